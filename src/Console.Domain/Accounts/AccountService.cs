@@ -1,0 +1,77 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Accounts;
+
+/// <summary>Cloud accounts and who acts in them.</summary>
+public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time)
+{
+    /// <summary>
+    /// The actor for a signed-in user: its account and role, or the platform-admin flag.
+    /// Returns <see cref="AccountErrors.UserNotFoundCode"/> for an unknown user.
+    /// </summary>
+    public async Task<Result<Actor>> GetActorAsync(string userId, ActorSource source = ActorSource.Console, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.Id, u.Email, u.IsPlatformAdmin }).FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return AccountErrors.UserNotFound();
+        }
+
+        var membership = await db.AccountMemberships.AsNoTracking().Where(m => m.UserId == userId)
+            .OrderByDescending(m => m.Role).FirstOrDefaultAsync(ct);
+        return new Actor(user.Id, user.Email ?? "", membership?.AccountId, membership?.Role ?? AccountRole.ReadOnly, user.IsPlatformAdmin, source);
+    }
+
+    /// <summary>The account with this ID, or null.</summary>
+    public async Task<Account?> FindAsync(string accountId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, ct);
+    }
+
+    /// <summary>
+    /// A user who signs up gets a cloud account of its own, with a fresh 16-digit ID, and is its Admin
+    /// (as a new Alibaba Cloud registration does). Idempotent: a user who already has an account keeps it.
+    /// </summary>
+    public async Task<Result<Account>> CreateAccountForNewUserAsync(string userId, string? accountName = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null)
+        {
+            return AccountErrors.UserNotFound();
+        }
+
+        var existing = await db.AccountMemberships.Where(m => m.UserId == userId).Select(m => m.AccountId).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return (await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == existing, ct));
+        }
+
+        var now = time.GetUtcNow();
+        string accountId;
+        do
+        {
+            accountId = ids.NewAccountId();
+        }
+        while (await db.Accounts.AnyAsync(a => a.Id == accountId, ct));
+
+        var account = new Account
+        {
+            Id = accountId,
+            Name = string.IsNullOrWhiteSpace(accountName) ? (user.Email ?? accountId) : accountName,
+            CreatedAt = now,
+        };
+        db.Accounts.Add(account);
+        db.AccountMemberships.Add(new AccountMembership { AccountId = accountId, UserId = userId, Role = AccountRole.Admin, JoinedAt = now });
+        db.AuditEntries.Add(AuditEntry.For(
+            new Actor(userId, user.Email ?? "", accountId, AccountRole.Admin, false), "CreateAccount", "account", accountId, null, now));
+        await db.SaveChangesAsync(ct);
+        return account;
+    }
+}

@@ -1,0 +1,35 @@
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Overview;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Regions;
+using EcsConsole.Domain.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcsConsole.Domain;
+
+/// <summary>Registers the domain: the context factory on SQLite, time, IDs, options and every service.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddConsoleDomain(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
+    {
+        services.AddDbContextFactory<ConsoleDbContext>(o => o.UseSqlite(connectionString));
+        services.AddOptions<SimulationOptions>();
+        if (configuration is not null)
+        {
+            services.Configure<SimulationOptions>(configuration.GetSection(SimulationOptions.SectionName));
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IdGenerator>();
+        services.AddSingleton<RegionService>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<ImageQueryService>();
+        services.AddSingleton<OverviewService>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcsConsole.Domain.Images;
+
+internal sealed class ImageConfiguration :
+    IEntityTypeConfiguration<Image>, IEntityTypeConfiguration<ImageDiskMapping>, IEntityTypeConfiguration<ImageTag>
+{
+    public void Configure(EntityTypeBuilder<Image> builder)
+    {
+        builder.HasKey(i => i.Key);
+        builder.Property(i => i.Id).HasMaxLength(128);
+        builder.Property(i => i.RegionId).HasMaxLength(32);
+        builder.HasIndex(i => new { i.RegionId, i.Id }).IsUnique();
+        builder.HasIndex(i => i.Id);
+        builder.HasIndex(i => new { i.RegionId, i.Kind, i.Status });
+        builder.HasIndex(i => new { i.OwnerAccountId, i.RegionId });
+        builder.Property(i => i.Name).HasMaxLength(128);
+        builder.Property(i => i.Description).HasMaxLength(256);
+        builder.Property(i => i.Family).HasMaxLength(128);
+        builder.Property(i => i.OsName).HasMaxLength(128);
+        builder.Property(i => i.Platform).HasMaxLength(64);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.OsType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Architecture).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.BootMode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.FeePerHour).HasConversion<double>();
+        builder.HasMany(i => i.DiskMappings).WithOne().HasForeignKey(m => m.ImageKey).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ImageKey).OnDelete(DeleteBehavior.Cascade);
+    }
+
+    public void Configure(EntityTypeBuilder<ImageDiskMapping> builder)
+    {
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Type).HasConversion<string>().HasMaxLength(8);
+        builder.Property(m => m.Device).HasMaxLength(32);
+        builder.HasIndex(m => m.SnapshotId);
+    }
+
+    public void Configure(EntityTypeBuilder<ImageTag> builder)
+    {
+        builder.HasKey(t => new { t.ImageKey, t.TagKey });
+        builder.Property(t => t.TagKey).HasMaxLength(128);
+        builder.Property(t => t.TagValue).HasMaxLength(128);
+    }
+}

@@ -1,0 +1,51 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Snapshots;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Images;
+
+/// <summary>An image as the detail page shows it: attributes, disks, sharing (owner only) and usage.</summary>
+public sealed record ImageDetail(
+    Image Image,
+    ImageOwnerAlias OwnerAlias,
+    bool IsOwner,
+    IReadOnlyList<string> SharedWithAccounts,
+    IReadOnlyList<Instance> InstancesUsingIt,
+    IReadOnlyList<Snapshot> Snapshots);
+
+/// <summary>Reads images the actor may see.</summary>
+public sealed class ImageQueryService(IDbContextFactory<ConsoleDbContext> dbFactory)
+{
+    /// <summary>
+    /// The image <paramref name="imageId"/> in <paramref name="regionId"/> with its disks, sharing and usage.
+    /// Another account's private image, or an image of another region, is <see cref="ImageErrors.NotFoundCode"/>.
+    /// Instances and snapshots are the actor's own only.
+    /// </summary>
+    public async Task<Result<ImageDetail>> GetDetailAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await db.Images.AsNoTracking().VisibleTo(db, actor)
+            .Include(i => i.DiskMappings).Include(i => i.Tags)
+            .FirstOrDefaultAsync(i => i.RegionId == regionId && i.Id == imageId, ct);
+        if (image is null)
+        {
+            return ImageErrors.NotFound(imageId);
+        }
+
+        var isOwner = image.OwnerAccountId is not null && image.OwnerAccountId == actor.AccountId;
+        var shares = isOwner
+            ? await db.ImageShares.AsNoTracking().Where(s => s.ImageId == image.Id && s.RegionId == regionId).OrderBy(s => s.AccountId).Select(s => s.AccountId).ToListAsync(ct)
+            : [];
+        var instances = await db.Instances.AsNoTracking()
+            .Where(i => i.AccountId == actor.AccountId && i.RegionId == regionId && i.ImageId == image.Id)
+            .OrderBy(i => i.Name).ToListAsync(ct);
+        var snapshotIds = image.DiskMappings.Where(m => m.SnapshotId != null).Select(m => m.SnapshotId!).ToList();
+        var snapshots = isOwner
+            ? await db.Snapshots.AsNoTracking().Where(s => snapshotIds.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct)
+            : [];
+        image.DiskMappings.Sort((a, b) => string.CompareOrdinal(a.Device, b.Device));
+        return new ImageDetail(image, image.OwnerAliasFor(actor.AccountId), isOwner, shares, instances, snapshots);
+    }
+}

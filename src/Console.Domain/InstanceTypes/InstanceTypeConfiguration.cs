@@ -1,0 +1,25 @@
+using EcsConsole.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcsConsole.Domain.InstanceTypes;
+
+internal sealed class InstanceTypeConfiguration : IEntityTypeConfiguration<InstanceType>, IEntityTypeConfiguration<InstanceTypeZone>
+{
+    public void Configure(EntityTypeBuilder<InstanceType> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).HasMaxLength(64);
+        builder.Property(t => t.Family).HasMaxLength(32);
+        builder.Property(t => t.Architecture).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.MemoryGiB).HasConversion<double>();
+        builder.Property(t => t.PricePerHour).HasConversion<double>();
+        builder.HasMany(t => t.Zones).WithOne().HasForeignKey(z => z.InstanceTypeId);
+    }
+
+    public void Configure(EntityTypeBuilder<InstanceTypeZone> builder)
+    {
+        builder.HasKey(z => new { z.InstanceTypeId, z.ZoneId });
+        builder.HasOne<Zone>().WithMany().HasForeignKey(z => z.ZoneId);
+    }
+}

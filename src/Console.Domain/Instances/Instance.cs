@@ -1,0 +1,86 @@
+namespace EcsConsole.Domain.Instances;
+
+/// <summary>Instance status as ECS spells it.</summary>
+public enum InstanceStatus
+{
+    Pending,
+    Starting,
+    Running,
+    Stopping,
+    Stopped,
+}
+
+/// <summary>Billing method: <c>PrePaid</c> (subscription) or <c>PostPaid</c> (pay-as-you-go).</summary>
+public enum InstanceChargeType
+{
+    PrePaid,
+    PostPaid,
+}
+
+/// <summary>An ECS instance: the image it was launched from, its type, zone and disks.</summary>
+public sealed class Instance
+{
+    public required string Id { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string ZoneId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Name { get; set; }
+
+    public required string InstanceTypeId { get; init; }
+
+    /// <summary>The image of the current system disk (changes with Replace System Disk).</summary>
+    public required string ImageId { get; set; }
+
+    public InstanceStatus Status { get; set; } = InstanceStatus.Running;
+
+    public InstanceChargeType ChargeType { get; init; } = InstanceChargeType.PostPaid;
+
+    public DateTimeOffset CreationTime { get; init; }
+
+    /// <summary>Subscription end; null for pay-as-you-go.</summary>
+    public DateTimeOffset? ExpiredTime { get; init; }
+
+    public string? PrivateIpAddress { get; init; }
+
+    public List<Disk> Disks { get; init; } = [];
+}
+
+/// <summary>A cloud disk: the system disk or a data disk of an instance, or a detached one.</summary>
+public sealed class Disk
+{
+    public required string Id { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string ZoneId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    /// <summary>The instance it is attached to; null when detached.</summary>
+    public string? InstanceId { get; set; }
+
+    /// <summary><c>system</c> or <c>data</c>.</summary>
+    public required string Type { get; init; }
+
+    /// <summary><c>cloud_essd</c>, <c>cloud_efficiency</c>, <c>cloud_ssd</c>, <c>cloud</c>.</summary>
+    public required string Category { get; init; }
+
+    public required int SizeGiB { get; init; }
+
+    public required string Device { get; init; }
+
+    /// <summary>For a system disk: the image it was created from.</summary>
+    public string? ImageId { get; set; }
+
+    public string? SourceSnapshotId { get; init; }
+
+    public bool Encrypted { get; init; }
+
+    public bool DeleteWithInstance { get; init; } = true;
+
+    public DateTimeOffset CreationTime { get; init; }
+}

@@ -1,0 +1,35 @@
+using EcsConsole.Domain.InstanceTypes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcsConsole.Domain.Instances;
+
+internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>, IEntityTypeConfiguration<Disk>
+{
+    public void Configure(EntityTypeBuilder<Instance> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasMaxLength(32);
+        builder.Property(i => i.RegionId).HasMaxLength(32);
+        builder.Property(i => i.ZoneId).HasMaxLength(32);
+        builder.Property(i => i.AccountId).HasMaxLength(16);
+        builder.Property(i => i.Name).HasMaxLength(128);
+        builder.Property(i => i.ImageId).HasMaxLength(128);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.ChargeType).HasConversion<string>().HasMaxLength(16);
+        builder.HasOne<InstanceType>().WithMany().HasForeignKey(i => i.InstanceTypeId);
+        builder.HasIndex(i => new { i.AccountId, i.RegionId });
+        builder.HasIndex(i => i.ImageId);
+        builder.HasMany(i => i.Disks).WithOne().HasForeignKey(d => d.InstanceId).OnDelete(DeleteBehavior.SetNull);
+    }
+
+    public void Configure(EntityTypeBuilder<Disk> builder)
+    {
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).HasMaxLength(32);
+        builder.Property(d => d.Type).HasMaxLength(8);
+        builder.Property(d => d.Category).HasMaxLength(32);
+        builder.Property(d => d.Device).HasMaxLength(32);
+        builder.HasIndex(d => new { d.AccountId, d.RegionId });
+    }
+}

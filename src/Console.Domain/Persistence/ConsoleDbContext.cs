@@ -1,0 +1,83 @@
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.InstanceTypes;
+using EcsConsole.Domain.Marketplace;
+using EcsConsole.Domain.Quotas;
+using EcsConsole.Domain.Regions;
+using EcsConsole.Domain.Sharing;
+using EcsConsole.Domain.Snapshots;
+using EcsConsole.Domain.Tasks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EcsConsole.Domain.Persistence;
+
+/// <summary>
+/// The one database of EcsConsole: Identity, the cloud model and the Data Protection key ring.
+/// Services create one per operation through <c>IDbContextFactory&lt;ConsoleDbContext&gt;</c>; components never hold one.
+/// <para>Add a migration (from the repository root):
+/// <c>dotnet ef migrations add &lt;Name&gt; --project src/Console.Domain --startup-project src/Console.Web --output-dir Persistence/Migrations</c>.</para>
+/// </summary>
+public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
+    : IdentityDbContext<ConsoleUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+
+    public DbSet<Zone> Zones => Set<Zone>();
+
+    public DbSet<InstanceType> InstanceTypes => Set<InstanceType>();
+
+    public DbSet<InstanceTypeZone> InstanceTypeZones => Set<InstanceTypeZone>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<AccountMembership> AccountMemberships => Set<AccountMembership>();
+
+    public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
+
+    public DbSet<Image> Images => Set<Image>();
+
+    public DbSet<ImageDiskMapping> ImageDiskMappings => Set<ImageDiskMapping>();
+
+    public DbSet<ImageTag> ImageTags => Set<ImageTag>();
+
+    public DbSet<ImageShare> ImageShares => Set<ImageShare>();
+
+    public DbSet<Snapshot> Snapshots => Set<Snapshot>();
+
+    public DbSet<Instance> Instances => Set<Instance>();
+
+    public DbSet<Disk> Disks => Set<Disk>();
+
+    public DbSet<AsyncTask> AsyncTasks => Set<AsyncTask>();
+
+    public DbSet<Quota> Quotas => Set<Quota>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<MarketplaceProduct> MarketplaceProducts => Set<MarketplaceProduct>();
+
+    public DbSet<MarketplaceSubscription> MarketplaceSubscriptions => Set<MarketplaceSubscription>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Identity schema with passkeys, as the .NET 10 template has it; fixed here so design time and run time agree.</summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ConsoleDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset; stored as an ordered 64-bit number instead.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

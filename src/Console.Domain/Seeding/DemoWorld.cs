@@ -1,0 +1,212 @@
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using static EcsConsole.Domain.Images.ImageArchitecture;
+using static EcsConsole.Domain.Images.BootMode;
+using static EcsConsole.Domain.Images.OsType;
+
+namespace EcsConsole.Domain.Seeding;
+
+/// <summary>
+/// The demo world of ui-contract.md §2: what suites and newcomers find on an empty database.
+/// Names, IDs and passwords listed in the contract are fixed here and nowhere else.
+/// </summary>
+public static class DemoWorld
+{
+    public const string Password = "Demo@12345";
+    public const string AcmeAccountId = "1234567890123456";
+    public const string GlobexAccountId = "2345678901234567";
+    public const string InitechAccountId = "3456789012345678";
+    public const string Alice = "alice@acme.example";
+    public const string Bob = "bob@acme.example";
+    public const string Carol = "carol@globex.example";
+    public const string Dave = "dave@initech.example";
+    public const string Root = "root@ecsconsole.local";
+
+    /// <summary>The AccessKey pairs of ui-contract §2 (ID, secret, user).</summary>
+    public static IReadOnlyList<(string Id, string Secret, string User)> AccessKeys { get; } =
+    [
+        ("LTAI5tDemoAlice000000001", "DemoAliceSecret000000000000000001", Alice),
+        ("LTAI5tDemoBob00000000001", "DemoBobSecret00000000000000000001", Bob),
+        ("LTAI5tDemoCarol000000001", "DemoCarolSecret000000000000000001", Carol),
+    ];
+
+    /// <summary>Builds the whole world into <paramref name="w"/>'s context (not saved).</summary>
+    /// <param name="w">The builder.</param>
+    /// <param name="protectedSecrets">The AccessKey secrets, already protected, by AccessKey ID: protecting may write the
+    /// Data Protection key ring to the same database, so it must happen before the seeding transaction opens.</param>
+    public static void Build(WorldBuilder w, IReadOnlyDictionary<string, string> protectedSecrets)
+    {
+        AddRegions(w);
+        AddInstanceTypes(w);
+        AddPublicImages(w);
+        AddMarketplace(w);
+
+        w.AddAccount(AcmeAccountId, "Acme");
+        w.AddAccount(GlobexAccountId, "Globex");
+        w.AddAccount(InitechAccountId, "Initech");
+        var users = new Dictionary<string, ConsoleUser>
+        {
+            [Alice] = w.AddUser(Alice, Password, AcmeAccountId, AccountRole.Admin),
+            [Bob] = w.AddUser(Bob, Password, AcmeAccountId, AccountRole.ReadOnly),
+            [Carol] = w.AddUser(Carol, Password, GlobexAccountId, AccountRole.Admin),
+            [Dave] = w.AddUser(Dave, Password, InitechAccountId, AccountRole.Admin),
+            [Root] = w.AddUser(Root, Password, null, AccountRole.ReadOnly, platformAdmin: true),
+        };
+        foreach (var (id, _, user) in AccessKeys)
+        {
+            w.AddAccessKey(users[user], id, protectedSecrets[id]);
+        }
+
+        AddAcme(w);
+        AddGlobex(w);
+        AddInitech(w);
+        MarkImagesInUse(w);
+    }
+
+    private static void AddRegions(WorldBuilder w)
+    {
+        w.AddRegion("cn-hangzhou", "China (Hangzhou)", "bp", 1, ("h", "Hangzhou Zone H"), ("i", "Hangzhou Zone I"), ("j", "Hangzhou Zone J"), ("k", "Hangzhou Zone K"));
+        w.AddRegion("cn-shanghai", "China (Shanghai)", "uf", 2, ("e", "Shanghai Zone E"), ("f", "Shanghai Zone F"), ("g", "Shanghai Zone G"));
+        w.AddRegion("cn-beijing", "China (Beijing)", "2ze", 3, ("g", "Beijing Zone G"), ("h", "Beijing Zone H"), ("i", "Beijing Zone I"));
+        w.AddRegion("cn-hongkong", "China (Hong Kong)", "j6", 4, ("b", "Hong Kong Zone B"), ("c", "Hong Kong Zone C"));
+        w.AddRegion("ap-southeast-1", "Singapore", "t4n", 5, ("a", "Singapore Zone A"), ("b", "Singapore Zone B"), ("c", "Singapore Zone C"));
+        w.AddRegion("us-west-1", "US (Silicon Valley)", "rj9", 6, ("a", "Silicon Valley Zone A"), ("b", "Silicon Valley Zone B"));
+        w.AddRegion("eu-central-1", "Germany (Frankfurt)", "gw8", 7, ("a", "Frankfurt Zone A"), ("b", "Frankfurt Zone B"));
+    }
+
+    private static void AddInstanceTypes(WorldBuilder w)
+    {
+        var allZones = w.Regions.SelectMany(r => r.Zones).Select(z => z.Id).ToList();
+        // Arm types are offered only in some zones, as on Alibaba Cloud.
+        string[] armZones = ["cn-hangzhou-i", "cn-hangzhou-j", "cn-shanghai-e", "cn-beijing-h", "ap-southeast-1-c"];
+        string[] newGenZones = [.. allZones.Where(z => !z.StartsWith("cn-hongkong", StringComparison.Ordinal) && !z.StartsWith("us-west-1", StringComparison.Ordinal))];
+
+        w.AddInstanceType("ecs.g7.large", 2, 8, X86_64, 0.126m);
+        w.AddInstanceType("ecs.g7.xlarge", 4, 16, X86_64, 0.252m);
+        w.AddInstanceType("ecs.c7.large", 2, 4, X86_64, 0.098m);
+        w.AddInstanceType("ecs.c7.xlarge", 4, 8, X86_64, 0.196m);
+        w.AddInstanceType("ecs.r7.large", 2, 16, X86_64, 0.161m);
+        w.AddInstanceType("ecs.t6-c1m1.large", 2, 2, X86_64, 0.032m);
+        w.AddInstanceType("ecs.t6-c4m1.large", 2, 0.5m, X86_64, 0.012m);
+        w.AddInstanceType("ecs.t5-lc1m1.small", 1, 1, X86_64, 0.011m, biosOnly: true);
+        w.AddInstanceType("ecs.g8y.large", 2, 8, Arm64, 0.105m, nvmeOnly: true, zoneIds: armZones);
+        w.AddInstanceType("ecs.c8y.large", 2, 4, Arm64, 0.083m, nvmeOnly: true, zoneIds: armZones);
+        w.AddInstanceType("ecs.g7se.large", 2, 8, X86_64, 0.141m, nvmeOnly: true, zoneIds: newGenZones);
+        w.AddInstanceType("ecs.g7t.large", 2, 8, X86_64, 0.139m, uefiOnly: true, zoneIds: newGenZones);
+        w.AddInstanceType("ecs.g8i.large", 2, 8, X86_64, 0.133m, nvmeOnly: true, zoneIds: newGenZones);
+        w.AddInstanceType("ecs.g6.large", 2, 8, X86_64, 0.115m);
+    }
+
+    private static DateTimeOffset D(int y, int m, int d) => new(y, m, d, 0, 0, 0, TimeSpan.Zero);
+
+    private static void AddPublicImages(WorldBuilder w)
+    {
+        w.AddPublicImage("aliyun_3_x64_20G_alibase_20250101.vhd", "Alibaba Cloud Linux 3.2104 LTS 64 bit", Linux, "Aliyun", X86_64, 20, UefiPreferred, true, D(2025, 1, 1), family: "acs:alibaba_cloud_linux_3_2104_lts_x64");
+        w.AddPublicImage("aliyun_3_arm64_20G_alibase_20250101.vhd", "Alibaba Cloud Linux 3.2104 LTS 64 bit ARM", Linux, "Aliyun", Arm64, 20, Uefi, true, D(2025, 1, 1), family: "acs:alibaba_cloud_linux_3_2104_lts_arm64");
+        w.AddPublicImage("aliyun_2_1903_x64_20G_alibase_20240628.vhd", "Alibaba Cloud Linux 2.1903 LTS 64 bit", Linux, "Aliyun", X86_64, 20, Bios, true, D(2024, 6, 28));
+        w.AddPublicImage("ubuntu_22_04_x64_20G_alibase_20240130.vhd", "Ubuntu 22.04 64 bit", Linux, "Ubuntu", X86_64, 20, Bios, true, D(2024, 1, 30));
+        w.AddPublicImage("ubuntu_24_04_x64_20G_alibase_20250101.vhd", "Ubuntu 24.04 64 bit", Linux, "Ubuntu", X86_64, 20, UefiPreferred, true, D(2025, 1, 1));
+        w.AddPublicImage("ubuntu_20_04_x64_20G_alibase_20240130.vhd", "Ubuntu 20.04 64 bit", Linux, "Ubuntu", X86_64, 20, Bios, true, D(2024, 1, 30));
+        w.AddPublicImage("ubuntu_22_04_arm64_20G_alibase_20240130.vhd", "Ubuntu 22.04 64 bit ARM", Linux, "Ubuntu", Arm64, 20, Uefi, true, D(2024, 1, 30));
+        w.AddPublicImage("ubuntu_24_04_arm64_20G_alibase_20250101.vhd", "Ubuntu 24.04 64 bit ARM", Linux, "Ubuntu", Arm64, 20, Uefi, true, D(2025, 1, 1));
+        w.AddPublicImage("centos_7_9_x64_20G_alibase_20240628.vhd", "CentOS 7.9 64 bit", Linux, "CentOS", X86_64, 20, Bios, false, D(2024, 6, 28), endOfLife: true);
+        w.AddPublicImage("centos_6_10_32_20G_alibase_20200319.vhd", "CentOS 6.10 32 bit", Linux, "CentOS", I386, 20, Bios, false, D(2020, 3, 19), endOfLife: true);
+        w.AddPublicImage("centos_8_5_x64_20G_alibase_20220428.vhd", "CentOS 8.5 64 bit", Linux, "CentOS", X86_64, 20, Bios, true, D(2022, 4, 28), endOfLife: true);
+        w.AddPublicImage("centos_stream_9_x64_20G_alibase_20250101.vhd", "CentOS Stream 9 64 bit", Linux, "CentOS Stream", X86_64, 20, UefiPreferred, true, D(2025, 1, 1));
+        w.AddPublicImage("debian_12_x64_20G_alibase_20250101.vhd", "Debian 12.8 64 bit", Linux, "Debian", X86_64, 20, UefiPreferred, true, D(2025, 1, 1));
+        w.AddPublicImage("debian_11_x64_20G_alibase_20240130.vhd", "Debian 11.9 64 bit", Linux, "Debian", X86_64, 20, Bios, true, D(2024, 1, 30));
+        w.AddPublicImage("debian_12_arm64_20G_alibase_20250101.vhd", "Debian 12.8 64 bit ARM", Linux, "Debian", Arm64, 20, Uefi, true, D(2025, 1, 1));
+        w.AddPublicImage("anolisos_8_9_x64_20G_rhck_alibase_20240628.vhd", "Anolis OS 8.9 RHCK 64 bit", Linux, "Anolis", X86_64, 20, UefiPreferred, true, D(2024, 6, 28));
+        w.AddPublicImage("rockylinux_9_4_x64_20G_alibase_20250101.vhd", "Rocky Linux 9.4 64 bit", Linux, "Rocky Linux", X86_64, 20, UefiPreferred, true, D(2025, 1, 1));
+        w.AddPublicImage("almalinux_9_4_x64_20G_alibase_20250101.vhd", "AlmaLinux 9.4 64 bit", Linux, "AlmaLinux", X86_64, 20, UefiPreferred, true, D(2025, 1, 1));
+        w.AddPublicImage("opensuse_15_6_x64_20G_alibase_20250101.vhd", "openSUSE 15.6 64 bit", Linux, "OpenSUSE", X86_64, 20, Bios, true, D(2025, 1, 1));
+        w.AddPublicImage("suse_sles_15_sp6_x64_20G_alibase_20250101.vhd", "SUSE Linux Enterprise Server 15 SP6 64 bit", Linux, "SUSE", X86_64, 20, Bios, true, D(2025, 1, 1), feePerHour: 0.05m);
+        w.AddPublicImage("fedora_40_x64_20G_alibase_20250101.vhd", "Fedora 40 64 bit", Linux, "Fedora", X86_64, 20, UefiPreferred, true, D(2025, 1, 1));
+        w.AddPublicImage("freebsd_14_1_x64_30G_alibase_20250101.vhd", "FreeBSD 14.1 64 bit", Linux, "FreeBSD", X86_64, 30, Bios, false, D(2025, 1, 1));
+        w.AddPublicImage("rhel_9_4_x64_20G_alibase_20250101.vhd", "Red Hat Enterprise Linux 9.4 64 bit", Linux, "RedHat", X86_64, 20, UefiPreferred, true, D(2025, 1, 1), feePerHour: 0.06m);
+        w.AddPublicImage("rhel_8_10_x64_20G_alibase_20250101.vhd", "Red Hat Enterprise Linux 8.10 64 bit", Linux, "RedHat", X86_64, 20, Bios, true, D(2025, 1, 1), feePerHour: 0.06m);
+        w.AddPublicImage("win2022_21H2_x64_dtc_en-us_40G_alibase_20250101.vhd", "Windows Server 2022 Datacenter 64-bit (English)", Windows, "Windows Server 2022", X86_64, 40, UefiPreferred, true, D(2025, 1, 1), feePerHour: 0.092m);
+        w.AddPublicImage("win2022_21H2_x64_dtc_zh-cn_40G_alibase_20250101.vhd", "Windows Server 2022 Datacenter 64-bit (Chinese)", Windows, "Windows Server 2022", X86_64, 40, UefiPreferred, true, D(2025, 1, 1), feePerHour: 0.092m);
+        w.AddPublicImage("win2019_1809_x64_dtc_en-us_40G_alibase_20250101.vhd", "Windows Server 2019 Datacenter 64-bit (English)", Windows, "Windows Server 2019", X86_64, 40, Bios, true, D(2025, 1, 1), feePerHour: 0.092m);
+        w.AddPublicImage("win2016_1607_x64_dtc_en-us_40G_alibase_20250101.vhd", "Windows Server 2016 Datacenter 64-bit (English)", Windows, "Windows Server 2016", X86_64, 40, Bios, false, D(2025, 1, 1), feePerHour: 0.092m);
+        w.AddPublicImage("win2012r2_9600_x64_dtc_en-us_40G_alibase_20230214.vhd", "Windows Server 2012 R2 Datacenter 64-bit (English)", Windows, "Windows Server 2012", X86_64, 40, Bios, false, D(2023, 2, 14), feePerHour: 0.092m, endOfLife: true);
+        w.AddPublicImage("kylin_v10_sp3_x64_20G_alibase_20250101.vhd", "Kylin V10 SP3 64 bit", Linux, "Kylin", X86_64, 20, UefiPreferred, true, D(2025, 1, 1));
+        w.AddPublicImage("uos_20_1070e_x64_20G_alibase_20250101.vhd", "UOS Server 20 1070e 64 bit", Linux, "UOS", X86_64, 20, UefiPreferred, true, D(2025, 1, 1));
+    }
+
+    private static void AddMarketplace(WorldBuilder w)
+    {
+        w.AddMarketplaceProduct("cmjj00000001", "LAMP Stack (PHP 8.2) on Alibaba Cloud Linux 3", "Web Servers", "Websoft9",
+            "Apache, MySQL and PHP, ready to serve.", 0m, "Both", "aliyun_3_x64_20G_alibase_20250101.vhd", ["cn-hangzhou", "cn-shanghai", "cn-beijing"], "8.2.1");
+        w.AddMarketplaceProduct("cmjj00000002", "WordPress 6.5 on Ubuntu 22.04", "Website Building", "Websoft9",
+            "WordPress with Nginx and MariaDB.", 0.02m, "Both", "ubuntu_22_04_x64_20G_alibase_20240130.vhd", ["cn-hangzhou", "ap-southeast-1", "us-west-1"], "6.5.0");
+        w.AddMarketplaceProduct("cmjj00000003", "Docker CE on Ubuntu 22.04", "Developer Tools", "Alibaba Cloud Partner Labs",
+            "Docker Engine and Compose preinstalled.", 0m, "Both", "ubuntu_22_04_x64_20G_alibase_20240130.vhd",
+            ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-hongkong", "ap-southeast-1", "us-west-1"], "27.1");
+        w.AddMarketplaceProduct("cmjj00000004", "GitLab CE 17 on Alibaba Cloud Linux 3", "Developer Tools", "Bitnami-like Stacks",
+            "GitLab Community Edition, subscription only.", 0.05m, "PrePaid", "aliyun_3_x64_20G_alibase_20250101.vhd", ["cn-shanghai"], "17.2");
+        w.AddMarketplaceProduct("cmjj00000005", "Nginx on Alibaba Cloud Linux 3 (ARM)", "Web Servers", "Websoft9",
+            "Nginx for Arm instances.", 0m, "PostPaid", "aliyun_3_arm64_20G_alibase_20250101.vhd", ["cn-hangzhou", "cn-beijing"], "1.26");
+    }
+
+    private static void AddAcme(WorldBuilder w)
+    {
+        const string region = "cn-hangzhou";
+        var web = w.AddInstance(AcmeAccountId, region, "cn-hangzhou-h", "web-1", "ecs.g7.large", "aliyun_3_x64_20G_alibase_20250101.vhd",
+            InstanceStatus.Running, systemDiskGiB: 40, dataDiskGiB: 100);
+        var db = w.AddInstance(AcmeAccountId, region, "cn-hangzhou-i", "db-1", "ecs.r7.large", "ubuntu_22_04_x64_20G_alibase_20240130.vhd",
+            InstanceStatus.Stopped, systemDiskGiB: 60, dataDiskGiB: 200);
+
+        var webSystem = w.AddSnapshot(web.Disks[0], "web-1-system-base", w.Now.AddDays(-8), web.ImageId);
+        var webData = w.AddSnapshot(web.Disks[1], "web-1-data-base", w.Now.AddDays(-8));
+        w.AddSnapshot(db.Disks[0], "db-1-system-daily", w.Now.AddDays(-2), db.ImageId);
+        w.AddSnapshot(db.Disks[1], "db-1-data-daily", w.Now.AddDays(-2));
+
+        w.AddCustomImage(AcmeAccountId, region, "acme-base-v1", web.ImageId, webSystem, [webData], family: "acme-base",
+            description: "Acme web base image: Alibaba Cloud Linux 3 with the web stack");
+    }
+
+    private static void AddGlobex(WorldBuilder w)
+    {
+        const string region = "cn-hangzhou";
+        var tools = w.AddInstance(GlobexAccountId, region, "cn-hangzhou-j", "tools-1", "ecs.c7.large", "debian_12_x64_20G_alibase_20250101.vhd",
+            InstanceStatus.Running, systemDiskGiB: 40);
+        var snap = w.AddSnapshot(tools.Disks[0], "tools-1-system", w.Now.AddDays(-5), tools.ImageId);
+        var shared = w.AddCustomImage(GlobexAccountId, region, "globex-shared-tools", tools.ImageId, snap, family: "globex-tools",
+            description: "Globex build tools, shared with partners");
+        w.Share(shared, AcmeAccountId);
+
+        var nginxSnap = w.AddSnapshot(tools.Disks[0], "tools-1-nginx", w.Now.AddDays(-4), tools.ImageId);
+        var community = w.AddCustomImage(GlobexAccountId, region, "globex-community-nginx", tools.ImageId, nginxSnap,
+            description: "Nginx tuned by Globex, published for everyone");
+        community.SetCommunity(true);
+    }
+
+    private static void AddInitech(WorldBuilder w)
+    {
+        var builder = w.AddInstance(InitechAccountId, "cn-hangzhou", "cn-hangzhou-k", "tps-builder", "ecs.g7.large", "ubuntu_22_04_x64_20G_alibase_20240130.vhd",
+            InstanceStatus.Stopped, systemDiskGiB: 40);
+        var s1 = w.AddSnapshot(builder.Disks[0], "tps-builder-system", w.Now.AddDays(-10), builder.ImageId);
+        w.AddCustomImage(InitechAccountId, "cn-hangzhou", "initech-tps-report-ubuntu", builder.ImageId, s1,
+            description: "TPS report toolkit on Ubuntu 22.04").SetCommunity(true);
+        var s2 = w.AddSnapshot(builder.Disks[0], "tps-builder-hardened", w.Now.AddDays(-9), builder.ImageId);
+        w.AddCustomImage(InitechAccountId, "cn-hangzhou", "initech-hardened-ubuntu", builder.ImageId, s2, family: "initech-hardened",
+            description: "CIS-hardened Ubuntu 22.04").SetCommunity(true);
+
+        var agent = w.AddInstance(InitechAccountId, "cn-shanghai", "cn-shanghai-f", "build-agent", "ecs.g8y.large", "aliyun_3_arm64_20G_alibase_20250101.vhd",
+            InstanceStatus.Running, systemDiskGiB: 40);
+        var s3 = w.AddSnapshot(agent.Disks[0], "build-agent-system", w.Now.AddDays(-6), agent.ImageId);
+        w.AddCustomImage(InitechAccountId, "cn-shanghai", "initech-build-agent-arm", agent.ImageId, s3,
+            description: "CI build agent for Arm").SetCommunity(true);
+    }
+
+    private static void MarkImagesInUse(WorldBuilder w)
+    {
+        var used = w.Db.ChangeTracker.Entries<Instance>().Select(e => (e.Entity.RegionId, e.Entity.ImageId)).ToHashSet();
+        foreach (var image in w.Db.ChangeTracker.Entries<Image>().Select(e => e.Entity))
+        {
+            image.InUse = used.Contains((image.RegionId, image.Id));
+        }
+    }
+}

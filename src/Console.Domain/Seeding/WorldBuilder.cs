@@ -1,0 +1,299 @@
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.InstanceTypes;
+using EcsConsole.Domain.Marketplace;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Regions;
+using EcsConsole.Domain.Sharing;
+using EcsConsole.Domain.Snapshots;
+using Microsoft.AspNetCore.Identity;
+
+namespace EcsConsole.Domain.Seeding;
+
+/// <summary>
+/// Builds a world of regions, accounts, users, instances, disks, snapshots and images into a context, keeping the
+/// invariants the real services keep (IDs from <see cref="IdGenerator"/>, a custom image's architecture from its
+/// system snapshot, <c>InUse</c> from the instances). The demo-world seeder uses it, and so do tests and benchmarks.
+/// Nothing is saved: the caller saves, in one transaction.
+/// </summary>
+public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeOffset now)
+{
+    private readonly Dictionary<string, Region> _regions = [];
+    private readonly List<(string Id, ImageArchitecture Arch, OsType Os, string Platform, string OsName, int Size, BootMode Boot, bool Nvme)> _publicImages = [];
+
+    public ConsoleDbContext Db => db;
+
+    public DateTimeOffset Now => now;
+
+    public Region AddRegion(string id, string name, string infix, int order, params (string Suffix, string Name)[] zones)
+    {
+        var region = new Region
+        {
+            Id = id,
+            Name = name,
+            Infix = infix,
+            SortOrder = order,
+            Zones = zones.Select(z => new Zone { Id = $"{id}-{z.Suffix}", RegionId = id, Name = z.Name }).ToList(),
+        };
+        db.Regions.Add(region);
+        _regions[id] = region;
+        return region;
+    }
+
+    public Region Region(string id) => _regions[id];
+
+    public IEnumerable<Region> Regions => _regions.Values;
+
+    /// <summary>An instance type offered in <paramref name="zoneIds"/> (every zone of every region when none are given).</summary>
+    public InstanceType AddInstanceType(string id, int vcpu, decimal memoryGiB, ImageArchitecture arch, decimal pricePerHour,
+        bool nvmeOnly = false, bool uefiOnly = false, bool biosOnly = false, IEnumerable<string>? zoneIds = null)
+    {
+        var zones = zoneIds ?? _regions.Values.SelectMany(r => r.Zones).Select(z => z.Id);
+        var type = new InstanceType
+        {
+            Id = id,
+            Family = id[..id.LastIndexOf('.')],
+            Vcpu = vcpu,
+            MemoryGiB = memoryGiB,
+            Architecture = arch,
+            PricePerHour = pricePerHour,
+            NvmeOnly = nvmeOnly,
+            UefiOnly = uefiOnly,
+            BiosOnly = biosOnly,
+            Zones = zones.Select(z => new InstanceTypeZone { InstanceTypeId = id, ZoneId = z }).ToList(),
+        };
+        db.InstanceTypes.Add(type);
+        return type;
+    }
+
+    public Account AddAccount(string id, string name)
+    {
+        var account = new Account { Id = id, Name = name, CreatedAt = now };
+        db.Accounts.Add(account);
+        return account;
+    }
+
+    /// <summary>A user with a hashed password, confirmed email, and (unless platform admin) a membership.</summary>
+    public ConsoleUser AddUser(string email, string password, string? accountId, AccountRole role, bool platformAdmin = false)
+    {
+        var user = new ConsoleUser
+        {
+            Id = Guid.NewGuid().ToString(),
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+            IsPlatformAdmin = platformAdmin,
+        };
+        user.PasswordHash = new PasswordHasher<ConsoleUser>().HashPassword(user, password);
+        db.Users.Add(user);
+        if (accountId is not null)
+        {
+            db.AccountMemberships.Add(new AccountMembership { AccountId = accountId, UserId = user.Id, Role = role, JoinedAt = now });
+        }
+
+        return user;
+    }
+
+    public void AddAccessKey(ConsoleUser user, string accessKeyId, string protectedSecret) =>
+        db.AccessKeys.Add(new AccessKey { Id = accessKeyId, UserId = user.Id, ProtectedSecret = protectedSecret, CreatedAt = now });
+
+    /// <summary>A platform image, published in every region added so far under the same ID.</summary>
+    public void AddPublicImage(string id, string osName, OsType os, string platform, ImageArchitecture arch, int sizeGiB, BootMode boot,
+        bool nvme, DateTimeOffset created, decimal feePerHour = 0, bool endOfLife = false, string? family = null)
+    {
+        foreach (var region in _regions.Values)
+        {
+            db.Images.Add(new Image
+            {
+                Id = id,
+                RegionId = region.Id,
+                Kind = ImageKind.Public,
+                Name = id,
+                Description = osName,
+                Family = family,
+                OsName = osName,
+                OsType = os,
+                Platform = platform,
+                Architecture = arch,
+                SizeGiB = sizeGiB,
+                BootMode = boot,
+                NvmeSupport = nvme,
+                CreationTime = created,
+                Source = ImageSource.Platform,
+                LicenseType = feePerHour > 0 ? "Aliyun" : "Auto",
+                FeePerHour = feePerHour,
+                EndOfLife = endOfLife,
+                IsSupportCloudinit = os == OsType.Linux,
+                DiskMappings = [new ImageDiskMapping { Type = DiskMappingType.System, Device = "/dev/xvda", SizeGiB = sizeGiB }],
+            });
+        }
+
+        _publicImages.Add((id, arch, os, platform, osName, sizeGiB, boot, nvme));
+    }
+
+    public (ImageArchitecture Arch, OsType Os, string Platform, string OsName, int Size, BootMode Boot, bool Nvme) PublicImage(string id)
+    {
+        var p = _publicImages.Single(i => i.Id == id);
+        return (p.Arch, p.Os, p.Platform, p.OsName, p.Size, p.Boot, p.Nvme);
+    }
+
+    public MarketplaceProduct AddMarketplaceProduct(string code, string name, string category, string supplier, string description,
+        decimal feePerHour, string billing, string basePublicImageId, IEnumerable<string> regionIds, string version = "1.0")
+    {
+        var product = new MarketplaceProduct
+        {
+            Code = code,
+            Name = name,
+            Category = category,
+            Supplier = supplier,
+            Description = description,
+            FeePerHour = feePerHour,
+            BillingMethods = billing,
+            Version = version,
+        };
+        db.MarketplaceProducts.Add(product);
+        var baseImage = PublicImage(basePublicImageId);
+        foreach (var regionId in regionIds)
+        {
+            db.Images.Add(new Image
+            {
+                Id = ids.NewImageId(Region(regionId).Infix),
+                RegionId = regionId,
+                Kind = ImageKind.Marketplace,
+                Name = name,
+                Description = description,
+                ImageVersion = version,
+                OsName = baseImage.OsName,
+                OsType = baseImage.Os,
+                Platform = baseImage.Platform,
+                Architecture = baseImage.Arch,
+                SizeGiB = Math.Max(baseImage.Size, 40),
+                BootMode = baseImage.Boot,
+                NvmeSupport = baseImage.Nvme,
+                CreationTime = now.AddDays(-60),
+                Source = ImageSource.Marketplace,
+                ProductCode = code,
+                SupplierName = supplier,
+                FeePerHour = feePerHour,
+                DiskMappings = [new ImageDiskMapping { Type = DiskMappingType.System, Device = "/dev/xvda", SizeGiB = Math.Max(baseImage.Size, 40) }],
+            });
+        }
+
+        return product;
+    }
+
+    /// <summary>An instance launched from a public image, with its system disk and optional data disk.</summary>
+    public Instance AddInstance(string accountId, string regionId, string zoneId, string name, string typeId, string publicImageId,
+        InstanceStatus status, int systemDiskGiB = 40, int? dataDiskGiB = null, InstanceChargeType charge = InstanceChargeType.PostPaid)
+    {
+        var infix = Region(regionId).Infix;
+        var instanceId = ids.NewInstanceId(infix);
+        var instance = new Instance
+        {
+            Id = instanceId,
+            RegionId = regionId,
+            ZoneId = zoneId,
+            AccountId = accountId,
+            Name = name,
+            InstanceTypeId = typeId,
+            ImageId = publicImageId,
+            Status = status,
+            ChargeType = charge,
+            CreationTime = now.AddDays(-30),
+            ExpiredTime = charge == InstanceChargeType.PrePaid ? now.AddMonths(1) : null,
+            PrivateIpAddress = $"172.16.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(2, 250)}",
+        };
+        instance.Disks.Add(new Disk
+        {
+            Id = ids.NewDiskId(infix), RegionId = regionId, ZoneId = zoneId, AccountId = accountId, InstanceId = instanceId,
+            Type = "system", Category = "cloud_essd", SizeGiB = systemDiskGiB, Device = "/dev/xvda", ImageId = publicImageId,
+            CreationTime = instance.CreationTime,
+        });
+        if (dataDiskGiB is { } dataSize)
+        {
+            instance.Disks.Add(new Disk
+            {
+                Id = ids.NewDiskId(infix), RegionId = regionId, ZoneId = zoneId, AccountId = accountId, InstanceId = instanceId,
+                Type = "data", Category = "cloud_essd", SizeGiB = dataSize, Device = "/dev/xvdb", DeleteWithInstance = false,
+                CreationTime = instance.CreationTime,
+            });
+        }
+
+        db.Instances.Add(instance);
+        return instance;
+    }
+
+    /// <summary>An accomplished user snapshot of a disk; a system-disk snapshot records the OS it holds.</summary>
+    public Snapshot AddSnapshot(Disk disk, string name, DateTimeOffset created, string? instanceImageId = null)
+    {
+        var arch = instanceImageId is null ? (ImageArchitecture?)null : PublicImage(instanceImageId).Arch;
+        var snapshot = new Snapshot
+        {
+            Id = ids.NewSnapshotId(Region(disk.RegionId).Infix),
+            RegionId = disk.RegionId,
+            AccountId = disk.AccountId,
+            Name = name,
+            SourceDiskId = disk.Id,
+            SourceDiskType = disk.Type,
+            SourceDiskSizeGiB = disk.SizeGiB,
+            SourceInstanceId = disk.InstanceId,
+            SourceArchitecture = disk.Type == "system" ? arch?.ToEcs() : null,
+            SourcePlatform = disk.Type == "system" && instanceImageId is not null ? PublicImage(instanceImageId).Platform : null,
+            CreationTime = created,
+        };
+        db.Snapshots.Add(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>
+    /// An Available custom image made from a system-disk snapshot (plus data-disk snapshots), OS attributes taken from
+    /// the public image the snapshotted disk came from.
+    /// </summary>
+    public Image AddCustomImage(string accountId, string regionId, string name, string basePublicImageId, Snapshot systemSnapshot,
+        IEnumerable<Snapshot>? dataSnapshots = null, string? family = null, string? description = null, DateTimeOffset? created = null)
+    {
+        var b = PublicImage(basePublicImageId);
+        var mappings = new List<ImageDiskMapping>
+        {
+            new() { Type = DiskMappingType.System, Device = "/dev/xvda", SnapshotId = systemSnapshot.Id, SizeGiB = systemSnapshot.SourceDiskSizeGiB },
+        };
+        var device = 'b';
+        foreach (var data in dataSnapshots ?? [])
+        {
+            mappings.Add(new ImageDiskMapping { Type = DiskMappingType.Data, Device = $"/dev/xvd{device++}", SnapshotId = data.Id, SizeGiB = data.SourceDiskSizeGiB });
+        }
+
+        var image = new Image
+        {
+            Id = ids.NewImageId(Region(regionId).Infix),
+            RegionId = regionId,
+            Kind = ImageKind.Custom,
+            OwnerAccountId = accountId,
+            Name = name,
+            Description = description,
+            Family = family,
+            OsName = b.OsName,
+            OsType = b.Os,
+            Platform = b.Platform,
+            Architecture = b.Arch,
+            SizeGiB = systemSnapshot.SourceDiskSizeGiB,
+            BootMode = b.Boot,
+            NvmeSupport = b.Nvme,
+            CreationTime = created ?? now.AddDays(-7),
+            Source = ImageSource.Snapshots,
+            DiskMappings = mappings,
+        };
+        db.Images.Add(image);
+        return image;
+    }
+
+    public void Share(Image image, string recipientAccountId) =>
+        db.ImageShares.Add(new ImageShare { ImageId = image.Id, RegionId = image.RegionId, AccountId = recipientAccountId, SharedAt = now.AddDays(-3) });
+}

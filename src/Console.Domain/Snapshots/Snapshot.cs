@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcsConsole.Domain.Snapshots;
+
+/// <summary>Snapshot status as ECS spells it.</summary>
+public enum SnapshotStatus
+{
+    Progressing,
+    Accomplished,
+    Failed,
+}
+
+/// <summary>A point-in-time copy of a disk (domain-rules §10). Custom images are made of snapshots.</summary>
+public sealed class Snapshot
+{
+    public required string Id { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Name { get; set; }
+
+    public string? Description { get; set; }
+
+    /// <summary>The disk it was taken of (the disk may since have been released).</summary>
+    public required string SourceDiskId { get; init; }
+
+    /// <summary><c>system</c> or <c>data</c>: the source disk's role when the snapshot was taken.</summary>
+    public required string SourceDiskType { get; init; }
+
+    public required int SourceDiskSizeGiB { get; init; }
+
+    public string? SourceInstanceId { get; init; }
+
+    public SnapshotStatus Status { get; private set; } = SnapshotStatus.Accomplished;
+
+    public int Progress { get; private set; } = 100;
+
+    /// <summary><c>user</c> or <c>auto</c>.</summary>
+    public string SnapshotType { get; init; } = "user";
+
+    public bool Encrypted { get; init; }
+
+    /// <summary>Architecture and platform of the OS on the source system disk, carried to images made from it.</summary>
+    public string? SourceArchitecture { get; init; }
+
+    public string? SourcePlatform { get; init; }
+
+    public DateTimeOffset CreationTime { get; init; }
+
+    public void ReportProgress(int percent)
+    {
+        Status = SnapshotStatus.Progressing;
+        Progress = Math.Clamp(percent, 0, 99);
+    }
+
+    public void MarkAccomplished()
+    {
+        Status = SnapshotStatus.Accomplished;
+        Progress = 100;
+    }
+
+    public void MarkFailed() => Status = SnapshotStatus.Failed;
+}
+
+internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
+{
+    public void Configure(EntityTypeBuilder<Snapshot> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(32);
+        builder.Property(s => s.RegionId).HasMaxLength(32);
+        builder.Property(s => s.AccountId).HasMaxLength(16);
+        builder.Property(s => s.Name).HasMaxLength(128);
+        builder.Property(s => s.Description).HasMaxLength(256);
+        builder.Property(s => s.SourceDiskType).HasMaxLength(8);
+        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(s => new { s.AccountId, s.RegionId });
+        builder.HasIndex(s => s.SourceDiskId);
+    }
+}

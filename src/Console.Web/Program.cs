@@ -1,0 +1,87 @@
+using EcsConsole.Domain;
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Seeding;
+using EcsConsole.Web.Components;
+using EcsConsole.Web.Components.Account;
+using EcsConsole.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Parameters of the ECS API travel in the query string: allow long request lines.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
+
+builder.Services.AddRazorComponents()
+    .AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<IdentityRedirectManager>();
+builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+builder.Services.AddAuthentication(options =>
+    {
+        options.DefaultScheme = IdentityConstants.ApplicationScheme;
+        options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+    })
+    .AddIdentityCookies();
+builder.Services.AddAuthorization();
+
+var connectionString = ConnectionStrings.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddConsoleDomain(connectionString, builder.Configuration);
+builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+
+builder.Services.AddDataProtection()
+    .SetApplicationName("EcsConsole")
+    .PersistKeysToDbContext<ConsoleDbContext>();
+builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+
+builder.Services.AddIdentityCore<ConsoleUser>(options =>
+    {
+        // A laptop console has no mail server: sign-ups are usable at once.
+        options.SignIn.RequireConfirmedAccount = false;
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+    })
+    .AddEntityFrameworkStores<ConsoleDbContext>()
+    .AddSignInManager()
+    .AddDefaultTokenProviders();
+
+builder.Services.AddSingleton<IEmailSender<ConsoleUser>, IdentityNoOpEmailSender>();
+builder.Services.AddScoped<CurrentActor>();
+
+var app = builder.Build();
+
+// Migrate, and seed the demo world into an empty database, before the first request is served.
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseMigrationsEndPoint();
+}
+else
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapGet("/healthz", () => Results.Text("Healthy")).AllowAnonymous();
+app.MapStaticAssets();
+app.MapRazorComponents<App>()
+    .AddInteractiveServerRenderMode();
+
+// Add additional endpoints required by the Identity /Account Razor components.
+app.MapAdditionalIdentityEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The web host's entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
