@@ -44,7 +44,7 @@ builder.Services.AddIdentityCore<ConsoleUser>(options =>
     {
         // A laptop console has no mail server: sign-ups are usable at once.
         options.SignIn.RequireConfirmedAccount = false;
-        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        ConsoleDbContext.ApplyIdentityStoreOptions(options);
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);

@@ -13,7 +13,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsConsole.Domain.Persistence;
 
@@ -66,12 +68,47 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Identity schema with passkeys, as the .NET 10 template has it; fixed here so design time and run time agree.</summary>
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
+    /// <summary>
+    /// Identity builds its part of the model from the host's <see cref="IdentityOptions"/> (schema version 3 with
+    /// passkeys, key lengths). A context made without the web host (tests, tools) gets the same options from here,
+    /// so every context builds the model the migrations were made from.
+    /// </summary>
+    private static readonly IServiceProvider IdentityStoreDefaults = new ServiceCollection()
+        .Configure<IdentityOptions>(ApplyIdentityStoreOptions)
+        .BuildServiceProvider();
+
+    /// <summary>The Identity store options every host must use (Program.cs applies them too).</summary>
+    public static void ApplyIdentityStoreOptions(IdentityOptions options)
+    {
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+        options.Stores.MaxLengthForKeys = 128;
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider is null)
+        {
+            optionsBuilder.UseApplicationServiceProvider(IdentityStoreDefaults);
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // Identity sizes these keys from IdentityOptions.Stores.MaxLengthForKeys (128 under AddIdentityCore); fixed here
+        // so the model is the same with or without the web host's options (tests, design time).
+        builder.Entity<IdentityUserLogin<string>>(b =>
+        {
+            b.Property(l => l.LoginProvider).HasMaxLength(128);
+            b.Property(l => l.ProviderKey).HasMaxLength(128);
+        });
+        builder.Entity<IdentityUserToken<string>>(b =>
+        {
+            b.Property(t => t.LoginProvider).HasMaxLength(128);
+            b.Property(t => t.Name).HasMaxLength(128);
+        });
+
         builder.ApplyConfigurationsFromAssembly(typeof(ConsoleDbContext).Assembly);
     }
 
