@@ -1,0 +1,111 @@
+using Bunit;
+using EcsConsole.Domain.Seeding;
+using EcsConsole.Tests.Support;
+using EcsConsole.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace EcsConsole.Tests.Components;
+
+/// <summary>The shell: navigation per role, the signed-in user, the region selector and its fallback.</summary>
+public sealed class ShellTests : ComponentTestBase
+{
+    private IRenderedComponent<MainLayout> RenderShell() =>
+        Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p id='page-body'>page</p>"))));
+
+    [Fact]
+    public async Task Shell_ForAnAccountAdmin_ShowsTheNavigationWithAdminAndTheUsersEmail()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Alice);
+
+        // Act
+        var cut = RenderShell();
+
+        // Assert
+        var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(["Overview", "Images", "Snapshots", "Instances", "Tasks", "Admin"], links);
+        Assert.Equal(DemoWorld.Alice, cut.Find("[data-testid='user-email']").TextContent.Trim());
+        Assert.NotNull(cut.Find("#page-body"));
+        Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Logout");
+    }
+
+    [Fact]
+    public async Task Shell_ForAReadOnlyMember_HasNoAdminLink()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Bob);
+
+        // Act
+        var cut = RenderShell();
+
+        // Assert
+        Assert.DoesNotContain(cut.FindAll("nav a"), a => a.TextContent.Trim() == "Admin");
+    }
+
+    [Fact]
+    public async Task Shell_NavigationLinksKeepTheCurrentRegion()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Alice);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?region=cn-beijing");
+
+        // Act
+        var cut = RenderShell();
+
+        // Assert
+        var images = cut.FindAll("nav a").Single(a => a.TextContent.Trim() == "Images");
+        Assert.EndsWith("images?region=cn-beijing", images.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Shell_WithAnUnknownRegionInTheUrl_FallsBackToTheDefaultAndSaysSo()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Alice);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?region=mars-north-1");
+
+        // Act
+        var cut = RenderShell();
+
+        // Assert
+        var notice = cut.Find("[data-testid='region-corrected']");
+        Assert.Contains("mars-north-1", notice.TextContent);
+        Assert.Contains("cn-hangzhou", notice.TextContent);
+        Assert.Contains("China (Hangzhou) · cn-hangzhou", cut.FindComponent<MudSelect<string>>().Markup);
+    }
+
+    [Fact]
+    public async Task Shell_ChoosingARegion_NavigatesToTheSamePageWithThatRegion()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Alice);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/images/some-image?region=cn-hangzhou&page=3");
+        var cut = RenderShell();
+
+        // Act
+        var select = cut.FindComponent<MudSelect<string>>();
+        await cut.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync("cn-shanghai"));
+
+        // Assert
+        Assert.EndsWith("/images/some-image?region=cn-shanghai", navigation.Uri);
+        cut.WaitForAssertion(() => Assert.Contains("China (Shanghai) · cn-shanghai", cut.FindComponent<MudSelect<string>>().Markup));
+    }
+
+    [Fact]
+    public async Task Shell_RegionSelectorIsANamedCombobox()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Bob);
+
+        // Act
+        var cut = RenderShell();
+
+        // Assert
+        var selector = cut.Find("[data-testid='region-selector']");
+        Assert.NotNull(selector);
+        Assert.Contains("Region", cut.Markup);
+    }
+}
