@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test of EcsConsole: domain and bUnit tests, WebApplicationFactory integration tests, and the Playwright
+# end-to-end journeys in a real headless Chromium (Debian's, installed here when missing).
+# Extra arguments go to `dotnet test` (e.g. ./test.sh --filter SignIn).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+chromium="${ECSCONSOLE_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  echo "Chromium not found at $chromium: installing Debian's chromium for the E2E tests"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium fonts-liberation
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required (dotnet not on PATH)" >&2
+  exit 1
+fi
+
+mkdir -p TestResults
+set +e
+dotnet test Console.sln "$@" 2>&1 | tee TestResults/test-output.log
+status=${PIPESTATUS[0]}
+set -e
+
+# One closing line over every test project: "N passed, N failed".
+awk '/(Passed|Failed)! +- +Failed: / {
+       for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+     }
+     END { printf "Total: %d passed, %d failed\n", p, f }' TestResults/test-output.log
+exit "$status"

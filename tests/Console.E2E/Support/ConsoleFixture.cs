@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+
+namespace EcsConsole.E2E.Support;
+
+/// <summary>
+/// One console process and one headless Chromium for the whole E2E run. The browser is Debian's Chromium
+/// (<c>/usr/bin/chromium</c>) unless <c>ECSCONSOLE_CHROMIUM</c> names another; Playwright never downloads one here.
+/// <c>HEADED=1</c> shows the window when debugging locally.
+/// </summary>
+public sealed class ConsoleFixture : IAsyncLifetime
+{
+    public const string BrowserEnvVar = "ECSCONSOLE_CHROMIUM";
+
+    private IPlaywright? _playwright;
+
+    public AppServer App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where screenshots go: TestResults/screenshots under the repository root.</summary>
+    public string ScreenshotDirectory { get; } = Path.Combine(AppServer.RepositoryRoot(), "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        var appTask = AppServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        var executable = Environment.GetEnvironmentVariable(BrowserEnvVar) is { Length: > 0 } custom ? custom : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+        {
+            throw new FileNotFoundException($"Chromium not found at {executable}: run ./test.sh (it installs Debian's chromium) or set {BrowserEnvVar}.");
+        }
+
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = Environment.GetEnvironmentVariable("HEADED") != "1",
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+        App = await appTask;
+    }
+
+    /// <summary>A fresh browser context (its own cookies) with a page on the console.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseUrl,
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "console";
+}
