@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<RegionService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ImageQueryService>();
+        services.AddSingleton<ImageCatalogService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

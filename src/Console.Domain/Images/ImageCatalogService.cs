@@ -1,0 +1,122 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Images;
+
+/// <summary>
+/// The image catalogue of one region: the five tabs with the visibility rule of each (domain-rules §1.4), search,
+/// filters, order and server-side paging. Every rule is part of the SQL, so a page costs two indexed queries
+/// whatever the size of the table.
+/// </summary>
+public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFactory)
+{
+    /// <summary>
+    /// A page of <paramref name="query"/>'s tab for the actor's account. Returns <c>InvalidParameter</c> for a page below
+    /// 1 or a page size outside 1..100; an actor without an account has no custom, shared images of its own.
+    /// </summary>
+    public async Task<Result<ImagePage>> ListAsync(Actor actor, ImageListQuery query, CancellationToken ct = default)
+    {
+        if (query.Page < 1)
+        {
+            return CommonErrors.InvalidParameter("PageNumber", "must be 1 or more.");
+        }
+
+        if (query.PageSize is < 1 or > ImageListQuery.MaxPageSize)
+        {
+            return CommonErrors.InvalidParameter("PageSize", $"must be between 1 and {ImageListQuery.MaxPageSize}.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var images = Filter(db, actor, query);
+        var total = await images.CountAsync(ct);
+        var items = await Order(images, query.Sort)
+            .Skip((query.Page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(i => new ImageListItem(
+                i.Id, i.RegionId, i.Name, i.Description, i.Family, i.OsName, i.Platform, i.OsType, i.Architecture, i.SizeGiB,
+                i.BootMode, i.Status, i.Progress, i.CreationTime, i.OwnerAccountId, i.IsPublic, i.InUse, i.FeePerHour,
+                i.ProductCode, i.SupplierName, i.EndOfLife))
+            .ToListAsync(ct);
+        return new ImagePage(items, total, query.Page, query.PageSize);
+    }
+
+    /// <summary>The account's image families in the region, for the family filter.</summary>
+    public async Task<IReadOnlyList<string>> ListFamiliesAsync(Actor actor, string regionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Images.AsNoTracking()
+            .Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == actor.AccountId && i.RegionId == regionId && i.Family != null)
+            .Select(i => i.Family!).Distinct().OrderBy(f => f).ToListAsync(ct);
+    }
+
+    private static IQueryable<Image> Filter(ConsoleDbContext db, Actor actor, ImageListQuery q)
+    {
+        var account = actor.AccountId;
+        var region = q.RegionId;
+        var images = db.Images.AsNoTracking().Where(i => i.RegionId == region);
+        images = q.Tab switch
+        {
+            ImageTab.Custom => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId == account),
+            ImageTab.Public => images.Where(i => i.Kind == ImageKind.Public),
+            ImageTab.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace),
+            ImageTab.Community => images.Where(i => i.Kind == ImageKind.Custom && i.IsPublic && i.OwnerAccountId != account),
+            ImageTab.Shared => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId != account
+                && db.ImageShares.Any(s => s.RegionId == region && s.ImageId == i.Id && s.AccountId == account)),
+        };
+
+        var statuses = (q.Statuses is { Count: > 0 } ? q.Statuses : ImageListQuery.DefaultStatuses(q.Tab)).ToList();
+        if (statuses.Count < Enum.GetValues<ImageStatus>().Length)
+        {
+            images = images.Where(i => statuses.Contains(i.Status));
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Search))
+        {
+            var text = q.Search.Trim();
+            var lower = text.ToLowerInvariant();
+            images = q.SearchBy switch
+            {
+                // Contains becomes instr(): every character is literal, % and _ included.
+                ImageSearchField.Name => images.Where(i => i.Name.ToLower().Contains(lower)),
+                ImageSearchField.ImageId => images.Where(i => i.Id.Contains(text)),
+                ImageSearchField.SnapshotId => images.Where(i => i.DiskMappings.Any(m => m.SnapshotId == text)),
+            };
+        }
+
+        if (q.OsType is { } os)
+        {
+            images = images.Where(i => i.OsType == os);
+        }
+
+        if (q.Architecture is { } arch)
+        {
+            images = images.Where(i => i.Architecture == arch);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.Family))
+        {
+            var family = q.Family.Trim();
+            images = images.Where(i => i.Family == family);
+        }
+
+        if (!string.IsNullOrWhiteSpace(q.TagKey))
+        {
+            var key = q.TagKey.Trim();
+            var value = q.TagValue;
+            images = value is null
+                ? images.Where(i => i.Tags.Any(t => t.TagKey == key))
+                : images.Where(i => i.Tags.Any(t => t.TagKey == key && t.TagValue == value));
+        }
+
+        return images;
+    }
+
+    private static IQueryable<Image> Order(IQueryable<Image> images, ImageSort sort) => sort switch
+    {
+        ImageSort.CreatedDesc => images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key),
+        ImageSort.CreatedAsc => images.OrderBy(i => i.CreationTime).ThenBy(i => i.Key),
+        ImageSort.NameAsc => images.OrderBy(i => i.Name).ThenBy(i => i.Key),
+        ImageSort.NameDesc => images.OrderByDescending(i => i.Name).ThenByDescending(i => i.Key),
+    };
+}

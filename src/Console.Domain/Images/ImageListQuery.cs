@@ -1,0 +1,124 @@
+namespace EcsConsole.Domain.Images;
+
+/// <summary>The console's image tabs (domain-rules §1.4), each a different set of images in one region.</summary>
+public enum ImageTab
+{
+    /// <summary>The account's own custom images.</summary>
+    Custom,
+
+    /// <summary>The platform's images.</summary>
+    Public,
+
+    /// <summary>Other accounts' custom images shared with this account.</summary>
+    Shared,
+
+    /// <summary>Images other accounts published as community images (unvetted).</summary>
+    Community,
+
+    /// <summary>Marketplace products' images offered in the region.</summary>
+    Marketplace,
+}
+
+/// <summary>What the search box searches.</summary>
+public enum ImageSearchField
+{
+    /// <summary>Substring of the image name, case-insensitive (IMG-Q-06).</summary>
+    Name,
+
+    /// <summary>Substring of the image ID.</summary>
+    ImageId,
+
+    /// <summary>Images with a disk made from exactly this snapshot.</summary>
+    SnapshotId,
+}
+
+/// <summary>List order.</summary>
+public enum ImageSort
+{
+    CreatedDesc,
+    CreatedAsc,
+    NameAsc,
+    NameDesc,
+}
+
+/// <summary>
+/// One page of one tab of the image list, with its search, filters and order. Page sizes are 1..100
+/// (<see cref="MaxPageSize"/>); the service refuses anything else with <c>InvalidParameter</c> — callers with a
+/// looser input (a URL) normalise first.
+/// </summary>
+public sealed record ImageListQuery
+{
+    public const int MaxPageSize = 100;
+
+    public required string RegionId { get; init; }
+
+    public ImageTab Tab { get; init; } = ImageTab.Custom;
+
+    public ImageSearchField SearchBy { get; init; } = ImageSearchField.Name;
+
+    /// <summary>Literal text: <c>%</c>, <c>_</c> and quotes are plain characters.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Statuses to show; null means the tab's default (<see cref="DefaultStatuses"/>).</summary>
+    public IReadOnlyCollection<ImageStatus>? Statuses { get; init; }
+
+    public OsType? OsType { get; init; }
+
+    public ImageArchitecture? Architecture { get; init; }
+
+    /// <summary>Exact family name.</summary>
+    public string? Family { get; init; }
+
+    /// <summary>Tag key the image must carry.</summary>
+    public string? TagKey { get; init; }
+
+    /// <summary>With <see cref="TagKey"/>: the tag's exact value.</summary>
+    public string? TagValue { get; init; }
+
+    public ImageSort Sort { get; init; } = ImageSort.CreatedDesc;
+
+    /// <summary>1-based.</summary>
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 10;
+
+    /// <summary>
+    /// The statuses a tab shows unless asked otherwise: the account's own images in every state but Deprecated (a
+    /// new image must show while Creating); other tabs only Available images, as DescribeImages does (IMG-ST-08).
+    /// </summary>
+    public static IReadOnlyCollection<ImageStatus> DefaultStatuses(ImageTab tab) => tab switch
+    {
+        ImageTab.Custom => [ImageStatus.Creating, ImageStatus.Waiting, ImageStatus.Available, ImageStatus.CreateFailed, ImageStatus.UnAvailable],
+        ImageTab.Public or ImageTab.Shared or ImageTab.Community or ImageTab.Marketplace => [ImageStatus.Available],
+    };
+}
+
+/// <summary>One row of the image list.</summary>
+public sealed record ImageListItem(
+    string Id,
+    string RegionId,
+    string Name,
+    string? Description,
+    string? Family,
+    string OsName,
+    string Platform,
+    OsType OsType,
+    ImageArchitecture Architecture,
+    int SizeGiB,
+    BootMode BootMode,
+    ImageStatus Status,
+    int Progress,
+    DateTimeOffset CreationTime,
+    string? OwnerAccountId,
+    bool IsPublic,
+    bool InUse,
+    decimal FeePerHour,
+    string? ProductCode,
+    string? SupplierName,
+    bool EndOfLife);
+
+/// <summary>A page of images and the total number matching the query.</summary>
+public sealed record ImagePage(IReadOnlyList<ImageListItem> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}

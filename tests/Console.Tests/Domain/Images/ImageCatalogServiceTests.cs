@@ -1,0 +1,271 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Seeding;
+using EcsConsole.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Tests.Domain.Images;
+
+/// <summary>The catalogue's tabs, search, filters, order and paging over the demo world.</summary>
+public sealed class ImageCatalogServiceTests : IAsyncLifetime
+{
+    private const string Hangzhou = "cn-hangzhou";
+    private readonly TestDatabase _db = new();
+    private ImageCatalogService _catalog = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _db.WithDemoWorldAsync();
+        _catalog = new ImageCatalogService(_db.Factory);
+    }
+
+    public Task DisposeAsync() => _db.DisposeAsync().AsTask();
+
+    private async Task<ImagePage> ListAsync(string email, ImageListQuery query)
+    {
+        var result = await _catalog.ListAsync(await _db.ActorAsync(email), query);
+        Assert.True(result.IsSuccess, result.Error?.ToString());
+        return result.Value;
+    }
+
+    private static ImageListQuery Tab(ImageTab tab, string region = Hangzhou) => new() { RegionId = region, Tab = tab, PageSize = 100 };
+
+    [Fact]
+    public async Task List_CustomTab_ShowsOnlyTheAccountsOwnImagesInTheRegion()
+    {
+        // Act
+        var alice = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom));
+        var carol = await ListAsync(DemoWorld.Carol, Tab(ImageTab.Custom));
+        var aliceShanghai = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom, "cn-shanghai"));
+
+        // Assert
+        Assert.Equal(["acme-base-v1"], alice.Items.Select(i => i.Name));
+        Assert.Equal(["globex-community-nginx", "globex-shared-tools"], carol.Items.Select(i => i.Name).Order());
+        Assert.Empty(aliceShanghai.Items);
+    }
+
+    [Fact]
+    public async Task List_SharedTab_ShowsOtherAccountsImagesSharedWithTheAccount()
+    {
+        // Act
+        var acme = await ListAsync(DemoWorld.Bob, Tab(ImageTab.Shared));
+        var globex = await ListAsync(DemoWorld.Carol, Tab(ImageTab.Shared));
+        var initech = await ListAsync(DemoWorld.Dave, Tab(ImageTab.Shared));
+
+        // Assert
+        var shared = Assert.Single(acme.Items);
+        Assert.Equal(("globex-shared-tools", DemoWorld.GlobexAccountId), (shared.Name, shared.OwnerAccountId));
+        Assert.Empty(globex.Items);
+        Assert.Empty(initech.Items);
+    }
+
+    [Fact]
+    public async Task List_CommunityTab_ShowsOtherAccountsPublishedImagesButNotTheCallersOwn()
+    {
+        // Act
+        var acme = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Community));
+        var initech = await ListAsync(DemoWorld.Dave, Tab(ImageTab.Community));
+
+        // Assert
+        Assert.Equal(["globex-community-nginx", "initech-hardened-ubuntu", "initech-tps-report-ubuntu"], acme.Items.Select(i => i.Name).Order());
+        Assert.All(acme.Items, i => Assert.True(i.IsPublic));
+        Assert.Equal(["globex-community-nginx"], initech.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task List_PublicTab_ShowsThePlatformImagesOfTheRegion()
+    {
+        // Act
+        var page = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public, "eu-central-1"));
+
+        // Assert
+        Assert.True(page.Total >= 30);
+        Assert.All(page.Items, i => Assert.Null(i.OwnerAccountId));
+        Assert.Contains(page.Items, i => i.Id == "ubuntu_22_04_x64_20G_alibase_20240130.vhd");
+    }
+
+    [Fact]
+    public async Task List_MarketplaceTab_ShowsOnlyProductsReleasedInTheRegion()
+    {
+        // Act
+        var hangzhou = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Marketplace));
+        var frankfurt = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Marketplace, "eu-central-1"));
+
+        // Assert
+        Assert.NotEmpty(hangzhou.Items);
+        Assert.All(hangzhou.Items, i => Assert.NotNull(i.ProductCode));
+        Assert.Empty(frankfurt.Items);
+    }
+
+    [Fact]
+    public async Task List_StatusDefaultsToAvailable_AndDeprecatedShowsOnRequest()
+    {
+        // Arrange
+        await using (var db = _db.NewContext())
+        {
+            (await db.Images.SingleAsync(i => i.RegionId == Hangzhou && i.Id == "debian_11_x64_20G_alibase_20240130.vhd")).Deprecate();
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var byDefault = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public));
+        var deprecated = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { Statuses = [ImageStatus.Deprecated] });
+
+        // Assert
+        Assert.DoesNotContain(byDefault.Items, i => i.Id == "debian_11_x64_20G_alibase_20240130.vhd");
+        Assert.Equal(["debian_11_x64_20G_alibase_20240130.vhd"], deprecated.Items.Select(i => i.Id));
+    }
+
+    [Fact]
+    public async Task List_CustomTabShowsImagesStillBeingCreated()
+    {
+        // Arrange
+        await using (var db = _db.NewContext())
+        {
+            (await db.Images.SingleAsync(i => i.Name == "acme-base-v1")).ReportProgress(45);
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var page = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom));
+
+        // Assert
+        var item = Assert.Single(page.Items);
+        Assert.Equal((ImageStatus.Creating, 45), (item.Status, item.Progress));
+    }
+
+    [Theory]
+    [InlineData("UBUNTU", 5)]
+    [InlineData("ubuntu_22", 2)]
+    [InlineData("%", 0)]
+    [InlineData("_", 31)]
+    [InlineData("'", 0)]
+    public async Task List_SearchByName_IsACaseInsensitiveLiteralSubstring(string search, int expected)
+    {
+        // Act
+        var page = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { Search = search });
+
+        // Assert
+        Assert.Equal(expected, page.Total);
+    }
+
+    [Fact]
+    public async Task List_SearchBySnapshotId_FindsTheImagesMadeFromIt()
+    {
+        // Arrange
+        string snapshotId;
+        await using (var db = _db.NewContext())
+        {
+            snapshotId = await db.Snapshots.Where(s => s.Name == "web-1-data-base").Select(s => s.Id).SingleAsync();
+        }
+
+        // Act
+        var page = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { SearchBy = ImageSearchField.SnapshotId, Search = snapshotId });
+
+        // Assert
+        Assert.Equal(["acme-base-v1"], page.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task List_SearchByImageId_MatchesPartOfTheId()
+    {
+        // Act
+        var page = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { SearchBy = ImageSearchField.ImageId, Search = "arm64" });
+
+        // Assert
+        Assert.True(page.Total >= 3);
+        Assert.All(page.Items, i => Assert.Contains("arm64", i.Id));
+    }
+
+    [Fact]
+    public async Task List_FiltersByOsTypeArchitectureAndFamily()
+    {
+        // Act
+        var windows = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { OsType = OsType.Windows });
+        var arm = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { Architecture = ImageArchitecture.Arm64 });
+        var family = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { Family = "acme-base" });
+        var noFamily = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { Family = "acme" });
+
+        // Assert
+        Assert.All(windows.Items, i => Assert.Equal(OsType.Windows, i.OsType));
+        Assert.Equal(5, windows.Total);
+        Assert.All(arm.Items, i => Assert.Equal(ImageArchitecture.Arm64, i.Architecture));
+        Assert.Equal(["acme-base-v1"], family.Items.Select(i => i.Name));
+        Assert.Empty(noFamily.Items);
+    }
+
+    [Fact]
+    public async Task List_FiltersByTag()
+    {
+        // Arrange
+        await using (var db = _db.NewContext())
+        {
+            var image = await db.Images.SingleAsync(i => i.Name == "acme-base-v1");
+            db.ImageTags.Add(new ImageTag { TagKey = "env", TagValue = "prod" });
+            db.Entry(db.ImageTags.Local.Single()).Property("ImageKey").CurrentValue = image.Key;
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var byKey = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { TagKey = "env" });
+        var byValue = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { TagKey = "env", TagValue = "test" });
+
+        // Assert
+        Assert.Single(byKey.Items);
+        Assert.Empty(byValue.Items);
+    }
+
+    [Fact]
+    public async Task List_SortsByCreationTimeOrName()
+    {
+        // Act
+        var newest = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public));
+        var oldest = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { Sort = ImageSort.CreatedAsc });
+        var byName = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { Sort = ImageSort.NameAsc });
+
+        // Assert
+        Assert.Equal(newest.Items.Select(i => i.CreationTime).OrderDescending(), newest.Items.Select(i => i.CreationTime));
+        Assert.Equal("centos_6_10_32_20G_alibase_20200319.vhd", oldest.Items[0].Id);
+        Assert.Equal(byName.Items.Select(i => i.Name).Order(StringComparer.Ordinal), byName.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public async Task List_PagesWithoutOverlap_AndReportsTheTotal()
+    {
+        // Act
+        var first = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { PageSize = 10, Page = 1 });
+        var second = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { PageSize = 10, Page = 2 });
+        var last = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { PageSize = 10, Page = 4 });
+
+        // Assert
+        Assert.Equal(10, first.Items.Count);
+        Assert.Empty(first.Items.Select(i => i.Id).Intersect(second.Items.Select(i => i.Id)));
+        Assert.Equal(first.Total - 30, last.Items.Count);
+        Assert.Equal(4, first.PageCount);
+    }
+
+    [Theory]
+    [InlineData(0, 10)]
+    [InlineData(1, 0)]
+    [InlineData(1, 101)]
+    public async Task List_WithAPageOrSizeOutOfRange_ReturnsInvalidParameter(int page, int pageSize)
+    {
+        // Act
+        var result = await _catalog.ListAsync(await _db.ActorAsync(DemoWorld.Alice), Tab(ImageTab.Public) with { Page = page, PageSize = pageSize });
+
+        // Assert
+        Assert.Equal(CommonErrors.InvalidParameterCode, result.Error?.Code);
+    }
+
+    [Fact]
+    public async Task List_ForThePlatformAdmin_HasNoCustomOrSharedImages()
+    {
+        // Act
+        var custom = await ListAsync(DemoWorld.Root, Tab(ImageTab.Custom));
+        var shared = await ListAsync(DemoWorld.Root, Tab(ImageTab.Shared));
+
+        // Assert
+        Assert.Empty(custom.Items);
+        Assert.Empty(shared.Items);
+    }
+}
