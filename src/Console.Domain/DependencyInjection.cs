@@ -25,6 +25,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IdGenerator>();
+        services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<RegionService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ImageQueryService>();

@@ -74,7 +74,7 @@ public sealed class SignInAndShellTests(ConsoleFixture fixture)
         await page.WaitForInteractiveAsync();
 
         // Act
-        await page.GotoAsync("/?region=mars-north-1");
+        await page.OpenAsync("/?region=mars-north-1");
 
         // Assert
         await Expect(page.GetByTestId("region-corrected")).ToContainTextAsync("mars-north-1");
@@ -148,8 +148,8 @@ public sealed class SignInAndShellTests(ConsoleFixture fixture)
         await stranger.LogInAsync(DemoWorld.Dave, DemoWorld.Password);
 
         // Act
-        await owner.GotoAsync($"/images/{imageId}?region=cn-hangzhou");
-        await stranger.GotoAsync($"/images/{imageId}?region=cn-hangzhou");
+        await owner.OpenAsync($"/images/{imageId}?region=cn-hangzhou");
+        await stranger.OpenAsync($"/images/{imageId}?region=cn-hangzhou");
 
         // Assert
         await Expect(owner.GetByTestId("image-detail-name")).ToHaveTextAsync("acme-base-v1");

@@ -7,7 +7,7 @@ namespace EcsConsole.E2E.Support;
 public static class ConsolePages
 {
     /// <summary>Opens a console page and waits until the Blazor circuit is live.</summary>
-    public static async Task GotoAsync(this IPage page, string path)
+    public static async Task OpenAsync(this IPage page, string path)
     {
         await page.GotoAsync(path);
         await page.WaitForInteractiveAsync();

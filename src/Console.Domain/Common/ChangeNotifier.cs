@@ -1,0 +1,69 @@
+namespace EcsConsole.Domain.Common;
+
+/// <summary>A resource whose status or progress changed: what pages that show it need to refresh.</summary>
+/// <param name="ResourceType">e.g. <c>image</c>, <c>snapshot</c>, <c>task</c>, <c>instance</c>.</param>
+/// <param name="ResourceId">The ECS ID.</param>
+/// <param name="RegionId">The region it lives in.</param>
+/// <param name="AccountId">The owning account, when there is one.</param>
+public sealed record ResourceChange(string ResourceType, string ResourceId, string RegionId, string? AccountId);
+
+/// <summary>
+/// In-process change notification (architecture.md, mechanism 9): services and the task runner publish after they
+/// commit; pages subscribe and re-render. Nothing polls the database from a page. Handlers run on the publisher's
+/// thread: a page marshals back to its circuit with <c>InvokeAsync</c>, and a throwing handler never breaks the
+/// publisher or the other handlers.
+/// </summary>
+public sealed class ChangeNotifier
+{
+    private readonly Lock _gate = new();
+    private ImmutableHandlers _handlers = new([]);
+
+    /// <summary>Listens until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(Action<ResourceChange> handler)
+    {
+        lock (_gate)
+        {
+            _handlers = new ImmutableHandlers([.. _handlers.Items, handler]);
+        }
+
+        return new Subscription(this, handler);
+    }
+
+    public void Publish(ResourceChange change)
+    {
+        foreach (var handler in _handlers.Items)
+        {
+            try
+            {
+                handler(change);
+            }
+            catch (Exception)
+            {
+                // A subscriber's failure is its own (pages dispatch their exceptions to their circuit).
+            }
+        }
+    }
+
+    private void Unsubscribe(Action<ResourceChange> handler)
+    {
+        lock (_gate)
+        {
+            _handlers = new ImmutableHandlers([.. _handlers.Items.Where(h => h != handler)]);
+        }
+    }
+
+    private sealed record ImmutableHandlers(Action<ResourceChange>[] Items);
+
+    private sealed class Subscription(ChangeNotifier owner, Action<ResourceChange> handler) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                owner.Unsubscribe(handler);
+            }
+        }
+    }
+}
