@@ -32,6 +32,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Database.Factory);
         Services.AddSingleton<TimeProvider>(Database.Time);
         Services.AddSingleton<IdGenerator>();
+        Services.AddSingleton<ChangeNotifier>();
+        Services.AddSingleton<ImageCatalogService>();
         Services.AddSingleton<RegionService>();
         Services.AddSingleton<AccountService>();
         Services.AddSingleton<OverviewService>();
