@@ -6,14 +6,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Images;
 
-/// <summary>An image as the detail page shows it: attributes, disks, sharing (owner only) and usage.</summary>
+/// <summary>
+/// An image as the detail page shows it: attributes, disks, sharing (owner only) and usage — instances, the snapshots
+/// it holds, its copies, and (owner only) its family with the image the family resolves to.
+/// </summary>
 public sealed record ImageDetail(
     Image Image,
     ImageOwnerAlias OwnerAlias,
     bool IsOwner,
     IReadOnlyList<string> SharedWithAccounts,
     IReadOnlyList<Instance> InstancesUsingIt,
-    IReadOnlyList<Snapshot> Snapshots);
+    IReadOnlyList<Snapshot> Snapshots,
+    IReadOnlyList<RelatedImage> Copies,
+    IReadOnlyList<RelatedImage> FamilyMembers,
+    string? FamilyResolvesTo);
+
+/// <summary>Another image shown on a detail page (a copy, a family sibling).</summary>
+public sealed record RelatedImage(string Id, string RegionId, string Name, ImageStatus Status, DateTimeOffset CreationTime);
 
 /// <summary>Reads images the actor may see.</summary>
 public sealed class ImageQueryService(IDbContextFactory<ConsoleDbContext> dbFactory)
@@ -46,6 +55,24 @@ public sealed class ImageQueryService(IDbContextFactory<ConsoleDbContext> dbFact
             ? await db.Snapshots.AsNoTracking().Where(s => snapshotIds.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(ct)
             : [];
         image.DiskMappings.Sort((a, b) => string.CompareOrdinal(a.Device, b.Device));
-        return new ImageDetail(image, image.OwnerAliasFor(actor.AccountId), isOwner, shares, instances, snapshots);
+
+        var copies = isOwner
+            ? await db.Images.AsNoTracking()
+                .Where(i => i.SourceImageId == image.Id && i.OwnerAccountId == actor.AccountId && i.IsCopied)
+                .OrderBy(i => i.CreationTime)
+                .Select(i => new RelatedImage(i.Id, i.RegionId, i.Name, i.Status, i.CreationTime)).ToListAsync(ct)
+            : [];
+        List<RelatedImage> family = [];
+        string? resolvesTo = null;
+        if (isOwner && image.Family is { } familyName)
+        {
+            family = await db.Images.AsNoTracking()
+                .Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == actor.AccountId && i.RegionId == regionId && i.Family == familyName)
+                .OrderByDescending(i => i.CreationTime)
+                .Select(i => new RelatedImage(i.Id, i.RegionId, i.Name, i.Status, i.CreationTime)).ToListAsync(ct);
+            resolvesTo = ImageFamilies.Resolve(family.Select(f => (f.Id, f.Status, f.CreationTime)));
+        }
+
+        return new ImageDetail(image, image.OwnerAliasFor(actor.AccountId), isOwner, shares, instances, snapshots, copies, family, resolvesTo);
     }
 }

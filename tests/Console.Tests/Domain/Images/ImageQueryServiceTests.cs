@@ -138,4 +138,63 @@ public sealed class ImageQueryServiceTests : IAsyncLifetime
         Assert.Equal(["db-1"], forAlice.Value.InstancesUsingIt.Select(i => i.Name));
         Assert.Equal(["tps-builder"], forDave.Value.InstancesUsingIt.Select(i => i.Name));
     }
+
+    [Fact]
+    public async Task GetDetail_ForTheOwner_ShowsTheFamilyAndWhatItResolvesTo()
+    {
+        // Arrange
+        var alice = await _db.ActorAsync(DemoWorld.Alice);
+        var id = await ImageIdAsync("acme-base-v1");
+
+        // Act
+        var detail = (await _service.GetDetailAsync(alice, "cn-hangzhou", id)).Value;
+
+        // Assert
+        Assert.Equal([id], detail.FamilyMembers.Select(m => m.Id));
+        Assert.Equal(id, detail.FamilyResolvesTo);
+    }
+
+    [Fact]
+    public async Task GetDetail_ForARecipient_HidesTheOwnersFamilyAndCopies()
+    {
+        // Arrange
+        var bob = await _db.ActorAsync(DemoWorld.Bob);
+        var id = await ImageIdAsync("globex-shared-tools");
+
+        // Act
+        var detail = (await _service.GetDetailAsync(bob, "cn-hangzhou", id)).Value;
+
+        // Assert
+        Assert.Empty(detail.FamilyMembers);
+        Assert.Null(detail.FamilyResolvesTo);
+        Assert.Empty(detail.Copies);
+    }
+
+    [Fact]
+    public async Task GetDetail_ListsTheOwnersCopiesInOtherRegions()
+    {
+        // Arrange
+        var alice = await _db.ActorAsync(DemoWorld.Alice);
+        var id = await ImageIdAsync("acme-base-v1");
+        await using (var db = _db.NewContext())
+        {
+            var source = await db.Images.SingleAsync(i => i.Id == id);
+            db.Images.Add(new Image
+            {
+                Id = "m-uf1copyofacmebase0000", RegionId = "cn-shanghai", Kind = ImageKind.Custom, OwnerAccountId = DemoWorld.AcmeAccountId,
+                Name = "acme-base-v1-copy", OsName = source.OsName, OsType = source.OsType, Platform = source.Platform,
+                Architecture = source.Architecture, SizeGiB = source.SizeGiB, BootMode = source.BootMode, Source = ImageSource.Copy,
+                IsCopied = true, SourceImageId = id, SourceRegionId = "cn-hangzhou",
+                DiskMappings = [new ImageDiskMapping { Type = DiskMappingType.System, Device = "/dev/xvda", SizeGiB = source.SizeGiB }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var detail = (await _service.GetDetailAsync(alice, "cn-hangzhou", id)).Value;
+
+        // Assert
+        var copy = Assert.Single(detail.Copies);
+        Assert.Equal(("m-uf1copyofacmebase0000", "cn-shanghai"), (copy.Id, copy.RegionId));
+    }
 }
