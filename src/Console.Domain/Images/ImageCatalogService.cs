@@ -61,8 +61,10 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             ImageTab.Public => images.Where(i => i.Kind == ImageKind.Public),
             ImageTab.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace),
             ImageTab.Community => images.Where(i => i.Kind == ImageKind.Custom && i.IsPublic && i.OwnerAccountId != account),
-            ImageTab.Shared => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId != account
-                && db.ImageShares.Any(s => s.RegionId == region && s.ImageId == i.Id && s.AccountId == account)),
+            // Driven from the account's shares (few) rather than from every custom image of the region (many).
+            ImageTab.Shared => db.ImageShares.Where(s => s.AccountId == account && s.RegionId == region)
+                .Join(images, s => s.ImageId, i => i.Id, (s, i) => i)
+                .Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId != account),
         };
 
         var statuses = (q.Statuses is { Count: > 0 } ? q.Statuses : ImageListQuery.DefaultStatuses(q.Tab)).ToList();
@@ -74,13 +76,13 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var text = q.Search.Trim();
-            var lower = text.ToLowerInvariant();
+            var pattern = "%" + EscapeLike(text) + "%";
             images = q.SearchBy switch
             {
-                // Contains becomes instr(): every character is literal, % and _ included.
-                ImageSearchField.Name => images.Where(i => i.Name.ToLower().Contains(lower)),
-                ImageSearchField.ImageId => images.Where(i => i.Id.Contains(text)),
-                ImageSearchField.SnapshotId => images.Where(i => i.DiskMappings.Any(m => m.SnapshotId == text)),
+                // LIKE with an escape character: case-insensitive (ASCII), and %, _ and \ in the text are literal.
+                ImageSearchField.Name => images.Where(i => EF.Functions.Like(i.Name, pattern, LikeEscape)),
+                ImageSearchField.ImageId => images.Where(i => EF.Functions.Like(i.Id, pattern, LikeEscape)),
+                ImageSearchField.SnapshotId => images.Where(i => db.ImageDiskMappings.Where(m => m.SnapshotId == text).Select(m => m.ImageKey).Contains(i.Key)),
             };
         }
 
@@ -111,6 +113,11 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         return images;
     }
+
+    private const string LikeEscape = "\\";
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static IQueryable<Image> Order(IQueryable<Image> images, ImageSort sort) => sort switch
     {

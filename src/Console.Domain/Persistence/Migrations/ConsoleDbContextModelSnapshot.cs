@@ -343,12 +343,25 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.HasIndex("Id");
 
-                    b.HasIndex("OwnerAccountId", "RegionId");
+                    b.HasIndex("SourceImageId");
 
                     b.HasIndex("RegionId", "Id")
                         .IsUnique();
 
-                    b.HasIndex("RegionId", "Kind", "Status");
+                    b.HasIndex("RegionId", "IsPublic", "CreationTime")
+                        .HasDatabaseName("IX_Images_Catalogue_Community");
+
+                    b.HasIndex("RegionId", "Kind", "Status", "CreationTime")
+                        .HasDatabaseName("IX_Images_Catalogue_Platform");
+
+                    b.HasIndex("OwnerAccountId", "RegionId", "Name", "Key", "Kind", "Status")
+                        .HasDatabaseName("IX_Images_Catalogue_OwnerByName");
+
+                    b.HasIndex("OwnerAccountId", "RegionId", "Kind", "Status", "OsType", "Architecture", "Family")
+                        .HasDatabaseName("IX_Images_Catalogue_OwnerCount");
+
+                    b.HasIndex("OwnerAccountId", "RegionId", "CreationTime", "Key", "Kind", "Status", "Name", "Id")
+                        .HasDatabaseName("IX_Images_Catalogue_OwnerByTime");
 
                     b.ToTable("Images");
                 });

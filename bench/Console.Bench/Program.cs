@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using EcsConsole.Bench;
+using EcsConsole.Domain.Images;
+
+// Image catalogue benchmark: a SQLite file with 100,000 images across accounts, regions and kinds, and the latency
+// of the query shapes the images page runs. Usage:
+//   dotnet run -c Release --project bench/Console.Bench [-- --images 100000 --iterations 200 --keep]
+var images = ArgValue("--images", 100_000);
+var iterations = ArgValue("--iterations", 200);
+
+var keep = args.Contains("--keep");
+CatalogWorld.ShowSql = args.Contains("--sql");
+var path = Path.Combine(Path.GetTempPath(), $"ecsconsole-bench-{Guid.NewGuid():N}.db");
+try
+{
+    var build = Stopwatch.StartNew();
+    await using var world = await CatalogWorld.CreateAsync(path, images);
+    System.Console.WriteLine($"Built {world.ImageCount:N0} images ({world.AcmeHangzhouCustom:N0} of them Acme's custom images in cn-hangzhou) in {build.Elapsed.TotalSeconds:F1} s: {path}");
+    System.Console.WriteLine($"{iterations} runs per shape after 10 warm-up runs; each run = count + page query.");
+    System.Console.WriteLine();
+    System.Console.WriteLine($"{"query shape",-48} {"rows",7} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8}");
+
+    var q = new ImageListQuery { RegionId = "cn-hangzhou", Tab = ImageTab.Custom, PageSize = 10 };
+    var shapes = new (string Name, ImageListQuery Query)[]
+    {
+        ("custom tab, region, page 1", q),
+        ("public tab, region, page 1", q with { Tab = ImageTab.Public }),
+        ("shared tab, region, page 1", q with { Tab = ImageTab.Shared }),
+        ("community tab, region, page 1", q with { Tab = ImageTab.Community }),
+        ("marketplace tab, region, page 1", q with { Tab = ImageTab.Marketplace }),
+        ("name prefix 'web-'", q with { Search = "web-" }),
+        ("name substring '-4242'", q with { Search = "-4242" }),
+        ("image ID substring", q with { SearchBy = ImageSearchField.ImageId, Search = world.SampleImageId[2..12] }),
+        ("snapshot ID (exact)", q with { SearchBy = ImageSearchField.SnapshotId, Search = world.SampleSnapshotId }),
+        ("status filter Deprecated", q with { Statuses = [ImageStatus.Deprecated] }),
+        ("filter os=windows, arch=arm64 (none)", q with { OsType = OsType.Windows, Architecture = ImageArchitecture.Arm64 }),
+        ("sort by creation time, oldest first", q with { Sort = ImageSort.CreatedAsc }),
+        ("sort by name", q with { Sort = ImageSort.NameAsc }),
+        ("page 1,000 (10 per page)", q with { Page = 1_000 }),
+        ("page 100 (100 per page)", q with { Page = 100, PageSize = 100 }),
+        ("family filter", q with { Family = "family-7" }),
+    };
+
+    foreach (var (name, query) in shapes)
+    {
+        var (rows, p50, p95, p99) = await world.MeasureAsync(query, iterations);
+        System.Console.WriteLine($"{name,-48} {rows,7} {p50,8:F2} {p95,8:F2} {p99,8:F2}");
+    }
+}
+finally
+{
+    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    if (keep)
+    {
+        System.Console.WriteLine($"Kept {path}");
+        path = "/nonexistent";
+    }
+
+    foreach (var suffix in new[] { "", "-wal", "-shm" })
+    {
+        File.Delete(path + suffix);
+    }
+}
+
+int ArgValue(string name, int fallback)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+}
