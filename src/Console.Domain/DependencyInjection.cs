@@ -1,10 +1,14 @@
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Overview;
 using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Regions;
 using EcsConsole.Domain.Seeding;
+using EcsConsole.Domain.Snapshots;
+using EcsConsole.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +35,10 @@ public static class DependencyInjection
         services.AddSingleton<ImageQueryService>();
         services.AddSingleton<ImageCatalogService>();
         services.AddSingleton<OverviewService>();
+        services.AddSingleton<InstanceQueryService>();
+        services.AddSingleton<SnapshotQueryService>();
+        services.AddSingleton<TaskQueryService>();
+        services.AddSingleton<QuotaService>();
         services.AddSingleton<DatabaseInitializer>();
         return services;
     }

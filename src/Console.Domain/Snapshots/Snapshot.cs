@@ -11,6 +11,18 @@ public enum SnapshotStatus
     Failed,
 }
 
+/// <summary>The lower-case words ECS uses for snapshot status on the wire and in the console.</summary>
+public static class SnapshotWords
+{
+    /// <summary><c>progressing</c>, <c>accomplished</c> or <c>failed</c>.</summary>
+    public static string ToEcs(this SnapshotStatus status) => status switch
+    {
+        SnapshotStatus.Progressing => "progressing",
+        SnapshotStatus.Accomplished => "accomplished",
+        SnapshotStatus.Failed => "failed",
+    };
+}
+
 /// <summary>A point-in-time copy of a disk (domain-rules §10). Custom images are made of snapshots.</summary>
 public sealed class Snapshot
 {

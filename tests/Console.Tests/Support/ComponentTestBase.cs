@@ -3,8 +3,12 @@ using Bunit;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Overview;
+using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Regions;
+using EcsConsole.Domain.Snapshots;
+using EcsConsole.Domain.Tasks;
 using EcsConsole.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +42,10 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<AccountService>();
         Services.AddSingleton<OverviewService>();
         Services.AddSingleton<ImageQueryService>();
+        Services.AddSingleton<InstanceQueryService>();
+        Services.AddSingleton<SnapshotQueryService>();
+        Services.AddSingleton<TaskQueryService>();
+        Services.AddSingleton<QuotaService>();
         Services.AddScoped<CurrentActor>();
         Services.AddSingleton<AntiforgeryStateProvider, TestAntiforgery>();
     }

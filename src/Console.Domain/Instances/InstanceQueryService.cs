@@ -1,0 +1,60 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Instances;
+
+/// <summary>One disk of an instance as the instance list shows it.</summary>
+public sealed record InstanceDiskSummary(string Id, string Type, string Category, int SizeGiB);
+
+/// <summary>An instance as the instance list shows it: identity, placement, type size, image, state, billing and disks.</summary>
+public sealed record InstanceListItem(
+    string Id,
+    string Name,
+    string ZoneId,
+    string InstanceTypeId,
+    int Vcpu,
+    decimal MemoryGiB,
+    string ImageId,
+    InstanceStatus Status,
+    InstanceChargeType ChargeType,
+    DateTimeOffset CreationTime,
+    DateTimeOffset? ExpiredTime,
+    IReadOnlyList<InstanceDiskSummary> Disks);
+
+/// <summary>Reads the actor's instances.</summary>
+public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbFactory)
+{
+    /// <summary>
+    /// The instances of the actor's account in <paramref name="regionId"/>, newest first, with their type's size and
+    /// their disks (system disk first). An actor without an account owns none; another account's instances never appear.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
+    {
+        if (actor.AccountId is not { } account)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await (
+                from i in db.Instances.AsNoTracking()
+                join t in db.InstanceTypes.AsNoTracking() on i.InstanceTypeId equals t.Id
+                where i.AccountId == account && i.RegionId == regionId
+                orderby i.CreationTime descending, i.Name, i.Id
+                select new InstanceListItem(
+                    i.Id,
+                    i.Name,
+                    i.ZoneId,
+                    i.InstanceTypeId,
+                    t.Vcpu,
+                    t.MemoryGiB,
+                    i.ImageId,
+                    i.Status,
+                    i.ChargeType,
+                    i.CreationTime,
+                    i.ExpiredTime,
+                    i.Disks.OrderBy(d => d.Device).Select(d => new InstanceDiskSummary(d.Id, d.Type, d.Category, d.SizeGiB)).ToList()))
+            .ToListAsync(ct);
+    }
+}

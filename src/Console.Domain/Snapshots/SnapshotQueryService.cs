@@ -1,0 +1,68 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Snapshots;
+
+/// <summary>
+/// A snapshot as the snapshot list shows it, with the IDs of the account's own images whose disks are made from it
+/// (such a snapshot cannot be deleted while the image exists, domain-rules §6).
+/// </summary>
+public sealed record SnapshotListItem(
+    string Id,
+    string Name,
+    string? Description,
+    string SourceDiskId,
+    string SourceDiskType,
+    int SourceDiskSizeGiB,
+    SnapshotStatus Status,
+    int Progress,
+    string SnapshotType,
+    DateTimeOffset CreationTime,
+    IReadOnlyList<string> UsedByImageIds);
+
+/// <summary>Reads the actor's snapshots.</summary>
+public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbFactory)
+{
+    /// <summary>
+    /// The snapshots of the actor's account in <paramref name="regionId"/>, newest first. <see cref="SnapshotListItem.UsedByImageIds"/>
+    /// lists the account's images in that region with a disk mapping on the snapshot; images of other accounts are
+    /// never named. An actor without an account owns none.
+    /// </summary>
+    public async Task<IReadOnlyList<SnapshotListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
+    {
+        if (actor.AccountId is not { } account)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var snapshots = await db.Snapshots.AsNoTracking()
+            .Where(s => s.AccountId == account && s.RegionId == regionId)
+            .OrderByDescending(s => s.CreationTime).ThenBy(s => s.Name).ThenBy(s => s.Id)
+            .ToListAsync(ct);
+        if (snapshots.Count == 0)
+        {
+            return [];
+        }
+
+        var usage = await (
+                from m in db.ImageDiskMappings.AsNoTracking()
+                join i in db.Images.AsNoTracking() on m.ImageKey equals i.Key
+                where i.Kind == ImageKind.Custom && i.OwnerAccountId == account && i.RegionId == regionId && m.SnapshotId != null
+                orderby i.Id
+                select new { SnapshotId = m.SnapshotId!, ImageId = i.Id })
+            .ToListAsync(ct);
+        var imagesBySnapshot = usage
+            .GroupBy(u => u.SnapshotId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(u => u.ImageId).Distinct()]);
+
+        return
+        [
+            .. snapshots.Select(s => new SnapshotListItem(
+                s.Id, s.Name, s.Description, s.SourceDiskId, s.SourceDiskType, s.SourceDiskSizeGiB, s.Status, s.Progress, s.SnapshotType,
+                s.CreationTime, imagesBySnapshot.GetValueOrDefault(s.Id, []))),
+        ];
+    }
+}

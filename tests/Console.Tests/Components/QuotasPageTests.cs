@@ -1,0 +1,65 @@
+using Bunit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Quotas;
+using EcsConsole.Domain.Seeding;
+using EcsConsole.Tests.Support;
+using EcsConsole.Web.Components.Pages.Admin;
+
+namespace EcsConsole.Tests.Components;
+
+public sealed class QuotasPageTests : ComponentTestBase
+{
+    private const string Acme = DemoWorld.AcmeAccountId;
+
+    [Fact]
+    public async Task Quotas_ForAnAccountAdmin_ShowsTheOwnAccountsRowsWithUsedAndLimit()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Alice);
+
+        // Act
+        var cut = Render<QuotasPage>();
+
+        // Assert
+        var imageCount = $"quota-row-{Acme}-{QuotaCatalogue.ImageCount}-cn-hangzhou";
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-testid='{imageCount}']")));
+        Assert.Equal("1", cut.Find($"[data-testid='{imageCount}-used']").TextContent.Trim());
+        Assert.Equal("100", cut.Find($"[data-testid='{imageCount}-limit']").TextContent.Trim());
+        Assert.NotNull(cut.Find($"[data-testid='quota-row-{Acme}-{QuotaCatalogue.SharedUsersPerImage}']"));
+        Assert.Equal("4", cut.Find($"[data-testid='quota-row-{Acme}-{QuotaCatalogue.VcpuCount}-cn-hangzhou-used']").TextContent.Trim());
+        Assert.All(cut.FindAll("[data-testid^='quota-row-']"), r => Assert.StartsWith($"quota-row-{Acme}-", r.GetAttribute("data-testid")));
+        Assert.Empty(cut.FindAll("[data-testid='error-alert']"));
+    }
+
+    [Fact]
+    public async Task Quotas_ForThePlatformAdmin_ShowsEveryAccount()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Root);
+
+        // Act
+        var cut = Render<QuotasPage>();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='quotas-table']")));
+        foreach (var account in new[] { DemoWorld.AcmeAccountId, DemoWorld.GlobexAccountId, DemoWorld.InitechAccountId })
+        {
+            Assert.NotNull(cut.Find($"[data-testid='quota-row-{account}-{QuotaCatalogue.SnapshotsPerDisk}']"));
+            Assert.NotNull(cut.Find($"[data-testid='quota-row-{account}-{QuotaCatalogue.InstanceCount}-eu-central-1']"));
+        }
+    }
+
+    [Fact]
+    public async Task Quotas_ForAReadOnlyMember_ShowsForbiddenAndNoTable()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Bob);
+
+        // Act
+        var cut = Render<QuotasPage>();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(CommonErrors.ForbiddenCode, cut.Find("[data-testid='error-alert']").GetAttribute("data-error-code")));
+        Assert.Empty(cut.FindAll("[data-testid='quotas-table']"));
+    }
+}
