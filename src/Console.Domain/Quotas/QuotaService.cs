@@ -27,9 +27,10 @@ public sealed class QuotaService(IDbContextFactory<ConsoleDbContext> dbFactory)
     /// Every quota of <see cref="QuotaCatalogue"/> with usage and limit: per-region quotas once per region, account-wide
     /// quotas once. An account admin sees the own account, the platform admin every account, in account-name order.
     /// Anyone else gets <see cref="CommonErrors.Forbidden"/>. Usage is counted per account and region in a fixed number of
-    /// aggregate queries, however many accounts there are.
+    /// aggregate queries, however many accounts there are. With <paramref name="regionId"/>, per-region quotas are listed
+    /// for that region only (the console shows one region at a time).
     /// </summary>
-    public async Task<Result<IReadOnlyList<QuotaRow>>> ListAsync(Actor actor, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<QuotaRow>>> ListAsync(Actor actor, string? regionId = null, CancellationToken ct = default)
     {
         string? only;
         if (actor.IsPlatformAdmin)
@@ -51,7 +52,8 @@ public sealed class QuotaService(IDbContextFactory<ConsoleDbContext> dbFactory)
             .OrderBy(a => a.Name).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.Name })
             .ToListAsync(ct);
-        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => r.Id).ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().Where(r => regionId == null || r.Id == regionId)
+            .OrderBy(r => r.SortOrder).Select(r => r.Id).ToListAsync(ct);
         var limits = (await db.Quotas.AsNoTracking()
                 .Where(q => only == null || q.AccountId == only)
                 .Select(q => new { q.AccountId, q.RegionId, q.Name, q.Limit })

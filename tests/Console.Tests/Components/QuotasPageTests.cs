@@ -4,6 +4,8 @@ using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Support;
 using EcsConsole.Web.Components.Pages.Admin;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsConsole.Tests.Components;
 
@@ -21,13 +23,14 @@ public sealed class QuotasPageTests : ComponentTestBase
         var cut = Render<QuotasPage>();
 
         // Assert
-        var imageCount = $"quota-row-{Acme}-{QuotaCatalogue.ImageCount}-cn-hangzhou";
+        var imageCount = $"quota-row-{Acme}-{QuotaCatalogue.ImageCount}";
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-testid='{imageCount}']")));
         Assert.Equal("1", cut.Find($"[data-testid='{imageCount}-used']").TextContent.Trim());
         Assert.Equal("100", cut.Find($"[data-testid='{imageCount}-limit']").TextContent.Trim());
         Assert.NotNull(cut.Find($"[data-testid='quota-row-{Acme}-{QuotaCatalogue.SharedUsersPerImage}']"));
-        Assert.Equal("4", cut.Find($"[data-testid='quota-row-{Acme}-{QuotaCatalogue.VcpuCount}-cn-hangzhou-used']").TextContent.Trim());
+        Assert.Equal("4", cut.Find($"[data-testid='quota-row-{Acme}-{QuotaCatalogue.VcpuCount}-used']").TextContent.Trim());
         Assert.All(cut.FindAll("[data-testid^='quota-row-']"), r => Assert.StartsWith($"quota-row-{Acme}-", r.GetAttribute("data-testid")));
+        Assert.Equal(QuotaCatalogue.All.Count, cut.FindAll("tbody tr[data-testid^='quota-row-']").Count);
         Assert.Empty(cut.FindAll("[data-testid='error-alert']"));
     }
 
@@ -37,15 +40,18 @@ public sealed class QuotasPageTests : ComponentTestBase
         // Arrange
         await SignInAsync(DemoWorld.Root);
 
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/admin/quotas?region=eu-central-1");
+
         // Act
         var cut = Render<QuotasPage>();
 
         // Assert
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='quotas-table']")));
+        Assert.Contains("eu-central-1", cut.Find("[data-testid='quotas-scope']").TextContent);
         foreach (var account in new[] { DemoWorld.AcmeAccountId, DemoWorld.GlobexAccountId, DemoWorld.InitechAccountId })
         {
             Assert.NotNull(cut.Find($"[data-testid='quota-row-{account}-{QuotaCatalogue.SnapshotsPerDisk}']"));
-            Assert.NotNull(cut.Find($"[data-testid='quota-row-{account}-{QuotaCatalogue.InstanceCount}-eu-central-1']"));
+            Assert.NotNull(cut.Find($"[data-testid='quota-row-{account}-{QuotaCatalogue.InstanceCount}']"));
         }
     }
 
