@@ -40,6 +40,12 @@ public static class DependencyInjection
         services.AddSingleton<TaskQueryService>();
         services.AddSingleton<QuotaService>();
         services.AddSingleton<DatabaseInitializer>();
+
+        // Asynchronous work: one engine, one handler per task type.
+        services.AddSingleton<EcsConsole.Domain.Tasks.AsyncTaskEngine>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.TaskService>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, CreateImageHandler>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Snapshots.CreateSnapshotHandler>();
         return services;
     }
 }

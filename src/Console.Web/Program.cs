@@ -55,6 +55,7 @@ builder.Services.AddIdentityCore<ConsoleUser>(options =>
 
 builder.Services.AddSingleton<IEmailSender<ConsoleUser>, IdentityNoOpEmailSender>();
 builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddHostedService<AsyncTaskRunnerService>();
 
 var app = builder.Build();
 

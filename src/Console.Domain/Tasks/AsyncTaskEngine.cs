@@ -1,0 +1,183 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EcsConsole.Domain.Tasks;
+
+/// <summary>
+/// The one runner of asynchronous work (architecture.md, mechanism 8). A task is a row; <see cref="RunDueAsync"/>
+/// leases the rows that are due, advances each one step (<see cref="StepPercent"/>% of the job, one
+/// <see cref="StepDuration"/> apart, so a job takes <c>Simulation:TaskDuration</c>), and commits the row with what the
+/// handler changed. Everything is driven by <see cref="TimeProvider"/>: tests step a fake clock, the web host calls
+/// <see cref="RunDueAsync"/> in a loop. After a crash the rows are still there, due, and their short leases expire,
+/// so the next process (or node) finishes them.
+/// </summary>
+public sealed class AsyncTaskEngine
+{
+    /// <summary>Progress made per step.</summary>
+    public const int StepPercent = 10;
+
+    /// <summary>How long a lease protects a row a runner is working on; a dead runner's rows are free again after it.</summary>
+    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
+
+    private readonly IDbContextFactory<ConsoleDbContext> _dbFactory;
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<SimulationOptions> _options;
+    private readonly ChangeNotifier _changes;
+    private readonly ILogger<AsyncTaskEngine> _logger;
+    private readonly Dictionary<AsyncTaskType, IAsyncTaskHandler> _handlers;
+
+    public AsyncTaskEngine(
+        IDbContextFactory<ConsoleDbContext> dbFactory,
+        IEnumerable<IAsyncTaskHandler> handlers,
+        TimeProvider time,
+        IOptionsMonitor<SimulationOptions> options,
+        ChangeNotifier changes,
+        ILogger<AsyncTaskEngine> logger)
+    {
+        _dbFactory = dbFactory;
+        _time = time;
+        _options = options;
+        _changes = changes;
+        _logger = logger;
+        _handlers = handlers.ToDictionary(h => h.Type);
+    }
+
+    /// <summary>This runner's name in the lease column.</summary>
+    public string RunnerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Time between two steps of one task.</summary>
+    public TimeSpan StepDuration => _options.CurrentValue.TaskDuration * StepPercent / 100;
+
+    /// <summary>The first step of a new task is due one step after it is created.</summary>
+    public DateTimeOffset FirstDueAt(DateTimeOffset now) => now + StepDuration;
+
+    /// <summary>Whether a handler exists for the type.</summary>
+    public bool Handles(AsyncTaskType type) => _handlers.ContainsKey(type);
+
+    /// <summary>Advances every due task by one step; returns how many it advanced.</summary>
+    public async Task<int> RunDueAsync(CancellationToken ct = default)
+    {
+        var now = _time.GetUtcNow();
+        List<string> due;
+        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
+        {
+            due = await db.AsyncTasks.AsNoTracking()
+                .Where(t => t.Status == AsyncTaskStatus.Processing && t.DueAt <= now && (t.LeaseUntil == null || t.LeaseUntil < now))
+                .OrderBy(t => t.DueAt).Select(t => t.Id).Take(100).ToListAsync(ct);
+        }
+
+        var advanced = 0;
+        foreach (var id in due)
+        {
+            if (await TryLeaseAsync(id, now, ct))
+            {
+                await StepAsync(id, ct);
+                advanced++;
+            }
+        }
+
+        return advanced;
+    }
+
+    /// <summary>Cancels a task in the same unit of work as its handler's cleanup. The caller has checked permission.</summary>
+    internal async Task<IReadOnlyList<ResourceChange>> CancelAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
+    {
+        var changes = new List<ResourceChange>(await Handler(task).OnCancelledAsync(db, task, ct));
+        var now = _time.GetUtcNow();
+        task.Status = AsyncTaskStatus.Cancelled;
+        task.Stage = "Cancelled";
+        task.UpdatedAt = now;
+        task.FinishedAt = now;
+        task.LeaseOwner = null;
+        task.LeaseUntil = null;
+        changes.Add(TaskChange(task));
+        return changes;
+    }
+
+    /// <summary>Publishes changes after their transaction committed.</summary>
+    internal void Publish(IEnumerable<ResourceChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            _changes.Publish(change);
+        }
+    }
+
+    private async Task<bool> TryLeaseAsync(string id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync(ct);
+        var until = now + LeaseDuration;
+        var runner = RunnerId;
+        var claimed = await db.AsyncTasks
+            .Where(t => t.Id == id && t.Status == AsyncTaskStatus.Processing && (t.LeaseUntil == null || t.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, runner).SetProperty(t => t.LeaseUntil, until), ct);
+        return claimed == 1;
+    }
+
+    private async Task StepAsync(string id, CancellationToken ct)
+    {
+        IReadOnlyList<ResourceChange> changes;
+        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var task = await db.AsyncTasks.FirstAsync(t => t.Id == id, ct);
+            if (task.Status != AsyncTaskStatus.Processing || task.LeaseOwner != RunnerId)
+            {
+                return;
+            }
+
+            var handler = Handler(task);
+            var now = _time.GetUtcNow();
+            var result = new List<ResourceChange>();
+            if (await handler.CheckAsync(db, task, ct) is { } error)
+            {
+                result.AddRange(await handler.OnFailedAsync(db, task, error, ct));
+                task.Status = AsyncTaskStatus.Failed;
+                task.Stage = "Failed";
+                task.ErrorCode = error.Code;
+                task.ErrorMessage = error.Message;
+                task.FinishedAt = now;
+            }
+            else
+            {
+                var progress = Math.Min(100, task.Progress + StepPercent);
+                if (progress >= 100)
+                {
+                    result.AddRange(await handler.OnFinishedAsync(db, task, ct));
+                    task.Status = AsyncTaskStatus.Finished;
+                    task.Stage = "Finished";
+                    task.Progress = 100;
+                    task.FinishedAt = now;
+                }
+                else
+                {
+                    result.AddRange(await handler.OnProgressAsync(db, task, progress, ct));
+                    task.Progress = progress;
+                    task.Stage = handler.StageAt(progress);
+                    task.DueAt = now + StepDuration;
+                }
+            }
+
+            task.UpdatedAt = now;
+            task.LeaseOwner = null;
+            task.LeaseUntil = null;
+            result.Add(TaskChange(task));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            changes = result;
+        }
+
+        _logger.LogDebug("Task {TaskId} advanced", id);
+        Publish(changes);
+    }
+
+    private IAsyncTaskHandler Handler(AsyncTask task) =>
+        _handlers.TryGetValue(task.Type, out var handler)
+            ? handler
+            : throw new InvalidOperationException($"No handler is registered for {task.Type} tasks.");
+
+    private static ResourceChange TaskChange(AsyncTask task) => new("task", task.Id, task.RegionId, task.AccountId);
+}

@@ -1,0 +1,72 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Tasks;
+
+/// <summary>Creating and cancelling asynchronous tasks; the <see cref="AsyncTaskEngine"/> runs them.</summary>
+public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, AsyncTaskEngine engine, IdGenerator ids, TimeProvider time)
+{
+    /// <summary>
+    /// A new Processing task at 0%, due one step from now, to be added to <paramref name="db"/> by the caller in the same
+    /// transaction as the resource it makes.
+    /// </summary>
+    public AsyncTask New(ConsoleDbContext db, string regionInfix, string regionId, string accountId, AsyncTaskType type, string resourceId,
+        bool cancellable, string? payload = null)
+    {
+        var now = time.GetUtcNow();
+        var task = new AsyncTask
+        {
+            Id = ids.NewTaskId(regionInfix),
+            RegionId = regionId,
+            AccountId = accountId,
+            Type = type,
+            ResourceId = resourceId,
+            Cancellable = cancellable,
+            Payload = payload,
+            Stage = "Queued",
+            CreatedAt = now,
+            UpdatedAt = now,
+            DueAt = engine.FirstDueAt(now),
+        };
+        db.AsyncTasks.Add(task);
+        return task;
+    }
+
+    /// <summary>
+    /// Cancels a Processing task of the actor's account and undoes what it made. Codes:
+    /// <see cref="TaskErrors.NotFoundCode"/> (no such task in the account), <c>Forbidden</c> (read-only member),
+    /// <see cref="TaskErrors.CancelNotSupportedCode"/>, <see cref="TaskErrors.IncorrectStatusCode"/> (already ended).
+    /// </summary>
+    public async Task<Result> CancelAsync(Actor actor, string taskId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var task = await db.AsyncTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.AccountId == actor.AccountId, ct);
+        if (task is null)
+        {
+            return TaskErrors.NotFound(taskId);
+        }
+
+        var error = Access.CheckCanWrite(actor)
+            ?? (!task.Cancellable ? TaskErrors.CancelNotSupported() : null)
+            ?? (task.Status != AsyncTaskStatus.Processing ? TaskErrors.IncorrectStatus() : null);
+        var now = time.GetUtcNow();
+        if (error is not null)
+        {
+            db.AuditEntries.Add(AuditEntry.For(actor, "CancelTask", "task", taskId, task.RegionId, now, error));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return error;
+        }
+
+        var changes = await engine.CancelAsync(db, task, ct);
+        db.AuditEntries.Add(AuditEntry.For(actor, "CancelTask", "task", taskId, task.RegionId, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        engine.Publish(changes);
+        return Result.Success();
+    }
+}
