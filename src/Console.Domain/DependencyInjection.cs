@@ -44,6 +44,8 @@ public static class DependencyInjection
         // Asynchronous work: one engine, one handler per task type.
         services.AddSingleton<EcsConsole.Domain.Tasks.AsyncTaskEngine>();
         services.AddSingleton<EcsConsole.Domain.Tasks.TaskService>();
+        services.AddSingleton<CreateImageService>();
+        services.AddSingleton<EcsConsole.Domain.Snapshots.SnapshotService>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, CreateImageHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Snapshots.CreateSnapshotHandler>();
         return services;

@@ -1,0 +1,35 @@
+namespace EcsConsole.Domain.Images;
+
+/// <summary>
+/// CreateImage: from an instance (a snapshot of every disk; data disks optional) or from snapshots (one system-disk
+/// snapshot plus data disks). When several sources are given, <see cref="InstanceId"/> wins (CRT-SRC-01).
+/// </summary>
+public sealed record CreateImageRequest
+{
+    public required string RegionId { get; init; }
+
+    public string? InstanceId { get; init; }
+
+    /// <summary>With an instance: whether its data disks go into the image too.</summary>
+    public bool IncludeDataDisks { get; init; } = true;
+
+    /// <summary>The system-disk snapshot, when creating from snapshots.</summary>
+    public string? SystemSnapshotId { get; init; }
+
+    /// <summary>Data disks, when creating from snapshots (≤ 16): a data-disk snapshot, or none for an empty disk.</summary>
+    public IReadOnlyList<DataDiskSpec> DataDisks { get; init; } = [];
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Family { get; init; }
+
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+}
+
+/// <summary>A data disk of an image made from snapshots: a snapshot and/or a size in GiB.</summary>
+public sealed record DataDiskSpec(string? SnapshotId, int? SizeGiB = null);
+
+/// <summary>What CreateImage returns at once: the new image (Creating) and the task that builds it.</summary>
+public sealed record CreatedImage(string ImageId, string TaskId);

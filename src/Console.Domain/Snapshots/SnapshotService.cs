@@ -1,0 +1,154 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
+using EcsConsole.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Snapshots;
+
+/// <summary>A manual snapshot of one of the account's disks.</summary>
+public sealed record CreateSnapshotRequest(string RegionId, string DiskId, string? Name, string? Description);
+
+/// <summary>What CreateSnapshot returns at once: the snapshot (progressing) and its task.</summary>
+public sealed record CreatedSnapshot(string SnapshotId, string TaskId);
+
+/// <summary>CreateSnapshot and DeleteSnapshot (domain-rules §10).</summary>
+public sealed class SnapshotService(
+    IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, AsyncTaskEngine engine, ChangeNotifier changes)
+{
+    /// <summary>
+    /// Starts a manual snapshot of a disk. Codes: <c>Forbidden</c>, <see cref="SnapshotErrors.NameMalformedCode"/>,
+    /// <see cref="SnapshotErrors.DescriptionMalformedCode"/>, <see cref="SnapshotErrors.DiskNotFoundCode"/>,
+    /// <see cref="InstanceErrors.IncorrectStatusCode"/> (its instance is not Running or Stopped),
+    /// <see cref="SnapshotErrors.ConcurrentQuotaCode"/>, <see cref="SnapshotErrors.QuotaCode"/>.
+    /// </summary>
+    public async Task<Result<CreatedSnapshot>> CreateAsync(Actor actor, CreateSnapshotRequest request, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await CreateInTransactionAsync(db, actor, request, ct);
+        db.AuditEntries.Add(AuditEntry.For(actor, "CreateSnapshot", "snapshot", outcome.IsSuccess ? outcome.Value.SnapshotId : request.DiskId,
+            request.RegionId, time.GetUtcNow(), outcome.Error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (outcome.IsSuccess)
+        {
+            changes.Publish(new ResourceChange("snapshot", outcome.Value.SnapshotId, request.RegionId, actor.AccountId));
+        }
+
+        return outcome;
+    }
+
+    private async Task<Result<CreatedSnapshot>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateSnapshotRequest request, CancellationToken ct)
+    {
+        if ((SnapshotValidation.Name(request.Name) ?? SnapshotValidation.Description(request.Description)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var disk = await db.Disks.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == request.DiskId && d.AccountId == actor.AccountId && d.RegionId == request.RegionId, ct);
+        if (disk is null)
+        {
+            return SnapshotErrors.DiskNotFound(request.DiskId);
+        }
+
+        if (disk.InstanceId is { } instanceId
+            && await db.Instances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Status).FirstAsync(ct) is not (InstanceStatus.Running or InstanceStatus.Stopped))
+        {
+            return InstanceErrors.IncorrectStatus("The instance of the disk must be Running or Stopped.");
+        }
+
+        var taken = await db.Snapshots.Where(s => s.SourceDiskId == disk.Id && s.SnapshotType == "user").ToListAsync(ct);
+        if (taken.Count(s => s.Status == SnapshotStatus.Progressing) >= CreateImageService.MaxSnapshotsInProgressPerDisk)
+        {
+            return SnapshotErrors.ConcurrentQuota(CreateImageService.MaxSnapshotsInProgressPerDisk);
+        }
+
+        var limit = await QuotaLimits.GetAsync(db, actor.AccountId!, null, QuotaCatalogue.SnapshotsPerDisk, ct);
+        if (taken.Count >= limit)
+        {
+            return SnapshotErrors.Quota(limit);
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == disk.RegionId, ct);
+        var image = disk.Type == "system" && disk.ImageId is not null
+            ? await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.RegionId == disk.RegionId && i.Id == disk.ImageId, ct)
+            : null;
+        var snapshot = new Snapshot
+        {
+            Id = ids.NewSnapshotId(region.Infix),
+            RegionId = disk.RegionId,
+            AccountId = disk.AccountId,
+            Name = string.IsNullOrEmpty(request.Name) ? $"snapshot-{disk.Id}" : request.Name,
+            Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
+            SourceDiskId = disk.Id,
+            SourceDiskType = disk.Type,
+            SourceDiskSizeGiB = disk.SizeGiB,
+            SourceInstanceId = disk.InstanceId,
+            SourceArchitecture = image?.Architecture.ToEcs(),
+            SourcePlatform = image?.Platform,
+            Encrypted = disk.Encrypted,
+            CreationTime = time.GetUtcNow(),
+        };
+        snapshot.ReportProgress(0);
+        db.Snapshots.Add(snapshot);
+        var task = tasks.New(db, region.Infix, region.Id, disk.AccountId, AsyncTaskType.CreateSnapshot, snapshot.Id, cancellable: true);
+        return new CreatedSnapshot(snapshot.Id, task.Id);
+    }
+
+    /// <summary>
+    /// Deletes a snapshot of the account; one still being taken is cancelled (SNP-07). Codes: <c>Forbidden</c>,
+    /// <see cref="SnapshotErrors.NotFoundCode"/>, <see cref="SnapshotErrors.CreatedImageCode"/> (a custom image is made of it).
+    /// </summary>
+    public async Task<Result> DeleteAsync(Actor actor, string regionId, string snapshotId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var snapshot = await db.Snapshots.FirstOrDefaultAsync(s => s.Id == snapshotId && s.RegionId == regionId && s.AccountId == actor.AccountId, ct);
+        if (snapshot is null)
+        {
+            return SnapshotErrors.NotFound(snapshotId);
+        }
+
+        var usedBy = await db.ImageDiskMappings.Where(m => m.SnapshotId == snapshotId)
+            .Join(db.Images, m => m.ImageKey, i => i.Key, (m, i) => i.Id).FirstOrDefaultAsync(ct);
+        var error = Access.CheckCanWrite(actor) ?? (usedBy is not null ? SnapshotErrors.CreatedImage(usedBy) : null);
+        var now = time.GetUtcNow();
+        List<ResourceChange> published = [new("snapshot", snapshotId, regionId, actor.AccountId)];
+        if (error is null)
+        {
+            var running = await db.AsyncTasks.FirstOrDefaultAsync(
+                t => t.ResourceId == snapshotId && t.Type == AsyncTaskType.CreateSnapshot && t.Status == AsyncTaskStatus.Processing, ct);
+            if (running is not null)
+            {
+                published.AddRange(await engine.CancelAsync(db, running, ct));
+            }
+
+            if (db.Entry(snapshot).State != EntityState.Deleted)
+            {
+                db.Snapshots.Remove(snapshot);
+            }
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteSnapshot", "snapshot", snapshotId, regionId, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        engine.Publish(published);
+        return Result.Success();
+    }
+}
