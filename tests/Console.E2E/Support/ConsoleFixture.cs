@@ -77,3 +77,22 @@ public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
 {
     public const string Name = "console";
 }
+
+/// <summary>A second console (its own process and database) for journeys that change the demo world, so the read-only
+/// journeys of <see cref="ConsoleCollection"/> always see it as seeded.</summary>
+public sealed class MutatingConsoleFixture : IAsyncLifetime
+{
+    private readonly ConsoleFixture _inner = new();
+
+    public ConsoleFixture Console => _inner;
+
+    public Task InitializeAsync() => _inner.InitializeAsync();
+
+    public Task DisposeAsync() => _inner.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class MutatingConsoleCollection : ICollectionFixture<MutatingConsoleFixture>
+{
+    public const string Name = "console-mutating";
+}

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using EcsConsole.Domain.Seeding;
+using EcsConsole.E2E.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EcsConsole.E2E;
+
+/// <summary>Custom images made, refused and cleaned up as a person does it (Simulation__TaskDuration=00:00:01).</summary>
+[Collection(MutatingConsoleCollection.Name)]
+public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
+{
+    private readonly ConsoleFixture _fixture = mutating.Console;
+
+    private static ILocator Dialog(IPage page, string title) => page.GetByRole(AriaRole.Dialog, new() { Name = title });
+
+    [Fact]
+    public async Task Alice_CreatesAnImageFromWeb1_SeesItCreatingWithProgress_ThenAvailable()
+    {
+        // Arrange
+        var page = await _fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        await page.OpenAsync("/instances?region=cn-hangzhou");
+        var web1 = await _fixture.App.QueryScalarAsync("SELECT Id FROM Instances WHERE Name = 'web-1'");
+
+        // Act: Create Custom Image on the web-1 row
+        await page.GetByTestId($"instance-create-image-{web1}").ClickAsync();
+        var dialog = Dialog(page, "Create Custom Image");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByTestId("running-instance-warning")).ToBeVisibleAsync();
+        await dialog.GetByLabel("Image Name").FillAsync("web-golden-e2e");
+        await dialog.GetByLabel("Image Description").FillAsync("Golden image of web-1");
+        await page.ScreenshotAsync(_fixture, "create-image-dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        // Assert: the image shows Creating with a progress, then Available
+        var imageId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'web-golden-e2e'");
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+        var status = page.GetByTestId($"image-status-{imageId}");
+        await Expect(page.GetByTestId($"image-row-{imageId}")).ToBeVisibleAsync();
+        await Expect(status).ToHaveTextAsync(new Regex("^(Creating \\d+%|Available)$"));
+        await Expect(status).ToHaveTextAsync("Available", new() { Timeout = 20_000 });
+
+        // Assert: the task finished on the tasks page
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tasks", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("tasks-table")).ToContainTextAsync(imageId);
+        await Expect(page.GetByTestId("tasks-table")).ToContainTextAsync("Finished");
+        await page.ScreenshotAsync(_fixture, "tasks");
+    }
+
+    [Fact]
+    public async Task ANameWithALink_IsRefusedWithInvalidImageNameMalformed()
+    {
+        // Arrange
+        var page = await _fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create Custom Image" }).ClickAsync();
+        var dialog = Dialog(page, "Create Custom Image");
+        await dialog.GetByLabel("Image Name").FillAsync("http://x");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+
+        // Assert
+        await Expect(dialog.GetByTestId("error-alert")).ToHaveAttributeAsync("data-error-code", "InvalidImageName.Malformed");
+    }
+
+    [Fact]
+    public async Task DeletingASnapshotThatAcmeBaseV1IsMadeOf_IsRefusedWithSnapshotCreatedImage()
+    {
+        // Arrange
+        var page = await _fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        var snapshotId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Snapshots WHERE Name = 'web-1-system-base'");
+        await page.OpenAsync("/snapshots?region=cn-hangzhou");
+
+        // Act
+        await page.GetByTestId($"snapshot-delete-{snapshotId}").ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+
+        // Assert
+        await Expect(page.GetByTestId("error-alert")).ToHaveAttributeAsync("data-error-code", "SnapshotCreatedImage");
+        await Expect(page.GetByTestId($"snapshot-row-{snapshotId}")).ToBeVisibleAsync();
+    }
+}
