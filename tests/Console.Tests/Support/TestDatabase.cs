@@ -22,7 +22,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
         Options = new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(_connection).Options;
-        Factory = new ContextFactory(Options);
+        Factory = new OptionsFactory(Options);
         using var db = Factory.CreateDbContext();
         db.Database.Migrate();
     }
@@ -60,10 +60,6 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
-    private sealed class ContextFactory(DbContextOptions<ConsoleDbContext> options) : IDbContextFactory<ConsoleDbContext>
-    {
-        public ConsoleDbContext CreateDbContext() => new(options);
-    }
 }
 
 /// <summary>A reversible stand-in for Data Protection in domain tests: the secret, marked.</summary>

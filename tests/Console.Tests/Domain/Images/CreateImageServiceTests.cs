@@ -7,9 +7,7 @@ using EcsConsole.Domain.Seeding;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
 using EcsConsole.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EcsConsole.Tests.Domain.Images;
 
@@ -270,50 +268,32 @@ public sealed class CreateImageServiceTests : IAsyncLifetime
     public async Task Create_TwoCreatesRacingForTheLastUnitOfQuota_ExactlyOneWins()
     {
         // Arrange: a database file (real concurrent connections), Acme's limit one above its usage
-        var path = Path.Combine(Path.GetTempPath(), $"ecsconsole-race-{Guid.NewGuid():N}.db");
-        try
+        await using var file = await TempDatabaseFile.CreateSeededAsync(_db.Time);
+        var factory = file.Factory;
+        await using (var db = factory.CreateDbContext())
         {
-            var options = new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite($"Data Source={path};Default Timeout=30").Options;
-            var factory = new FileFactory(options);
-            await new DatabaseInitializer(factory, new PlainSecretProtector(), _db.Time, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
-            await using (var db = factory.CreateDbContext())
-            {
-                db.Quotas.Add(new Quota { AccountId = DemoWorld.AcmeAccountId, RegionId = Hangzhou, Name = QuotaCatalogue.ImageCount, Limit = 2 });
-                await db.SaveChangesAsync();
-            }
-
-            var (_, service) = Build(factory);
-            string aliceId, web1;
-            await using (var db = factory.CreateDbContext())
-            {
-                aliceId = await db.Users.Where(u => u.Email == DemoWorld.Alice).Select(u => u.Id).SingleAsync();
-                web1 = await db.Instances.Where(i => i.Name == "web-1").Select(i => i.Id).SingleAsync();
-            }
-
-            var alice = new Actor(aliceId, DemoWorld.Alice, DemoWorld.AcmeAccountId, EcsConsole.Domain.Accounts.AccountRole.Admin, false);
-
-            // Act
-            var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(n => Task.Run(() =>
-                service.CreateAsync(alice, new CreateImageRequest { RegionId = Hangzhou, InstanceId = web1, Name = $"racer-{n}" }))));
-
-            // Assert
-            Assert.Single(results, r => r.IsSuccess);
-            Assert.Single(results, r => r.Error?.Code == ImageErrors.ImageQuotaCode);
-            await using var check = factory.CreateDbContext();
-            Assert.Equal(2, await check.Images.CountAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId && i.RegionId == Hangzhou));
+            db.Quotas.Add(new Quota { AccountId = DemoWorld.AcmeAccountId, RegionId = Hangzhou, Name = QuotaCatalogue.ImageCount, Limit = 2 });
+            await db.SaveChangesAsync();
         }
-        finally
+
+        var (_, service) = Build(factory);
+        string aliceId, web1;
+        await using (var db = factory.CreateDbContext())
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
+            aliceId = await db.Users.Where(u => u.Email == DemoWorld.Alice).Select(u => u.Id).SingleAsync();
+            web1 = await db.Instances.Where(i => i.Name == "web-1").Select(i => i.Id).SingleAsync();
         }
-    }
 
-    private sealed class FileFactory(DbContextOptions<ConsoleDbContext> options) : IDbContextFactory<ConsoleDbContext>
-    {
-        public ConsoleDbContext CreateDbContext() => new(options);
+        var alice = new Actor(aliceId, DemoWorld.Alice, DemoWorld.AcmeAccountId, EcsConsole.Domain.Accounts.AccountRole.Admin, false);
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(n => Task.Run(() =>
+            service.CreateAsync(alice, new CreateImageRequest { RegionId = Hangzhou, InstanceId = web1, Name = $"racer-{n}" }))));
+
+        // Assert
+        Assert.Single(results, r => r.IsSuccess);
+        Assert.Single(results, r => r.Error?.Code == ImageErrors.ImageQuotaCode);
+        await using var check = factory.CreateDbContext();
+        Assert.Equal(2, await check.Images.CountAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId && i.RegionId == Hangzhou));
     }
 }

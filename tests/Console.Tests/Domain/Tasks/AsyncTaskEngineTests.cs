@@ -3,9 +3,7 @@ using EcsConsole.Domain.Seeding;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
 using EcsConsole.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace EcsConsole.Tests.Domain.Tasks;
 
@@ -171,54 +169,35 @@ public sealed class AsyncTaskEngineTests : IAsyncLifetime
     public async Task ASecondHostOverTheSameFile_FinishesATaskTheFirstOneLeft()
     {
         // Arrange: a database file, and a first host that dies in the middle of a step (its lease held)
-        var path = Path.Combine(Path.GetTempPath(), $"ecsconsole-restart-{Guid.NewGuid():N}.db");
-        try
+        await using var file = await TempDatabaseFile.CreateSeededAsync(_db.Time);
+        var factory = file.Factory;
+        var first = EngineFactory.Create(factory, _db.Time);
+        var (snapshotId, taskId) = await StartSnapshotTaskAsync(factory, first, _db.Time.GetUtcNow());
+        await first.RunStepsAsync(_db.Time, 5);
+        await using (var db = factory.CreateDbContext())
         {
-            var options = new DbContextOptionsBuilder<EcsConsole.Domain.Persistence.ConsoleDbContext>().UseSqlite($"Data Source={path}").Options;
-            var factory = new FileFactory(options);
-            await new DatabaseInitializer(factory, new PlainSecretProtector(), _db.Time, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
-            var first = EngineFactory.Create(factory, _db.Time);
-            var (snapshotId, taskId) = await StartSnapshotTaskAsync(factory, first, _db.Time.GetUtcNow());
-            await first.RunStepsAsync(_db.Time, 5);
-            await using (var db = factory.CreateDbContext())
-            {
-                var until = _db.Time.GetUtcNow() + AsyncTaskEngine.LeaseDuration;
-                await db.AsyncTasks.Where(t => t.Id == taskId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, first.RunnerId).SetProperty(t => t.LeaseUntil, until));
-            }
-
-            // Act: a new host with a new engine over the same file
-            var second = EngineFactory.Create(factory, _db.Time);
-            await second.RunStepsAsync(_db.Time, 1);
-            int progressWhileLeased;
-            await using (var db = factory.CreateDbContext())
-            {
-                progressWhileLeased = (await db.AsyncTasks.SingleAsync(t => t.Id == taskId)).Progress;
-            }
-
-            _db.Time.Advance(AsyncTaskEngine.LeaseDuration);
-            await second.RunStepsAsync(_db.Time, 6);
-
-            // Assert: it waited for the dead host's lease, then finished the job
-            await using var check = factory.CreateDbContext();
-            var task = await check.AsyncTasks.SingleAsync(t => t.Id == taskId);
-            Assert.Equal(50, progressWhileLeased);
-            Assert.Equal((AsyncTaskStatus.Finished, 100, (string?)null), (task.Status, task.Progress, task.LeaseOwner));
-            Assert.Equal(SnapshotStatus.Accomplished, (await check.Snapshots.SingleAsync(s => s.Id == snapshotId)).Status);
+            var until = _db.Time.GetUtcNow() + AsyncTaskEngine.LeaseDuration;
+            await db.AsyncTasks.Where(t => t.Id == taskId)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, first.RunnerId).SetProperty(t => t.LeaseUntil, until));
         }
-        finally
+
+        // Act: a new host with a new engine over the same file
+        var second = EngineFactory.Create(factory, _db.Time);
+        await second.RunStepsAsync(_db.Time, 1);
+        int progressWhileLeased;
+        await using (var db = factory.CreateDbContext())
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
+            progressWhileLeased = (await db.AsyncTasks.SingleAsync(t => t.Id == taskId)).Progress;
         }
-    }
 
-    private sealed class FileFactory(DbContextOptions<EcsConsole.Domain.Persistence.ConsoleDbContext> options)
-        : IDbContextFactory<EcsConsole.Domain.Persistence.ConsoleDbContext>
-    {
-        public EcsConsole.Domain.Persistence.ConsoleDbContext CreateDbContext() => new(options);
+        _db.Time.Advance(AsyncTaskEngine.LeaseDuration);
+        await second.RunStepsAsync(_db.Time, 6);
+
+        // Assert: it waited for the dead host's lease, then finished the job
+        await using var check = factory.CreateDbContext();
+        var task = await check.AsyncTasks.SingleAsync(t => t.Id == taskId);
+        Assert.Equal(50, progressWhileLeased);
+        Assert.Equal((AsyncTaskStatus.Finished, 100, (string?)null), (task.Status, task.Progress, task.LeaseOwner));
+        Assert.Equal(SnapshotStatus.Accomplished, (await check.Snapshots.SingleAsync(s => s.Id == snapshotId)).Status);
     }
 }

@@ -1,0 +1,49 @@
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EcsConsole.Tests.Support;
+
+/// <summary>
+/// A real SQLite file with the demo world, for tests that need what an in-memory connection cannot give: several
+/// concurrent connections (quota races) or a second host over the same file (restarts). Removed on dispose.
+/// </summary>
+public sealed class TempDatabaseFile : IAsyncDisposable
+{
+    private TempDatabaseFile(string path)
+    {
+        Path = path;
+        Factory = new OptionsFactory(new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite($"Data Source={path};Default Timeout=30").Options);
+    }
+
+    public string Path { get; }
+
+    public IDbContextFactory<ConsoleDbContext> Factory { get; }
+
+    /// <summary>Migrated and seeded as start-up does it.</summary>
+    public static async Task<TempDatabaseFile> CreateSeededAsync(TimeProvider time)
+    {
+        var file = new TempDatabaseFile(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ecsconsole-test-{Guid.NewGuid():N}.db"));
+        await new DatabaseInitializer(file.Factory, new PlainSecretProtector(), time, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
+        return file;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(Path + suffix);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A context factory over fixed options.</summary>
+public sealed class OptionsFactory(DbContextOptions<ConsoleDbContext> options) : IDbContextFactory<ConsoleDbContext>
+{
+    public ConsoleDbContext CreateDbContext() => new(options);
+}
