@@ -84,4 +84,63 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         await Expect(page.GetByTestId("error-alert")).ToHaveAttributeAsync("data-error-code", "SnapshotCreatedImage");
         await Expect(page.GetByTestId($"snapshot-row-{snapshotId}")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Alice_DeprecatesThenRestoresAcmeBaseV1()
+    {
+        // Arrange
+        var page = await _fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        var imageId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'acme-base-v1'");
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+
+        // Act: deprecate, confirming the warning (it is the only Available image of its family)
+        await page.GetByTestId($"image-deprecate-{imageId}").ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog);
+        await Expect(confirm).ToContainTextAsync("last Available image of family acme-base");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+
+        // Assert: it leaves the default list, and shows as Deprecated on request
+        await Expect(page.GetByTestId($"image-row-{imageId}")).ToHaveCountAsync(0);
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom&status=Deprecated");
+        await Expect(page.GetByTestId($"image-status-{imageId}")).ToHaveTextAsync("Deprecated");
+
+        // Act: restore
+        await page.GetByTestId($"image-restore-{imageId}").ClickAsync();
+
+        // Assert
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+        await Expect(page.GetByTestId($"image-status-{imageId}")).ToHaveTextAsync("Available");
+    }
+
+    [Fact]
+    public async Task Alice_CreatesAnImageFromDb1_ThenDeletesItWithItsSnapshots()
+    {
+        // Arrange: an image of db-1, Available
+        var page = await _fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        var db1 = await _fixture.App.QueryScalarAsync("SELECT Id FROM Instances WHERE Name = 'db-1'");
+        await page.OpenAsync("/instances?region=cn-hangzhou");
+        await page.GetByTestId($"instance-create-image-{db1}").ClickAsync();
+        var create = Dialog(page, "Create Custom Image");
+        await create.GetByLabel("Image Name").FillAsync("db-throwaway");
+        await create.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await Expect(create).ToBeHiddenAsync();
+        var imageId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'db-throwaway'");
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+        await Expect(page.GetByTestId($"image-status-{imageId}")).ToHaveTextAsync("Available", new() { Timeout = 20_000 });
+
+        // Act: Delete, with its snapshots
+        await page.GetByTestId($"image-delete-{imageId}").ClickAsync();
+        var dialog = Dialog(page, "Delete Image");
+        await Expect(dialog.GetByTestId($"delete-impact-{imageId}")).ToContainTextAsync("Shared with: no account");
+        await dialog.GetByLabel("Delete associated snapshots").CheckAsync();
+        await page.ScreenshotAsync(_fixture, "delete-image-dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+
+        // Assert: the row is gone, and so are the snapshots made for it
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(page.GetByTestId($"image-row-{imageId}")).ToHaveCountAsync(0);
+        Assert.Equal("0", await _fixture.App.QueryScalarAsync($"SELECT COUNT(*) FROM Snapshots WHERE Name LIKE 'image-{imageId}-%'"));
+    }
 }
