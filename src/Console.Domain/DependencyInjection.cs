@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddSingleton<AccountService>();
         services.AddSingleton<ImageQueryService>();
         services.AddSingleton<ImageCatalogService>();
+        services.AddSingleton<ImageLifecycleService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<InstanceQueryService>();
         services.AddSingleton<SnapshotQueryService>();
