@@ -12,6 +12,7 @@ using EcsConsole.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcsConsole.Domain;
 
@@ -27,13 +28,22 @@ public static class DependencyInjection
             services.Configure<SimulationOptions>(configuration.GetSection(SimulationOptions.SectionName));
         }
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        return services.AddConsoleDomainServices();
+    }
+
+    /// <summary>Every domain service, without the database and the clock (tests bring their own).</summary>
+    public static IServiceCollection AddConsoleDomainServices(this IServiceCollection services)
+    {
+        services.AddOptions<SimulationOptions>();
+        services.AddLogging();
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<RegionService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<ImageQueryService>();
         services.AddSingleton<ImageCatalogService>();
+        services.AddSingleton<ImageLifecycleService>();
         services.AddSingleton<OverviewService>();
         services.AddSingleton<InstanceQueryService>();
         services.AddSingleton<SnapshotQueryService>();

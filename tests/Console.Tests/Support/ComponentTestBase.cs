@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using EcsConsole.Domain;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
@@ -35,17 +36,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         });
         Services.AddSingleton(Database.Factory);
         Services.AddSingleton<TimeProvider>(Database.Time);
-        Services.AddSingleton<IdGenerator>();
-        Services.AddSingleton<ChangeNotifier>();
-        Services.AddSingleton<ImageCatalogService>();
-        Services.AddSingleton<RegionService>();
-        Services.AddSingleton<AccountService>();
-        Services.AddSingleton<OverviewService>();
-        Services.AddSingleton<ImageQueryService>();
-        Services.AddSingleton<InstanceQueryService>();
-        Services.AddSingleton<SnapshotQueryService>();
-        Services.AddSingleton<TaskQueryService>();
-        Services.AddSingleton<QuotaService>();
+        Services.AddConsoleDomainServices();
         Services.AddScoped<CurrentActor>();
         Services.AddSingleton<AntiforgeryStateProvider, TestAntiforgery>();
     }
