@@ -75,4 +75,18 @@ public sealed class ImageQueryService(IDbContextFactory<ConsoleDbContext> dbFact
 
         return new ImageDetail(image, image.OwnerAliasFor(actor.AccountId), isOwner, shares, instances, snapshots, copies, family, resolvesTo);
     }
+
+    /// <summary>
+    /// DescribeImageFromFamily (FAM-02, FAM-13): the newest Available custom image of the actor's account in the family
+    /// and region, or null when the family resolves to nothing. Never a public, Marketplace, shared or community image.
+    /// </summary>
+    public async Task<Image?> ResolveFamilyAsync(Actor actor, string regionId, string family, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var members = await db.Images.AsNoTracking()
+            .Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == actor.AccountId && i.RegionId == regionId && i.Family == family)
+            .Select(i => new { i.Id, i.Status, i.CreationTime }).ToListAsync(ct);
+        var id = ImageFamilies.Resolve(members.Select(m => (m.Id, m.Status, m.CreationTime)));
+        return id is null ? null : await db.Images.AsNoTracking().Include(i => i.DiskMappings).FirstAsync(i => i.RegionId == regionId && i.Id == id, ct);
+    }
 }

@@ -16,6 +16,7 @@ public sealed record SnapshotListItem(
     string SourceDiskId,
     string SourceDiskType,
     int SourceDiskSizeGiB,
+    string? SourceInstanceId,
     SnapshotStatus Status,
     int Progress,
     string SnapshotType,
@@ -61,7 +62,7 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
         return
         [
             .. snapshots.Select(s => new SnapshotListItem(
-                s.Id, s.Name, s.Description, s.SourceDiskId, s.SourceDiskType, s.SourceDiskSizeGiB, s.Status, s.Progress, s.SnapshotType,
+                s.Id, s.Name, s.Description, s.SourceDiskId, s.SourceDiskType, s.SourceDiskSizeGiB, s.SourceInstanceId, s.Status, s.Progress, s.SnapshotType,
                 s.CreationTime, imagesBySnapshot.GetValueOrDefault(s.Id, []))),
         ];
     }

@@ -197,4 +197,28 @@ public sealed class ImageQueryServiceTests : IAsyncLifetime
         var copy = Assert.Single(detail.Copies);
         Assert.Equal(("m-uf1copyofacmebase0000", "cn-shanghai"), (copy.Id, copy.RegionId));
     }
+
+    [Fact]
+    public async Task ResolveFamily_GivesTheNewestAvailableImage_AndNothingOnceItIsDeprecated()
+    {
+        // Arrange
+        var alice = await _db.ActorAsync(DemoWorld.Alice);
+        var id = await ImageIdAsync("acme-base-v1");
+
+        // Act
+        var before = await _service.ResolveFamilyAsync(alice, "cn-hangzhou", "acme-base");
+        await using (var db = _db.NewContext())
+        {
+            (await db.Images.SingleAsync(i => i.Id == id)).Deprecate();
+            await db.SaveChangesAsync();
+        }
+
+        var after = await _service.ResolveFamilyAsync(alice, "cn-hangzhou", "acme-base");
+        var othersFamily = await _service.ResolveFamilyAsync(alice, "cn-hangzhou", "globex-tools");
+
+        // Assert
+        Assert.Equal(id, before?.Id);
+        Assert.Null(after);
+        Assert.Null(othersFamily);
+    }
 }
