@@ -115,7 +115,8 @@ public sealed record ImageListItem(
     decimal FeePerHour,
     string? ProductCode,
     string? SupplierName,
-    bool EndOfLife);
+    bool EndOfLife,
+    bool IsCopied);
 
 /// <summary>A page of images and the total number matching the query.</summary>
 public sealed record ImagePage(IReadOnlyList<ImageListItem> Items, int Total, int Page, int PageSize)

@@ -141,6 +141,11 @@ public sealed class AsyncTaskEngine
                 task.ErrorMessage = error.Message;
                 task.FinishedAt = now;
             }
+            else if (!await handler.ReadyAsync(db, task, ct))
+            {
+                task.Stage = "Waiting";
+                task.DueAt = now + StepDuration;
+            }
             else
             {
                 var progress = Math.Min(100, task.Progress + StepPercent);

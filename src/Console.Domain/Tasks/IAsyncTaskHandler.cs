@@ -15,6 +15,12 @@ public interface IAsyncTaskHandler
     /// <summary>The stage shown at a given progress (e.g. <c>Snapshotting</c> below 70%, then <c>Building</c>).</summary>
     string StageAt(int progress);
 
+    /// <summary>
+    /// Whether the task may make progress now; false keeps it waiting (e.g. a copy queued behind the per-region limit,
+    /// CPY-09): the engine checks again one step later without moving it. Called after <see cref="CheckAsync"/>.
+    /// </summary>
+    Task<bool> ReadyAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct) => Task.FromResult(true);
+
     /// <summary>The task reached <paramref name="progress"/> (1–99).</summary>
     Task<IReadOnlyList<ResourceChange>> OnProgressAsync(ConsoleDbContext db, AsyncTask task, int progress, CancellationToken ct);
 
