@@ -1,0 +1,168 @@
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Sharing;
+
+/// <summary>ModifyImageSharePermission: accounts to add or remove (≤ 10 each per call), or community publishing.</summary>
+/// <param name="AddAccounts">Account IDs to share with; beyond the 10th they are ignored (SHR-02).</param>
+/// <param name="RemoveAccounts">Account IDs to stop sharing with.</param>
+/// <param name="IsPublic">True publishes as a community image, false unpublishes, null leaves it.</param>
+public sealed record ModifySharePermissionRequest(
+    IReadOnlyList<string>? AddAccounts = null, IReadOnlyList<string>? RemoveAccounts = null, bool? IsPublic = null);
+
+/// <summary>Who an image is shared with, for its owner.</summary>
+public sealed record SharePermission(string ImageId, bool IsPublic, IReadOnlyList<string> Accounts);
+
+/// <summary>
+/// Sharing custom images with other accounts and publishing them as community images (domain-rules §5). Only the
+/// owner (Operator or Admin) may; a recipient sees the image read-only under the same ID and loses it when unshared.
+/// </summary>
+public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ChangeNotifier changes)
+{
+    public const int AccountsPerCall = 10;
+    public const int ImagesPerRecipient = 100;
+
+    /// <summary>DescribeImageSharePermission: the accounts the actor's image is shared with. Codes: NotFound, Forbidden.</summary>
+    public async Task<Result<SharePermission>> GetAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var image = await Access.OwnedImageForWriteAsync(db, actor, regionId, imageId, ct);
+        if (!image.IsSuccess && !(image.Error.Code == CommonErrors.ForbiddenCode && await IsOwnAsync(db, actor, regionId, imageId, ct)))
+        {
+            return image.Error;
+        }
+
+        var accounts = await db.ImageShares.AsNoTracking().Where(s => s.RegionId == regionId && s.ImageId == imageId)
+            .OrderBy(s => s.AccountId).Select(s => s.AccountId).ToListAsync(ct);
+        var isPublic = await db.Images.AsNoTracking().Where(i => i.RegionId == regionId && i.Id == imageId).Select(i => i.IsPublic).FirstAsync(ct);
+        return new SharePermission(imageId, isPublic, accounts);
+    }
+
+    /// <summary>
+    /// Shares, unshares, publishes or unpublishes. All or nothing. Codes: <see cref="ImageErrors.NotFoundCode"/>,
+    /// <c>Forbidden</c> (not the owner, read-only member), <see cref="SharingErrors.IsPublicConflictCode"/>,
+    /// <see cref="SharingErrors.InvalidImageStatusCode"/> (deprecated or unfinished image),
+    /// <see cref="SharingErrors.AccountNotFoundCode"/>, <see cref="SharingErrors.OwnAccountCode"/>,
+    /// <see cref="SharingErrors.ShareQuotaCode"/>, <see cref="SharingErrors.RecipientQuotaCode"/>,
+    /// <see cref="SharingErrors.NotPublicCode"/>, <see cref="SharingErrors.EncryptedCode"/>.
+    /// </summary>
+    public async Task<Result<SharePermission>> ModifyAsync(Actor actor, string regionId, string imageId, ModifySharePermissionRequest request, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var owned = await Access.OwnedImageForWriteAsync(db, actor, regionId, imageId, ct);
+        if (!owned.IsSuccess)
+        {
+            return owned.Error;
+        }
+
+        var image = owned.Value;
+        var add = (request.AddAccounts ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Take(AccountsPerCall).Distinct().ToList();
+        var remove = (request.RemoveAccounts ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Take(AccountsPerCall).Distinct().ToList();
+        var current = await db.ImageShares.Where(s => s.RegionId == regionId && s.ImageId == imageId).ToListAsync(ct);
+        var error = await CheckAsync(db, actor, image, add, current, request, ct);
+        var now = time.GetUtcNow();
+        if (error is null)
+        {
+            db.ImageShares.RemoveRange(current.Where(s => remove.Contains(s.AccountId)));
+            foreach (var account in add.Where(a => current.All(s => s.AccountId != a) && !remove.Contains(a)))
+            {
+                db.ImageShares.Add(new ImageShare { ImageId = imageId, RegionId = regionId, AccountId = account, SharedAt = now });
+            }
+
+            if (request.IsPublic is { } published)
+            {
+                image.SetCommunity(published);
+            }
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "ModifyImageSharePermission", "image", imageId, regionId, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        changes.Publish(new ResourceChange("image", imageId, regionId, actor.AccountId));
+        var accounts = await db.ImageShares.AsNoTracking().Where(s => s.RegionId == regionId && s.ImageId == imageId)
+            .OrderBy(s => s.AccountId).Select(s => s.AccountId).ToListAsync(ct);
+        return new SharePermission(imageId, image.IsPublic, accounts);
+    }
+
+    private static async Task<EcsError?> CheckAsync(ConsoleDbContext db, Actor actor, Image image, List<string> add, List<ImageShare> current,
+        ModifySharePermissionRequest request, CancellationToken ct)
+    {
+        var changesAccounts = add.Count > 0 || (request.RemoveAccounts?.Count ?? 0) > 0;
+        if (request.IsPublic is not null && changesAccounts)
+        {
+            return SharingErrors.IsPublicConflict();
+        }
+
+        if (request.IsPublic == false && !image.IsPublic)
+        {
+            return SharingErrors.NotPublic();
+        }
+
+        if (request.IsPublic == true)
+        {
+            if (image.Status != ImageStatus.Available)
+            {
+                return SharingErrors.InvalidImageStatus("Only an Available image can be published as a community image.");
+            }
+
+            return image.Encrypted ? SharingErrors.Encrypted() : null;
+        }
+
+        if (add.Count == 0)
+        {
+            return null;
+        }
+
+        if (image.Status != ImageStatus.Available)
+        {
+            return SharingErrors.InvalidImageStatus(image.Status == ImageStatus.Deprecated
+                ? "A deprecated image cannot be shared."
+                : "Only an Available image can be shared.");
+        }
+
+        if (add.Contains(actor.AccountId!))
+        {
+            return SharingErrors.OwnAccount();
+        }
+
+        var wellFormed = add.Where(Account.IsWellFormedId).ToList();
+        var existing = await db.Accounts.AsNoTracking().Where(a => wellFormed.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        if (add.FirstOrDefault(a => !existing.Contains(a)) is { } unknown)
+        {
+            return SharingErrors.AccountNotFound(unknown);
+        }
+
+        var limit = await QuotaLimits.GetAsync(db, actor.AccountId!, null, QuotaCatalogue.SharedUsersPerImage, ct);
+        var after = current.Select(s => s.AccountId).Union(add).Except(request.RemoveAccounts ?? []).Count();
+        if (after > limit)
+        {
+            return SharingErrors.ShareQuota(limit);
+        }
+
+        foreach (var recipient in add.Where(a => current.All(s => s.AccountId != a)))
+        {
+            if (await db.ImageShares.CountAsync(s => s.AccountId == recipient, ct) >= ImagesPerRecipient)
+            {
+                return SharingErrors.RecipientQuota(recipient, ImagesPerRecipient);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A read-only member of the owning account may still see who the image is shared with.</summary>
+    private static Task<bool> IsOwnAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct) =>
+        db.Images.AnyAsync(i => i.RegionId == regionId && i.Id == imageId && i.Kind == ImageKind.Custom && i.OwnerAccountId == actor.AccountId, ct);
+}
