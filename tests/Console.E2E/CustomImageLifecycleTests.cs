@@ -95,6 +95,7 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
 
         // Act: deprecate, confirming the warning (it is the only Available image of its family)
+        await page.OpenRowMenuAsync(imageId);
         await page.GetByTestId($"image-deprecate-{imageId}").ClickAsync();
         var confirm = page.GetByRole(AriaRole.Dialog);
         await Expect(confirm).ToContainTextAsync("last Available image of family acme-base");
@@ -106,6 +107,7 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         await Expect(page.GetByTestId($"image-status-{imageId}")).ToHaveTextAsync("Deprecated");
 
         // Act: restore
+        await page.OpenRowMenuAsync(imageId);
         await page.GetByTestId($"image-restore-{imageId}").ClickAsync();
 
         // Assert
@@ -131,6 +133,7 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         await Expect(page.GetByTestId($"image-status-{imageId}")).ToHaveTextAsync("Available", new() { Timeout = 20_000 });
 
         // Act: Delete, with its snapshots
+        await page.OpenRowMenuAsync(imageId);
         await page.GetByTestId($"image-delete-{imageId}").ClickAsync();
         var dialog = Dialog(page, "Delete Image");
         await Expect(dialog.GetByTestId($"delete-impact-{imageId}")).ToContainTextAsync("Shared with: no account");
@@ -142,5 +145,43 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(page.GetByTestId($"image-row-{imageId}")).ToHaveCountAsync(0);
         Assert.Equal("0", await _fixture.App.QueryScalarAsync($"SELECT COUNT(*) FROM Snapshots WHERE Name LIKE 'image-{imageId}-%'"));
+    }
+
+    [Fact]
+    public async Task Alice_SharesAcmeBaseV1WithGlobex_CarolSeesItReadOnly_UntilAliceRemovesGlobex()
+    {
+        // Arrange: two people, two browser contexts
+        var alice = await _fixture.NewPageAsync();
+        var carol = await _fixture.NewPageAsync();
+        await alice.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        await carol.LogInAsync(DemoWorld.Carol, DemoWorld.Password);
+        var imageId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'acme-base-v1'");
+        await alice.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+
+        // Act: alice shares with an unknown account, then with Globex
+        await alice.GetByTestId($"image-share-{imageId}").ClickAsync();
+        var dialog = Dialog(alice, "Share Image");
+        await dialog.GetByLabel("Account ID").FillAsync("9999999999999999");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Expect(dialog.GetByTestId("error-alert")).ToHaveAttributeAsync("data-error-code", "InvalidAccount.NotFound");
+        await dialog.GetByLabel("Account ID").FillAsync(DemoWorld.GlobexAccountId);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
+        await Expect(dialog.GetByTestId("share-list")).ToContainTextAsync(DemoWorld.GlobexAccountId);
+        await alice.ScreenshotAsync(_fixture, "share-image-dialog");
+
+        // Assert: carol sees it under Shared Images, with nothing that changes it
+        await carol.OpenAsync("/images?region=cn-hangzhou&tab=shared");
+        var row = carol.GetByTestId($"image-row-{imageId}");
+        await Expect(row).ToContainTextAsync("acme-base-v1");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Delete" })).ToHaveCountAsync(0);
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Share Image" })).ToHaveCountAsync(0);
+
+        // Act: alice removes Globex
+        await dialog.GetByRole(AriaRole.Button, new() { Name = $"Remove {DemoWorld.GlobexAccountId}" }).ClickAsync();
+        await Expect(dialog.GetByTestId("share-list-empty")).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+
+        // Assert: gone from carol's list (live, no reload)
+        await Expect(row).ToHaveCountAsync(0);
     }
 }

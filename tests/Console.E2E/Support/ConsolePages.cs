@@ -32,6 +32,10 @@ public static class ConsolePages
         await page.GetByRole(AriaRole.Option, new() { Name = regionName }).ClickAsync();
     }
 
+    /// <summary>Opens the row menu named More of an image row.</summary>
+    public static Task OpenRowMenuAsync(this IPage page, string imageId) =>
+        page.GetByTestId($"row-actions-{imageId}").GetByRole(AriaRole.Button, new() { Name = "More" }).ClickAsync();
+
     public static ILocator Count(this IPage page, string testId) => page.GetByTestId($"{testId}-count");
 
     public static Task ScreenshotAsync(this IPage page, ConsoleFixture fixture, string name) =>
