@@ -184,4 +184,31 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         // Assert: gone from carol's list (live, no reload)
         await Expect(row).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task Alice_CopiesAcmeBaseV1ToShanghai_ItBecomesAvailableThereWithANewId()
+    {
+        // Arrange
+        var page = await _fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        var sourceId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'acme-base-v1' AND RegionId = 'cn-hangzhou'");
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+
+        // Act
+        await page.GetByTestId($"image-copy-{sourceId}").ClickAsync();
+        var dialog = Dialog(page, "Copy Image");
+        await Expect(dialog.GetByTestId("copy-destination")).ToContainTextAsync("cn-shanghai");
+        await dialog.GetByLabel("Image Name").FillAsync("acme-base-v1-sh");
+        await page.ScreenshotAsync(_fixture, "copy-image-dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+
+        // Assert: in cn-shanghai, a new ID, Creating then Available
+        var copyId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'acme-base-v1-sh'");
+        Assert.NotEqual(sourceId, copyId);
+        Assert.StartsWith("m-uf", copyId);
+        await page.SelectRegionAsync("China (Shanghai)");
+        await Expect(page.GetByTestId($"image-row-{copyId}")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId($"image-status-{copyId}")).ToHaveTextAsync("Available", new() { Timeout = 20_000 });
+    }
 }
