@@ -56,9 +56,11 @@ public static class DependencyInjection
         services.AddSingleton<EcsConsole.Domain.Tasks.TaskService>();
         services.AddSingleton<CreateImageService>();
         services.AddSingleton<EcsConsole.Domain.Sharing.SharingService>();
+        services.AddSingleton<EcsConsole.Domain.Copies.CopyImageService>();
         services.AddSingleton<EcsConsole.Domain.Snapshots.SnapshotService>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, CreateImageHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Snapshots.CreateSnapshotHandler>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Copies.CopyImageHandler>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Snapshots;
@@ -16,7 +17,7 @@ public static class EngineFactory
     public static readonly TimeSpan TaskDuration = TimeSpan.FromSeconds(10);
 
     public static AsyncTaskEngine Create(IDbContextFactory<ConsoleDbContext> db, FakeTimeProvider time, ChangeNotifier? changes = null) =>
-        new(db, [new CreateImageHandler(), new CreateSnapshotHandler()], time,
+        new(db, [new CreateImageHandler(), new CreateSnapshotHandler(), new CopyImageHandler()], time,
             new StaticOptions(new SimulationOptions { TaskDuration = TaskDuration }), changes ?? new ChangeNotifier(), NullLogger<AsyncTaskEngine>.Instance);
 
     /// <summary>Steps the clock one step at a time and runs due tasks, <paramref name="steps"/> times.</summary>

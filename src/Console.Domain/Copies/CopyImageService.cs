@@ -1,0 +1,332 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
+using EcsConsole.Domain.Snapshots;
+using EcsConsole.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Copies;
+
+/// <summary>
+/// CopyImage and CancelCopyImage (domain-rules §4). A copy is a new custom image of the caller's account in the
+/// destination region, with a new ID and new snapshots there, <c>Creating</c> at 0% (or <c>Waiting</c> behind the
+/// account's concurrent-copy limit in that region, CPY-09) until its <see cref="CopyImageHandler"/> task completes it.
+/// Checks and the write share one transaction begun before the first read (<c>BEGIN IMMEDIATE</c> on SQLite), so the
+/// destination's image quota, name and conflict checks see no concurrent writer. Every outcome past the permission
+/// check is audited in the same commit; pages learn of changes after it.
+/// </summary>
+public sealed class CopyImageService(
+    IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, AsyncTaskEngine engine, ChangeNotifier changes)
+{
+    public const string CopyAction = "CopyImage";
+    public const string CancelAction = "CancelCopyImage";
+    private const string ImageResource = "image";
+
+    /// <summary>
+    /// Copies an image. Returns the copy and its task, or (checked in this order):
+    /// <c>Forbidden</c> (read-only member, platform admin; not audited);
+    /// <see cref="ImageErrors.NameMalformedCode"/>, <see cref="ImageErrors.DescriptionMalformedCode"/> (CPY-13);
+    /// <see cref="CopyErrors.SourceRegionNotFoundCode"/>, <see cref="CopyErrors.DestinationRegionNotFoundCode"/> (CPY-07);
+    /// <see cref="ImageErrors.NotFoundCode"/> (source missing or invisible to the caller, CPY-19);
+    /// <see cref="ImageErrors.OperationDeniedCode"/> 403 (public or Marketplace image, CPY-04);
+    /// <see cref="CopyErrors.CommunityImageCode"/> (another account's community image, CPY-05);
+    /// <see cref="CopyErrors.SameRegionOnlyCode"/> (an image shared with the caller, to another region, CPY-02);
+    /// <see cref="CopyErrors.IncorrectImageStatusCode"/> (source not Available, CPY-01/05);
+    /// <see cref="CopyErrors.EncryptedSnapshotCode"/> (encrypted source, unencrypted copy, CPY-15);
+    /// <see cref="CopyErrors.IncorrectDestinationRegionCode"/> (own image into its own region without changing encryption, CPY-06);
+    /// <see cref="CopyErrors.ImageCopyConflictCode"/> (the account is already copying this image, CPY-10);
+    /// <see cref="ImageErrors.NameDuplicatedCode"/> (the copy's name is taken in the destination, CPY-13);
+    /// <see cref="ImageErrors.ImageQuotaCode"/> (the account's image quota in the destination, CPY-17).
+    /// </summary>
+    public async Task<Result<CopiedImage>> CopyAsync(Actor actor, CopyImageRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(request);
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // BEGIN IMMEDIATE: writers queue here
+        var outcome = await CopyInTransactionAsync(db, actor, request, ct);
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(outcome.IsSuccess
+            ? AuditEntry.For(actor, CopyAction, ImageResource, outcome.Value.ImageId, request.DestinationRegionId, time.GetUtcNow())
+            : AuditEntry.For(actor, CopyAction, ImageResource, request.ImageId, request.RegionId, time.GetUtcNow(), outcome.Error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (!outcome.IsSuccess)
+        {
+            return outcome.Error;
+        }
+
+        changes.Publish(new ResourceChange(ImageResource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
+        return outcome;
+    }
+
+    /// <summary>
+    /// CancelCopyImage, called in the destination region with the copy's ID (CPY-20): cancels the copy's task, which
+    /// removes the copy and the snapshots it was filling; the source is unchanged. Codes:
+    /// <c>Forbidden</c> (platform admin, not audited; read-only member);
+    /// <see cref="CommonErrors.InvalidRegionIdNotFoundCode"/>; <see cref="ImageErrors.NotFoundCode"/> (no such image of the
+    /// caller's account in the region); <see cref="CopyErrors.NotFromCopyCode"/>; <see cref="CopyErrors.IncorrectImageStatusCode"/>
+    /// ("The image is copied finished." / "The Image copy has been failed." / "The specified image is not coping.");
+    /// <see cref="TaskErrors.CancelNotSupportedCode"/> (CPY-21).
+    /// </summary>
+    public async Task<Result> CancelCopyAsync(Actor actor, string destinationRegionId, string copyImageId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.AccountId is null)
+        {
+            return Access.CheckCanWrite(actor)!;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var found = await FindCopyTaskAsync(db, actor, destinationRegionId, copyImageId, ct);
+        var now = time.GetUtcNow();
+        if (!found.IsSuccess)
+        {
+            db.ChangeTracker.Clear();
+            db.AuditEntries.Add(AuditEntry.For(actor, CancelAction, ImageResource, copyImageId, destinationRegionId, now, found.Error));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return found.Error;
+        }
+
+        var cancelled = await engine.CancelAsync(db, found.Value, ct);
+        db.AuditEntries.Add(AuditEntry.For(actor, CancelAction, ImageResource, copyImageId, destinationRegionId, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        engine.Publish(cancelled);
+        return Result.Success();
+    }
+
+    private static async Task<Result<AsyncTask>> FindCopyTaskAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct)
+    {
+        if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))
+        {
+            return CommonErrors.RegionNotFound(regionId);
+        }
+
+        var account = actor.AccountId;
+        var copy = await db.Images.AsNoTracking()
+            .Where(i => i.RegionId == regionId && i.Id == imageId && i.Kind == ImageKind.Custom && i.OwnerAccountId == account)
+            .Select(i => new { i.IsCopied, i.Status })
+            .FirstOrDefaultAsync(ct);
+        if (copy is null)
+        {
+            return ImageErrors.NotFound(imageId);
+        }
+
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!copy.IsCopied)
+        {
+            return CopyErrors.NotFromCopy();
+        }
+
+        if (copy.Status == ImageStatus.Available)
+        {
+            return CopyErrors.CopyFinished();
+        }
+
+        if (copy.Status == ImageStatus.CreateFailed)
+        {
+            return CopyErrors.CopyFailed();
+        }
+
+        var task = copy.Status is ImageStatus.Creating or ImageStatus.Waiting
+            ? await db.AsyncTasks.FirstOrDefaultAsync(t => t.RegionId == regionId && t.AccountId == account && t.Type == AsyncTaskType.CopyImage
+                && t.ResourceId == imageId && t.Status == AsyncTaskStatus.Processing, ct)
+            : null;
+        if (task is null)
+        {
+            return CopyErrors.NotCopying();
+        }
+
+        return task.Cancellable ? task : TaskErrors.CancelNotSupported();
+    }
+
+    private async Task<Result<CopiedImage>> CopyInTransactionAsync(ConsoleDbContext db, Actor actor, CopyImageRequest request, CancellationToken ct)
+    {
+        var account = actor.AccountId!;
+        if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description)) is { } malformed)
+        {
+            return malformed;
+        }
+
+        if (!await db.Regions.AnyAsync(r => r.Id == request.RegionId, ct))
+        {
+            return CopyErrors.SourceRegionNotFound(request.RegionId);
+        }
+
+        var destination = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.DestinationRegionId, ct);
+        if (destination is null)
+        {
+            return CopyErrors.DestinationRegionNotFound(request.DestinationRegionId);
+        }
+
+        var source = await db.Images.AsNoTracking().Include(i => i.DiskMappings).VisibleTo(db, actor)
+            .FirstOrDefaultAsync(i => i.RegionId == request.RegionId && i.Id == request.ImageId, ct);
+        if (source is null)
+        {
+            return ImageErrors.NotFound(request.ImageId);
+        }
+
+        var sameRegion = source.RegionId == destination.Id;
+        var own = source.Kind == ImageKind.Custom && source.OwnerAccountId == account;
+        if (source.Kind is ImageKind.Public or ImageKind.Marketplace)
+        {
+            return CopyErrors.PublicOrMarketplace();
+        }
+
+        if (!own && source.IsPublic)
+        {
+            return CopyErrors.CommunityImage();
+        }
+
+        if (!own && !sameRegion)
+        {
+            return CopyErrors.SameRegionOnly();
+        }
+
+        if (source.Status != ImageStatus.Available)
+        {
+            return CopyErrors.NotAvailable();
+        }
+
+        if (source.Encrypted && !request.Encrypted)
+        {
+            return CopyErrors.EncryptedSnapshot();
+        }
+
+        // A copy of a shared image within its region makes it the caller's own (CPY-02); an own image stays in its
+        // region only to change encryption (CPY-06).
+        if (own && sameRegion && source.Encrypted == request.Encrypted)
+        {
+            return CopyErrors.IncorrectDestinationRegion();
+        }
+
+        var inProgress = db.Images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == account && i.IsCopied
+            && (i.Status == ImageStatus.Creating || i.Status == ImageStatus.Waiting));
+        if (await inProgress.AnyAsync(i => i.SourceImageId == source.Id && i.SourceRegionId == source.RegionId, ct))
+        {
+            return CopyErrors.ImageCopyConflict();
+        }
+
+        var name = string.IsNullOrEmpty(request.Name) ? source.Name : request.Name;
+        var ownInDestination = db.Images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == account && i.RegionId == destination.Id);
+        if (await ownInDestination.AnyAsync(i => i.Name == name, ct))
+        {
+            return ImageErrors.NameDuplicated(name);
+        }
+
+        var imageLimit = await QuotaLimits.GetAsync(db, account, destination.Id, QuotaCatalogue.ImageCount, ct);
+        if (await ownInDestination.CountAsync(ct) >= imageLimit)
+        {
+            return ImageErrors.ImageQuota(imageLimit);
+        }
+
+        // CPY-09: running and queued copies both count, so a new copy queues behind those already waiting.
+        var concurrency = await QuotaLimits.GetAsync(db, account, destination.Id, QuotaCatalogue.ConcurrentCopies, ct);
+        var queue = await inProgress.CountAsync(i => i.RegionId == destination.Id, ct) >= concurrency;
+
+        var copyId = ids.NewImageId(destination.Infix);
+        var now = time.GetUtcNow();
+        var sourceSnapshotIds = source.DiskMappings.Where(m => m.SnapshotId != null).Select(m => m.SnapshotId!).ToList();
+        var sourceSnapshots = await db.Snapshots.AsNoTracking()
+            .Where(s => s.RegionId == source.RegionId && sourceSnapshotIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, ct);
+        var newSnapshots = new List<Snapshot>();
+        var mappings = new List<ImageDiskMapping>();
+        foreach (var mapping in source.DiskMappings.OrderBy(m => m.Type).ThenBy(m => m.Device, StringComparer.Ordinal))
+        {
+            Snapshot? copied = null;
+            if (mapping.SnapshotId is { } snapshotId)
+            {
+                var original = sourceSnapshots.GetValueOrDefault(snapshotId);
+                copied = new Snapshot
+                {
+                    Id = ids.NewSnapshotId(destination.Infix),
+                    RegionId = destination.Id,
+                    AccountId = account,
+                    Name = $"copy-{copyId}-{mapping.Device.Replace("/dev/", "", StringComparison.Ordinal)}",
+                    Description = $"Created for image {copyId} copied from {source.Id} in {source.RegionId}",
+                    SourceDiskId = original?.SourceDiskId ?? snapshotId,
+                    SourceDiskType = original?.SourceDiskType ?? mapping.Type.ToEcs(),
+                    SourceDiskSizeGiB = original?.SourceDiskSizeGiB ?? mapping.SizeGiB,
+                    SourceArchitecture = original?.SourceArchitecture,
+                    SourcePlatform = original?.SourcePlatform,
+                    Encrypted = request.Encrypted,
+                    CreationTime = now,
+                };
+                copied.ReportProgress(0);
+                newSnapshots.Add(copied);
+            }
+
+            mappings.Add(new ImageDiskMapping
+            {
+                Type = mapping.Type,
+                Device = mapping.Device,
+                SnapshotId = copied?.Id,
+                SizeGiB = mapping.SizeGiB,
+                Format = mapping.Format,
+                Encrypted = request.Encrypted,
+            });
+        }
+
+        // CPY-12: family and tags are not inherited; the OS and its features are.
+        var copy = new Image
+        {
+            Id = copyId,
+            RegionId = destination.Id,
+            Kind = ImageKind.Custom,
+            OwnerAccountId = account,
+            Name = name,
+            Description = string.IsNullOrEmpty(request.Description) ? source.Description : request.Description,
+            OsName = source.OsName,
+            OsType = source.OsType,
+            Platform = source.Platform,
+            Architecture = source.Architecture,
+            SizeGiB = source.SizeGiB,
+            BootMode = source.BootMode,
+            NvmeSupport = source.NvmeSupport,
+            ImdsSupport = source.ImdsSupport,
+            IsSupportCloudinit = source.IsSupportCloudinit,
+            IsSupportIoOptimized = source.IsSupportIoOptimized,
+            LicenseType = source.LicenseType,
+            FeePerHour = source.FeePerHour,
+            ProductCode = source.ProductCode,
+            Encrypted = request.Encrypted,
+            IsCopied = true,
+            Source = ImageSource.Copy,
+            SourceImageId = source.Id,
+            SourceRegionId = source.RegionId,
+            CreationTime = now,
+            DiskMappings = mappings,
+        };
+        if (queue)
+        {
+            copy.MarkWaiting();
+        }
+        else
+        {
+            copy.ReportProgress(0);
+        }
+
+        db.Images.Add(copy);
+        db.Snapshots.AddRange(newSnapshots);
+        var task = tasks.New(db, destination.Infix, destination.Id, account, AsyncTaskType.CopyImage, copyId, cancellable: true,
+            CopyImageHandler.Serialize(new CopyImagePayload(source.Id, source.RegionId, [.. newSnapshots.Select(s => s.Id)])));
+        await db.SaveChangesAsync(ct);
+        return new CopiedImage(copyId, task.Id);
+    }
+}
