@@ -19,6 +19,7 @@ public static class CopyErrors
     public const string ImageCopyConflictCode = "OperationDenied.ImageCopyConflict";
     public const string EncryptedSnapshotCode = "OperationDeined.EncryptedSnapshot";
     public const string NotFromCopyCode = "ImageCreatedNotFromCopy";
+    public const string NotPublishedCode = "OperationDenied.NotPublished";
 
     /// <summary>CPY-01/05: only an Available custom image can be copied (Creating, Deprecated, … are refused).</summary>
     public static EcsError NotAvailable() => new(IncorrectImageStatusCode, 400, "The image not available.");
@@ -29,6 +30,10 @@ public static class CopyErrors
     /// <summary>CPY-02: an image shared with the caller may be copied only within its own region.</summary>
     public static EcsError SameRegionOnly() =>
         new(SameRegionOnlyCode, 403, "An image shared with you can be copied only within its own region.");
+
+    /// <summary>CPY-04: a custom image derived from a Marketplace product, to a region where the product is not published.</summary>
+    public static EcsError NotPublished(string productCode, string regionId) =>
+        new(NotPublishedCode, 403, $"The Marketplace product {productCode} is not published in {regionId}.");
 
     /// <summary>CPY-05: another account's community image.</summary>
     public static EcsError CommunityImage() => new(CommunityImageCode, 400, "Community images cannot be copied.");

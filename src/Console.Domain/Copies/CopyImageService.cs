@@ -35,6 +35,7 @@ public sealed class CopyImageService(
     /// <see cref="CopyErrors.CommunityImageCode"/> (another account's community image, CPY-05);
     /// <see cref="CopyErrors.SameRegionOnlyCode"/> (an image shared with the caller, to another region, CPY-02);
     /// <see cref="CopyErrors.IncorrectImageStatusCode"/> (source not Available, CPY-01/05);
+    /// <see cref="CopyErrors.NotPublishedCode"/> (derived from a Marketplace product not published in the destination, CPY-04);
     /// <see cref="CopyErrors.EncryptedSnapshotCode"/> (encrypted source, unencrypted copy, CPY-15);
     /// <see cref="CopyErrors.IncorrectDestinationRegionCode"/> (own image into its own region without changing encryption, CPY-06);
     /// <see cref="CopyErrors.ImageCopyConflictCode"/> (the account is already copying this image, CPY-10);
@@ -201,6 +202,12 @@ public sealed class CopyImageService(
         if (source.Status != ImageStatus.Available)
         {
             return CopyErrors.NotAvailable();
+        }
+
+        if (source.ProductCode is { } product && !sameRegion
+            && !await db.Images.AnyAsync(i => i.Kind == ImageKind.Marketplace && i.ProductCode == product && i.RegionId == destination.Id, ct))
+        {
+            return CopyErrors.NotPublished(product, destination.Id);
         }
 
         if (source.Encrypted && !request.Encrypted)

@@ -47,7 +47,7 @@ public sealed class CopyImageServiceTests : IAsyncLifetime
     }
 
     /// <summary>An Available custom image of Acme in cn-hangzhou with one system snapshot.</summary>
-    private async Task<string> AddAcmeImageAsync(string name, bool encrypted = false)
+    private async Task<string> AddAcmeImageAsync(string name, bool encrypted = false, string? productCode = null)
     {
         var ids = new IdGenerator();
         await using var db = _db.NewContext();
@@ -61,7 +61,7 @@ public sealed class CopyImageServiceTests : IAsyncLifetime
         {
             Id = ids.NewImageId("bp"), RegionId = Hangzhou, Kind = ImageKind.Custom, OwnerAccountId = DemoWorld.AcmeAccountId, Name = name,
             OsName = "Alibaba Cloud Linux 3 64 bit", OsType = OsType.Linux, Platform = "Aliyun", Architecture = ImageArchitecture.X86_64, SizeGiB = 40,
-            BootMode = BootMode.UefiPreferred, Encrypted = encrypted, Source = ImageSource.Snapshots, CreationTime = _db.Time.GetUtcNow(),
+            BootMode = BootMode.UefiPreferred, Encrypted = encrypted, ProductCode = productCode, Source = ImageSource.Snapshots, CreationTime = _db.Time.GetUtcNow(),
             DiskMappings = [new ImageDiskMapping { Type = DiskMappingType.System, Device = "/dev/xvda", SnapshotId = snapshot.Id, SizeGiB = 40, Encrypted = encrypted }],
         };
         db.Snapshots.Add(snapshot);
@@ -212,6 +212,57 @@ public sealed class CopyImageServiceTests : IAsyncLifetime
 
         // Assert
         Assert.True((ImageErrors.OperationDeniedCode, 403) == (result.Error?.Code, result.Error?.HttpStatus), rule);
+    }
+
+    [Theory]
+    [InlineData("CPY-04", "cmjj00000001", null)]
+    [InlineData("CPY-04", "cmjj00000002", CopyErrors.NotPublishedCode)]
+    public async Task Copy_AnImageDerivedFromAMarketplaceProduct_GoesOnlyWhereTheProductIsPublished(string rule, string productCode, string? code)
+    {
+        // Arrange: product 1 is published in cn-shanghai, product 2 is not
+        await AddAcmeImageAsync("acme-derived", productCode: productCode);
+
+        // Act
+        var result = await CopyAsync(DemoWorld.Alice, "acme-derived");
+
+        // Assert
+        Assert.True(code == result.Error?.Code, $"{rule}: {result.Error}");
+        Assert.True(code is null || result.Error?.HttpStatus == 403, rule);
+    }
+
+    [Fact]
+    public async Task Copy_TwoCopiesOfOneImageRacing_ExactlyOneWins()
+    {
+        // Arrange: a database file (real concurrent connections); room for exactly one more image in cn-shanghai
+        await using var file = await TempDatabaseFile.CreateSeededAsync(_db.Time);
+        var factory = file.Factory;
+        await using (var db = factory.CreateDbContext())
+        {
+            db.Quotas.Add(new Quota { AccountId = DemoWorld.AcmeAccountId, RegionId = Shanghai, Name = QuotaCatalogue.ImageCount, Limit = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        var engine = EngineFactory.Create(factory, _db.Time);
+        var ids = new IdGenerator();
+        var service = new CopyImageService(factory, ids, _db.Time, new TaskService(factory, engine, ids, _db.Time), engine, new ChangeNotifier());
+        string aliceId, sourceId;
+        await using (var db = factory.CreateDbContext())
+        {
+            aliceId = await db.Users.Where(u => u.Email == DemoWorld.Alice).Select(u => u.Id).SingleAsync();
+            sourceId = await db.Images.Where(i => i.Name == "acme-base-v1").Select(i => i.Id).SingleAsync();
+        }
+
+        var alice = new Actor(aliceId, DemoWorld.Alice, DemoWorld.AcmeAccountId, EcsConsole.Domain.Accounts.AccountRole.Admin, false);
+
+        // Act
+        var results = await Task.WhenAll(Enumerable.Range(0, 2).Select(n => Task.Run(() =>
+            service.CopyAsync(alice, new CopyImageRequest(Hangzhou, sourceId, Shanghai, $"racer-{n}", null)))));
+
+        // Assert
+        Assert.Single(results, r => r.IsSuccess);
+        Assert.Single(results, r => r.Error?.Code is CopyErrors.ImageCopyConflictCode or ImageErrors.ImageQuotaCode);
+        await using var check = factory.CreateDbContext();
+        Assert.Equal(1, await check.Images.CountAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId && i.RegionId == Shanghai));
     }
 
     [Fact]
