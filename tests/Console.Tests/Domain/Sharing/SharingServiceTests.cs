@@ -199,4 +199,40 @@ public sealed class SharingServiceTests : IAsyncLifetime
         Assert.Equal([DemoWorld.AcmeAccountId], carol.Value.Accounts);
         Assert.Equal(CommonErrors.ForbiddenCode, alice.Error?.Code);
     }
+
+    [Fact]
+    public async Task Share_WithAnAccountThatAlreadyHas100SharedImages_ReturnsQuotaExceedShareImage()
+    {
+        // Arrange: Initech already receives 100 images (SHR-05)
+        await using (var db = _db.NewContext())
+        {
+            db.ImageShares.AddRange(Enumerable.Range(0, SharingService.ImagesPerRecipient).Select(n =>
+                new ImageShare { ImageId = $"m-bp1filler{n:D11}", RegionId = Hangzhou, AccountId = DemoWorld.InitechAccountId }));
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var result = await ShareAsync(DemoWorld.Alice, "acme-base-v1", DemoWorld.InitechAccountId);
+
+        // Assert
+        Assert.Equal((SharingErrors.RecipientQuotaCode, 403), (result.Error?.Code, result.Error?.HttpStatus));
+    }
+
+    [Fact]
+    public async Task Publish_AnImageStillBeingCreated_ReturnsInvalidImageStatus()
+    {
+        // Arrange
+        await using (var db = _db.NewContext())
+        {
+            (await db.Images.SingleAsync(i => i.Name == "acme-base-v1")).ReportProgress(30);
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var result = await _sharing.ModifyAsync(await _db.ActorAsync(DemoWorld.Alice), Hangzhou, await ImageIdAsync("acme-base-v1"),
+            new ModifySharePermissionRequest(IsPublic: true));
+
+        // Assert
+        Assert.Equal(SharingErrors.InvalidImageStatusCode, result.Error?.Code);
+    }
 }
