@@ -31,19 +31,7 @@ public sealed class CreateImageHandler : IAsyncTaskHandler
     public async Task<IReadOnlyList<ResourceChange>> OnProgressAsync(ConsoleDbContext db, AsyncTask task, int progress, CancellationToken ct)
     {
         var (image, snapshots) = await LoadAsync(db, task, ct);
-        image.ReportProgress(progress);
-        var snapshotProgress = Math.Min(100, progress * 100 / SnapshotsDoneAt);
-        foreach (var snapshot in snapshots)
-        {
-            if (snapshotProgress >= 100)
-            {
-                snapshot.MarkAccomplished();
-            }
-            else
-            {
-                snapshot.ReportProgress(snapshotProgress);
-            }
-        }
+        ImageBuild.Advance(image, snapshots, progress, SnapshotsDoneAt);
 
         return Changes(task, image, snapshots);
     }
@@ -51,20 +39,15 @@ public sealed class CreateImageHandler : IAsyncTaskHandler
     public async Task<IReadOnlyList<ResourceChange>> OnFinishedAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
     {
         var (image, snapshots) = await LoadAsync(db, task, ct);
-        snapshots.ForEach(s => s.MarkAccomplished());
-        image.MarkAvailable();
+        ImageBuild.Finish(image, snapshots);
         return Changes(task, image, snapshots);
     }
 
     public async Task<IReadOnlyList<ResourceChange>> OnFailedAsync(ConsoleDbContext db, AsyncTask task, EcsError error, CancellationToken ct)
     {
         var image = await db.Images.FirstOrDefaultAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct);
-        image?.MarkFailed();
         var snapshots = await NewSnapshotsAsync(db, task, ct);
-        foreach (var snapshot in snapshots.Where(s => s.Status != SnapshotStatus.Accomplished))
-        {
-            snapshot.MarkFailed();
-        }
+        ImageBuild.Fail(image, snapshots);
 
         return image is null ? [] : Changes(task, image, snapshots);
     }
