@@ -57,6 +57,11 @@ public static class DependencyInjection
         services.AddSingleton<CreateImageService>();
         services.AddSingleton<EcsConsole.Domain.Sharing.SharingService>();
         services.AddSingleton<EcsConsole.Domain.Copies.CopyImageService>();
+        services.AddSingleton<EcsConsole.Domain.Storage.StorageService>();
+        services.AddSingleton<EcsConsole.Domain.Storage.ExportImageService>();
+        services.AddSingleton<EcsConsole.Domain.Storage.ImportImageService>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Storage.ExportImageHandler>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Storage.ImportImageHandler>();
         services.AddSingleton<EcsConsole.Domain.Snapshots.SnapshotService>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, CreateImageHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Snapshots.CreateSnapshotHandler>();

@@ -211,4 +211,47 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         await Expect(page.GetByTestId($"image-row-{copyId}")).ToBeVisibleAsync();
         await Expect(page.GetByTestId($"image-status-{copyId}")).ToHaveTextAsync("Available", new() { Timeout = 20_000 });
     }
+
+    [Fact]
+    public async Task Alice_ExportsAnImageToABucket_ThenImportsItBack_AsAnAvailableImage()
+    {
+        // Arrange: a bucket of her own
+        var page = await _fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        await page.OpenAsync("/buckets?region=cn-hangzhou");
+        await page.GetByLabel("Bucket Name").FillAsync("acme-exports-e2e");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create Bucket" }).ClickAsync();
+        await Expect(page.GetByTestId("bucket-acme-exports-e2e")).ToBeVisibleAsync();
+        var imageId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'acme-base-v1' AND RegionId = 'cn-hangzhou'");
+
+        // Act: export acme-base-v1 there
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+        await page.OpenRowMenuAsync(imageId);
+        await page.GetByTestId($"image-export-{imageId}").ClickAsync();
+        var export = Dialog(page, "Export Image");
+        await export.GetByLabel("OSS Bucket").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "acme-exports-e2e" }).ClickAsync();
+        await export.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await Expect(export).ToBeHiddenAsync();
+
+        // Assert: the objects appear in the bucket when the task ends
+        await page.OpenAsync("/buckets?region=cn-hangzhou");
+        await page.GetByTestId("bucket-acme-exports-e2e").ClickAsync();
+        await Expect(page.GetByTestId($"object-row-{imageId}_system.raw.tar.gz")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+        // Act: import the exported system disk as a new image
+        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import Image" }).ClickAsync();
+        var import = Dialog(page, "Import Image");
+        await import.GetByLabel("OSS Bucket").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "acme-exports-e2e" }).ClickAsync();
+        await import.GetByLabel("Image Name").FillAsync("acme-base-reimported");
+        await page.ScreenshotAsync(_fixture, "import-image-dialog");
+        await import.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await Expect(import).ToBeHiddenAsync();
+
+        // Assert: Waiting/Creating, then Available
+        var importedId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'acme-base-reimported'");
+        await Expect(page.GetByTestId($"image-status-{importedId}")).ToHaveTextAsync("Available", new() { Timeout = 20_000 });
+    }
 }

@@ -66,6 +66,10 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<MarketplaceSubscription> MarketplaceSubscriptions => Set<MarketplaceSubscription>();
 
+    public DbSet<Storage.OssBucket> OssBuckets => Set<Storage.OssBucket>();
+
+    public DbSet<Storage.OssObject> OssObjects => Set<Storage.OssObject>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -165,6 +165,13 @@ public static class DemoWorld
 
         w.AddCustomImage(AcmeAccountId, region, "acme-base-v1", web.ImageId, webSystem, [webData], family: "acme-base",
             description: "Acme web base image: Alibaba Cloud Linux 3 with the web stack");
+
+        // A bucket with an image file, so Import Image can be tried at once.
+        w.Db.OssBuckets.Add(new Storage.OssBucket { Name = "acme-images-hangzhou", RegionId = region, AccountId = AcmeAccountId, CreatedAt = w.Now.AddDays(-20) });
+        w.Db.OssObjects.Add(new Storage.OssObject
+        {
+            BucketName = "acme-images-hangzhou", Key = "imports/web-base.qcow2", SizeBytes = 2L << 30, Format = "QCOW2", CreatedAt = w.Now.AddDays(-20),
+        });
     }
 
     private static void AddGlobex(WorldBuilder w)

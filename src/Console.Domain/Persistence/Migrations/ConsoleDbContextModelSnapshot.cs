@@ -864,6 +864,68 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("Snapshots");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Storage.OssBucket", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("OssBuckets");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Storage.OssObject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BucketName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceImageId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BucketName", "Key")
+                        .IsUnique();
+
+                    b.ToTable("OssObjects");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Tasks.AsyncTask", b =>
                 {
                     b.Property<string>("Id")
@@ -1185,6 +1247,15 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .WithMany("Zones")
                         .HasForeignKey("RegionId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Storage.OssObject", b =>
+                {
+                    b.HasOne("EcsConsole.Domain.Storage.OssBucket", null)
+                        .WithMany()
+                        .HasForeignKey("BucketName")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

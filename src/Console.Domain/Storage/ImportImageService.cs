@@ -1,0 +1,252 @@
+using System.Text.Json;
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
+using EcsConsole.Domain.Snapshots;
+using EcsConsole.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Storage;
+
+/// <summary>ImportImage: an image file in a bucket of the region becomes a custom image (domain-rules §8.2).</summary>
+public sealed record ImportImageRequest
+{
+    public required string RegionId { get; init; }
+
+    public required string OssBucket { get; init; }
+
+    public required string OssObject { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public OsType OsType { get; init; } = OsType.Linux;
+
+    public string Platform { get; init; } = "Others Linux";
+
+    public ImageArchitecture Architecture { get; init; } = ImageArchitecture.X86_64;
+
+    /// <summary>Default BIOS (IMP-10); arm64 must use UEFI.</summary>
+    public BootMode BootMode { get; init; } = BootMode.Bios;
+
+    public string LicenseType { get; init; } = "Auto";
+
+    /// <summary>GiB, 1–2048, at least the file's size; null = the file's size rounded up.</summary>
+    public int? SystemDiskSizeGiB { get; init; }
+
+    /// <summary>RAW, VHD, QCOW2; null = detected from the object's suffix.</summary>
+    public string? Format { get; init; }
+}
+
+/// <summary>What ImportImage returns at once.</summary>
+public sealed record ImportedImage(string ImageId, string TaskId);
+
+/// <summary>What an ImportImage task carries: the snapshot made for the system disk (IMP-14).</summary>
+public sealed record ImportPayload(string SnapshotId);
+
+/// <summary>ImportImage: checks, then the image <c>Waiting</c> and a cancellable task that makes it Available.</summary>
+public sealed class ImportImageService(
+    IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, ChangeNotifier changes)
+{
+    private static readonly string[] Formats = ["RAW", "VHD", "QCOW2", "VMDK"];
+    private static readonly string[] Licenses = ["Auto", "Aliyun", "BYOL"];
+
+    /// <summary>
+    /// Imports an image. Codes: <c>Forbidden</c>; name/description codes; <see cref="StorageErrors.BucketNotFoundCode"/>,
+    /// <see cref="StorageErrors.BucketNotMatchedCode"/>, <see cref="StorageErrors.ObjectNotFoundCode"/>,
+    /// <see cref="StorageErrors.ObjectSizeCode"/>, <see cref="StorageErrors.SuffixCode"/>, <see cref="StorageErrors.FormatMalformedCode"/>,
+    /// <see cref="StorageErrors.ImageSizeCode"/>, <see cref="StorageErrors.PlatformArchitectureCode"/>,
+    /// <c>InvalidBootMode.NotSupport</c>, <see cref="StorageErrors.LicenseTypeCode"/>, <c>InvalidImageName.Duplicated</c>, <c>QuotaExceed.Image</c>.
+    /// </summary>
+    public async Task<Result<ImportedImage>> ImportAsync(Actor actor, ImportImageRequest request, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await ImportInTransactionAsync(db, actor, request, ct);
+        db.AuditEntries.Add(AuditEntry.For(actor, "ImportImage", "image", outcome.IsSuccess ? outcome.Value.ImageId : null, request.RegionId,
+            time.GetUtcNow(), outcome.Error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (outcome.IsSuccess)
+        {
+            changes.Publish(new ResourceChange("image", outcome.Value.ImageId, request.RegionId, actor.AccountId));
+        }
+
+        return outcome;
+    }
+
+    private async Task<Result<ImportedImage>> ImportInTransactionAsync(ConsoleDbContext db, Actor actor, ImportImageRequest request, CancellationToken ct)
+    {
+        if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var bucket = await db.OssBuckets.AsNoTracking().FirstOrDefaultAsync(b => b.Name == request.OssBucket && b.AccountId == actor.AccountId, ct);
+        if (bucket is null)
+        {
+            return StorageErrors.BucketNotFound(request.OssBucket);
+        }
+
+        if (bucket.RegionId != request.RegionId)
+        {
+            return StorageErrors.BucketNotMatched(request.OssBucket);
+        }
+
+        var file = await db.OssObjects.AsNoTracking().FirstOrDefaultAsync(o => o.BucketName == bucket.Name && o.Key == request.OssObject, ct);
+        if (file is null)
+        {
+            return StorageErrors.ObjectNotFound(request.OssObject);
+        }
+
+        if (file.SizeBytes <= 0)
+        {
+            return StorageErrors.ObjectSize(request.OssObject);
+        }
+
+        var format = request.Format?.ToUpperInvariant() ?? StorageService.FormatOf(file.Key) ?? file.Format;
+        if (request.Format is null && format is null)
+        {
+            return StorageErrors.Suffix(file.Key);
+        }
+
+        if (!Formats.Contains(format))
+        {
+            return StorageErrors.FormatMalformed(request.Format ?? file.Key);
+        }
+
+        var fileGiB = (int)Math.Ceiling(file.SizeBytes / (double)(1L << 30));
+        var size = request.SystemDiskSizeGiB ?? fileGiB;
+        if (size is < 1 or > 2048 || size < fileGiB)
+        {
+            return StorageErrors.ImageSize($"The system disk must be 1–2048 GiB and at least the file's {fileGiB} GiB.");
+        }
+
+        var windows = request.OsType == OsType.Windows || request.Platform.StartsWith("Windows", StringComparison.OrdinalIgnoreCase);
+        if (windows && request.Architecture != ImageArchitecture.X86_64)
+        {
+            return StorageErrors.PlatformArchitecture();
+        }
+
+        if (request.Architecture == ImageArchitecture.Arm64 && request.BootMode != BootMode.Uefi)
+        {
+            return ImageErrors.BootModeNotSupported("arm64 images boot in UEFI mode only.");
+        }
+
+        if (!Licenses.Contains(request.LicenseType))
+        {
+            return StorageErrors.LicenseType(request.LicenseType);
+        }
+
+        var account = actor.AccountId!;
+        var own = db.Images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == account && i.RegionId == request.RegionId);
+        if (!string.IsNullOrEmpty(request.Name) && await own.AnyAsync(i => i.Name == request.Name, ct))
+        {
+            return ImageErrors.NameDuplicated(request.Name);
+        }
+
+        var limit = await QuotaLimits.GetAsync(db, account, request.RegionId, QuotaCatalogue.ImageCount, ct);
+        if (await own.CountAsync(ct) >= limit)
+        {
+            return ImageErrors.ImageQuota(limit);
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == request.RegionId, ct);
+        var now = time.GetUtcNow();
+        var imageId = ids.NewImageId(region.Infix);
+        var snapshot = new Snapshot
+        {
+            Id = ids.NewSnapshotId(region.Infix), RegionId = region.Id, AccountId = account, Name = $"import-{imageId}-xvda",
+            Description = $"Created by importing {bucket.Name}/{file.Key}", SourceDiskId = $"import:{bucket.Name}/{file.Key}",
+            SourceDiskType = "system", SourceDiskSizeGiB = size, SourceArchitecture = request.Architecture.ToEcs(), SourcePlatform = request.Platform,
+            CreationTime = now,
+        };
+        snapshot.ReportProgress(0);
+        var image = new Image
+        {
+            Id = imageId, RegionId = region.Id, Kind = ImageKind.Custom, OwnerAccountId = account,
+            Name = string.IsNullOrEmpty(request.Name) ? imageId : request.Name, Description = request.Description,
+            OsName = $"{request.Platform} {(request.Architecture == ImageArchitecture.I386 ? "32" : "64")} bit", OsType = windows ? OsType.Windows : OsType.Linux,
+            Platform = request.Platform, Architecture = request.Architecture, SizeGiB = size, BootMode = request.BootMode, NvmeSupport = false,
+            ImdsSupport = "v1", IsSupportCloudinit = !windows, LicenseType = request.LicenseType, CreationTime = now, Source = ImageSource.Import,
+            DiskMappings =
+            [
+                new ImageDiskMapping
+                {
+                    Type = DiskMappingType.System, Device = "/dev/xvda", SnapshotId = snapshot.Id, SizeGiB = size, Format = format!,
+                    ImportOssBucket = bucket.Name, ImportOssObject = file.Key,
+                },
+            ],
+        };
+        image.MarkWaiting();
+        db.Images.Add(image);
+        db.Snapshots.Add(snapshot);
+        var task = tasks.New(db, region.Infix, region.Id, account, AsyncTaskType.ImportImage, imageId, cancellable: true,
+            JsonSerializer.Serialize(new ImportPayload(snapshot.Id)));
+        return new ImportedImage(imageId, task.Id);
+    }
+}
+
+/// <summary>Imports an image: Waiting → Creating (stage <c>Importing</c>) → Available; cancel removes it; failure leaves it CreateFailed.</summary>
+public sealed class ImportImageHandler : IAsyncTaskHandler
+{
+    public AsyncTaskType Type => AsyncTaskType.ImportImage;
+
+    public string StageAt(int progress) => "Importing";
+
+    public async Task<EcsError?> CheckAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct) =>
+        await db.Images.AnyAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct) ? null : ImageErrors.NotFound(task.ResourceId);
+
+    public async Task<IReadOnlyList<ResourceChange>> OnProgressAsync(ConsoleDbContext db, AsyncTask task, int progress, CancellationToken ct)
+    {
+        var (image, snapshots) = await LoadAsync(db, task, ct);
+        ImageBuild.Advance(image, snapshots, progress, 100);
+        return Changes(task);
+    }
+
+    public async Task<IReadOnlyList<ResourceChange>> OnFinishedAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
+    {
+        var (image, snapshots) = await LoadAsync(db, task, ct);
+        ImageBuild.Finish(image, snapshots);
+        return Changes(task);
+    }
+
+    public async Task<IReadOnlyList<ResourceChange>> OnFailedAsync(ConsoleDbContext db, AsyncTask task, EcsError error, CancellationToken ct)
+    {
+        var image = await db.Images.FirstOrDefaultAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct);
+        ImageBuild.Fail(image, await SnapshotsAsync(db, task, ct));
+        return Changes(task);
+    }
+
+    public async Task<IReadOnlyList<ResourceChange>> OnCancelledAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
+    {
+        var image = await db.Images.FirstOrDefaultAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct);
+        if (image is not null)
+        {
+            db.Images.Remove(image);
+        }
+
+        db.Snapshots.RemoveRange(await SnapshotsAsync(db, task, ct));
+        return Changes(task);
+    }
+
+    private static async Task<(Image, List<Snapshot>)> LoadAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct) =>
+        (await db.Images.FirstAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct), await SnapshotsAsync(db, task, ct));
+
+    private static async Task<List<Snapshot>> SnapshotsAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
+    {
+        var id = JsonSerializer.Deserialize<ImportPayload>(task.Payload ?? "{}")?.SnapshotId;
+        return id is null ? [] : await db.Snapshots.Where(s => s.Id == id).ToListAsync(ct);
+    }
+
+    private static List<ResourceChange> Changes(AsyncTask task) => [new("image", task.ResourceId, task.RegionId, task.AccountId)];
+}

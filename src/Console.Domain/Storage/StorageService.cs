@@ -1,0 +1,125 @@
+using System.Text.RegularExpressions;
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Storage;
+
+/// <summary>The simulated OSS of each account and region: buckets, and objects with a size.</summary>
+public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>The actor's buckets in the region.</summary>
+    public async Task<IReadOnlyList<OssBucket>> ListBucketsAsync(Actor actor, string regionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.OssBuckets.AsNoTracking().Where(b => b.AccountId == actor.AccountId && b.RegionId == regionId).OrderBy(b => b.Name).ToListAsync(ct);
+    }
+
+    /// <summary>Creates a bucket. Codes: <c>Forbidden</c>, <see cref="StorageErrors.BucketNameMalformedCode"/>, <see cref="StorageErrors.BucketExistsCode"/>.</summary>
+    public async Task<Result<OssBucket>> CreateBucketAsync(Actor actor, string regionId, string name, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        EcsError? error = !BucketName().IsMatch(name ?? "") ? StorageErrors.BucketNameMalformed()
+            : await db.OssBuckets.AnyAsync(b => b.Name == name, ct) ? StorageErrors.BucketExists(name!)
+            : !await db.Regions.AnyAsync(r => r.Id == regionId, ct) ? CommonErrors.RegionNotFound(regionId)
+            : null;
+        var now = time.GetUtcNow();
+        var bucket = new OssBucket { Name = name!, RegionId = regionId, AccountId = actor.AccountId!, CreatedAt = now };
+        if (error is null)
+        {
+            db.OssBuckets.Add(bucket);
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "PutBucket", "bucket", name, regionId, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return error is null ? bucket : error;
+    }
+
+    /// <summary>Deletes an empty bucket. Codes: <c>Forbidden</c>, <see cref="StorageErrors.BucketNotFoundCode"/>, <see cref="StorageErrors.BucketNotEmptyCode"/>.</summary>
+    public async Task<Result> DeleteBucketAsync(Actor actor, string regionId, string name, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var bucket = await db.OssBuckets.FirstOrDefaultAsync(b => b.Name == name && b.AccountId == actor.AccountId && b.RegionId == regionId, ct);
+        if (bucket is null)
+        {
+            return StorageErrors.BucketNotFound(name);
+        }
+
+        var error = Access.CheckCanWrite(actor) ?? (await db.OssObjects.AnyAsync(o => o.BucketName == name, ct) ? StorageErrors.BucketNotEmpty(name) : null);
+        if (error is null)
+        {
+            db.OssBuckets.Remove(bucket);
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteBucket", "bucket", name, regionId, time.GetUtcNow(), error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return error is null ? Result.Success() : error;
+    }
+
+    /// <summary>The objects of one of the actor's buckets. Code: <see cref="StorageErrors.BucketNotFoundCode"/>.</summary>
+    public async Task<Result<IReadOnlyList<OssObject>>> ListObjectsAsync(Actor actor, string regionId, string bucketName, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.OssBuckets.AnyAsync(b => b.Name == bucketName && b.AccountId == actor.AccountId && b.RegionId == regionId, ct))
+        {
+            return StorageErrors.BucketNotFound(bucketName);
+        }
+
+        return await db.OssObjects.AsNoTracking().Where(o => o.BucketName == bucketName).OrderBy(o => o.Key).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A simulated upload (the object is recorded with its size; no data moves), so people can stage an image file to
+    /// import. Codes: <c>Forbidden</c>, <see cref="StorageErrors.BucketNotFoundCode"/>, <see cref="StorageErrors.ObjectKeyMalformedCode"/>.
+    /// </summary>
+    public async Task<Result<OssObject>> PutObjectAsync(Actor actor, string regionId, string bucketName, string key, long sizeBytes, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.OssBuckets.AnyAsync(b => b.Name == bucketName && b.AccountId == actor.AccountId && b.RegionId == regionId, ct))
+        {
+            return StorageErrors.BucketNotFound(bucketName);
+        }
+
+        var error = Access.CheckCanWrite(actor)
+            ?? (string.IsNullOrWhiteSpace(key) || key.Length > 1023 || key[0] is '/' or '\\' ? StorageErrors.ObjectKeyMalformed() : null);
+        var now = time.GetUtcNow();
+        var item = new OssObject { BucketName = bucketName, Key = key, SizeBytes = Math.Max(0, sizeBytes), CreatedAt = now, Format = FormatOf(key) };
+        if (error is null)
+        {
+            await db.OssObjects.Where(o => o.BucketName == bucketName && o.Key == key).ExecuteDeleteAsync(ct);
+            db.OssObjects.Add(item);
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "PutObject", "object", $"{bucketName}/{key}", regionId, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return error is null ? item : error;
+    }
+
+    /// <summary>The image format a key's suffix names (RAW, VHD, QCOW2, VMDK, VDI), or null.</summary>
+    public static string? FormatOf(string key)
+    {
+        var lower = key.ToLowerInvariant();
+        return lower.EndsWith(".qcow2", StringComparison.Ordinal) ? "QCOW2"
+            : lower.EndsWith(".vhd", StringComparison.Ordinal) ? "VHD"
+            : lower.EndsWith(".vmdk", StringComparison.Ordinal) ? "VMDK"
+            : lower.EndsWith(".vdi", StringComparison.Ordinal) ? "VDI"
+            : lower.EndsWith(".raw", StringComparison.Ordinal) || lower.EndsWith(".raw.tar.gz", StringComparison.Ordinal) || lower.EndsWith(".img", StringComparison.Ordinal) ? "RAW"
+            : null;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketName();
+}
