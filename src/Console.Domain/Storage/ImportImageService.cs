@@ -40,13 +40,19 @@ public sealed record ImportImageRequest
 
     /// <summary>RAW, VHD, QCOW2; null = detected from the object's suffix.</summary>
     public string? Format { get; init; }
+
+    /// <summary>Data disks (DiskDeviceMapping.2..17): objects of the same bucket; beyond the 16th they are ignored (IMP-02).</summary>
+    public IReadOnlyList<ImportDataDisk> DataDisks { get; init; } = [];
 }
+
+/// <summary>A data disk to import: an object of the request's bucket and its size (null = the file's size).</summary>
+public sealed record ImportDataDisk(string OssObject, int? SizeGiB = null);
 
 /// <summary>What ImportImage returns at once.</summary>
 public sealed record ImportedImage(string ImageId, string TaskId);
 
-/// <summary>What an ImportImage task carries: the snapshot made for the system disk (IMP-14).</summary>
-public sealed record ImportPayload(string SnapshotId);
+/// <summary>What an ImportImage task carries: the snapshots made for its disks (IMP-14).</summary>
+public sealed record ImportPayload(IReadOnlyList<string> SnapshotIds);
 
 /// <summary>ImportImage: checks, then the image <c>Waiting</c> and a cancellable task that makes it Available.</summary>
 public sealed class ImportImageService(
@@ -131,6 +137,36 @@ public sealed class ImportImageService(
             return StorageErrors.ImageSize($"The system disk must be 1–2048 GiB and at least the file's {fileGiB} GiB.");
         }
 
+        var dataDisks = new List<(OssObject File, int SizeGiB, string Format)>();
+        foreach (var disk in request.DataDisks.Take(16))
+        {
+            var dataFile = await db.OssObjects.AsNoTracking().FirstOrDefaultAsync(o => o.BucketName == bucket.Name && o.Key == disk.OssObject, ct);
+            if (dataFile is null)
+            {
+                return StorageErrors.ObjectNotFound(disk.OssObject);
+            }
+
+            if (dataFile.SizeBytes <= 0)
+            {
+                return StorageErrors.ObjectSize(disk.OssObject);
+            }
+
+            var dataFormat = StorageService.FormatOf(dataFile.Key) ?? dataFile.Format;
+            if (dataFormat is null)
+            {
+                return StorageErrors.Suffix(dataFile.Key);
+            }
+
+            var dataGiB = (int)Math.Ceiling(dataFile.SizeBytes / (double)(1L << 30));
+            var dataSize = disk.SizeGiB ?? dataGiB;
+            if (dataSize is < 1 or > 2048 || dataSize < dataGiB)
+            {
+                return new EcsError("InvalidDataDiskSize", 400, $"Data disk {disk.OssObject} must be 1–2048 GiB and at least the file's {dataGiB} GiB.");
+            }
+
+            dataDisks.Add((dataFile, dataSize, dataFormat));
+        }
+
         var windows = request.OsType == OsType.Windows || request.Platform.StartsWith("Windows", StringComparison.OrdinalIgnoreCase);
         if (windows && request.Architecture != ImageArchitecture.X86_64)
         {
@@ -187,11 +223,31 @@ public sealed class ImportImageService(
                 },
             ],
         };
+        var snapshots = new List<Snapshot> { snapshot };
+        var device = 'b';
+        foreach (var (dataFile, dataSize, dataFormat) in dataDisks)
+        {
+            var name = $"xvd{device++}";
+            var dataSnapshot = new Snapshot
+            {
+                Id = ids.NewSnapshotId(region.Infix), RegionId = region.Id, AccountId = account, Name = $"import-{imageId}-{name}",
+                Description = $"Created by importing {bucket.Name}/{dataFile.Key}", SourceDiskId = $"import:{bucket.Name}/{dataFile.Key}",
+                SourceDiskType = "data", SourceDiskSizeGiB = dataSize, CreationTime = now,
+            };
+            dataSnapshot.ReportProgress(0);
+            snapshots.Add(dataSnapshot);
+            image.DiskMappings.Add(new ImageDiskMapping
+            {
+                Type = DiskMappingType.Data, Device = $"/dev/{name}", SnapshotId = dataSnapshot.Id, SizeGiB = dataSize, Format = dataFormat,
+                ImportOssBucket = bucket.Name, ImportOssObject = dataFile.Key,
+            });
+        }
+
         image.MarkWaiting();
         db.Images.Add(image);
-        db.Snapshots.Add(snapshot);
+        db.Snapshots.AddRange(snapshots);
         var task = tasks.New(db, region.Infix, region.Id, account, AsyncTaskType.ImportImage, imageId, cancellable: true,
-            JsonSerializer.Serialize(new ImportPayload(snapshot.Id)));
+            JsonSerializer.Serialize(new ImportPayload([.. snapshots.Select(s => s.Id)])));
         return new ImportedImage(imageId, task.Id);
     }
 }
@@ -244,8 +300,8 @@ public sealed class ImportImageHandler : IAsyncTaskHandler
 
     private static async Task<List<Snapshot>> SnapshotsAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
     {
-        var id = JsonSerializer.Deserialize<ImportPayload>(task.Payload ?? "{}")?.SnapshotId;
-        return id is null ? [] : await db.Snapshots.Where(s => s.Id == id).ToListAsync(ct);
+        var ids = JsonSerializer.Deserialize<ImportPayload>(task.Payload ?? "{}")?.SnapshotIds ?? [];
+        return ids.Count == 0 ? [] : await db.Snapshots.Where(s => ids.Contains(s.Id)).ToListAsync(ct);
     }
 
     private static List<ResourceChange> Changes(AsyncTask task) => [new("image", task.ResourceId, task.RegionId, task.AccountId)];

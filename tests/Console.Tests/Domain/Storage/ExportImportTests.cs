@@ -257,4 +257,29 @@ public sealed class ExportImportTests : IAsyncLifetime
         // Assert
         Assert.Equal(code, result.Error?.Code);
     }
+
+    [Fact]
+    public async Task Import_WithDataDisks_MapsEachToItsOwnDisk()
+    {
+        // Arrange
+        var alice = await _db.ActorAsync(DemoWorld.Alice);
+        await _storage.PutObjectAsync(alice, Hangzhou, Bucket, "imports/data-1.raw", 10L << 30);
+        await _storage.PutObjectAsync(alice, Hangzhou, Bucket, "imports/data-2.vhd", 20L << 30);
+
+        // Act
+        var result = await _import.ImportAsync(alice, FromSeededFile() with
+        {
+            DataDisks = [new ImportDataDisk("imports/data-1.raw"), new ImportDataDisk("imports/data-2.vhd", 50)],
+        });
+        var missing = await _import.ImportAsync(alice, FromSeededFile("other") with { DataDisks = [new ImportDataDisk("nope.raw")] });
+        await _engine.RunStepsAsync(_db.Time, 10);
+
+        // Assert
+        await using var db = _db.NewContext();
+        var image = await db.Images.Include(i => i.DiskMappings).SingleAsync(i => i.Id == result.Value.ImageId);
+        Assert.Equal(ImageStatus.Available, image.Status);
+        Assert.Equal([("/dev/xvda", 2, "QCOW2"), ("/dev/xvdb", 10, "RAW"), ("/dev/xvdc", 50, "VHD")],
+            image.DiskMappings.OrderBy(m => m.Device).Select(m => (m.Device, m.SizeGiB, m.Format)));
+        Assert.Equal(StorageErrors.ObjectNotFoundCode, missing.Error?.Code);
+    }
 }
