@@ -245,6 +245,8 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         var import = Dialog(page, "Import Image");
         await import.GetByLabel("OSS Bucket").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "acme-exports-e2e" }).ClickAsync();
+        await import.GetByLabel("OSS Object").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = $"{imageId}_system.raw.tar.gz" }).ClickAsync();
         await import.GetByLabel("Image Name").FillAsync("acme-base-reimported");
         await page.ScreenshotAsync(_fixture, "import-image-dialog");
         await import.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
