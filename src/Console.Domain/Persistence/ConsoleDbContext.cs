@@ -60,6 +60,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<Quota> Quotas => Set<Quota>();
 
+    public DbSet<QuotaRequest> QuotaRequests => Set<QuotaRequest>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<MarketplaceProduct> MarketplaceProducts => Set<MarketplaceProduct>();

@@ -1,0 +1,165 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Quotas;
+
+/// <summary>
+/// Changing limits (domain-rules §12, QTA-13): account admins request an increase with a reason, one pending at a
+/// time per quota; the platform admin approves or rejects requests and sets limits directly. Lowering a limit below
+/// usage blocks new creates and removes nothing.
+/// </summary>
+public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+{
+    public const int MaxLimit = 100_000;
+
+    /// <summary>
+    /// Requests a higher limit for the actor's account. Codes: <c>Forbidden</c> (not an account admin),
+    /// <see cref="QuotaErrors.UnknownQuotaCode"/>, <c>MissingParameter</c> (reason), <see cref="QuotaErrors.InvalidLimitCode"/>
+    /// (not above the current limit), <see cref="QuotaErrors.PendingExistsCode"/>.
+    /// </summary>
+    public async Task<Result<QuotaRequest>> RequestIncreaseAsync(Actor actor, string quotaName, string? regionId, int requestedLimit, string? reason, CancellationToken ct = default)
+    {
+        if (!actor.IsAccountAdmin)
+        {
+            return CommonErrors.Forbidden("Only an account admin can request a quota increase.");
+        }
+
+        var definition = QuotaCatalogue.Find(quotaName);
+        if (definition is null)
+        {
+            return QuotaErrors.UnknownQuota(quotaName);
+        }
+
+        var scopedRegion = definition.Scope == QuotaScope.PerRegion ? regionId : null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var account = actor.AccountId!;
+        var current = await QuotaLimits.GetAsync(db, account, scopedRegion, quotaName, ct);
+        EcsError? error = string.IsNullOrWhiteSpace(reason) ? CommonErrors.MissingParameter("Reason")
+            : definition.Scope == QuotaScope.PerRegion && string.IsNullOrEmpty(regionId) ? CommonErrors.MissingParameter("RegionId")
+            : requestedLimit <= current || requestedLimit > MaxLimit ? QuotaErrors.InvalidLimit($"Ask for more than the current {current} (at most {MaxLimit}).")
+            : await db.QuotaRequests.AnyAsync(r => r.AccountId == account && r.QuotaName == quotaName && r.RegionId == scopedRegion && r.Status == QuotaRequestStatus.Pending, ct)
+                ? QuotaErrors.PendingExists()
+                : null;
+        var now = time.GetUtcNow();
+        var request = new QuotaRequest
+        {
+            AccountId = account, RegionId = scopedRegion, QuotaName = quotaName, CurrentLimit = current, RequestedLimit = requestedLimit,
+            Reason = reason?.Trim() ?? "", RequestedBy = actor.Email, RequestedAt = now,
+        };
+        if (error is null)
+        {
+            db.QuotaRequests.Add(request);
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "CreateQuotaApplication", "quota", quotaName, scopedRegion, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return error is null ? request : error;
+    }
+
+    /// <summary>Requests the actor may see: its account's (account admin) or every account's (platform admin), newest first.</summary>
+    public async Task<Result<IReadOnlyList<QuotaRequest>>> ListRequestsAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsAccountAdmin && !actor.IsPlatformAdmin)
+        {
+            return CommonErrors.Forbidden("Only admins can see quota requests.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = actor.IsPlatformAdmin;
+        return await db.QuotaRequests.AsNoTracking().Where(r => all || r.AccountId == actor.AccountId)
+            .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The platform admin approves (the requested limit is set) or rejects a pending request. Codes: <c>Forbidden</c>,
+    /// <see cref="QuotaErrors.RequestNotFoundCode"/>, <see cref="QuotaErrors.AlreadyDecidedCode"/>.
+    /// </summary>
+    public async Task<Result<QuotaRequest>> DecideAsync(Actor actor, int requestId, bool approve, CancellationToken ct = default)
+    {
+        if (!actor.IsPlatformAdmin)
+        {
+            return CommonErrors.Forbidden("Only the platform administrator decides quota requests.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var request = await db.QuotaRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+        if (request is null)
+        {
+            return QuotaErrors.RequestNotFound(requestId);
+        }
+
+        var now = time.GetUtcNow();
+        var error = request.Status != QuotaRequestStatus.Pending ? QuotaErrors.AlreadyDecided() : null;
+        if (error is null)
+        {
+            request.Decide(approve, actor.Email, now);
+            if (approve)
+            {
+                await SetInContextAsync(db, request.AccountId, request.RegionId, request.QuotaName, request.RequestedLimit, now, ct);
+            }
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, approve ? "ApproveQuotaApplication" : "RejectQuotaApplication", "quota",
+            $"{request.AccountId}/{request.QuotaName}", request.RegionId, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return error is null ? request : error;
+    }
+
+    /// <summary>
+    /// The platform admin sets a limit directly (0 … <see cref="MaxLimit"/>). Codes: <c>Forbidden</c>,
+    /// <see cref="QuotaErrors.UnknownQuotaCode"/>, <see cref="QuotaErrors.InvalidLimitCode"/>, <c>InvalidAccount.NotFound</c>.
+    /// </summary>
+    public async Task<Result> SetLimitAsync(Actor actor, string accountId, string? regionId, string quotaName, int limit, CancellationToken ct = default)
+    {
+        if (!actor.IsPlatformAdmin)
+        {
+            return CommonErrors.Forbidden("Only the platform administrator edits limits.");
+        }
+
+        var definition = QuotaCatalogue.Find(quotaName);
+        if (definition is null)
+        {
+            return QuotaErrors.UnknownQuota(quotaName);
+        }
+
+        if (limit is < 0 or > MaxLimit)
+        {
+            return QuotaErrors.InvalidLimit($"A limit is between 0 and {MaxLimit}.");
+        }
+
+        var scopedRegion = definition.Scope == QuotaScope.PerRegion ? regionId : null;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+        {
+            return new EcsError("InvalidAccount.NotFound", 404, $"The account \"{accountId}\" does not exist.");
+        }
+
+        var now = time.GetUtcNow();
+        await SetInContextAsync(db, accountId, scopedRegion, quotaName, limit, now, ct);
+        db.AuditEntries.Add(AuditEntry.For(actor, "ModifyQuota", "quota", $"{accountId}/{quotaName}", scopedRegion, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Success();
+    }
+
+    private static async Task SetInContextAsync(ConsoleDbContext db, string accountId, string? regionId, string quotaName, int limit, DateTimeOffset now, CancellationToken ct)
+    {
+        var row = await db.Quotas.FirstOrDefaultAsync(q => q.AccountId == accountId && q.RegionId == regionId && q.Name == quotaName, ct);
+        if (row is null)
+        {
+            db.Quotas.Add(new Quota { AccountId = accountId, RegionId = regionId, Name = quotaName, Limit = limit, UpdatedAt = now });
+        }
+        else
+        {
+            row.Limit = limit;
+            row.UpdatedAt = now;
+        }
+    }
+}
