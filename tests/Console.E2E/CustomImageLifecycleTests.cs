@@ -256,4 +256,36 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         var importedId = await _fixture.App.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'acme-base-reimported'");
         await Expect(page.GetByTestId($"image-status-{importedId}")).ToHaveTextAsync("Available", new() { Timeout = 20_000 });
     }
+
+    [Fact]
+    public async Task Alice_RequestsAHigherImageQuota_RootApprovesIt_AndHerLimitChanges()
+    {
+        // Arrange
+        var alice = await _fixture.NewPageAsync();
+        var root = await _fixture.NewPageAsync();
+        await alice.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        await root.LogInAsync(DemoWorld.Root, DemoWorld.Password);
+        var row = $"quota-row-{DemoWorld.AcmeAccountId}-q_user-image-count";
+
+        // Act: alice asks for 150
+        await alice.OpenAsync("/admin/quotas?region=cn-hangzhou");
+        await alice.GetByTestId($"{row}-request").ClickAsync();
+        var dialog = Dialog(alice, "Request Quota Increase");
+        await dialog.GetByLabel("Limit").FillAsync("150");
+        await dialog.GetByLabel("Reason").FillAsync("Golden images for the launch");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(alice.GetByTestId("quota-requests-table")).ToContainTextAsync("Pending");
+
+        // Act: root approves it
+        await root.OpenAsync("/admin/quotas?region=cn-hangzhou");
+        await root.GetByTestId("quota-requests-table").GetByRole(AriaRole.Button, new() { Name = "Approve" }).First.ClickAsync();
+        await Expect(root.GetByTestId("quota-requests-table")).ToContainTextAsync("Approved");
+
+        // Assert: alice's limit is 150
+        await alice.ReloadAsync();
+        await alice.WaitForInteractiveAsync();
+        await Expect(alice.GetByTestId($"{row}-limit")).ToHaveTextAsync("150");
+        await alice.ScreenshotAsync(_fixture, "quotas-after-approval");
+    }
 }
