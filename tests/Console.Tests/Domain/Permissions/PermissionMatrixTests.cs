@@ -1,0 +1,134 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Copies;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Seeding;
+using EcsConsole.Domain.Sharing;
+using EcsConsole.Domain.Snapshots;
+using EcsConsole.Domain.Storage;
+using EcsConsole.Domain.Tasks;
+using EcsConsole.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Tests.Domain.Permissions;
+
+/// <summary>
+/// Every domain operation that changes something × who tries it: the owner's Admin, the owner's ReadOnly member, another
+/// account, the recipient of a share, the platform admin. Each cell is "allowed" (null) or the exact ECS code. Another
+/// account's private resource is NotFound, never Forbidden. Grows with each new operation.
+/// </summary>
+public sealed class PermissionMatrixTests
+{
+    private const string Hangzhou = "cn-hangzhou";
+    private const string OwnerAdmin = DemoWorld.Alice;
+    private const string OwnerReadOnly = DemoWorld.Bob;
+    private const string OtherAccount = DemoWorld.Dave;
+    private const string Recipient = DemoWorld.Carol;
+    private const string PlatformAdmin = DemoWorld.Root;
+
+    public static TheoryData<string, string, string?> Matrix => new()
+    {
+        // operation, actor, expected code (null = allowed)
+        { "ModifyImageAttribute", OwnerAdmin, null },
+        { "ModifyImageAttribute", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "ModifyImageAttribute", OtherAccount, ImageErrors.NotFoundCode },
+        { "ModifyImageAttribute", Recipient, CommonErrors.ForbiddenCode },
+        { "ModifyImageAttribute", PlatformAdmin, ImageErrors.NotFoundCode },
+        { "DeprecateImage", OwnerAdmin, ImageErrors.UseSharedCode }, // allowed, but the image is shared (FAM-08)
+        { "DeprecateImage", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "DeprecateImage", OtherAccount, ImageErrors.NotFoundCode },
+        { "DeprecateImage", Recipient, CommonErrors.ForbiddenCode },
+        { "DeprecateImage", PlatformAdmin, ImageErrors.NotFoundCode },
+        { "DeleteImage", OwnerAdmin, ImageErrors.UseSharedCode }, // allowed, but the image is shared (DEL-04)
+        { "DeleteImage", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "DeleteImage", OtherAccount, ImageErrors.NotFoundCode },
+        { "DeleteImage", Recipient, CommonErrors.ForbiddenCode },
+        { "DeleteImage", PlatformAdmin, ImageErrors.NotFoundCode },
+        { "ModifyImageSharePermission", OwnerAdmin, null },
+        { "ModifyImageSharePermission", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "ModifyImageSharePermission", OtherAccount, ImageErrors.NotFoundCode },
+        { "ModifyImageSharePermission", Recipient, CommonErrors.ForbiddenCode },
+        { "ModifyImageSharePermission", PlatformAdmin, ImageErrors.NotFoundCode },
+        { "CopyImage", OwnerAdmin, null },
+        { "CopyImage", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "CopyImage", OtherAccount, ImageErrors.NotFoundCode },
+        { "CopyImage", Recipient, CopyErrors.SameRegionOnlyCode },
+        { "CopyImage", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "ExportImage", OwnerAdmin, null },
+        { "ExportImage", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "ExportImage", OtherAccount, ImageErrors.NotFoundCode },
+        { "ExportImage", Recipient, CommonErrors.ForbiddenCode },
+        { "ExportImage", PlatformAdmin, ImageErrors.NotFoundCode },
+        { "CreateImage", OwnerAdmin, null },
+        { "CreateImage", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "CreateImage", OtherAccount, InstanceErrors.NotFoundCode },
+        { "CreateImage", Recipient, InstanceErrors.NotFoundCode },
+        { "CreateImage", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "CreateSnapshot", OwnerAdmin, null },
+        { "CreateSnapshot", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "CreateSnapshot", OtherAccount, SnapshotErrors.DiskNotFoundCode },
+        { "CreateSnapshot", Recipient, SnapshotErrors.DiskNotFoundCode },
+        { "CreateSnapshot", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "DeleteSnapshot", OwnerAdmin, null },
+        { "DeleteSnapshot", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "DeleteSnapshot", OtherAccount, SnapshotErrors.NotFoundCode },
+        { "DeleteSnapshot", Recipient, SnapshotErrors.NotFoundCode },
+        { "DeleteSnapshot", PlatformAdmin, SnapshotErrors.NotFoundCode },
+        { "ImportImage", OwnerAdmin, null },
+        { "ImportImage", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "ImportImage", OtherAccount, StorageErrors.BucketNotFoundCode },
+        { "ImportImage", Recipient, StorageErrors.BucketNotFoundCode },
+        { "ImportImage", PlatformAdmin, CommonErrors.ForbiddenCode },
+    };
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public async Task Operation_ByActor_IsAllowedOrRefusedWithTheExactCode(string operation, string actorEmail, string? expected)
+    {
+        // Arrange: Acme's acme-base-v1, shared with Globex (carol is its recipient)
+        await using var world = new TestDatabase();
+        await world.WithDemoWorldAsync();
+        var engine = EngineFactory.Create(world.Factory, world.Time);
+        var ids = new IdGenerator();
+        var tasks = new TaskService(world.Factory, engine, ids, world.Time);
+        var notifier = new ChangeNotifier();
+        string image, web1, web1Data, snapshot;
+        await using (var db = world.NewContext())
+        {
+            image = await db.Images.Where(i => i.Name == "acme-base-v1").Select(i => i.Id).SingleAsync();
+            web1 = await db.Instances.Where(i => i.Name == "web-1").Select(i => i.Id).SingleAsync();
+            web1Data = await db.Disks.Where(d => d.InstanceId == web1 && d.Type == "data").Select(d => d.Id).SingleAsync();
+            snapshot = await db.Snapshots.Where(s => s.Name == "db-1-data-daily").Select(s => s.Id).SingleAsync();
+        }
+
+        var sharing = new SharingService(world.Factory, world.Time, notifier);
+        await sharing.ModifyAsync(await world.ActorAsync(OwnerAdmin), Hangzhou, image, new ModifySharePermissionRequest(AddAccounts: [DemoWorld.GlobexAccountId]));
+        var actor = await world.ActorAsync(actorEmail);
+        var lifecycle = new ImageLifecycleService(world.Factory, world.Time, notifier);
+
+        // Act
+        EcsError? error = operation switch
+        {
+            "ModifyImageAttribute" => (await lifecycle.ModifyAsync(actor, Hangzhou, image, new ModifyImageRequest(Description: "matrix"))).Error,
+            "DeprecateImage" => (await lifecycle.DeprecateAsync(actor, Hangzhou, image)).Error,
+            "DeleteImage" => (await lifecycle.DeleteAsync(actor, Hangzhou, new DeleteImagesRequest([image]))).Error,
+            "ModifyImageSharePermission" => (await sharing.ModifyAsync(actor, Hangzhou, image, new ModifySharePermissionRequest(AddAccounts: [DemoWorld.InitechAccountId]))).Error,
+            "CopyImage" => (await new CopyImageService(world.Factory, ids, world.Time, tasks, engine, notifier)
+                .CopyAsync(actor, new CopyImageRequest(Hangzhou, image, "cn-shanghai", "matrix-copy", null))).Error,
+            "ExportImage" => (await new ExportImageService(world.Factory, world.Time, tasks, notifier)
+                .ExportAsync(actor, new ExportImageRequest(Hangzhou, image, "acme-images-hangzhou"))).Error,
+            "CreateImage" => (await new CreateImageService(world.Factory, ids, world.Time, tasks, notifier)
+                .CreateAsync(actor, new CreateImageRequest { RegionId = Hangzhou, InstanceId = web1, Name = "matrix-image" })).Error,
+            "CreateSnapshot" => (await new SnapshotService(world.Factory, ids, world.Time, tasks, engine, notifier)
+                .CreateAsync(actor, new CreateSnapshotRequest(Hangzhou, web1Data, "matrix-snapshot", null))).Error,
+            "DeleteSnapshot" => (await new SnapshotService(world.Factory, ids, world.Time, tasks, engine, notifier)
+                .DeleteAsync(actor, Hangzhou, snapshot)).Error,
+            "ImportImage" => (await new ImportImageService(world.Factory, ids, world.Time, tasks, notifier)
+                .ImportAsync(actor, new ImportImageRequest { RegionId = Hangzhou, OssBucket = "acme-images-hangzhou", OssObject = "imports/web-base.qcow2", Name = "matrix-import" })).Error,
+            _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "an operation the matrix does not know"),
+        };
+
+        // Assert
+        Assert.True(expected == error?.Code, $"{operation} by {actorEmail}: expected {expected ?? "allowed"}, got {error?.ToString() ?? "allowed"}");
+    }
+}
