@@ -43,4 +43,45 @@ public sealed class ConsoleListsTests(ConsoleFixture fixture)
         await Expect(page.GetByTestId($"quota-row-{DemoWorld.AcmeAccountId}-q_user-image-count-used")).ToHaveTextAsync("1");
         await page.ScreenshotAsync(fixture, "quotas");
     }
+
+    [Fact]
+    public async Task Bob_IsReadOnly_EveryActionThatChangesSomethingIsAbsentOrDisabled()
+    {
+        // Arrange
+        var page = await fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Bob, DemoWorld.Password);
+        string[] changing =
+        [
+            "Create Custom Image", "Import Image", "Share Image", "Copy Image", "Create Snapshot", "Delete", "Cancel",
+            "Create Bucket", "Upload Object", "Delete Bucket", "Request Increase", "Edit", "Approve", "Reject",
+        ];
+
+        foreach (var path in new[] { "/images?region=cn-hangzhou&tab=custom", "/images?region=cn-hangzhou&tab=shared", "/snapshots?region=cn-hangzhou",
+            "/instances?region=cn-hangzhou", "/tasks?region=cn-hangzhou", "/buckets?region=cn-hangzhou" })
+        {
+            // Act
+            await page.OpenAsync(path);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+            // Assert
+            foreach (var name in changing)
+            {
+                var buttons = page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+                for (var i = 0; i < await buttons.CountAsync(); i++)
+                {
+                    await Expect(buttons.Nth(i)).ToBeDisabledAsync();
+                }
+            }
+
+            foreach (var name in new[] { "Create Custom Image" })
+            {
+                await Expect(page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).And(page.Locator(":enabled"))).ToHaveCountAsync(0);
+            }
+        }
+
+        // Assert: the admin pages refuse him
+        await page.OpenAsync("/admin/quotas?region=cn-hangzhou");
+        await Expect(page.GetByTestId("error-alert")).ToHaveAttributeAsync("data-error-code", "Forbidden");
+        await Expect(page.GetByTestId("quotas-table")).ToHaveCountAsync(0);
+    }
 }
