@@ -3,6 +3,7 @@ using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Support;
 using EcsConsole.Web.Components.Pages.Admin;
+using MudBlazor;
 
 namespace EcsConsole.Tests.Components;
 
@@ -54,5 +55,28 @@ public sealed class MembersPageTests : ComponentTestBase
         // Assert
         cut.WaitForAssertion(() => Assert.Equal(CommonErrors.ForbiddenCode, cut.Find("[data-testid='error-alert']").GetAttribute("data-error-code")));
         Assert.Empty(cut.FindAll("[data-testid='members-table']"));
+    }
+
+    [Fact]
+    public async Task AddMember_WithAFreshEmail_ShowsTheOneTimePasswordOnceAndAddsTheRow()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Alice);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<MembersPage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='members-table']")));
+
+        // Act
+        await cut.InvokeAsync(() => cut.FindAll("button").Single(b => b.TextContent.Trim() == "Add Member").Click());
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("input[data-testid='member-email'], [data-testid='member-email'] input")));
+        dialogs.Find("input[data-testid='member-email'], [data-testid='member-email'] input").Change("dan@acme.example");
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "OK").Click());
+
+        // Assert
+        dialogs.WaitForAssertion(() => Assert.Equal(16, dialogs.Find("[data-testid='one-time-password']").TextContent.Trim().Length));
+        Assert.NotNull(dialogs.Find("[data-testid='one-time-password-note']"));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Close").Click());
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='member-row-dan@acme.example']")));
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid='one-time-password']")));
     }
 }
