@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<RegionService>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<MemberService>();
         services.AddSingleton<ImageQueryService>();
         services.AddSingleton<ImageCatalogService>();
         services.AddSingleton<ImageLifecycleService>();

@@ -25,7 +25,7 @@ public sealed class ShellTests : ComponentTestBase
 
         // Assert
         var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Overview", "Images", "Snapshots", "Instances", "Tasks", "OSS Buckets", "Admin"], links);
+        Assert.Equal(["Overview", "Images", "Snapshots", "Instances", "Tasks", "OSS Buckets", "Admin", "Members"], links);
         Assert.Equal(DemoWorld.Alice, cut.Find("[data-testid='user-email']").TextContent.Trim());
         Assert.NotNull(cut.Find("#page-body"));
         Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Logout");
@@ -41,7 +41,7 @@ public sealed class ShellTests : ComponentTestBase
         var cut = RenderShell();
 
         // Assert
-        Assert.DoesNotContain(cut.FindAll("nav a"), a => a.TextContent.Trim() == "Admin");
+        Assert.DoesNotContain(cut.FindAll("nav a"), a => a.TextContent.Trim() is "Admin" or "Members");
     }
 
     [Fact]

@@ -1,0 +1,235 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Accounts;
+
+/// <summary>A user of an account, as its Admins see it.</summary>
+/// <param name="UserId">The Identity user ID.</param>
+/// <param name="Email">The user's email (its sign-in name).</param>
+/// <param name="Role">Its role in the account.</param>
+/// <param name="JoinedAt">When it became a member.</param>
+/// <param name="LockedOut">True while Identity locks it out after failed sign-ins.</param>
+public sealed record Member(string UserId, string Email, AccountRole Role, DateTimeOffset JoinedAt, bool LockedOut);
+
+/// <summary>A member just added, with its one-time password: returned once, never stored or logged in clear.</summary>
+public sealed record AddedMember(string UserId, string Email, AccountRole Role, string OneTimePassword)
+{
+    /// <summary>Keeps the password out of logs and debugger displays.</summary>
+    public override string ToString() => $"AddedMember {{ UserId = {UserId}, Email = {Email}, Role = {Role} }}";
+}
+
+/// <summary>
+/// The users of an account and their roles (RAM-like, domain-rules §12.1): list, add, change role, remove. Only the
+/// Admins of an account manage its members, and only its own; everyone else (read-only members, Operators, the platform
+/// admin) gets <c>Forbidden</c>. A user belongs to one account at most; an account always keeps one Admin. Every change
+/// and every refusal is audited in the same transaction.
+/// </summary>
+public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+{
+    public const int OneTimePasswordLength = 16;
+    private const int MaxEmailLength = 256;
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Lower = "abcdefghijkmnopqrstuvwxyz";
+    private const string Digits = "23456789";
+    private const string Symbols = "!#$%&*+-=?@^_";
+
+    /// <summary>The members of the actor's account, by email. Codes: <c>Forbidden</c> (not an Admin of an account).</summary>
+    public async Task<Result<IReadOnlyList<Member>>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await CheckAdminAsync(db, actor, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var rows = await (from m in db.AccountMemberships.AsNoTracking()
+                          join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                          where m.AccountId == actor.AccountId
+                          select new { m.UserId, u.Email, m.Role, m.JoinedAt, u.LockoutEnd }).ToListAsync(ct);
+        var now = time.GetUtcNow();
+        return Result<IReadOnlyList<Member>>.Success(rows
+            .Select(r => new Member(r.UserId, r.Email ?? "", r.Role, r.JoinedAt, r.LockoutEnd is { } end && end > now))
+            .OrderBy(m => m.Email, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    /// <summary>
+    /// Creates a user with a generated one-time password and makes it a member of the actor's account. Codes:
+    /// <c>Forbidden</c>, <see cref="AccountErrors.EmailMalformedCode"/>, <see cref="AccountErrors.AlreadyMemberCode"/>
+    /// (a user with this email exists: one account per user), <c>InvalidParameter</c> (unknown role).
+    /// </summary>
+    public async Task<Result<AddedMember>> AddAsync(Actor actor, string email, AccountRole role, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        email = (email ?? "").Trim();
+        var now = time.GetUtcNow();
+        var error = await CheckAdminAsync(db, actor, ct)
+            ?? (IsWellFormedEmail(email) ? null : AccountErrors.EmailMalformed())
+            ?? (Enum.IsDefined(role) ? null : CommonErrors.InvalidParameter("Role", "must be ReadOnly, Operator or Admin."));
+        if (error is null)
+        {
+            var normalized = email.ToUpperInvariant();
+            if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct))
+            {
+                error = AccountErrors.AlreadyMember(email);
+            }
+        }
+
+        if (error is not null)
+        {
+            db.AuditEntries.Add(AuditEntry.For(actor, "AddMember", "user", email.Length == 0 ? null : email, null, now, error));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return error;
+        }
+
+        var password = NewOneTimePassword();
+        var user = new ConsoleUser
+        {
+            Id = Guid.NewGuid().ToString(),
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+        };
+        user.PasswordHash = new PasswordHasher<ConsoleUser>().HashPassword(user, password);
+        db.Users.Add(user);
+        db.AccountMemberships.Add(new AccountMembership { AccountId = actor.AccountId!, UserId = user.Id, Role = role, JoinedAt = now });
+        db.AuditEntries.Add(AuditEntry.For(actor, "AddMember", "user", user.Id, null, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new AddedMember(user.Id, email, role, password);
+    }
+
+    /// <summary>
+    /// Gives a member of the actor's account another role, at once. Codes: <c>Forbidden</c>,
+    /// <see cref="AccountErrors.UserNotFoundCode"/> (no such member in this account), <c>InvalidParameter</c> (unknown role),
+    /// <see cref="AccountErrors.LastAdminCode"/> (demoting the last Admin).
+    /// </summary>
+    public async Task<Result<Member>> ChangeRoleAsync(Actor actor, string userId, AccountRole role, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var error = await CheckAdminAsync(db, actor, ct)
+            ?? (Enum.IsDefined(role) ? null : CommonErrors.InvalidParameter("Role", "must be ReadOnly, Operator or Admin."));
+        var membership = error is null ? await FindMembershipAsync(db, actor, userId, ct) : null;
+        if (error is null && membership is null)
+        {
+            error = AccountErrors.UserNotFound();
+        }
+
+        if (error is null && membership!.Role == AccountRole.Admin && role != AccountRole.Admin && await IsLastAdminAsync(db, membership, ct))
+        {
+            error = AccountErrors.LastAdmin();
+        }
+
+        if (error is null)
+        {
+            membership!.Role = role;
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "ChangeMemberRole", "user", userId, null, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.LockoutEnd }).FirstAsync(ct);
+        return new Member(userId, user.Email ?? "", role, membership!.JoinedAt, user.LockoutEnd is { } end && end > now);
+    }
+
+    /// <summary>
+    /// Removes a member from the actor's account and deletes its user (with its AccessKey pairs). Codes: <c>Forbidden</c>,
+    /// <see cref="AccountErrors.UserNotFoundCode"/> (no such member in this account), <see cref="AccountErrors.LastAdminCode"/>
+    /// (removing the last Admin).
+    /// </summary>
+    public async Task<Result> RemoveAsync(Actor actor, string userId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var error = await CheckAdminAsync(db, actor, ct);
+        var membership = error is null ? await FindMembershipAsync(db, actor, userId, ct) : null;
+        if (error is null && membership is null)
+        {
+            error = AccountErrors.UserNotFound();
+        }
+
+        if (error is null && membership!.Role == AccountRole.Admin && await IsLastAdminAsync(db, membership, ct))
+        {
+            error = AccountErrors.LastAdmin();
+        }
+
+        if (error is null)
+        {
+            db.AccountMemberships.Remove(membership!);
+            db.AccessKeys.RemoveRange(await db.AccessKeys.Where(k => k.UserId == userId).ToListAsync(ct));
+            db.Users.Remove(await db.Users.FirstAsync(u => u.Id == userId, ct));
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "RemoveMember", "user", userId, null, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return error is null ? Result.Success() : error;
+    }
+
+    /// <summary>True for a plausible address: one <c>@</c>, a dotted domain, no spaces, at most 256 characters.</summary>
+    public static bool IsWellFormedEmail(string? email) =>
+        email is { Length: > 0 and <= MaxEmailLength } && EmailPattern().IsMatch(email);
+
+    /// <summary>
+    /// A fresh password meeting Identity's default policy: 16 characters from <see cref="RandomNumberGenerator"/>, with at
+    /// least one upper-case letter, lower-case letter, digit and non-alphanumeric character (look-alikes left out).
+    /// </summary>
+    public static string NewOneTimePassword()
+    {
+        var all = Upper + Lower + Digits + Symbols;
+        var chars = new char[OneTimePasswordLength];
+        chars[0] = Upper[RandomNumberGenerator.GetInt32(Upper.Length)];
+        chars[1] = Lower[RandomNumberGenerator.GetInt32(Lower.Length)];
+        chars[2] = Digits[RandomNumberGenerator.GetInt32(Digits.Length)];
+        chars[3] = Symbols[RandomNumberGenerator.GetInt32(Symbols.Length)];
+        for (var i = 4; i < chars.Length; i++)
+        {
+            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        }
+
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+
+    /// <summary>Null when the actor is, in the database right now, an Admin of its account; else <c>Forbidden</c>.</summary>
+    private static async Task<EcsError?> CheckAdminAsync(ConsoleDbContext db, Actor actor, CancellationToken ct)
+    {
+        if (actor.AccountId is null)
+        {
+            return CommonErrors.Forbidden("The platform administrator belongs to no account and manages no members.");
+        }
+
+        var isAdmin = await db.AccountMemberships.AnyAsync(
+            m => m.AccountId == actor.AccountId && m.UserId == actor.UserId && m.Role == AccountRole.Admin, ct);
+        return isAdmin ? null : CommonErrors.Forbidden("Only an Admin of the account may manage its members.");
+    }
+
+    /// <summary>The membership of <paramref name="userId"/> in the actor's account, tracked; null for anyone else.</summary>
+    private static Task<AccountMembership?> FindMembershipAsync(ConsoleDbContext db, Actor actor, string userId, CancellationToken ct) =>
+        db.AccountMemberships.FirstOrDefaultAsync(m => m.AccountId == actor.AccountId && m.UserId == userId, ct);
+
+    private static async Task<bool> IsLastAdminAsync(ConsoleDbContext db, AccountMembership admin, CancellationToken ct) =>
+        await db.AccountMemberships.CountAsync(m => m.AccountId == admin.AccountId && m.Role == AccountRole.Admin, ct) <= 1;
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+}
