@@ -288,4 +288,30 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         await Expect(alice.GetByTestId($"{row}-limit")).ToHaveTextAsync("150");
         await alice.ScreenshotAsync(_fixture, "quotas-after-approval");
     }
+
+    [Fact]
+    public async Task Alice_AddsAMember_WhoSignsInWithTheOneTimePassword()
+    {
+        // Arrange
+        var page = await _fixture.NewPageAsync();
+        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
+        await page.OpenAsync("/admin/members?region=cn-hangzhou");
+        await Expect(page.GetByTestId("members-table")).ToContainTextAsync(DemoWorld.Bob);
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add Member" }).ClickAsync();
+        var dialog = Dialog(page, "Add Member");
+        await dialog.GetByLabel("Email").FillAsync("erin@acme.example");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
+        var password = (await dialog.GetByTestId("one-time-password").TextContentAsync())!.Trim();
+        await page.ScreenshotAsync(_fixture, "add-member-dialog");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+
+        // Assert: listed, and able to sign in
+        await Expect(page.GetByTestId("members-table")).ToContainTextAsync("erin@acme.example");
+        var erin = await _fixture.NewPageAsync();
+        await erin.LogInAsync("erin@acme.example", password);
+        await erin.WaitForInteractiveAsync();
+        await Expect(erin.GetByTestId("overview-scope")).ToContainTextAsync(DemoWorld.AcmeAccountId);
+    }
 }
