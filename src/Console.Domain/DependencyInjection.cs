@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddSingleton<SnapshotQueryService>();
         services.AddSingleton<TaskQueryService>();
         services.AddSingleton<QuotaService>();
+        services.AddSingleton<EcsConsole.Domain.Audit.AuditQueryService>();
         services.AddSingleton<DatabaseInitializer>();
 
         // Asynchronous work: one engine, one handler per task type.
