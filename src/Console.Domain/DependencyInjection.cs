@@ -51,6 +51,7 @@ public static class DependencyInjection
         services.AddSingleton<TaskQueryService>();
         services.AddSingleton<QuotaService>();
         services.AddSingleton<QuotaAdminService>();
+        services.AddSingleton<EcsConsole.Domain.Audit.AuditQueryService>();
         services.AddSingleton<DatabaseInitializer>();
 
         // Asynchronous work: one engine, one handler per task type.
