@@ -47,6 +47,13 @@ public sealed class CustomImageLifecycleTests(MutatingConsoleFixture mutating)
         await Expect(page.GetByTestId("tasks-table")).ToContainTextAsync(imageId);
         await Expect(page.GetByTestId("tasks-table")).ToContainTextAsync("Finished");
         await page.ScreenshotAsync(_fixture, "tasks");
+
+        // Assert: the creation is in the audit log, by alice, through the console
+        await page.OpenAsync($"/admin/audit?region=cn-hangzhou&action=CreateImage&resource={imageId}");
+        var audit = page.GetByTestId("audit-table");
+        await Expect(audit).ToContainTextAsync(imageId);
+        await Expect(audit).ToContainTextAsync(DemoWorld.Alice);
+        await page.ScreenshotAsync(_fixture, "audit-log");
     }
 
     [Fact]
