@@ -7,4 +7,27 @@ public class ConsoleUser : IdentityUser
 {
     /// <summary>The platform admin (<c>root@ecsconsole.local</c>) manages every account's quotas and belongs to no account.</summary>
     public bool IsPlatformAdmin { get; set; }
+
+    /// <summary>
+    /// A confirmed user that signs in with <paramref name="email"/> and <paramref name="password"/> (hashed as Identity
+    /// does), lockout enabled: made without a UserManager by the seeder and by account admins adding members.
+    /// </summary>
+    public static ConsoleUser Create(string email, string password, bool platformAdmin = false)
+    {
+        var user = new ConsoleUser
+        {
+            Id = Guid.NewGuid().ToString(),
+            UserName = email,
+            NormalizedUserName = email.ToUpperInvariant(),
+            Email = email,
+            NormalizedEmail = email.ToUpperInvariant(),
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+            IsPlatformAdmin = platformAdmin,
+        };
+        user.PasswordHash = new PasswordHasher<ConsoleUser>().HashPassword(user, password);
+        return user;
+    }
 }

@@ -89,19 +89,7 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
         }
 
         var password = NewOneTimePassword();
-        var user = new ConsoleUser
-        {
-            Id = Guid.NewGuid().ToString(),
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
-        };
-        user.PasswordHash = new PasswordHasher<ConsoleUser>().HashPassword(user, password);
+        var user = ConsoleUser.Create(email, password);
         db.Users.Add(user);
         db.AccountMemberships.Add(new AccountMembership { AccountId = actor.AccountId!, UserId = user.Id, Role = role, JoinedAt = now });
         db.AuditEntries.Add(AuditEntry.For(actor, "AddMember", "user", user.Id, null, now));

@@ -78,20 +78,7 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
     /// <summary>A user with a hashed password, confirmed email, and (unless platform admin) a membership.</summary>
     public ConsoleUser AddUser(string email, string password, string? accountId, AccountRole role, bool platformAdmin = false)
     {
-        var user = new ConsoleUser
-        {
-            Id = Guid.NewGuid().ToString(),
-            UserName = email,
-            NormalizedUserName = email.ToUpperInvariant(),
-            Email = email,
-            NormalizedEmail = email.ToUpperInvariant(),
-            EmailConfirmed = true,
-            LockoutEnabled = true,
-            SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
-            ConcurrencyStamp = Guid.NewGuid().ToString(),
-            IsPlatformAdmin = platformAdmin,
-        };
-        user.PasswordHash = new PasswordHasher<ConsoleUser>().HashPassword(user, password);
+        var user = ConsoleUser.Create(email, password, platformAdmin);
         db.Users.Add(user);
         if (accountId is not null)
         {
