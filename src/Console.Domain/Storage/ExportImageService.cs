@@ -28,7 +28,8 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
     private static readonly string[] Formats = ["raw", "vhd", "qcow2", "vmdk", "vdi"];
 
     /// <summary>
-    /// Exports an Available custom image. Codes: NotFound/Forbidden, <see cref="StorageErrors.BucketNotFoundCode"/>,
+    /// Exports an Available custom image. Codes: <c>InvalidImageId.NotFound</c>, <c>Forbidden</c> (a read-only member, or
+    /// someone else's custom image), <see cref="StorageErrors.CategoryNotSupportedCode"/> also for public/Marketplace images, <see cref="StorageErrors.BucketNotFoundCode"/>,
     /// <see cref="StorageErrors.BucketNotMatchedCode"/>, <see cref="StorageErrors.PrefixMalformedCode"/>,
     /// <see cref="StorageErrors.FormatMalformedCode"/>, <see cref="StorageErrors.FormatRegionCode"/>, <c>IncorrectImageStatus</c>,
     /// <see cref="StorageErrors.ImageNotSupportedCode"/>, <see cref="StorageErrors.CategoryNotSupportedCode"/>,
@@ -41,7 +42,10 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
         var owned = await Access.OwnedImageForWriteAsync(db, actor, request.RegionId, request.ImageId, ct);
         if (!owned.IsSuccess)
         {
-            return owned.Error;
+            // EXP-08: a writer who can see a public or Marketplace image is told its category cannot be exported.
+            var category = owned.Error.Code == CommonErrors.ForbiddenCode && Access.CheckCanWrite(actor) is null
+                && await db.Images.AnyAsync(i => i.RegionId == request.RegionId && i.Id == request.ImageId && i.Kind != ImageKind.Custom, ct);
+            return category ? StorageErrors.CategoryNotSupported("Only custom images can be exported.") : owned.Error;
         }
 
         var image = owned.Value;
@@ -147,7 +151,7 @@ public sealed class ExportImageHandler : IAsyncTaskHandler
     {
         var payload = Payload(task);
         return !await db.Images.AnyAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct) ? ImageErrors.NotFound(task.ResourceId)
-            : !await db.OssBuckets.AnyAsync(b => b.Name == payload.Bucket, ct) ? StorageErrors.BucketNotFound(payload.Bucket)
+            : !await db.OssBuckets.AnyAsync(b => b.Name == payload.Bucket && b.AccountId == task.AccountId, ct) ? StorageErrors.BucketNotFound(payload.Bucket)
             : null;
     }
 

@@ -41,12 +41,15 @@ public sealed record ImportImageRequest
     /// <summary>RAW, VHD, QCOW2; null = detected from the object's suffix.</summary>
     public string? Format { get; init; }
 
-    /// <summary>Data disks (DiskDeviceMapping.2..17): objects of the same bucket; beyond the 16th they are ignored (IMP-02).</summary>
+    /// <summary>Data disks (DiskDeviceMapping.2..17); beyond the 16th they are ignored (IMP-02).</summary>
     public IReadOnlyList<ImportDataDisk> DataDisks { get; init; } = [];
 }
 
-/// <summary>A data disk to import: an object of the request's bucket and its size (null = the file's size).</summary>
-public sealed record ImportDataDisk(string OssObject, int? SizeGiB = null);
+/// <summary>
+/// A data disk to import (DiskDeviceMapping.N, N = 2..17): an object, its disk size (null = the file's size rounded up), and its
+/// bucket (null = the request's bucket; otherwise another of the account's buckets in the same region).
+/// </summary>
+public sealed record ImportDataDisk(string OssObject, int? SizeGiB = null, string? OssBucket = null);
 
 /// <summary>What ImportImage returns at once.</summary>
 public sealed record ImportedImage(string ImageId, string TaskId);
@@ -98,16 +101,12 @@ public sealed class ImportImageService(
         }
 
         var bucket = await db.OssBuckets.AsNoTracking().FirstOrDefaultAsync(b => b.Name == request.OssBucket && b.AccountId == actor.AccountId, ct);
-        if (bucket is null)
+        if (BucketError(bucket, request.OssBucket, request.RegionId) is { } bucketError)
         {
-            return StorageErrors.BucketNotFound(request.OssBucket);
+            return bucketError;
         }
 
-        if (bucket.RegionId != request.RegionId)
-        {
-            return StorageErrors.BucketNotMatched(request.OssBucket);
-        }
-
+        ArgumentNullException.ThrowIfNull(bucket);
         var file = await db.OssObjects.AsNoTracking().FirstOrDefaultAsync(o => o.BucketName == bucket.Name && o.Key == request.OssObject, ct);
         if (file is null)
         {
@@ -120,7 +119,7 @@ public sealed class ImportImageService(
         }
 
         var format = request.Format?.ToUpperInvariant() ?? StorageService.FormatOf(file.Key) ?? file.Format;
-        if (request.Format is null && format is null)
+        if (IsIso(file.Key) || (request.Format is null && format is null))
         {
             return StorageErrors.Suffix(file.Key);
         }
@@ -140,7 +139,20 @@ public sealed class ImportImageService(
         var dataDisks = new List<(OssObject File, int SizeGiB, string Format)>();
         foreach (var disk in request.DataDisks.Take(16))
         {
-            var dataFile = await db.OssObjects.AsNoTracking().FirstOrDefaultAsync(o => o.BucketName == bucket.Name && o.Key == disk.OssObject, ct);
+            var dataBucket = bucket;
+            if (!string.IsNullOrEmpty(disk.OssBucket) && disk.OssBucket != bucket.Name)
+            {
+                var other = await db.OssBuckets.AsNoTracking().FirstOrDefaultAsync(b => b.Name == disk.OssBucket && b.AccountId == actor.AccountId, ct);
+                if (BucketError(other, disk.OssBucket, request.RegionId) is { } dataBucketError)
+                {
+                    return dataBucketError;
+                }
+
+                ArgumentNullException.ThrowIfNull(other);
+                dataBucket = other;
+            }
+
+            var dataFile = await db.OssObjects.AsNoTracking().FirstOrDefaultAsync(o => o.BucketName == dataBucket.Name && o.Key == disk.OssObject, ct);
             if (dataFile is null)
             {
                 return StorageErrors.ObjectNotFound(disk.OssObject);
@@ -152,7 +164,7 @@ public sealed class ImportImageService(
             }
 
             var dataFormat = StorageService.FormatOf(dataFile.Key) ?? dataFile.Format;
-            if (dataFormat is null)
+            if (dataFormat is null || IsIso(dataFile.Key))
             {
                 return StorageErrors.Suffix(dataFile.Key);
             }
@@ -231,7 +243,7 @@ public sealed class ImportImageService(
             var dataSnapshot = new Snapshot
             {
                 Id = ids.NewSnapshotId(region.Infix), RegionId = region.Id, AccountId = account, Name = $"import-{imageId}-{name}",
-                Description = $"Created by importing {bucket.Name}/{dataFile.Key}", SourceDiskId = $"import:{bucket.Name}/{dataFile.Key}",
+                Description = $"Created by importing {dataFile.BucketName}/{dataFile.Key}", SourceDiskId = $"import:{dataFile.BucketName}/{dataFile.Key}",
                 SourceDiskType = "data", SourceDiskSizeGiB = dataSize, CreationTime = now,
             };
             dataSnapshot.ReportProgress(0);
@@ -239,7 +251,7 @@ public sealed class ImportImageService(
             image.DiskMappings.Add(new ImageDiskMapping
             {
                 Type = DiskMappingType.Data, Device = $"/dev/{name}", SnapshotId = dataSnapshot.Id, SizeGiB = dataSize, Format = dataFormat,
-                ImportOssBucket = bucket.Name, ImportOssObject = dataFile.Key,
+                ImportOssBucket = dataFile.BucketName, ImportOssObject = dataFile.Key,
             });
         }
 
@@ -250,6 +262,15 @@ public sealed class ImportImageService(
             JsonSerializer.Serialize(new ImportPayload([.. snapshots.Select(s => s.Id)])));
         return new ImportedImage(imageId, task.Id);
     }
+
+    /// <summary>IMP-01: the bucket must be the account's and in the image's region.</summary>
+    private static EcsError? BucketError(OssBucket? bucket, string name, string regionId) =>
+        bucket is null ? StorageErrors.BucketNotFound(name)
+        : bucket.RegionId != regionId ? StorageErrors.BucketNotMatched(name)
+        : null;
+
+    /// <summary>IMP-03: ISO files must be converted first, whatever format is claimed.</summary>
+    private static bool IsIso(string key) => key.EndsWith(".iso", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>Imports an image: Waiting → Creating (stage <c>Importing</c>) → Available; cancel removes it; failure leaves it CreateFailed.</summary>
