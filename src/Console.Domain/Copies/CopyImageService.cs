@@ -230,16 +230,9 @@ public sealed class CopyImageService(
         }
 
         var name = string.IsNullOrEmpty(request.Name) ? source.Name : request.Name;
-        var ownInDestination = db.Images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == account && i.RegionId == destination.Id);
-        if (await ownInDestination.AnyAsync(i => i.Name == name, ct))
+        if (await NewImageChecks.NameAndQuotaAsync(db, account, destination.Id, name, ct) is { } refused)
         {
-            return ImageErrors.NameDuplicated(name);
-        }
-
-        var imageLimit = await QuotaLimits.GetAsync(db, account, destination.Id, QuotaCatalogue.ImageCount, ct);
-        if (await ownInDestination.CountAsync(ct) >= imageLimit)
-        {
-            return ImageErrors.ImageQuota(imageLimit);
+            return refused;
         }
 
         // CPY-09: running and queued copies both count, so a new copy queues behind those already waiting.

@@ -80,17 +80,12 @@ public sealed class CreateImageService(
             return CommonErrors.RegionNotFound(request.RegionId);
         }
 
-        var ownImages = db.Images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == account && i.RegionId == region.Id);
-        if (!string.IsNullOrEmpty(request.Name) && await ownImages.AnyAsync(i => i.Name == request.Name, ct))
+        if (await NewImageChecks.NameAndQuotaAsync(db, account, region.Id, request.Name, ct) is { } refused)
         {
-            return ImageErrors.NameDuplicated(request.Name);
+            return refused;
         }
 
-        var imageLimit = await QuotaLimits.GetAsync(db, account, region.Id, QuotaCatalogue.ImageCount, ct);
-        if (await ownImages.CountAsync(ct) >= imageLimit)
-        {
-            return ImageErrors.ImageQuota(imageLimit);
-        }
+        var ownImages = NewImageChecks.OwnImages(db, account, region.Id);
 
         if (!string.IsNullOrEmpty(request.Family))
         {

@@ -196,16 +196,9 @@ public sealed class ImportImageService(
         }
 
         var account = actor.AccountId!;
-        var own = db.Images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == account && i.RegionId == request.RegionId);
-        if (!string.IsNullOrEmpty(request.Name) && await own.AnyAsync(i => i.Name == request.Name, ct))
+        if (await NewImageChecks.NameAndQuotaAsync(db, account, request.RegionId, request.Name, ct) is { } refused)
         {
-            return ImageErrors.NameDuplicated(request.Name);
-        }
-
-        var limit = await QuotaLimits.GetAsync(db, account, request.RegionId, QuotaCatalogue.ImageCount, ct);
-        if (await own.CountAsync(ct) >= limit)
-        {
-            return ImageErrors.ImageQuota(limit);
+            return refused;
         }
 
         var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == request.RegionId, ct);
