@@ -12,6 +12,7 @@ public enum AsyncTaskType
     ExportImage,
     ImportImage,
     StartInstance,
+    StopInstance,
 }
 
 /// <summary>Task status as the console shows it.</summary>
