@@ -138,6 +138,13 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         return verdicts;
     }
 
+    /// <summary>The image the actor's account can launch in the region, with its disk mappings; <c>InvalidImageId.NotFound</c> otherwise.</summary>
+    public async Task<Result<Image>> ImageAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FindImageAsync(db, actor, regionId, imageId, ct);
+    }
+
     /// <summary>
     /// The image as the actor's account sees it in the region, with its disk mappings (CMP-01). An image the account
     /// has in another region says so, since the cure is to copy it.
