@@ -126,29 +126,24 @@ public sealed class InstanceService(
 
     /// <summary>StartInstance: a Stopped instance goes Starting, then Running. <see cref="InstanceErrors.IncorrectStatusCode"/> otherwise.</summary>
     public Task<Result> StartAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
-        ChangeAsync(actor, regionId, instanceId, "StartInstance", (db, instance, region) =>
-        {
-            if (instance.Status != InstanceStatus.Stopped)
-            {
-                return InstanceErrors.IncorrectStatus($"Only a Stopped instance can be started; {instance.Name} is {instance.Status}.");
-            }
-
-            instance.Status = InstanceStatus.Starting;
-            tasks.New(db, region.Infix, regionId, instance.AccountId, AsyncTaskType.StartInstance, instance.Id, cancellable: false);
-            return Result.Success();
-        }, ct);
+        TransitionAsync(actor, regionId, instanceId, "StartInstance", "started", InstanceStatus.Stopped, InstanceStatus.Starting, AsyncTaskType.StartInstance, ct);
 
     /// <summary>StopInstance: a Running instance goes Stopping, then Stopped. <see cref="InstanceErrors.IncorrectStatusCode"/> otherwise.</summary>
     public Task<Result> StopAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
-        ChangeAsync(actor, regionId, instanceId, "StopInstance", (db, instance, region) =>
+        TransitionAsync(actor, regionId, instanceId, "StopInstance", "stopped", InstanceStatus.Running, InstanceStatus.Stopping, AsyncTaskType.StopInstance, ct);
+
+    /// <summary>Moves an instance from <paramref name="from"/> into <paramref name="through"/> and queues the task that ends the move.</summary>
+    private Task<Result> TransitionAsync(Actor actor, string regionId, string instanceId, string action, string verb,
+        InstanceStatus from, InstanceStatus through, AsyncTaskType taskType, CancellationToken ct) =>
+        ChangeAsync(actor, regionId, instanceId, action, (db, instance, region) =>
         {
-            if (instance.Status != InstanceStatus.Running)
+            if (instance.Status != from)
             {
-                return InstanceErrors.IncorrectStatus($"Only a Running instance can be stopped; {instance.Name} is {instance.Status}.");
+                return InstanceErrors.IncorrectStatus($"Only a {from} instance can be {verb}; {instance.Name} is {instance.Status}.");
             }
 
-            instance.Status = InstanceStatus.Stopping;
-            tasks.New(db, region.Infix, regionId, instance.AccountId, AsyncTaskType.StopInstance, instance.Id, cancellable: false);
+            instance.Status = through;
+            tasks.New(db, region.Infix, regionId, instance.AccountId, taskType, instance.Id, cancellable: false);
             return Result.Success();
         }, ct);
 
