@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using EcsConsole.Bench;
 using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Marketplace;
 
 // Image catalogue benchmark: a SQLite file with 100,000 images across accounts, regions and kinds, and the latency
 // of the query shapes the images page runs. Usage:
@@ -44,6 +46,30 @@ try
     foreach (var (name, query) in shapes)
     {
         var (rows, p50, p95, p99) = await world.MeasureAsync(query, iterations);
+        System.Console.WriteLine($"{name,-48} {rows,7} {p50,8:F2} {p95,8:F2} {p99,8:F2}");
+    }
+
+    // The buy page over the same 100k images: the type table for an image, a picker page checked against a type,
+    // and the Marketplace's product search.
+    var compatibility = new CompatibilityService(world.DbFactory, Microsoft.Extensions.Options.Options.Create(new InstanceOptions()));
+    var catalog = new ImageCatalogService(world.DbFactory);
+    var marketplace = new MarketplaceService(world.DbFactory, TimeProvider.System, new EcsConsole.Domain.Common.ChangeNotifier());
+    var buyShapes = new (string Name, Func<Task<int>> Run)[]
+    {
+        ("buy page: type table for the arm64 image", async () =>
+            (await compatibility.CheckTypesAsync(world.Acme, "cn-hangzhou", "cn-hangzhou-i", "aliyun_3_arm64_20G_alibase_20250101.vhd")).Value.Count),
+        ("buy page: custom-image picker page vs g7.large", async () =>
+        {
+            var page = (await catalog.ListAsync(world.Acme, q)).Value;
+            var verdicts = await compatibility.CheckImagesAsync(world.Acme, "cn-hangzhou", "ecs.g7.large", new LaunchPlan(), [.. page.Items.Select(i => i.Id)]);
+            return verdicts.Count;
+        }),
+        ("marketplace: search 'linux', page 1", async () =>
+            (await marketplace.SearchAsync(world.Acme, new MarketplaceQuery { RegionId = "cn-hangzhou", Search = "linux" })).Value.Total),
+    };
+    foreach (var (name, run) in buyShapes)
+    {
+        var (rows, p50, p95, p99) = await CatalogWorld.MeasureAsync(run, iterations);
         System.Console.WriteLine($"{name,-48} {rows,7} {p50,8:F2} {p95,8:F2} {p99,8:F2}");
     }
 }
