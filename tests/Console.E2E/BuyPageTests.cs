@@ -68,6 +68,15 @@ public sealed class BuyPageTests(MutatingConsoleFixture mutating)
         await page.GetByTestId("only-compatible-types").ClickAsync();
         await Expect(page.GetByTestId("instance-type-ecs.g7.large")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(_fixture, "buy-page-32-bit-image");
+
+        // The controls suites find by role and name (ui-contract §4), and a subscription priced for its period
+        var billing = page.GetByRole(AriaRole.Radiogroup, new() { Name = "Billing Method" });
+        await billing.GetByRole(AriaRole.Radio, new() { Name = "Subscription" }).CheckAsync();
+        await Expect(page.GetByTestId("price-summary")).ToContainTextAsync("/ 1 month");
+        await page.GetByLabel("Quantity").FillAsync("2");
+        await Expect(page.GetByTestId("price-summary")).ToContainTextAsync("2 ×");
+        await Expect(page.GetByRole(AriaRole.Radiogroup, new() { Name = "Instance Type" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Instance Name")).ToBeVisibleAsync();
     }
 
     [Fact]
