@@ -69,6 +69,11 @@ public static class DependencyInjection
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, CreateImageHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Snapshots.CreateSnapshotHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Copies.CopyImageHandler>();
+
+        // Simple Application Server: servers, snapshots, custom images (copies run on the same engine).
+        services.AddSingleton<EcsConsole.Domain.Sas.SasServerService>();
+        services.AddSingleton<EcsConsole.Domain.Sas.SasImageService>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Sas.SasCopyImageHandler>();
         return services;
     }
 }

@@ -12,6 +12,9 @@ public enum AsyncTaskType
     ExportImage,
     ImportImage,
     StartInstance,
+
+    /// <summary>Copies a Simple Application Server custom image to another region (SAS-09).</summary>
+    SasCopyImage,
 }
 
 /// <summary>Task status as the console shows it.</summary>
