@@ -61,8 +61,10 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
-        var found = await db.SasServers.AsNoTracking().Where(s => s.AccountId == actor.AccountId && s.RegionId == request.RegionId)
-            .SelectMany(s => s.Disks.Where(d => d.Id == request.DiskId).Select(d => new { Disk = d, s.Name })).FirstOrDefaultAsync(ct);
+        var found = await db.SasDisks.AsNoTracking().Where(d => d.Id == request.DiskId)
+            .Join(db.SasServers.Where(s => s.AccountId == actor.AccountId && s.RegionId == request.RegionId), d => d.ServerId, s => s.Id,
+                (d, s) => new { Disk = d, s.Name })
+            .FirstOrDefaultAsync(ct);
         var error = SnapshotValidation.Name(request.SnapshotName) ?? (found is null ? SnapshotErrors.DiskNotFound(request.DiskId) : null);
         SasSnapshot? snapshot = null;
         if (error is null)
