@@ -33,7 +33,10 @@ public sealed class SasImageService(
         var images = account is null
             ? []
             : await db.SasImages.AsNoTracking().Where(i => i.AccountId == account && i.RegionId == regionId).ToListAsync(ct);
-        return new SasImageList([.. images.OrderByDescending(i => i.CreationTime).ThenBy(i => i.Id, StringComparer.Ordinal)], await QuotaAsync(db, account, ct));
+        var serverIds = images.Select(i => i.SourceServerId).Distinct().ToList();
+        var names = await db.SasServers.AsNoTracking().Where(x => serverIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        return new SasImageList(
+            [.. images.OrderByDescending(i => i.CreationTime).ThenBy(i => i.Id, StringComparer.Ordinal)], await QuotaAsync(db, account, ct), names);
     }
 
     /// <summary>SAS-03 for the actor's account.</summary>

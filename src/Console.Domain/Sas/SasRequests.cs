@@ -15,8 +15,11 @@ public sealed record CopySasImageRequest(string RegionId, string ImageId, string
 /// <summary>A copy being made, and the task that makes it.</summary>
 public sealed record CopiedSasImage(string ImageId, string DestinationRegionId, string TaskId);
 
-/// <summary>The custom images of the account in a region, and the account's quota (SAS-03).</summary>
-public sealed record SasImageList(IReadOnlyList<SasImage> Images, SasImageQuota Quota);
+/// <summary>
+/// The custom images of the account in a region, the account's quota (SAS-03), and the names of the servers they come
+/// from (a copy's server lives in another region; a released server's images are gone with it).
+/// </summary>
+public sealed record SasImageList(IReadOnlyList<SasImage> Images, SasImageQuota Quota, IReadOnlyDictionary<string, string> ServerNames);
 
 /// <summary>SAS-03: <see cref="Used"/> of <see cref="Limit"/> = min(3 × <see cref="Servers"/>, 15), over every region.</summary>
 public sealed record SasImageQuota(int Used, int Limit, int Servers)

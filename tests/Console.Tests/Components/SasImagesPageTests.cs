@@ -168,6 +168,7 @@ public sealed class SasImagesPageTests : ComponentTestBase
         await engine.RunDueAsync();
         cut.WaitForAssertion(() => Assert.Equal("Available", Status()));
         Assert.Contains($"copied from {image.Id}", cut.Find($"[data-testid='sas-image-row-{copy.ImageId}']").TextContent);
+        Assert.Contains("sas-wordpress-1", cut.Find($"[data-testid='sas-image-row-{copy.ImageId}']").TextContent);
     }
 
     [Fact]
