@@ -48,7 +48,6 @@ public sealed class SasCustomImageTests(MutatingConsoleFixture mutating)
         // Act: Share to ECS
         await row.GetByRole(AriaRole.Button, new() { Name = "Share to ECS" }).ClickAsync();
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Unshare" })).ToBeVisibleAsync();
-        await page.ScreenshotAsync(_fixture, "sas-images");
 
         // Assert: ECS Shared Images of cn-hangzhou lists it
         await page.OpenAsync("/images?region=cn-hangzhou&tab=shared");
@@ -59,6 +58,8 @@ public sealed class SasCustomImageTests(MutatingConsoleFixture mutating)
         // Act: Delete in SAS while shared
         await page.OpenAsync("/sas/images?region=cn-hangzhou");
         row = page.GetByTestId($"sas-image-row-{imageId}");
+        await Expect(row).ToContainTextAsync("Shared to ECS");
+        await page.ScreenshotAsync(_fixture, "sas-images");
         await row.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         await ConfirmAsync(page);
 
