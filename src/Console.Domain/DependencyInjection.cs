@@ -26,6 +26,7 @@ public static class DependencyInjection
         if (configuration is not null)
         {
             services.Configure<SimulationOptions>(configuration.GetSection(SimulationOptions.SectionName));
+            services.Configure<EcsConsole.Domain.Instances.InstanceOptions>(configuration.GetSection(EcsConsole.Domain.Instances.InstanceOptions.SectionName));
         }
 
         services.TryAddSingleton(TimeProvider.System);
@@ -69,6 +70,13 @@ public static class DependencyInjection
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, CreateImageHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Snapshots.CreateSnapshotHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Copies.CopyImageHandler>();
+
+        // Instances and the buy page.
+        services.AddOptions<EcsConsole.Domain.Instances.InstanceOptions>();
+        services.AddSingleton<EcsConsole.Domain.Instances.CompatibilityService>();
+        services.AddSingleton<EcsConsole.Domain.Instances.InstanceService>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Instances.StartInstanceHandler>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Instances.StopInstanceHandler>();
 
         // Simple Application Server: servers, snapshots, custom images (copies run on the same engine).
         services.AddSingleton<EcsConsole.Domain.Sas.SasServerService>();

@@ -39,6 +39,18 @@ public sealed class Instance
 
     public InstanceChargeType ChargeType { get; init; } = InstanceChargeType.PostPaid;
 
+    /// <summary>Subscription length in months (INS-03); null for pay-as-you-go.</summary>
+    public int? PeriodMonths { get; init; }
+
+    /// <summary>The SSH key pair bound at creation (Linux only, CMP-15); null for password or set-later logon.</summary>
+    public string? KeyPairName { get; set; }
+
+    /// <summary>Whether a logon password was set (the password itself is never kept).</summary>
+    public bool PasswordSet { get; set; }
+
+    /// <summary>Release protection (INS-05): DeleteInstance is refused while set.</summary>
+    public bool DeletionProtection { get; set; }
+
     public DateTimeOffset CreationTime { get; init; }
 
     /// <summary>Subscription end; null for pay-as-you-go.</summary>

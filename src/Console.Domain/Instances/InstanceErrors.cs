@@ -2,16 +2,59 @@ using EcsConsole.Domain.Common;
 
 namespace EcsConsole.Domain.Instances;
 
-/// <summary>Instance errors, with ECS's codes.</summary>
+/// <summary>Instance errors, with ECS's codes (domain-rules §11, §15).</summary>
 public static class InstanceErrors
 {
     public const string NotFoundCode = "InvalidInstanceId.NotFound";
     public const string IncorrectStatusCode = "IncorrectInstanceStatus";
     public const string NoSystemDiskCode = "InvalidInstance.NotFoundSystemDisk";
+    public const string NameMalformedCode = "InvalidInstanceName.Malformed";
+    public const string PasswordMalformedCode = "InvalidPassword.Malformed";
+    public const string KeyPairNotFoundCode = "InvalidKeyPairName.NotFound";
+    public const string PeriodInvalidCode = "InvalidPeriod";
+    public const string SystemDiskCategoryCode = "InvalidSystemDiskCategory.ValueNotSupported";
+    public const string DataDiskCategoryCode = "InvalidDataDiskCategory.ValueNotSupported";
+    public const string DataDiskSizeCode = "InvalidDataDiskSize.ValueNotSupported";
+    public const string QuotaCode = "QuotaExceed.ElasticQuota";
+    public const string ChargeTypeViolationCode = "ChargeTypeViolation";
+    public const string DeletionProtectionCode = "InvalidOperation.DeletionProtection";
+    public const string ExpiredOrInArrearsCode = "InstanceExpiredOrInArrears";
+    public const string DiskCreatingSnapshotCode = "DiskCreatingSnapshot";
 
     public static EcsError NotFound(string instanceId) => new(NotFoundCode, 404, $"The specified instance \"{instanceId}\" does not exist.");
 
     public static EcsError IncorrectStatus(string why) => new(IncorrectStatusCode, 400, why);
 
+    /// <summary>DeleteInstance and ReplaceSystemDisk answer a wrong status with 403.</summary>
+    public static EcsError IncorrectStatusForbidden(string why) => new(IncorrectStatusCode, 403, why);
+
     public static EcsError NoSystemDisk() => new(NoSystemDiskCode, 400, "The instance has no system disk.");
+
+    public static EcsError NameMalformed() => new(NameMalformedCode, 400,
+        "The instance name must be 2 to 128 characters, start with a letter and contain only letters, digits, colons (:), underscores (_), periods (.) and hyphens (-).");
+
+    public static EcsError PasswordMalformed(string why) => new(PasswordMalformedCode, 400, why);
+
+    public static EcsError KeyPairNotFound(string name) => new(KeyPairNotFoundCode, 404, $"The key pair \"{name}\" does not exist in this region.");
+
+    public static EcsError PeriodInvalid(int? period) => new(PeriodInvalidCode, 400,
+        $"The subscription period {period?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} is not valid: choose 1 to 9, 12, 24, 36, 48 or 60 months.");
+
+    public static EcsError SystemDiskCategory(string why) => new(SystemDiskCategoryCode, 400, why);
+
+    public static EcsError DataDiskCategory(string category) => new(DataDiskCategoryCode, 400, $"The data disk category \"{category}\" is not supported.");
+
+    public static EcsError DataDiskSize(string why) => new(DataDiskSizeCode, 400, why);
+
+    public static EcsError Quota(string what, int used, int asked, int limit) => new(QuotaCode, 403,
+        $"The order exceeds your {what} quota in this region: {used} in use + {asked} asked > {limit}. Ask an admin to raise it.");
+
+    public static EcsError ChargeTypeViolation() => new(ChargeTypeViolationCode, 403,
+        "A subscription instance can be released only after it expires; pay-as-you-go instances can be released at any time.");
+
+    public static EcsError DeletionProtection() => new(DeletionProtectionCode, 403, "Release protection is on for this instance: turn it off first.");
+
+    public static EcsError ExpiredOrInArrears() => new(ExpiredOrInArrearsCode, 403, "The instance has expired or is in arrears: renew it first.");
+
+    public static EcsError DiskCreatingSnapshot() => new(DiskCreatingSnapshotCode, 403, "A snapshot of the system disk is being created: wait until it finishes.");
 }

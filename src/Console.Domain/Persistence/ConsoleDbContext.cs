@@ -56,6 +56,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<Disk> Disks => Set<Disk>();
 
+    public DbSet<KeyPair> KeyPairs => Set<KeyPair>();
+
     public DbSet<AsyncTask> AsyncTasks => Set<AsyncTask>();
 
     public DbSet<Quota> Quotas => Set<Quota>();

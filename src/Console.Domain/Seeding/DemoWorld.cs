@@ -159,6 +159,9 @@ public static class DemoWorld
         var db = w.AddInstance(AcmeAccountId, region, "cn-hangzhou-i", "db-1", "ecs.r7.large", "ubuntu_22_04_x64_20G_alibase_20240130.vhd",
             InstanceStatus.Stopped, systemDiskGiB: 60, dataDiskGiB: 200);
 
+        w.AddKeyPair(AcmeAccountId, region, "acme-deploy");
+        w.AddKeyPair(AcmeAccountId, "cn-shanghai", "acme-deploy");
+
         var webSystem = w.AddSnapshot(web.Disks[0], "web-1-system-base", w.Now.AddDays(-8), web.ImageId);
         var webData = w.AddSnapshot(web.Disks[1], "web-1-data-base", w.Now.AddDays(-8));
         w.AddSnapshot(db.Disks[0], "db-1-system-daily", w.Now.AddDays(-2), db.ImageId);
@@ -180,6 +183,7 @@ public static class DemoWorld
         const string region = "cn-hangzhou";
         var tools = w.AddInstance(GlobexAccountId, region, "cn-hangzhou-j", "tools-1", "ecs.c7.large", "debian_12_x64_20G_alibase_20250101.vhd",
             InstanceStatus.Running, systemDiskGiB: 40);
+        w.AddKeyPair(GlobexAccountId, region, "globex-ops");
         var snap = w.AddSnapshot(tools.Disks[0], "tools-1-system", w.Now.AddDays(-5), tools.ImageId);
         var shared = w.AddCustomImage(GlobexAccountId, region, "globex-shared-tools", tools.ImageId, snap, family: "globex-tools",
             description: "Globex build tools, shared with partners");

@@ -184,6 +184,22 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
     }
 
     /// <summary>An instance launched from a public image, with its system disk and optional data disk.</summary>
+    /// <summary>An SSH key pair of an account in a region; the fingerprint is derived from the name.</summary>
+    public KeyPair AddKeyPair(string accountId, string regionId, string name)
+    {
+        var hash = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{accountId}/{regionId}/{name}"));
+        var pair = new KeyPair
+        {
+            AccountId = accountId,
+            RegionId = regionId,
+            Name = name,
+            FingerPrint = string.Join(':', hash.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
+            CreationTime = now.AddDays(-60),
+        };
+        db.KeyPairs.Add(pair);
+        return pair;
+    }
+
     public Instance AddInstance(string accountId, string regionId, string zoneId, string name, string typeId, string publicImageId,
         InstanceStatus status, int systemDiskGiB = 40, int? dataDiskGiB = null, InstanceChargeType charge = InstanceChargeType.PostPaid)
     {

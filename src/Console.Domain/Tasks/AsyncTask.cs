@@ -12,6 +12,7 @@ public enum AsyncTaskType
     ExportImage,
     ImportImage,
     StartInstance,
+    StopInstance,
 
     /// <summary>Copies a Simple Application Server custom image to another region (SAS-09).</summary>
     SasCopyImage,

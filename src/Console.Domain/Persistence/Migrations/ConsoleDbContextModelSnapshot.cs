@@ -571,6 +571,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<long>("CreationTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("DeletionProtection")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ExpiredTime")
                         .HasColumnType("INTEGER");
 
@@ -583,10 +586,19 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyPairName")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PasswordSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PeriodMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PrivateIpAddress")
                         .HasColumnType("TEXT");
@@ -615,6 +627,33 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.HasIndex("AccountId", "RegionId");
 
                     b.ToTable("Instances");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Instances.KeyPair", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FingerPrint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "RegionId", "Name");
+
+                    b.ToTable("KeyPairs");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplaceProduct", b =>

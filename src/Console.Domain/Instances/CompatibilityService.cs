@@ -1,0 +1,237 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.InstanceTypes;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EcsConsole.Domain.Instances;
+
+/// <summary>An instance type offered in a zone, with the reasons an image cannot run on it (empty: it can).</summary>
+public sealed record TypeCompatibility(InstanceType Type, IReadOnlyList<CompatibilityReason> Refusals, IReadOnlyList<CompatibilityReason> Warnings)
+{
+    public bool IsAllowed => Refusals.Count == 0;
+}
+
+/// <summary>
+/// One compatibility service (domain-rules §9): loads the image the actor sees in the region (CMP-01: public images
+/// everywhere, custom images where created or copied, Marketplace and community images where released), the instance
+/// type, the Marketplace facts, and applies <see cref="ImageCompatibility"/>. The buy page, RunInstances,
+/// ReplaceSystemDisk and DescribeImageSupportInstanceTypes all ask it.
+/// </summary>
+public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbFactory, IOptions<InstanceOptions> options)
+{
+    public const string ResourceTypeNotSupportedCode = "InvalidResourceType.NotSupported";
+    public const string InstanceTypeNotFoundCode = "InvalidInstanceType.ValueNotSupported";
+    public const string ZoneNotFoundCode = "InvalidZoneId.NotFound";
+
+    private int MaxSystemDisk => options.Value.MaxSystemDiskGiB;
+
+    /// <summary>
+    /// Every rule for one image on one instance type with a plan. Codes of the lookups: <c>InvalidRegionId.NotFound</c>,
+    /// <see cref="ImageErrors"/> <c>InvalidImageId.NotFound</c> (not in this region for this account),
+    /// <see cref="InstanceTypeNotFoundCode"/>, <see cref="ZoneNotFoundCode"/>, <see cref="ResourceTypeNotSupportedCode"/>
+    /// (type not sold in the zone); then the verdict with every reason.
+    /// </summary>
+    public async Task<Result<CompatibilityVerdict>> CheckAsync(Actor actor, string regionId, string? zoneId, string imageId,
+        string instanceTypeId, LaunchPlan plan, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CheckAsync(db, actor, regionId, zoneId, imageId, instanceTypeId, plan, ct);
+    }
+
+    /// <summary>The same check inside a caller's unit of work (RunInstances, ReplaceSystemDisk).</summary>
+    internal async Task<Result<CompatibilityVerdict>> CheckAsync(ConsoleDbContext db, Actor actor, string regionId, string? zoneId,
+        string imageId, string instanceTypeId, LaunchPlan plan, CancellationToken ct)
+    {
+        var image = await FindImageAsync(db, actor, regionId, imageId, ct);
+        if (!image.IsSuccess)
+        {
+            return image.Error;
+        }
+
+        var type = await FindTypeAsync(db, regionId, zoneId, instanceTypeId, ct);
+        if (!type.IsSuccess)
+        {
+            return type.Error;
+        }
+
+        var market = await MarketFactsAsync(db, actor, image.Value, ct);
+        return ImageCompatibility.Check(image.Value, type.Value, plan, market, MaxSystemDisk);
+    }
+
+    /// <summary>
+    /// The buy page's instance type table: every type offered in the zone (or the region when <paramref name="zoneId"/>
+    /// is null), cheapest first, each with the reasons <paramref name="imageId"/> cannot run on it. Without an image
+    /// every type is allowed.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<TypeCompatibility>>> CheckTypesAsync(Actor actor, string regionId, string? zoneId,
+        string? imageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        Image? image = null;
+        if (!string.IsNullOrEmpty(imageId))
+        {
+            var found = await FindImageAsync(db, actor, regionId, imageId, ct);
+            if (!found.IsSuccess)
+            {
+                return found.Error;
+            }
+
+            image = found.Value;
+        }
+
+        var types = await TypesOfferedAsync(db, regionId, zoneId, ct);
+        return types
+            .Select(t => image is null
+                ? new TypeCompatibility(t, [], [])
+                : new TypeCompatibility(t, ImageCompatibility.CheckType(image, t), ImageCompatibility.TypeWarnings(image, t)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// DescribeImageSupportInstanceTypes (CMP-09): the instance types sold in the region that the image can run on.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<InstanceType>>> SupportedInstanceTypesAsync(Actor actor, string regionId, string imageId,
+        CancellationToken ct = default)
+    {
+        var all = await CheckTypesAsync(actor, regionId, null, imageId, ct);
+        return all.IsSuccess ? all.Value.Where(t => t.IsAllowed).Select(t => t.Type).ToList() : all.Error;
+    }
+
+    /// <summary>
+    /// The buy page's image picker: for each image ID on the page, every reason it cannot be used with the type and plan
+    /// (IDs the actor cannot see in the region are left out). Without a type only the image rules apply.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, CompatibilityVerdict>> CheckImagesAsync(Actor actor, string regionId,
+        string? instanceTypeId, LaunchPlan plan, IReadOnlyCollection<string> imageIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var type = string.IsNullOrEmpty(instanceTypeId)
+            ? null
+            : await db.InstanceTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == instanceTypeId, ct);
+        var images = await db.Images.AsNoTracking().Include(i => i.DiskMappings)
+            .Where(i => i.RegionId == regionId && imageIds.Contains(i.Id))
+            .VisibleTo(db, actor)
+            .ToListAsync(ct);
+        var codes = images.Where(i => i.ProductCode != null).Select(i => i.ProductCode!).Distinct().ToList();
+        var products = await db.MarketplaceProducts.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+        var subscribed = await db.MarketplaceSubscriptions.AsNoTracking()
+            .Where(s => s.AccountId == actor.AccountId && codes.Contains(s.ProductCode))
+            .Select(s => s.ProductCode).ToListAsync(ct);
+
+        var verdicts = new Dictionary<string, CompatibilityVerdict>();
+        foreach (var image in images)
+        {
+            var market = Facts(image, products, subscribed);
+            if (type is null)
+            {
+                var (refusals, warnings) = ImageCompatibility.CheckImage(image, plan, market, MaxSystemDisk);
+                verdicts[image.Id] = new(refusals, warnings);
+            }
+            else
+            {
+                verdicts[image.Id] = ImageCompatibility.Check(image, type, plan, market, MaxSystemDisk);
+            }
+        }
+
+        return verdicts;
+    }
+
+    /// <summary>The image the actor's account can launch in the region, with its disk mappings; <c>InvalidImageId.NotFound</c> otherwise.</summary>
+    public async Task<Result<Image>> ImageAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FindImageAsync(db, actor, regionId, imageId, ct);
+    }
+
+    /// <summary>
+    /// The image as the actor's account sees it in the region, with its disk mappings (CMP-01). An image the account
+    /// has in another region says so, since the cure is to copy it.
+    /// </summary>
+    internal static async Task<Result<Image>> FindImageAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct)
+    {
+        var image = await db.Images.AsNoTracking().Include(i => i.DiskMappings)
+            .Where(i => i.RegionId == regionId && i.Id == imageId)
+            .VisibleTo(db, actor)
+            .FirstOrDefaultAsync(ct);
+        if (image is not null)
+        {
+            return image;
+        }
+
+        var elsewhere = await db.Images.AsNoTracking()
+            .Where(i => i.Id == imageId && i.RegionId != regionId)
+            .VisibleTo(db, actor)
+            .Select(i => i.RegionId)
+            .FirstOrDefaultAsync(ct);
+        return elsewhere is null
+            ? ImageErrors.NotFound(imageId)
+            : new EcsError(ImageErrors.NotFoundCode, 404,
+                $"The image \"{imageId}\" is not available in {regionId}: it exists in {elsewhere}. Copy it to {regionId} first.");
+    }
+
+    internal static async Task<Result<InstanceType>> FindTypeAsync(ConsoleDbContext db, string regionId, string? zoneId, string typeId,
+        CancellationToken ct)
+    {
+        var type = await db.InstanceTypes.AsNoTracking().Include(t => t.Zones).FirstOrDefaultAsync(t => t.Id == typeId, ct);
+        if (type is null)
+        {
+            return new EcsError(InstanceTypeNotFoundCode, 400, $"The instance type \"{typeId}\" does not exist.");
+        }
+
+        if (zoneId is not null && !await db.Zones.AnyAsync(z => z.Id == zoneId && z.RegionId == regionId, ct))
+        {
+            return new EcsError(ZoneNotFoundCode, 400, $"The zone \"{zoneId}\" is not a zone of {regionId}.");
+        }
+
+        var zonesOfRegion = await db.Zones.Where(z => z.RegionId == regionId).Select(z => z.Id).ToListAsync(ct);
+        var sold = type.Zones.Select(z => z.ZoneId).Where(z => zoneId is null ? zonesOfRegion.Contains(z) : z == zoneId).Any();
+        return sold
+            ? type
+            : new EcsError(ResourceTypeNotSupportedCode, 403, zoneId is null
+                ? $"The instance type {typeId} is not sold in {regionId}."
+                : $"The instance type {typeId} is not sold in {zoneId}. Choose another zone or type.");
+    }
+
+    internal static async Task<MarketplaceFacts?> MarketFactsAsync(ConsoleDbContext db, Actor actor, Image image, CancellationToken ct)
+    {
+        if (image.ProductCode is not { } code)
+        {
+            return null;
+        }
+
+        var product = await db.MarketplaceProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code, ct);
+        var subscribed = await db.MarketplaceSubscriptions.AnyAsync(s => s.AccountId == actor.AccountId && s.ProductCode == code, ct);
+        return product is null
+            ? new MarketplaceFacts(false, false, subscribed, "Both")
+            : new MarketplaceFacts(true, false, subscribed, product.BillingMethods);
+    }
+
+    private static MarketplaceFacts? Facts(Image image, Dictionary<string, Marketplace.MarketplaceProduct> products, List<string> subscribed) =>
+        image.ProductCode is not { } code
+            ? null
+            : products.TryGetValue(code, out var product)
+                ? new MarketplaceFacts(true, false, subscribed.Contains(code), product.BillingMethods)
+                : new MarketplaceFacts(false, false, subscribed.Contains(code), "Both");
+
+    private static async Task<List<InstanceType>> TypesOfferedAsync(ConsoleDbContext db, string regionId, string? zoneId, CancellationToken ct)
+    {
+        var zones = zoneId is null
+            ? await db.Zones.Where(z => z.RegionId == regionId).Select(z => z.Id).ToListAsync(ct)
+            : [zoneId];
+        var types = await db.InstanceTypes.AsNoTracking().Include(t => t.Zones)
+            .Where(t => t.Zones.Any(z => zones.Contains(z.ZoneId)))
+            .ToListAsync(ct);
+        return types.OrderBy(t => (double)t.PricePerHour).ThenBy(t => t.Id, StringComparer.Ordinal).ToList();
+    }
+}
+
+/// <summary><c>Instances</c> section of appsettings.json: limits of the buy page that the docs leave open.</summary>
+public sealed class InstanceOptions
+{
+    public const string SectionName = "Instances";
+
+    /// <summary>CMP-10: the largest system disk (500 GiB as documented in 2021; raise it here).</summary>
+    public int MaxSystemDiskGiB { get; set; } = ImageCompatibility.DefaultMaxSystemDiskGiB;
+}

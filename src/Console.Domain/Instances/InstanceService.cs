@@ -1,0 +1,539 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.InstanceTypes;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
+using EcsConsole.Domain.Snapshots;
+using EcsConsole.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EcsConsole.Domain.Instances;
+
+/// <summary>An order of the buy page or RunInstances (domain-rules §11, BUY-01…05).</summary>
+public sealed record RunInstancesRequest
+{
+    public required string RegionId { get; init; }
+
+    /// <summary>Null: the first zone of the region that sells the type.</summary>
+    public string? ZoneId { get; init; }
+
+    public required string InstanceTypeId { get; init; }
+
+    public required string ImageId { get; init; }
+
+    public InstanceChargeType ChargeType { get; init; } = InstanceChargeType.PostPaid;
+
+    /// <summary>Months, for a subscription.</summary>
+    public int? PeriodMonths { get; init; }
+
+    public string SystemDiskCategory { get; init; } = "cloud_essd";
+
+    /// <summary>Null: the default for the image (CMP-10).</summary>
+    public int? SystemDiskSizeGiB { get; init; }
+
+    /// <summary>Null: one data disk per data-disk snapshot of the image, at the snapshot's size (CMP-14).</summary>
+    public IReadOnlyList<DiskSpec>? DataDisks { get; init; }
+
+    public int Amount { get; init; } = 1;
+
+    /// <summary>Empty: the instance ID. With several instances a suffix 001, 002… is appended.</summary>
+    public string? InstanceName { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? KeyPairName { get; init; }
+}
+
+/// <summary>ReplaceSystemDisk (INS-06/07).</summary>
+public sealed record ReplaceSystemDiskRequest
+{
+    public required string RegionId { get; init; }
+
+    public required string InstanceId { get; init; }
+
+    public required string ImageId { get; init; }
+
+    /// <summary>Null: the larger of the current size and the image's minimum.</summary>
+    public int? SystemDiskSizeGiB { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? KeyPairName { get; init; }
+}
+
+/// <summary>What ReplaceSystemDisk made: the new system disk.</summary>
+public sealed record ReplacedSystemDisk(string InstanceId, string DiskId, string ImageId);
+
+/// <summary>
+/// Instances: create (RunInstances), start, stop, release (DeleteInstance) and replace the system disk. Every change
+/// checks the actor may write, is audited, and is published to open pages; state transitions run on the task engine
+/// (Pending → Starting → Running, Stopping → Stopped).
+/// </summary>
+public sealed class InstanceService(
+    IDbContextFactory<ConsoleDbContext> dbFactory,
+    IdGenerator ids,
+    TimeProvider time,
+    TaskService tasks,
+    ChangeNotifier changes,
+    IOptions<InstanceOptions> options)
+{
+    /// <summary>
+    /// Creates <see cref="RunInstancesRequest.Amount"/> instances in <c>Pending</c>, each with a system disk from the
+    /// image and its data disks, and queues their start. Codes: <c>Forbidden</c>; validation (<c>InvalidParameter</c>
+    /// for Amount, <see cref="InstanceErrors.PeriodInvalidCode"/>, <see cref="InstanceErrors.NameMalformedCode"/>,
+    /// <see cref="InstanceErrors.PasswordMalformedCode"/>, disk codes); lookups (<c>InvalidRegionId.NotFound</c>,
+    /// <c>InvalidImageId.NotFound</c>, instance type and zone codes of <see cref="CompatibilityService"/>,
+    /// <see cref="InstanceErrors.KeyPairNotFoundCode"/>); the first compatibility refusal; <see cref="InstanceErrors.QuotaCode"/>.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<string>>> RunAsync(Actor actor, RunInstancesRequest request, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await RunInTransactionAsync(db, actor, request, ct);
+        var now = time.GetUtcNow();
+        if (!outcome.IsSuccess)
+        {
+            db.ChangeTracker.Clear();
+            db.AuditEntries.Add(AuditEntry.For(actor, "RunInstances", "instance", null, request.RegionId, now, outcome.Error));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return outcome.Error;
+        }
+
+        foreach (var id in outcome.Value)
+        {
+            db.AuditEntries.Add(AuditEntry.For(actor, "RunInstances", "instance", id, request.RegionId, now));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        foreach (var id in outcome.Value)
+        {
+            changes.Publish(new ResourceChange("instance", id, request.RegionId, actor.AccountId));
+        }
+
+        changes.Publish(new ResourceChange("image", request.ImageId, request.RegionId, actor.AccountId));
+        return outcome;
+    }
+
+    /// <summary>StartInstance: a Stopped instance goes Starting, then Running. <see cref="InstanceErrors.IncorrectStatusCode"/> otherwise.</summary>
+    public Task<Result> StartAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
+        ChangeAsync(actor, regionId, instanceId, "StartInstance", (db, instance, region) =>
+        {
+            if (instance.Status != InstanceStatus.Stopped)
+            {
+                return InstanceErrors.IncorrectStatus($"Only a Stopped instance can be started; {instance.Name} is {instance.Status}.");
+            }
+
+            instance.Status = InstanceStatus.Starting;
+            tasks.New(db, region.Infix, regionId, instance.AccountId, AsyncTaskType.StartInstance, instance.Id, cancellable: false);
+            return Result.Success();
+        }, ct);
+
+    /// <summary>StopInstance: a Running instance goes Stopping, then Stopped. <see cref="InstanceErrors.IncorrectStatusCode"/> otherwise.</summary>
+    public Task<Result> StopAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
+        ChangeAsync(actor, regionId, instanceId, "StopInstance", (db, instance, region) =>
+        {
+            if (instance.Status != InstanceStatus.Running)
+            {
+                return InstanceErrors.IncorrectStatus($"Only a Running instance can be stopped; {instance.Name} is {instance.Status}.");
+            }
+
+            instance.Status = InstanceStatus.Stopping;
+            tasks.New(db, region.Infix, regionId, instance.AccountId, AsyncTaskType.StopInstance, instance.Id, cancellable: false);
+            return Result.Success();
+        }, ct);
+
+    /// <summary>
+    /// DeleteInstance (INS-05): pay-as-you-go or expired subscription only (<see cref="InstanceErrors.ChargeTypeViolationCode"/>),
+    /// not under release protection (<see cref="InstanceErrors.DeletionProtectionCode"/>), Stopped — or Running with
+    /// <paramref name="force"/> (<see cref="InstanceErrors.IncorrectStatusCode"/>, 403). Disks that delete with the
+    /// instance go with it; the others stay as detached disks; manual snapshots stay (SNP-08).
+    /// </summary>
+    public Task<Result> ReleaseAsync(Actor actor, string regionId, string instanceId, bool force, CancellationToken ct = default) =>
+        ChangeAsync(actor, regionId, instanceId, "DeleteInstance", async (db, instance, region) =>
+        {
+            var now = time.GetUtcNow();
+            if (instance.ChargeType == InstanceChargeType.PrePaid && instance.ExpiredTime is { } expires && expires > now)
+            {
+                return InstanceErrors.ChargeTypeViolation();
+            }
+
+            if (instance.DeletionProtection)
+            {
+                return InstanceErrors.DeletionProtection();
+            }
+
+            switch (instance.Status)
+            {
+                case InstanceStatus.Stopped:
+                    break;
+                case InstanceStatus.Running when force:
+                    break;
+                case InstanceStatus.Running:
+                    return InstanceErrors.IncorrectStatusForbidden($"{instance.Name} is Running: stop it first, or release it forcibly.");
+                case InstanceStatus.Pending or InstanceStatus.Starting or InstanceStatus.Stopping:
+                    return InstanceErrors.IncorrectStatusForbidden($"{instance.Name} is {instance.Status}: wait until it is Running or Stopped.");
+            }
+
+            foreach (var disk in instance.Disks.ToList())
+            {
+                if (disk.DeleteWithInstance)
+                {
+                    db.Disks.Remove(disk);
+                }
+                else
+                {
+                    disk.InstanceId = null;
+                }
+            }
+
+            var pending = await db.AsyncTasks
+                .Where(t => t.ResourceId == instance.Id && t.Status == AsyncTaskStatus.Processing)
+                .ToListAsync(ct);
+            foreach (var task in pending)
+            {
+                task.Status = AsyncTaskStatus.Cancelled;
+                task.FinishedAt = now;
+                task.UpdatedAt = now;
+            }
+
+            db.Instances.Remove(instance);
+            await db.SaveChangesAsync(ct);
+            await RefreshInUseAsync(db, regionId, [instance.ImageId], ct);
+            return Result.Success();
+        }, ct, loadDisks: true);
+
+    /// <summary>
+    /// ReplaceSystemDisk (INS-06/07): the instance must be Stopped (<see cref="InstanceErrors.IncorrectStatusCode"/>, 403),
+    /// not expired (<see cref="InstanceErrors.ExpiredOrInArrearsCode"/>), with no snapshot being taken of its system disk
+    /// (<see cref="InstanceErrors.DiskCreatingSnapshotCode"/>); the image must pass every compatibility rule for the
+    /// instance's type (a data-disk image: <c>OperationDenied</c>). A new system disk (new ID, same category) replaces the
+    /// old one, which is released; the instance then starts.
+    /// </summary>
+    public async Task<Result<ReplacedSystemDisk>> ReplaceSystemDiskAsync(Actor actor, ReplaceSystemDiskRequest request, CancellationToken ct = default)
+    {
+        ReplacedSystemDisk? made = null;
+        string? oldImage = null;
+        var result = await ChangeAsync(actor, request.RegionId, request.InstanceId, "ReplaceSystemDisk", async (db, instance, region) =>
+        {
+            if (instance.Status != InstanceStatus.Stopped)
+            {
+                return InstanceErrors.IncorrectStatusForbidden($"The system disk can be replaced only while the instance is Stopped; {instance.Name} is {instance.Status}.");
+            }
+
+            var now = time.GetUtcNow();
+            if (instance.ChargeType == InstanceChargeType.PrePaid && instance.ExpiredTime is { } expires && expires <= now)
+            {
+                return InstanceErrors.ExpiredOrInArrears();
+            }
+
+            var systemDisk = instance.Disks.FirstOrDefault(d => d.Type == "system");
+            if (systemDisk is null)
+            {
+                return InstanceErrors.NoSystemDisk();
+            }
+
+            if (await db.Snapshots.AnyAsync(s => s.SourceDiskId == systemDisk.Id && s.Status == SnapshotStatus.Progressing, ct))
+            {
+                return InstanceErrors.DiskCreatingSnapshot();
+            }
+
+            var current = await db.Images.AsNoTracking()
+                .Where(i => i.RegionId == instance.RegionId && i.Id == instance.ImageId)
+                .Select(i => (OsType?)i.OsType)
+                .FirstOrDefaultAsync(ct);
+            var image = await CompatibilityService.FindImageAsync(db, actor, request.RegionId, request.ImageId, ct);
+            if (!image.IsSuccess)
+            {
+                return image.Error;
+            }
+
+            var size = request.SystemDiskSizeGiB ?? Math.Max(systemDisk.SizeGiB, ImageCompatibility.MinimumSystemDiskGiB(image.Value));
+            var logon = LogonOf(request.Password, request.KeyPairName);
+            var plan = new LaunchPlan(instance.ChargeType, size, logon, ReplacingSystemDisk: true, CurrentOsType: current,
+                MainlandChinaRegion: ImageCompatibility.IsMainlandChina(request.RegionId));
+            var type = await db.InstanceTypes.AsNoTracking().FirstAsync(t => t.Id == instance.InstanceTypeId, ct);
+            var market = await CompatibilityService.MarketFactsAsync(db, actor, image.Value, ct);
+            var verdict = ImageCompatibility.Check(image.Value, type, plan, market, options.Value.MaxSystemDiskGiB);
+            if (verdict.FirstError is { } refused)
+            {
+                return refused;
+            }
+
+            if (await LogonErrorAsync(db, instance.AccountId, request.RegionId, request.Password, request.KeyPairName, image.Value.OsType, ct) is { } logonError)
+            {
+                return logonError;
+            }
+
+            oldImage = instance.ImageId;
+            var disk = new Disk
+            {
+                Id = ids.NewDiskId(region.Infix),
+                RegionId = instance.RegionId,
+                ZoneId = instance.ZoneId,
+                AccountId = instance.AccountId,
+                InstanceId = instance.Id,
+                Type = "system",
+                Category = systemDisk.Category,
+                SizeGiB = size,
+                Device = systemDisk.Device,
+                ImageId = image.Value.Id,
+                CreationTime = now,
+            };
+            db.Disks.Remove(systemDisk);
+            db.Disks.Add(disk);
+            instance.ImageId = image.Value.Id;
+            instance.KeyPairName = request.KeyPairName ?? (request.Password is null ? instance.KeyPairName : null);
+            instance.PasswordSet = request.Password is not null || (request.KeyPairName is null && instance.PasswordSet);
+            instance.Status = InstanceStatus.Starting;
+            tasks.New(db, region.Infix, request.RegionId, instance.AccountId, AsyncTaskType.StartInstance, instance.Id, cancellable: false);
+            await db.SaveChangesAsync(ct);
+            await RefreshInUseAsync(db, request.RegionId, [oldImage, image.Value.Id], ct);
+            made = new ReplacedSystemDisk(instance.Id, disk.Id, image.Value.Id);
+            return Result.Success();
+        }, ct, loadDisks: true);
+
+        if (!result.IsSuccess)
+        {
+            return result.Error;
+        }
+
+        foreach (var imageId in new[] { oldImage!, made!.ImageId }.Distinct())
+        {
+            changes.Publish(new ResourceChange("image", imageId, request.RegionId, actor.AccountId));
+        }
+
+        return made;
+    }
+
+    /// <summary>The key pairs of the actor's account in the region, by name.</summary>
+    public async Task<IReadOnlyList<KeyPair>> KeyPairsAsync(Actor actor, string regionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.KeyPairs.AsNoTracking()
+            .Where(k => k.AccountId == actor.AccountId && k.RegionId == regionId)
+            .OrderBy(k => k.Name)
+            .ToListAsync(ct);
+    }
+
+    private async Task<Result<IReadOnlyList<string>>> RunInTransactionAsync(ConsoleDbContext db, Actor actor, RunInstancesRequest request, CancellationToken ct)
+    {
+        var account = actor.AccountId!;
+        var error = InstanceValidation.Amount(request.Amount)
+            ?? InstanceValidation.Period(request.ChargeType, request.PeriodMonths)
+            ?? InstanceValidation.Name(request.InstanceName);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
+        if (region is null)
+        {
+            return CommonErrors.RegionNotFound(request.RegionId);
+        }
+
+        var image = await CompatibilityService.FindImageAsync(db, actor, region.Id, request.ImageId, ct);
+        if (!image.IsSuccess)
+        {
+            return image.Error;
+        }
+
+        var type = await CompatibilityService.FindTypeAsync(db, region.Id, request.ZoneId, request.InstanceTypeId, ct);
+        if (!type.IsSuccess)
+        {
+            return type.Error;
+        }
+
+        var zoneId = request.ZoneId ?? await db.Zones.AsNoTracking()
+            .Where(z => z.RegionId == region.Id && type.Value.Zones.Select(tz => tz.ZoneId).Contains(z.Id))
+            .OrderBy(z => z.Id).Select(z => z.Id).FirstAsync(ct);
+
+        var systemSize = request.SystemDiskSizeGiB ?? ImageCompatibility.DefaultSystemDiskGiB(image.Value);
+        var logon = LogonOf(request.Password, request.KeyPairName);
+        var plan = new LaunchPlan(request.ChargeType, systemSize, logon, MainlandChinaRegion: ImageCompatibility.IsMainlandChina(region.Id));
+        var market = await CompatibilityService.MarketFactsAsync(db, actor, image.Value, ct);
+        var verdict = ImageCompatibility.Check(image.Value, type.Value, plan, market, options.Value.MaxSystemDiskGiB);
+        if (verdict.FirstError is { } refused)
+        {
+            return refused;
+        }
+
+        var dataDisks = request.DataDisks ?? DataDisksOf(image.Value);
+        var snapshotSizes = image.Value.DiskMappings
+            .Where(m => m.Type == DiskMappingType.Data && m.SnapshotId != null)
+            .GroupBy(m => m.SnapshotId!)
+            .ToDictionary(g => g.Key, g => g.Max(m => m.SizeGiB));
+        error = InstanceValidation.SystemDiskCategory(request.SystemDiskCategory, type.Value.NvmeOnly)
+            ?? InstanceValidation.DataDisks(dataDisks, snapshotSizes)
+            ?? await LogonErrorAsync(db, account, region.Id, request.Password, request.KeyPairName, image.Value.OsType, ct)
+            ?? await QuotaErrorAsync(db, account, region.Id, type.Value, request, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var now = time.GetUtcNow();
+        var created = new List<string>(request.Amount);
+        for (var n = 1; n <= request.Amount; n++)
+        {
+            var instanceId = ids.NewInstanceId(region.Infix);
+            var name = string.IsNullOrEmpty(request.InstanceName)
+                ? instanceId
+                : request.Amount == 1 ? request.InstanceName : $"{request.InstanceName}{n:000}";
+            var instance = new Instance
+            {
+                Id = instanceId,
+                RegionId = region.Id,
+                ZoneId = zoneId,
+                AccountId = account,
+                Name = name,
+                InstanceTypeId = type.Value.Id,
+                ImageId = image.Value.Id,
+                Status = InstanceStatus.Pending,
+                ChargeType = request.ChargeType,
+                PeriodMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.PeriodMonths : null,
+                CreationTime = now,
+                ExpiredTime = request.ChargeType == InstanceChargeType.PrePaid ? now.AddMonths(request.PeriodMonths!.Value) : null,
+                PrivateIpAddress = $"172.16.{(Math.Abs(instanceId.GetHashCode(StringComparison.Ordinal)) % 250) + 1}.{n + 1}",
+                KeyPairName = string.IsNullOrEmpty(request.KeyPairName) ? null : request.KeyPairName,
+                PasswordSet = request.Password is not null && string.IsNullOrEmpty(request.KeyPairName),
+            };
+            instance.Disks.Add(new Disk
+            {
+                Id = ids.NewDiskId(region.Infix), RegionId = region.Id, ZoneId = zoneId, AccountId = account, InstanceId = instanceId,
+                Type = "system", Category = request.SystemDiskCategory, SizeGiB = systemSize, Device = "/dev/xvda",
+                ImageId = image.Value.Id, CreationTime = now,
+            });
+            var device = 'b';
+            foreach (var data in dataDisks)
+            {
+                instance.Disks.Add(new Disk
+                {
+                    Id = ids.NewDiskId(region.Infix), RegionId = region.Id, ZoneId = zoneId, AccountId = account, InstanceId = instanceId,
+                    Type = "data", Category = data.Category, SizeGiB = data.SizeGiB, Device = $"/dev/xvd{device++}",
+                    SourceSnapshotId = data.SnapshotId, CreationTime = now,
+                });
+            }
+
+            db.Instances.Add(instance);
+            tasks.New(db, region.Infix, region.Id, account, AsyncTaskType.StartInstance, instanceId, cancellable: false);
+            created.Add(instanceId);
+        }
+
+        var imageRow = await db.Images.FirstAsync(i => i.RegionId == region.Id && i.Id == image.Value.Id, ct);
+        imageRow.InUse = true;
+        return created;
+    }
+
+    /// <summary>The data disks an image brings (CMP-14): one per data mapping, at its size, from its snapshot.</summary>
+    public static IReadOnlyList<DiskSpec> DataDisksOf(Image image) =>
+        image.DiskMappings
+            .Where(m => m.Type == DiskMappingType.Data)
+            .OrderBy(m => m.Device, StringComparer.Ordinal)
+            .Select(m => new DiskSpec("cloud_essd", Math.Max(m.SizeGiB, InstanceValidation.MinDataDiskGiB), m.SnapshotId))
+            .ToList();
+
+    private static LogonMethod LogonOf(string? password, string? keyPair) =>
+        !string.IsNullOrEmpty(keyPair) ? LogonMethod.KeyPair : password is not null ? LogonMethod.Password : LogonMethod.SetLater;
+
+    private static async Task<EcsError?> LogonErrorAsync(ConsoleDbContext db, string account, string regionId, string? password, string? keyPair,
+        OsType osType, CancellationToken ct)
+    {
+        if (!string.IsNullOrEmpty(keyPair))
+        {
+            return await db.KeyPairs.AnyAsync(k => k.AccountId == account && k.RegionId == regionId && k.Name == keyPair, ct)
+                ? null
+                : InstanceErrors.KeyPairNotFound(keyPair);
+        }
+
+        return InstanceValidation.Password(password, osType);
+    }
+
+    private static async Task<EcsError?> QuotaErrorAsync(ConsoleDbContext db, string account, string regionId, InstanceType type,
+        RunInstancesRequest request, CancellationToken ct)
+    {
+        var mine = db.Instances.Where(i => i.AccountId == account && i.RegionId == regionId);
+        var count = await mine.CountAsync(ct);
+        var countLimit = await QuotaLimits.GetAsync(db, account, regionId, QuotaCatalogue.InstanceCount, ct);
+        if (count + request.Amount > countLimit)
+        {
+            return InstanceErrors.Quota("instance", count, request.Amount, countLimit);
+        }
+
+        if (request.ChargeType != InstanceChargeType.PostPaid)
+        {
+            return null;
+        }
+
+        var vcpus = await (
+            from i in mine
+            where i.ChargeType == InstanceChargeType.PostPaid
+            join t in db.InstanceTypes on i.InstanceTypeId equals t.Id
+            select t.Vcpu).SumAsync(ct);
+        var vcpuLimit = await QuotaLimits.GetAsync(db, account, regionId, QuotaCatalogue.VcpuCount, ct);
+        var asked = type.Vcpu * request.Amount;
+        return vcpus + asked > vcpuLimit ? InstanceErrors.Quota("pay-as-you-go vCPU", vcpus, asked, vcpuLimit) : null;
+    }
+
+    /// <summary>Keeps <see cref="Image.InUse"/> (the catalogue's Usage column) true while some instance in the region runs from the image.</summary>
+    private static async Task RefreshInUseAsync(ConsoleDbContext db, string regionId, IEnumerable<string> imageIds, CancellationToken ct)
+    {
+        foreach (var imageId in imageIds.Distinct())
+        {
+            var image = await db.Images.FirstOrDefaultAsync(i => i.RegionId == regionId && i.Id == imageId, ct);
+            if (image is not null)
+            {
+                image.InUse = await db.Instances.AnyAsync(i => i.RegionId == regionId && i.ImageId == imageId, ct);
+            }
+        }
+    }
+
+    private Task<Result> ChangeAsync(Actor actor, string regionId, string instanceId, string action,
+        Func<ConsoleDbContext, Instance, Regions.Region, Result> change, CancellationToken ct) =>
+        ChangeAsync(actor, regionId, instanceId, action, (db, instance, region) => Task.FromResult(change(db, instance, region)), ct);
+
+    /// <summary>
+    /// The shared frame of a change to one instance of the actor's account: write permission, lookup
+    /// (<see cref="InstanceErrors.NotFoundCode"/>), one transaction, an audit entry for every outcome past the lookup,
+    /// and a change notification after commit.
+    /// </summary>
+    private async Task<Result> ChangeAsync(Actor actor, string regionId, string instanceId, string action,
+        Func<ConsoleDbContext, Instance, Regions.Region, Task<Result>> change, CancellationToken ct, bool loadDisks = false)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var query = db.Instances.Where(i => i.Id == instanceId && i.RegionId == regionId && i.AccountId == actor.AccountId);
+        var instance = loadDisks ? await query.Include(i => i.Disks).FirstOrDefaultAsync(ct) : await query.FirstOrDefaultAsync(ct);
+        if (instance is null)
+        {
+            return InstanceErrors.NotFound(instanceId);
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
+        var outcome = Access.CheckCanWrite(actor) is { } denied ? Result.Failure(denied) : await change(db, instance, region);
+        if (!outcome.IsSuccess)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, action, "instance", instanceId, regionId, time.GetUtcNow(), outcome.Error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (outcome.IsSuccess)
+        {
+            changes.Publish(new ResourceChange("instance", instanceId, regionId, actor.AccountId));
+        }
+
+        return outcome;
+    }
+}
