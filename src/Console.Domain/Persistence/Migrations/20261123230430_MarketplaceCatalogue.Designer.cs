@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcsConsole.Domain.Persistence.Migrations
 {
     [DbContext(typeof(ConsoleDbContext))]
-    [Migration("20261123230731_SimpleApplicationServer")]
-    partial class SimpleApplicationServer
+    [Migration("20261123230430_MarketplaceCatalogue")]
+    partial class MarketplaceCatalogue
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -659,6 +659,29 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("KeyPairs");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplacePrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FeePerHour")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MinVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductCode");
+
+                    b.ToTable("MarketplacePrices");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplaceProduct", b =>
                 {
                     b.Property<string>("Code")
@@ -668,6 +691,14 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("BillingMethods")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingModel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByAlibabaCloud")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -690,9 +721,15 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UsageNotes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Version")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
 
@@ -707,10 +744,22 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("ProductCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SubscribedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("AccountId", "ProductCode");
+                    b.Property<string>("SubscribedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "ProductCode", "RegionId");
 
                     b.ToTable("MarketplaceSubscriptions");
                 });
@@ -853,266 +902,6 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.HasIndex("RegionId");
 
                     b.ToTable("Zones");
-                });
-
-            modelBuilder.Entity("EcsConsole.Domain.Sas.SasDisk", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServerId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SizeGiB")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ServerId");
-
-                    b.ToTable("SasDisks");
-                });
-
-            modelBuilder.Entity("EcsConsole.Domain.Sas.SasImage", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Architecture")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BootMode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreationTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("DataDiskSizeGiB")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DataSnapshotId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NvmeSupport")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OsName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OsType")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Platform")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Progress")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RegionId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("SharedToEcs")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SizeGiB")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SourceImageId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceRegionId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceServerId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SystemSnapshotId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SourceServerId");
-
-                    b.HasIndex("AccountId", "RegionId");
-
-                    b.ToTable("SasImages");
-                });
-
-            modelBuilder.Entity("EcsConsole.Domain.Sas.SasServer", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Architecture")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BootMode")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreationTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiredTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ImageName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("NvmeSupport")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OsName")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OsType")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Plan")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Platform")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AccountId", "RegionId");
-
-                    b.ToTable("SasServers");
-                });
-
-            modelBuilder.Entity("EcsConsole.Domain.Sas.SasSnapshot", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AccountId")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreationTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DiskId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DiskType")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServerId")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("SizeGiB")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ServerId");
-
-                    b.ToTable("SasSnapshots");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Sharing.ImageShare", b =>
@@ -1599,20 +1388,20 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplacePrice", b =>
+                {
+                    b.HasOne("EcsConsole.Domain.Marketplace.MarketplaceProduct", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Regions.Zone", b =>
                 {
                     b.HasOne("EcsConsole.Domain.Regions.Region", null)
                         .WithMany("Zones")
                         .HasForeignKey("RegionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("EcsConsole.Domain.Sas.SasDisk", b =>
-                {
-                    b.HasOne("EcsConsole.Domain.Sas.SasServer", null)
-                        .WithMany("Disks")
-                        .HasForeignKey("ServerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1750,14 +1539,14 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Navigation("Disks");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplaceProduct", b =>
+                {
+                    b.Navigation("Prices");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Regions.Region", b =>
                 {
                     b.Navigation("Zones");
-                });
-
-            modelBuilder.Entity("EcsConsole.Domain.Sas.SasServer", b =>
-                {
-                    b.Navigation("Disks");
                 });
 #pragma warning restore 612, 618
         }
