@@ -78,6 +78,11 @@ public static class DependencyInjection
         services.AddSingleton<EcsConsole.Domain.Marketplace.MarketplaceService>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Instances.StartInstanceHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Instances.StopInstanceHandler>();
+
+        // Simple Application Server: servers, snapshots, custom images (copies run on the same engine).
+        services.AddSingleton<EcsConsole.Domain.Sas.SasServerService>();
+        services.AddSingleton<EcsConsole.Domain.Sas.SasImageService>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Sas.SasCopyImageHandler>();
         return services;
     }
 }

@@ -57,7 +57,8 @@ public sealed class ConsoleListsTests(ConsoleFixture fixture)
         ];
 
         foreach (var path in new[] { "/images?region=cn-hangzhou&tab=custom", "/images?region=cn-hangzhou&tab=shared", "/snapshots?region=cn-hangzhou",
-            "/instances?region=cn-hangzhou", "/tasks?region=cn-hangzhou", "/buckets?region=cn-hangzhou" })
+            "/instances?region=cn-hangzhou", "/tasks?region=cn-hangzhou", "/buckets?region=cn-hangzhou",
+            "/sas/servers?region=cn-hangzhou", "/sas/images?region=cn-hangzhou" })
         {
             // Act
             await page.OpenAsync(path);

@@ -32,6 +32,19 @@ public sealed class IdGenerator
 
     public string NewTaskId(string regionInfix) => New("t-", regionInfix);
 
+    /// <summary>A Simple Application Server instance ID: 32 lower-case hexadecimal characters, as SAS makes them.</summary>
+    public string NewSasServerId()
+    {
+        const string hex = "0123456789abcdef";
+        Span<char> body = stackalloc char[32];
+        for (var i = 0; i < body.Length; i++)
+        {
+            body[i] = hex[Next(hex.Length)];
+        }
+
+        return new string(body);
+    }
+
     /// <summary>A 16-digit account ID that does not start with 0.</summary>
     public string NewAccountId()
     {

@@ -59,6 +59,9 @@ public enum ImageSource
     Copy,
     Import,
     Marketplace,
+
+    /// <summary>A Simple Application Server custom image shared to ECS (SAS-06): no owner account, shared with its account.</summary>
+    Sas,
 }
 
 /// <summary>ImageOwnerAlias as DescribeImages reports it to a caller.</summary>

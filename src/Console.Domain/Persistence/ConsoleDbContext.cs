@@ -76,6 +76,14 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<Storage.OssObject> OssObjects => Set<Storage.OssObject>();
 
+    public DbSet<Sas.SasServer> SasServers => Set<Sas.SasServer>();
+
+    public DbSet<Sas.SasDisk> SasDisks => Set<Sas.SasDisk>();
+
+    public DbSet<Sas.SasSnapshot> SasSnapshots => Set<Sas.SasSnapshot>();
+
+    public DbSet<Sas.SasImage> SasImages => Set<Sas.SasImage>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -66,6 +66,9 @@ public static class DemoWorld
 
         // Appended last so that every ID seeded before keeps its value.
         AddMarketplaceCatalogue(w);
+
+        // Simple Application Server IDs come from a generator of their own (WorldBuilder.SasIdSeed).
+        AddAcmeSimpleApplicationServers(w);
     }
 
     private static void AddRegions(WorldBuilder w)
@@ -310,6 +313,26 @@ public static class DemoWorld
         var s3 = w.AddSnapshot(agent.Disks[0], "build-agent-system", w.Now.AddDays(-6), agent.ImageId);
         w.AddCustomImage(InitechAccountId, "cn-shanghai", "initech-build-agent-arm", agent.ImageId, s3,
             description: "CI build agent for Arm").SetCommunity(true);
+    }
+
+    /// <summary>
+    /// Acme's Simple Application Servers (issue #10): two in cn-hangzhou, one in cn-shanghai, with snapshots, so a SAS
+    /// custom image can be made at once (quota 3 × 3 = 9). No SAS custom image is seeded.
+    /// </summary>
+    private static void AddAcmeSimpleApplicationServers(WorldBuilder w)
+    {
+        var wordpress = w.AddSasServer(AcmeAccountId, "cn-hangzhou", "sas-wordpress-1", "2 vCPU · 2 GiB · 3 Mbps", "WordPress 6.5",
+            "aliyun_3_x64_20G_alibase_20250101.vhd", systemDiskGiB: 40, dataDiskGiB: 20);
+        w.AddSasSnapshot(wordpress, wordpress.Disks[0], "sas-wordpress-1-system", w.Now.AddDays(-3));
+        w.AddSasSnapshot(wordpress, wordpress.Disks[1], "sas-wordpress-1-data", w.Now.AddDays(-3));
+
+        var docker = w.AddSasServer(AcmeAccountId, "cn-hangzhou", "sas-docker-1", "2 vCPU · 1 GiB · 200 Mbps", "Docker 26",
+            "ubuntu_22_04_x64_20G_alibase_20240130.vhd", systemDiskGiB: 40);
+        w.AddSasSnapshot(docker, docker.Disks[0], "sas-docker-1-system", w.Now.AddDays(-1));
+
+        var lamp = w.AddSasServer(AcmeAccountId, "cn-shanghai", "sas-lamp-1", "2 vCPU · 4 GiB · 5 Mbps", "LAMP 8.2",
+            "debian_12_x64_20G_alibase_20250101.vhd", systemDiskGiB: 60, dataDiskGiB: 40);
+        w.AddSasSnapshot(lamp, lamp.Disks[0], "sas-lamp-1-system", w.Now.AddDays(-2));
     }
 
     private static void MarkImagesInUse(WorldBuilder w)

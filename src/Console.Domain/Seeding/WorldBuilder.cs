@@ -20,7 +20,14 @@ namespace EcsConsole.Domain.Seeding;
 /// </summary>
 public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeOffset now)
 {
+    /// <summary>
+    /// Fixed seed of the Simple Application Server IDs. They come from a generator of their own, so the IDs of everything
+    /// seeded before SAS existed stay what they were, whatever is added after.
+    /// </summary>
+    public const int SasIdSeed = 20200601;
+
     private readonly Dictionary<string, Region> _regions = [];
+    private readonly IdGenerator _sasIds = new(new Random(SasIdSeed));
     private readonly List<(string Id, ImageArchitecture Arch, OsType Os, string Platform, string OsName, int Size, BootMode Boot, bool Nvme)> _publicImages = [];
 
     public ConsoleDbContext Db => db;
@@ -329,4 +336,57 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
 
     public void Share(Image image, string recipientAccountId) =>
         db.ImageShares.Add(new ImageShare { ImageId = image.Id, RegionId = image.RegionId, AccountId = recipientAccountId, SharedAt = now.AddDays(-3) });
+
+    /// <summary>A running simple application server, launched a month ago from a public OS, with a system and optional data disk.</summary>
+    public Sas.SasServer AddSasServer(string accountId, string regionId, string name, string plan, string imageName, string publicImageId,
+        int systemDiskGiB, int? dataDiskGiB = null)
+    {
+        var b = PublicImage(publicImageId);
+        var infix = Region(regionId).Infix;
+        var id = _sasIds.NewSasServerId();
+        var server = new Sas.SasServer
+        {
+            Id = id,
+            RegionId = regionId,
+            AccountId = accountId,
+            Name = name,
+            Plan = plan,
+            ImageName = imageName,
+            OsName = b.OsName,
+            OsType = b.Os,
+            Platform = b.Platform,
+            Architecture = b.Arch,
+            BootMode = b.Boot,
+            NvmeSupport = b.Nvme,
+            CreationTime = now.AddDays(-30),
+            ExpiredTime = now.AddMonths(11),
+            Disks = [new Sas.SasDisk { Id = _sasIds.NewDiskId(infix), ServerId = id, Type = "system", SizeGiB = systemDiskGiB }],
+        };
+        if (dataDiskGiB is { } data)
+        {
+            server.Disks.Add(new Sas.SasDisk { Id = _sasIds.NewDiskId(infix), ServerId = id, Type = "data", SizeGiB = data });
+        }
+
+        db.SasServers.Add(server);
+        return server;
+    }
+
+    /// <summary>A snapshot of a simple application server's disk.</summary>
+    public Sas.SasSnapshot AddSasSnapshot(Sas.SasServer server, Sas.SasDisk disk, string name, DateTimeOffset created)
+    {
+        var snapshot = new Sas.SasSnapshot
+        {
+            Id = _sasIds.NewSnapshotId(Region(server.RegionId).Infix),
+            RegionId = server.RegionId,
+            AccountId = server.AccountId,
+            ServerId = server.Id,
+            DiskId = disk.Id,
+            DiskType = disk.Type,
+            SizeGiB = disk.SizeGiB,
+            Name = name,
+            CreationTime = created,
+        };
+        db.SasSnapshots.Add(snapshot);
+        return snapshot;
+    }
 }

@@ -13,6 +13,9 @@ public enum AsyncTaskType
     ImportImage,
     StartInstance,
     StopInstance,
+
+    /// <summary>Copies a Simple Application Server custom image to another region (SAS-09).</summary>
+    SasCopyImage,
 }
 
 /// <summary>Task status as the console shows it.</summary>

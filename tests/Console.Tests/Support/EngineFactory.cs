@@ -19,7 +19,7 @@ public static class EngineFactory
 
     public static AsyncTaskEngine Create(IDbContextFactory<ConsoleDbContext> db, FakeTimeProvider time, ChangeNotifier? changes = null) =>
         new(db, [new CreateImageHandler(), new CreateSnapshotHandler(), new CopyImageHandler(), new ExportImageHandler(), new ImportImageHandler(),
-            new EcsConsole.Domain.Instances.StartInstanceHandler(), new EcsConsole.Domain.Instances.StopInstanceHandler()], time,
+            new EcsConsole.Domain.Instances.StartInstanceHandler(), new EcsConsole.Domain.Instances.StopInstanceHandler(), new EcsConsole.Domain.Sas.SasCopyImageHandler()], time,
             new StaticOptions(new SimulationOptions { TaskDuration = TaskDuration }), changes ?? new ChangeNotifier(), NullLogger<AsyncTaskEngine>.Instance);
 
     /// <summary>Steps the clock one step at a time and runs due tasks, <paramref name="steps"/> times.</summary>

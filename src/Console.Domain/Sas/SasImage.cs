@@ -1,0 +1,108 @@
+using EcsConsole.Domain.Images;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EcsConsole.Domain.Sas;
+
+/// <summary>
+/// A Simple Application Server custom image (domain-rules §13): made from a server's system-disk snapshot, optionally
+/// with its data-disk snapshot, in the server's region (SAS-01/02); free (SAS-05); at most min(3 × servers, 15) per
+/// account (SAS-03). Shared to ECS it also exists as an ECS <see cref="Image"/> row under the same ID, shown in the
+/// account's Shared Images tab until unshared (SAS-06/07, <see cref="SasEcsShare"/>). A copy in another region has a
+/// new ID and keeps <see cref="SourceServerId"/>, so releasing the server releases the copies too (SAS-04).
+/// </summary>
+public sealed class SasImage
+{
+    /// <summary><c>m-…</c> with the region's infix, as ECS image IDs.</summary>
+    public required string Id { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The server the snapshots were taken of (it may live in another region for a copy).</summary>
+    public required string SourceServerId { get; init; }
+
+    public required string SystemSnapshotId { get; init; }
+
+    public string? DataSnapshotId { get; init; }
+
+    public required string OsName { get; init; }
+
+    public required OsType OsType { get; init; }
+
+    public required string Platform { get; init; }
+
+    public required ImageArchitecture Architecture { get; init; }
+
+    public required BootMode BootMode { get; init; }
+
+    public bool NvmeSupport { get; init; }
+
+    /// <summary>System disk size, GiB.</summary>
+    public required int SizeGiB { get; init; }
+
+    /// <summary>Data disk size, GiB, when the image holds the data disk.</summary>
+    public int? DataDiskSizeGiB { get; init; }
+
+    public ImageStatus Status { get; private set; } = ImageStatus.Available;
+
+    /// <summary>0–100; below 100 while a copy is being made.</summary>
+    public int Progress { get; private set; } = 100;
+
+    /// <summary>Shared to ECS (ModifyImageShareStatus <c>Share</c>).</summary>
+    public bool SharedToEcs { get; private set; }
+
+    /// <summary>For copies: the image and region copied from.</summary>
+    public string? SourceImageId { get; init; }
+
+    public string? SourceRegionId { get; init; }
+
+    public DateTimeOffset CreationTime { get; init; }
+
+    public void ReportProgress(int percent)
+    {
+        Status = ImageStatus.Creating;
+        Progress = Math.Clamp(percent, 0, 99);
+    }
+
+    public void MarkAvailable()
+    {
+        Status = ImageStatus.Available;
+        Progress = 100;
+    }
+
+    public void MarkFailed() => Status = ImageStatus.CreateFailed;
+
+    public void SetSharedToEcs(bool shared) => SharedToEcs = shared;
+}
+
+internal sealed class SasImageConfiguration : IEntityTypeConfiguration<SasImage>
+{
+    public void Configure(EntityTypeBuilder<SasImage> builder)
+    {
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).HasMaxLength(32);
+        builder.Property(i => i.RegionId).HasMaxLength(32);
+        builder.Property(i => i.AccountId).HasMaxLength(16);
+        builder.Property(i => i.Name).HasMaxLength(128);
+        builder.Property(i => i.Description).HasMaxLength(256);
+        builder.Property(i => i.SourceServerId).HasMaxLength(32);
+        builder.Property(i => i.SystemSnapshotId).HasMaxLength(32);
+        builder.Property(i => i.DataSnapshotId).HasMaxLength(32);
+        builder.Property(i => i.OsName).HasMaxLength(128);
+        builder.Property(i => i.Platform).HasMaxLength(64);
+        builder.Property(i => i.OsType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Architecture).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.BootMode).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.SourceImageId).HasMaxLength(32);
+        builder.Property(i => i.SourceRegionId).HasMaxLength(32);
+        builder.HasIndex(i => new { i.AccountId, i.RegionId });
+        builder.HasIndex(i => i.SourceServerId);
+    }
+}

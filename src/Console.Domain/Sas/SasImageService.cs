@@ -1,0 +1,380 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Copies;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Sas;
+
+/// <summary>
+/// Simple Application Server custom images (domain-rules §13): list with the quota, create, delete several at once,
+/// share to ECS / unshare, copy to another region. Writes check permission first (<see cref="Access.CheckCanWrite"/>),
+/// then run in one transaction begun before the first read (<c>BEGIN IMMEDIATE</c> on SQLite), so the quota count and
+/// the insert it guards see no concurrent writer; every outcome past the permission check is audited in the same
+/// commit, and pages learn of changes after it (<c>sas-image</c>, and <c>image</c> for the ECS side of a share).
+/// </summary>
+public sealed class SasImageService(
+    IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, ChangeNotifier changes)
+{
+    public const string CreateAction = "CreateCustomImage";
+    public const string DeleteAction = "DeleteCustomImages";
+    public const string ShareAction = "ModifyImageShareStatus";
+    public const string CopyAction = "CopyCustomImage";
+    public const string Resource = "sas-image";
+
+    /// <summary>The account's custom images in the region (newest first) and its quota over all regions. Read-only members see them too.</summary>
+    public async Task<SasImageList> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = actor.AccountId;
+        var images = account is null
+            ? []
+            : await db.SasImages.AsNoTracking().Where(i => i.AccountId == account && i.RegionId == regionId).ToListAsync(ct);
+        var serverIds = images.Select(i => i.SourceServerId).Distinct().ToList();
+        var names = await db.SasServers.AsNoTracking().Where(x => serverIds.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+        return new SasImageList(
+            [.. images.OrderByDescending(i => i.CreationTime).ThenBy(i => i.Id, StringComparer.Ordinal)], await QuotaAsync(db, account, ct), names);
+    }
+
+    /// <summary>SAS-03 for the actor's account.</summary>
+    public async Task<SasImageQuota> GetQuotaAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await QuotaAsync(db, actor.AccountId, ct);
+    }
+
+    /// <summary>
+    /// CreateCustomImage. Codes, in order: <c>Forbidden</c> (read-only member, platform admin; not audited);
+    /// <c>MissingParameter</c> (ImageName, SystemSnapshotId); <see cref="ImageErrors.NameMalformedCode"/>,
+    /// <see cref="ImageErrors.DescriptionMalformedCode"/>; <see cref="SasErrors.ServerNotFoundCode"/>;
+    /// <see cref="SasErrors.OperationDeniedCode"/> (server in another region, SAS-02; a snapshot not of a system disk, of
+    /// another server, or a data snapshot not of a data disk, SAS-01); <see cref="SasErrors.SnapshotNotFoundCode"/>;
+    /// <see cref="SasErrors.QuotaCode"/> (SAS-03).
+    /// </summary>
+    public async Task<Result<SasImage>> CreateAsync(Actor actor, CreateSasImageRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // BEGIN IMMEDIATE: the quota count and the insert are one unit
+        var outcome = await CreateInTransactionAsync(db, actor, request, ct);
+        var now = time.GetUtcNow();
+        db.AuditEntries.Add(outcome.IsSuccess
+            ? AuditEntry.For(actor, CreateAction, Resource, outcome.Value.Id, request.RegionId, now)
+            : AuditEntry.For(actor, CreateAction, Resource, request.ServerId, request.RegionId, now, outcome.Error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (outcome.IsSuccess)
+        {
+            changes.Publish(new ResourceChange(Resource, outcome.Value.Id, request.RegionId, actor.AccountId));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// DeleteCustomImages (SAS-12): all of them or none. Codes: <c>Forbidden</c>; <c>MissingParameter</c> (no IDs);
+    /// <see cref="SasErrors.ImageNotFoundCode"/> (an ID not of the account in the region);
+    /// <see cref="SasErrors.InShareCode"/> (an image still shared to ECS, SAS-08).
+    /// </summary>
+    public async Task<Result> DeleteAsync(Actor actor, string regionId, IReadOnlyCollection<string> imageIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(imageIds);
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        var wanted = imageIds.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var images = await db.SasImages.Where(i => i.AccountId == actor.AccountId && i.RegionId == regionId && wanted.Contains(i.Id)).ToListAsync(ct);
+        EcsError? error = wanted.Count == 0 ? CommonErrors.MissingParameter("ImageIds")
+            : wanted.FirstOrDefault(id => images.All(i => i.Id != id)) is { } missing ? SasErrors.ImageNotFound(missing)
+            : images.FirstOrDefault(i => i.SharedToEcs) is { } shared ? SasErrors.InShare(shared.Id)
+            : null;
+        if (error is null)
+        {
+            foreach (var image in images)
+            {
+                await SasEcsShare.RemoveAsync(db, image, ct);
+            }
+
+            db.SasImages.RemoveRange(images);
+        }
+
+        var now = time.GetUtcNow();
+        db.AuditEntries.Add(AuditEntry.For(actor, DeleteAction, Resource, string.Join(",", wanted), regionId, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        foreach (var image in images)
+        {
+            changes.Publish(new ResourceChange(Resource, image.Id, regionId, actor.AccountId));
+        }
+
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// ModifyImageShareStatus <c>Share</c> / <c>UnShare</c> (SAS-06/07): the image appears in, or leaves at once, the
+    /// account's ECS Shared Images tab of the same region (<see cref="SasEcsShare"/>). Sharing a shared image or
+    /// unsharing an unshared one changes nothing. Codes: <c>Forbidden</c>; <see cref="SasErrors.ImageNotFoundCode"/>;
+    /// <see cref="SasErrors.IncorrectImageStatusCode"/> (sharing an image that is not Available).
+    /// </summary>
+    public async Task<Result> ModifyShareStatusAsync(Actor actor, string regionId, string imageId, bool share, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var image = await db.SasImages.FirstOrDefaultAsync(i => i.AccountId == actor.AccountId && i.RegionId == regionId && i.Id == imageId, ct);
+        var now = time.GetUtcNow();
+        EcsError? error = image is null ? SasErrors.ImageNotFound(imageId)
+            : share && image.Status != ImageStatus.Available ? SasErrors.NotAvailable(imageId)
+            : null;
+        if (error is null && image!.SharedToEcs != share)
+        {
+            if (share)
+            {
+                await SasEcsShare.ShareAsync(db, image, now, ct);
+            }
+            else
+            {
+                await SasEcsShare.UnshareAsync(db, image, ct);
+            }
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, ShareAction, Resource, imageId, regionId, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        changes.Publish(new ResourceChange(Resource, imageId, regionId, actor.AccountId));
+        changes.Publish(new ResourceChange("image", imageId, regionId, actor.AccountId));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Copies a custom image to another region within SAS (SAS-09): a new image with a new ID there, <c>Creating</c>
+    /// until its <see cref="SasCopyImageHandler"/> task completes; it counts against the quota at once. Codes:
+    /// <c>Forbidden</c>; <see cref="ImageErrors.NameMalformedCode"/>; <see cref="CopyErrors.DestinationRegionNotFoundCode"/>;
+    /// <see cref="SasErrors.ImageNotFoundCode"/>; <see cref="CopyErrors.IncorrectDestinationRegionCode"/> (the same region);
+    /// <see cref="SasErrors.IncorrectImageStatusCode"/> (source not Available); <see cref="SasErrors.QuotaCode"/>.
+    /// </summary>
+    public async Task<Result<CopiedSasImage>> CopyAsync(Actor actor, CopySasImageRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await CopyInTransactionAsync(db, actor, request, ct);
+        var now = time.GetUtcNow();
+        db.AuditEntries.Add(outcome.IsSuccess
+            ? AuditEntry.For(actor, CopyAction, Resource, outcome.Value.ImageId, request.DestinationRegionId, now)
+            : AuditEntry.For(actor, CopyAction, Resource, request.ImageId, request.RegionId, now, outcome.Error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (outcome.IsSuccess)
+        {
+            changes.Publish(new ResourceChange(Resource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
+        }
+
+        return outcome;
+    }
+
+    internal static async Task<SasImageQuota> QuotaAsync(ConsoleDbContext db, string? accountId, CancellationToken ct)
+    {
+        if (accountId is null)
+        {
+            return new SasImageQuota(0, 0, 0);
+        }
+
+        var servers = await db.SasServers.CountAsync(s => s.AccountId == accountId, ct);
+        var used = await db.SasImages.CountAsync(i => i.AccountId == accountId, ct);
+        return new SasImageQuota(used, SasImageQuota.LimitFor(servers), servers);
+    }
+
+    private async Task<Result<SasImage>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateSasImageRequest request, CancellationToken ct)
+    {
+        var account = actor.AccountId!;
+        if (string.IsNullOrWhiteSpace(request.ImageName))
+        {
+            return CommonErrors.MissingParameter("ImageName");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.SystemSnapshotId))
+        {
+            return CommonErrors.MissingParameter("SystemSnapshotId");
+        }
+
+        if ((ImageValidation.Name(request.ImageName) ?? ImageValidation.Description(request.Description)) is { } malformed)
+        {
+            return malformed;
+        }
+
+        var server = await db.SasServers.AsNoTracking().Include(s => s.Disks)
+            .FirstOrDefaultAsync(s => s.AccountId == account && s.Id == request.ServerId, ct);
+        if (server is null)
+        {
+            return SasErrors.ServerNotFound(request.ServerId);
+        }
+
+        if (server.RegionId != request.RegionId)
+        {
+            return SasErrors.RegionMismatch(server.RegionId);
+        }
+
+        var system = await db.SasSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.AccountId == account && s.Id == request.SystemSnapshotId, ct);
+        if (system is null)
+        {
+            return SasErrors.SnapshotNotFound(request.SystemSnapshotId);
+        }
+
+        if (system.ServerId != server.Id)
+        {
+            return SasErrors.SnapshotOfAnotherServer(system.Id, server.Id);
+        }
+
+        if (system.DiskType != "system")
+        {
+            return SasErrors.NotSystemSnapshot(system.Id);
+        }
+
+        SasSnapshot? data = null;
+        if (!string.IsNullOrWhiteSpace(request.DataSnapshotId))
+        {
+            data = await db.SasSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.AccountId == account && s.Id == request.DataSnapshotId, ct);
+            if (data is null)
+            {
+                return SasErrors.SnapshotNotFound(request.DataSnapshotId);
+            }
+
+            if (data.ServerId != server.Id)
+            {
+                return SasErrors.SnapshotOfAnotherServer(data.Id, server.Id);
+            }
+
+            if (data.DiskType != "data")
+            {
+                return SasErrors.NotDataSnapshot(data.Id);
+            }
+        }
+
+        var quota = await QuotaAsync(db, account, ct);
+        if (quota.IsFull)
+        {
+            return SasErrors.Quota(quota.Used, quota.Limit, quota.Servers);
+        }
+
+        var infix = await db.Regions.Where(r => r.Id == server.RegionId).Select(r => r.Infix).FirstAsync(ct);
+        var image = new SasImage
+        {
+            Id = ids.NewImageId(infix),
+            RegionId = server.RegionId,
+            AccountId = account,
+            Name = request.ImageName.Trim(),
+            Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description,
+            SourceServerId = server.Id,
+            SystemSnapshotId = system.Id,
+            DataSnapshotId = data?.Id,
+            OsName = server.OsName,
+            OsType = server.OsType,
+            Platform = server.Platform,
+            Architecture = server.Architecture,
+            BootMode = server.BootMode,
+            NvmeSupport = server.NvmeSupport,
+            SizeGiB = system.SizeGiB,
+            DataDiskSizeGiB = data?.SizeGiB,
+            CreationTime = time.GetUtcNow(),
+        };
+        db.SasImages.Add(image);
+        return image;
+    }
+
+    private async Task<Result<CopiedSasImage>> CopyInTransactionAsync(ConsoleDbContext db, Actor actor, CopySasImageRequest request, CancellationToken ct)
+    {
+        var account = actor.AccountId!;
+        if (ImageValidation.Name(request.ImageName) is { } malformed)
+        {
+            return malformed;
+        }
+
+        var destination = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.DestinationRegionId, ct);
+        if (destination is null)
+        {
+            return CopyErrors.DestinationRegionNotFound(request.DestinationRegionId);
+        }
+
+        var source = await db.SasImages.AsNoTracking()
+            .FirstOrDefaultAsync(i => i.AccountId == account && i.RegionId == request.RegionId && i.Id == request.ImageId, ct);
+        if (source is null)
+        {
+            return SasErrors.ImageNotFound(request.ImageId);
+        }
+
+        if (destination.Id == source.RegionId)
+        {
+            return CopyErrors.IncorrectDestinationRegion();
+        }
+
+        if (source.Status != ImageStatus.Available)
+        {
+            return SasErrors.NotAvailable(source.Id);
+        }
+
+        var quota = await QuotaAsync(db, account, ct);
+        if (quota.IsFull)
+        {
+            return SasErrors.Quota(quota.Used, quota.Limit, quota.Servers);
+        }
+
+        var copy = new SasImage
+        {
+            Id = ids.NewImageId(destination.Infix),
+            RegionId = destination.Id,
+            AccountId = account,
+            Name = string.IsNullOrWhiteSpace(request.ImageName) ? source.Name : request.ImageName.Trim(),
+            Description = source.Description,
+            SourceServerId = source.SourceServerId,
+            SystemSnapshotId = source.SystemSnapshotId,
+            DataSnapshotId = source.DataSnapshotId,
+            OsName = source.OsName,
+            OsType = source.OsType,
+            Platform = source.Platform,
+            Architecture = source.Architecture,
+            BootMode = source.BootMode,
+            NvmeSupport = source.NvmeSupport,
+            SizeGiB = source.SizeGiB,
+            DataDiskSizeGiB = source.DataDiskSizeGiB,
+            SourceImageId = source.Id,
+            SourceRegionId = source.RegionId,
+            CreationTime = time.GetUtcNow(),
+        };
+        copy.ReportProgress(0);
+        db.SasImages.Add(copy);
+        var task = tasks.New(db, destination.Infix, destination.Id, account, AsyncTaskType.SasCopyImage, copy.Id, cancellable: false);
+        return new CopiedSasImage(copy.Id, destination.Id, task.Id);
+    }
+}
