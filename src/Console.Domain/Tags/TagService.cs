@@ -91,9 +91,10 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
                 : images.Where(i => i.Tags.Any(t => t.TagKey == key && t.TagValue == value));
         }
 
-        var rows = await images.SelectMany(i => i.Tags.Select(t => new { i.Id, t.TagKey, t.TagValue })).ToListAsync(ct);
-        return rows.OrderBy(r => r.Id, StringComparer.Ordinal).ThenBy(r => r.TagKey, StringComparer.Ordinal)
-            .Select(r => new TagResource(r.Id, ImageResourceType, r.TagKey, r.TagValue)).ToList();
+        var rows = await images.Select(i => new { i.Id, Tags = i.Tags.Select(t => new { t.TagKey, t.TagValue }).ToList() }).ToListAsync(ct);
+        return rows.OrderBy(r => r.Id, StringComparer.Ordinal)
+            .SelectMany(r => r.Tags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => new TagResource(r.Id, ImageResourceType, t.TagKey, t.TagValue)))
+            .ToList();
     }
 
     private async Task<Result> ChangeAsync(Actor actor, string action, string regionId, string resourceType, IReadOnlyList<string> resourceIds,
