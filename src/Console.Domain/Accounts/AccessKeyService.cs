@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
@@ -37,6 +38,14 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     public const int MaxPerUser = 2;
 
     private const string Alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>
+    /// Unprotected credentials by key ID, so a signed call costs no database read and no decryption. Every change goes
+    /// through this singleton, which forgets the key it changes (one process; several web nodes would need a shared
+    /// invalidation, or no cache). A user removed with its keys (MemberService) leaves a stale entry, but the API then finds
+    /// no user behind it and refuses the call as an unknown key.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, AccessKeyCredential> _credentials = new(StringComparer.Ordinal);
 
     /// <summary>The actor's pairs, oldest first.</summary>
     public async Task<IReadOnlyList<AccessKeySummary>> ListAsync(Actor actor, CancellationToken ct = default)
@@ -82,6 +91,7 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         key.Status = status;
+        _credentials.TryRemove(accessKeyId, out _);
         db.AuditEntries.Add(AuditEntry.For(actor, "UpdateAccessKey", "accesskey", accessKeyId, null, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return Result.Success();
@@ -98,6 +108,7 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         db.AccessKeys.Remove(key);
+        _credentials.TryRemove(accessKeyId, out _);
         db.AuditEntries.Add(AuditEntry.For(actor, "DeleteAccessKey", "accesskey", accessKeyId, null, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return Result.Success();
@@ -106,8 +117,20 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     /// <summary>The pair with this ID and its secret in clear, for signature verification; null when there is none.</summary>
     public async Task<AccessKeyCredential?> FindCredentialAsync(string accessKeyId, CancellationToken ct = default)
     {
+        if (_credentials.TryGetValue(accessKeyId, out var cached))
+        {
+            return cached;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await db.AccessKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == accessKeyId, ct);
-        return key is null ? null : new AccessKeyCredential(key.Id, key.UserId, protector.Unprotect(key.ProtectedSecret), key.Status);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var credential = new AccessKeyCredential(key.Id, key.UserId, protector.Unprotect(key.ProtectedSecret), key.Status);
+        _credentials[accessKeyId] = credential;
+        return credential;
     }
 }

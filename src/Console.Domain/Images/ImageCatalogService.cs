@@ -67,12 +67,26 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         bool system = aliases.Contains(ImageOwnerAlias.System), self = aliases.Contains(ImageOwnerAlias.Self),
             others = aliases.Contains(ImageOwnerAlias.Others), marketplace = aliases.Contains(ImageOwnerAlias.Marketplace);
         var community = query.IsPublic == true;
-        var images = db.Images.AsNoTracking().Where(i => i.RegionId == region).VisibleTo(db, actor)
-            .Where(i => (system && i.Kind == ImageKind.Public)
-                || (marketplace && i.Kind == ImageKind.Marketplace)
-                || (self && account != null && i.Kind == ImageKind.Custom && i.OwnerAccountId == account)
-                || (others && i.Kind == ImageKind.Custom && i.OwnerAccountId != account
-                    && (community ? i.IsPublic : db.ImageShares.Any(s => s.ImageId == i.Id && s.RegionId == i.RegionId && s.AccountId == account))));
+        var images = db.Images.AsNoTracking().Where(i => i.RegionId == region);
+
+        // One alias (what SDK callers mostly ask): a plain predicate the indexes serve. Several: the general rule.
+        images = aliases.Count == 1
+            ? aliases.First() switch
+            {
+                ImageOwnerAlias.System => images.Where(i => i.Kind == ImageKind.Public),
+                ImageOwnerAlias.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace),
+                ImageOwnerAlias.Self => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId == account),
+                ImageOwnerAlias.Others => community
+                    ? images.Where(i => i.Kind == ImageKind.Custom && i.IsPublic && i.OwnerAccountId != account)
+                    : images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId != account
+                        && db.ImageShares.Any(s => s.ImageId == i.Id && s.RegionId == i.RegionId && s.AccountId == account)),
+            }
+            : images.VisibleTo(db, actor)
+                .Where(i => (system && i.Kind == ImageKind.Public)
+                    || (marketplace && i.Kind == ImageKind.Marketplace)
+                    || (self && account != null && i.Kind == ImageKind.Custom && i.OwnerAccountId == account)
+                    || (others && i.Kind == ImageKind.Custom && i.OwnerAccountId != account
+                        && (community ? i.IsPublic : db.ImageShares.Any(s => s.ImageId == i.Id && s.RegionId == i.RegionId && s.AccountId == account))));
 
         if (query.ImageIds is { Count: > 0 } ids)
         {
@@ -137,7 +151,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         var total = await images.CountAsync(ct);
         var page = await images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key)
             .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Include(i => i.DiskMappings).Include(i => i.Tags).AsSplitQuery()
+            .Include(i => i.DiskMappings).Include(i => i.Tags).AsSingleQuery()
             .ToListAsync(ct);
         foreach (var image in page)
         {
