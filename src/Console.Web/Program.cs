@@ -14,7 +14,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 // Parameters of the ECS API travel in the query string: allow long request lines.
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 256 * 1024);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

@@ -11,7 +11,7 @@ internal sealed record ApiPage<T>(IReadOnlyList<T> Items, int Total, int PageNum
 {
     public static ApiPage<T> Read(ApiParameters p, IReadOnlyList<T> all, bool tokens)
     {
-        var pageNumber = p.Int("PageNumber", 1) ?? 1;
+        var pageNumber = p.Int("PageNumber", 1, ApiParameters.MaxPageNumber) ?? 1;
         var pageSize = p.Int("PageSize", 1, 100) ?? 10;
         if (tokens && (p.Get("NextToken") is not null || p.Get("MaxResults") is not null))
         {

@@ -13,6 +13,9 @@ namespace EcsConsole.Web.Api;
 /// </summary>
 public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
 {
+    /// <summary>Beyond any list EcsConsole holds, and small enough that page × size never overflows.</summary>
+    public const int MaxPageNumber = 1_000_000;
+
     public IReadOnlyDictionary<string, string> Values { get; } = values;
 
     /// <summary>The first problem met while reading; null while every read was fine.</summary>

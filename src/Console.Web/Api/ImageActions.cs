@@ -59,7 +59,7 @@ internal static class ImageActions
                 _ => Fail<bool?>(p, ApiErrors.Invalid("InvalidUsage", 404, "Usage must be instance or none.")),
             },
             Tags = p.Tags(),
-            Page = p.Int("PageNumber", 1) ?? 1,
+            Page = p.Int("PageNumber", 1, ApiParameters.MaxPageNumber) ?? 1,
             PageSize = p.Int("PageSize", 1, 100) ?? 10,
         };
         foreach (var filter in p.Objects("Filter"))
@@ -127,7 +127,7 @@ internal static class ImageActions
     {
         var region = await call.RegionAsync();
         var imageId = call.P.Required("ImageId");
-        var pageNumber = call.P.Int("PageNumber", 1) ?? 1;
+        var pageNumber = call.P.Int("PageNumber", 1, ApiParameters.MaxPageNumber) ?? 1;
         var pageSize = call.P.Int("PageSize", 1, 100) ?? 10;
         if (call.P.Error is { } invalid)
         {
