@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddOptions<EcsConsole.Domain.Instances.InstanceOptions>();
         services.AddSingleton<EcsConsole.Domain.Instances.CompatibilityService>();
         services.AddSingleton<EcsConsole.Domain.Instances.InstanceService>();
+        services.AddSingleton<EcsConsole.Domain.Marketplace.MarketplaceService>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Instances.StartInstanceHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Instances.StopInstanceHandler>();
         return services;

@@ -183,7 +183,9 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         {
             ImageTab.Custom => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId == account),
             ImageTab.Public => images.Where(i => i.Kind == ImageKind.Public),
-            ImageTab.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace),
+            // A withdrawn product is no longer offered (its instances run on).
+            ImageTab.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace
+                && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null)),
             ImageTab.Community => images.Where(i => i.Kind == ImageKind.Custom && i.IsPublic && i.OwnerAccountId != account),
             // Driven from the account's shares (few) rather than from every custom image of the region (many).
             ImageTab.Shared => db.ImageShares.Where(s => s.AccountId == account && s.RegionId == region)

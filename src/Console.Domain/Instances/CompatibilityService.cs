@@ -117,8 +117,8 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         var codes = images.Where(i => i.ProductCode != null).Select(i => i.ProductCode!).Distinct().ToList();
         var products = await db.MarketplaceProducts.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
         var subscribed = await db.MarketplaceSubscriptions.AsNoTracking()
-            .Where(s => s.AccountId == actor.AccountId && codes.Contains(s.ProductCode))
-            .Select(s => s.ProductCode).ToListAsync(ct);
+            .Where(s => s.AccountId == actor.AccountId && s.RegionId == regionId && codes.Contains(s.ProductCode))
+            .ToDictionaryAsync(s => s.ProductCode, s => s.Plan, ct);
 
         var verdicts = new Dictionary<string, CompatibilityVerdict>();
         foreach (var image in images)
@@ -136,6 +136,13 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         }
 
         return verdicts;
+    }
+
+    /// <summary>The image the actor's account can launch in the region, with its disk mappings; <c>InvalidImageId.NotFound</c> otherwise.</summary>
+    public async Task<Result<Image>> ImageAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await FindImageAsync(db, actor, regionId, imageId, ct);
     }
 
     /// <summary>
@@ -195,18 +202,26 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         }
 
         var product = await db.MarketplaceProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code, ct);
-        var subscribed = await db.MarketplaceSubscriptions.AnyAsync(s => s.AccountId == actor.AccountId && s.ProductCode == code, ct);
+        var subscription = await db.MarketplaceSubscriptions.AsNoTracking()
+            .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.ProductCode == code && s.RegionId == image.RegionId, ct);
         return product is null
-            ? new MarketplaceFacts(false, false, subscribed, "Both")
-            : new MarketplaceFacts(true, false, subscribed, product.BillingMethods);
+            ? new MarketplaceFacts(false, false, subscription is not null, "Both", subscription?.Plan)
+            : new MarketplaceFacts(true, product.WithdrawnAt is not null, subscription is not null, product.BillingMethods, subscription?.Plan);
     }
 
-    private static MarketplaceFacts? Facts(Image image, Dictionary<string, Marketplace.MarketplaceProduct> products, List<string> subscribed) =>
-        image.ProductCode is not { } code
-            ? null
-            : products.TryGetValue(code, out var product)
-                ? new MarketplaceFacts(true, false, subscribed.Contains(code), product.BillingMethods)
-                : new MarketplaceFacts(false, false, subscribed.Contains(code), "Both");
+    private static MarketplaceFacts? Facts(Image image, Dictionary<string, Marketplace.MarketplaceProduct> products,
+        Dictionary<string, Marketplace.MarketplacePlan> subscribed)
+    {
+        if (image.ProductCode is not { } code)
+        {
+            return null;
+        }
+
+        var plan = subscribed.TryGetValue(code, out var p) ? p : (Marketplace.MarketplacePlan?)null;
+        return products.TryGetValue(code, out var product)
+            ? new MarketplaceFacts(true, product.WithdrawnAt is not null, plan is not null, product.BillingMethods, plan)
+            : new MarketplaceFacts(false, false, plan is not null, "Both", plan);
+    }
 
     private static async Task<List<InstanceType>> TypesOfferedAsync(ConsoleDbContext db, string regionId, string? zoneId, CancellationToken ct)
     {

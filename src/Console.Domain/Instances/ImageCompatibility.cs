@@ -43,20 +43,24 @@ public enum LogonMethod
 /// <param name="ReplacingSystemDisk">ReplaceSystemDisk rather than a new instance (CMP-14, INS-07).</param>
 /// <param name="CurrentOsType">For a replacement: the OS type of the image the instance runs now.</param>
 /// <param name="MainlandChinaRegion">Whether the region is in mainland China (cross-OS swaps are allowed only there).</param>
+/// <param name="PeriodMonths">The subscription period of a <c>PrePaid</c> instance (CMP-12 matches it with the Marketplace plan).</param>
 public sealed record LaunchPlan(
     InstanceChargeType ChargeType = InstanceChargeType.PostPaid,
     int? SystemDiskSizeGiB = null,
     LogonMethod Logon = LogonMethod.SetLater,
     bool ReplacingSystemDisk = false,
     OsType? CurrentOsType = null,
-    bool MainlandChinaRegion = true);
+    bool MainlandChinaRegion = true,
+    int? PeriodMonths = null);
 
 /// <summary>What the Marketplace knows about an image's product (CMP-11/12); null for images without a product code.</summary>
 /// <param name="ProductExists">The product is in the Marketplace catalogue.</param>
 /// <param name="Withdrawn">The product was removed from the Marketplace.</param>
-/// <param name="Subscribed">The account subscribed to it.</param>
+/// <param name="Subscribed">The account subscribed to it in the image's region.</param>
 /// <param name="BillingMethods"><c>PrePaid</c>, <c>PostPaid</c> or <c>Both</c>.</param>
-public sealed record MarketplaceFacts(bool ProductExists, bool Withdrawn, bool Subscribed, string BillingMethods);
+/// <param name="Plan">The plan of the subscription, when there is one.</param>
+public sealed record MarketplaceFacts(bool ProductExists, bool Withdrawn, bool Subscribed, string BillingMethods,
+    Marketplace.MarketplacePlan? Plan = null);
 
 /// <summary>
 /// The compatibility rules of domain-rules §9 (CMP-02…16) and the image rules of ReplaceSystemDisk (INS-07), as pure
@@ -205,6 +209,14 @@ public static class ImageCompatibility
                     refusals.Add(new("CMP-12", new(MarketChargeTypeCode, 400, market.BillingMethods == "PrePaid"
                         ? "This Marketplace image is sold by subscription only: choose Subscription billing."
                         : "This Marketplace image is sold pay-as-you-go only: choose Pay-as-you-go billing.")));
+                }
+                else if (market.BillingMethods == "PrePaid" && plan.PeriodMonths is { } months
+                    && ((market.Plan == Marketplace.MarketplacePlan.Yearly && months % 12 != 0)
+                        || (market.Plan == Marketplace.MarketplacePlan.Monthly && months >= 12)))
+                {
+                    refusals.Add(new("CMP-12", new(MarketChargeTypeCode, 400, market.Plan == Marketplace.MarketplacePlan.Yearly
+                        ? $"Your subscription to this image is yearly: the instance must be bought for whole years, not {months} months."
+                        : $"Your subscription to this image is monthly: the instance must be bought for 1 to 9 months, not {months}.")));
                 }
             }
         }

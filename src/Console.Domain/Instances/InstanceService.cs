@@ -260,7 +260,7 @@ public sealed class InstanceService(
             var size = request.SystemDiskSizeGiB ?? Math.Max(systemDisk.SizeGiB, ImageCompatibility.MinimumSystemDiskGiB(image.Value));
             var logon = LogonOf(request.Password, request.KeyPairName);
             var plan = new LaunchPlan(instance.ChargeType, size, logon, ReplacingSystemDisk: true, CurrentOsType: current,
-                MainlandChinaRegion: ImageCompatibility.IsMainlandChina(request.RegionId));
+                MainlandChinaRegion: ImageCompatibility.IsMainlandChina(request.RegionId), PeriodMonths: instance.PeriodMonths);
             var type = await db.InstanceTypes.AsNoTracking().FirstAsync(t => t.Id == instance.InstanceTypeId, ct);
             var market = await CompatibilityService.MarketFactsAsync(db, actor, image.Value, ct);
             var verdict = ImageCompatibility.Check(image.Value, type, plan, market, options.Value.MaxSystemDiskGiB);
@@ -360,7 +360,8 @@ public sealed class InstanceService(
 
         var systemSize = request.SystemDiskSizeGiB ?? ImageCompatibility.DefaultSystemDiskGiB(image.Value);
         var logon = LogonOf(request.Password, request.KeyPairName);
-        var plan = new LaunchPlan(request.ChargeType, systemSize, logon, MainlandChinaRegion: ImageCompatibility.IsMainlandChina(region.Id));
+        var plan = new LaunchPlan(request.ChargeType, systemSize, logon, MainlandChinaRegion: ImageCompatibility.IsMainlandChina(region.Id),
+            PeriodMonths: request.ChargeType == InstanceChargeType.PrePaid ? request.PeriodMonths : null);
         var market = await CompatibilityService.MarketFactsAsync(db, actor, image.Value, ct);
         var verdict = ImageCompatibility.Check(image.Value, type.Value, plan, market, options.Value.MaxSystemDiskGiB);
         if (verdict.FirstError is { } refused)

@@ -70,6 +70,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<MarketplaceSubscription> MarketplaceSubscriptions => Set<MarketplaceSubscription>();
 
+    public DbSet<MarketplacePrice> MarketplacePrices => Set<MarketplacePrice>();
+
     public DbSet<Storage.OssBucket> OssBuckets => Set<Storage.OssBucket>();
 
     public DbSet<Storage.OssObject> OssObjects => Set<Storage.OssObject>();

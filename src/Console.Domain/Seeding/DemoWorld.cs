@@ -1,6 +1,7 @@
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Marketplace;
 using static EcsConsole.Domain.Images.ImageArchitecture;
 using static EcsConsole.Domain.Images.BootMode;
 using static EcsConsole.Domain.Images.OsType;
@@ -62,6 +63,9 @@ public static class DemoWorld
         AddGlobex(w);
         AddInitech(w);
         MarkImagesInUse(w);
+
+        // Appended last so that every ID seeded before keeps its value.
+        AddMarketplaceCatalogue(w);
     }
 
     private static void AddRegions(WorldBuilder w)
@@ -137,17 +141,113 @@ public static class DemoWorld
 
     private static void AddMarketplace(WorldBuilder w)
     {
-        w.AddMarketplaceProduct("cmjj00000001", "LAMP Stack (PHP 8.2) on Alibaba Cloud Linux 3", "Web Servers", "Websoft9",
-            "Apache, MySQL and PHP, ready to serve.", 0m, "Both", "aliyun_3_x64_20G_alibase_20250101.vhd", ["cn-hangzhou", "cn-shanghai", "cn-beijing"], "8.2.1");
-        w.AddMarketplaceProduct("cmjj00000002", "WordPress 6.5 on Ubuntu 22.04", "Website Building", "Websoft9",
+        w.AddMarketplaceProduct("cmjj00000001", "LAMP Stack (PHP 8.2) on Alibaba Cloud Linux 3", "Web Stacks", "Websoft9",
+            "Apache, MySQL and PHP, ready to serve.", 0m, "Both", "aliyun_3_x64_20G_alibase_20250101.vhd", ["cn-hangzhou", "cn-shanghai", "cn-beijing"], "8.2.1",
+            usageNotes: "Open port 80. phpMyAdmin is at /phpmyadmin; credentials are in /credentials/password.txt.");
+        w.AddMarketplaceProduct("cmjj00000002", "WordPress 6.5 on Ubuntu 22.04", "Web Stacks", "Websoft9",
             "WordPress with Nginx and MariaDB.", 0.02m, "Both", "ubuntu_22_04_x64_20G_alibase_20240130.vhd", ["cn-hangzhou", "ap-southeast-1", "us-west-1"], "6.5.0");
         w.AddMarketplaceProduct("cmjj00000003", "Docker CE on Ubuntu 22.04", "Developer Tools", "Alibaba Cloud Partner Labs",
             "Docker Engine and Compose preinstalled.", 0m, "Both", "ubuntu_22_04_x64_20G_alibase_20240130.vhd",
             ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-hongkong", "ap-southeast-1", "us-west-1"], "27.1");
         w.AddMarketplaceProduct("cmjj00000004", "GitLab CE 17 on Alibaba Cloud Linux 3", "Developer Tools", "Bitnami-like Stacks",
             "GitLab Community Edition, subscription only.", 0.05m, "PrePaid", "aliyun_3_x64_20G_alibase_20250101.vhd", ["cn-shanghai"], "17.2");
-        w.AddMarketplaceProduct("cmjj00000005", "Nginx on Alibaba Cloud Linux 3 (ARM)", "Web Servers", "Websoft9",
+        w.AddMarketplaceProduct("cmjj00000005", "Nginx on Alibaba Cloud Linux 3 (ARM)", "Web Stacks", "Websoft9",
             "Nginx for Arm instances.", 0m, "PostPaid", "aliyun_3_arm64_20G_alibase_20250101.vhd", ["cn-hangzhou", "cn-beijing"], "1.26");
+    }
+
+    /// <summary>
+    /// The rest of the Marketplace (issue 12): products by Alibaba Cloud and by licensed ISVs in every category, with
+    /// versions, architectures, billing models (free, hourly, subscription, BYOL), prices per instance size and regions
+    /// where each is published — never all of them.
+    /// </summary>
+    private static void AddMarketplaceCatalogue(WorldBuilder w)
+    {
+        const string Al3 = "aliyun_3_x64_20G_alibase_20250101.vhd";
+        const string Al3Arm = "aliyun_3_arm64_20G_alibase_20250101.vhd";
+        const string Ubuntu22 = "ubuntu_22_04_x64_20G_alibase_20240130.vhd";
+        const string Ubuntu24 = "ubuntu_24_04_x64_20G_alibase_20250101.vhd";
+        const string Ubuntu22Arm = "ubuntu_22_04_arm64_20G_alibase_20240130.vhd";
+        const string Debian12 = "debian_12_x64_20G_alibase_20250101.vhd";
+        const string Rocky9 = "rockylinux_9_4_x64_20G_alibase_20250101.vhd";
+        const string Win2022 = "win2022_21H2_x64_dtc_en-us_40G_alibase_20250101.vhd";
+        string[] china = ["cn-hangzhou", "cn-shanghai", "cn-beijing"];
+        string[] asia = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-hongkong", "ap-southeast-1"];
+        string[] global = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-hongkong", "ap-southeast-1", "us-west-1", "eu-central-1"];
+        string[] international = ["cn-hongkong", "ap-southeast-1", "us-west-1", "eu-central-1"];
+        const string AlibabaCloud = "Alibaba Cloud";
+        var os = MarketplaceCategories.OperatingSystems;
+        var web = MarketplaceCategories.WebStacks;
+        var dbs = MarketplaceCategories.Databases;
+        var dev = MarketplaceCategories.DeveloperTools;
+        var sec = MarketplaceCategories.Security;
+        var ai = MarketplaceCategories.Ai;
+
+        w.AddMarketplaceProduct("cmjj00000006", "Alibaba Cloud Linux 3 Hardened (CIS Level 1)", os, AlibabaCloud,
+            "Alibaba Cloud Linux 3 hardened to the CIS Level 1 benchmark, kept current by Alibaba Cloud.", 0m, "Both", Al3, global, "3.2104.9",
+            byAlibabaCloud: true, usageNotes: "Log on with SSH on port 22. The hardening report is in /root/cis-report.html.", olderVersions: ["3.2104.8"]);
+        w.AddMarketplaceProduct("cmjj00000007", "Windows Server 2022 with SQL Server 2022 Standard", dbs, AlibabaCloud,
+            "Licensed SQL Server 2022 Standard on Windows Server 2022 Datacenter.", 0.48m, "Both", Win2022, asia, "2022.16.0",
+            byAlibabaCloud: true, usageNotes: "Connect with Remote Desktop on port 3389; SQL Server listens on 1433.",
+            prices: [(2, 0.48m), (4, 0.96m), (8, 1.92m)]);
+        w.AddMarketplaceProduct("cmjj00000008", "Rocky Linux 9 Enterprise Support", os, "CIQ",
+            "Rocky Linux 9 with 24x7 enterprise support from CIQ.", 0.03m, "Both", Rocky9, ["cn-hongkong", "ap-southeast-1", "us-west-1"], "9.4",
+            usageNotes: "Open a support case at the vendor with the instance ID.", olderVersions: ["9.3"]);
+        w.AddMarketplaceProduct("cmjj00000009", "LEMP Stack (Nginx, MySQL 8, PHP 8.3)", web, "Websoft9",
+            "Nginx, MySQL 8.0 and PHP-FPM 8.3 configured for production.", 0m, "Both", Ubuntu22, china, "8.3.4",
+            usageNotes: "Open port 80 in the security group. The MySQL root password is in /credentials/password.txt.", olderVersions: ["8.2.10"]);
+        w.AddMarketplaceProduct("cmjj00000010", "Node.js 20 LTS with PM2", web, "Websoft9",
+            "Node.js 20 LTS, npm and the PM2 process manager.", 0m, "Both", Debian12, global, "20.15",
+            usageNotes: "Applications go in /data/apps; `pm2 list` shows them.");
+        w.AddMarketplaceProduct("cmjj00000011", "Tomcat 10 with OpenJDK 21", web, "Bitnami-like Stacks",
+            "Apache Tomcat 10.1 on OpenJDK 21 (Dragonwell).", 0.01m, "Both", Al3, asia, "10.1.24",
+            prices: [(1, 0.01m), (4, 0.02m), (8, 0.04m)]);
+        w.AddMarketplaceProduct("cmjj00000012", "MySQL 8.0 Community Server", dbs, "Websoft9",
+            "MySQL 8.0 Community with sensible defaults and daily backups to a local disk.", 0m, "Both", Ubuntu22, global, "8.0.37",
+            usageNotes: "MySQL listens on 3306; allow it only from your VPC.", olderVersions: ["8.0.36"]);
+        w.AddMarketplaceProduct("cmjj00000013", "PostgreSQL 16 with PostGIS", dbs, "Crunchy-like Data",
+            "PostgreSQL 16 with PostGIS 3.4 and pgBackRest.", 0.04m, "Both", Debian12, china, "16.3",
+            prices: [(2, 0.04m), (4, 0.08m), (8, 0.16m)]);
+        w.AddMarketplaceProduct("cmjj00000014", "Redis 7 Stack", dbs, "Websoft9",
+            "Redis 7 with RedisJSON and RediSearch modules.", 0m, "Both", Ubuntu24, asia, "7.2.5");
+        w.AddMarketplaceProduct("cmjj00000015", "MongoDB 7 Enterprise (BYOL)", dbs, "Mongo-like Inc.",
+            "MongoDB 7 Enterprise; bring your own licence from the vendor.", 0m, "Both", Ubuntu22, international, "7.0.12",
+            model: MarketplaceBillingModel.Byol, usageNotes: "Enter your licence key in /etc/mongod-license.conf before starting mongod.");
+        w.AddMarketplaceProduct("cmjj00000016", "Jenkins LTS", dev, "Websoft9",
+            "Jenkins LTS with the recommended plug-ins.", 0m, "Both", Debian12, global, "2.462",
+            usageNotes: "Open port 8080. The initial admin password is in /var/lib/jenkins/secrets/initialAdminPassword.");
+        w.AddMarketplaceProduct("cmjj00000017", "GitLab EE 17 (Premium)", dev, "GitLab-like Inc.",
+            "GitLab Enterprise Edition with a Premium licence, billed monthly.", 0.12m, "PrePaid", Al3, ["cn-hangzhou", "cn-shanghai", "ap-southeast-1"], "17.2",
+            model: MarketplaceBillingModel.Subscription, prices: [(4, 0.12m), (8, 0.24m)]);
+        w.AddMarketplaceProduct("cmjj00000018", "Docker CE on Alibaba Cloud Linux 3 (ARM)", dev, AlibabaCloud,
+            "Docker Engine for Arm instances (g8y, c8y).", 0m, "Both", Al3Arm, ["cn-hangzhou", "cn-beijing", "ap-southeast-1"], "27.1",
+            byAlibabaCloud: true);
+        w.AddMarketplaceProduct("cmjj00000019", "Kubernetes Node (kubeadm 1.30)", dev, AlibabaCloud,
+            "A node image with containerd and kubeadm 1.30 preinstalled.", 0m, "Both", Al3, global, "1.30.2",
+            byAlibabaCloud: true, olderVersions: ["1.29.6", "1.28.11"]);
+        w.AddMarketplaceProduct("cmjj00000020", "Web Application Firewall Appliance", sec, "SecureEdge",
+            "A reverse-proxy WAF with OWASP Core Rule Set 4.", 0.09m, "Both", Rocky9, asia, "4.3",
+            prices: [(2, 0.09m), (4, 0.18m), (8, 0.36m)], usageNotes: "The management console is on port 8443.");
+        w.AddMarketplaceProduct("cmjj00000021", "Next-Generation Firewall (Subscription)", sec, "FortiLike Networks",
+            "A virtual NGFW with IPS and URL filtering, sold by the month or year.", 0.25m, "PrePaid", Rocky9, ["cn-hangzhou", "cn-hongkong", "ap-southeast-1"], "7.4.4",
+            model: MarketplaceBillingModel.Subscription, prices: [(2, 0.25m), (4, 0.50m)]);
+        w.AddMarketplaceProduct("cmjj00000022", "OpenVPN Access Server", sec, "OpenVPN-like Inc.",
+            "OpenVPN Access Server; two connections free, more with a licence.", 0m, "Both", Ubuntu22, global, "2.13",
+            model: MarketplaceBillingModel.Byol);
+        w.AddMarketplaceProduct("cmjj00000023", "Vulnerability Scanner (Hourly)", sec, "ScanRight",
+            "Agentless vulnerability scanning of the VPC.", 0.05m, "PostPaid", Debian12, china, "10.7",
+            model: MarketplaceBillingModel.Hourly);
+        w.AddMarketplaceProduct("cmjj00000024", "PyTorch 2.3 with CUDA 12 (Deep Learning)", ai, AlibabaCloud,
+            "PyTorch 2.3, CUDA 12.1 and cuDNN for GPU instances.", 0m, "Both", Ubuntu22, asia, "2.3.1",
+            byAlibabaCloud: true, usageNotes: "Activate with `conda activate pytorch`.", olderVersions: ["2.2.2"]);
+        w.AddMarketplaceProduct("cmjj00000025", "Qwen 2 7B Inference Server", ai, AlibabaCloud,
+            "Qwen2-7B-Instruct served by vLLM with an OpenAI-compatible API.", 0.20m, "Both", Ubuntu22, ["cn-hangzhou", "cn-beijing"], "2.0",
+            byAlibabaCloud: true, prices: [(4, 0.20m), (8, 0.40m), (16, 0.80m)], usageNotes: "The API listens on port 8000.");
+        w.AddMarketplaceProduct("cmjj00000026", "Stable Diffusion WebUI", ai, "ArtForge",
+            "Stable Diffusion XL with the AUTOMATIC1111 web UI.", 0.15m, "Both", Ubuntu22, ["cn-hangzhou", "ap-southeast-1", "us-west-1"], "1.9.4",
+            prices: [(4, 0.15m), (8, 0.30m)]);
+        w.AddMarketplaceProduct("cmjj00000027", "JupyterHub for Teams (ARM)", ai, "DataLab",
+            "JupyterHub with conda environments for Arm instances.", 0.02m, "Both", Ubuntu22Arm, ["cn-hangzhou", "cn-shanghai"], "5.0",
+            prices: [(2, 0.02m), (8, 0.06m)]);
     }
 
     private static void AddAcme(WorldBuilder w)

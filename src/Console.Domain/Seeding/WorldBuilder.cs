@@ -131,21 +131,53 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
         return (p.Arch, p.Os, p.Platform, p.OsName, p.Size, p.Boot, p.Nvme);
     }
 
+    /// <summary>
+    /// A Marketplace product with one image per region for <paramref name="version"/>, then one per older version (newest
+    /// first). The billing model defaults from the fee and <paramref name="billing"/>; prices default to one tier at the fee.
+    /// </summary>
     public MarketplaceProduct AddMarketplaceProduct(string code, string name, string category, string supplier, string description,
-        decimal feePerHour, string billing, string basePublicImageId, IEnumerable<string> regionIds, string version = "1.0")
+        decimal feePerHour, string billing, string basePublicImageId, IEnumerable<string> regionIds, string version = "1.0",
+        MarketplaceBillingModel? model = null, bool byAlibabaCloud = false, string? usageNotes = null,
+        IReadOnlyList<string>? olderVersions = null, IReadOnlyList<(int MinVcpu, decimal FeePerHour)>? prices = null)
     {
+        var billingModel = model ?? (feePerHour == 0 ? MarketplaceBillingModel.Free
+            : billing == "PrePaid" ? MarketplaceBillingModel.Subscription : MarketplaceBillingModel.Hourly);
+        var tiers = prices ?? (feePerHour > 0 ? [(1, feePerHour)] : []);
         var product = new MarketplaceProduct
         {
             Code = code,
             Name = name,
             Category = category,
             Supplier = supplier,
+            ByAlibabaCloud = byAlibabaCloud,
             Description = description,
+            UsageNotes = usageNotes,
+            BillingModel = billingModel,
             FeePerHour = feePerHour,
             BillingMethods = billing,
             Version = version,
+            Prices = tiers.Select(t => new MarketplacePrice { ProductCode = code, MinVcpu = t.MinVcpu, FeePerHour = t.FeePerHour }).ToList(),
         };
         db.MarketplaceProducts.Add(product);
+        var regions = regionIds.ToList();
+        AddMarketplaceImages(product, basePublicImageId, regions, version, name, now.AddDays(-60));
+        var age = 60;
+        foreach (var older in olderVersions ?? [])
+        {
+            age += 90;
+            AddMarketplaceImages(product, basePublicImageId, regions, older, $"{name} (v{older})", now.AddDays(-age));
+        }
+
+        return product;
+    }
+
+    private void AddMarketplaceImages(MarketplaceProduct product, string basePublicImageId, IEnumerable<string> regionIds, string version,
+        string name, DateTimeOffset created)
+    {
+        var code = product.Code;
+        var description = product.Description;
+        var supplier = product.Supplier;
+        var feePerHour = product.FeePerHour;
         var baseImage = PublicImage(basePublicImageId);
         foreach (var regionId in regionIds)
         {
@@ -164,7 +196,7 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
                 SizeGiB = Math.Max(baseImage.Size, 40),
                 BootMode = baseImage.Boot,
                 NvmeSupport = baseImage.Nvme,
-                CreationTime = now.AddDays(-60),
+                CreationTime = created,
                 Source = ImageSource.Marketplace,
                 ProductCode = code,
                 SupplierName = supplier,
@@ -172,8 +204,6 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
                 DiskMappings = [new ImageDiskMapping { Type = DiskMappingType.System, Device = "/dev/xvda", SizeGiB = Math.Max(baseImage.Size, 40) }],
             });
         }
-
-        return product;
     }
 
     /// <summary>An instance launched from a public image, with its system disk and optional data disk.</summary>

@@ -25,7 +25,7 @@ public sealed class ShellTests : ComponentTestBase
 
         // Assert
         var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Overview", "Images", "Snapshots", "Instances", "Tasks", "OSS Buckets", "Admin", "Members", "Audit Log"], links);
+        Assert.Equal(["Overview", "Images", "Snapshots", "Instances", "Tasks", "OSS Buckets", "Marketplace", "Admin", "Members", "Audit Log"], links);
         Assert.Equal(DemoWorld.Alice, cut.Find("[data-testid='user-email']").TextContent.Trim());
         Assert.NotNull(cut.Find("#page-body"));
         Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Logout");

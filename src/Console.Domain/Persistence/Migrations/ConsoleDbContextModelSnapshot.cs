@@ -656,6 +656,29 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("KeyPairs");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplacePrice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("FeePerHour")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("MinVcpu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProductCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductCode");
+
+                    b.ToTable("MarketplacePrices");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplaceProduct", b =>
                 {
                     b.Property<string>("Code")
@@ -665,6 +688,14 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("BillingMethods")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("BillingModel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByAlibabaCloud")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -687,9 +718,15 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UsageNotes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Version")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
 
@@ -704,10 +741,22 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("ProductCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RegionId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Plan")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SubscribedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("AccountId", "ProductCode");
+                    b.Property<string>("SubscribedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "ProductCode", "RegionId");
 
                     b.ToTable("MarketplaceSubscriptions");
                 });
@@ -1336,6 +1385,15 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplacePrice", b =>
+                {
+                    b.HasOne("EcsConsole.Domain.Marketplace.MarketplaceProduct", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("ProductCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Regions.Zone", b =>
                 {
                     b.HasOne("EcsConsole.Domain.Regions.Region", null)
@@ -1476,6 +1534,11 @@ namespace EcsConsole.Domain.Persistence.Migrations
             modelBuilder.Entity("EcsConsole.Domain.Instances.Instance", b =>
                 {
                     b.Navigation("Disks");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplaceProduct", b =>
+                {
+                    b.Navigation("Prices");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Regions.Region", b =>

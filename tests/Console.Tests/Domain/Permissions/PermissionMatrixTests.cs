@@ -79,6 +79,31 @@ public sealed class PermissionMatrixTests
         { "ImportImage", OtherAccount, StorageErrors.BucketNotFoundCode },
         { "ImportImage", Recipient, StorageErrors.BucketNotFoundCode },
         { "ImportImage", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "RunInstances", OwnerAdmin, null },
+        { "RunInstances", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "RunInstances", OtherAccount, ImageErrors.NotFoundCode },
+        { "RunInstances", Recipient, null }, // recipients of a share may launch it
+        { "RunInstances", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "StopInstance", OwnerAdmin, null },
+        { "StopInstance", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "StopInstance", OtherAccount, InstanceErrors.NotFoundCode },
+        { "StopInstance", Recipient, InstanceErrors.NotFoundCode },
+        { "StopInstance", PlatformAdmin, InstanceErrors.NotFoundCode },
+        { "StartInstance", OwnerAdmin, null },
+        { "StartInstance", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "StartInstance", OtherAccount, InstanceErrors.NotFoundCode },
+        { "StartInstance", Recipient, InstanceErrors.NotFoundCode },
+        { "StartInstance", PlatformAdmin, InstanceErrors.NotFoundCode },
+        { "DeleteInstance", OwnerAdmin, null },
+        { "DeleteInstance", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "DeleteInstance", OtherAccount, InstanceErrors.NotFoundCode },
+        { "DeleteInstance", Recipient, InstanceErrors.NotFoundCode },
+        { "DeleteInstance", PlatformAdmin, InstanceErrors.NotFoundCode },
+        { "ReplaceSystemDisk", OwnerAdmin, null },
+        { "ReplaceSystemDisk", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "ReplaceSystemDisk", OtherAccount, InstanceErrors.NotFoundCode },
+        { "ReplaceSystemDisk", Recipient, InstanceErrors.NotFoundCode },
+        { "ReplaceSystemDisk", PlatformAdmin, InstanceErrors.NotFoundCode },
     };
 
     [Theory]
@@ -92,14 +117,18 @@ public sealed class PermissionMatrixTests
         var ids = new IdGenerator();
         var tasks = new TaskService(world.Factory, engine, ids, world.Time);
         var notifier = new ChangeNotifier();
-        string image, web1, web1Data, snapshot;
+        string image, web1, web1Data, snapshot, db1;
         await using (var db = world.NewContext())
         {
             image = await db.Images.Where(i => i.Name == "acme-base-v1").Select(i => i.Id).SingleAsync();
             web1 = await db.Instances.Where(i => i.Name == "web-1").Select(i => i.Id).SingleAsync();
             web1Data = await db.Disks.Where(d => d.InstanceId == web1 && d.Type == "data").Select(d => d.Id).SingleAsync();
             snapshot = await db.Snapshots.Where(s => s.Name == "db-1-data-daily").Select(s => s.Id).SingleAsync();
+            db1 = await db.Instances.Where(i => i.Name == "db-1").Select(i => i.Id).SingleAsync();
         }
+
+        var instances = new InstanceService(world.Factory, ids, world.Time, tasks, notifier,
+            Microsoft.Extensions.Options.Options.Create(new InstanceOptions()));
 
         var sharing = new SharingService(world.Factory, world.Time, notifier);
         await sharing.ModifyAsync(await world.ActorAsync(OwnerAdmin), Hangzhou, image, new ModifySharePermissionRequest(AddAccounts: [DemoWorld.GlobexAccountId]));
@@ -125,6 +154,17 @@ public sealed class PermissionMatrixTests
                 .DeleteAsync(actor, Hangzhou, snapshot)).Error,
             "ImportImage" => (await new ImportImageService(world.Factory, ids, world.Time, tasks, notifier)
                 .ImportAsync(actor, new ImportImageRequest { RegionId = Hangzhou, OssBucket = "acme-images-hangzhou", OssObject = "imports/web-base.qcow2", Name = "matrix-import" })).Error,
+            "RunInstances" => (await instances.RunAsync(actor, new RunInstancesRequest
+            {
+                RegionId = Hangzhou, ZoneId = "cn-hangzhou-h", ImageId = image, InstanceTypeId = "ecs.g7.large", InstanceName = "matrix",
+            })).Error,
+            "StopInstance" => (await instances.StopAsync(actor, Hangzhou, web1)).Error,
+            "StartInstance" => (await instances.StartAsync(actor, Hangzhou, db1)).Error,
+            "DeleteInstance" => (await instances.ReleaseAsync(actor, Hangzhou, db1, force: false)).Error,
+            "ReplaceSystemDisk" => (await instances.ReplaceSystemDiskAsync(actor, new ReplaceSystemDiskRequest
+            {
+                RegionId = Hangzhou, InstanceId = db1, ImageId = "debian_12_x64_20G_alibase_20250101.vhd",
+            })).Error,
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "an operation the matrix does not know"),
         };
 

@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Marketplace;
 using System.Text.RegularExpressions;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Images;
@@ -172,11 +173,21 @@ public sealed partial class DemoWorldSeedTests : IAsyncLifetime
         var images = await db.Images.Where(i => i.Kind == ImageKind.Marketplace).ToListAsync();
 
         // Assert
-        Assert.NotEmpty(products);
+        Assert.True(products.Count >= 25, $"{products.Count} products");
         Assert.All(images, i => Assert.Contains(products, p => p.Code == i.ProductCode));
-        Assert.All(products, p => Assert.InRange(images.Count(i => i.ProductCode == p.Code), 1, 6));
+        Assert.All(products, p => Assert.InRange(images.Where(i => i.ProductCode == p.Code).Select(i => i.RegionId).Distinct().Count(), 1, 7));
+        Assert.Contains(products, p => images.Where(i => i.ProductCode == p.Code).Select(i => i.RegionId).Distinct().Count() < 7);
+        Assert.All(products, p => Assert.Equal(
+            images.Count(i => i.ProductCode == p.Code),
+            images.Where(i => i.ProductCode == p.Code).Select(i => i.RegionId).Distinct().Count()
+                * images.Where(i => i.ProductCode == p.Code).Select(i => i.ImageVersion).Distinct().Count()));
         Assert.Contains(images, i => i.FeePerHour > 0);
         Assert.Contains(products, p => p.FeePerHour == 0);
+        Assert.Equal(MarketplaceCategories.All.Order(), products.Select(p => p.Category).Distinct().Order());
+        Assert.Equal(Enum.GetValues<MarketplaceBillingModel>().Order(), products.Select(p => p.BillingModel).Distinct().Order());
+        Assert.Contains(products, p => p.ByAlibabaCloud);
+        Assert.True(products.Where(p => !p.ByAlibabaCloud).Select(p => p.Supplier).Distinct().Count() >= 5);
+        Assert.Contains(products, p => images.Count(i => i.ProductCode == p.Code && i.RegionId == "cn-hangzhou") > 1);
     }
 
     [Fact]

@@ -1,0 +1,387 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Marketplace;
+
+/// <summary>How the product list is ordered.</summary>
+public enum MarketplaceSort
+{
+    NameAsc,
+    PriceAsc,
+    PriceDesc,
+    Newest,
+}
+
+/// <summary>The <c>/marketplace</c> list: search, filters, order and paging, as the URL carries them.</summary>
+public sealed record MarketplaceQuery
+{
+    public const int MaxPageSize = 60;
+
+    /// <summary>The region the console is in: "available in this region" and the card's badge use it.</summary>
+    public required string RegionId { get; init; }
+
+    public string? Search { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Vendor { get; init; }
+
+    public OsType? OsType { get; init; }
+
+    public ImageArchitecture? Architecture { get; init; }
+
+    public MarketplaceBillingModel? Billing { get; init; }
+
+    public bool AvailableInRegionOnly { get; init; }
+
+    public MarketplaceSort Sort { get; init; } = MarketplaceSort.NameAsc;
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 12;
+}
+
+/// <summary>A product card: who sells it, what it runs, how it is billed, the "from" price, whether it is in the region.</summary>
+public sealed record ProductCard(
+    string Code,
+    string Name,
+    string Category,
+    string Supplier,
+    bool ByAlibabaCloud,
+    string? Description,
+    MarketplaceBillingModel BillingModel,
+    decimal FromPricePerHour,
+    string OsName,
+    OsType OsType,
+    ImageArchitecture Architecture,
+    string Version,
+    bool AvailableInRegion,
+    int RegionCount,
+    bool Withdrawn);
+
+public sealed record ProductCardPage(IReadOnlyList<ProductCard> Items, int Total, int Page, int PageSize)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>One version of a product in one region: the <c>m-</c> image that launches it.</summary>
+public sealed record ProductVersion(string Version, string RegionId, string ImageId, DateTimeOffset Released);
+
+/// <summary>The product page: the product, its versions per region, prices, regions and the account's subscriptions to it.</summary>
+public sealed record ProductDetail(
+    MarketplaceProduct Product,
+    string OsName,
+    OsType OsType,
+    ImageArchitecture Architecture,
+    IReadOnlyList<ProductVersion> Versions,
+    IReadOnlyList<string> Regions,
+    IReadOnlyList<MarketplacePrice> Prices,
+    IReadOnlyList<MarketplaceSubscription> Subscriptions)
+{
+    /// <summary>The newest version's image in a region, or null when the product is not published there.</summary>
+    public string? LatestImageIn(string regionId) =>
+        Versions.Where(v => v.RegionId == regionId).OrderByDescending(v => v.Released).Select(v => v.ImageId).FirstOrDefault();
+
+    public bool SubscribedIn(string regionId) => Subscriptions.Any(s => s.RegionId == regionId);
+}
+
+/// <summary>Marketplace errors, with ECS's codes (domain-rules §15).</summary>
+public static class MarketplaceErrors
+{
+    public const string NotFoundCode = "InvalidMarketImage.NotFound";
+    public const string RemovedCode = "ImageRemovedInMarket";
+    public const string NotPublishedCode = "OperationDenied.NotPublished";
+    public const string ChargeTypeCode = "InvalidMarketImageChargeType.NotSupport";
+    public const string NotSubscribedCode = "ImageNotSubscribed";
+
+    public static EcsError NotFound(string code) => new(NotFoundCode, 404, $"The Marketplace product \"{code}\" does not exist.");
+
+    public static EcsError Removed(string code) => new(RemovedCode, 403, $"The Marketplace product {code} has been removed from the Marketplace.");
+
+    public static EcsError NotPublished(string code, string regionId) => new(NotPublishedCode, 403, $"The Marketplace product {code} is not published in {regionId}.");
+
+    public static EcsError PlanNotSupported(MarketplaceBillingModel model, MarketplacePlan plan) =>
+        new(ChargeTypeCode, 400, $"A {model} product cannot be subscribed with the {plan} plan.");
+
+    public static EcsError NotSubscribed(string code, string regionId) =>
+        new(NotSubscribedCode, 404, $"Your account has no subscription to {code} in {regionId}.");
+}
+
+/// <summary>
+/// The image Marketplace: the product catalogue (cards, product pages), subscriptions per account and region (CMP-11),
+/// and the platform admin's withdrawal of a product. The buy page, the catalogue's Marketplace tab and the compatibility
+/// service read the same products and images.
+/// </summary>
+public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ChangeNotifier changes)
+{
+    /// <summary>The plans each billing model can be subscribed with.</summary>
+    public static IReadOnlyList<MarketplacePlan> PlansFor(MarketplaceBillingModel model) => model switch
+    {
+        MarketplaceBillingModel.Free => [MarketplacePlan.Free],
+        MarketplaceBillingModel.Byol => [MarketplacePlan.Byol],
+        MarketplaceBillingModel.Hourly => [MarketplacePlan.PayAsYouGo, MarketplacePlan.Monthly, MarketplacePlan.Yearly],
+        MarketplaceBillingModel.Subscription => [MarketplacePlan.Monthly, MarketplacePlan.Yearly],
+    };
+
+    /// <summary>The software fee per hour on an instance type with <paramref name="vcpu"/> vCPUs: the largest tier it reaches.</summary>
+    public static decimal FeeFor(IReadOnlyCollection<MarketplacePrice> prices, int vcpu, decimal fallback) =>
+        prices.Count == 0
+            ? fallback
+            : prices.Where(p => p.MinVcpu <= vcpu).OrderByDescending(p => p.MinVcpu).Select(p => p.FeePerHour).FirstOrDefault(
+                prices.OrderBy(p => p.MinVcpu).First().FeePerHour);
+
+    /// <summary>The vendors, for the vendor filter.</summary>
+    public async Task<IReadOnlyList<string>> VendorsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var vendors = await db.MarketplaceProducts.AsNoTracking().Where(p => p.WithdrawnAt == null).Select(p => p.Supplier).Distinct().ToListAsync(ct);
+        return [.. vendors.Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// A page of product cards. Withdrawn products are listed only for the platform admin. <c>InvalidParameter</c> for a
+    /// page below 1 or a page size outside 1..<see cref="MarketplaceQuery.MaxPageSize"/>.
+    /// </summary>
+    public async Task<Result<ProductCardPage>> SearchAsync(Actor actor, MarketplaceQuery query, CancellationToken ct = default)
+    {
+        if (query.Page < 1)
+        {
+            return CommonErrors.InvalidParameter("PageNumber", "must be 1 or more.");
+        }
+
+        if (query.PageSize is < 1 or > MarketplaceQuery.MaxPageSize)
+        {
+            return CommonErrors.InvalidParameter("PageSize", $"must be between 1 and {MarketplaceQuery.MaxPageSize}.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var products = await db.MarketplaceProducts.AsNoTracking().Include(p => p.Prices).ToListAsync(ct);
+        var images = await db.Images.AsNoTracking()
+            .Where(i => i.Kind == ImageKind.Marketplace)
+            .Select(i => new { i.ProductCode, i.RegionId, i.OsName, i.OsType, i.Architecture, i.CreationTime })
+            .ToListAsync(ct);
+        var byProduct = images.GroupBy(i => i.ProductCode!).ToDictionary(g => g.Key, g => g.ToList());
+
+        var cards = products
+            .Where(p => byProduct.ContainsKey(p.Code) && (p.WithdrawnAt is null || actor.IsPlatformAdmin))
+            .Select(p =>
+            {
+                var mine = byProduct[p.Code];
+                var newest = mine.OrderByDescending(i => i.CreationTime).First();
+                var from = p.Prices.Count == 0 ? p.FeePerHour : p.Prices.Min(x => x.FeePerHour);
+                return new ProductCard(p.Code, p.Name, p.Category, p.Supplier, p.ByAlibabaCloud, p.Description, p.BillingModel, from,
+                    newest.OsName, newest.OsType, newest.Architecture, p.Version, mine.Any(i => i.RegionId == query.RegionId),
+                    mine.Select(i => i.RegionId).Distinct().Count(), p.WithdrawnAt is not null);
+            });
+
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var words = query.Search.Trim();
+            cards = cards.Where(c => c.Name.Contains(words, StringComparison.OrdinalIgnoreCase)
+                || c.Supplier.Contains(words, StringComparison.OrdinalIgnoreCase)
+                || c.Code.Equals(words, StringComparison.OrdinalIgnoreCase)
+                || (c.Description?.Contains(words, StringComparison.OrdinalIgnoreCase) ?? false));
+        }
+
+        if (!string.IsNullOrEmpty(query.Category))
+        {
+            cards = cards.Where(c => c.Category.Equals(query.Category, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (!string.IsNullOrEmpty(query.Vendor))
+        {
+            cards = cards.Where(c => c.Supplier.Equals(query.Vendor, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (query.OsType is { } os)
+        {
+            cards = cards.Where(c => c.OsType == os);
+        }
+
+        if (query.Architecture is { } arch)
+        {
+            cards = cards.Where(c => c.Architecture == arch);
+        }
+
+        if (query.Billing is { } billing)
+        {
+            cards = cards.Where(c => c.BillingModel == billing);
+        }
+
+        if (query.AvailableInRegionOnly)
+        {
+            cards = cards.Where(c => c.AvailableInRegion);
+        }
+
+        cards = query.Sort switch
+        {
+            MarketplaceSort.NameAsc => cards.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+            MarketplaceSort.PriceAsc => cards.OrderBy(c => c.FromPricePerHour).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+            MarketplaceSort.PriceDesc => cards.OrderByDescending(c => c.FromPricePerHour).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+            MarketplaceSort.Newest => cards.OrderByDescending(c => byProduct[c.Code].Max(i => i.CreationTime)).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+        };
+
+        var all = cards.ToList();
+        return new ProductCardPage([.. all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], all.Count, query.Page, query.PageSize);
+    }
+
+    /// <summary>A product page, with the actor's account's subscriptions to it. <see cref="MarketplaceErrors.NotFoundCode"/> when unknown (or withdrawn, except for the platform admin).</summary>
+    public async Task<Result<ProductDetail>> GetAsync(Actor actor, string productCode, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.MarketplaceProducts.AsNoTracking().Include(p => p.Prices).FirstOrDefaultAsync(p => p.Code == productCode, ct);
+        if (product is null || (product.WithdrawnAt is not null && !actor.IsPlatformAdmin))
+        {
+            return MarketplaceErrors.NotFound(productCode);
+        }
+
+        var images = await db.Images.AsNoTracking()
+            .Where(i => i.Kind == ImageKind.Marketplace && i.ProductCode == productCode)
+            .ToListAsync(ct);
+        var regions = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).Select(r => r.Id).ToListAsync(ct);
+        var newest = images.OrderByDescending(i => i.CreationTime).First();
+        var versions = images
+            .Select(i => new ProductVersion(i.ImageVersion ?? product.Version, i.RegionId, i.Id, i.CreationTime))
+            .OrderByDescending(v => v.Released).ThenBy(v => regions.IndexOf(v.RegionId))
+            .ToList();
+        var subscriptions = actor.AccountId is null
+            ? []
+            : await db.MarketplaceSubscriptions.AsNoTracking()
+                .Where(s => s.AccountId == actor.AccountId && s.ProductCode == productCode)
+                .ToListAsync(ct);
+        return new ProductDetail(product, newest.OsName, newest.OsType, newest.Architecture, versions,
+            [.. regions.Where(r => images.Any(i => i.RegionId == r))], [.. product.Prices.OrderBy(p => p.MinVcpu)], subscriptions);
+    }
+
+    /// <summary>The actor's account's subscriptions, newest first, with each product's name.</summary>
+    public async Task<IReadOnlyList<(MarketplaceSubscription Subscription, string ProductName)>> SubscriptionsAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (actor.AccountId is null)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (
+            from s in db.MarketplaceSubscriptions.AsNoTracking()
+            join p in db.MarketplaceProducts.AsNoTracking() on s.ProductCode equals p.Code
+            where s.AccountId == actor.AccountId
+            select new { s, p.Name }).ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.s.SubscribedAt).Select(r => (r.s, r.Name))];
+    }
+
+    /// <summary>
+    /// Subscribes the actor's account to a product in a region with a plan. Codes: <c>Forbidden</c>;
+    /// <see cref="MarketplaceErrors.NotFoundCode"/>; <see cref="MarketplaceErrors.RemovedCode"/>;
+    /// <see cref="MarketplaceErrors.NotPublishedCode"/> (not in that region); <see cref="MarketplaceErrors.ChargeTypeCode"/>
+    /// (a plan the billing model does not offer). Subscribing again replaces the plan.
+    /// </summary>
+    public async Task<Result> SubscribeAsync(Actor actor, string productCode, string regionId, MarketplacePlan plan, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.MarketplaceProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Code == productCode, ct);
+        EcsError? error = product is null ? MarketplaceErrors.NotFound(productCode)
+            : product.WithdrawnAt is not null ? MarketplaceErrors.Removed(productCode)
+            : !await db.Images.AnyAsync(i => i.Kind == ImageKind.Marketplace && i.ProductCode == productCode && i.RegionId == regionId, ct)
+                ? MarketplaceErrors.NotPublished(productCode, regionId)
+            : !PlansFor(product.BillingModel).Contains(plan) ? MarketplaceErrors.PlanNotSupported(product.BillingModel, plan)
+            : null;
+        var now = time.GetUtcNow();
+        if (error is null)
+        {
+            var existing = await db.MarketplaceSubscriptions
+                .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.ProductCode == productCode && s.RegionId == regionId, ct);
+            if (existing is not null)
+            {
+                db.MarketplaceSubscriptions.Remove(existing);
+                await db.SaveChangesAsync(ct);
+            }
+
+            db.MarketplaceSubscriptions.Add(new MarketplaceSubscription
+            {
+                AccountId = actor.AccountId!, ProductCode = productCode, RegionId = regionId, Plan = plan, SubscribedAt = now, SubscribedBy = actor.Email,
+            });
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "SubscribeMarketplaceProduct", "marketplace-product", productCode, regionId, now, error));
+        await db.SaveChangesAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        changes.Publish(new ResourceChange("marketplace-product", productCode, regionId, actor.AccountId));
+        return Result.Success();
+    }
+
+    /// <summary>Ends the account's subscription in a region; running instances keep running. <see cref="MarketplaceErrors.NotSubscribedCode"/> when there is none.</summary>
+    public async Task<Result> UnsubscribeAsync(Actor actor, string productCode, string regionId, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var existing = await db.MarketplaceSubscriptions
+            .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.ProductCode == productCode && s.RegionId == regionId, ct);
+        EcsError? error = existing is null ? MarketplaceErrors.NotSubscribed(productCode, regionId) : null;
+        if (existing is not null)
+        {
+            db.MarketplaceSubscriptions.Remove(existing);
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "UnsubscribeMarketplaceProduct", "marketplace-product", productCode, regionId, time.GetUtcNow(), error));
+        await db.SaveChangesAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        changes.Publish(new ResourceChange("marketplace-product", productCode, regionId, actor.AccountId));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// The platform admin withdraws a product (or puts it back on sale): new launches of its images and of images derived
+    /// from it are refused with <c>ImageRemovedInMarket</c>; existing instances run on. <c>Forbidden</c> for anyone else.
+    /// </summary>
+    public async Task<Result> SetWithdrawnAsync(Actor actor, string productCode, bool withdrawn, CancellationToken ct = default)
+    {
+        if (!actor.IsPlatformAdmin)
+        {
+            return CommonErrors.Forbidden("Only the platform admin can withdraw a Marketplace product.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var product = await db.MarketplaceProducts.FirstOrDefaultAsync(p => p.Code == productCode, ct);
+        if (product is null)
+        {
+            return MarketplaceErrors.NotFound(productCode);
+        }
+
+        var now = time.GetUtcNow();
+        product.WithdrawnAt = withdrawn ? product.WithdrawnAt ?? now : null;
+        db.AuditEntries.Add(AuditEntry.For(actor, withdrawn ? "WithdrawMarketplaceProduct" : "ReinstateMarketplaceProduct", "marketplace-product",
+            productCode, null, now));
+        await db.SaveChangesAsync(ct);
+        changes.Publish(new ResourceChange("marketplace-product", productCode, "", null));
+        return Result.Success();
+    }
+
+    /// <summary>The price tiers of a product (empty for free and BYOL products or an unknown code).</summary>
+    public async Task<IReadOnlyList<MarketplacePrice>> PricesAsync(string productCode, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.MarketplacePrices.AsNoTracking().Where(p => p.ProductCode == productCode).OrderBy(p => p.MinVcpu).ToListAsync(ct);
+    }
+}
