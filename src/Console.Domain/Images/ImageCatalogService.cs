@@ -74,7 +74,8 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             ? aliases.First() switch
             {
                 ImageOwnerAlias.System => images.Where(i => i.Kind == ImageKind.Public),
-                ImageOwnerAlias.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace),
+                ImageOwnerAlias.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace
+                    && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null)),
                 ImageOwnerAlias.Self => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId == account),
                 ImageOwnerAlias.Others => community
                     ? images.Where(i => i.Kind == ImageKind.Custom && i.IsPublic && i.OwnerAccountId != account)
@@ -83,7 +84,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             }
             : images.VisibleTo(db, actor)
                 .Where(i => (system && i.Kind == ImageKind.Public)
-                    || (marketplace && i.Kind == ImageKind.Marketplace)
+                    || (marketplace && i.Kind == ImageKind.Marketplace && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null))
                     || (self && account != null && i.Kind == ImageKind.Custom && i.OwnerAccountId == account)
                     || (others && i.Kind == ImageKind.Custom && i.OwnerAccountId != account
                         && (community ? i.IsPublic : db.ImageShares.Any(s => s.ImageId == i.Id && s.RegionId == i.RegionId && s.AccountId == account))));
