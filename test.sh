@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of EcsConsole: domain and bUnit tests, WebApplicationFactory integration tests, and the Playwright
-# end-to-end journeys in a real headless Chromium (Debian's, installed here when missing).
+# end-to-end journeys in a real headless Chromium (Debian's, installed here when missing), and the official Alibaba
+# Cloud Node SDK against the ECS API (its packages installed here with npm ci).
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter SignIn).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -18,6 +19,16 @@ if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required (dotnet not on PATH)" >&2
   exit 1
 fi
+
+# The official Alibaba Cloud Node SDK for the ECS API test (tests/sdk-node, versions pinned by its lock file).
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "Node.js/npm not found: installing Debian's nodejs and npm for the official SDK test"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends nodejs npm
+fi
+(cd tests/sdk-node && npm ci --no-audit --no-fund --loglevel=error)
 
 mkdir -p TestResults
 set +e

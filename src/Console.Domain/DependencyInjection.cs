@@ -55,6 +55,12 @@ public static class DependencyInjection
         services.AddSingleton<EcsConsole.Domain.Audit.AuditQueryService>();
         services.AddSingleton<DatabaseInitializer>();
 
+        // Read models and services the ECS API adapter needs besides the console's (issue #9).
+        services.AddSingleton<AccessKeyService>();
+        services.AddSingleton<EcsConsole.Domain.InstanceTypes.InstanceTypeQueryService>();
+        services.AddSingleton<DiskQueryService>();
+        services.AddSingleton<EcsConsole.Domain.Tags.TagService>();
+
         // Asynchronous work: one engine, one handler per task type.
         services.AddSingleton<EcsConsole.Domain.Tasks.AsyncTaskEngine>();
         services.AddSingleton<EcsConsole.Domain.Tasks.TaskService>();

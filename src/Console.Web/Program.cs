@@ -2,6 +2,7 @@ using EcsConsole.Domain;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Seeding;
+using EcsConsole.Web.Api;
 using EcsConsole.Web.Components;
 using EcsConsole.Web.Components.Account;
 using EcsConsole.Web.Infrastructure;
@@ -13,7 +14,7 @@ using MudBlazor.Services;
 var builder = WebApplication.CreateBuilder(args);
 
 // Parameters of the ECS API travel in the query string: allow long request lines.
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 64 * 1024);
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 256 * 1024);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -55,12 +56,17 @@ builder.Services.AddIdentityCore<ConsoleUser>(options =>
 
 builder.Services.AddSingleton<IEmailSender<ConsoleUser>, IdentityNoOpEmailSender>();
 builder.Services.AddScoped<CurrentActor>();
+builder.Services.AddSingleton<NonceCache>();
 builder.Services.AddHostedService<AsyncTaskRunnerService>();
 
 var app = builder.Build();
 
 // Migrate, and seed the demo world into an empty database, before the first request is served.
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+// The ECS OpenAPI answers at "/" for requests carrying x-acs-action or an Action parameter, before any page
+// machinery (status-code pages, antiforgery) can touch them.
+app.UseMiddleware<EcsApiMiddleware>();
 
 if (app.Environment.IsDevelopment())
 {
@@ -72,6 +78,10 @@ else
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Explicit, so that they run after the ECS API middleware above (WebApplication would otherwise put them first).
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapGet("/healthz", () => Results.Text("Healthy")).AllowAnonymous();

@@ -41,6 +41,131 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         return new ImagePage(items, total, query.Page, query.PageSize);
     }
 
+    /// <summary>
+    /// DescribeImages (domain-rules §1.4, ecs-openapi §2.2): the images the actor sees in the region, across owner aliases
+    /// (empty: <c>system</c>, <c>self</c> and <c>others</c>), with their disk mappings and tags, newest first. The
+    /// visibility rule is <see cref="ImageVisibility.VisibleTo"/>, applied in the query. <c>others</c> are images shared
+    /// with the account, or with <see cref="ImageDescribeQuery.IsPublic"/> community images. Returns <c>InvalidParameter</c>
+    /// for a page below 1 or a page size outside 1..100.
+    /// </summary>
+    public async Task<Result<ImageDescribePage>> DescribeAsync(Actor actor, ImageDescribeQuery query, CancellationToken ct = default)
+    {
+        if (query.Page < 1)
+        {
+            return CommonErrors.InvalidParameter("PageNumber", "must be 1 or more.");
+        }
+
+        if (query.PageSize is < 1 or > ImageListQuery.MaxPageSize)
+        {
+            return CommonErrors.InvalidParameter("PageSize", $"must be between 1 and {ImageListQuery.MaxPageSize}.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var account = actor.AccountId;
+        var region = query.RegionId;
+        var aliases = query.OwnerAliases is { Count: > 0 } ? query.OwnerAliases : [ImageOwnerAlias.System, ImageOwnerAlias.Self, ImageOwnerAlias.Others];
+        bool system = aliases.Contains(ImageOwnerAlias.System), self = aliases.Contains(ImageOwnerAlias.Self),
+            others = aliases.Contains(ImageOwnerAlias.Others), marketplace = aliases.Contains(ImageOwnerAlias.Marketplace);
+        var community = query.IsPublic == true;
+        var images = db.Images.AsNoTracking().Where(i => i.RegionId == region);
+
+        // One alias (what SDK callers mostly ask): a plain predicate the indexes serve. Several: the general rule.
+        images = aliases.Count == 1
+            ? aliases.First() switch
+            {
+                ImageOwnerAlias.System => images.Where(i => i.Kind == ImageKind.Public),
+                ImageOwnerAlias.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace
+                    && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null)),
+                ImageOwnerAlias.Self => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId == account),
+                ImageOwnerAlias.Others => community
+                    ? images.Where(i => i.Kind == ImageKind.Custom && i.IsPublic && i.OwnerAccountId != account)
+                    : images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId != account
+                        && db.ImageShares.Any(s => s.ImageId == i.Id && s.RegionId == i.RegionId && s.AccountId == account)),
+            }
+            : images.VisibleTo(db, actor)
+                .Where(i => (system && i.Kind == ImageKind.Public)
+                    || (marketplace && i.Kind == ImageKind.Marketplace && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null))
+                    || (self && account != null && i.Kind == ImageKind.Custom && i.OwnerAccountId == account)
+                    || (others && i.Kind == ImageKind.Custom && i.OwnerAccountId != account
+                        && (community ? i.IsPublic : db.ImageShares.Any(s => s.ImageId == i.Id && s.RegionId == i.RegionId && s.AccountId == account))));
+
+        if (query.ImageIds is { Count: > 0 } ids)
+        {
+            images = images.Where(i => ids.Contains(i.Id));
+        }
+
+        var statuses = query.Statuses is { Count: > 0 } ? query.Statuses.ToList() : [ImageStatus.Available];
+        if (statuses.Count < Enum.GetValues<ImageStatus>().Length)
+        {
+            images = images.Where(i => statuses.Contains(i.Status));
+        }
+
+        if (!string.IsNullOrEmpty(query.NameContains))
+        {
+            var pattern = "%" + EscapeLike(query.NameContains) + "%";
+            images = images.Where(i => EF.Functions.Like(i.Name, pattern, LikeEscape));
+        }
+
+        if (!string.IsNullOrEmpty(query.Family))
+        {
+            images = images.Where(i => i.Family == query.Family);
+        }
+
+        if (!string.IsNullOrEmpty(query.SnapshotId))
+        {
+            var snapshotId = query.SnapshotId;
+            images = images.Where(i => db.ImageDiskMappings.Where(m => m.SnapshotId == snapshotId).Select(m => m.ImageKey).Contains(i.Key));
+        }
+
+        if (query.OsType is { } os)
+        {
+            images = images.Where(i => i.OsType == os);
+        }
+
+        if (query.Architecture is { } arch)
+        {
+            images = images.Where(i => i.Architecture == arch);
+        }
+
+        if (query.InUse is { } inUse)
+        {
+            images = images.Where(i => i.InUse == inUse);
+        }
+
+        foreach (var (key, value) in query.Tags)
+        {
+            images = string.IsNullOrEmpty(value)
+                ? images.Where(i => i.Tags.Any(t => t.TagKey == key))
+                : images.Where(i => i.Tags.Any(t => t.TagKey == key && t.TagValue == value));
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            images = images.Where(i => i.CreationTime >= from);
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            images = images.Where(i => i.CreationTime <= to);
+        }
+
+        var total = await images.CountAsync(ct);
+        var page = await images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key)
+            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Include(i => i.DiskMappings).Include(i => i.Tags).AsSingleQuery()
+            .ToListAsync(ct);
+        foreach (var image in page)
+        {
+            image.DiskMappings.Sort((a, b) => string.CompareOrdinal(a.Device, b.Device));
+        }
+
+        var own = page.Where(i => i.OwnerAccountId == account).Select(i => i.Id).ToList();
+        var shared = own.Count == 0
+            ? []
+            : await db.ImageShares.AsNoTracking().Where(s => s.RegionId == region && own.Contains(s.ImageId)).Select(s => s.ImageId).Distinct().ToListAsync(ct);
+        return new ImageDescribePage(page, total, query.Page, query.PageSize, shared.ToHashSet(StringComparer.Ordinal));
+    }
+
     /// <summary>The account's image families in the region, for the family filter.</summary>
     public async Task<IReadOnlyList<string>> ListFamiliesAsync(Actor actor, string regionId, CancellationToken ct = default)
     {

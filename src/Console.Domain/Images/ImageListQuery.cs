@@ -123,3 +123,50 @@ public sealed record ImagePage(IReadOnlyList<ImageListItem> Items, int Total, in
 {
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
 }
+
+/// <summary>DescribeImages' filters (ecs-openapi §2.2); every field but <see cref="RegionId"/> is optional.</summary>
+public sealed record ImageDescribeQuery
+{
+    public required string RegionId { get; init; }
+
+    /// <summary>Exact IDs (ECS accepts a comma-separated list).</summary>
+    public IReadOnlyList<string>? ImageIds { get; init; }
+
+    /// <summary>Substring of the name, case-insensitive (ImageName is a fuzzy match).</summary>
+    public string? NameContains { get; init; }
+
+    public string? Family { get; init; }
+
+    /// <summary>Images with a disk made from this snapshot.</summary>
+    public string? SnapshotId { get; init; }
+
+    /// <summary>Null or empty: Available only, as DescribeImages does.</summary>
+    public IReadOnlyCollection<ImageStatus>? Statuses { get; init; }
+
+    /// <summary>Null or empty: system, self and others.</summary>
+    public IReadOnlyCollection<ImageOwnerAlias>? OwnerAliases { get; init; }
+
+    /// <summary>True: <c>others</c> means community images instead of images shared with the account.</summary>
+    public bool? IsPublic { get; init; }
+
+    public OsType? OsType { get; init; }
+
+    public ImageArchitecture? Architecture { get; init; }
+
+    /// <summary>Usage: true for <c>instance</c> (some instance runs from it), false for <c>none</c>.</summary>
+    public bool? InUse { get; init; }
+
+    /// <summary>Tags the image must carry; an empty value matches any value of the key.</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+
+    public DateTimeOffset? CreatedFrom { get; init; }
+
+    public DateTimeOffset? CreatedTo { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 10;
+}
+
+/// <summary>A page of DescribeImages: images with their disk mappings and tags, and which of the actor's own are shared.</summary>
+public sealed record ImageDescribePage(IReadOnlyList<Image> Items, int Total, int Page, int PageSize, IReadOnlySet<string> SharedByOwner);

@@ -57,4 +57,16 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
                     i.Disks.OrderBy(d => d.Device).Select(d => new InstanceDiskSummary(d.Id, d.Type, d.Category, d.SizeGiB)).ToList()))
             .ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The region of the actor's instance <paramref name="instanceId"/>, or null when the account has no such instance
+    /// (StartInstance, StopInstance, DeleteInstance and ReplaceSystemDisk name no region).
+    /// </summary>
+    public async Task<string?> FindRegionAsync(Actor actor, string instanceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return actor.AccountId is null
+            ? null
+            : await db.Instances.AsNoTracking().Where(i => i.Id == instanceId && i.AccountId == actor.AccountId).Select(i => i.RegionId).FirstOrDefaultAsync(ct);
+    }
 }

@@ -66,4 +66,13 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
                 s.CreationTime, imagesBySnapshot.GetValueOrDefault(s.Id, []))),
         ];
     }
+
+    /// <summary>The region of the actor's snapshot <paramref name="snapshotId"/>, or null (DeleteSnapshot names no region).</summary>
+    public async Task<string?> FindRegionAsync(Actor actor, string snapshotId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return actor.AccountId is null
+            ? null
+            : await db.Snapshots.AsNoTracking().Where(s => s.Id == snapshotId && s.AccountId == actor.AccountId).Select(s => s.RegionId).FirstOrDefaultAsync(ct);
+    }
 }

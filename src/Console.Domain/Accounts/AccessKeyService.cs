@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.Accounts;
+
+/// <summary>An AccessKey pair as its user sees it in the list: never the secret.</summary>
+public sealed record AccessKeySummary(string Id, AccessKeyStatus Status, DateTimeOffset CreatedAt);
+
+/// <summary>A pair just created: the only moment its secret is shown.</summary>
+public sealed record CreatedAccessKey(string Id, string Secret, DateTimeOffset CreatedAt);
+
+/// <summary>What the API needs to verify a signature and act as the key's user.</summary>
+public sealed record AccessKeyCredential(string Id, string UserId, string Secret, AccessKeyStatus Status);
+
+/// <summary>AccessKey errors, with RAM's codes.</summary>
+public static class AccessKeyErrors
+{
+    public const string NotFoundCode = "EntityNotExist.User.AccessKey";
+    public const string LimitExceededCode = "LimitExceeded.User.AccessKey";
+
+    public static EcsError NotFound(string id) => new(NotFoundCode, 404, $"The AccessKey \"{id}\" does not exist.");
+
+    public static EcsError LimitExceeded(int limit) => new(LimitExceededCode, 409, $"A user can have at most {limit} AccessKey pairs.");
+}
+
+/// <summary>
+/// A user's AccessKey pairs for the ECS-compatible API (ui-contract §2, §5): create (the secret shown once, stored
+/// protected through <see cref="ISecretProtector"/>), disable, enable and delete. A user manages only its own pairs;
+/// every change is audited.
+/// </summary>
+public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFactory, ISecretProtector protector, TimeProvider time)
+{
+    /// <summary>As on Alibaba Cloud: at most two pairs per user.</summary>
+    public const int MaxPerUser = 2;
+
+    private const string Alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    /// <summary>
+    /// Unprotected credentials by key ID, so a signed call costs no database read and no decryption. Every change goes
+    /// through this singleton, which forgets the key it changes (one process; several web nodes would need a shared
+    /// invalidation, or no cache). A user removed with its keys (MemberService) leaves a stale entry, but the API then finds
+    /// no user behind it and refuses the call as an unknown key.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, AccessKeyCredential> _credentials = new(StringComparer.Ordinal);
+
+    /// <summary>The actor's pairs, oldest first.</summary>
+    public async Task<IReadOnlyList<AccessKeySummary>> ListAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var keys = await db.AccessKeys.AsNoTracking().Where(k => k.UserId == actor.UserId)
+            .Select(k => new AccessKeySummary(k.Id, k.Status, k.CreatedAt)).ToListAsync(ct);
+        return [.. keys.OrderBy(k => k.CreatedAt).ThenBy(k => k.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// A new Active pair for the actor: ID <c>LTAI5t…</c> (24 characters) and a 30-character secret. Codes:
+    /// <see cref="AccessKeyErrors.LimitExceededCode"/> beyond <see cref="MaxPerUser"/>.
+    /// </summary>
+    public async Task<Result<CreatedAccessKey>> CreateAsync(Actor actor, CancellationToken ct = default)
+    {
+        var secret = RandomNumberGenerator.GetString(Alphanumerics, 30);
+        var protectedSecret = protector.Protect(secret);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var id = "LTAI5t" + RandomNumberGenerator.GetString(Alphanumerics, 18);
+        EcsError? error = await db.AccessKeys.CountAsync(k => k.UserId == actor.UserId, ct) >= MaxPerUser ? AccessKeyErrors.LimitExceeded(MaxPerUser) : null;
+        if (error is null)
+        {
+            db.AccessKeys.Add(new AccessKey { Id = id, UserId = actor.UserId, ProtectedSecret = protectedSecret, CreatedAt = now });
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "CreateAccessKey", "accesskey", error is null ? id : null, null, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return error is null ? new CreatedAccessKey(id, secret, now) : error;
+    }
+
+    /// <summary>Disables (<c>Inactive</c>) or enables (<c>Active</c>) one of the actor's pairs. Codes: <see cref="AccessKeyErrors.NotFoundCode"/>.</summary>
+    public async Task<Result> SetStatusAsync(Actor actor, string accessKeyId, AccessKeyStatus status, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.AccessKeys.FirstOrDefaultAsync(k => k.Id == accessKeyId && k.UserId == actor.UserId, ct);
+        if (key is null)
+        {
+            return AccessKeyErrors.NotFound(accessKeyId);
+        }
+
+        key.Status = status;
+        _credentials.TryRemove(accessKeyId, out _);
+        db.AuditEntries.Add(AuditEntry.For(actor, "UpdateAccessKey", "accesskey", accessKeyId, null, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>Deletes one of the actor's pairs; calls signed with it are refused from now on. Codes: <see cref="AccessKeyErrors.NotFoundCode"/>.</summary>
+    public async Task<Result> DeleteAsync(Actor actor, string accessKeyId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.AccessKeys.FirstOrDefaultAsync(k => k.Id == accessKeyId && k.UserId == actor.UserId, ct);
+        if (key is null)
+        {
+            return AccessKeyErrors.NotFound(accessKeyId);
+        }
+
+        db.AccessKeys.Remove(key);
+        _credentials.TryRemove(accessKeyId, out _);
+        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteAccessKey", "accesskey", accessKeyId, null, time.GetUtcNow()));
+        await db.SaveChangesAsync(ct);
+        return Result.Success();
+    }
+
+    /// <summary>The pair with this ID and its secret in clear, for signature verification; null when there is none.</summary>
+    public async Task<AccessKeyCredential?> FindCredentialAsync(string accessKeyId, CancellationToken ct = default)
+    {
+        if (_credentials.TryGetValue(accessKeyId, out var cached))
+        {
+            return cached;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = await db.AccessKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == accessKeyId, ct);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var credential = new AccessKeyCredential(key.Id, key.UserId, protector.Unprotect(key.ProtectedSecret), key.Status);
+        _credentials[accessKeyId] = credential;
+        return credential;
+    }
+}

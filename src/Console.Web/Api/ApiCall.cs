@@ -1,0 +1,54 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Regions;
+
+namespace EcsConsole.Web.Api;
+
+/// <summary>One authenticated API call as an action sees it: who acts, the parameters, and the services to call.</summary>
+public sealed class ApiCall(HttpContext http, string action, ApiParameters parameters, Actor actor, string requestId)
+{
+    public string Action { get; } = action;
+
+    public ApiParameters P { get; } = parameters;
+
+    /// <summary>The AccessKey's user, with <see cref="ActorSource.Api"/>.</summary>
+    public Actor Actor { get; } = actor;
+
+    public string RequestId { get; } = requestId;
+
+    public CancellationToken Ct => http.RequestAborted;
+
+    public T Service<T>()
+        where T : notnull => http.RequestServices.GetRequiredService<T>();
+
+    /// <summary>
+    /// The region named by <paramref name="name"/> (required): records <c>MissingParameter</c> when absent and returns null
+    /// for an unknown region, recording <c>InvalidRegionId.NotFound</c>.
+    /// </summary>
+    public async Task<Region?> RegionAsync(string name = "RegionId")
+    {
+        var id = P.Required(name);
+        if (P.Error is not null)
+        {
+            return null;
+        }
+
+        var region = await Service<RegionService>().FindAsync(id, Ct);
+        if (region is null)
+        {
+            P.Fail(CommonErrors.RegionNotFound(id));
+        }
+
+        return region;
+    }
+}
+
+/// <summary>What an action answers: a success body (serialized as is, with exact ECS names) or an ECS error.</summary>
+public readonly record struct ApiReply(object? Body, EcsError? Error)
+{
+    public static ApiReply Ok(object body) => new(body, null);
+
+    public static implicit operator ApiReply(EcsError error) => new(null, error);
+}
+
+/// <summary>An action of the API: parameters in, reply out. Actions only map; every rule lives in a domain service.</summary>
+public delegate Task<ApiReply> ApiAction(ApiCall call);

@@ -1,0 +1,104 @@
+// The official Alibaba Cloud Node SDK (@alicloud/ecs20140526 7.11.6, pinned in package.json) against a running
+// EcsConsole: create an image from an instance, wait for Available, share it, describe the share permission, copy it,
+// delete everything — once with the default V3 signature (ACS3-HMAC-SHA256) and once with signatureAlgorithm 'v2'
+// (HMAC-SHA1). Exits non-zero on the first failure. Usage: ECS_ENDPOINT=localhost:5080 node sdk-journey.js
+'use strict';
+const Ecs = require('@alicloud/ecs20140526');
+const { $OpenApiUtil } = require('@alicloud/openapi-core');
+
+const endpoint = process.env.ECS_ENDPOINT || 'localhost:5080';
+const accessKeyId = process.env.ECS_ACCESS_KEY_ID || 'LTAI5tDemoAlice000000001';
+const accessKeySecret = process.env.ECS_ACCESS_KEY_SECRET || 'DemoAliceSecret000000000000000001';
+const region = 'cn-hangzhou';
+const copyRegion = 'cn-shanghai';
+const globexAccount = '2345678901234567';
+const timeoutMs = Number(process.env.ECS_WAIT_SECONDS || 120) * 1000;
+
+function client(signatureAlgorithm) {
+  const config = { accessKeyId, accessKeySecret, endpoint, protocol: 'http', regionId: region };
+  if (signatureAlgorithm) config.signatureAlgorithm = signatureAlgorithm;
+  return new Ecs.default(new $OpenApiUtil.Config(config));
+}
+
+function check(condition, what) {
+  if (!condition) throw new Error('check failed: ' + what);
+  console.log('  ok: ' + what);
+}
+
+async function waitForImage(ecs, regionId, imageId, wanted) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await ecs.describeImages(new Ecs.DescribeImagesRequest({ regionId, imageId, status: 'ALL', imageOwnerAlias: 'self' }));
+    const image = r.body.images.image[0];
+    if (image && image.status === wanted) return image;
+    if (image && image.status === 'CreateFailed') throw new Error(`${imageId} failed`);
+    if (Date.now() > deadline) throw new Error(`${imageId} not ${wanted} after ${timeoutMs / 1000}s (last: ${image && image.status} ${image && image.progress})`);
+    await new Promise(resolve => setTimeout(resolve, 500));
+  }
+}
+
+async function journey(label, signatureAlgorithm) {
+  console.log(`${label}:`);
+  const ecs = client(signatureAlgorithm);
+  const stamp = Date.now().toString(36);
+
+  const instances = await ecs.describeInstances(new Ecs.DescribeInstancesRequest({ regionId: region, status: 'Running' }));
+  const instance = instances.body.instances.instance[0];
+  check(instance && instance.instanceId.startsWith('i-'), `a Running instance to image (${instance && instance.instanceId})`);
+
+  const created = await ecs.createImage(new Ecs.CreateImageRequest({
+    regionId: region, instanceId: instance.instanceId, imageName: `sdk-${label}-${stamp}`, description: 'made by the official Node SDK',
+    tag: [new Ecs.CreateImageRequestTag({ key: 'made-by', value: label })],
+  }));
+  const imageId = created.body.imageId;
+  check(/^m-/.test(imageId), `CreateImage answered ${imageId}`);
+
+  const available = await waitForImage(ecs, region, imageId, 'Available');
+  check(available.progress === '100%' && available.imageOwnerAlias === 'self', 'the image became Available (100%, self)');
+  check(available.diskDeviceMappings.diskDeviceMapping.length >= 1, 'it lists its disk device mappings');
+  check(available.tags.tag.some(t => t.tagKey === 'made-by' && t.tagValue === label), 'it carries its tag');
+
+  await ecs.modifyImageSharePermission(new Ecs.ModifyImageSharePermissionRequest({ regionId: region, imageId, addAccount: [globexAccount] }));
+  const shares = await ecs.describeImageSharePermission(new Ecs.DescribeImageSharePermissionRequest({ regionId: region, imageId }));
+  check(shares.body.accounts.account.some(a => a.aliyunId === globexAccount) && shares.body.totalCount === 1,
+    'DescribeImageSharePermission lists Globex');
+
+  const copied = await ecs.copyImage(new Ecs.CopyImageRequest({
+    regionId: region, imageId, destinationRegionId: copyRegion, destinationImageName: `sdk-${label}-${stamp}-copy`,
+  }));
+  const copyId = copied.body.imageId;
+  check(/^m-/.test(copyId) && copyId !== imageId, `CopyImage answered ${copyId}`);
+  await waitForImage(ecs, copyRegion, copyId, 'Available');
+  check(true, 'the copy became Available in ' + copyRegion);
+
+  try {
+    await ecs.deleteImage(new Ecs.DeleteImageRequest({ regionId: region, imageId }));
+    throw new Error('a shared image was deleted');
+  } catch (e) {
+    check(e.code === 'ImageUseShared' && e.statusCode === 403, 'deleting the shared image is refused with ImageUseShared (403)');
+  }
+
+  await ecs.modifyImageSharePermission(new Ecs.ModifyImageSharePermissionRequest({ regionId: region, imageId, removeAccount: [globexAccount] }));
+  await ecs.deleteImage(new Ecs.DeleteImageRequest({ regionId: copyRegion, imageId: copyId }));
+  await ecs.deleteImage(new Ecs.DeleteImageRequest({ regionId: region, imageId }));
+  const gone = await ecs.describeImages(new Ecs.DescribeImagesRequest({ regionId: region, imageId, status: 'ALL' }));
+  check(gone.body.totalCount === 0, 'both images are deleted');
+
+  try {
+    await ecs.deleteImage(new Ecs.DeleteImageRequest({ regionId: region, imageId }));
+    throw new Error('a deleted image was deleted again');
+  } catch (e) {
+    check(e.code === 'InvalidImageId.NotFound' && e.statusCode === 404, 'a second delete is InvalidImageId.NotFound (404)');
+  }
+}
+
+(async () => {
+  try {
+    await journey('v3', undefined);
+    await journey('v2', 'v2');
+    console.log('SDK JOURNEY PASSED');
+  } catch (e) {
+    console.error('SDK JOURNEY FAILED:', e.code || '', e.statusCode || '', e.message);
+    process.exit(1);
+  }
+})();
