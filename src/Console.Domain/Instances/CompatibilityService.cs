@@ -37,13 +37,6 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         string instanceTypeId, LaunchPlan plan, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CheckAsync(db, actor, regionId, zoneId, imageId, instanceTypeId, plan, ct);
-    }
-
-    /// <summary>The same check inside a caller's unit of work (RunInstances, ReplaceSystemDisk).</summary>
-    internal async Task<Result<CompatibilityVerdict>> CheckAsync(ConsoleDbContext db, Actor actor, string regionId, string? zoneId,
-        string imageId, string instanceTypeId, LaunchPlan plan, CancellationToken ct)
-    {
         var image = await FindImageAsync(db, actor, regionId, imageId, ct);
         if (!image.IsSuccess)
         {
@@ -51,14 +44,16 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         }
 
         var type = await FindTypeAsync(db, regionId, zoneId, instanceTypeId, ct);
-        if (!type.IsSuccess)
-        {
-            return type.Error;
-        }
-
-        var market = await MarketFactsAsync(db, actor, image.Value, ct);
-        return ImageCompatibility.Check(image.Value, type.Value, plan, market, MaxSystemDisk);
+        return type.IsSuccess ? await VerdictAsync(db, actor, image.Value, type.Value, plan, ct) : type.Error;
     }
+
+    /// <summary>
+    /// Every rule for an image already found on a type already found, inside the caller's unit of work: what RunInstances
+    /// and ReplaceSystemDisk ask, with the configured system disk maximum.
+    /// </summary>
+    internal async Task<CompatibilityVerdict> VerdictAsync(ConsoleDbContext db, Actor actor, Image image, InstanceType type, LaunchPlan plan,
+        CancellationToken ct) =>
+        ImageCompatibility.Check(image, type, plan, await MarketFactsAsync(db, actor, image, ct), MaxSystemDisk);
 
     /// <summary>
     /// The buy page's instance type table: every type offered in the zone (or the region when <paramref name="zoneId"/>
@@ -123,7 +118,9 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         var verdicts = new Dictionary<string, CompatibilityVerdict>();
         foreach (var image in images)
         {
-            var market = Facts(image, products, subscribed);
+            var market = image.ProductCode is not { } code
+                ? null
+                : Facts(products.GetValueOrDefault(code), subscribed.TryGetValue(code, out var subscribedPlan) ? subscribedPlan : null);
             if (type is null)
             {
                 var (refusals, warnings) = ImageCompatibility.CheckImage(image, plan, market, MaxSystemDisk);
@@ -185,8 +182,10 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
             return new EcsError(ZoneNotFoundCode, 400, $"The zone \"{zoneId}\" is not a zone of {regionId}.");
         }
 
-        var zonesOfRegion = await db.Zones.Where(z => z.RegionId == regionId).Select(z => z.Id).ToListAsync(ct);
-        var sold = type.Zones.Select(z => z.ZoneId).Where(z => zoneId is null ? zonesOfRegion.Contains(z) : z == zoneId).Any();
+        var sold = zoneId is not null
+            ? type.Zones.Any(z => z.ZoneId == zoneId)
+            : type.Zones.Select(z => z.ZoneId)
+                .Intersect(await db.Zones.Where(z => z.RegionId == regionId).Select(z => z.Id).ToListAsync(ct)).Any();
         return sold
             ? type
             : new EcsError(ResourceTypeNotSupportedCode, 403, zoneId is null
@@ -194,7 +193,7 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
                 : $"The instance type {typeId} is not sold in {zoneId}. Choose another zone or type.");
     }
 
-    internal static async Task<MarketplaceFacts?> MarketFactsAsync(ConsoleDbContext db, Actor actor, Image image, CancellationToken ct)
+    private static async Task<MarketplaceFacts?> MarketFactsAsync(ConsoleDbContext db, Actor actor, Image image, CancellationToken ct)
     {
         if (image.ProductCode is not { } code)
         {
@@ -204,24 +203,14 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         var product = await db.MarketplaceProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Code == code, ct);
         var subscription = await db.MarketplaceSubscriptions.AsNoTracking()
             .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.ProductCode == code && s.RegionId == image.RegionId, ct);
-        return product is null
-            ? new MarketplaceFacts(false, false, subscription is not null, "Both", subscription?.Plan)
-            : new MarketplaceFacts(true, product.WithdrawnAt is not null, subscription is not null, product.BillingMethods, subscription?.Plan);
+        return Facts(product, subscription?.Plan);
     }
 
-    private static MarketplaceFacts? Facts(Image image, Dictionary<string, Marketplace.MarketplaceProduct> products,
-        Dictionary<string, Marketplace.MarketplacePlan> subscribed)
-    {
-        if (image.ProductCode is not { } code)
-        {
-            return null;
-        }
-
-        var plan = subscribed.TryGetValue(code, out var p) ? p : (Marketplace.MarketplacePlan?)null;
-        return products.TryGetValue(code, out var product)
-            ? new MarketplaceFacts(true, product.WithdrawnAt is not null, plan is not null, product.BillingMethods, plan)
-            : new MarketplaceFacts(false, false, plan is not null, "Both", plan);
-    }
+    /// <summary>What the rules need of an image's product and of the account's subscription in the image's region.</summary>
+    private static MarketplaceFacts Facts(Marketplace.MarketplaceProduct? product, Marketplace.MarketplacePlan? plan) =>
+        product is null
+            ? new MarketplaceFacts(false, false, plan is not null, "Both", plan)
+            : new MarketplaceFacts(true, product.WithdrawnAt is not null, plan is not null, product.BillingMethods, plan);
 
     private static async Task<List<InstanceType>> TypesOfferedAsync(ConsoleDbContext db, string regionId, string? zoneId, CancellationToken ct)
     {

@@ -8,7 +8,6 @@ using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace EcsConsole.Domain.Instances;
 
@@ -78,7 +77,7 @@ public sealed class InstanceService(
     TimeProvider time,
     TaskService tasks,
     ChangeNotifier changes,
-    IOptions<InstanceOptions> options)
+    CompatibilityService compatibility)
 {
     /// <summary>
     /// Creates <see cref="RunInstancesRequest.Amount"/> instances in <c>Pending</c>, each with a system disk from the
@@ -257,9 +256,7 @@ public sealed class InstanceService(
             var plan = new LaunchPlan(instance.ChargeType, size, logon, ReplacingSystemDisk: true, CurrentOsType: current,
                 MainlandChinaRegion: ImageCompatibility.IsMainlandChina(request.RegionId), PeriodMonths: instance.PeriodMonths);
             var type = await db.InstanceTypes.AsNoTracking().FirstAsync(t => t.Id == instance.InstanceTypeId, ct);
-            var market = await CompatibilityService.MarketFactsAsync(db, actor, image.Value, ct);
-            var verdict = ImageCompatibility.Check(image.Value, type, plan, market, options.Value.MaxSystemDiskGiB);
-            if (verdict.FirstError is { } refused)
+            if ((await compatibility.VerdictAsync(db, actor, image.Value, type, plan, ct)).FirstError is { } refused)
             {
                 return refused;
             }
@@ -357,9 +354,7 @@ public sealed class InstanceService(
         var logon = LogonOf(request.Password, request.KeyPairName);
         var plan = new LaunchPlan(request.ChargeType, systemSize, logon, MainlandChinaRegion: ImageCompatibility.IsMainlandChina(region.Id),
             PeriodMonths: request.ChargeType == InstanceChargeType.PrePaid ? request.PeriodMonths : null);
-        var market = await CompatibilityService.MarketFactsAsync(db, actor, image.Value, ct);
-        var verdict = ImageCompatibility.Check(image.Value, type.Value, plan, market, options.Value.MaxSystemDiskGiB);
-        if (verdict.FirstError is { } refused)
+        if ((await compatibility.VerdictAsync(db, actor, image.Value, type.Value, plan, ct)).FirstError is { } refused)
         {
             return refused;
         }

@@ -93,12 +93,12 @@ public sealed class MarketplaceSubscription
 
     public required string RegionId { get; init; }
 
-    public MarketplacePlan Plan { get; init; }
+    public MarketplacePlan Plan { get; set; }
 
-    public DateTimeOffset SubscribedAt { get; init; }
+    public DateTimeOffset SubscribedAt { get; set; }
 
     /// <summary>Who subscribed (user email), for the list.</summary>
-    public string? SubscribedBy { get; init; }
+    public string? SubscribedBy { get; set; }
 }
 
 /// <summary>The Marketplace categories.</summary>

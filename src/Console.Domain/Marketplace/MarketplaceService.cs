@@ -300,16 +300,16 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
         {
             var existing = await db.MarketplaceSubscriptions
                 .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.ProductCode == productCode && s.RegionId == regionId, ct);
-            if (existing is not null)
+            if (existing is null)
             {
-                db.MarketplaceSubscriptions.Remove(existing);
-                await db.SaveChangesAsync(ct);
+                existing = new MarketplaceSubscription { AccountId = actor.AccountId!, ProductCode = productCode, RegionId = regionId };
+                db.MarketplaceSubscriptions.Add(existing);
             }
 
-            db.MarketplaceSubscriptions.Add(new MarketplaceSubscription
-            {
-                AccountId = actor.AccountId!, ProductCode = productCode, RegionId = regionId, Plan = plan, SubscribedAt = now, SubscribedBy = actor.Email,
-            });
+            // Subscribing again replaces the plan, in the same save as the audit entry.
+            existing.Plan = plan;
+            existing.SubscribedAt = now;
+            existing.SubscribedBy = actor.Email;
         }
 
         db.AuditEntries.Add(AuditEntry.For(actor, "SubscribeMarketplaceProduct", "marketplace-product", productCode, regionId, now, error));

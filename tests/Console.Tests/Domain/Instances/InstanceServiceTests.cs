@@ -28,8 +28,8 @@ public sealed class InstanceServiceTests : IAsyncLifetime
         _engine = EngineFactory.Create(_db.Factory, _db.Time);
         var ids = new IdGenerator();
         var options = Options.Create(new InstanceOptions());
-        _service = new InstanceService(_db.Factory, ids, _db.Time, new TaskService(_db.Factory, _engine, ids, _db.Time), new ChangeNotifier(), options);
         _compatibility = new CompatibilityService(_db.Factory, options);
+        _service = new InstanceService(_db.Factory, ids, _db.Time, new TaskService(_db.Factory, _engine, ids, _db.Time), new ChangeNotifier(), _compatibility);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();

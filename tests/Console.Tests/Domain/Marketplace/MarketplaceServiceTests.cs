@@ -28,7 +28,7 @@ public sealed class MarketplaceServiceTests : IAsyncLifetime
         _engine = EngineFactory.Create(_db.Factory, _db.Time);
         var ids = new IdGenerator();
         _instances = new InstanceService(_db.Factory, ids, _db.Time, new TaskService(_db.Factory, _engine, ids, _db.Time), new ChangeNotifier(),
-            Options.Create(new InstanceOptions()));
+            new CompatibilityService(_db.Factory, Options.Create(new InstanceOptions())));
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();
@@ -146,6 +146,20 @@ public sealed class MarketplaceServiceTests : IAsyncLifetime
         Assert.Equal(expected, result.Error?.Code);
         await using var db = _db.NewContext();
         Assert.Equal(expected, await db.AuditEntries.Where(a => a.Action == "SubscribeMarketplaceProduct").Select(a => a.ErrorCode).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Subscribe_Again_ReplacesThePlan_AndKeepsOneSubscription()
+    {
+        Assert.True((await _service.SubscribeAsync(await Alice(), GitLabEe, Hangzhou, MarketplacePlan.Monthly)).IsSuccess);
+        _db.Time.Advance(TimeSpan.FromHours(1));
+
+        var again = await _service.SubscribeAsync(await Alice(), GitLabEe, Hangzhou, MarketplacePlan.Yearly);
+
+        Assert.True(again.IsSuccess);
+        await using var db = _db.NewContext();
+        var subscription = await db.MarketplaceSubscriptions.SingleAsync(s => s.ProductCode == GitLabEe);
+        Assert.Equal((MarketplacePlan.Yearly, _db.Time.GetUtcNow()), (subscription.Plan, subscription.SubscribedAt));
     }
 
     [Fact]

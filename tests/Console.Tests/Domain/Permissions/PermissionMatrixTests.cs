@@ -128,7 +128,7 @@ public sealed class PermissionMatrixTests
         }
 
         var instances = new InstanceService(world.Factory, ids, world.Time, tasks, notifier,
-            Microsoft.Extensions.Options.Options.Create(new InstanceOptions()));
+            new CompatibilityService(world.Factory, Microsoft.Extensions.Options.Options.Create(new InstanceOptions())));
 
         var sharing = new SharingService(world.Factory, world.Time, notifier);
         await sharing.ModifyAsync(await world.ActorAsync(OwnerAdmin), Hangzhou, image, new ModifySharePermissionRequest(AddAccounts: [DemoWorld.GlobexAccountId]));

@@ -30,8 +30,8 @@ public sealed class SasSharedImageInEcsTests : IAsyncLifetime
         var tasks = new TaskService(_db.Factory, engine, ids, _db.Time);
         var options = Options.Create(new InstanceOptions());
         _images = new SasImageService(_db.Factory, ids, _db.Time, tasks, new ChangeNotifier());
-        _instances = new InstanceService(_db.Factory, ids, _db.Time, tasks, new ChangeNotifier(), options);
         _compatibility = new CompatibilityService(_db.Factory, options);
+        _instances = new InstanceService(_db.Factory, ids, _db.Time, tasks, new ChangeNotifier(), _compatibility);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();
