@@ -93,6 +93,7 @@ public sealed class BuyPageTests(MutatingConsoleFixture mutating)
         await page.GetByTestId($"instance-replace-disk-{db1}").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Replace System Disk" });
         await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByTestId("image-picker-table")).ToBeVisibleAsync();
         await dialog.GetByLabel("Search images").FillAsync("debian_12_x64");
         var option = dialog.GetByTestId($"image-option-{debian}");
         await Expect(option).ToBeVisibleAsync();
