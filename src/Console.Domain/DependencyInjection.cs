@@ -89,6 +89,14 @@ public static class DependencyInjection
         services.AddSingleton<EcsConsole.Domain.Sas.SasServerService>();
         services.AddSingleton<EcsConsole.Domain.Sas.SasImageService>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IAsyncTaskHandler, EcsConsole.Domain.Sas.SasCopyImageHandler>();
+
+        // Image Builder (components, templates, builds) and the OOS image update: phased work on the same engine.
+        services.AddSingleton<EcsConsole.Domain.ImageBuilder.ImageComponentService>();
+        services.AddSingleton<EcsConsole.Domain.ImageBuilder.ImagePipelineService>();
+        services.AddSingleton<EcsConsole.Domain.ImageBuilder.ImageBuildService>();
+        services.AddSingleton<EcsConsole.Domain.ImageUpdates.ImageUpdateService>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IPhasedTaskHandler, EcsConsole.Domain.ImageBuilder.ImageBuildHandler>();
+        services.AddSingleton<EcsConsole.Domain.Tasks.IPhasedTaskHandler, EcsConsole.Domain.ImageUpdates.ImageUpdateHandler>();
         return services;
     }
 }

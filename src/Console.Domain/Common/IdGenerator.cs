@@ -32,11 +32,22 @@ public sealed class IdGenerator
 
     public string NewTaskId(string regionInfix) => New("t-", regionInfix);
 
+    /// <summary>An Image Builder component, <c>ic-</c> + infix + random (image-builder.md §1.1).</summary>
+    public string NewImageComponentId(string regionInfix) => New("ic-", regionInfix);
+
+    /// <summary>An Image Builder template (pipeline), <c>ip-</c> + infix + random.</summary>
+    public string NewImagePipelineId(string regionInfix) => New("ip-", regionInfix);
+
+    /// <summary>A build (pipeline execution) or an OOS execution: <c>exec-</c> + 20 hexadecimal characters.</summary>
+    public string NewExecutionId() => "exec-" + NewHex(BodyLength);
+
     /// <summary>A Simple Application Server instance ID: 32 lower-case hexadecimal characters, as SAS makes them.</summary>
-    public string NewSasServerId()
+    public string NewSasServerId() => NewHex(32);
+
+    private string NewHex(int length)
     {
         const string hex = "0123456789abcdef";
-        Span<char> body = stackalloc char[32];
+        Span<char> body = stackalloc char[length];
         for (var i = 0; i < body.Length; i++)
         {
             body[i] = hex[Next(hex.Length)];

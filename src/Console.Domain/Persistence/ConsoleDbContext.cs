@@ -84,6 +84,14 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<Sas.SasImage> SasImages => Set<Sas.SasImage>();
 
+    public DbSet<ImageBuilder.ImageComponent> ImageComponents => Set<ImageBuilder.ImageComponent>();
+
+    public DbSet<ImageBuilder.ImagePipeline> ImagePipelines => Set<ImageBuilder.ImagePipeline>();
+
+    public DbSet<ImageBuilder.ImagePipelineExecution> ImagePipelineExecutions => Set<ImageBuilder.ImagePipelineExecution>();
+
+    public DbSet<ImageUpdates.ImageUpdateRun> ImageUpdateRuns => Set<ImageUpdates.ImageUpdateRun>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

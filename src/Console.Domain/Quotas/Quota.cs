@@ -26,6 +26,12 @@ public static class QuotaCatalogue
     public const string VcpuCount = "q_postpaid-vcpu-count";
     public const string SasImageCap = "q_sas-image-count";
 
+    /// <summary>Image Builder templates per region (IB-90: Alibaba publishes neither the name nor the value).</summary>
+    public const string ImagePipelineCount = "q_image-pipeline-count";
+
+    /// <summary>Image Builder components per region (IB-90: Alibaba publishes neither the name nor the value).</summary>
+    public const string ImageComponentCount = "q_image-component-count";
+
     public static IReadOnlyList<QuotaDefinition> All { get; } =
     [
         new(ImageCount, "Custom images per region", QuotaScope.PerRegion, 100),
@@ -37,6 +43,8 @@ public static class QuotaCatalogue
         new(InstanceCount, "Instances per region", QuotaScope.PerRegion, 100),
         new(VcpuCount, "Pay-as-you-go vCPUs per region", QuotaScope.PerRegion, 500),
         new(SasImageCap, "Simple Application Server custom images (upper cap)", QuotaScope.PerAccount, 15),
+        new(ImagePipelineCount, "Image Builder templates per region (value not published by Alibaba Cloud)", QuotaScope.PerRegion, 100),
+        new(ImageComponentCount, "Image Builder components per region (value not published by Alibaba Cloud)", QuotaScope.PerRegion, 100),
     ];
 
     public static QuotaDefinition? Find(string name) => All.FirstOrDefault(q => q.Name == name);

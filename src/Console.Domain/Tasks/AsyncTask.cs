@@ -16,6 +16,12 @@ public enum AsyncTaskType
 
     /// <summary>Copies a Simple Application Server custom image to another region (SAS-09).</summary>
     SasCopyImage,
+
+    /// <summary>An Image Builder build through its phases (image-builder.md §2.5).</summary>
+    ImageBuild,
+
+    /// <summary>The OOS <c>ACS-ECS-UpdateImage</c> run (image-builder.md §3).</summary>
+    ImageUpdate,
 }
 
 /// <summary>Task status as the console shows it.</summary>

@@ -28,6 +28,7 @@ public sealed class AsyncTaskEngine
     private readonly ChangeNotifier _changes;
     private readonly ILogger<AsyncTaskEngine> _logger;
     private readonly Dictionary<AsyncTaskType, IAsyncTaskHandler> _handlers;
+    private readonly Dictionary<AsyncTaskType, IPhasedTaskHandler> _phased;
 
     public AsyncTaskEngine(
         IDbContextFactory<ConsoleDbContext> dbFactory,
@@ -35,7 +36,8 @@ public sealed class AsyncTaskEngine
         TimeProvider time,
         IOptionsMonitor<SimulationOptions> options,
         ChangeNotifier changes,
-        ILogger<AsyncTaskEngine> logger)
+        ILogger<AsyncTaskEngine> logger,
+        IEnumerable<IPhasedTaskHandler>? phased = null)
     {
         _dbFactory = dbFactory;
         _time = time;
@@ -43,6 +45,7 @@ public sealed class AsyncTaskEngine
         _changes = changes;
         _logger = logger;
         _handlers = handlers.ToDictionary(h => h.Type);
+        _phased = (phased ?? []).ToDictionary(h => h.Type);
     }
 
     /// <summary>This runner's name in the lease column.</summary>
@@ -55,26 +58,35 @@ public sealed class AsyncTaskEngine
     public DateTimeOffset FirstDueAt(DateTimeOffset now) => now + StepDuration;
 
     /// <summary>Whether a handler exists for the type.</summary>
-    public bool Handles(AsyncTaskType type) => _handlers.ContainsKey(type);
+    public bool Handles(AsyncTaskType type) => _handlers.ContainsKey(type) || _phased.ContainsKey(type);
 
     /// <summary>Advances every due task by one step; returns how many it advanced.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct = default)
     {
         var now = _time.GetUtcNow();
-        List<string> due;
+        List<(string Id, AsyncTaskType Type)> due;
         await using (var db = await _dbFactory.CreateDbContextAsync(ct))
         {
-            due = await db.AsyncTasks.AsNoTracking()
+            var rows = await db.AsyncTasks.AsNoTracking()
                 .Where(t => t.Status == AsyncTaskStatus.Processing && t.DueAt <= now && (t.LeaseUntil == null || t.LeaseUntil < now))
-                .OrderBy(t => t.DueAt).Select(t => t.Id).Take(100).ToListAsync(ct);
+                .OrderBy(t => t.DueAt).Select(t => new { t.Id, t.Type }).Take(100).ToListAsync(ct);
+            due = [.. rows.Select(t => (t.Id, t.Type))];
         }
 
         var advanced = 0;
-        foreach (var id in due)
+        foreach (var (id, type) in due)
         {
             if (await TryLeaseAsync(id, now, ct))
             {
-                await StepAsync(id, ct);
+                if (_phased.TryGetValue(type, out var phased))
+                {
+                    await StepPhasedAsync(id, phased, ct);
+                }
+                else
+                {
+                    await StepAsync(id, ct);
+                }
+
                 advanced++;
             }
         }
@@ -177,6 +189,74 @@ public sealed class AsyncTaskEngine
 
         _logger.LogDebug("Task {TaskId} advanced", id);
         Publish(changes);
+    }
+
+    /// <summary>
+    /// One step of a phased task: the handler works outside any transaction of the engine's (it calls services that
+    /// open their own) while this runner holds the lease; then the row takes the step's progress and stage. A handler
+    /// that throws leaves the row due again after the lease, so the step is retried (handlers make steps repeatable).
+    /// </summary>
+    private async Task StepPhasedAsync(string id, IPhasedTaskHandler handler, CancellationToken ct)
+    {
+        AsyncTask snapshot;
+        await using (var read = await _dbFactory.CreateDbContextAsync(ct))
+        {
+            snapshot = await read.AsyncTasks.AsNoTracking().FirstAsync(t => t.Id == id, ct);
+        }
+
+        if (snapshot.Status != AsyncTaskStatus.Processing || snapshot.LeaseOwner != RunnerId)
+        {
+            return;
+        }
+
+        PhaseStep step;
+        try
+        {
+            step = await handler.StepAsync(snapshot, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Step of phased task {TaskId} failed; it is retried after its lease", id);
+            return;
+        }
+
+        var result = new List<ResourceChange>(step.Changes ?? []);
+        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
+        {
+            var task = await db.AsyncTasks.FirstAsync(t => t.Id == id, ct);
+            var now = _time.GetUtcNow();
+            task.Progress = Math.Clamp(step.Progress, 0, 100);
+            task.Stage = step.Stage;
+            switch (step.Outcome)
+            {
+                case PhaseOutcome.Finished:
+                    task.Status = AsyncTaskStatus.Finished;
+                    task.Progress = 100;
+                    task.FinishedAt = now;
+                    break;
+                case PhaseOutcome.Failed:
+                    task.Status = AsyncTaskStatus.Failed;
+                    task.ErrorCode = step.Error?.Code;
+                    task.ErrorMessage = step.Error?.Message;
+                    task.FinishedAt = now;
+                    break;
+                case PhaseOutcome.Cancelled:
+                    task.Status = AsyncTaskStatus.Cancelled;
+                    task.FinishedAt = now;
+                    break;
+                case PhaseOutcome.Continue:
+                    task.DueAt = now + StepDuration;
+                    break;
+            }
+
+            task.UpdatedAt = now;
+            task.LeaseOwner = null;
+            task.LeaseUntil = null;
+            result.Add(TaskChange(task));
+            await db.SaveChangesAsync(ct);
+        }
+
+        Publish(result);
     }
 
     private IAsyncTaskHandler Handler(AsyncTask task) =>

@@ -1,0 +1,100 @@
+using System.Text;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+
+namespace EcsConsole.Domain.ImageBuilder;
+
+/// <summary>The name, description and tag rules Image Builder resources share (IB-05, IB-06).</summary>
+public static class BuilderRules
+{
+    /// <summary>IB-05: 2–128 characters, a letter or Chinese character first, no http(s)://, letters, digits, <c>: _ . -</c>.</summary>
+    public static EcsError? Name(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        if (name.Length is < 2 or > 128)
+        {
+            return ImageBuilderErrors.NameMalformed("it must be 2 to 128 characters long.");
+        }
+
+        if (TextRules.StartsWithUrl(name))
+        {
+            return ImageBuilderErrors.NameMalformed("it must not start with http:// or https://.");
+        }
+
+        if (!TextRules.IsLetter(name[0]))
+        {
+            return ImageBuilderErrors.NameMalformed("it must start with a letter or a Chinese character.");
+        }
+
+        return TextRules.OnlyNameCharacters(name, ":_.-")
+            ? null
+            : ImageBuilderErrors.NameMalformed("it may contain only letters, Chinese characters, digits, colons, underscores, periods and hyphens.");
+    }
+
+    /// <summary>IB-05: 2–256 characters, not starting with http(s)://.</summary>
+    public static EcsError? Description(string? description) =>
+        string.IsNullOrEmpty(description) || (description.Length is >= 2 and <= 256 && !TextRules.StartsWithUrl(description))
+            ? null
+            : ImageBuilderErrors.DescriptionMalformed();
+
+    /// <summary>IB-06: the image tag rules (≤ 20, key and value shapes, no duplicate keys).</summary>
+    public static EcsError? Tags(IReadOnlyList<BuilderTag>? tags) =>
+        tags is null ? null : ImageValidation.Tags([.. tags.Select(t => (t.Key, t.Value))]);
+}
+
+/// <summary>One page of a list that pages with <c>NextToken</c>/<c>MaxResults</c> (IB-08).</summary>
+public sealed record TokenPage<T>(IReadOnlyList<T> Items, int TotalCount, int MaxResults, string NextToken);
+
+/// <summary>
+/// <c>NextToken</c>/<c>MaxResults</c> paging (IB-08): <c>MaxResults</c> 1–500, default 50; the token is opaque (the
+/// offset of the next item, encoded); an empty token on the last page; a token this service did not make is
+/// <c>Invalid.NextToken</c> (403).
+/// </summary>
+public static class TokenPaging
+{
+    public const int DefaultMaxResults = 50;
+    public const int MaxMaxResults = 500;
+    private const string Prefix = "ib1:";
+
+    public static Result<TokenPage<T>> Page<T>(IReadOnlyList<T> all, int? maxResults, string? nextToken)
+    {
+        var size = maxResults ?? DefaultMaxResults;
+        if (size is < 1 or > MaxMaxResults)
+        {
+            return CommonErrors.InvalidParameter("MaxResults", $"it must be 1 to {MaxMaxResults}.");
+        }
+
+        var offset = 0;
+        if (!string.IsNullOrEmpty(nextToken) && !TryDecode(nextToken, out offset))
+        {
+            return ImageBuilderErrors.NextToken();
+        }
+
+        var items = all.Skip(offset).Take(size).ToList();
+        var next = offset + items.Count < all.Count ? Encode(offset + items.Count) : "";
+        return new TokenPage<T>(items, all.Count, size, next);
+    }
+
+    private static string Encode(int offset) =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(Prefix + offset)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryDecode(string token, out int offset)
+    {
+        offset = 0;
+        try
+        {
+            var padded = token.Replace('-', '+').Replace('_', '/');
+            padded += new string('=', (4 - (padded.Length % 4)) % 4);
+            var text = Encoding.ASCII.GetString(Convert.FromBase64String(padded));
+            return text.StartsWith(Prefix, StringComparison.Ordinal) && int.TryParse(text[Prefix.Length..], out offset) && offset >= 0;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

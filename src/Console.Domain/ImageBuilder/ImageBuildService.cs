@@ -1,0 +1,316 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.ImageBuilder;
+
+/// <summary>DescribeImagePipelineExecutions filters (IB-59).</summary>
+public sealed record ImageBuildQuery
+{
+    public required string RegionId { get; init; }
+
+    public string? ImagePipelineId { get; init; }
+
+    /// <summary>One execution ID or a comma-separated list of at most 20.</summary>
+    public string? ExecutionId { get; init; }
+
+    /// <summary>A comma-separated list of the 12 states; empty means all.</summary>
+    public string? Status { get; init; }
+
+    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+
+    /// <summary>The console lists every build of the region; the API needs a template or an execution (IB-59).</summary>
+    public bool AllOfRegion { get; init; }
+}
+
+/// <summary>
+/// Builds (IB-50…60): start one from a template (everything that can change since the template was made is checked
+/// again), cancel one in its early phases, list them. The phases run in <see cref="ImageBuildHandler"/>.
+/// </summary>
+public sealed class ImageBuildService(
+    IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, CompatibilityService compatibility,
+    ChangeNotifier changes)
+{
+    public const string ResourceType = "imagepipelineexecution";
+
+    /// <summary>
+    /// StartImagePipelineExecution. Codes: <c>Forbidden</c>; <see cref="ImageBuilderErrors.PipelineNotFoundCode"/>;
+    /// tag codes; <see cref="ImageBuilderErrors.HasRunningExecutionCode"/> (one build at a time per template, checked in
+    /// the write transaction); <see cref="ImageBuilderErrors.BaseImageNotFoundCode"/> (gone or not Available);
+    /// <see cref="ImageBuilderErrors.FamilyBaseImageNotFoundCode"/>; component and content codes;
+    /// <see cref="ImageBuilderErrors.InstanceTypeNotFoundCode"/>; <c>InvalidImageName.Duplicated</c>.
+    /// </summary>
+    public async Task<Result<string>> StartAsync(Actor actor, string regionId, string pipelineId, IReadOnlyList<BuilderTag>? tags = null,
+        CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        // The smallest type the base image runs on is chosen from the compatibility table before the write transaction.
+        string? defaultType = null;
+        await using (var read = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var template = await read.ImagePipelines.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pipelineId && p.RegionId == regionId && p.AccountId == actor.AccountId, ct);
+            if (template is { InstanceType: null })
+            {
+                var image = template.BaseImageType == BaseImageType.IMAGE
+                    ? template.BaseImage
+                    : (await ImagePipelineService.FamilyImageAsync(read, actor, regionId, template.BaseImage!, ct))?.Id;
+                if (image is not null && await compatibility.CheckTypesAsync(actor, regionId, null, image, ct) is { IsSuccess: true } table)
+                {
+                    defaultType = table.Value.FirstOrDefault(t => t.IsAllowed)?.Type.Id;
+                }
+            }
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await StartInTransactionAsync(db, actor, regionId, pipelineId, tags ?? [], defaultType, ct);
+        if (!outcome.IsSuccess)
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "StartImagePipelineExecution", ImagePipelineService.ResourceType, pipelineId, regionId, time.GetUtcNow(),
+            outcome.Error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (outcome.IsSuccess)
+        {
+            changes.Publish(new ResourceChange(ResourceType, outcome.Value, regionId, actor.AccountId));
+            changes.Publish(new ResourceChange(ImagePipelineService.ResourceType, pipelineId, regionId, actor.AccountId));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// CancelImagePipelineExecution (IB-57/58): the build goes CANCELLING, then (its intermediate resources released,
+    /// a half-made image removed) CANCELLED. Codes: <see cref="ImageBuilderErrors.ExecutionNotFoundCode"/>; <c>Forbidden</c>;
+    /// <see cref="ImageBuilderErrors.CancelFailedCode"/> (ended); <see cref="ImageBuilderErrors.NotCancellableCode"/> (TESTING and later).
+    /// </summary>
+    public async Task<Result> CancelAsync(Actor actor, string regionId, string executionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var execution = await db.ImagePipelineExecutions.FirstOrDefaultAsync(e => e.Id == executionId && e.RegionId == regionId && e.AccountId == actor.AccountId, ct);
+        if (execution is null)
+        {
+            return ImageBuilderErrors.ExecutionNotFound();
+        }
+
+        var now = time.GetUtcNow();
+        var error = Access.CheckCanWrite(actor)
+            ?? (BuildStatuses.IsFinal(execution.Status) ? ImageBuilderErrors.CancelFailed() : null)
+            ?? (!BuildStatuses.IsCancellable(execution.Status) ? ImageBuilderErrors.NotCancellable(execution.Status) : null);
+        if (error is null)
+        {
+            execution.Outcome = BuildStatus.CANCELLED;
+            execution.Enter(BuildStatus.CANCELLING, $"Cancelled by {actor.Email}: releasing the intermediate resources.", now);
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "CancelImagePipelineExecution", ResourceType, executionId, regionId, now, error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        changes.Publish(new ResourceChange(ResourceType, executionId, regionId, actor.AccountId));
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// DescribeImagePipelineExecutions (IB-59), newest first. Codes: <see cref="ImageBuilderErrors.MissingPipelineIdCode"/>;
+    /// <see cref="ImageBuilderErrors.ExecutionIdSizeCode"/>; <see cref="ImageBuilderErrors.StatusParameterCode"/>;
+    /// <see cref="ImageBuilderErrors.PipelineNotFoundCode"/>; paging codes. An unknown execution ID is an empty list.
+    /// </summary>
+    public async Task<Result<TokenPage<ImagePipelineExecution>>> ListAsync(Actor actor, ImageBuildQuery query, CancellationToken ct = default)
+    {
+        var executionIds = (query.ExecutionId ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!query.AllOfRegion && string.IsNullOrEmpty(query.ImagePipelineId) && executionIds.Length == 0)
+        {
+            return ImageBuilderErrors.MissingPipelineId();
+        }
+
+        if (executionIds.Length > 20)
+        {
+            return ImageBuilderErrors.ExecutionIdSize(executionIds.Length);
+        }
+
+        var statuses = new List<BuildStatus>();
+        foreach (var word in (query.Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<BuildStatus>(word, false, out var status) || !Enum.IsDefined(status))
+            {
+                return ImageBuilderErrors.StatusParameter(word);
+            }
+
+            statuses.Add(status);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!string.IsNullOrEmpty(query.ImagePipelineId)
+            && !await db.ImagePipelines.AnyAsync(p => p.Id == query.ImagePipelineId && p.RegionId == query.RegionId && p.AccountId == actor.AccountId, ct))
+        {
+            return ImageBuilderErrors.PipelineNotFound(query.ImagePipelineId);
+        }
+
+        var rows = db.ImagePipelineExecutions.AsNoTracking().Where(e => e.AccountId == actor.AccountId && e.RegionId == query.RegionId);
+        if (!string.IsNullOrEmpty(query.ImagePipelineId))
+        {
+            rows = rows.Where(e => e.PipelineId == query.ImagePipelineId);
+        }
+
+        if (executionIds.Length > 0)
+        {
+            rows = rows.Where(e => executionIds.Contains(e.Id));
+        }
+
+        if (statuses.Count > 0)
+        {
+            rows = rows.Where(e => statuses.Contains(e.Status));
+        }
+
+        var all = (await rows.ToListAsync(ct))
+            .Where(e => query.Tags.All(t => e.Tags.Any(et => et.Key == t.Key && (string.IsNullOrEmpty(t.Value) || et.Value == t.Value))))
+            .OrderByDescending(e => e.CreationTime).ThenByDescending(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+        return TokenPaging.Page<ImagePipelineExecution>(all, query.MaxResults, query.NextToken);
+    }
+
+    /// <summary>One build of the actor's account, with its log; <see cref="ImageBuilderErrors.ExecutionNotFoundCode"/> otherwise.</summary>
+    public async Task<Result<ImagePipelineExecution>> GetAsync(Actor actor, string regionId, string executionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.ImagePipelineExecutions.AsNoTracking()
+            .FirstOrDefaultAsync(e => e.Id == executionId && e.RegionId == regionId && e.AccountId == actor.AccountId, ct);
+        return found is null ? ImageBuilderErrors.ExecutionNotFound() : found;
+    }
+
+    private async Task<Result<string>> StartInTransactionAsync(ConsoleDbContext db, Actor actor, string regionId, string pipelineId,
+        IReadOnlyList<BuilderTag> tags, string? defaultType, CancellationToken ct)
+    {
+        var pipeline = await db.ImagePipelines.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pipelineId && p.RegionId == regionId && p.AccountId == actor.AccountId, ct);
+        if (pipeline is null)
+        {
+            return ImageBuilderErrors.PipelineNotFound(pipelineId);
+        }
+
+        if (BuilderRules.Tags(tags) is { } badTags)
+        {
+            return badTags;
+        }
+
+        if (await db.ImagePipelineExecutions.AnyAsync(e => e.PipelineId == pipelineId && !FinalStates.Contains(e.Status), ct))
+        {
+            return ImageBuilderErrors.HasRunningExecution(pipelineId);
+        }
+
+        Image? baseImage;
+        if (pipeline.BaseImageType == BaseImageType.IMAGE_FAMILY)
+        {
+            baseImage = await ImagePipelineService.FamilyImageAsync(db, actor, regionId, pipeline.BaseImage!, ct);
+            if (baseImage is null)
+            {
+                return ImageBuilderErrors.FamilyBaseImageNotFound();
+            }
+        }
+        else
+        {
+            var found = await CompatibilityService.FindImageAsync(db, actor, regionId, pipeline.BaseImage!, ct);
+            if (!found.IsSuccess || found.Value.Status != ImageStatus.Available)
+            {
+                return ImageBuilderErrors.BaseImageNotFound(pipeline.BaseImage!);
+            }
+
+            baseImage = found.Value;
+        }
+
+        var system = baseImage.OsType == OsType.Windows ? BuildSystemType.Windows : BuildSystemType.Linux;
+        var build = await StepsAsync(db, actor, regionId, pipeline.BuildContent, ContentKind.BuildContent, system, ct);
+        if (!build.IsSuccess)
+        {
+            return build.Error;
+        }
+
+        var test = await StepsAsync(db, actor, regionId, pipeline.TestContent, ContentKind.TestContent, system, ct);
+        if (!test.IsSuccess)
+        {
+            return test.Error;
+        }
+
+        var type = pipeline.InstanceType ?? defaultType;
+        if (type is null || !await db.InstanceTypes.AnyAsync(t => t.Id == type, ct))
+        {
+            return ImageBuilderErrors.InstanceTypeNotFound(type ?? $"no instance type sold in {regionId} runs {baseImage.Id}");
+        }
+
+        var id = ids.NewExecutionId();
+        var name = pipeline.ImageNameSuffixDisabled ? pipeline.ImageName! : $"{pipeline.ImageName ?? "IB"}_{id}";
+        foreach (var target in pipeline.ToRegionIds.Prepend(regionId))
+        {
+            if (await NewImageChecks.OwnImages(db, actor.AccountId!, target).AnyAsync(i => i.Name == name, ct))
+            {
+                return new EcsError(ImageErrors.NameDuplicatedCode, 400, "The specified image name is already in use in the target region. Please try a different one.");
+            }
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
+        var now = time.GetUtcNow();
+        var task = tasks.New(db, region.Infix, regionId, actor.AccountId!, AsyncTaskType.ImageBuild, id, cancellable: false);
+        var execution = new ImagePipelineExecution
+        {
+            Id = id,
+            RegionId = regionId,
+            AccountId = actor.AccountId!,
+            PipelineId = pipelineId,
+            CreationTime = now,
+            ModifiedTime = now,
+            Tags = [.. tags],
+            TaskId = task.Id,
+            StartedByUserId = actor.UserId,
+            StartedByEmail = actor.Email,
+            StartedByRole = actor.Role,
+            StartedBySource = actor.Source,
+            BaseImageId = baseImage.Id,
+            InstanceTypeId = type,
+            BuildSteps = build.Value,
+            TestSteps = test.Value,
+            ImageName = name,
+        };
+        execution.Write(pipeline.BaseImageType == BaseImageType.IMAGE_FAMILY
+            ? $"Build started: the family {pipeline.BaseImage} resolves to {baseImage.Id}; intermediate instance type {type}."
+            : $"Build started from {baseImage.Id}; intermediate instance type {type}.", now);
+        db.ImagePipelineExecutions.Add(execution);
+        await db.SaveChangesAsync(ct);
+        return id;
+    }
+
+    private static readonly BuildStatus[] FinalStates =
+        [BuildStatus.SUCCESS, BuildStatus.PARTITION_SUCCESS, BuildStatus.FAILED, BuildStatus.TEST_FAILED, BuildStatus.CANCELLED];
+
+    private static async Task<Result<List<BuildStep>>> StepsAsync(ConsoleDbContext db, Actor actor, string regionId, string? content, ContentKind kind,
+        BuildSystemType system, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return new List<BuildStep>();
+        }
+
+        var parsed = BuildContentRules.Parse(content, kind, system);
+        return parsed.IsSuccess ? await BuildPlan.ResolveAsync(db, actor, regionId, parsed.Value, kind, system, ct) : parsed.Error;
+    }
+}

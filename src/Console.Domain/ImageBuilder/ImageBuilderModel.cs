@@ -1,0 +1,344 @@
+using System.Text.Json;
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace EcsConsole.Domain.ImageBuilder;
+
+/// <summary>Where a component's commands may be used (IB-12).</summary>
+public enum ComponentType
+{
+    Build,
+    Test,
+}
+
+/// <summary>The OS a component or a build targets.</summary>
+public enum BuildSystemType
+{
+    Linux,
+    Windows,
+}
+
+/// <summary>What a template's base image names (IB-30).</summary>
+public enum BaseImageType
+{
+    IMAGE,
+    IMAGE_FAMILY,
+    OSS,
+}
+
+/// <summary>The phases and ends of a build (image-builder.md §1.2; all 12 states).</summary>
+public enum BuildStatus
+{
+    PREPARING,
+    REPAIRING,
+    BUILDING,
+    TESTING,
+    DISTRIBUTING,
+    RELEASING,
+    SUCCESS,
+    PARTITION_SUCCESS,
+    FAILED,
+    TEST_FAILED,
+    CANCELLING,
+    CANCELLED,
+}
+
+/// <summary>Final states and the cancel window of §2.5.</summary>
+public static class BuildStatuses
+{
+    public static bool IsFinal(BuildStatus status) =>
+        status is BuildStatus.SUCCESS or BuildStatus.PARTITION_SUCCESS or BuildStatus.FAILED or BuildStatus.TEST_FAILED or BuildStatus.CANCELLED;
+
+    /// <summary>IB-57: only the early phases can be cancelled (the current page, 2024-12).</summary>
+    public static bool IsCancellable(BuildStatus status) =>
+        status is BuildStatus.PREPARING or BuildStatus.REPAIRING or BuildStatus.BUILDING;
+}
+
+/// <summary>A key/value tag of an Image Builder resource or of the image a template makes.</summary>
+public sealed record BuilderTag(string Key, string Value);
+
+/// <summary>A parameter a YAML component declares (IB-17/18).</summary>
+public sealed record ComponentParameter(string Name, string Type, string? DefaultValue);
+
+/// <summary>
+/// An image component (<c>ic-…</c>): build or test commands, one immutable version of a named component (IB-10).
+/// System components (<c>Owner=ALIYUN</c>) are not rows: <see cref="SystemComponents"/> holds them.
+/// </summary>
+public sealed class ImageComponent
+{
+    public required string Id { get; init; }
+
+    public required string RegionId { get; init; }
+
+    /// <summary>The owning account; null for a system component.</summary>
+    public string? AccountId { get; init; }
+
+    public required string Name { get; init; }
+
+    /// <summary><c>major.minor.patch</c>.</summary>
+    public required string Version { get; init; }
+
+    public int Major { get; init; }
+
+    public int Minor { get; init; }
+
+    public int Patch { get; init; }
+
+    public ComponentType ComponentType { get; init; }
+
+    public BuildSystemType SystemType { get; init; }
+
+    public required string Content { get; init; }
+
+    public string? Description { get; init; }
+
+    public List<ComponentParameter> Parameters { get; init; } = [];
+
+    public List<BuilderTag> Tags { get; init; } = [];
+
+    public DateTimeOffset CreationTime { get; init; }
+
+    /// <summary><c>SELF</c> or <c>ALIYUN</c>.</summary>
+    public string Owner => AccountId is null ? "ALIYUN" : "SELF";
+}
+
+/// <summary>An image template (API: pipeline, <c>ip-…</c>): the immutable recipe of a build (IB-39).</summary>
+public sealed class ImagePipeline
+{
+    public required string Id { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public BaseImageType BaseImageType { get; init; }
+
+    /// <summary>An image ID (IMAGE) or a family name (IMAGE_FAMILY).</summary>
+    public string? BaseImage { get; init; }
+
+    public string? BuildContent { get; init; }
+
+    public string? TestContent { get; init; }
+
+    /// <summary>Null: the smallest type the base image runs on, chosen when a build starts (IB-35).</summary>
+    public string? InstanceType { get; init; }
+
+    public int SystemDiskSize { get; init; } = 40;
+
+    public int InternetMaxBandwidthOut { get; init; }
+
+    public string? VSwitchId { get; init; }
+
+    public bool DeleteInstanceOnFailure { get; init; } = true;
+
+    /// <summary><c>Standard</c>, <c>All</c>, <c>Customized</c>, or null (no REPAIRING phase).</summary>
+    public string? RepairMode { get; init; }
+
+    public List<string> RepairItems { get; init; } = [];
+
+    /// <summary>The output image's name prefix (<c>ImageOptions.ImageName</c>).</summary>
+    public string? ImageName { get; init; }
+
+    public string? ImageFamily { get; init; }
+
+    public string? ImageDescription { get; init; }
+
+    /// <summary><c>supported</c>, <c>unsupported</c>, <c>auto</c> or null.</summary>
+    public string? NvmeSupport { get; init; }
+
+    public List<BuilderTag> ImageTags { get; init; } = [];
+
+    public bool RetainCloudAssistant { get; init; }
+
+    /// <summary><c>AdvancedOptions.ImageNameSuffix=disable</c>: the image is named by the prefix alone (IB-32).</summary>
+    public bool ImageNameSuffixDisabled { get; init; }
+
+    public List<string> ToRegionIds { get; init; } = [];
+
+    public List<string> AddAccounts { get; init; } = [];
+
+    public List<BuilderTag> Tags { get; init; } = [];
+
+    /// <summary>The <c>COMPONENT</c> references of the build and test content, as written (for the in-use check, IB-16).</summary>
+    public List<string> ComponentReferences { get; init; } = [];
+
+    public DateTimeOffset CreationTime { get; init; }
+}
+
+/// <summary>One line of a build's log: what a phase did.</summary>
+public sealed record BuildLogLine(DateTimeOffset Time, string Phase, string Text);
+
+/// <summary>A region the build copies its image to, and how that went (IB-70/72).</summary>
+public sealed record BuildCopy(string RegionId, string? ImageId, string? ErrorCode, bool Shared = false);
+
+/// <summary>
+/// A build task (API: execution, <c>exec-…</c>): one run of a template through the phases of §2.5, on the task engine
+/// (<see cref="ImageBuildHandler"/>). The row is the state machine's truth; its <see cref="TaskId"/> only schedules it.
+/// </summary>
+public sealed class ImagePipelineExecution
+{
+    public required string Id { get; init; }
+
+    public required string RegionId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string PipelineId { get; init; }
+
+    public BuildStatus Status { get; set; } = BuildStatus.PREPARING;
+
+    /// <summary>The built image in the template's region, once BUILDING has created it.</summary>
+    public string? ImageId { get; set; }
+
+    public string Message { get; set; } = "";
+
+    public string? ErrorCode { get; set; }
+
+    public string? ErrorInfo { get; set; }
+
+    public DateTimeOffset CreationTime { get; init; }
+
+    public DateTimeOffset ModifiedTime { get; set; }
+
+    public List<BuilderTag> Tags { get; init; } = [];
+
+    /// <summary>The task row that schedules the steps.</summary>
+    public string TaskId { get; set; } = "";
+
+    /// <summary>Who started it: the build acts as this user (quotas, permissions, audit).</summary>
+    public required string StartedByUserId { get; init; }
+
+    public required string StartedByEmail { get; init; }
+
+    public AccountRole StartedByRole { get; init; }
+
+    public ActorSource StartedBySource { get; init; }
+
+    /// <summary>The base image resolved at start (a family resolves to its newest Available image, IB-30).</summary>
+    public required string BaseImageId { get; init; }
+
+    /// <summary>The intermediate instance's type resolved at start (IB-35).</summary>
+    public required string InstanceTypeId { get; init; }
+
+    /// <summary>The build commands with components expanded, resolved at start (IB-21, IB-52).</summary>
+    public List<BuildStep> BuildSteps { get; init; } = [];
+
+    public List<BuildStep> TestSteps { get; init; } = [];
+
+    /// <summary>The name the image gets (IB-32).</summary>
+    public required string ImageName { get; init; }
+
+    public string? TransitInstanceId { get; set; }
+
+    public string? TestInstanceId { get; set; }
+
+    /// <summary>Build or test steps run so far in the current phase.</summary>
+    public int StepsDone { get; set; }
+
+    /// <summary>Ticks spent in the current phase's simulated work (repair, Cloud Assistant).</summary>
+    public int PhaseTicks { get; set; }
+
+    public List<BuildCopy> Copies { get; set; } = [];
+
+    /// <summary>Whether the source-region image was shared with every account of the template.</summary>
+    public bool SourceShared { get; set; }
+
+    /// <summary>The state a build ends in after RELEASING (or CANCELLING).</summary>
+    public BuildStatus? Outcome { get; set; }
+
+    public List<BuildLogLine> Log { get; set; } = [];
+
+    public Actor Actor => new(StartedByUserId, StartedByEmail, AccountId, StartedByRole, false, StartedBySource);
+
+    public void Enter(BuildStatus status, string message, DateTimeOffset now)
+    {
+        Status = status;
+        StepsDone = 0;
+        PhaseTicks = 0;
+        Write(message, now);
+    }
+
+    /// <summary>The latest progress line; a line repeating the previous one (a phase waiting) is not logged twice.</summary>
+    public void Write(string message, DateTimeOffset now)
+    {
+        if (Message == message)
+        {
+            return;
+        }
+
+        Message = message;
+        ModifiedTime = now;
+        Log = [.. Log, new BuildLogLine(now, Status.ToString(), message)];
+    }
+}
+
+/// <summary>One command a build runs: its source (a content line or a component), keyword and text.</summary>
+public sealed record BuildStep(string Source, string Keyword, string Text, int? ExitCode);
+
+internal sealed class ImageBuilderConfiguration :
+    IEntityTypeConfiguration<ImageComponent>, IEntityTypeConfiguration<ImagePipeline>, IEntityTypeConfiguration<ImagePipelineExecution>
+{
+    public void Configure(EntityTypeBuilder<ImageComponent> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasMaxLength(32);
+        builder.Property(c => c.Name).HasMaxLength(128);
+        builder.Property(c => c.Version).HasMaxLength(40);
+        builder.Property(c => c.ComponentType).HasConversion<string>().HasMaxLength(8);
+        builder.Property(c => c.SystemType).HasConversion<string>().HasMaxLength(8);
+        builder.Property(c => c.Parameters).HasConversion(Json<List<ComponentParameter>>(), JsonComparer<List<ComponentParameter>>());
+        builder.Property(c => c.Tags).HasConversion(Json<List<BuilderTag>>(), JsonComparer<List<BuilderTag>>());
+        builder.Ignore(c => c.Owner);
+        builder.HasIndex(c => new { c.AccountId, c.RegionId, c.Name, c.Major, c.Minor, c.Patch }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<ImagePipeline> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).HasMaxLength(32);
+        builder.Property(p => p.Name).HasMaxLength(128);
+        builder.Property(p => p.BaseImageType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.RepairItems).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
+        builder.Property(p => p.ImageTags).HasConversion(Json<List<BuilderTag>>(), JsonComparer<List<BuilderTag>>());
+        builder.Property(p => p.ToRegionIds).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
+        builder.Property(p => p.AddAccounts).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
+        builder.Property(p => p.Tags).HasConversion(Json<List<BuilderTag>>(), JsonComparer<List<BuilderTag>>());
+        builder.Property(p => p.ComponentReferences).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
+        builder.HasIndex(p => new { p.AccountId, p.RegionId, p.CreationTime });
+    }
+
+    public void Configure(EntityTypeBuilder<ImagePipelineExecution> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).HasMaxLength(32);
+        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.StartedByRole).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.StartedBySource).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Tags).HasConversion(Json<List<BuilderTag>>(), JsonComparer<List<BuilderTag>>());
+        builder.Property(e => e.BuildSteps).HasConversion(Json<List<BuildStep>>(), JsonComparer<List<BuildStep>>());
+        builder.Property(e => e.TestSteps).HasConversion(Json<List<BuildStep>>(), JsonComparer<List<BuildStep>>());
+        builder.Property(e => e.Copies).HasConversion(Json<List<BuildCopy>>(), JsonComparer<List<BuildCopy>>());
+        builder.Property(e => e.Log).HasConversion(Json<List<BuildLogLine>>(), JsonComparer<List<BuildLogLine>>());
+        builder.Ignore(e => e.Actor);
+        builder.HasIndex(e => new { e.AccountId, e.RegionId, e.PipelineId, e.CreationTime });
+    }
+
+    private static ValueConverter<T, string> Json<T>()
+        where T : new() =>
+        new(v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null), v => JsonSerializer.Deserialize<T>(v, (JsonSerializerOptions?)null) ?? new T());
+
+    private static ValueComparer<T> JsonComparer<T>() =>
+        new(
+            (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
+            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
+            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, (JsonSerializerOptions?)null), (JsonSerializerOptions?)null)!);
+}

@@ -1,0 +1,322 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.ImageBuilder;
+
+/// <summary>CreateImageComponent (image-builder.md §5.1). Enumerations arrive as text so that bad values get their codes.</summary>
+public sealed record CreateImageComponentRequest
+{
+    public required string RegionId { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary><c>Linux</c> (default) or <c>Windows</c>.</summary>
+    public string? SystemType { get; init; }
+
+    /// <summary><c>Build</c> (default) or <c>Test</c>.</summary>
+    public string? ComponentType { get; init; }
+
+    /// <summary><c>major.minor.patch</c>; empty: the next major version of the name (IB-11).</summary>
+    public string? ComponentVersion { get; init; }
+
+    public string? Content { get; init; }
+
+    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+}
+
+/// <summary>DescribeImageComponents filters (IB-17).</summary>
+public sealed record ImageComponentQuery
+{
+    public required string RegionId { get; init; }
+
+    public IReadOnlyList<string> ImageComponentIds { get; init; } = [];
+
+    public string? Name { get; init; }
+
+    public string? ComponentVersion { get; init; }
+
+    public string? ComponentType { get; init; }
+
+    public string? SystemType { get; init; }
+
+    /// <summary><c>SELF</c>, <c>ALIYUN</c>, or null for both.</summary>
+    public string? Owner { get; init; }
+
+    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+}
+
+/// <summary>
+/// Image components (IB-10…18): create a version, list (own and system components), delete one version. Only an
+/// Operator or Admin of the account creates and deletes; every member lists. Every change is audited.
+/// </summary>
+public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, ChangeNotifier changes)
+{
+    public const string ResourceType = "imagecomponent";
+
+    /// <summary>
+    /// Creates a component version. Codes, in order: <c>Forbidden</c>; <c>InvalidRegionId.NotFound</c>;
+    /// <see cref="ImageBuilderErrors.NameMalformedCode"/>, <see cref="ImageBuilderErrors.DescriptionMalformedCode"/>, tag codes;
+    /// <see cref="ImageBuilderErrors.SystemTypeCode"/>, <see cref="ImageBuilderErrors.ComponentTypeCode"/>,
+    /// <see cref="ImageBuilderErrors.ComponentVersionCode"/>; <see cref="ImageBuilderErrors.MissingContentCode"/> and the
+    /// content codes of <see cref="BuildContentRules"/>; <see cref="ImageBuilderErrors.ComponentVersionExistCode"/>;
+    /// <see cref="ImageBuilderErrors.ComponentQuotaCode"/> (checked in the write transaction).
+    /// </summary>
+    public async Task<Result<string>> CreateAsync(Actor actor, CreateImageComponentRequest request, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await CreateInTransactionAsync(db, actor, request, ct);
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(AuditEntry.For(actor, "CreateImageComponent", ResourceType, outcome.IsSuccess ? outcome.Value : null,
+            request.RegionId, time.GetUtcNow(), outcome.Error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (outcome.IsSuccess)
+        {
+            changes.Publish(new ResourceChange(ResourceType, outcome.Value, request.RegionId, actor.AccountId));
+        }
+
+        return outcome;
+    }
+
+    /// <summary>
+    /// DescribeImageComponents: own components of the region and the system components, newest first, filtered and paged.
+    /// Codes: <see cref="ImageBuilderErrors.ComponentIdSizeCode"/>, <see cref="ImageBuilderErrors.OwnerCode"/>,
+    /// <see cref="ImageBuilderErrors.ComponentTypeCode"/>, <see cref="ImageBuilderErrors.SystemTypeCode"/>,
+    /// <see cref="ImageBuilderErrors.ComponentVersionCode"/>, <see cref="ImageBuilderErrors.NextTokenCode"/>, <c>InvalidParameter</c> (MaxResults).
+    /// </summary>
+    public async Task<Result<TokenPage<ImageComponent>>> ListAsync(Actor actor, ImageComponentQuery query, CancellationToken ct = default)
+    {
+        if (query.ImageComponentIds.Count > 20)
+        {
+            return ImageBuilderErrors.ComponentIdSize();
+        }
+
+        if (query.Owner is not (null or "" or "SELF" or "ALIYUN"))
+        {
+            return ImageBuilderErrors.Owner();
+        }
+
+        ComponentType? type = null;
+        if (!string.IsNullOrEmpty(query.ComponentType))
+        {
+            if (!Enum.TryParse<ComponentType>(query.ComponentType, false, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return ImageBuilderErrors.ComponentTypeInvalid(query.ComponentType);
+            }
+
+            type = parsed;
+        }
+
+        BuildSystemType? system = null;
+        if (!string.IsNullOrEmpty(query.SystemType))
+        {
+            if (!Enum.TryParse<BuildSystemType>(query.SystemType, false, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return ImageBuilderErrors.SystemType(query.SystemType);
+            }
+
+            system = parsed;
+        }
+
+        if (!string.IsNullOrEmpty(query.ComponentVersion) && !VersionPatternOk(query.ComponentVersion))
+        {
+            return ImageBuilderErrors.ComponentVersion();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var own = query.Owner == "ALIYUN" || actor.AccountId is null
+            ? []
+            : await db.ImageComponents.AsNoTracking().Where(c => c.AccountId == actor.AccountId && c.RegionId == query.RegionId).ToListAsync(ct);
+        var all = own.OrderByDescending(c => c.CreationTime).ThenByDescending(c => c.Id, StringComparer.Ordinal)
+            .Concat(query.Owner == "SELF" ? [] : SystemComponents.For(query.RegionId))
+            .Where(c => query.ImageComponentIds.Count == 0 || query.ImageComponentIds.Contains(c.Id))
+            .Where(c => string.IsNullOrEmpty(query.Name) || c.Name == query.Name)
+            .Where(c => string.IsNullOrEmpty(query.Name) || string.IsNullOrEmpty(query.ComponentVersion) || VersionMatches(query.ComponentVersion, c.Version))
+            .Where(c => type is null || c.ComponentType == type)
+            .Where(c => system is null || c.SystemType == system)
+            .Where(c => query.Tags.All(t => c.Tags.Any(ct2 => ct2.Key == t.Key && (string.IsNullOrEmpty(t.Value) || ct2.Value == t.Value))))
+            .ToList();
+        return TokenPaging.Page<ImageComponent>(all, query.MaxResults, query.NextToken);
+    }
+
+    /// <summary>One component the actor can see (own or system), or <see cref="ImageBuilderErrors.ComponentNotFoundCode"/>.</summary>
+    public async Task<Result<ImageComponent>> GetAsync(Actor actor, string regionId, string componentId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.ImageComponents.AsNoTracking()
+            .FirstOrDefaultAsync(c => c.Id == componentId && c.RegionId == regionId && c.AccountId == actor.AccountId, ct);
+        return found ?? SystemComponents.For(regionId).FirstOrDefault(c => c.Id == componentId) ?? (Result<ImageComponent>)ImageBuilderErrors.ComponentNotFound(componentId);
+    }
+
+    /// <summary>
+    /// DeleteImageComponent (IB-16): one version by ID. Codes: <c>Forbidden</c> (read-only member, or a system
+    /// component); <see cref="ImageBuilderErrors.ComponentNotFoundCode"/> (unknown here, unlike DeleteImage);
+    /// <see cref="ImageBuilderErrors.ComponentInUseCode"/> (a template of the account references it).
+    /// </summary>
+    public async Task<Result> DeleteAsync(Actor actor, string regionId, string componentId, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var component = await db.ImageComponents.FirstOrDefaultAsync(c => c.Id == componentId && c.RegionId == regionId && c.AccountId == actor.AccountId, ct);
+        EcsError? error = null;
+        if (component is null)
+        {
+            error = SystemComponents.For(regionId).Any(c => c.Id == componentId)
+                ? CommonErrors.Forbidden("System components are read-only.")
+                : ImageBuilderErrors.ComponentNotFound(componentId);
+        }
+        else
+        {
+            var pipelines = await db.ImagePipelines.AsNoTracking()
+                .Where(p => p.AccountId == actor.AccountId && p.RegionId == regionId)
+                .Select(p => new { p.Id, p.ComponentReferences }).ToListAsync(ct);
+            var user = pipelines.FirstOrDefault(p => p.ComponentReferences
+                .Any(r => ComponentReference.TryParse(r, out var reference) && reference.Matches(component)));
+            if (user is not null)
+            {
+                error = ImageBuilderErrors.ComponentInUse(componentId, user.Id);
+            }
+            else
+            {
+                db.ImageComponents.Remove(component);
+            }
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteImageComponent", ResourceType, componentId, regionId, time.GetUtcNow(), error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        changes.Publish(new ResourceChange(ResourceType, componentId, regionId, actor.AccountId));
+        return Result.Success();
+    }
+
+    private async Task<Result<string>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImageComponentRequest request, CancellationToken ct)
+    {
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
+        if (region is null)
+        {
+            return CommonErrors.RegionNotFound(request.RegionId);
+        }
+
+        if ((BuilderRules.Name(request.Name) ?? BuilderRules.Description(request.Description) ?? BuilderRules.Tags(request.Tags)) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var system = BuildSystemType.Linux;
+        if (!string.IsNullOrEmpty(request.SystemType) && (!Enum.TryParse(request.SystemType, false, out system) || !Enum.IsDefined(system)))
+        {
+            return ImageBuilderErrors.SystemType(request.SystemType);
+        }
+
+        var type = ComponentType.Build;
+        if (!string.IsNullOrEmpty(request.ComponentType) && (!Enum.TryParse(request.ComponentType, false, out type) || !Enum.IsDefined(type)))
+        {
+            return ImageBuilderErrors.ComponentTypeInvalid(request.ComponentType);
+        }
+
+        (int Major, int Minor, int Patch)? version = null;
+        if (!string.IsNullOrEmpty(request.ComponentVersion))
+        {
+            if (ParseVersion(request.ComponentVersion) is not { } parsedVersion)
+            {
+                return ImageBuilderErrors.ComponentVersion();
+            }
+
+            version = parsedVersion;
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Content))
+        {
+            return ImageBuilderErrors.MissingContent();
+        }
+
+        var content = BuildContentRules.Parse(request.Content, ContentKind.Component, system);
+        if (!content.IsSuccess)
+        {
+            return content.Error;
+        }
+
+        var id = ids.NewImageComponentId(region.Infix);
+        var name = string.IsNullOrEmpty(request.Name) ? id : request.Name;
+        var versions = await db.ImageComponents.AsNoTracking()
+            .Where(c => c.AccountId == actor.AccountId && c.RegionId == region.Id && c.Name == name)
+            .Select(c => new { c.Major, c.Minor, c.Patch }).ToListAsync(ct);
+        var chosen = version ?? (versions.Count == 0 ? 1 : versions.Max(v => v.Major) + 1, 0, 0);
+        if (versions.Any(v => v.Major == chosen.Major && v.Minor == chosen.Minor && v.Patch == chosen.Patch))
+        {
+            return ImageBuilderErrors.ComponentVersionExist();
+        }
+
+        var limit = await QuotaLimits.GetAsync(db, actor.AccountId!, region.Id, QuotaCatalogue.ImageComponentCount, ct);
+        if (await db.ImageComponents.CountAsync(c => c.AccountId == actor.AccountId && c.RegionId == region.Id, ct) >= limit)
+        {
+            return ImageBuilderErrors.ComponentQuota(limit);
+        }
+
+        db.ImageComponents.Add(new ImageComponent
+        {
+            Id = id,
+            RegionId = region.Id,
+            AccountId = actor.AccountId,
+            Name = name,
+            Version = $"{chosen.Major}.{chosen.Minor}.{chosen.Patch}",
+            Major = chosen.Major,
+            Minor = chosen.Minor,
+            Patch = chosen.Patch,
+            ComponentType = type,
+            SystemType = system,
+            Content = request.Content,
+            Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
+            Parameters = [.. content.Value.Parameters],
+            Tags = [.. request.Tags],
+            CreationTime = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        return id;
+    }
+
+    /// <summary>IB-11: <c>x.y.z</c>, each a non-negative integer.</summary>
+    public static (int Major, int Minor, int Patch)? ParseVersion(string text)
+    {
+        var parts = text.Split('.');
+        return parts.Length == 3 && parts.All(p => p.Length is > 0 and <= 9 && p.All(char.IsAsciiDigit))
+            ? (int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    private static bool VersionPatternOk(string pattern)
+    {
+        var parts = pattern.Split('.');
+        return parts.Length == 3 && parts.Count(p => p == "*") <= 1 && parts.All(p => p == "*" || (p.Length is > 0 and <= 9 && p.All(char.IsAsciiDigit)));
+    }
+
+    private static bool VersionMatches(string pattern, string version) =>
+        pattern.Split('.').Zip(version.Split('.')).All(p => p.First == "*" || p.First == p.Second);
+}

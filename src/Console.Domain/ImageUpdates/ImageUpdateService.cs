@@ -1,0 +1,193 @@
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.ImageUpdates;
+
+/// <summary>The parameters of <c>ACS-ECS-UpdateImage</c> the console offers (OOS-02).</summary>
+public sealed record UpdateImageRequest
+{
+    public required string RegionId { get; init; }
+
+    public required string SourceImageId { get; init; }
+
+    /// <summary>Null: the smallest type the source image runs on.</summary>
+    public string? InstanceType { get; init; }
+
+    /// <summary>Null: <c>UpdateImage_from_{sourceImageId}_on_{executionId}</c>.</summary>
+    public string? TargetImageName { get; init; }
+
+    /// <summary><c>RunShellScript</c> (default), <c>RunBatScript</c>, <c>RunPowerShellScript</c>.</summary>
+    public string? CommandType { get; init; }
+
+    /// <summary>Null: <c>echo hello</c>.</summary>
+    public string? CommandContent { get; init; }
+
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>Tags for the new image.</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+}
+
+/// <summary>
+/// Update image (OOS-40): starts a run of <c>ACS-ECS-UpdateImage</c>, lists runs, cancels one. The run's seven tasks
+/// go through <see cref="ImageUpdateHandler"/> on the task engine.
+/// </summary>
+public sealed class ImageUpdateService(
+    IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, CompatibilityService compatibility,
+    ChangeNotifier changes)
+{
+    public const string ResourceType = "oosexecution";
+    public const string Action = "ACS-ECS-UpdateImage";
+
+    public static IReadOnlyList<string> CommandTypes { get; } = ["RunShellScript", "RunBatScript", "RunPowerShellScript"];
+
+    /// <summary>
+    /// Starts a run. Codes: <c>Forbidden</c>; <c>InvalidImageId.NotFound</c> (the source image is not usable here);
+    /// <c>InvalidInstanceType.NotFound</c>; <c>InvalidImageName.Malformed</c>; <c>InvalidParameter</c> (command type
+    /// not for the image's OS, timeout, empty command). The name check of OOS-10 is the run's first task, as in OOS.
+    /// </summary>
+    public async Task<Result<string>> StartAsync(Actor actor, UpdateImageRequest request, CancellationToken ct = default)
+    {
+        if (Access.CheckCanWrite(actor) is { } denied)
+        {
+            return denied;
+        }
+
+        var source = await compatibility.ImageAsync(actor, request.RegionId, request.SourceImageId, ct);
+        if (!source.IsSuccess)
+        {
+            return await AuditAsync(actor, request.RegionId, request.SourceImageId, source.Error, ct);
+        }
+
+        var type = request.InstanceType;
+        if (string.IsNullOrEmpty(type))
+        {
+            var table = await compatibility.CheckTypesAsync(actor, request.RegionId, null, request.SourceImageId, ct);
+            type = table.IsSuccess ? table.Value.FirstOrDefault(t => t.IsAllowed)?.Type.Id : null;
+        }
+
+        var id = ids.NewExecutionId();
+        var name = string.IsNullOrEmpty(request.TargetImageName) ? $"UpdateImage_from_{request.SourceImageId}_on_{id}" : request.TargetImageName;
+        var commandType = string.IsNullOrEmpty(request.CommandType) ? "RunShellScript" : request.CommandType;
+        var windows = source.Value.OsType == OsType.Windows;
+        var error = ImageValidation.Name(name)
+            ?? (CommandTypes.Contains(commandType) ? null : CommonErrors.InvalidParameter("commandType", $"it must be one of {string.Join(", ", CommandTypes)}."))
+            ?? ((commandType == "RunShellScript") == windows
+                ? CommonErrors.InvalidParameter("commandType", windows ? "a Windows image runs RunBatScript or RunPowerShellScript." : "a Linux image runs RunShellScript.")
+                : null)
+            ?? (request.CommandContent is { } c && string.IsNullOrWhiteSpace(c) ? CommonErrors.InvalidParameter("commandContent", "it must not be empty.") : null)
+            ?? (request.TimeoutSeconds is < 10 or > 86400 ? CommonErrors.InvalidParameter("timeout", "it must be 10 to 86400 seconds.") : null)
+            ?? ImageValidation.Tags(request.Tags);
+        if (error is not null)
+        {
+            return await AuditAsync(actor, request.RegionId, request.SourceImageId, error, ct);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (type is null || !await db.InstanceTypes.AnyAsync(t => t.Id == type, ct))
+        {
+            error = new EcsError("InvalidInstanceType.NotFound", 404, $"The specified instance type does not exist. ({type ?? "none runs this image"})");
+            db.AuditEntries.Add(AuditEntry.For(actor, Action, ResourceType, request.SourceImageId, request.RegionId, time.GetUtcNow(), error));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return error;
+        }
+
+        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == request.RegionId, ct);
+        var now = time.GetUtcNow();
+        var task = tasks.New(db, region.Infix, region.Id, actor.AccountId!, AsyncTaskType.ImageUpdate, id, cancellable: false);
+        db.ImageUpdateRuns.Add(new ImageUpdateRun
+        {
+            Id = id,
+            RegionId = region.Id,
+            AccountId = actor.AccountId!,
+            SourceImageId = request.SourceImageId,
+            InstanceTypeId = type,
+            TargetImageName = name,
+            CommandType = commandType,
+            CommandContent = request.CommandContent ?? "echo hello",
+            TimeoutSeconds = request.TimeoutSeconds ?? 600,
+            Tags = [.. request.Tags],
+            CreationTime = now,
+            ModifiedTime = now,
+            TaskId = task.Id,
+            StartedByUserId = actor.UserId,
+            StartedByEmail = actor.Email,
+            StartedByRole = actor.Role,
+            StartedBySource = actor.Source,
+        });
+        db.AuditEntries.Add(AuditEntry.For(actor, Action, ResourceType, id, region.Id, now));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        changes.Publish(new ResourceChange(ResourceType, id, region.Id, actor.AccountId));
+        return id;
+    }
+
+    /// <summary>The account's runs in the region, newest first.</summary>
+    public async Task<IReadOnlyList<ImageUpdateRun>> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.ImageUpdateRuns.AsNoTracking().Where(r => r.AccountId == actor.AccountId && r.RegionId == regionId).ToListAsync(ct))
+            .OrderByDescending(r => r.CreationTime).ThenByDescending(r => r.Id, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>One run, or <c>ExecutionNotFound</c>.</summary>
+    public async Task<Result<ImageUpdateRun>> GetAsync(Actor actor, string regionId, string executionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.ImageUpdateRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == executionId && r.RegionId == regionId && r.AccountId == actor.AccountId, ct);
+        return run is null ? NotFound(executionId) : run;
+    }
+
+    /// <summary>
+    /// Cancels a run that has not ended: its temporary instance is released (deleteInstance), then it is Cancelled.
+    /// Codes: <c>ExecutionNotFound</c>, <c>Forbidden</c>, <c>InvalidStatus</c> (ended).
+    /// </summary>
+    public async Task<Result> CancelAsync(Actor actor, string regionId, string executionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await db.ImageUpdateRuns.FirstOrDefaultAsync(r => r.Id == executionId && r.RegionId == regionId && r.AccountId == actor.AccountId, ct);
+        if (run is null)
+        {
+            return NotFound(executionId);
+        }
+
+        var error = Access.CheckCanWrite(actor)
+            ?? (ImageUpdateRun.IsFinal(run.Status) ? new EcsError("InvalidStatus", 400, $"The execution {executionId} has ended ({run.Status}).") : null);
+        if (error is null)
+        {
+            run.CancelRequested = true;
+            run.ModifiedTime = time.GetUtcNow();
+        }
+
+        db.AuditEntries.Add(AuditEntry.For(actor, "CancelExecution", ResourceType, executionId, regionId, time.GetUtcNow(), error));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        changes.Publish(new ResourceChange(ResourceType, executionId, regionId, actor.AccountId));
+        return Result.Success();
+    }
+
+    private static EcsError NotFound(string executionId) =>
+        new("EntityNotExists.Execution", 404, $"The execution {executionId} does not exist.");
+
+    private async Task<EcsError> AuditAsync(Actor actor, string regionId, string imageId, EcsError error, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.AuditEntries.Add(AuditEntry.For(actor, Action, ResourceType, imageId, regionId, time.GetUtcNow(), error));
+        await db.SaveChangesAsync(ct);
+        return error;
+    }
+}
