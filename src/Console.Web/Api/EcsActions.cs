@@ -24,6 +24,7 @@ public static class EcsActions
         StorageActions.Register(actions);
         InstanceActions.Register(actions);
         TagActions.Register(actions);
+        ImageBuilderActions.Register(actions);
         return actions.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -26,6 +26,15 @@ public sealed class EcsApiRobustnessTests(EcsApiFixture api) : IClassFixture<Ecs
             ["Status"] = "😀", ["Filter.1.Key"] = "CreationStartTime", ["Filter.1.Value"] = "yesterday", ["StartTime"] = "never",
             ["DiskDeviceMapping.x.Size"] = "1", ["Tag.99999999999.Key"] = "k", ["ImageName"] = new string('a', 5000),
         },
+        new()
+        {
+            // Image Builder: content the parsers must refuse, not throw on; enumerations and lists out of range
+            ["RegionId"] = "cn-hangzhou", ["BaseImageType"] = "IMAGE_FAMILY", ["BaseImage"] = "no-such-family", ["Content"] = "Tasks: [",
+            ["BuildContent"] = "Parameters:\n  x: {Type: Number}\nTasks:\n  - Action: 7", ["TestContent"] = "COMPONENT acs:ecs:::imagecomponent/x/*.*.*",
+            ["ImageComponentId"] = "ic-x", ["ImagePipelineId"] = "ip-x", ["ExecutionId"] = ",,exec-x,", ["Status"] = "SUCCESS,,x", ["MaxResults"] = "501",
+            ["SystemDiskSize"] = "99999999999", ["ImageOptions.ImageTags.1.Key"] = "acs:x", ["ToRegionId.1"] = "x", ["RepairItem.1"] = "x",
+            ["ComponentVersion"] = "*.*.*", ["Owner"] = "ALIYUN", ["Name"] = "x", ["AddAccount.1"] = "1",
+        },
     ];
 
     [Theory]
