@@ -218,6 +218,36 @@ public sealed class ImageBuildTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_build_left_half_way_by_one_process_is_finished_by_the_next()
+    {
+        var started = await Builds.StartAsync(_alice, Hangzhou, await TemplateAsync());
+        await _services.RunUntilAsync(async () => (await ExecutionAsync(started.Value)).Status == BuildStatus.BUILDING);
+        await _services.DisposeAsync();
+
+        _services = new DomainServices(_db);
+        var execution = await RunToEndAsync(started.Value);
+
+        Assert.Equal(BuildStatus.SUCCESS, execution.Status);
+        await using var db = _db.NewContext();
+        Assert.Equal(1, await db.Images.CountAsync(i => i.Name == $"web_{started.Value}"));
+    }
+
+    [Fact]
+    public async Task A_build_acts_as_the_user_who_started_it_so_its_launches_and_images_are_audited_as_theirs()
+    {
+        var started = await Builds.StartAsync(_alice, Hangzhou, await TemplateAsync());
+
+        await RunToEndAsync(started.Value);
+
+        await using var db = _db.NewContext();
+        var actions = await db.AuditEntries.Where(a => a.UserId == _alice.UserId).Select(a => a.Action).ToListAsync();
+        Assert.Contains("StartImagePipelineExecution", actions);
+        Assert.Contains("RunInstances", actions);
+        Assert.Contains("CreateImage", actions);
+        Assert.Contains("DeleteInstance", actions);
+    }
+
+    [Fact]
     public async Task A_repair_mode_adds_the_repairing_phase()
     {
         var started = await Builds.StartAsync(_alice, Hangzhou, await TemplateAsync(change: r => r with { RepairMode = "Standard" }));
