@@ -5,16 +5,32 @@ namespace EcsConsole.E2E;
 
 /// <summary>
 /// The official Alibaba Cloud Node SDK (<c>@alicloud/ecs20140526</c> 7.11.6, pinned in tests/sdk-node, installed by
-/// ./test.sh with <c>npm ci</c>) drives a real console process: tests/sdk-node/sdk-journey.js creates an image from an
-/// instance, waits for Available, shares it, describes the share permission, copies it and deletes it, with the default
-/// V3 signature and with <c>signatureAlgorithm: 'v2'</c>.
+/// ./test.sh with <c>npm ci</c>) drives a real console process, with the default V3 signature and with
+/// <c>signatureAlgorithm: 'v2'</c>: tests/sdk-node/sdk-journey.js creates an image from an instance, waits for
+/// Available, shares it, describes the share permission, copies it and deletes it; tests/sdk-node/image-builder-journey.js
+/// creates an Image Builder component and template through the typed request classes, reads them back through the typed
+/// response models, builds to SUCCESS (distributed and shared), checks the start and cancel refusals and cleans up.
 /// </summary>
 public sealed class OfficialSdkTests
 {
     [Fact]
     public async Task OfficialNodeSdk_CreatesSharesCopiesAndDeletesAnImage_WithBothSignatures()
     {
-        // Arrange: an app of its own (the journey changes images), and the SDK installed
+        // Arrange, Act and Assert: an app of its own (the journey changes images)
+        await RunJourneyAsync("sdk-journey.js", "SDK JOURNEY PASSED");
+    }
+
+    [Fact]
+    public async Task OfficialNodeSdk_BuildsAnImageWithImageBuilder_WithBothSignatures()
+    {
+        // Arrange, Act and Assert: an app of its own (the journey builds, distributes and deletes images)
+        await RunJourneyAsync("image-builder-journey.js", "IMAGE BUILDER SDK JOURNEY PASSED");
+    }
+
+    /// <summary>Starts a console of its own, runs <paramref name="script"/> with node against it, and expects exit 0 and <paramref name="passed"/>.</summary>
+    private static async Task RunJourneyAsync(string script, string passed)
+    {
+        // Arrange: the SDK installed, and a console
         var sdkDirectory = Path.Combine(AppServer.RepositoryRoot(), "tests", "sdk-node");
         Assert.True(Directory.Exists(Path.Combine(sdkDirectory, "node_modules", "@alicloud", "ecs20140526")),
             "The SDK is not installed: run ./test.sh (it runs npm ci in tests/sdk-node).");
@@ -28,7 +44,7 @@ public sealed class OfficialSdkTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("sdk-journey.js");
+        start.ArgumentList.Add(script);
         start.Environment["ECS_ENDPOINT"] = new Uri(app.BaseUrl).Authority;
         using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var output = node.StandardOutput.ReadToEndAsync();
@@ -38,7 +54,7 @@ public sealed class OfficialSdkTests
 
         // Assert
         var log = await output + await errors;
-        Assert.True(node.ExitCode == 0, $"The SDK journey failed:\n{log}\nConsole log:\n{app.Log}");
-        Assert.Contains("SDK JOURNEY PASSED", log, StringComparison.Ordinal);
+        Assert.True(node.ExitCode == 0, $"The SDK journey {script} failed:\n{log}\nConsole log:\n{app.Log}");
+        Assert.Contains(passed, log, StringComparison.Ordinal);
     }
 }
