@@ -177,9 +177,14 @@ public static partial class BuildContentRules
 
         if (argument.Length == 0)
         {
-            return keyword is "FROM" or "COMPONENT"
-                ? ImageBuilderErrors.InvalidCommand(line, keyword, $"{keyword} needs an argument.")
-                : ImageBuilderErrors.EmptyCommand(line, keyword);
+            // §6 has no EmptyCommandContent code for these two: FROM is InvalidCommandContent.FROM, and a COMPONENT
+            // without a reference is malformed content like any other bad reference.
+            return keyword switch
+            {
+                "FROM" => ImageBuilderErrors.InvalidCommand(line, keyword, "FROM needs an argument."),
+                "COMPONENT" => ImageBuilderErrors.ContentInvalid(InvalidContentCode(kind), $"Line {line}: COMPONENT needs a component ID or ARN."),
+                _ => ImageBuilderErrors.EmptyCommand(line, keyword),
+            };
         }
 
         switch (keyword)
@@ -279,7 +284,11 @@ public static partial class BuildContentRules
 
             foreach (var (key, value) in map.Children)
             {
-                var name = ((YamlScalarNode)key).Value ?? "";
+                if (key is not YamlScalarNode { Value: { Length: > 0 } name })
+                {
+                    return ImageBuilderErrors.ContentInvalid(code, "Parameters: every parameter name must be plain text.");
+                }
+
                 var spec = value as YamlMappingNode;
                 var type = Scalar(spec, "Type");
                 if (type is not ("String" or "Number" or "Boolean"))

@@ -41,6 +41,18 @@ public static class BuilderRules
             ? null
             : ImageBuilderErrors.DescriptionMalformed();
 
+    /// <summary>
+    /// An enumeration value written exactly as one of its names (<c>Linux</c>, <c>Build</c>, <c>SUCCESS</c>…).
+    /// <see cref="Enum.TryParse{TEnum}(string, bool, out TEnum)"/> alone also takes numbers (<c>"1"</c>), comma lists
+    /// (<c>"Linux,Windows"</c>) and padding, which the API refuses with the value's code.
+    /// </summary>
+    public static bool TryParseName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        return Enum.GetNames<T>().Contains(text, StringComparer.Ordinal) && Enum.TryParse(text, false, out value);
+    }
+
     /// <summary>IB-06: the image tag rules (≤ 20, key and value shapes, no duplicate keys).</summary>
     public static EcsError? Tags(IReadOnlyList<BuilderTag>? tags) =>
         tags is null ? null : ImageValidation.Tags([.. tags.Select(t => (t.Key, t.Value))]);

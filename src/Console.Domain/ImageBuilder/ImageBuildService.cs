@@ -153,7 +153,7 @@ public sealed class ImageBuildService(
         var statuses = new List<BuildStatus>();
         foreach (var word in (query.Status ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Enum.TryParse<BuildStatus>(word, false, out var status) || !Enum.IsDefined(status))
+            if (!BuilderRules.TryParseName<BuildStatus>(word, out var status))
             {
                 return ImageBuilderErrors.StatusParameter(word);
             }

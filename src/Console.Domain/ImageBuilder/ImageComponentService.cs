@@ -115,7 +115,7 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
         ComponentType? type = null;
         if (!string.IsNullOrEmpty(query.ComponentType))
         {
-            if (!Enum.TryParse<ComponentType>(query.ComponentType, false, out var parsed) || !Enum.IsDefined(parsed))
+            if (!BuilderRules.TryParseName<ComponentType>(query.ComponentType, out var parsed))
             {
                 return ImageBuilderErrors.ComponentTypeInvalid(query.ComponentType);
             }
@@ -126,7 +126,7 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
         BuildSystemType? system = null;
         if (!string.IsNullOrEmpty(query.SystemType))
         {
-            if (!Enum.TryParse<BuildSystemType>(query.SystemType, false, out var parsed) || !Enum.IsDefined(parsed))
+            if (!BuilderRules.TryParseName<BuildSystemType>(query.SystemType, out var parsed))
             {
                 return ImageBuilderErrors.SystemType(query.SystemType);
             }
@@ -229,13 +229,13 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
         }
 
         var system = BuildSystemType.Linux;
-        if (!string.IsNullOrEmpty(request.SystemType) && (!Enum.TryParse(request.SystemType, false, out system) || !Enum.IsDefined(system)))
+        if (!string.IsNullOrEmpty(request.SystemType) && !BuilderRules.TryParseName(request.SystemType, out system))
         {
             return ImageBuilderErrors.SystemType(request.SystemType);
         }
 
         var type = ComponentType.Build;
-        if (!string.IsNullOrEmpty(request.ComponentType) && (!Enum.TryParse(request.ComponentType, false, out type) || !Enum.IsDefined(type)))
+        if (!string.IsNullOrEmpty(request.ComponentType) && !BuilderRules.TryParseName(request.ComponentType, out type))
         {
             return ImageBuilderErrors.ComponentTypeInvalid(request.ComponentType);
         }

@@ -300,7 +300,8 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
                 return resolved.Error;
             }
 
-            references.AddRange(parsed.Value.ComponentCommands.Select(c => c.Argument.Split(' ', 2)[0]));
+            // The reference itself, without its --name value arguments (which may follow on a continued line).
+            references.AddRange(parsed.Value.ComponentCommands.Select(c => ComponentReference.TryParse(c.Argument, out var r) ? r.Text : c.Argument));
         }
 
         var imageError = ImageNamePrefix(request.ImageName)
@@ -430,7 +431,10 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
     {
         if (type == BaseImageType.IMAGE_FAMILY)
         {
-            return ImageValidation.Family(baseImage) is { } badFamily ? badFamily : await FamilyImageAsync(db, actor, regionId, baseImage, ct);
+            // A base family is looked up, not made: public families are named acs:… (FAM-12), a prefix VAL-FAM-01
+            // reserves only for the families users create.
+            var shape = baseImage.Length > "acs:".Length && baseImage.StartsWith("acs:", StringComparison.Ordinal) ? baseImage["acs:".Length..] : baseImage;
+            return ImageValidation.Family(shape) is { } badFamily ? badFamily : await FamilyImageAsync(db, actor, regionId, baseImage, ct);
         }
 
         var found = await CompatibilityService.FindImageAsync(db, actor, regionId, baseImage.Trim(), ct);

@@ -45,6 +45,12 @@ public sealed class ImageUpdateService(
     public const string ResourceType = "oosexecution";
     public const string Action = "ACS-ECS-UpdateImage";
 
+    /// <summary>OOS's code for an execution the caller does not have (another account's, or none).</summary>
+    public const string ExecutionNotFoundCode = "EntityNotExists.Execution";
+
+    /// <summary>OOS's code for cancelling an execution that has ended.</summary>
+    public const string InvalidStatusCode = "InvalidStatus";
+
     public static IReadOnlyList<string> CommandTypes { get; } = ["RunShellScript", "RunBatScript", "RunPowerShellScript"];
 
     /// <summary>
@@ -161,7 +167,7 @@ public sealed class ImageUpdateService(
         }
 
         var error = Access.CheckCanWrite(actor)
-            ?? (ImageUpdateRun.IsFinal(run.Status) ? new EcsError("InvalidStatus", 400, $"The execution {executionId} has ended ({run.Status}).") : null);
+            ?? (ImageUpdateRun.IsFinal(run.Status) ? new EcsError(InvalidStatusCode, 400, $"The execution {executionId} has ended ({run.Status}).") : null);
         if (error is null)
         {
             run.CancelRequested = true;
@@ -181,7 +187,7 @@ public sealed class ImageUpdateService(
     }
 
     private static EcsError NotFound(string executionId) =>
-        new("EntityNotExists.Execution", 404, $"The execution {executionId} does not exist.");
+        new(ExecutionNotFoundCode, 404, $"The execution {executionId} does not exist.");
 
     private async Task<EcsError> AuditAsync(Actor actor, string regionId, string imageId, EcsError error, CancellationToken ct)
     {

@@ -1,6 +1,8 @@
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Copies;
+using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Images;
+using EcsConsole.Domain.ImageUpdates;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Domain.Sharing;
@@ -104,6 +106,46 @@ public sealed class PermissionMatrixTests
         { "ReplaceSystemDisk", OtherAccount, InstanceErrors.NotFoundCode },
         { "ReplaceSystemDisk", Recipient, InstanceErrors.NotFoundCode },
         { "ReplaceSystemDisk", PlatformAdmin, InstanceErrors.NotFoundCode },
+        { "CreateImageComponent", OwnerAdmin, null },
+        { "CreateImageComponent", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "CreateImageComponent", OtherAccount, null }, // in its own account: nothing of Acme's is involved
+        { "CreateImageComponent", Recipient, null },
+        { "CreateImageComponent", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "DeleteImageComponent", OwnerAdmin, null },
+        { "DeleteImageComponent", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "DeleteImageComponent", OtherAccount, ImageBuilderErrors.ComponentNotFoundCode },
+        { "DeleteImageComponent", Recipient, ImageBuilderErrors.ComponentNotFoundCode },
+        { "DeleteImageComponent", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "CreateImagePipeline", OwnerAdmin, null },
+        { "CreateImagePipeline", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "CreateImagePipeline", OtherAccount, ImageBuilderErrors.BaseImageNotFoundCode },
+        { "CreateImagePipeline", Recipient, null }, // recipients of a share may build from it (IB-30)
+        { "CreateImagePipeline", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "DeleteImagePipeline", OwnerAdmin, null },
+        { "DeleteImagePipeline", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "DeleteImagePipeline", OtherAccount, ImageBuilderErrors.PipelineNotFoundCode },
+        { "DeleteImagePipeline", Recipient, ImageBuilderErrors.PipelineNotFoundCode },
+        { "DeleteImagePipeline", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "StartImagePipelineExecution", OwnerAdmin, null },
+        { "StartImagePipelineExecution", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "StartImagePipelineExecution", OtherAccount, ImageBuilderErrors.PipelineNotFoundCode },
+        { "StartImagePipelineExecution", Recipient, ImageBuilderErrors.PipelineNotFoundCode },
+        { "StartImagePipelineExecution", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "CancelImagePipelineExecution", OwnerAdmin, null },
+        { "CancelImagePipelineExecution", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "CancelImagePipelineExecution", OtherAccount, ImageBuilderErrors.ExecutionNotFoundCode },
+        { "CancelImagePipelineExecution", Recipient, ImageBuilderErrors.ExecutionNotFoundCode },
+        { "CancelImagePipelineExecution", PlatformAdmin, ImageBuilderErrors.ExecutionNotFoundCode }, // owns no builds, as for StopInstance
+        { "UpdateImage", OwnerAdmin, null },
+        { "UpdateImage", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "UpdateImage", OtherAccount, ImageErrors.NotFoundCode },
+        { "UpdateImage", Recipient, null }, // any image RunInstances accepts (OOS-03), a shared one too
+        { "UpdateImage", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "CancelImageUpdate", OwnerAdmin, null },
+        { "CancelImageUpdate", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "CancelImageUpdate", OtherAccount, ImageUpdateService.ExecutionNotFoundCode },
+        { "CancelImageUpdate", Recipient, ImageUpdateService.ExecutionNotFoundCode },
+        { "CancelImageUpdate", PlatformAdmin, ImageUpdateService.ExecutionNotFoundCode },
     };
 
     [Theory]
@@ -131,9 +173,39 @@ public sealed class PermissionMatrixTests
             new CompatibilityService(world.Factory, Microsoft.Extensions.Options.Options.Create(new InstanceOptions())));
 
         var sharing = new SharingService(world.Factory, world.Time, notifier);
-        await sharing.ModifyAsync(await world.ActorAsync(OwnerAdmin), Hangzhou, image, new ModifySharePermissionRequest(AddAccounts: [DemoWorld.GlobexAccountId]));
+        var owner = await world.ActorAsync(OwnerAdmin);
+        await sharing.ModifyAsync(owner, Hangzhou, image, new ModifySharePermissionRequest(AddAccounts: [DemoWorld.GlobexAccountId]));
         var actor = await world.ActorAsync(actorEmail);
         var lifecycle = new ImageLifecycleService(world.Factory, world.Time, notifier);
+
+        // Image Builder and image updates call other services from their task handlers: every service, one engine.
+        await using var domain = new DomainServices(world);
+        var components = domain.Get<ImageComponentService>();
+        var pipelines = domain.Get<ImagePipelineService>();
+        var builds = domain.Get<ImageBuildService>();
+        var updates = domain.Get<ImageUpdateService>();
+
+        async Task<string> Owned(Task<Result<string>> made)
+        {
+            var result = await made;
+            Assert.True(result.IsSuccess, result.Error?.ToString());
+            return result.Value;
+        }
+
+        Task<string> AcmeComponentAsync() =>
+            Owned(components.CreateAsync(owner, new CreateImageComponentRequest { RegionId = Hangzhou, Name = "acme-component", Content = "RUN echo acme" }));
+
+        Task<string> AcmeTemplateAsync() => Owned(pipelines.CreateAsync(owner, new CreateImagePipelineRequest
+        {
+            RegionId = Hangzhou, BaseImageType = "IMAGE", BaseImage = image, BuildContent = "RUN echo acme", InstanceType = "ecs.g7.large",
+        }));
+
+        async Task<string> AcmeBuildAsync() => await Owned(builds.StartAsync(owner, Hangzhou, await AcmeTemplateAsync()));
+
+        Task<string> AcmeUpdateAsync() => Owned(updates.StartAsync(owner, new UpdateImageRequest
+        {
+            RegionId = Hangzhou, SourceImageId = image, InstanceType = "ecs.g7.large", TargetImageName = "acme-updated",
+        }));
 
         // Act
         EcsError? error = operation switch
@@ -165,6 +237,23 @@ public sealed class PermissionMatrixTests
             {
                 RegionId = Hangzhou, InstanceId = db1, ImageId = "debian_12_x64_20G_alibase_20250101.vhd",
             })).Error,
+            "CreateImageComponent" => (await components.CreateAsync(actor, new CreateImageComponentRequest
+            {
+                RegionId = Hangzhou, Name = "matrix-component", Content = "RUN echo matrix",
+            })).Error,
+            "DeleteImageComponent" => (await components.DeleteAsync(actor, Hangzhou, await AcmeComponentAsync())).Error,
+            "CreateImagePipeline" => (await pipelines.CreateAsync(actor, new CreateImagePipelineRequest
+            {
+                RegionId = Hangzhou, Name = "matrix-template", BaseImageType = "IMAGE", BaseImage = image, BuildContent = "RUN echo matrix", InstanceType = "ecs.g7.large",
+            })).Error,
+            "DeleteImagePipeline" => (await pipelines.DeleteAsync(actor, Hangzhou, await AcmeTemplateAsync())).Error,
+            "StartImagePipelineExecution" => (await builds.StartAsync(actor, Hangzhou, await AcmeTemplateAsync())).Error,
+            "CancelImagePipelineExecution" => (await builds.CancelAsync(actor, Hangzhou, await AcmeBuildAsync())).Error,
+            "UpdateImage" => (await updates.StartAsync(actor, new UpdateImageRequest
+            {
+                RegionId = Hangzhou, SourceImageId = image, InstanceType = "ecs.g7.large", TargetImageName = "matrix-updated",
+            })).Error,
+            "CancelImageUpdate" => (await updates.CancelAsync(actor, Hangzhou, await AcmeUpdateAsync())).Error,
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "an operation the matrix does not know"),
         };
 
