@@ -61,6 +61,8 @@ public sealed record ImageComponentQuery
 /// </summary>
 public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, ChangeNotifier changes)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     public const string ResourceType = "imagecomponent";
 
     /// <summary>
@@ -71,28 +73,8 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
     /// content codes of <see cref="BuildContentRules"/>; <see cref="ImageBuilderErrors.ComponentVersionExistCode"/>;
     /// <see cref="ImageBuilderErrors.ComponentQuotaCode"/> (checked in the write transaction).
     /// </summary>
-    public async Task<Result<string>> CreateAsync(Actor actor, CreateImageComponentRequest request, CancellationToken ct = default)
-    {
-        if (Access.CheckCanWrite(actor) is { } denied)
-        {
-            return denied;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await CreateInTransactionAsync(db, actor, request, ct);
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateImageComponent", ResourceType, outcome.IsSuccess ? outcome.Value : null,
-            request.RegionId, time.GetUtcNow(), outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (outcome.IsSuccess)
-        {
-            changes.Publish(new ResourceChange(ResourceType, outcome.Value, request.RegionId, actor.AccountId));
-        }
-
-        return outcome;
-    }
+    public Task<Result<string>> CreateAsync(Actor actor, CreateImageComponentRequest request, CancellationToken ct = default) =>
+        _write.CreateAsync(actor, "CreateImageComponent", ResourceType, request.RegionId, db => CreateInTransactionAsync(db, actor, request, ct), ct);
 
     /// <summary>
     /// DescribeImageComponents: own components of the region and the system components, newest first, filtered and paged.
@@ -169,25 +151,17 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
     /// component); <see cref="ImageBuilderErrors.ComponentNotFoundCode"/> (unknown here, unlike DeleteImage);
     /// <see cref="ImageBuilderErrors.ComponentInUseCode"/> (a template of the account references it).
     /// </summary>
-    public async Task<Result> DeleteAsync(Actor actor, string regionId, string componentId, CancellationToken ct = default)
-    {
-        if (Access.CheckCanWrite(actor) is { } denied)
+    public Task<Result> DeleteAsync(Actor actor, string regionId, string componentId, CancellationToken ct = default) =>
+        _write.ChangeAsync(actor, "DeleteImageComponent", ResourceType, regionId, componentId, async db =>
         {
-            return denied;
-        }
+            var component = await db.ImageComponents.FirstOrDefaultAsync(c => c.Id == componentId && c.RegionId == regionId && c.AccountId == actor.AccountId, ct);
+            if (component is null)
+            {
+                return SystemComponents.For(regionId).Any(c => c.Id == componentId)
+                    ? CommonErrors.Forbidden("System components are read-only.")
+                    : ImageBuilderErrors.ComponentNotFound(componentId);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var component = await db.ImageComponents.FirstOrDefaultAsync(c => c.Id == componentId && c.RegionId == regionId && c.AccountId == actor.AccountId, ct);
-        EcsError? error = null;
-        if (component is null)
-        {
-            error = SystemComponents.For(regionId).Any(c => c.Id == componentId)
-                ? CommonErrors.Forbidden("System components are read-only.")
-                : ImageBuilderErrors.ComponentNotFound(componentId);
-        }
-        else
-        {
             var pipelines = await db.ImagePipelines.AsNoTracking()
                 .Where(p => p.AccountId == actor.AccountId && p.RegionId == regionId)
                 .Select(p => new { p.Id, p.ComponentReferences }).ToListAsync(ct);
@@ -195,25 +169,12 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
                 .Any(r => ComponentReference.TryParse(r, out var reference) && reference.Matches(component)));
             if (user is not null)
             {
-                error = ImageBuilderErrors.ComponentInUse(componentId, user.Id);
+                return ImageBuilderErrors.ComponentInUse(componentId, user.Id);
             }
-            else
-            {
-                db.ImageComponents.Remove(component);
-            }
-        }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteImageComponent", ResourceType, componentId, regionId, time.GetUtcNow(), error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ResourceType, componentId, regionId, actor.AccountId));
-        return Result.Success();
-    }
+            db.ImageComponents.Remove(component);
+            return null;
+        }, ct);
 
     private async Task<Result<string>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImageComponentRequest request, CancellationToken ct)
     {

@@ -92,6 +92,8 @@ public sealed record PipelineSummary(ImagePipeline Pipeline, ImagePipelineExecut
 /// </summary>
 public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, ChangeNotifier changes)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     public const string ResourceType = "imagepipeline";
     public const int MaxListItems = 20;
 
@@ -116,28 +118,8 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
     /// <c>InvalidParameter</c> (AddAccount); repair codes; <see cref="ImageBuilderErrors.OwnerAliasUnsupportedCode"/>,
     /// <see cref="ImageBuilderErrors.NotSupportRepairCode"/>; <c>InvalidImageName.Duplicated</c>; <see cref="ImageBuilderErrors.PipelineQuotaCode"/>.
     /// </summary>
-    public async Task<Result<string>> CreateAsync(Actor actor, CreateImagePipelineRequest request, CancellationToken ct = default)
-    {
-        if (Access.CheckCanWrite(actor) is { } denied)
-        {
-            return denied;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await CreateInTransactionAsync(db, actor, request, ct);
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateImagePipeline", ResourceType, outcome.IsSuccess ? outcome.Value : null,
-            request.RegionId, time.GetUtcNow(), outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (outcome.IsSuccess)
-        {
-            changes.Publish(new ResourceChange(ResourceType, outcome.Value, request.RegionId, actor.AccountId));
-        }
-
-        return outcome;
-    }
+    public Task<Result<string>> CreateAsync(Actor actor, CreateImagePipelineRequest request, CancellationToken ct = default) =>
+        _write.CreateAsync(actor, "CreateImagePipeline", ResourceType, request.RegionId, db => CreateInTransactionAsync(db, actor, request, ct), ct);
 
     /// <summary>DescribeImagePipelines: the account's templates of the region, newest first. Codes: ID count, name, NextToken, MaxResults.</summary>
     public async Task<Result<TokenPage<ImagePipeline>>> ListAsync(Actor actor, ImagePipelineQuery query, CancellationToken ct = default)
@@ -190,46 +172,25 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
     /// never the images built. Codes: <c>Forbidden</c>, <see cref="ImageBuilderErrors.PipelineNotFoundCode"/>,
     /// <see cref="ImageBuilderErrors.HasRunningExecutionCode"/>.
     /// </summary>
-    public async Task<Result> DeleteAsync(Actor actor, string regionId, string pipelineId, CancellationToken ct = default)
-    {
-        if (Access.CheckCanWrite(actor) is { } denied)
+    public Task<Result> DeleteAsync(Actor actor, string regionId, string pipelineId, CancellationToken ct = default) =>
+        _write.ChangeAsync(actor, "DeleteImagePipeline", ResourceType, regionId, pipelineId, async db =>
         {
-            return denied;
-        }
+            var pipeline = await db.ImagePipelines.FirstOrDefaultAsync(p => p.Id == pipelineId && p.RegionId == regionId && p.AccountId == actor.AccountId, ct);
+            if (pipeline is null)
+            {
+                return ImageBuilderErrors.PipelineNotFound(pipelineId);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var pipeline = await db.ImagePipelines.FirstOrDefaultAsync(p => p.Id == pipelineId && p.RegionId == regionId && p.AccountId == actor.AccountId, ct);
-        EcsError? error = null;
-        if (pipeline is null)
-        {
-            error = ImageBuilderErrors.PipelineNotFound(pipelineId);
-        }
-        else
-        {
             var executions = await db.ImagePipelineExecutions.Where(e => e.PipelineId == pipelineId).ToListAsync(ct);
             if (executions.Any(e => !BuildStatuses.IsFinal(e.Status)))
             {
-                error = ImageBuilderErrors.HasRunningExecution(pipelineId);
+                return ImageBuilderErrors.HasRunningExecution(pipelineId);
             }
-            else
-            {
-                db.ImagePipelineExecutions.RemoveRange(executions);
-                db.ImagePipelines.Remove(pipeline);
-            }
-        }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteImagePipeline", ResourceType, pipelineId, regionId, time.GetUtcNow(), error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ResourceType, pipelineId, regionId, actor.AccountId));
-        return Result.Success();
-    }
+            db.ImagePipelineExecutions.RemoveRange(executions);
+            db.ImagePipelines.Remove(pipeline);
+            return null;
+        }, ct);
 
     /// <summary>IB-32: the output image's name prefix: 2–64 characters, a letter or Chinese character first, then letters, digits, <c>: _ . -</c>.</summary>
     public static EcsError? ImageNamePrefix(string? prefix)
