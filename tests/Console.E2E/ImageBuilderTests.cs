@@ -29,12 +29,15 @@ public sealed class ImageBuilderTests(MutatingConsoleFixture mutating)
         await dialog.GetByLabel("Image Name Prefix").FillAsync(prefix);
         if (distribute)
         {
+            await dialog.GetByLabel("Account ID").FillAsync(DemoWorld.GlobexAccountId);
+            var add = dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true });
+            await Expect(add).ToBeEnabledAsync();
+            await add.ClickAsync();
+            await Expect(dialog.GetByTestId("template-accounts")).ToContainTextAsync(DemoWorld.GlobexAccountId);
             await dialog.GetByLabel("Destination Region").ClickAsync();
             await page.GetByRole(AriaRole.Option, new() { Name = "China (Shanghai) · cn-shanghai" }).ClickAsync();
             await page.Keyboard.PressAsync("Escape");
-            await dialog.GetByLabel("Account ID").FillAsync(DemoWorld.GlobexAccountId);
-            await dialog.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
-            await Expect(dialog.GetByTestId("template-accounts")).ToContainTextAsync(DemoWorld.GlobexAccountId);
+            await Expect(dialog.GetByLabel("Destination Region")).ToHaveValueAsync("cn-shanghai");
         }
 
         return dialog;
