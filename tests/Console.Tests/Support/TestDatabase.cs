@@ -15,6 +15,12 @@ namespace EcsConsole.Tests.Support;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable, IDisposable
 {
+    /// <summary>The clock's start; a demo world seeded at this time is the same in every test and is copied, not rebuilt.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private static readonly Lock TemplateGate = new();
+    private static SqliteConnection? _migrated;
+    private static SqliteConnection? _seeded;
     private readonly SqliteConnection _connection;
 
     public TestDatabase()
@@ -23,8 +29,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         _connection.Open();
         Options = new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(_connection).Options;
         Factory = new OptionsFactory(Options);
-        using var db = Factory.CreateDbContext();
-        db.Database.Migrate();
+        CopyFrom(MigratedTemplate());
     }
 
     public DbContextOptions<ConsoleDbContext> Options { get; }
@@ -32,15 +37,80 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     public IDbContextFactory<ConsoleDbContext> Factory { get; }
 
     /// <summary>The clock every service of this database reads: 2026-11-23 10:00 UTC unless a test moves it.</summary>
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = new(Start);
 
     public ConsoleDbContext NewContext() => Factory.CreateDbContext();
 
-    /// <summary>Seeds the demo world of ui-contract §2 exactly as start-up does.</summary>
+    /// <summary>
+    /// Seeds the demo world of ui-contract §2 exactly as start-up does. The seed is deterministic (fixed IDs, the clock's
+    /// start time), so it is built once per test run and copied into each database with SQLite's backup API; a test that
+    /// moved the clock first gets a world seeded at its own time.
+    /// </summary>
     public async Task<TestDatabase> WithDemoWorldAsync()
     {
-        await NewInitializer().SeedAsync();
+        if (Time.GetUtcNow() != Start)
+        {
+            await NewInitializer().SeedAsync();
+            return this;
+        }
+
+        CopyFrom(await SeededTemplateAsync());
         return this;
+    }
+
+    private static SqliteConnection MigratedTemplate()
+    {
+        lock (TemplateGate)
+        {
+            if (_migrated is null)
+            {
+                var connection = new SqliteConnection("Data Source=:memory:");
+                connection.Open();
+                using var db = new ConsoleDbContext(new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(connection).Options);
+                db.Database.Migrate();
+                _migrated = connection;
+            }
+
+            return _migrated;
+        }
+    }
+
+    private static async Task<SqliteConnection> SeededTemplateAsync()
+    {
+        lock (TemplateGate)
+        {
+            if (_seeded is not null)
+            {
+                return _seeded;
+            }
+        }
+
+        // Built outside the lock (seeding is async); if two tests race, one template wins and the other is dropped.
+        var builder = new TestDatabase();
+        await builder.NewInitializer().SeedAsync();
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        builder._connection.BackupDatabase(connection);
+        builder.Dispose();
+        lock (TemplateGate)
+        {
+            if (_seeded is null)
+            {
+                _seeded = connection;
+                return connection;
+            }
+        }
+
+        connection.Dispose();
+        return _seeded;
+    }
+
+    private void CopyFrom(SqliteConnection template)
+    {
+        lock (TemplateGate)
+        {
+            template.BackupDatabase(_connection);
+        }
     }
 
     public DatabaseInitializer NewInitializer() =>
