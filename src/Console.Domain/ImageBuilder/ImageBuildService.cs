@@ -67,9 +67,9 @@ public sealed class ImageBuildService(
                 var image = template.BaseImageType == BaseImageType.IMAGE
                     ? template.BaseImage
                     : (await ImagePipelineService.FamilyImageAsync(read, actor, regionId, template.BaseImage!, ct))?.Id;
-                if (image is not null && await compatibility.CheckTypesAsync(actor, regionId, null, image, ct) is { IsSuccess: true } table)
+                if (image is not null)
                 {
-                    defaultType = table.Value.FirstOrDefault(t => t.IsAllowed)?.Type.Id;
+                    defaultType = await compatibility.SmallestSupportedTypeAsync(actor, regionId, image, ct);
                 }
             }
         }
@@ -214,7 +214,8 @@ public sealed class ImageBuildService(
             return badTags;
         }
 
-        if (await db.ImagePipelineExecutions.AnyAsync(e => e.PipelineId == pipelineId && !FinalStates.Contains(e.Status), ct))
+        var final = BuildStatuses.Final;
+        if (await db.ImagePipelineExecutions.AnyAsync(e => e.PipelineId == pipelineId && !final.Contains(e.Status), ct))
         {
             return ImageBuilderErrors.HasRunningExecution(pipelineId);
         }
@@ -260,12 +261,9 @@ public sealed class ImageBuildService(
 
         var id = ids.NewExecutionId();
         var name = pipeline.ImageNameSuffixDisabled ? pipeline.ImageName! : $"{pipeline.ImageName ?? "IB"}_{id}";
-        foreach (var target in pipeline.ToRegionIds.Prepend(regionId))
+        if (await ImagePipelineService.NameTakenAsync(db, actor, pipeline.ToRegionIds.Prepend(regionId), name, ct) is { } taken)
         {
-            if (await NewImageChecks.OwnImages(db, actor.AccountId!, target).AnyAsync(i => i.Name == name, ct))
-            {
-                return new EcsError(ImageErrors.NameDuplicatedCode, 400, "The specified image name is already in use in the target region. Please try a different one.");
-            }
+            return taken;
         }
 
         var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
@@ -298,9 +296,6 @@ public sealed class ImageBuildService(
         await db.SaveChangesAsync(ct);
         return id;
     }
-
-    private static readonly BuildStatus[] FinalStates =
-        [BuildStatus.SUCCESS, BuildStatus.PARTITION_SUCCESS, BuildStatus.FAILED, BuildStatus.TEST_FAILED, BuildStatus.CANCELLED];
 
     private static async Task<Result<List<BuildStep>>> StepsAsync(ConsoleDbContext db, Actor actor, string regionId, string? content, ContentKind kind,
         BuildSystemType system, CancellationToken ct)

@@ -50,8 +50,11 @@ public enum BuildStatus
 /// <summary>Final states and the cancel window of §2.5.</summary>
 public static class BuildStatuses
 {
-    public static bool IsFinal(BuildStatus status) =>
-        status is BuildStatus.SUCCESS or BuildStatus.PARTITION_SUCCESS or BuildStatus.FAILED or BuildStatus.TEST_FAILED or BuildStatus.CANCELLED;
+    /// <summary>The states a build ends in; a list, so queries can use it too.</summary>
+    public static IReadOnlyList<BuildStatus> Final { get; } =
+        [BuildStatus.SUCCESS, BuildStatus.PARTITION_SUCCESS, BuildStatus.FAILED, BuildStatus.TEST_FAILED, BuildStatus.CANCELLED];
+
+    public static bool IsFinal(BuildStatus status) => Final.Contains(status);
 
     /// <summary>IB-57: only the early phases can be cancelled (the current page, 2024-12).</summary>
     public static bool IsCancellable(BuildStatus status) =>

@@ -267,9 +267,7 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
 
         var imageError = ImageNamePrefix(request.ImageName)
             ?? ImageValidation.Family(request.ImageFamily)
-            ?? (string.IsNullOrEmpty(request.ImageDescription) || (request.ImageDescription.Length is >= 2 and <= 256 && !TextRules.StartsWithUrl(request.ImageDescription))
-                ? null
-                : ImageBuilderErrors.ImageOptionsDescription())
+            ?? (BuilderRules.Description(request.ImageDescription) is null ? null : ImageBuilderErrors.ImageOptionsDescription())
             ?? BuilderRules.Tags(request.ImageTags)
             ?? (request.NvmeSupport is null or "" or "supported" or "unsupported" or "auto" ? null : ImageBuilderErrors.NvmeSupport())
             ?? (request.ImageNameSuffix is null or "" or "disable" ? null : ImageBuilderErrors.ImageNameSuffix())
@@ -330,16 +328,9 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
             }
         }
 
-        if (request.ImageNameSuffix == "disable")
+        if (request.ImageNameSuffix == "disable" && await NameTakenAsync(db, actor, toRegions.Prepend(region.Id), request.ImageName!, ct) is { } taken)
         {
-            foreach (var target in toRegions.Prepend(region.Id))
-            {
-                if (await NewImageChecks.OwnImages(db, actor.AccountId!, target).AnyAsync(i => i.Name == request.ImageName, ct))
-                {
-                    return new EcsError(ImageErrors.NameDuplicatedCode, 400,
-                        "The specified image name is already in use in the target region. Please try a different one.");
-                }
-            }
+            return taken;
         }
 
         var limit = await QuotaLimits.GetAsync(db, actor.AccountId!, region.Id, QuotaCatalogue.ImagePipelineCount, ct);
@@ -381,6 +372,24 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
         });
         await db.SaveChangesAsync(ct);
         return id;
+    }
+
+    /// <summary>
+    /// IB-32: the output image name must be free among the account's images in every region it will be in (the
+    /// template's and each destination); <c>InvalidImageName.Duplicated</c> otherwise.
+    /// </summary>
+    internal static async Task<EcsError?> NameTakenAsync(ConsoleDbContext db, Actor actor, IEnumerable<string> regionIds, string name, CancellationToken ct)
+    {
+        foreach (var regionId in regionIds)
+        {
+            if (await NewImageChecks.OwnImages(db, actor.AccountId!, regionId).AnyAsync(i => i.Name == name, ct))
+            {
+                return new EcsError(ImageErrors.NameDuplicatedCode, 400,
+                    "The specified image name is already in use in the target region. Please try a different one.");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -71,12 +71,9 @@ public sealed class ImageUpdateService(
             return await AuditAsync(actor, request.RegionId, request.SourceImageId, source.Error, ct);
         }
 
-        var type = request.InstanceType;
-        if (string.IsNullOrEmpty(type))
-        {
-            var table = await compatibility.CheckTypesAsync(actor, request.RegionId, null, request.SourceImageId, ct);
-            type = table.IsSuccess ? table.Value.FirstOrDefault(t => t.IsAllowed)?.Type.Id : null;
-        }
+        var type = string.IsNullOrEmpty(request.InstanceType)
+            ? await compatibility.SmallestSupportedTypeAsync(actor, request.RegionId, request.SourceImageId, ct)
+            : request.InstanceType;
 
         var id = ids.NewExecutionId();
         var name = string.IsNullOrEmpty(request.TargetImageName) ? $"UpdateImage_from_{request.SourceImageId}_on_{id}" : request.TargetImageName;

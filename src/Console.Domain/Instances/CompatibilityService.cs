@@ -95,6 +95,16 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
     }
 
     /// <summary>
+    /// The cheapest instance type sold in the region that the image runs on (the "automatic" type of Image Builder's
+    /// intermediate instances and of an image update, IB-35); null when none does or the image is not found.
+    /// </summary>
+    public async Task<string?> SmallestSupportedTypeAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
+    {
+        var supported = await SupportedInstanceTypesAsync(actor, regionId, imageId, ct);
+        return supported.IsSuccess ? supported.Value.FirstOrDefault()?.Id : null;
+    }
+
+    /// <summary>
     /// The buy page's image picker: for each image ID on the page, every reason it cannot be used with the type and plan
     /// (IDs the actor cannot see in the region are left out). Without a type only the image rules apply.
     /// </summary>

@@ -19,10 +19,7 @@ public enum PhaseOutcome
 }
 
 /// <summary>What one step of a phased task did: the progress and stage to show, and what it changed.</summary>
-public sealed record PhaseStep(int Progress, string Stage, PhaseOutcome Outcome, EcsError? Error = null, IReadOnlyList<ResourceChange>? Changes = null)
-{
-    public static PhaseStep Continue(int progress, string stage) => new(progress, stage, PhaseOutcome.Continue);
-}
+public sealed record PhaseStep(int Progress, string Stage, PhaseOutcome Outcome, EcsError? Error = null, IReadOnlyList<ResourceChange>? Changes = null);
 
 /// <summary>
 /// Work made of phases that drive other services (an Image Builder build, an image update run): each phase launches
