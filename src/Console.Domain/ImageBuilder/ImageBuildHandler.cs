@@ -103,7 +103,7 @@ public sealed class ImageBuildHandler(IServiceProvider services, IDbContextFacto
         public Task StepAsync() => execution.Status switch
         {
             BuildStatus.PREPARING => PrepareAsync(),
-            BuildStatus.REPAIRING => Task.FromResult(Repair()),
+            BuildStatus.REPAIRING => RepairAsync(),
             BuildStatus.BUILDING => BuildAsync(),
             BuildStatus.TESTING => TestAsync(),
             BuildStatus.DISTRIBUTING => DistributeAsync(),
@@ -160,9 +160,11 @@ public sealed class ImageBuildHandler(IServiceProvider services, IDbContextFacto
             }
         }
 
-        private bool Repair()
+        private async Task RepairAsync()
         {
-            var items = RepairItems();
+            var windows = await db.Images.AsNoTracking()
+                .Where(i => i.RegionId == Region && i.Id == execution.BaseImageId).Select(i => i.OsType).FirstOrDefaultAsync(ct) == OsType.Windows;
+            var items = pipeline.RepairMode == "Customized" ? pipeline.RepairItems : ImagePipelineService.RepairItemsOf(pipeline.RepairMode!, windows);
             foreach (var item in items.Skip(execution.StepsDone).Take(StepsPerTick))
             {
                 execution.Write($"Repair {item}: done.", now);
@@ -173,22 +175,6 @@ public sealed class ImageBuildHandler(IServiceProvider services, IDbContextFacto
             {
                 execution.Enter(BuildStatus.BUILDING, $"Running {execution.BuildSteps.Count} build command(s).", now);
             }
-
-            return true;
-        }
-
-        private List<string> RepairItems()
-        {
-            var windows = execution.BuildSteps.Any(s => s.Keyword == "RunPowerShellCommand") || pipeline.RepairItems.Any(ImagePipelineService.WindowsRepairItems.Contains)
-                && !pipeline.RepairItems.Any(ImagePipelineService.LinuxRepairItems.Except(ImagePipelineService.WindowsRepairItems).Contains);
-            return pipeline.RepairMode switch
-            {
-                "Customized" => [.. pipeline.RepairItems],
-                "All" when windows => ["GUESTOS.Virtio", "GUESTOS.Update", "GUESTOS.Hotfix", "GUESTOS.Server", "GUESTOS.Bcd", "GUESTOS.Disk", "GUESTOS.Bootmgr", "GUESTOS.OSLoader", "GUESTOS.Vminit"],
-                "All" => ["GUESTOS.CloudInit", "GUESTOS.Dhcp", "GUESTOS.Virtio", "GUESTOS.OnlineResizeFS", "GUESTOS.Grub", "GUESTOS.Fstab", "GUESTOS.Nvme", "GUESTOS.Selinux", "GUESTOS.SecurityCenterAgent"],
-                _ when windows => ["GUESTOS.Virtio", "GUESTOS.Update", "GUESTOS.Hotfix", "GUESTOS.Server", "GUESTOS.Bcd", "GUESTOS.Disk", "GUESTOS.Bootmgr", "GUESTOS.OSLoader", "GUESTOS.Vminit"],
-                _ => ["GUESTOS.CloudInit", "GUESTOS.Dhcp", "GUESTOS.Virtio", "GUESTOS.OnlineResizeFS", "GUESTOS.Grub", "GUESTOS.Fstab", "GUESTOS.Nvme"],
-            };
         }
 
         private async Task BuildAsync()
@@ -447,7 +433,7 @@ public sealed class ImageBuildHandler(IServiceProvider services, IDbContextFacto
                 var instance = await InstanceAsync(id);
                 if (instance is not null)
                 {
-                    if (instance.Status is InstanceStatus.Pending or InstanceStatus.Starting or InstanceStatus.Stopping)
+                    if (IntermediateInstances.IsSettling(instance))
                     {
                         execution.Write($"Waiting for {instance.Id} ({instance.Status}) before releasing it.", now);
                         return;
@@ -569,27 +555,8 @@ public sealed class ImageBuildHandler(IServiceProvider services, IDbContextFacto
             execution.Write($"Build ended: {final}.", now);
         }
 
-        private async Task<Result<string>> LaunchAsync(string name, string imageId)
-        {
-            var existing = await db.Instances.AsNoTracking()
-                .Where(i => i.AccountId == execution.AccountId && i.RegionId == Region && i.Name == name).Select(i => i.Id).FirstOrDefaultAsync(ct);
-            if (existing is not null)
-            {
-                return existing;
-            }
-
-            var launched = await handler.Instances.RunAsync(Actor, new RunInstancesRequest
-            {
-                RegionId = Region,
-                InstanceTypeId = execution.InstanceTypeId,
-                ImageId = imageId,
-                ChargeType = InstanceChargeType.PostPaid,
-                SystemDiskSizeGiB = pipeline.SystemDiskSize,
-                DataDisks = [],
-                InstanceName = name,
-            }, ct);
-            return launched.IsSuccess ? launched.Value[0] : launched.Error;
-        }
+        private Task<Result<string>> LaunchAsync(string name, string imageId) =>
+            IntermediateInstances.LaunchOnceAsync(db, handler.Instances, Actor, Region, name, execution.InstanceTypeId, imageId, pipeline.SystemDiskSize, ct);
 
         private Task<Instance?> InstanceAsync(string? id) =>
             id is null ? Task.FromResult<Instance?>(null) : db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.RegionId == Region, ct);

@@ -105,6 +105,21 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
     public static IReadOnlyList<string> WindowsRepairItems { get; } =
         ["bcd", "hotfix", "disk", "update", "server", "bootmgr", "vminit", "osloader", "virtio", "standardizedtimezone"];
 
+    private static readonly string[] StandardLinuxRepairs =
+        ["GUESTOS.CloudInit", "GUESTOS.Dhcp", "GUESTOS.Virtio", "GUESTOS.OnlineResizeFS", "GUESTOS.Grub", "GUESTOS.Fstab", "GUESTOS.Nvme"];
+
+    private static readonly string[] WindowsRepairs =
+        ["GUESTOS.Virtio", "GUESTOS.Update", "GUESTOS.Hotfix", "GUESTOS.Server", "GUESTOS.Bcd", "GUESTOS.Disk", "GUESTOS.Bootmgr", "GUESTOS.OSLoader", "GUESTOS.Vminit"];
+
+    /// <summary>
+    /// What the <c>Standard</c> and <c>All</c> repair modes repair (image-builder.md §1.2): <c>All</c> adds SELinux and
+    /// the Security Center agent on Linux; on Windows the two lists are the same (Server is already in Standard).
+    /// </summary>
+    public static IReadOnlyList<string> RepairItemsOf(string mode, bool windows) =>
+        windows ? WindowsRepairs
+        : mode == "All" ? [.. StandardLinuxRepairs, "GUESTOS.Selinux", "GUESTOS.SecurityCenterAgent"]
+        : StandardLinuxRepairs;
+
     /// <summary>
     /// Creates a template. Codes, in order: <c>Forbidden</c>; <c>InvalidRegionId.NotFound</c>; name, description and tag
     /// codes; <see cref="ImageBuilderErrors.BaseImageTypeCode"/>; <c>MissingParameter</c> (BaseImage);

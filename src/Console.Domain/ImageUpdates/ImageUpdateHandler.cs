@@ -133,15 +133,8 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
             var instance = await InstanceAsync();
             if (instance is null)
             {
-                var launched = await Instances.RunAsync(Actor, new RunInstancesRequest
-                {
-                    RegionId = run.RegionId,
-                    InstanceTypeId = run.InstanceTypeId,
-                    ImageId = run.SourceImageId,
-                    ChargeType = InstanceChargeType.PostPaid,
-                    DataDisks = [],
-                    InstanceName = InstanceName(run.Id),
-                }, ct);
+                var launched = await IntermediateInstances.LaunchOnceAsync(db, Instances, Actor, run.RegionId, InstanceName(run.Id), run.InstanceTypeId,
+                    run.SourceImageId, null, ct);
                 if (!launched.IsSuccess)
                 {
                     run.Mark(step, OosStepStatus.Failed, $"RunInstances: {launched.Error.Code}.", now);
@@ -149,7 +142,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
                     return;
                 }
 
-                run.InstanceId = launched.Value[0];
+                run.InstanceId = launched.Value;
                 run.Mark(step, OosStepStatus.Running, $"RunInstances: {run.InstanceId} (pay-as-you-go); waiting for Running.", now);
                 return;
             }
@@ -239,7 +232,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
             var instance = await InstanceAsync();
             if (instance is not null)
             {
-                if (instance.Status is InstanceStatus.Pending or InstanceStatus.Starting or InstanceStatus.Stopping)
+                if (IntermediateInstances.IsSettling(instance))
                 {
                     run.Mark(step, OosStepStatus.Running, $"Waiting for {instance.Id} ({instance.Status}).", now);
                     return;
