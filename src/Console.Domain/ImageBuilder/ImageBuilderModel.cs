@@ -1,10 +1,9 @@
 using System.Text.Json;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EcsConsole.Domain.ImageBuilder;
 
@@ -297,8 +296,8 @@ internal sealed class ImageBuilderConfiguration :
         builder.Property(c => c.Version).HasMaxLength(40);
         builder.Property(c => c.ComponentType).HasConversion<string>().HasMaxLength(8);
         builder.Property(c => c.SystemType).HasConversion<string>().HasMaxLength(8);
-        builder.Property(c => c.Parameters).HasConversion(Json<List<ComponentParameter>>(), JsonComparer<List<ComponentParameter>>());
-        builder.Property(c => c.Tags).HasConversion(Json<List<BuilderTag>>(), JsonComparer<List<BuilderTag>>());
+        builder.Property(c => c.Parameters).HasJsonConversion();
+        builder.Property(c => c.Tags).HasJsonConversion();
         builder.Ignore(c => c.Owner);
         builder.HasIndex(c => new { c.AccountId, c.RegionId, c.Name, c.Major, c.Minor, c.Patch }).IsUnique();
     }
@@ -309,12 +308,12 @@ internal sealed class ImageBuilderConfiguration :
         builder.Property(p => p.Id).HasMaxLength(32);
         builder.Property(p => p.Name).HasMaxLength(128);
         builder.Property(p => p.BaseImageType).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.RepairItems).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
-        builder.Property(p => p.ImageTags).HasConversion(Json<List<BuilderTag>>(), JsonComparer<List<BuilderTag>>());
-        builder.Property(p => p.ToRegionIds).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
-        builder.Property(p => p.AddAccounts).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
-        builder.Property(p => p.Tags).HasConversion(Json<List<BuilderTag>>(), JsonComparer<List<BuilderTag>>());
-        builder.Property(p => p.ComponentReferences).HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
+        builder.Property(p => p.RepairItems).HasJsonConversion();
+        builder.Property(p => p.ImageTags).HasJsonConversion();
+        builder.Property(p => p.ToRegionIds).HasJsonConversion();
+        builder.Property(p => p.AddAccounts).HasJsonConversion();
+        builder.Property(p => p.Tags).HasJsonConversion();
+        builder.Property(p => p.ComponentReferences).HasJsonConversion();
         builder.HasIndex(p => new { p.AccountId, p.RegionId, p.CreationTime });
     }
 
@@ -326,22 +325,12 @@ internal sealed class ImageBuilderConfiguration :
         builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.StartedByRole).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.StartedBySource).HasConversion<string>().HasMaxLength(16);
-        builder.Property(e => e.Tags).HasConversion(Json<List<BuilderTag>>(), JsonComparer<List<BuilderTag>>());
-        builder.Property(e => e.BuildSteps).HasConversion(Json<List<BuildStep>>(), JsonComparer<List<BuildStep>>());
-        builder.Property(e => e.TestSteps).HasConversion(Json<List<BuildStep>>(), JsonComparer<List<BuildStep>>());
-        builder.Property(e => e.Copies).HasConversion(Json<List<BuildCopy>>(), JsonComparer<List<BuildCopy>>());
-        builder.Property(e => e.Log).HasConversion(Json<List<BuildLogLine>>(), JsonComparer<List<BuildLogLine>>());
+        builder.Property(e => e.Tags).HasJsonConversion();
+        builder.Property(e => e.BuildSteps).HasJsonConversion();
+        builder.Property(e => e.TestSteps).HasJsonConversion();
+        builder.Property(e => e.Copies).HasJsonConversion();
+        builder.Property(e => e.Log).HasJsonConversion();
         builder.Ignore(e => e.Actor);
         builder.HasIndex(e => new { e.AccountId, e.RegionId, e.PipelineId, e.CreationTime });
     }
-
-    private static ValueConverter<T, string> Json<T>()
-        where T : new() =>
-        new(v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null), v => JsonSerializer.Deserialize<T>(v, (JsonSerializerOptions?)null) ?? new T());
-
-    private static ValueComparer<T> JsonComparer<T>() =>
-        new(
-            (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
-            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
-            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, (JsonSerializerOptions?)null), (JsonSerializerOptions?)null)!);
 }

@@ -197,7 +197,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
                         InstanceId = run.InstanceId,
                         IncludeDataDisks = false,
                         Name = run.TargetImageName,
-                        Tags = run.Tags,
+                        Tags = [.. run.Tags.Select(t => (t.Key, t.Value))],
                     }, ct);
                     if (!created.IsSuccess)
                     {

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Common;
+using EcsConsole.Domain.ImageBuilder;
+using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.ImageUpdates;
@@ -62,7 +62,7 @@ public sealed class ImageUpdateRun
 
     public int TimeoutSeconds { get; init; } = 600;
 
-    public List<(string Key, string Value)> Tags { get; init; } = [];
+    public List<BuilderTag> Tags { get; init; } = [];
 
     public OosStatus Status { get; set; } = OosStatus.Started;
 
@@ -130,19 +130,10 @@ internal sealed class ImageUpdateRunConfiguration : IEntityTypeConfiguration<Ima
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.StartedByRole).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.StartedBySource).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.Steps).HasConversion(
-            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
-            v => JsonSerializer.Deserialize<List<OosStep>>(v, (JsonSerializerOptions?)null) ?? new List<OosStep>(),
-            new ValueComparer<List<OosStep>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
-        builder.Property(r => r.Tags).HasConversion(
-            v => JsonSerializer.Serialize(v.Select(t => new[] { t.Key, t.Value }), (JsonSerializerOptions?)null),
-            v => FromJson(v),
-            new ValueComparer<List<(string Key, string Value)>>((a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        builder.Property(r => r.Steps).HasJsonConversion();
+        builder.Property(r => r.Tags).HasJsonConversion();
         builder.Ignore(r => r.Actor);
         builder.Ignore(r => r.CurrentStep);
         builder.HasIndex(r => new { r.AccountId, r.RegionId, r.CreationTime });
     }
-
-    private static List<(string Key, string Value)> FromJson(string json) =>
-        (JsonSerializer.Deserialize<List<string[]>>(json, (JsonSerializerOptions?)null) ?? []).Select(t => (t[0], t[1])).ToList();
 }

@@ -1,5 +1,6 @@
 using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
+using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Permissions;
@@ -117,7 +118,7 @@ public sealed class ImageUpdateService(
             CommandType = commandType,
             CommandContent = request.CommandContent ?? "echo hello",
             TimeoutSeconds = request.TimeoutSeconds ?? 600,
-            Tags = [.. request.Tags],
+            Tags = [.. request.Tags.Select(t => new BuilderTag(t.Key, t.Value))],
             CreationTime = now,
             ModifiedTime = now,
             TaskId = task.Id,
