@@ -13,8 +13,13 @@ using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Parameters of the ECS API travel in the query string: allow long request lines.
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestLineSize = 256 * 1024);
+// Parameters of the ECS API travel in the query string: allow long request lines. No page takes a large body (the API
+// caps its own at EcsApiMiddleware.MaxBodyBytes before reading), so nobody can make the server buffer megabytes.
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestLineSize = 256 * 1024;
+    o.Limits.MaxRequestBodySize = 1024 * 1024;
+});
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();

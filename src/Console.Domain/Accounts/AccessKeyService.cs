@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,12 +41,14 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     private const string Alphanumerics = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     /// <summary>
-    /// Unprotected credentials by key ID, so a signed call costs no database read and no decryption. Every change goes
-    /// through this singleton, which forgets the key it changes (one process; several web nodes would need a shared
-    /// invalidation, or no cache). A user removed with its keys (MemberService) leaves a stale entry, but the API then finds
-    /// no user behind it and refuses the call as an unknown key.
+    /// Clear secrets by their protected form, so a signed call costs no decryption. The protected form of a pair never
+    /// changes, so this cache cannot go stale: whether a pair exists, is Active and whose it is are read from the database
+    /// on every call (<see cref="FindCredentialAsync"/>), so a pair disabled or deleted on any node is refused from the next
+    /// request on. Bounded: cleared when it grows past <see cref="MaxCachedSecrets"/>.
     /// </summary>
-    private readonly ConcurrentDictionary<string, AccessKeyCredential> _credentials = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _secrets = new(StringComparer.Ordinal);
+
+    private const int MaxCachedSecrets = 10_000;
 
     /// <summary>The actor's pairs, oldest first.</summary>
     public async Task<IReadOnlyList<AccessKeySummary>> ListAsync(Actor actor, CancellationToken ct = default)
@@ -68,7 +71,9 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
         var id = "LTAI5t" + RandomNumberGenerator.GetString(Alphanumerics, 18);
-        EcsError? error = await db.AccessKeys.CountAsync(k => k.UserId == actor.UserId, ct) >= MaxPerUser ? AccessKeyErrors.LimitExceeded(MaxPerUser) : null;
+        var current = await Access.CurrentAsync(db, actor, time, ct);
+        EcsError? error = !current.IsSuccess ? current.Error
+            : await db.AccessKeys.CountAsync(k => k.UserId == actor.UserId, ct) >= MaxPerUser ? AccessKeyErrors.LimitExceeded(MaxPerUser) : null;
         if (error is null)
         {
             db.AccessKeys.Add(new AccessKey { Id = id, UserId = actor.UserId, ProtectedSecret = protectedSecret, CreatedAt = now });
@@ -84,6 +89,12 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     public async Task<Result> SetStatusAsync(Actor actor, string accessKeyId, AccessKeyStatus status, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await Access.CurrentAsync(db, actor, time, ct);
+        if (!current.IsSuccess)
+        {
+            return current.Error;
+        }
+
         var key = await db.AccessKeys.FirstOrDefaultAsync(k => k.Id == accessKeyId && k.UserId == actor.UserId, ct);
         if (key is null)
         {
@@ -91,7 +102,6 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         key.Status = status;
-        _credentials.TryRemove(accessKeyId, out _);
         db.AuditEntries.Add(AuditEntry.For(actor, "UpdateAccessKey", "accesskey", accessKeyId, null, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return Result.Success();
@@ -101,6 +111,12 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     public async Task<Result> DeleteAsync(Actor actor, string accessKeyId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await Access.CurrentAsync(db, actor, time, ct);
+        if (!current.IsSuccess)
+        {
+            return current.Error;
+        }
+
         var key = await db.AccessKeys.FirstOrDefaultAsync(k => k.Id == accessKeyId && k.UserId == actor.UserId, ct);
         if (key is null)
         {
@@ -108,29 +124,36 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         db.AccessKeys.Remove(key);
-        _credentials.TryRemove(accessKeyId, out _);
         db.AuditEntries.Add(AuditEntry.For(actor, "DeleteAccessKey", "accesskey", accessKeyId, null, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }
 
-    /// <summary>The pair with this ID and its secret in clear, for signature verification; null when there is none.</summary>
+    /// <summary>
+    /// The pair with this ID as the database has it now (its status and its user), with its secret in clear for signature
+    /// verification; null when there is none.
+    /// </summary>
     public async Task<AccessKeyCredential?> FindCredentialAsync(string accessKeyId, CancellationToken ct = default)
     {
-        if (_credentials.TryGetValue(accessKeyId, out var cached))
-        {
-            return cached;
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var key = await db.AccessKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Id == accessKeyId, ct);
+        var key = await db.AccessKeys.AsNoTracking().Where(k => k.Id == accessKeyId)
+            .Select(k => new { k.Id, k.UserId, k.ProtectedSecret, k.Status }).FirstOrDefaultAsync(ct);
         if (key is null)
         {
             return null;
         }
 
-        var credential = new AccessKeyCredential(key.Id, key.UserId, protector.Unprotect(key.ProtectedSecret), key.Status);
-        _credentials[accessKeyId] = credential;
-        return credential;
+        if (!_secrets.TryGetValue(key.ProtectedSecret, out var secret))
+        {
+            secret = protector.Unprotect(key.ProtectedSecret);
+            if (_secrets.Count >= MaxCachedSecrets)
+            {
+                _secrets.Clear();
+            }
+
+            _secrets[key.ProtectedSecret] = secret;
+        }
+
+        return new AccessKeyCredential(key.Id, key.UserId, secret, key.Status);
     }
 }

@@ -9,17 +9,23 @@ namespace EcsConsole.Domain.Accounts;
 public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time)
 {
     /// <summary>
-    /// The actor for a signed-in user: its account and role, or the platform-admin flag.
-    /// Returns <see cref="AccountErrors.UserNotFoundCode"/> for an unknown user.
+    /// The actor for a signed-in user or an AccessKey's user, as the database has it now: its account and role, or the
+    /// platform-admin flag. Returns <see cref="AccountErrors.UserNotFoundCode"/> for an unknown user and <c>Forbidden</c>
+    /// for a user locked out (after failed sign-ins): a lockout ends its open pages and its API keys too.
     /// </summary>
     public async Task<Result<Actor>> GetActorAsync(string userId, ActorSource source = ActorSource.Console, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.Email, u.IsPlatformAdmin }).FirstOrDefaultAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd }).FirstOrDefaultAsync(ct);
         if (user is null)
         {
             return AccountErrors.UserNotFound();
+        }
+
+        if (user.LockoutEnabled && user.LockoutEnd is { } end && end > time.GetUtcNow())
+        {
+            return CommonErrors.Forbidden("Your user is locked out.");
         }
 
         var membership = await db.AccountMemberships.AsNoTracking().Where(m => m.UserId == userId)

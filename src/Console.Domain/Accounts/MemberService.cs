@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -198,18 +199,11 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
         return new string(chars);
     }
 
-    /// <summary>Null when the actor is, in the database right now, an Admin of its account; else <c>Forbidden</c>.</summary>
-    private static async Task<EcsError?> CheckAdminAsync(ConsoleDbContext db, Actor actor, CancellationToken ct)
-    {
-        if (actor.AccountId is null)
-        {
-            return CommonErrors.Forbidden("The platform administrator belongs to no account and manages no members.");
-        }
-
-        var isAdmin = await db.AccountMemberships.AnyAsync(
-            m => m.AccountId == actor.AccountId && m.UserId == actor.UserId && m.Role == AccountRole.Admin, ct);
-        return isAdmin ? null : CommonErrors.Forbidden("Only an Admin of the account may manage its members.");
-    }
+    /// <summary>Null when the actor is, in the database right now, an Admin of its account (not locked out); else <c>Forbidden</c>.</summary>
+    private async Task<EcsError?> CheckAdminAsync(ConsoleDbContext db, Actor actor, CancellationToken ct) =>
+        actor.AccountId is null
+            ? CommonErrors.Forbidden("The platform administrator belongs to no account and manages no members.")
+            : await Access.CheckAccountAdminAsync(db, actor, time, "Only an Admin of the account may manage its members.", ct);
 
     /// <summary>The membership of <paramref name="userId"/> in the actor's account, tracked; null for anyone else.</summary>
     private static Task<AccountMembership?> FindMembershipAsync(ConsoleDbContext db, Actor actor, string userId, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -66,7 +67,7 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int Total, int P
 /// entries without an account included); anyone else gets <see cref="CommonErrors.Forbidden"/>. The log is append-only:
 /// this service only reads, and nothing in the domain updates or deletes an <see cref="AuditEntry"/>.
 /// </summary>
-public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFactory)
+public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
     private const string LikeEscape = "\\";
 
@@ -77,7 +78,8 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
     /// </summary>
     public async Task<Result<AuditPage>> ListAsync(Actor actor, AuditQuery query, CancellationToken ct = default)
     {
-        if (Scope(actor) is not { } scope)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ScopeAsync(db, actor, ct) is not { } scope)
         {
             return CommonErrors.Forbidden("Only an account admin or the platform admin may view the audit log.");
         }
@@ -98,7 +100,6 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
         }
 
         var account = scope.AllAccounts ? Blank(query.AccountId) : scope.AccountId;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = Filter(db.AuditEntries.AsNoTracking(), account, query);
         var total = await entries.CountAsync(ct);
         var items = await entries
@@ -112,13 +113,13 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
     /// <summary>The distinct action names in the entries the actor may see (of one account, for the platform admin, when given), in name order.</summary>
     public async Task<Result<IReadOnlyList<string>>> ListActionsAsync(Actor actor, string? accountId = null, CancellationToken ct = default)
     {
-        if (Scope(actor) is not { } scope)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await ScopeAsync(db, actor, ct) is not { } scope)
         {
             return CommonErrors.Forbidden("Only an account admin or the platform admin may view the audit log.");
         }
 
         var account = scope.AllAccounts ? Blank(accountId) : scope.AccountId;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actions = await db.AuditEntries.AsNoTracking()
             .Where(e => account == null || e.AccountId == account)
             .Select(e => e.Action).Distinct().OrderBy(a => a)
@@ -126,11 +127,15 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
         return Result<IReadOnlyList<string>>.Success(actions);
     }
 
-    /// <summary>Null: forbidden. Otherwise every account (platform admin) or one.</summary>
-    private static (bool AllAccounts, string? AccountId)? Scope(Actor actor) =>
-        actor.IsPlatformAdmin ? (true, null)
-        : actor.IsAccountAdmin ? (false, actor.AccountId)
-        : null;
+    /// <summary>Null: forbidden. Otherwise every account (platform admin) or one — as the database knows the actor now.</summary>
+    private async Task<(bool AllAccounts, string? AccountId)?> ScopeAsync(ConsoleDbContext db, Actor actor, CancellationToken ct)
+    {
+        var current = await Access.CurrentAsync(db, actor, time, ct);
+        return !current.IsSuccess ? null
+            : current.Value.IsPlatformAdmin ? (true, null)
+            : current.Value.IsAccountAdmin ? (false, current.Value.AccountId)
+            : null;
+    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -46,7 +46,7 @@ public sealed class CopyImageService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -83,7 +83,7 @@ public sealed class CopyImageService(
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.AccountId is null)
         {
-            return Access.CheckCanWrite(actor)!;
+            return (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct))!;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -107,7 +107,7 @@ public sealed class CopyImageService(
         return Result.Success();
     }
 
-    private static async Task<Result<AsyncTask>> FindCopyTaskAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct)
+    private async Task<Result<AsyncTask>> FindCopyTaskAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct)
     {
         if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))
         {
@@ -124,7 +124,7 @@ public sealed class CopyImageService(
             return ImageErrors.NotFound(imageId);
         }
 
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(db, actor, time, ct) is { } denied)
         {
             return denied;
         }

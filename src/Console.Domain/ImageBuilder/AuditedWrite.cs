@@ -18,7 +18,7 @@ internal sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory
     public async Task<Result<string>> CreateAsync(Actor actor, string action, string resourceType, string regionId,
         Func<ConsoleDbContext, Task<Result<string>>> create, CancellationToken ct)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -42,7 +42,7 @@ internal sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory
     public async Task<Result> ChangeAsync(Actor actor, string action, string resourceType, string regionId, string resourceId,
         Func<ConsoleDbContext, Task<EcsError?>> change, CancellationToken ct)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }

@@ -52,7 +52,7 @@ public sealed class ImageBuildService(
     public async Task<Result<string>> StartAsync(Actor actor, string regionId, string pipelineId, IReadOnlyList<BuilderTag>? tags = null,
         CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -111,7 +111,7 @@ public sealed class ImageBuildService(
         }
 
         var now = time.GetUtcNow();
-        var error = Access.CheckCanWrite(actor)
+        var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
             ?? (BuildStatuses.IsFinal(execution.Status) ? ImageBuilderErrors.CancelFailed() : null)
             ?? (!BuildStatuses.IsCancellable(execution.Status) ? ImageBuilderErrors.NotCancellable(execution.Status) : null);
         if (error is null)

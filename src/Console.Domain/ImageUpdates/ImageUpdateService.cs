@@ -61,7 +61,7 @@ public sealed class ImageUpdateService(
     /// </summary>
     public async Task<Result<string>> StartAsync(Actor actor, UpdateImageRequest request, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -164,7 +164,7 @@ public sealed class ImageUpdateService(
             return NotFound(executionId);
         }
 
-        var error = Access.CheckCanWrite(actor)
+        var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
             ?? (ImageUpdateRun.IsFinal(run.Status) ? new EcsError(InvalidStatusCode, 400, $"The execution {executionId} has ended ({run.Status}).") : null);
         if (error is null)
         {

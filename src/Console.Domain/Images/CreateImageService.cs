@@ -34,7 +34,7 @@ public sealed class CreateImageService(
     /// </summary>
     public async Task<Result<CreatedImage>> CreateAsync(Actor actor, CreateImageRequest request, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }

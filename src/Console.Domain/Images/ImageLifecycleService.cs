@@ -57,7 +57,7 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
         ArgumentNullException.ThrowIfNull(request);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, regionId, imageId, ct);
+        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
         if (!owned.IsSuccess)
         {
             return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, owned.Error, ct);
@@ -102,7 +102,7 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, regionId, imageId, ct);
+        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
         if (!owned.IsSuccess)
         {
             return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, owned.Error, ct);
@@ -133,7 +133,7 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, regionId, imageId, ct);
+        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
         if (!owned.IsSuccess)
         {
             return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, owned.Error, ct);
@@ -157,7 +157,7 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     public async Task<bool> IsLastAvailableOfFamilyAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, regionId, imageId, ct);
+        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
         if (!owned.IsSuccess || owned.Value is not { Family: { } family, Status: ImageStatus.Available } image)
         {
             return false;
@@ -264,12 +264,12 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     /// <summary>One image of a delete: the tracked entity (null when the caller may not delete it), its impact, and its tracked snapshots.</summary>
     private sealed record DeleteAssessment(Image? Image, ImageDeleteImpact Impact, IReadOnlyList<Snapshot> Snapshots);
 
-    private static async Task<List<DeleteAssessment>> AssessDeleteAsync(ConsoleDbContext db, Actor actor, string regionId, IReadOnlyList<string> ids, CancellationToken ct)
+    private async Task<List<DeleteAssessment>> AssessDeleteAsync(ConsoleDbContext db, Actor actor, string regionId, IReadOnlyList<string> ids, CancellationToken ct)
     {
         var access = new List<(string Id, Result<Image> Owned)>();
         foreach (var id in ids)
         {
-            access.Add((id, await Access.OwnedImageForWriteAsync(db, actor, regionId, id, ct)));
+            access.Add((id, await Access.OwnedImageForWriteAsync(db, actor, time, regionId, id, ct)));
         }
 
         var images = access.Where(a => a.Owned.IsSuccess).Select(a => a.Owned.Value).ToList();

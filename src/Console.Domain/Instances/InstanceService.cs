@@ -89,7 +89,7 @@ public sealed class InstanceService(
     /// </summary>
     public async Task<Result<IReadOnlyList<string>>> RunAsync(Actor actor, RunInstancesRequest request, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -511,7 +511,7 @@ public sealed class InstanceService(
         }
 
         var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
-        var outcome = Access.CheckCanWrite(actor) is { } denied ? Result.Failure(denied) : await change(db, instance, region);
+        var outcome = await Access.CheckCanWriteAsync(db, actor, time, ct) is { } denied ? Result.Failure(denied) : await change(db, instance, region);
         if (!outcome.IsSuccess)
         {
             db.ChangeTracker.Clear();

@@ -282,7 +282,7 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
     /// </summary>
     public async Task<Result> SubscribeAsync(Actor actor, string productCode, string regionId, MarketplacePlan plan, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -326,7 +326,7 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
     /// <summary>Ends the account's subscription in a region; running instances keep running. <see cref="MarketplaceErrors.NotSubscribedCode"/> when there is none.</summary>
     public async Task<Result> UnsubscribeAsync(Actor actor, string productCode, string regionId, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -357,9 +357,9 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
     /// </summary>
     public async Task<Result> SetWithdrawnAsync(Actor actor, string productCode, bool withdrawn, CancellationToken ct = default)
     {
-        if (!actor.IsPlatformAdmin)
+        if (await Access.CheckPlatformAdminAsync(dbFactory, actor, time, "Only the platform admin can withdraw a Marketplace product.", ct) is { } denied)
         {
-            return CommonErrors.Forbidden("Only the platform admin can withdraw a Marketplace product.");
+            return denied;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -10,10 +10,103 @@ namespace EcsConsole.Domain.Permissions;
 /// Who may change what (architecture.md, mechanism 3), asked before anything else happens. Writes need a member of
 /// the owning account with the Operator or Admin role. Another account's private resource does not exist for the
 /// caller (<c>…NotFound</c>); a resource it can see but not change is <c>Forbidden</c>.
+/// <para>
+/// The <see cref="Actor"/> a page or an API call hands in is only who claims to act: its role was read when the page
+/// opened or the request began. Every decision that allows a change re-reads the user and its membership from the
+/// database (<see cref="CurrentAsync"/>), so a member demoted, removed or locked out is refused from the very next
+/// action on, in every open tab and for every AccessKey, on every node (mechanism 2: never trusted from a cache).
+/// </para>
 /// </summary>
 public static class Access
 {
-    /// <summary>Null when the actor may create and change resources in its own account; else <c>Forbidden</c>.</summary>
+    /// <summary>
+    /// The actor as the database knows it now: the user still exists and is not locked out, and its role is the one its
+    /// membership of <see cref="Actor.AccountId"/> has today. <c>Forbidden</c> when the user is gone, locked out or no longer
+    /// a member of that account. The runner and seeder (<see cref="ActorSource.System"/>) are taken as they are.
+    /// </summary>
+    public static async Task<Result<Actor>> CurrentAsync(ConsoleDbContext db, Actor actor, TimeProvider time, CancellationToken ct = default)
+    {
+        if (actor.Source == ActorSource.System)
+        {
+            return actor;
+        }
+
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
+            .Select(u => new
+            {
+                u.IsPlatformAdmin,
+                u.LockoutEnabled,
+                u.LockoutEnd,
+                Role = db.AccountMemberships.Where(m => m.UserId == u.Id && m.AccountId == actor.AccountId).Select(m => (AccountRole?)m.Role).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return CommonErrors.Forbidden("Your user no longer exists.");
+        }
+
+        if (user.LockoutEnabled && user.LockoutEnd is { } end && end > time.GetUtcNow())
+        {
+            return CommonErrors.Forbidden("Your user is locked out.");
+        }
+
+        if (actor.AccountId is not null && user.Role is null)
+        {
+            return CommonErrors.Forbidden("You are no longer a member of this account.");
+        }
+
+        return actor with { Role = user.Role ?? actor.Role, IsPlatformAdmin = user.IsPlatformAdmin };
+    }
+
+    /// <summary>
+    /// Null when the actor, as the database knows it now, may create and change resources in its own account; else
+    /// <c>Forbidden</c> (the platform admin, a read-only member, a user demoted, removed or locked out since it was read).
+    /// </summary>
+    public static async Task<EcsError?> CheckCanWriteAsync(ConsoleDbContext db, Actor actor, TimeProvider time, CancellationToken ct = default)
+    {
+        var current = await CurrentAsync(db, actor, time, ct);
+        return current.IsSuccess ? CheckCanWrite(current.Value) : current.Error;
+    }
+
+    /// <summary>As <see cref="CheckCanWriteAsync(ConsoleDbContext, Actor, TimeProvider, CancellationToken)"/>, before the operation opens its context.</summary>
+    public static async Task<EcsError?> CheckCanWriteAsync(IDbContextFactory<ConsoleDbContext> dbFactory, Actor actor, TimeProvider time, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CheckCanWriteAsync(db, actor, time, ct);
+    }
+
+    /// <summary>Null when the actor is, in the database now, an Admin of its account; else <c>Forbidden</c>.</summary>
+    public static async Task<EcsError?> CheckAccountAdminAsync(ConsoleDbContext db, Actor actor, TimeProvider time, string why, CancellationToken ct = default)
+    {
+        var current = await CurrentAsync(db, actor, time, ct);
+        return !current.IsSuccess ? current.Error : current.Value.IsAccountAdmin ? null : CommonErrors.Forbidden(why);
+    }
+
+    /// <summary>Null when the actor is, in the database now, the platform admin; else <c>Forbidden</c>.</summary>
+    public static async Task<EcsError?> CheckPlatformAdminAsync(ConsoleDbContext db, Actor actor, TimeProvider time, string why, CancellationToken ct = default)
+    {
+        var current = await CurrentAsync(db, actor, time, ct);
+        return !current.IsSuccess ? current.Error : current.Value.IsPlatformAdmin ? null : CommonErrors.Forbidden(why);
+    }
+
+    /// <summary>As <see cref="CheckAccountAdminAsync(ConsoleDbContext, Actor, TimeProvider, string, CancellationToken)"/>, before the operation opens its context.</summary>
+    public static async Task<EcsError?> CheckAccountAdminAsync(IDbContextFactory<ConsoleDbContext> dbFactory, Actor actor, TimeProvider time, string why, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CheckAccountAdminAsync(db, actor, time, why, ct);
+    }
+
+    /// <summary>As <see cref="CheckPlatformAdminAsync(ConsoleDbContext, Actor, TimeProvider, string, CancellationToken)"/>, before the operation opens its context.</summary>
+    public static async Task<EcsError?> CheckPlatformAdminAsync(IDbContextFactory<ConsoleDbContext> dbFactory, Actor actor, TimeProvider time, string why, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CheckPlatformAdminAsync(db, actor, time, why, ct);
+    }
+
+    /// <summary>
+    /// What the actor's role allows, as the actor was read: for what a page shows as enabled (an affordance, never the
+    /// decision). Services decide with <see cref="CheckCanWriteAsync"/>.
+    /// </summary>
     public static EcsError? CheckCanWrite(Actor actor) =>
         actor.AccountId is null
             ? CommonErrors.Forbidden("The platform administrator owns no resources.")
@@ -24,9 +117,10 @@ public static class Access
     /// <summary>
     /// The custom image <paramref name="imageId"/> of the actor's account, tracked for change — or
     /// <see cref="ImageErrors.NotFoundCode"/> when the actor cannot see it, <c>Forbidden</c> when it can see but
-    /// not change it (public, Marketplace, shared or community images; a read-only member).
+    /// not change it (public, Marketplace, shared or community images; a read-only member; a member demoted, removed or
+    /// locked out since it was read).
     /// </summary>
-    public static async Task<Result<Image>> OwnedImageForWriteAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct = default)
+    public static async Task<Result<Image>> OwnedImageForWriteAsync(ConsoleDbContext db, Actor actor, TimeProvider time, string regionId, string imageId, CancellationToken ct = default)
     {
         var image = await db.Images.Include(i => i.DiskMappings).Include(i => i.Tags)
             .FirstOrDefaultAsync(i => i.RegionId == regionId && i.Id == imageId, ct);
@@ -41,6 +135,6 @@ public static class Access
             return visible ? CommonErrors.Forbidden("Only the owner of a custom image can change it.") : ImageErrors.NotFound(imageId);
         }
 
-        return CheckCanWrite(actor) is { } denied ? denied : image;
+        return await CheckCanWriteAsync(db, actor, time, ct) is { } denied ? denied : image;
     }
 }

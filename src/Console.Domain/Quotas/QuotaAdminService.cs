@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Persistence;
@@ -21,9 +22,9 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
     /// </summary>
     public async Task<Result<QuotaRequest>> RequestIncreaseAsync(Actor actor, string quotaName, string? regionId, int requestedLimit, string? reason, CancellationToken ct = default)
     {
-        if (!actor.IsAccountAdmin)
+        if (await Access.CheckAccountAdminAsync(dbFactory, actor, time, "Only an account admin can request a quota increase.", ct) is { } denied)
         {
-            return CommonErrors.Forbidden("Only an account admin can request a quota increase.");
+            return denied;
         }
 
         var definition = QuotaCatalogue.Find(quotaName);
@@ -63,12 +64,19 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
     /// <summary>Requests the actor may see: its account's (account admin) or every account's (platform admin), newest first.</summary>
     public async Task<Result<IReadOnlyList<QuotaRequest>>> ListRequestsAsync(Actor actor, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await Access.CurrentAsync(db, actor, time, ct);
+        if (!current.IsSuccess)
+        {
+            return current.Error;
+        }
+
+        actor = current.Value;
         if (!actor.IsAccountAdmin && !actor.IsPlatformAdmin)
         {
             return CommonErrors.Forbidden("Only admins can see quota requests.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var all = actor.IsPlatformAdmin;
         return await db.QuotaRequests.AsNoTracking().Where(r => all || r.AccountId == actor.AccountId)
             .OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).ToListAsync(ct);
@@ -80,9 +88,9 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
     /// </summary>
     public async Task<Result<QuotaRequest>> DecideAsync(Actor actor, int requestId, bool approve, CancellationToken ct = default)
     {
-        if (!actor.IsPlatformAdmin)
+        if (await Access.CheckPlatformAdminAsync(dbFactory, actor, time, "Only the platform administrator decides quota requests.", ct) is { } denied)
         {
-            return CommonErrors.Forbidden("Only the platform administrator decides quota requests.");
+            return denied;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -117,9 +125,9 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
     /// </summary>
     public async Task<Result> SetLimitAsync(Actor actor, string accountId, string? regionId, string quotaName, int limit, CancellationToken ct = default)
     {
-        if (!actor.IsPlatformAdmin)
+        if (await Access.CheckPlatformAdminAsync(dbFactory, actor, time, "Only the platform administrator edits limits.", ct) is { } denied)
         {
-            return CommonErrors.Forbidden("Only the platform administrator edits limits.");
+            return denied;
         }
 
         var definition = QuotaCatalogue.Find(quotaName);

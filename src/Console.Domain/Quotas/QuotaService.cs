@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
@@ -21,7 +22,7 @@ public sealed record QuotaRow(
     int Limit);
 
 /// <summary>Reads quotas with their usage (domain-rules §12).</summary>
-public sealed class QuotaService(IDbContextFactory<ConsoleDbContext> dbFactory)
+public sealed class QuotaService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>
     /// Every quota of <see cref="QuotaCatalogue"/> with usage and limit: per-region quotas once per region, account-wide
@@ -32,6 +33,14 @@ public sealed class QuotaService(IDbContextFactory<ConsoleDbContext> dbFactory)
     /// </summary>
     public async Task<Result<IReadOnlyList<QuotaRow>>> ListAsync(Actor actor, string? regionId = null, CancellationToken ct = default)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await Access.CurrentAsync(db, actor, time, ct);
+        if (!current.IsSuccess)
+        {
+            return current.Error;
+        }
+
+        actor = current.Value;
         string? only;
         if (actor.IsPlatformAdmin)
         {
@@ -46,7 +55,6 @@ public sealed class QuotaService(IDbContextFactory<ConsoleDbContext> dbFactory)
             return CommonErrors.Forbidden("Only an account admin or the platform admin may view quotas.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var accounts = await db.Accounts.AsNoTracking()
             .Where(a => only == null || a.Id == only)
             .OrderBy(a => a.Name).ThenBy(a => a.Id)

@@ -57,7 +57,7 @@ public sealed class SasImageService(
     public async Task<Result<SasImage>> CreateAsync(Actor actor, CreateSasImageRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -87,7 +87,7 @@ public sealed class SasImageService(
     public async Task<Result> DeleteAsync(Actor actor, string regionId, IReadOnlyCollection<string> imageIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(imageIds);
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -135,7 +135,7 @@ public sealed class SasImageService(
     /// </summary>
     public async Task<Result> ModifyShareStatusAsync(Actor actor, string regionId, string imageId, bool share, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -182,7 +182,7 @@ public sealed class SasImageService(
     public async Task<Result<CopiedSasImage>> CopyAsync(Actor actor, CopySasImageRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }

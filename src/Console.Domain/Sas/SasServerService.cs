@@ -53,7 +53,7 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
     public async Task<Result<SasSnapshot>> CreateSnapshotAsync(Actor actor, CreateSasSnapshotRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -104,7 +104,7 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
     /// </summary>
     public async Task<Result<ReleasedSasServer>> ReleaseAsync(Actor actor, string regionId, string serverId, SasReleaseReason reason, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }

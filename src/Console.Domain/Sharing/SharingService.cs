@@ -32,7 +32,7 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
     public async Task<Result<SharePermission>> GetAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var image = await Access.OwnedImageForWriteAsync(db, actor, regionId, imageId, ct);
+        var image = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
         if (!image.IsSuccess && !(image.Error.Code == CommonErrors.ForbiddenCode && await IsOwnAsync(db, actor, regionId, imageId, ct)))
         {
             return image.Error;
@@ -56,7 +56,7 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, regionId, imageId, ct);
+        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
         if (!owned.IsSuccess)
         {
             return owned.Error;

@@ -28,7 +28,7 @@ public sealed class SnapshotService(
     /// </summary>
     public async Task<Result<CreatedSnapshot>> CreateAsync(Actor actor, CreateSnapshotRequest request, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -122,7 +122,7 @@ public sealed class SnapshotService(
 
         var usedBy = await db.ImageDiskMappings.Where(m => m.SnapshotId == snapshotId)
             .Join(db.Images, m => m.ImageKey, i => i.Key, (m, i) => i.Id).FirstOrDefaultAsync(ct);
-        var error = Access.CheckCanWrite(actor) ?? (usedBy is not null ? SnapshotErrors.CreatedImage(usedBy) : null);
+        var error = await Access.CheckCanWriteAsync(db, actor, time, ct) ?? (usedBy is not null ? SnapshotErrors.CreatedImage(usedBy) : null);
         var now = time.GetUtcNow();
         List<ResourceChange> published = [new("snapshot", snapshotId, regionId, actor.AccountId)];
         if (error is null)

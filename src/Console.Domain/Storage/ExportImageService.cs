@@ -39,11 +39,11 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, request.RegionId, request.ImageId, ct);
+        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, request.RegionId, request.ImageId, ct);
         if (!owned.IsSuccess)
         {
             // EXP-08: a writer who can see a public or Marketplace image is told its category cannot be exported.
-            var category = owned.Error.Code == CommonErrors.ForbiddenCode && Access.CheckCanWrite(actor) is null
+            var category = owned.Error.Code == CommonErrors.ForbiddenCode && await Access.CheckCanWriteAsync(db, actor, time, ct) is null
                 && await db.Images.AnyAsync(i => i.RegionId == request.RegionId && i.Id == request.ImageId && i.Kind != ImageKind.Custom, ct);
             return category ? StorageErrors.CategoryNotSupported("Only custom images can be exported.") : owned.Error;
         }

@@ -73,7 +73,7 @@ public sealed class ImportImageService(
     /// </summary>
     public async Task<Result<ImportedImage>> ImportAsync(Actor actor, ImportImageRequest request, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }

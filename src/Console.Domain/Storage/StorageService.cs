@@ -20,7 +20,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
     /// <summary>Creates a bucket. Codes: <c>Forbidden</c>, <see cref="StorageErrors.BucketNameMalformedCode"/>, <see cref="StorageErrors.BucketExistsCode"/>.</summary>
     public async Task<Result<OssBucket>> CreateBucketAsync(Actor actor, string regionId, string name, CancellationToken ct = default)
     {
-        if (Access.CheckCanWrite(actor) is { } denied)
+        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
         {
             return denied;
         }
@@ -55,7 +55,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
             return StorageErrors.BucketNotFound(name);
         }
 
-        var error = Access.CheckCanWrite(actor) ?? (await db.OssObjects.AnyAsync(o => o.BucketName == name, ct) ? StorageErrors.BucketNotEmpty(name) : null);
+        var error = await Access.CheckCanWriteAsync(db, actor, time, ct) ?? (await db.OssObjects.AnyAsync(o => o.BucketName == name, ct) ? StorageErrors.BucketNotEmpty(name) : null);
         if (error is null)
         {
             db.OssBuckets.Remove(bucket);
@@ -92,7 +92,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
             return StorageErrors.BucketNotFound(bucketName);
         }
 
-        var error = Access.CheckCanWrite(actor)
+        var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
             ?? (string.IsNullOrWhiteSpace(key) || key.Length > 1023 || key[0] is '/' or '\\' ? StorageErrors.ObjectKeyMalformed() : null);
         var now = time.GetUtcNow();
         var item = new OssObject { BucketName = bucketName, Key = key, SizeBytes = Math.Max(0, sizeBytes), CreatedAt = now, Format = FormatOf(key) };

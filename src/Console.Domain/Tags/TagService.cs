@@ -116,7 +116,7 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
         List<Image> touched = [];
         foreach (var id in error is null ? ids : [])
         {
-            var owned = await Access.OwnedImageForWriteAsync(db, actor, regionId, id, ct);
+            var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, id, ct);
             error = owned.IsSuccess ? change(owned.Value) : owned.Error;
             if (error is not null)
             {

@@ -50,7 +50,7 @@ public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, A
             return TaskErrors.NotFound(taskId);
         }
 
-        var error = Access.CheckCanWrite(actor)
+        var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
             ?? (!task.Cancellable ? TaskErrors.CancelNotSupported() : null)
             ?? (task.Status != AsyncTaskStatus.Processing ? TaskErrors.IncorrectStatus() : null);
         var now = time.GetUtcNow();

@@ -19,6 +19,7 @@ public static class ApiErrors
     public const string DryRunCode = "DryRunOperation";
     public const string ImportDryRunCode = "DRYRUN.SUCCESS";
     public const string UnsupportedSignatureMethodCode = "InvalidSignatureMethod";
+    public const string RequestTooLargeCode = "RequestEntityTooLarge";
 
     public static EcsError AccessKeyNotFound() => new(AccessKeyNotFoundCode, 404, "Specified access key is not found.");
 
@@ -44,6 +45,14 @@ public static class ApiErrors
     public static EcsError UnsupportedMethod() => new(UnsupportedMethodCode, 403, "This action does not support the HTTP method used.");
 
     public static EcsError UnsupportedSignatureMethod() => new(UnsupportedSignatureMethodCode, 400, "Specified signature method or version is not supported: use HMAC-SHA1 1.0 or ACS3-HMAC-SHA256.");
+
+    /// <summary>A body over the API's cap (<see cref="EcsApiMiddleware.MaxBodyBytes"/>): refused before it is read.</summary>
+    public static EcsError RequestTooLarge(int maxBytes) =>
+        new(RequestTooLargeCode, 413, $"The request body is larger than the {maxBytes / 1024} KB an API call may carry.");
+
+    /// <summary>More parameters than one call may carry (<see cref="EcsApiMiddleware.MaxParameters"/>).</summary>
+    public static EcsError TooManyParameters(int max) =>
+        CommonErrors.InvalidParameter("Parameters", $"a call carries at most {max} parameters.");
 
     public static EcsError DryRun(string action) => action == "ImportImage"
         ? new(ImportDryRunCode, 400, "Request validation has been passed with DryRun flag set.")

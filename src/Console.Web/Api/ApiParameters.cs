@@ -118,6 +118,19 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
     public IReadOnlyList<(string Key, string Value)> Tags(string name = "Tag") =>
         [.. Objects(name).Where(o => o.ContainsKey("Key")).Select(o => (o["Key"], o.GetValueOrDefault("Value") ?? ""))];
 
+    /// <summary>Tag filters of a Describe call: at most <paramref name="max"/>, else <c>InvalidTagCount</c> (and none are returned).</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags(string name, int max)
+    {
+        var tags = Tags(name);
+        if (tags.Count <= max)
+        {
+            return tags;
+        }
+
+        Fail(ApiErrors.Invalid("InvalidTagCount", 400, $"A call filters by at most {max} tags."));
+        return [];
+    }
+
     /// <summary>A list sent as one JSON-array string (<c>InstanceIds=["i-1","i-2"]</c>); records <c>InvalidParameter</c> when malformed.</summary>
     public IReadOnlyList<string> JsonList(string name, int max = 100)
     {
@@ -147,6 +160,19 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
     /// <summary>A comma-separated list (<c>Status=Available,Creating</c>), trimmed, empty items dropped.</summary>
     public IReadOnlyList<string> CommaList(string name) =>
         Get(name) is { } text ? [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)] : [];
+
+    /// <summary>A comma-separated list of at most <paramref name="max"/> items; records <paramref name="tooMany"/> (and returns none) past it.</summary>
+    public IReadOnlyList<string> CommaList(string name, int max, EcsError tooMany)
+    {
+        var items = CommaList(name);
+        if (items.Count <= max)
+        {
+            return items;
+        }
+
+        Fail(tooMany);
+        return [];
+    }
 
     /// <summary>ECS time (<c>yyyy-MM-ddTHH:mm:ssZ</c> or <c>yyyy-MM-ddTHH:mmZ</c>), parsed leniently; records <c>InvalidParameter</c>.</summary>
     public DateTimeOffset? Time(string name, string? value = null)

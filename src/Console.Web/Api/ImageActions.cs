@@ -27,6 +27,11 @@ internal static class ImageActions
         actions["ImportImage"] = ImportImageAsync;
     }
 
+    /// <summary>DescribeImages takes at most 100 image IDs (comma list) and 20 tag filters, as ECS does.</summary>
+    public const int MaxImageIds = 100;
+
+    public const int MaxTagFilters = 20;
+
     private static async Task<ApiReply> DescribeImagesAsync(ApiCall call)
     {
         var p = call.P;
@@ -42,7 +47,7 @@ internal static class ImageActions
         var query = new ImageDescribeQuery
         {
             RegionId = region?.Id ?? "",
-            ImageIds = p.CommaList("ImageId"),
+            ImageIds = p.CommaList("ImageId", MaxImageIds, ApiErrors.Invalid("InvalidParamter", 400, $"ImageId holds at most {MaxImageIds} image IDs.")),
             NameContains = p.Get("ImageName"),
             Family = p.Get("ImageFamily"),
             SnapshotId = p.Get("SnapshotId"),
@@ -58,7 +63,7 @@ internal static class ImageActions
                 "none" => false,
                 _ => Fail<bool?>(p, ApiErrors.Invalid("InvalidUsage", 404, "Usage must be instance or none.")),
             },
-            Tags = p.Tags(),
+            Tags = p.Tags("Tag", MaxTagFilters),
             Page = p.Int("PageNumber", 1, ApiParameters.MaxPageNumber) ?? 1,
             PageSize = p.Int("PageSize", 1, 100) ?? 10,
         };

@@ -43,12 +43,13 @@ internal static class TagActions
     {
         var region = await call.RegionAsync();
         var type = call.P.Required("ResourceType");
+        var filter = call.P.Tags("Tag", ImageActions.MaxTagFilters);
         if (call.P.Error is { } invalid)
         {
             return invalid;
         }
 
-        var tags = await call.Service<TagService>().ListAsync(call.Actor, region!.Id, type, call.P.List("ResourceId"), call.P.Tags(), call.Ct);
+        var tags = await call.Service<TagService>().ListAsync(call.Actor, region!.Id, type, call.P.List("ResourceId"), filter, call.Ct);
         if (!tags.IsSuccess)
         {
             return tags.Error;

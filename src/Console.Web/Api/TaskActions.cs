@@ -17,7 +17,7 @@ internal static class TaskActions
     {
         var p = call.P;
         var region = await call.RegionAsync();
-        var ids = p.CommaList("TaskIds");
+        var ids = p.CommaList("TaskIds", 100, CommonErrors.InvalidParameter("TaskIds", "it holds at most 100 task IDs."));
         var action = p.Get("TaskAction");
         var status = p.Get("TaskStatus");
         var resources = p.List("ResourceIds");

@@ -6,21 +6,16 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace EcsConsole.Web.Infrastructure;
 
 /// <summary>
-/// The signed-in user as the domain's <see cref="Actor"/>: read once per circuit (or request) from the
-/// authentication state and the user's account membership. Pages pass it to every service call.
+/// The signed-in user as the domain's <see cref="Actor"/>, read from the database each time it is asked for (never kept
+/// for the circuit): a page that opens after a role change, a removal or a lockout sees it. Services re-read the actor's
+/// role at each change anyway (<see cref="EcsConsole.Domain.Permissions.Access.CurrentAsync"/>), so what a page holds
+/// decides only what it shows as enabled.
 /// </summary>
 public sealed class CurrentActor(AuthenticationStateProvider authState, AccountService accounts)
 {
-    private Actor? _actor;
-
-    /// <summary>The actor, or null when nobody is signed in (or the user no longer exists).</summary>
+    /// <summary>The actor, or null when nobody is signed in, or the user no longer exists or is locked out.</summary>
     public async Task<Actor?> GetAsync(CancellationToken ct = default)
     {
-        if (_actor is not null)
-        {
-            return _actor;
-        }
-
         var state = await authState.GetAuthenticationStateAsync();
         var userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is null)
@@ -29,7 +24,6 @@ public sealed class CurrentActor(AuthenticationStateProvider authState, AccountS
         }
 
         var result = await accounts.GetActorAsync(userId, ActorSource.Console, ct);
-        _actor = result.IsSuccess ? result.Value : null;
-        return _actor;
+        return result.IsSuccess ? result.Value : null;
     }
 }

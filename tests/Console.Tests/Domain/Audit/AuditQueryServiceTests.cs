@@ -21,7 +21,7 @@ public sealed class AuditQueryServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.WithDemoWorldAsync();
-        _service = new AuditQueryService(_db.Factory);
+        _service = new AuditQueryService(_db.Factory, _db.Time);
         _alice = await _db.ActorAsync(DemoWorld.Alice);
         _bob = await _db.ActorAsync(DemoWorld.Bob);
         _carol = await _db.ActorAsync(DemoWorld.Carol);

@@ -20,7 +20,7 @@ public sealed class QuotaServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.WithDemoWorldAsync();
-        _service = new QuotaService(_db.Factory);
+        _service = new QuotaService(_db.Factory, _db.Time);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();
@@ -225,7 +225,7 @@ public sealed class QuotaServiceTests : IAsyncLifetime
     {
         // Arrange
         var counter = new CommandCounter();
-        var counted = new QuotaService(new CountingFactory(new DbContextOptionsBuilder<ConsoleDbContext>(_db.Options).AddInterceptors(counter).Options));
+        var counted = new QuotaService(new CountingFactory(new DbContextOptionsBuilder<ConsoleDbContext>(_db.Options).AddInterceptors(counter).Options), _db.Time);
         var alice = await _db.ActorAsync(DemoWorld.Alice);
         var root = await _db.ActorAsync(DemoWorld.Root);
 
