@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.ImageBuilder;
@@ -152,6 +153,72 @@ public sealed class PermissionMatrixTests
     [MemberData(nameof(Matrix))]
     public async Task Operation_ByActor_IsAllowedOrRefusedWithTheExactCode(string operation, string actorEmail, string? expected)
     {
+        // Act
+        var error = await RunAsync(operation, world => world.ActorAsync(actorEmail));
+
+        // Assert
+        Assert.True(expected == error?.Code, $"{operation} by {actorEmail}: expected {expected ?? "allowed"}, got {error?.ToString() ?? "allowed"}");
+    }
+
+    /// <summary>Every operation of the matrix × the ways an Admin takes a member's access away.</summary>
+    public static TheoryData<string, string> Revocations
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var operation in Matrix.Select(row => (string)row[0]).Distinct())
+            {
+                foreach (var revocation in new[] { "demoted", "removed", "locked out" })
+                {
+                    data.Add(operation, revocation);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Revocations))]
+    public async Task Operation_ByAnOperatorWhoseAccessWasRevokedAfterTheActorWasRead_IsForbidden(string operation, string revocation)
+    {
+        // Arrange: eve, an Operator of Acme, as a page or an API call read her before the Admin acted
+        async Task<Actor> RevokedEveAsync(TestDatabase world)
+        {
+            var members = new MemberService(world.Factory, world.Time);
+            var alice = await world.ActorAsync(OwnerAdmin);
+            var eve = (await members.AddAsync(alice, "eve@acme.example", AccountRole.Operator)).Value;
+            var stale = await world.ActorAsync(eve.Email);
+            switch (revocation)
+            {
+                case "demoted":
+                    Assert.True((await members.ChangeRoleAsync(alice, eve.UserId, AccountRole.ReadOnly)).IsSuccess);
+                    break;
+                case "removed":
+                    Assert.True((await members.RemoveAsync(alice, eve.UserId)).IsSuccess);
+                    break;
+                default:
+                    await using (var db = world.NewContext())
+                    {
+                        (await db.Users.SingleAsync(u => u.Id == eve.UserId)).LockoutEnd = world.Time.GetUtcNow().AddMinutes(5);
+                        await db.SaveChangesAsync();
+                    }
+
+                    break;
+            }
+
+            return stale;
+        }
+
+        // Act
+        var error = await RunAsync(operation, RevokedEveAsync);
+
+        // Assert
+        Assert.True(error?.Code == CommonErrors.ForbiddenCode, $"{operation} by an Operator {revocation} since: expected Forbidden, got {error?.ToString() ?? "allowed"}");
+    }
+
+    private static async Task<EcsError?> RunAsync(string operation, Func<TestDatabase, Task<Actor>> actorOf)
+    {
         // Arrange: Acme's acme-base-v1, shared with Globex (carol is its recipient)
         await using var world = new TestDatabase();
         await world.WithDemoWorldAsync();
@@ -175,7 +242,7 @@ public sealed class PermissionMatrixTests
         var sharing = new SharingService(world.Factory, world.Time, notifier);
         var owner = await world.ActorAsync(OwnerAdmin);
         await sharing.ModifyAsync(owner, Hangzhou, image, new ModifySharePermissionRequest(AddAccounts: [DemoWorld.GlobexAccountId]));
-        var actor = await world.ActorAsync(actorEmail);
+        var actor = await actorOf(world);
         var lifecycle = new ImageLifecycleService(world.Factory, world.Time, notifier);
 
         // Image Builder and image updates call other services from their task handlers: every service, one engine.
@@ -207,7 +274,6 @@ public sealed class PermissionMatrixTests
             RegionId = Hangzhou, SourceImageId = image, InstanceType = "ecs.g7.large", TargetImageName = "acme-updated",
         }));
 
-        // Act
         EcsError? error = operation switch
         {
             "ModifyImageAttribute" => (await lifecycle.ModifyAsync(actor, Hangzhou, image, new ModifyImageRequest(Description: "matrix"))).Error,
@@ -257,7 +323,6 @@ public sealed class PermissionMatrixTests
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "an operation the matrix does not know"),
         };
 
-        // Assert
-        Assert.True(expected == error?.Code, $"{operation} by {actorEmail}: expected {expected ?? "allowed"}, got {error?.ToString() ?? "allowed"}");
+        return error;
     }
 }
