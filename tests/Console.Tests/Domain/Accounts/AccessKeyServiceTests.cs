@@ -82,4 +82,45 @@ public sealed class AccessKeyServiceTests : IAsyncLifetime
         Assert.Equal(AccessKeyStatus.Inactive, disabled!.Status);
         Assert.Null(deleted);
     }
+
+    [Fact]
+    public async Task DisableAndDelete_OnOneNode_AreSeenAtOnceByAnotherThatHadTheKeyCached()
+    {
+        // Arrange: two console processes over one database; the first has verified a call with carol's key
+        var carol = await _db.ActorAsync(DemoWorld.Carol);
+        var otherNode = new AccessKeyService(_db.Factory, new PlainSecretProtector(), _db.Time);
+        await _keys.FindCredentialAsync("LTAI5tDemoCarol000000001");
+
+        // Act
+        await otherNode.SetStatusAsync(carol, "LTAI5tDemoCarol000000001", AccessKeyStatus.Inactive);
+        var disabled = await _keys.FindCredentialAsync("LTAI5tDemoCarol000000001");
+        await otherNode.DeleteAsync(carol, "LTAI5tDemoCarol000000001");
+        var deleted = await _keys.FindCredentialAsync("LTAI5tDemoCarol000000001");
+
+        // Assert
+        Assert.Equal(AccessKeyStatus.Inactive, disabled!.Status);
+        Assert.Null(deleted);
+    }
+
+    [Fact]
+    public async Task ALockedOutUser_CannotCreateOrReEnableKeys()
+    {
+        // Arrange: carol's pair is disabled, then carol is locked out
+        var carol = await _db.ActorAsync(DemoWorld.Carol);
+        await _keys.SetStatusAsync(carol, "LTAI5tDemoCarol000000001", AccessKeyStatus.Inactive);
+        await using (var db = _db.NewContext())
+        {
+            (await db.Users.SingleAsync(u => u.Email == DemoWorld.Carol)).LockoutEnd = _db.Time.GetUtcNow().AddMinutes(5);
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var created = await _keys.CreateAsync(carol);
+        var enabled = await _keys.SetStatusAsync(carol, "LTAI5tDemoCarol000000001", AccessKeyStatus.Active);
+
+        // Assert
+        Assert.Equal(EcsConsole.Domain.Common.CommonErrors.ForbiddenCode, created.Error?.Code);
+        Assert.Equal(EcsConsole.Domain.Common.CommonErrors.ForbiddenCode, enabled.Error?.Code);
+        Assert.Equal(AccessKeyStatus.Inactive, (await _keys.FindCredentialAsync("LTAI5tDemoCarol000000001"))!.Status);
+    }
 }
