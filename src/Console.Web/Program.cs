@@ -80,6 +80,9 @@ if (keyRingCertificates.GeneratedFile is { } generatedCertificate && !app.Enviro
         KeyRingCertificates.CertificatePath, generatedCertificate);
 }
 
+// nosniff, Referrer-Policy and the Content Security Policy on every response, the API's included.
+app.UseSecurityHeaders();
+
 // The ECS OpenAPI answers at "/" for requests carrying x-acs-action or an Action parameter, before any page
 // machinery (status-code pages, antiforgery) can touch them.
 app.UseMiddleware<EcsApiMiddleware>();
