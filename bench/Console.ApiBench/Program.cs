@@ -78,7 +78,7 @@ internal static class ApiBenchmark
         finally
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".keyring.pfx" })
             {
                 File.Delete(database + suffix);
             }

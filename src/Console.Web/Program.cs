@@ -41,10 +41,17 @@ var connectionString = ConnectionStrings.Resolve(builder.Configuration, builder.
 builder.Services.AddConsoleDomain(connectionString, builder.Configuration);
 builder.Services.AddDatabaseDeveloperPageExceptionFilter();
 
+// The key ring lives in the database next to the AccessKey secrets it protects, so its keys are encrypted with a
+// certificate kept outside the database (configured, the same on every node; generated next to the database file when
+// none is): the database file alone decrypts nothing.
+var keyRingCertificates = KeyRingCertificates.Resolve(builder.Configuration, connectionString, builder.Environment.ContentRootPath);
 builder.Services.AddDataProtection()
-    .SetApplicationName("EcsConsole")
-    .PersistKeysToDbContext<ConsoleDbContext>();
+    .SetApplicationName(DataProtectionSecretProtector.ApplicationName)
+    .PersistKeysToDbContext<ConsoleDbContext>()
+    .ProtectKeysWithCertificate(keyRingCertificates.Current)
+    .UnprotectKeysWithAnyCertificate(keyRingCertificates.All);
 builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+builder.Services.AddSingleton<KeyRingUpgrade>();
 
 builder.Services.AddIdentityCore<ConsoleUser>(options =>
     {
@@ -68,6 +75,18 @@ var app = builder.Build();
 
 // Migrate, and seed the demo world into an empty database, before the first request is served.
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+// A key ring stored in clear by an earlier version is replaced by an encrypted one (its secrets re-protected).
+await app.Services.GetRequiredService<KeyRingUpgrade>().UpgradeAsync();
+if (keyRingCertificates.GeneratedFile is { } generatedCertificate && !app.Environment.IsDevelopment())
+{
+    app.Logger.LogWarning(
+        "No key-ring certificate is configured ({Setting}): the Data Protection keys are encrypted with the self-signed certificate generated at {File}. " +
+        "Configure one PFX shared by every node and kept outside the database (README, Security)",
+        KeyRingCertificates.CertificatePath, generatedCertificate);
+}
+
+// nosniff, Referrer-Policy and the Content Security Policy on every response, the API's included.
+app.UseSecurityHeaders();
 
 // The ECS OpenAPI answers at "/" for requests carrying x-acs-action or an Action parameter, before any page
 // machinery (status-code pages, antiforgery) can touch them.

@@ -6,7 +6,13 @@ namespace EcsConsole.Web.Infrastructure;
 /// <summary>Protects AccessKey secrets with ASP.NET Core Data Protection (key ring kept in the database).</summary>
 internal sealed class DataProtectionSecretProtector(IDataProtectionProvider provider) : ISecretProtector
 {
-    private readonly IDataProtector _protector = provider.CreateProtector("EcsConsole.AccessKeySecret.v1");
+    /// <summary>The Data Protection application name: every node of one console shares it (and the key ring).</summary>
+    public const string ApplicationName = "EcsConsole";
+
+    /// <summary>The purpose AccessKey secrets are protected for.</summary>
+    public const string Purpose = "EcsConsole.AccessKeySecret.v1";
+
+    private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
     public string Protect(string secret) => _protector.Protect(secret);
 

@@ -9,7 +9,7 @@ namespace EcsConsole.E2E.Support;
 /// <summary>
 /// The real console, started as its own process (<c>dotnet Console.Web.dll</c>) on a free loopback port with a
 /// temporary SQLite file, exactly as the README's run command starts it but for the database and port. Stopped and
-/// its database removed on dispose.
+/// its database (with the key-ring certificate generated next to it) removed on dispose.
 /// </summary>
 public sealed class AppServer : IAsyncDisposable
 {
@@ -163,7 +163,7 @@ public sealed class AppServer : IAsyncDisposable
 
         _process.Dispose();
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".keyring.pfx" }) // the key-ring certificate generated next to it
         {
             File.Delete(DatabasePath + suffix);
         }

@@ -6,16 +6,25 @@ namespace EcsConsole.Tests.Support;
 
 /// <summary>
 /// The real web host in memory, on a temporary SQLite file that it migrates and seeds at start-up, as a fresh
-/// install does. Each factory has its own database file, removed on dispose.
+/// install does. Each factory has its own database file (and the key-ring certificate generated next to it), removed
+/// on dispose. A test may hand it an existing database file and extra settings.
 /// </summary>
-public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
+public sealed class ConsoleAppFactory(string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"ecsconsole-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath = databasePath ?? NewDatabasePath();
+
+    /// <summary>A path for a new temporary database file.</summary>
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ecsconsole-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={_databasePath}");
         builder.UseSetting("Simulation:TaskDuration", "00:00:01");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.UseEnvironment("Development");
     }
 
@@ -25,13 +34,22 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>Where the app keeps its generated key-ring certificate when none is configured: next to the database.</summary>
+    public string KeyRingCertificatePath => _databasePath + ".keyring.pfx";
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        DeleteDatabase(_databasePath);
+    }
+
+    /// <summary>Removes a test database file, its WAL files and its key-ring certificate.</summary>
+    public static void DeleteDatabase(string databasePath)
+    {
         SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", ".keyring.pfx" })
         {
-            File.Delete(_databasePath + suffix);
+            File.Delete(databasePath + suffix);
         }
     }
 }
