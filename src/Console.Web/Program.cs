@@ -6,6 +6,7 @@ using EcsConsole.Web.Api;
 using EcsConsole.Web.Components;
 using EcsConsole.Web.Components.Account;
 using EcsConsole.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -53,6 +54,11 @@ builder.Services.AddIdentityCore<ConsoleUser>(options =>
     .AddEntityFrameworkStores<ConsoleDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
+
+// Sign-in sessions live in the database (architecture mechanism 13): the cookie names a session, logout deletes it.
+builder.Services.AddSingleton<DatabaseTicketStore>();
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<DatabaseTicketStore>(DatabaseTicketStore.Use);
 
 builder.Services.AddSingleton<IEmailSender<ConsoleUser>, IdentityNoOpEmailSender>();
 builder.Services.AddScoped<CurrentActor>();
