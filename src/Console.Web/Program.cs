@@ -44,8 +44,11 @@ builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>()
 
 builder.Services.AddIdentityCore<ConsoleUser>(options =>
     {
-        // A laptop console has no mail server: sign-ups are usable at once.
-        options.SignIn.RequireConfirmedAccount = false;
+        // A self-registered user confirms its email before signing in: signing it in at once would make registering
+        // a new email look different from registering a taken one, and tell anonymous visitors which emails have an
+        // account (see Register.razor). A laptop console has no mail server: the confirmation link goes to the server
+        // log (IdentityNoOpEmailSender). Demo users and members added by an admin are created confirmed.
+        options.SignIn.RequireConfirmedAccount = true;
         ConsoleDbContext.ApplyIdentityStoreOptions(options);
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
