@@ -1,7 +1,11 @@
 using System.Net;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Support;
+using EcsConsole.Web.Components.Account;
+using EcsConsole.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsConsole.Tests.Api;
 
@@ -75,6 +79,28 @@ public sealed class AccountSessionTests(ConsoleAppFactory app) : IClassFixture<C
         // Assert
         Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/Account/Manage")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/Account/Manage")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACircuitsRevalidation_PassesWhileItsSessionLives_AndFailsOnceItIsLoggedOutFromAnotherTab()
+    {
+        // Arrange: the principal Bob's circuit holds is the one his session gives
+        var tab = app.CreateBrowserLikeClient();
+        await AccountForms.LogInAsync(tab, DemoWorld.Bob, DemoWorld.Password);
+        var key = await app.QueryScalarAsync(
+            $"SELECT s.Id FROM AuthSessions s JOIN AspNetUsers u ON u.Id = s.UserId WHERE u.Email = '{DemoWorld.Bob}' ORDER BY s.CreatedAt DESC LIMIT 1");
+        var principal = (await app.Services.GetRequiredService<DatabaseTicketStore>().RetrieveAsync(key!))!.Principal;
+        await using var scope = app.Services.CreateAsyncScope();
+        var circuit = (IdentityRevalidatingAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+
+        // Act
+        var whileSignedIn = await circuit.IsStillValidAsync(principal, CancellationToken.None);
+        await AccountForms.LogOutAsync(tab);
+        var afterLogout = await circuit.IsStillValidAsync(principal, CancellationToken.None);
+
+        // Assert
+        Assert.True(whileSignedIn);
+        Assert.False(afterLogout);
     }
 
     private Task<HttpResponseMessage> GetWithCookieAsync(string cookieHeader, string path)

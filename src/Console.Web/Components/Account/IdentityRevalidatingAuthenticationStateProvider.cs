@@ -21,11 +21,15 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillValidAsync(authenticationState.User, cancellationToken);
+
+    /// <summary>The check each revalidation runs: the user's session still exists and its security stamp is unchanged.</summary>
+    internal async Task<bool> IsStillValidAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // Every application-cookie principal names its session (see DatabaseTicketStore); one that does not has none.
-        var sessionId = authenticationState.User.FindFirstValue(DatabaseTicketStore.SessionIdClaimType);
+        var sessionId = user.FindFirstValue(DatabaseTicketStore.SessionIdClaimType);
         if (sessionId is null || !await sessions.IsActiveAsync(sessionId, cancellationToken))
         {
             return false;
@@ -34,7 +38,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        return await ValidateSecurityStampAsync(userManager, user);
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ConsoleUser> userManager, ClaimsPrincipal principal)
