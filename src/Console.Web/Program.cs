@@ -6,6 +6,7 @@ using EcsConsole.Web.Api;
 using EcsConsole.Web.Components;
 using EcsConsole.Web.Components.Account;
 using EcsConsole.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -55,8 +56,11 @@ builder.Services.AddSingleton<KeyRingUpgrade>();
 
 builder.Services.AddIdentityCore<ConsoleUser>(options =>
     {
-        // A laptop console has no mail server: sign-ups are usable at once.
-        options.SignIn.RequireConfirmedAccount = false;
+        // A self-registered user confirms its email before signing in: signing it in at once would make registering
+        // a new email look different from registering a taken one, and tell anonymous visitors which emails have an
+        // account (see Register.razor). A laptop console has no mail server: the confirmation link goes to the server
+        // log (IdentityNoOpEmailSender). Demo users and members added by an admin are created confirmed.
+        options.SignIn.RequireConfirmedAccount = true;
         ConsoleDbContext.ApplyIdentityStoreOptions(options);
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
@@ -65,6 +69,11 @@ builder.Services.AddIdentityCore<ConsoleUser>(options =>
     .AddEntityFrameworkStores<ConsoleDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
+
+// Sign-in sessions live in the database (architecture mechanism 13): the cookie names a session, logout deletes it.
+builder.Services.AddSingleton<DatabaseTicketStore>();
+builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<DatabaseTicketStore>(DatabaseTicketStore.Use);
 
 builder.Services.AddSingleton<IEmailSender<ConsoleUser>, IdentityNoOpEmailSender>();
 builder.Services.AddScoped<CurrentActor>();

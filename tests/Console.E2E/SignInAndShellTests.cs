@@ -104,7 +104,7 @@ public sealed class SignInAndShellTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task ANewUser_Registers_GetsAnAccountOfItsOwn_AndIsLockedOutAfterFiveWrongPasswords()
+    public async Task ANewUser_Registers_ConfirmsThroughTheLoggedLink_GetsAnAccountOfItsOwn_AndIsLockedOutAfterFiveWrongPasswords()
     {
         // Arrange
         var page = await fixture.NewPageAsync();
@@ -116,6 +116,17 @@ public sealed class SignInAndShellTests(ConsoleFixture fixture)
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoWorld.Password);
         await page.GetByLabel("Confirm Password").FillAsync(DemoWorld.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+
+        // Assert: not signed in yet; asked to confirm through the link the console logs (it has no mail server)
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/RegisterConfirmation"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Register confirmation" })).ToBeVisibleAsync();
+
+        // Act: open the logged link, then sign in
+        var mail = await fixture.App.WaitForLogAsync(
+            new Regex($"Mail to {Regex.Escape(email)}: confirm your account by opening (?<link>\\S+)"), TimeSpan.FromSeconds(30));
+        await page.GotoAsync(mail.Groups["link"].Value);
+        await Expect(page.Locator(".alert-success[role='alert']")).ToBeVisibleAsync();
+        await page.LogInAsync(email, DemoWorld.Password);
         await page.WaitForInteractiveAsync();
 
         // Assert: signed in as Admin of a fresh 16-digit account

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using EcsConsole.Domain.Audit;
@@ -6,6 +7,7 @@ using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EcsConsole.Domain.Accounts;
 
@@ -28,9 +30,10 @@ public sealed record AddedMember(string UserId, string Email, AccountRole Role, 
 /// The users of an account and their roles (RAM-like, domain-rules §12.1): list, add, change role, remove. Only the
 /// Admins of an account manage its members, and only its own; everyone else (read-only members, Operators, the platform
 /// admin) gets <c>Forbidden</c>. A user belongs to one account at most; an account always keeps one Admin. Every change
-/// and every refusal is audited in the same transaction.
+/// and every refusal is audited in the same transaction. A member's email is its Identity user name, so it must pass the
+/// host's Identity user rules (<see cref="IdentityOptions.User"/>) like a sign-up does.
 /// </summary>
-public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, IOptions<IdentityOptions> identityOptions)
 {
     public const int OneTimePasswordLength = 16;
     private const int MaxEmailLength = 256;
@@ -70,7 +73,7 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
         email = (email ?? "").Trim();
         var now = time.GetUtcNow();
         var error = await CheckAdminAsync(db, actor, ct)
-            ?? (IsWellFormedEmail(email) ? null : AccountErrors.EmailMalformed())
+            ?? (IsWellFormedEmail(email) && MeetsIdentityUserRules(email) ? null : AccountErrors.EmailMalformed())
             ?? (Enum.IsDefined(role) ? null : CommonErrors.InvalidParameter("Role", "must be ReadOnly, Operator or Admin."));
         if (error is null)
         {
@@ -177,6 +180,19 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
     /// <summary>True for a plausible address: one <c>@</c>, a dotted domain, no spaces, at most 256 characters.</summary>
     public static bool IsWellFormedEmail(string? email) =>
         email is { Length: > 0 and <= MaxEmailLength } && EmailPattern().IsMatch(email);
+
+    /// <summary>
+    /// The rules Identity's user validator applies to a new user whose name and email are <paramref name="email"/>: only
+    /// <see cref="UserOptions.AllowedUserNameCharacters"/> in the name, and a valid address when emails must be unique
+    /// (<see cref="UserOptions.RequireUniqueEmail"/>; uniqueness itself is <see cref="AccountErrors.AlreadyMemberCode"/>).
+    /// Members are inserted without a UserManager, so without this an Admin could add a user no sign-up could create.
+    /// </summary>
+    private bool MeetsIdentityUserRules(string email)
+    {
+        var rules = identityOptions.Value.User;
+        return (string.IsNullOrEmpty(rules.AllowedUserNameCharacters) || email.All(rules.AllowedUserNameCharacters.Contains))
+            && (!rules.RequireUniqueEmail || new EmailAddressAttribute().IsValid(email));
+    }
 
     /// <summary>
     /// A fresh password meeting Identity's default policy: 16 characters from <see cref="RandomNumberGenerator"/>, with at

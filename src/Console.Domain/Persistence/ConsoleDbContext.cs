@@ -42,6 +42,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
 
+    public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
     public DbSet<Image> Images => Set<Image>();
 
     public DbSet<ImageDiskMapping> ImageDiskMappings => Set<ImageDiskMapping>();

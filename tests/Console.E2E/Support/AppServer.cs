@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
 namespace EcsConsole.E2E.Support;
@@ -15,6 +16,7 @@ public sealed class AppServer : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _log = new();
+    private readonly List<(Regex Pattern, TaskCompletionSource<Match> Found)> _logWaiters = [];
 
     private AppServer(Process process, string baseUrl, string databasePath)
     {
@@ -67,6 +69,8 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__DefaultConnection"] = $"Data Source={database}";
         start.Environment["Simulation__TaskDuration"] = "00:00:01";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The console's "mails" (confirmation links) are Information lines of its log: suites read them there.
+        start.Environment["Logging__LogLevel__EcsConsole.Web.Components.Account.IdentityNoOpEmailSender"] = "Information";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var server = new AppServer(process, baseUrl, database);
@@ -86,6 +90,34 @@ public sealed class AppServer : IAsyncDisposable
         var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(await command.ExecuteScalarAsync()) ?? throw new InvalidOperationException($"No result: {sql}");
+    }
+
+    /// <summary>
+    /// The first match of <paramref name="pattern"/> in the console's log, at once if it is there already, else as soon as
+    /// the line arrives (at most <paramref name="timeout"/>).
+    /// </summary>
+    public async Task<Match> WaitForLogAsync(Regex pattern, TimeSpan timeout)
+    {
+        var found = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_log)
+        {
+            var match = pattern.Match(_log.ToString());
+            if (match.Success)
+            {
+                return match;
+            }
+
+            _logWaiters.Add((pattern, found));
+        }
+
+        try
+        {
+            return await found.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"The console logged nothing matching {pattern} within {timeout}:\n{Log}");
+        }
     }
 
     private async Task WaitUntilHealthyAsync()
@@ -132,6 +164,14 @@ public sealed class AppServer : IAsyncDisposable
         lock (_log)
         {
             _log.AppendLine(line);
+            foreach (var waiter in _logWaiters.ToList())
+            {
+                if (waiter.Pattern.Match(line) is { Success: true } match)
+                {
+                    _logWaiters.Remove(waiter);
+                    waiter.Found.TrySetResult(match);
+                }
+            }
         }
     }
 

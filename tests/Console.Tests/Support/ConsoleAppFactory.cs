@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 
 namespace EcsConsole.Tests.Support;
 
@@ -25,8 +26,18 @@ public sealed class ConsoleAppFactory(string? databasePath = null, IReadOnlyDict
             builder.UseSetting(name, value);
         }
 
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
+
+    /// <summary>
+    /// <c>Development</c> (the launch profile's) unless set; <c>Production</c> runs the error page instead of the developer
+    /// exception page, as a deployment does.
+    /// </summary>
+    public string EnvironmentName { get; init; } = "Development";
+
+    /// <summary>What the host logged (at the levels its configuration lets through), as its console would show it.</summary>
+    public RecordedLogs Logs { get; } = new();
 
     /// <summary>A client that does not follow redirects, keeps cookies, and talks to http://localhost.</summary>
     public HttpClient CreateBrowserLikeClient() =>
@@ -36,6 +47,16 @@ public sealed class ConsoleAppFactory(string? databasePath = null, IReadOnlyDict
 
     /// <summary>Where the app keeps its generated key-ring certificate when none is configured: next to the database.</summary>
     public string KeyRingCertificatePath => _databasePath + ".keyring.pfx";
+
+    /// <summary>Reads one value from the host's database (an ID the seed generated, a row count).</summary>
+    public async Task<string?> QueryScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_databasePath}");
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     protected override void Dispose(bool disposing)
     {

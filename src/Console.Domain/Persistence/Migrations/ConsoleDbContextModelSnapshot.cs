@@ -87,6 +87,33 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("AccountMemberships");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Accounts.AuthSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("AuthSessions");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Accounts.ConsoleUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1987,6 +2014,15 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("EcsConsole.Domain.Accounts.ConsoleUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Accounts.AuthSession", b =>
+                {
                     b.HasOne("EcsConsole.Domain.Accounts.ConsoleUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

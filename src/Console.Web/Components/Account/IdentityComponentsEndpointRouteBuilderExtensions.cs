@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Primitives;
+using EcsConsole.Web.Components.Account;
 using EcsConsole.Web.Components.Account.Pages;
 using EcsConsole.Web.Components.Account.Pages.Manage;
 using EcsConsole.Domain.Accounts;
@@ -42,14 +45,27 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             return TypedResults.Challenge(properties, [provider]);
         });
 
-        accountGroup.MapPost("/Logout", async (
-            ClaimsPrincipal user,
-            [FromServices] SignInManager<ConsoleUser> signInManager,
-            [FromForm] string returnUrl) =>
+        // The antiforgery middleware validates the token (RequireAntiforgeryToken below) and the endpoint answers a
+        // missing or wrong one with 400 itself: bound [FromForm] parameters would throw instead, which the production
+        // error page turns into a 500. A return URL that would leave the console lands on its home page.
+        accountGroup.MapPost("/Logout", async Task<Results<ContentHttpResult, RedirectHttpResult>> (
+            HttpContext context,
+            [FromServices] SignInManager<ConsoleUser> signInManager) =>
         {
+            // (The feature first: asking for the form's content type already throws once validation has failed.)
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true }
+                || !context.Request.HasFormContentType)
+            {
+                // With a body, as the Razor component endpoints answer it: an empty 400 would be re-executed as the
+                // not-found page, whose form reading fails on the same invalid token.
+                return TypedResults.Text("A valid antiforgery token was not provided with the request.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
-        });
+            var returnUrl = $"~/{form["ReturnUrl"]}";
+            return TypedResults.LocalRedirect(LocalUrl.IsLocal(returnUrl) ? returnUrl : "~/");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
             HttpContext context,

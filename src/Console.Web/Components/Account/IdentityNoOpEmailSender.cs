@@ -1,21 +1,32 @@
+using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.UI.Services;
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Persistence;
 
 namespace EcsConsole.Web.Components.Account;
 
-// Remove the "else if (EmailSender is IdentityNoOpEmailSender)" block from RegisterConfirmation.razor after updating with a real implementation.
-internal sealed class IdentityNoOpEmailSender : IEmailSender<ConsoleUser>
+/// <summary>
+/// A laptop console has no mail server, so the mails Identity would send (account confirmation and password reset) are
+/// written to the server's log at Information level instead, where whoever runs the console finds the link. Only the
+/// server log shows them: no page does (RegisterConfirmation says where to look).
+/// </summary>
+internal sealed class IdentityNoOpEmailSender(ILogger<IdentityNoOpEmailSender> logger) : IEmailSender<ConsoleUser>
 {
-    private readonly IEmailSender emailSender = new NoOpEmailSender();
+    // The pages pass the links HTML-encoded, ready for a mail body; the log gets them as a browser opens them.
+    public Task SendConfirmationLinkAsync(ConsoleUser user, string email, string confirmationLink)
+    {
+        logger.LogInformation("Mail to {Email}: confirm your account by opening {ConfirmationLink}", email, WebUtility.HtmlDecode(confirmationLink));
+        return Task.CompletedTask;
+    }
 
-    public Task SendConfirmationLinkAsync(ConsoleUser user, string email, string confirmationLink) =>
-        emailSender.SendEmailAsync(email, "Confirm your email", $"Please confirm your account by <a href='{confirmationLink}'>clicking here</a>.");
+    public Task SendPasswordResetLinkAsync(ConsoleUser user, string email, string resetLink)
+    {
+        logger.LogInformation("Mail to {Email}: reset your password by opening {ResetLink}", email, WebUtility.HtmlDecode(resetLink));
+        return Task.CompletedTask;
+    }
 
-    public Task SendPasswordResetLinkAsync(ConsoleUser user, string email, string resetLink) =>
-        emailSender.SendEmailAsync(email, "Reset your password", $"Please reset your password by <a href='{resetLink}'>clicking here</a>.");
-
-    public Task SendPasswordResetCodeAsync(ConsoleUser user, string email, string resetCode) =>
-        emailSender.SendEmailAsync(email, "Reset your password", $"Please reset your password using the following code: {resetCode}");
+    public Task SendPasswordResetCodeAsync(ConsoleUser user, string email, string resetCode)
+    {
+        logger.LogInformation("Mail to {Email}: reset your password with the code {ResetCode}", email, resetCode);
+        return Task.CompletedTask;
+    }
 }

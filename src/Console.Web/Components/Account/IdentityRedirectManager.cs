@@ -21,11 +21,16 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Prevent open redirects: an absolute URI of this console becomes relative; anything else that is not a local
+        // path (another host, "//host", "/\host", "javascript:") lands on the home page instead of failing the request.
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
             uri = navigationManager.ToBaseRelativePath(uri);
+        }
+
+        if (!LocalUrl.IsLocal(uri))
+        {
+            uri = "";
         }
 
         navigationManager.NavigateTo(uri);

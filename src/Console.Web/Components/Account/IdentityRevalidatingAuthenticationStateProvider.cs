@@ -5,26 +5,40 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Persistence;
+using EcsConsole.Web.Infrastructure;
 
 namespace EcsConsole.Web.Components.Account;
 
-// This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
+// This is a server-side AuthenticationStateProvider that revalidates the connected user every 30 seconds while an
+// interactive circuit is connected: its sign-in session must still exist in the database (a logout in another tab, or
+// on another node, deletes it) and its security stamp must be unchanged.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
+        IOptions<IdentityOptions> options,
+        DatabaseTicketStore sessions)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsStillValidAsync(authenticationState.User, cancellationToken);
+
+    /// <summary>The check each revalidation runs: the user's session still exists and its security stamp is unchanged.</summary>
+    internal async Task<bool> IsStillValidAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        // Every application-cookie principal names its session (see DatabaseTicketStore); one that does not has none.
+        var sessionId = user.FindFirstValue(DatabaseTicketStore.SessionIdClaimType);
+        if (sessionId is null || !await sessions.IsActiveAsync(sessionId, cancellationToken))
+        {
+            return false;
+        }
+
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<ConsoleUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        return await ValidateSecurityStampAsync(userManager, user);
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ConsoleUser> userManager, ClaimsPrincipal principal)

@@ -35,7 +35,7 @@ public sealed class RevokedMemberDialogTests : ComponentTestBase
     public async Task EditImageDialog_OpenedByAnOperator_IsRefusedOnOk_OnceTheirAccessIsRevoked(Revocation revocation)
     {
         // Arrange: alice adds eve as an Operator; eve signs in and opens Edit Image on acme-base-v1
-        var members = new MemberService(Database.Factory, Database.Time);
+        var members = new MemberService(Database.Factory, Database.Time, Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Identity.IdentityOptions()));
         var alice = await Database.ActorAsync(DemoWorld.Alice);
         var eve = (await members.AddAsync(alice, Eve, AccountRole.Operator)).Value;
         await SignInAsync(Eve);

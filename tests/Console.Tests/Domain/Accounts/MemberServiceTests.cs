@@ -4,6 +4,7 @@ using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EcsConsole.Tests.Domain.Accounts;
 
@@ -16,7 +17,7 @@ public sealed class MemberServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.WithDemoWorldAsync();
-        _members = new MemberService(_db.Factory, _db.Time);
+        _members = new MemberService(_db.Factory, _db.Time, Options.Create(new IdentityOptions()));
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();
@@ -129,6 +130,47 @@ public sealed class MemberServiceTests : IAsyncLifetime
         Assert.Equal((AccountErrors.EmailMalformedCode, 400), (result.Error?.Code, result.Error?.HttpStatus));
         await using var after = _db.NewContext();
         Assert.Equal(users, await after.Users.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("eve'or@acme.example")]
+    [InlineData("eve<b>@acme.example")]
+    [InlineData("eve,or@acme.example")]
+    [InlineData("\u00e8ve@acme.example")]
+    [InlineData("eve\"or\"@acme.example")]
+    public async Task Add_AnEmailWithACharacterIdentityRefusesInUserNames_ReturnsEmailMalformedAndCreatesNoUser(string email)
+    {
+        // Arrange
+        var alice = await _db.ActorAsync(DemoWorld.Alice);
+        await using var before = _db.NewContext();
+        var users = await before.Users.CountAsync();
+
+        // Act
+        var result = await _members.AddAsync(alice, email, AccountRole.ReadOnly);
+
+        // Assert
+        Assert.Equal((AccountErrors.EmailMalformedCode, 400), (result.Error?.Code, result.Error?.HttpStatus));
+        await using var after = _db.NewContext();
+        Assert.Equal(users, await after.Users.CountAsync());
+        Assert.False(await after.Users.AnyAsync(u => u.Email == email));
+    }
+
+    [Fact]
+    public async Task Add_FollowsTheHostsOwnIdentityUserNameRules_NotACopyOfTheDefaults()
+    {
+        // Arrange: a host that allows no digits in user names
+        var alice = await _db.ActorAsync(DemoWorld.Alice);
+        var strict = new IdentityOptions();
+        strict.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyz@.";
+        var members = new MemberService(_db.Factory, _db.Time, Options.Create(strict));
+
+        // Act
+        var refused = await members.AddAsync(alice, "eve2@acme.example", AccountRole.ReadOnly);
+        var added = await members.AddAsync(alice, "eve@acme.example", AccountRole.ReadOnly);
+
+        // Assert
+        Assert.Equal(AccountErrors.EmailMalformedCode, refused.Error?.Code);
+        Assert.True(added.IsSuccess);
     }
 
     [Theory]

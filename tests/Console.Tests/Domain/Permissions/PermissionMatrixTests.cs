@@ -185,7 +185,7 @@ public sealed class PermissionMatrixTests
         // Arrange: eve, an Operator of Acme, as a page or an API call read her before the Admin acted
         async Task<Actor> RevokedEveAsync(TestDatabase world)
         {
-            var members = new MemberService(world.Factory, world.Time);
+            var members = new MemberService(world.Factory, world.Time, Microsoft.Extensions.Options.Options.Create(new Microsoft.AspNetCore.Identity.IdentityOptions()));
             var alice = await world.ActorAsync(OwnerAdmin);
             var eve = (await members.AddAsync(alice, "eve@acme.example", AccountRole.Operator)).Value;
             var stale = await world.ActorAsync(eve.Email);
