@@ -103,6 +103,35 @@ public sealed class AccountSessionTests(ConsoleAppFactory app) : IClassFixture<C
         Assert.False(afterLogout);
     }
 
+    [Fact]
+    public async Task ACircuitsRevalidation_FailsOnceItsUserIsLockedOut()
+    {
+        // Arrange: Bob's open tab (a host of its own: the lockout must not reach the other tests), then five wrong passwords elsewhere lock him out
+        using var own = new ConsoleAppFactory();
+        var tab = own.CreateBrowserLikeClient();
+        await AccountForms.LogInAsync(tab, DemoWorld.Bob, DemoWorld.Password);
+        var key = await own.QueryScalarAsync(
+            $"SELECT s.Id FROM AuthSessions s JOIN AspNetUsers u ON u.Id = s.UserId WHERE u.Email = '{DemoWorld.Bob}' ORDER BY s.CreatedAt DESC LIMIT 1");
+        var principal = (await own.Services.GetRequiredService<DatabaseTicketStore>().RetrieveAsync(key!))!.Principal;
+        await using var scope = own.Services.CreateAsyncScope();
+        var circuit = (IdentityRevalidatingAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<EcsConsole.Domain.Accounts.ConsoleUser>>();
+        var bob = await users.FindByEmailAsync(DemoWorld.Bob);
+        var before = await circuit.IsStillValidAsync(principal, CancellationToken.None);
+
+        // Act
+        for (var i = 0; i < 5; i++)
+        {
+            await users.AccessFailedAsync(bob!);
+        }
+
+        var afterLockout = await circuit.IsStillValidAsync(principal, CancellationToken.None);
+
+        // Assert
+        Assert.True(before);
+        Assert.False(afterLockout);
+    }
+
     private Task<HttpResponseMessage> GetWithCookieAsync(string cookieHeader, string path)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = Console });

@@ -10,9 +10,22 @@ namespace EcsConsole.Tests.Support;
 /// install does. Each factory has its own database file (and the key-ring certificate generated next to it), removed
 /// on dispose. A test may hand it an existing database file and extra settings.
 /// </summary>
-public sealed class ConsoleAppFactory(string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = databasePath ?? NewDatabasePath();
+    private readonly string _databasePath;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
+
+    /// <summary>A fresh database; the one constructor xUnit sees, so the factory can be a class fixture.</summary>
+    public ConsoleAppFactory()
+        : this(null, null)
+    {
+    }
+
+    internal ConsoleAppFactory(string? databasePath = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        _databasePath = databasePath ?? NewDatabasePath();
+        _settings = settings;
+    }
 
     /// <summary>A path for a new temporary database file.</summary>
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ecsconsole-test-{Guid.NewGuid():N}.db");
@@ -21,7 +34,7 @@ public sealed class ConsoleAppFactory(string? databasePath = null, IReadOnlyDict
     {
         builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={_databasePath}");
         builder.UseSetting("Simulation:TaskDuration", "00:00:01");
-        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (name, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(name, value);
         }

@@ -11,7 +11,7 @@ namespace EcsConsole.Web.Components.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the connected user every 30 seconds while an
 // interactive circuit is connected: its sign-in session must still exist in the database (a logout in another tab, or
-// on another node, deletes it) and its security stamp must be unchanged.
+// on another node, deletes it), the user must still exist and not be locked out, and its security stamp must be unchanged.
 internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
@@ -25,7 +25,7 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         AuthenticationState authenticationState, CancellationToken cancellationToken) =>
         IsStillValidAsync(authenticationState.User, cancellationToken);
 
-    /// <summary>The check each revalidation runs: the user's session still exists and its security stamp is unchanged.</summary>
+    /// <summary>The check each revalidation runs: the user's session still exists, the user is not locked out, and its security stamp is unchanged.</summary>
     internal async Task<bool> IsStillValidAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         // Every application-cookie principal names its session (see DatabaseTicketStore); one that does not has none.
@@ -44,8 +44,9 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
     private async Task<bool> ValidateSecurityStampAsync(UserManager<ConsoleUser> userManager, ClaimsPrincipal principal)
     {
         var user = await userManager.GetUserAsync(principal);
-        if (user is null)
+        if (user is null || await userManager.IsLockedOutAsync(user))
         {
+            // Removed, or locked out after failed sign-ins: its open tabs end too (security issue, item 1).
             return false;
         }
         else if (!userManager.SupportsUserSecurityStamp)
