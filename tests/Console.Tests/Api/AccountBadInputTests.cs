@@ -128,6 +128,43 @@ public sealed class AccountBadInputTests(AccountBadInputTests.ProductionConsole 
     }
 
     [Theory]
+    [InlineData("/Account/PerformExternalLogin", "provider=Nowhere&returnUrl=/")]
+    [InlineData("/Account/PerformExternalLogin", "")]
+    [InlineData("/Account/Manage/LinkExternalLogin", "provider=Nowhere")]
+    [InlineData("/Account/Manage/LinkExternalLogin", "")]
+    [InlineData("/Account/PasskeyCreationOptions", "")]
+    [InlineData("/Account/PasskeyRequestOptions", "")]
+    [InlineData("/Account/Manage/DownloadPersonalData", "")]
+    [InlineData("/Account/Logout", "ReturnUrl=")]
+    public async Task EveryIdentityEndpoint_WithoutItsAntiforgeryToken_IsABadRequest_NeverA500(string path, string form)
+    {
+        // Arrange: signed in, so the Manage endpoints are reached too
+        var client = app.CreateBrowserLikeClient();
+        await AccountForms.LogInAsync(client, DemoWorld.Alice, DemoWorld.Password);
+
+        // Act
+        var response = await client.PostAsync(path, new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task DownloadPersonalData_WithItsToken_StillAnswersTheFile()
+    {
+        // Arrange
+        var client = app.CreateBrowserLikeClient();
+        await AccountForms.LogInAsync(client, DemoWorld.Alice, DemoWorld.Password);
+
+        // Act
+        var response = await AccountForms.SubmitAsync(client, "/Account/Manage/PersonalData", "Account/Manage/DownloadPersonalData", new Dictionary<string, string>());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("images?region=cn-hangzhou")]
     public async Task Logout_WithItsToken_SignsOutAndRedirectsInsideTheConsole(string returnUrl)

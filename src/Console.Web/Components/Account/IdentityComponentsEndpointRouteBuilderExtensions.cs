@@ -26,14 +26,26 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var accountGroup = endpoints.MapGroup("/Account");
 
-        accountGroup.MapPost("/PerformExternalLogin", (
+        // Every POST here checks its antiforgery token first and answers a missing or wrong one (or an unknown provider)
+        // with 400: [FromForm] parameters would throw instead, which the production error page turns into a 500.
+        accountGroup.MapPost("/PerformExternalLogin", async Task<IResult> (
             HttpContext context,
-            [FromServices] SignInManager<ConsoleUser> signInManager,
-            [FromForm] string provider,
-            [FromForm] string returnUrl) =>
+            [FromServices] SignInManager<ConsoleUser> signInManager) =>
         {
+            if (RefuseWithoutAntiforgery(context) is { } refused)
+            {
+                return refused;
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var provider = form["provider"].ToString();
+            if (!await IsExternalSchemeAsync(signInManager, provider))
+            {
+                return TypedResults.Text("Unknown external login provider.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             IEnumerable<KeyValuePair<string, StringValues>> query = [
-                new("ReturnUrl", returnUrl),
+                new("ReturnUrl", form["returnUrl"].ToString()),
                 new("Action", ExternalLogin.LoginCallbackAction)];
 
             var redirectUrl = UriHelper.BuildRelative(
@@ -43,22 +55,18 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             var properties = signInManager.ConfigureExternalAuthenticationProperties(provider, redirectUrl);
             return TypedResults.Challenge(properties, [provider]);
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // The antiforgery middleware validates the token (RequireAntiforgeryToken below) and the endpoint answers a
         // missing or wrong one with 400 itself: bound [FromForm] parameters would throw instead, which the production
         // error page turns into a 500. A return URL that would leave the console lands on its home page.
-        accountGroup.MapPost("/Logout", async Task<Results<ContentHttpResult, RedirectHttpResult>> (
+        accountGroup.MapPost("/Logout", async Task<IResult> (
             HttpContext context,
             [FromServices] SignInManager<ConsoleUser> signInManager) =>
         {
-            // (The feature first: asking for the form's content type already throws once validation has failed.)
-            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true }
-                || !context.Request.HasFormContentType)
+            if (RefuseWithoutAntiforgery(context) is { } refused)
             {
-                // With a body, as the Razor component endpoints answer it: an empty 400 would be re-executed as the
-                // not-found page, whose form reading fails on the same invalid token.
-                return TypedResults.Text("A valid antiforgery token was not provided with the request.", statusCode: StatusCodes.Status400BadRequest);
+                return refused;
             }
 
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -73,7 +81,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] SignInManager<ConsoleUser> signInManager,
             [FromServices] IAntiforgery antiforgery) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return AntiforgeryRefused();
+            }
 
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
@@ -99,7 +110,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] IAntiforgery antiforgery,
             [FromQuery] string? username) =>
         {
-            await antiforgery.ValidateRequestAsync(context);
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return AntiforgeryRefused();
+            }
 
             var user = string.IsNullOrEmpty(username) ? null : await userManager.FindByNameAsync(username);
             var optionsJson = await signInManager.MakePasskeyRequestOptionsAsync(user);
@@ -108,11 +122,21 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
-        manageGroup.MapPost("/LinkExternalLogin", async (
+        manageGroup.MapPost("/LinkExternalLogin", async Task<IResult> (
             HttpContext context,
-            [FromServices] SignInManager<ConsoleUser> signInManager,
-            [FromForm] string provider) =>
+            [FromServices] SignInManager<ConsoleUser> signInManager) =>
         {
+            if (RefuseWithoutAntiforgery(context) is { } refused)
+            {
+                return refused;
+            }
+
+            var provider = (await context.Request.ReadFormAsync(context.RequestAborted))["provider"].ToString();
+            if (!await IsExternalSchemeAsync(signInManager, provider))
+            {
+                return TypedResults.Text("Unknown external login provider.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             // Clear the existing external cookie to ensure a clean login process
             await context.SignOutAsync(IdentityConstants.ExternalScheme);
 
@@ -123,7 +147,7 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             var properties = signInManager.ConfigureExternalAuthenticationProperties(provider, redirectUrl, signInManager.UserManager.GetUserId(context.User));
             return TypedResults.Challenge(properties, [provider]);
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
         var downloadLogger = loggerFactory.CreateLogger("DownloadPersonalData");
@@ -133,6 +157,11 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             [FromServices] UserManager<ConsoleUser> userManager,
             [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
         {
+            if (RefuseWithoutAntiforgery(context) is { } refused)
+            {
+                return refused;
+            }
+
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -162,8 +191,26 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         return accountGroup;
     }
+
+    /// <summary>
+    /// Null when the antiforgery middleware found a valid token on a form post (the endpoint carries
+    /// <see cref="RequireAntiforgeryTokenAttribute"/>); else the 400 to answer. The feature is asked first: reading the
+    /// form's content type already throws once validation has failed. The answer has a body, as the Razor component
+    /// endpoints' has: an empty 400 would be re-executed as the not-found page, whose form reading fails on the same token.
+    /// </summary>
+    private static IResult? RefuseWithoutAntiforgery(HttpContext context) =>
+        context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: true } && context.Request.HasFormContentType
+            ? null
+            : AntiforgeryRefused();
+
+    private static IResult AntiforgeryRefused() =>
+        TypedResults.Text("A valid antiforgery token was not provided with the request.", statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>True for a configured external sign-in scheme (none is, on a laptop console).</summary>
+    private static async Task<bool> IsExternalSchemeAsync(SignInManager<ConsoleUser> signInManager, string provider) =>
+        provider.Length > 0 && (await signInManager.GetExternalAuthenticationSchemesAsync()).Any(s => s.Name == provider);
 }
