@@ -105,7 +105,7 @@ public static class Access
 
     /// <summary>
     /// What the actor's role allows, as the actor was read: for what a page shows as enabled (an affordance, never the
-    /// decision). Services decide with <see cref="CheckCanWriteAsync"/>.
+    /// decision). Services decide with <see cref="CheckCanWriteAsync(ConsoleDbContext, Actor, TimeProvider, CancellationToken)"/>.
     /// </summary>
     public static EcsError? CheckCanWrite(Actor actor) =>
         actor.AccountId is null
