@@ -10,6 +10,7 @@ public static class AccountErrors
     public const string EmailMalformedCode = "InvalidUser.EmailMalformed";
     public const string AlreadyMemberCode = "InvalidUser.AlreadyMember";
     public const string LastAdminCode = "OperationDenied.LastAdmin";
+    public const string AccountNotFoundCode = "InvalidAccount.NotFound";
 
     public static EcsError UserNotFound() => new(UserNotFoundCode, 404, "The specified user does not exist.");
 
@@ -22,6 +23,9 @@ public static class AccountErrors
     /// <summary>A user with this email already exists; a user belongs to one account at most.</summary>
     public static EcsError AlreadyMember(string email) =>
         new(AlreadyMemberCode, 409, $"A user with the email \"{email}\" already exists and belongs to an account.");
+
+    /// <summary>No cloud account has this ID.</summary>
+    public static EcsError AccountNotFound(string accountId) => new(AccountNotFoundCode, 404, $"The account \"{accountId}\" does not exist.");
 
     /// <summary>The account's last Admin can be neither demoted nor removed.</summary>
     public static EcsError LastAdmin() =>

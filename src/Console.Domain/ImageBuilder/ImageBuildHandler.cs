@@ -249,7 +249,7 @@ public sealed class ImageBuildHandler(IServiceProvider services, IDbContextFacto
                     Fail(BuildStatus.FAILED, ImageErrors.NotFound(execution.ImageName));
                     return;
                 case ImageStatus.CreateFailed:
-                    Fail(BuildStatus.FAILED, new EcsError("CreateImage.Failed", 400, $"The image {image.Id} could not be created."));
+                    Fail(BuildStatus.FAILED, ImageBuilderErrors.CreateImageFailed(image.Id));
                     return;
                 case ImageStatus.Available:
                     execution.Write($"The image {image.Id} is Available.", now);
@@ -378,7 +378,7 @@ public sealed class ImageBuildHandler(IServiceProvider services, IDbContextFacto
                 {
                     case null or ImageStatus.CreateFailed or ImageStatus.UnAvailable:
                         copies[i] = copy with { ErrorCode = "CopyImage.Failed" };
-                        Partial(new EcsError("CopyImage.Failed", 400, $"The copy of {execution.ImageId} to {copy.RegionId} did not complete."));
+                        Partial(ImageBuilderErrors.CopyImageFailed(execution.ImageId!, copy.RegionId));
                         break;
                     case ImageStatus.Available:
                         var shareError = accounts.Count > 0 ? await ShareAsync(copy.ImageId!, copy.RegionId) : null;

@@ -6,6 +6,8 @@ namespace EcsConsole.Domain.ImageBuilder;
 public static class ImageBuilderErrors
 {
     public const string NameMalformedCode = "InvalidName.Malformed";
+    public const string CreateImageFailedCode = "CreateImage.Failed";
+    public const string CopyImageFailedCode = "CopyImage.Failed";
     public const string DescriptionMalformedCode = "InvalidDescription.Malformed";
     public const string SystemTypeCode = "InvalidSystemType.NotSupportedValue";
     public const string ComponentTypeCode = "InvalidComponentType.NotSupportedValue";
@@ -214,4 +216,11 @@ public static class ImageBuilderErrors
 
     public static EcsError ExitCodeNonzero(string source, string command, int exitCode) =>
         new(ExitCodeNonzeroCode, 400, $"{source}: \"{command}\" exited with code {exitCode}.");
+
+    /// <summary>A build's image ended CreateFailed.</summary>
+    public static EcsError CreateImageFailed(string imageId) => new(CreateImageFailedCode, 400, $"The image {imageId} could not be created.");
+
+    /// <summary>A build's copy to a target region did not complete.</summary>
+    public static EcsError CopyImageFailed(string imageId, string regionId) =>
+        new(CopyImageFailedCode, 400, $"The copy of {imageId} to {regionId} did not complete.");
 }

@@ -97,7 +97,7 @@ public sealed class ImageUpdateService(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (type is null || !await db.InstanceTypes.AnyAsync(t => t.Id == type, ct))
         {
-            error = new EcsError("InvalidInstanceType.NotFound", 404, $"The specified instance type does not exist. ({type ?? "none runs this image"})");
+            error = ImageBuilderErrors.InstanceTypeNotFound(type ?? "none runs this image");
             db.AuditEntries.Add(AuditEntry.For(actor, Action, ResourceType, request.SourceImageId, request.RegionId, time.GetUtcNow(), error));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -286,7 +286,7 @@ public sealed class CreateImageService(
             var size = data.SizeGiB ?? snapshot?.SourceDiskSizeGiB ?? 5;
             if ((snapshot is not null && size < snapshot.SourceDiskSizeGiB) || size is < 5 or > 32768)
             {
-                return new EcsError("InvalidSize.ValueNotSupported", 400, $"The size {size} GiB is not supported for data disk /dev/xvd{device}.");
+                return ImageErrors.SizeNotSupported($"The size {size} GiB is not supported for data disk /dev/xvd{device}.");
             }
 
             mappings.Add(new ImageDiskMapping

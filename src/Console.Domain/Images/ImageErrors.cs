@@ -6,6 +6,7 @@ namespace EcsConsole.Domain.Images;
 public static class ImageErrors
 {
     public const string NotFoundCode = "InvalidImageId.NotFound";
+    public const string SizeNotSupportedCode = "InvalidSize.ValueNotSupported";
     public const string NameMalformedCode = "InvalidImageName.Malformed";
     public const string NameDuplicatedCode = "InvalidImageName.Duplicated";
     public const string DescriptionMalformedCode = "InvalidDescription.Malformed";
@@ -89,4 +90,7 @@ public static class ImageErrors
     public static EcsError BootModeNotSupported(string why) => new(BootModeNotSupportedCode, 400, why);
 
     public static EcsError IncorrectStatus(string why) => new(IncorrectStatusCode, 400, why);
+
+    /// <summary>A disk mapping's size outside what its category allows.</summary>
+    public static EcsError SizeNotSupported(string why) => new(SizeNotSupportedCode, 400, why);
 }

@@ -146,7 +146,7 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
         {
-            return new EcsError("InvalidAccount.NotFound", 404, $"The account \"{accountId}\" does not exist.");
+            return EcsConsole.Domain.Accounts.AccountErrors.AccountNotFound(accountId);
         }
 
         var now = time.GetUtcNow();

@@ -173,7 +173,7 @@ public sealed class ImportImageService(
             var dataSize = disk.SizeGiB ?? dataGiB;
             if (dataSize is < 1 or > 2048 || dataSize < dataGiB)
             {
-                return new EcsError("InvalidDataDiskSize", 400, $"Data disk {disk.OssObject} must be 1–2048 GiB and at least the file's {dataGiB} GiB.");
+                return StorageErrors.DataDiskSize($"Data disk {disk.OssObject} must be 1–2048 GiB and at least the file's {dataGiB} GiB.");
             }
 
             dataDisks.Add((dataFile, dataSize, dataFormat));

@@ -18,6 +18,7 @@ public static class StorageErrors
     public const string ObjectSizeCode = "InvalidOSSObject.Size";
     public const string SuffixCode = "UnsupportedSuffix.OSSObject";
     public const string ImageSizeCode = "InvalidImageSize";
+    public const string DataDiskSizeCode = "InvalidDataDiskSize";
     public const string PlatformArchitectureCode = "InvalidArchitecture.PlatformUnsupported";
     public const string LicenseTypeCode = "InvalidLicenseType.NotSupported";
     public const string BucketNameMalformedCode = "InvalidBucketName.Malformed";
@@ -50,6 +51,8 @@ public static class StorageErrors
     public static EcsError Suffix(string key) => new(SuffixCode, 400, $"The OSS object \"{key}\" is not an image file (RAW, VHD, QCOW2); convert ISO files first.");
 
     public static EcsError ImageSize(string why) => new(ImageSizeCode, 400, why);
+
+    public static EcsError DataDiskSize(string why) => new(DataDiskSizeCode, 400, why);
 
     public static EcsError PlatformArchitecture() => new(PlatformArchitectureCode, 403, "The platform does not support this architecture.");
 
