@@ -44,7 +44,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
     /// <summary>
     /// DescribeImages (domain-rules §1.4, ecs-openapi §2.2): the images the actor sees in the region, across owner aliases
     /// (empty: <c>system</c>, <c>self</c> and <c>others</c>), with their disk mappings and tags, newest first. The
-    /// visibility rule is <see cref="ImageVisibility.VisibleTo"/>, applied in the query. <c>others</c> are images shared
+    /// visibility rule is one <see cref="ImageVisibility"/> category per alias, applied in the query. <c>others</c> are images shared
     /// with the account, or with <see cref="ImageDescribeQuery.IsPublic"/> community images. Returns <c>InvalidParameter</c>
     /// for a page below 1 or a page size outside 1..100.
     /// </summary>
@@ -69,25 +69,29 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         var community = query.IsPublic == true;
         var images = db.Images.AsNoTracking().Where(i => i.RegionId == region);
 
-        // One alias (what SDK callers mostly ask): a plain predicate the indexes serve. Several: the general rule.
-        images = aliases.Count == 1
-            ? aliases.First() switch
-            {
-                ImageOwnerAlias.System => images.Where(i => i.Kind == ImageKind.Public),
-                ImageOwnerAlias.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace
-                    && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null)),
-                ImageOwnerAlias.Self => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId == account),
-                ImageOwnerAlias.Others => community
-                    ? images.Where(i => i.Kind == ImageKind.Custom && i.IsPublic && i.OwnerAccountId != account)
-                    : images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId != account
-                        && db.ImageShares.Any(s => s.ImageId == i.Id && s.RegionId == i.RegionId && s.AccountId == account)),
-            }
-            : images.VisibleTo(db, actor)
-                .Where(i => (system && i.Kind == ImageKind.Public)
-                    || (marketplace && i.Kind == ImageKind.Marketplace && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null))
-                    || (self && account != null && i.Kind == ImageKind.Custom && i.OwnerAccountId == account)
-                    || (others && i.Kind == ImageKind.Custom && i.OwnerAccountId != account
-                        && (community ? i.IsPublic : db.ImageShares.Any(s => s.ImageId == i.Id && s.RegionId == i.RegionId && s.AccountId == account))));
+        // Each alias is one category of ImageVisibility; several are their union, in one predicate the indexes serve.
+        var categories = new List<System.Linq.Expressions.Expression<Func<Image, bool>>>();
+        if (system)
+        {
+            categories.Add(ImageVisibility.Public());
+        }
+
+        if (marketplace)
+        {
+            categories.Add(ImageVisibility.OnSale(db));
+        }
+
+        if (self)
+        {
+            categories.Add(ImageVisibility.OwnedBy(account));
+        }
+
+        if (others)
+        {
+            categories.Add(community ? ImageVisibility.Community(account) : ImageVisibility.SharedWith(db, account));
+        }
+
+        images = images.Where(ImageVisibility.AnyOf(categories));
 
         if (query.ImageIds is { Count: > 0 } ids)
         {
@@ -182,12 +186,10 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         var images = db.Images.AsNoTracking().Where(i => i.RegionId == region);
         images = q.Tab switch
         {
-            ImageTab.Custom => images.Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId == account),
-            ImageTab.Public => images.Where(i => i.Kind == ImageKind.Public),
-            // A withdrawn product is no longer offered (its instances run on).
-            ImageTab.Marketplace => images.Where(i => i.Kind == ImageKind.Marketplace
-                && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null)),
-            ImageTab.Community => images.Where(i => i.Kind == ImageKind.Custom && i.IsPublic && i.OwnerAccountId != account),
+            ImageTab.Custom => images.Where(ImageVisibility.OwnedBy(account)),
+            ImageTab.Public => images.Where(ImageVisibility.Public()),
+            ImageTab.Marketplace => images.Where(ImageVisibility.OnSale(db)),
+            ImageTab.Community => images.Where(ImageVisibility.Community(account)),
             // Driven from the account's shares (few) rather than from every custom image of the region (many).
             ImageTab.Shared => db.ImageShares.Where(s => s.AccountId == account && s.RegionId == region)
                 .Join(images, s => s.ImageId, i => i.Id, (s, i) => i)
