@@ -47,33 +47,40 @@ public sealed class EcsApiMiddleware(RequestDelegate next, ILogger<EcsApiMiddlew
             return;
         }
 
+        // An API call: x-acs-action or an Action in the query, known without touching the body. A form POST to "/" can
+        // only tell by its body: read it (capped), and hand it on to the pages when it has no Action. The pages run
+        // outside the try below: their failures are theirs to show, never an ECS error body.
+        var isApi = request.Headers.ContainsKey("x-acs-action") || request.Query.ContainsKey("Action");
+        if (!isApi && (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType))
+        {
+            await next(http);
+            return;
+        }
+
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
-        ApiReply reply;
+        ApiReply? reply = null; // null: not an API call after all
         try
         {
-            // An API call: x-acs-action or an Action in the query, known without touching the body. A form POST to "/"
-            // can only tell by its body: read it (capped), and hand it on to the pages when it has no Action.
             byte[]? body = null;
-            if (!request.Headers.ContainsKey("x-acs-action") && !request.Query.ContainsKey("Action"))
+            if (!isApi)
             {
-                if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType)
+                var (read, tooLarge) = await ReadBodyAsync(request, http.RequestAborted);
+                if (tooLarge is not null)
                 {
-                    await next(http);
-                    return;
+                    reply = tooLarge;
                 }
-
-                var read = await ReadBodyAsync(request, http.RequestAborted);
-                if (read.Error is null && !ParseForm(read.Body!).ContainsKey("Action"))
+                else if (!ParseForm(read!).ContainsKey("Action"))
                 {
-                    request.Body = new MemoryStream(read.Body!, writable: false);
-                    await next(http);
-                    return;
+                    request.Body = new MemoryStream(read!, writable: false);
                 }
-
-                body = read.Body;
-                reply = read.Error is { } tooLarge ? tooLarge : await HandleAsync(http, requestId, body);
+                else
+                {
+                    body = read;
+                    isApi = true;
+                }
             }
-            else
+
+            if (isApi)
             {
                 reply = await HandleAsync(http, requestId, body);
             }
@@ -89,7 +96,13 @@ public sealed class EcsApiMiddleware(RequestDelegate next, ILogger<EcsApiMiddlew
             reply = CommonErrors.InternalError();
         }
 
-        await WriteAsync(http, requestId, reply);
+        if (reply is not { } answer)
+        {
+            await next(http);
+            return;
+        }
+
+        await WriteAsync(http, requestId, answer);
     }
 
     /// <summary>
