@@ -24,6 +24,9 @@ public static class AccountErrors
     public static EcsError AlreadyMember(string email) =>
         new(AlreadyMemberCode, 409, $"A user with the email \"{email}\" already exists and belongs to an account.");
 
+    /// <summary>The user is locked out after failed sign-ins: refused whatever it tries, in the console and the API.</summary>
+    public static EcsError LockedOut() => CommonErrors.Forbidden("Your user is locked out.");
+
     /// <summary>No cloud account has this ID.</summary>
     public static EcsError AccountNotFound(string accountId) => new(AccountNotFoundCode, 404, $"The account \"{accountId}\" does not exist.");
 

@@ -23,9 +23,9 @@ public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory
             return AccountErrors.UserNotFound();
         }
 
-        if (user.LockoutEnabled && user.LockoutEnd is { } end && end > time.GetUtcNow())
+        if (ConsoleUser.IsLockedOut(user.LockoutEnabled, user.LockoutEnd, time.GetUtcNow()))
         {
-            return CommonErrors.Forbidden("Your user is locked out.");
+            return AccountErrors.LockedOut();
         }
 
         var membership = await db.AccountMemberships.AsNoTracking().Where(m => m.UserId == userId)

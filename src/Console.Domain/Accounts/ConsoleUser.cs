@@ -9,6 +9,13 @@ public class ConsoleUser : IdentityUser
     public bool IsPlatformAdmin { get; set; }
 
     /// <summary>
+    /// Identity's lockout rule, for queries that read the two columns without a UserManager: locked out while lockout is
+    /// enabled and its end lies after <paramref name="now"/>.
+    /// </summary>
+    public static bool IsLockedOut(bool lockoutEnabled, DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
+        lockoutEnabled && lockoutEnd is { } end && end > now;
+
+    /// <summary>
     /// A confirmed user that signs in with <paramref name="email"/> and <paramref name="password"/> (hashed as Identity
     /// does), lockout enabled: made without a UserManager by the seeder and by account admins adding members.
     /// </summary>

@@ -13,7 +13,7 @@ namespace EcsConsole.Domain.Images;
 /// <summary>
 /// Changes to custom images after they exist: modify attributes, deprecate and restore (domain-rules §7, UI-MOD-01),
 /// and delete with its snapshot coupling (§6). Every method is one unit of work on its own context and starts with
-/// <see cref="Access.OwnedImageForWriteAsync"/>: another account's private image is
+/// <see cref="Access.OwnedImageForWriteAsync(ConsoleDbContext, Actor, TimeProvider, string, string, CancellationToken)"/>: another account's private image is
 /// <see cref="ImageErrors.NotFoundCode"/>, an image the caller sees but does not own (public, Marketplace, shared,
 /// community) or a read-only member is <c>Forbidden</c>.
 /// <para>
@@ -267,9 +267,10 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     private async Task<List<DeleteAssessment>> AssessDeleteAsync(ConsoleDbContext db, Actor actor, string regionId, IReadOnlyList<string> ids, CancellationToken ct)
     {
         var access = new List<(string Id, Result<Image> Owned)>();
+        var writeDenied = await Access.CheckCanWriteAsync(db, actor, time, ct); // the actor re-read once, not per image
         foreach (var id in ids)
         {
-            access.Add((id, await Access.OwnedImageForWriteAsync(db, actor, time, regionId, id, ct)));
+            access.Add((id, await Access.OwnedImageForWriteAsync(db, actor, writeDenied, regionId, id, ct)));
         }
 
         var images = access.Where(a => a.Owned.IsSuccess).Select(a => a.Owned.Value).ToList();

@@ -45,9 +45,9 @@ public static class Access
             return CommonErrors.Forbidden("Your user no longer exists.");
         }
 
-        if (user.LockoutEnabled && user.LockoutEnd is { } end && end > time.GetUtcNow())
+        if (ConsoleUser.IsLockedOut(user.LockoutEnabled, user.LockoutEnd, time.GetUtcNow()))
         {
-            return CommonErrors.Forbidden("Your user is locked out.");
+            return AccountErrors.LockedOut();
         }
 
         if (actor.AccountId is not null && user.Role is null)
@@ -122,6 +122,24 @@ public static class Access
     /// </summary>
     public static async Task<Result<Image>> OwnedImageForWriteAsync(ConsoleDbContext db, Actor actor, TimeProvider time, string regionId, string imageId, CancellationToken ct = default)
     {
+        var owned = await OwnedImageAsync(db, actor, regionId, imageId, ct);
+        return owned.IsSuccess && await CheckCanWriteAsync(db, actor, time, ct) is { } denied ? denied : owned;
+    }
+
+    /// <summary>
+    /// As <see cref="OwnedImageForWriteAsync(ConsoleDbContext, Actor, TimeProvider, string, string, CancellationToken)"/>,
+    /// for an operation on several images: <paramref name="writeDenied"/> is the actor's
+    /// <see cref="CheckCanWriteAsync(ConsoleDbContext, Actor, TimeProvider, CancellationToken)"/>, asked once for all of them.
+    /// </summary>
+    public static async Task<Result<Image>> OwnedImageForWriteAsync(ConsoleDbContext db, Actor actor, EcsError? writeDenied, string regionId, string imageId, CancellationToken ct = default)
+    {
+        var owned = await OwnedImageAsync(db, actor, regionId, imageId, ct);
+        return owned.IsSuccess && writeDenied is not null ? writeDenied : owned;
+    }
+
+    /// <summary>The custom image of the actor's account, tracked; else NotFound (not visible) or Forbidden (visible, not its own).</summary>
+    private static async Task<Result<Image>> OwnedImageAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct)
+    {
         var image = await db.Images.Include(i => i.DiskMappings).Include(i => i.Tags)
             .FirstOrDefaultAsync(i => i.RegionId == regionId && i.Id == imageId, ct);
         if (image is null)
@@ -135,6 +153,6 @@ public static class Access
             return visible ? CommonErrors.Forbidden("Only the owner of a custom image can change it.") : ImageErrors.NotFound(imageId);
         }
 
-        return await CheckCanWriteAsync(db, actor, time, ct) is { } denied ? denied : image;
+        return image;
     }
 }

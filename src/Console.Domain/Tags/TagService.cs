@@ -114,9 +114,10 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
         var now = time.GetUtcNow();
         string? failedId = null;
         List<Image> touched = [];
+        var writeDenied = error is null ? await Access.CheckCanWriteAsync(db, actor, time, ct) : null; // the actor re-read once, not per image
         foreach (var id in error is null ? ids : [])
         {
-            var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, id, ct);
+            var owned = await Access.OwnedImageForWriteAsync(db, actor, writeDenied, regionId, id, ct);
             error = owned.IsSuccess ? change(owned.Value) : owned.Error;
             if (error is not null)
             {
