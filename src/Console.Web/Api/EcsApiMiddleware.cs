@@ -352,7 +352,9 @@ public sealed class EcsApiMiddleware(RequestDelegate next, ILogger<EcsApiMiddlew
             return (null, ApiErrors.RequestTooLarge(MaxBodyBytes));
         }
 
-        if (request.ContentLength is 0)
+        // A GET without a body (the SDKs' V1 GET, most V3 calls) costs no buffer and no read.
+        if (request.ContentLength is 0
+            || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
         {
             return ([], null);
         }
