@@ -34,7 +34,7 @@ public sealed class AuditEntry
     /// <summary>Null on success, else the ECS error code.</summary>
     public string? ErrorCode { get; init; }
 
-    public static AuditEntry For(Actor actor, string action, string resourceType, string? resourceId, string? regionId, DateTimeOffset time, EcsError? error = null) => new()
+    public static AuditEntry For(Actor actor, string action, ResourceKind resourceType, string? resourceId, string? regionId, DateTimeOffset time, EcsError? error = null) => new()
     {
         Time = time,
         UserId = actor.UserId,
@@ -42,7 +42,7 @@ public sealed class AuditEntry
         AccountId = actor.AccountId,
         Source = actor.Source,
         Action = action,
-        ResourceType = resourceType,
+        ResourceType = resourceType.WireName(),
         ResourceId = resourceId,
         RegionId = regionId,
         ErrorCode = error?.Code,

@@ -1,11 +1,11 @@
 namespace EcsConsole.Domain.Common;
 
 /// <summary>A resource whose status or progress changed: what pages that show it need to refresh.</summary>
-/// <param name="ResourceType">e.g. <c>image</c>, <c>snapshot</c>, <c>task</c>, <c>instance</c>.</param>
+/// <param name="Kind">What kind of resource it is.</param>
 /// <param name="ResourceId">The ECS ID.</param>
 /// <param name="RegionId">The region it lives in.</param>
 /// <param name="AccountId">The owning account, when there is one.</param>
-public sealed record ResourceChange(string ResourceType, string ResourceId, string RegionId, string? AccountId);
+public sealed record ResourceChange(ResourceKind Kind, string ResourceId, string RegionId, string? AccountId);
 
 /// <summary>
 /// In-process change notification (architecture.md, mechanism 9): services and the task runner publish after they

@@ -106,8 +106,8 @@ public sealed class CopyImageHandler : IAsyncTaskHandler
     }
 
     private static IEnumerable<ResourceChange> SnapshotChanges(AsyncTask task, IEnumerable<Snapshot> snapshots) =>
-        snapshots.Select(s => new ResourceChange("snapshot", s.Id, task.RegionId, task.AccountId));
+        snapshots.Select(s => new ResourceChange(ResourceKind.Snapshot, s.Id, task.RegionId, task.AccountId));
 
     private static List<ResourceChange> Changes(AsyncTask task, Image image, IEnumerable<Snapshot> snapshots) =>
-        [new("image", image.Id, task.RegionId, task.AccountId), .. SnapshotChanges(task, snapshots)];
+        [new(ResourceKind.Image, image.Id, task.RegionId, task.AccountId), .. SnapshotChanges(task, snapshots)];
 }

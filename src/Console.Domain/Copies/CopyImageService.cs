@@ -23,7 +23,7 @@ public sealed class CopyImageService(
 {
     public const string CopyAction = "CopyImage";
     public const string CancelAction = "CancelCopyImage";
-    private const string ImageResource = "image";
+    private const ResourceKind ImageResource = ResourceKind.Image;
 
     /// <summary>
     /// Copies an image. Returns the copy and its task, or (checked in this order):

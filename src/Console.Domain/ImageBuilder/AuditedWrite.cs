@@ -15,7 +15,7 @@ namespace EcsConsole.Domain.ImageBuilder;
 internal sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ChangeNotifier changes)
 {
     /// <summary>Creates a resource; <paramref name="create"/> returns its new ID or the refusal.</summary>
-    public async Task<Result<string>> CreateAsync(Actor actor, string action, string resourceType, string regionId,
+    public async Task<Result<string>> CreateAsync(Actor actor, string action, ResourceKind resourceType, string regionId,
         Func<ConsoleDbContext, Task<Result<string>>> create, CancellationToken ct)
     {
         if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
@@ -39,7 +39,7 @@ internal sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory
     }
 
     /// <summary>Changes (or removes) one resource; <paramref name="change"/> stages the change or returns the refusal.</summary>
-    public async Task<Result> ChangeAsync(Actor actor, string action, string resourceType, string regionId, string resourceId,
+    public async Task<Result> ChangeAsync(Actor actor, string action, ResourceKind resourceType, string regionId, string resourceId,
         Func<ConsoleDbContext, Task<EcsError?>> change, CancellationToken ct)
     {
         if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)

@@ -40,7 +40,7 @@ public sealed class ImageBuildService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, CompatibilityService compatibility,
     ChangeNotifier changes)
 {
-    public const string ResourceType = "imagepipelineexecution";
+    public const ResourceKind ResourceType = ResourceKind.ImagePipelineExecution;
 
     /// <summary>
     /// StartImagePipelineExecution. Codes: <c>Forbidden</c>; <see cref="ImageBuilderErrors.PipelineNotFoundCode"/>;

@@ -63,7 +63,7 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
 {
     private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
-    public const string ResourceType = "imagecomponent";
+    public const ResourceKind ResourceType = ResourceKind.ImageComponent;
 
     /// <summary>
     /// Creates a component version. Codes, in order: <c>Forbidden</c>; <c>InvalidRegionId.NotFound</c>;

@@ -94,7 +94,7 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
 {
     private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
-    public const string ResourceType = "imagepipeline";
+    public const ResourceKind ResourceType = ResourceKind.ImagePipeline;
     public const int MaxListItems = 20;
 
     public static IReadOnlyList<string> RepairModes { get; } = ["Standard", "All", "Customized"];

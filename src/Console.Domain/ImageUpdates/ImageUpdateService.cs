@@ -43,7 +43,7 @@ public sealed class ImageUpdateService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, CompatibilityService compatibility,
     ChangeNotifier changes)
 {
-    public const string ResourceType = "oosexecution";
+    public const ResourceKind ResourceType = ResourceKind.ImageUpdateExecution;
     public const string Action = "ACS-ECS-UpdateImage";
 
     /// <summary>OOS's code for an execution the caller does not have (another account's, or none).</summary>

@@ -77,7 +77,7 @@ public sealed class CreateImageHandler : IAsyncTaskHandler
 
     private static List<ResourceChange> Changes(AsyncTask task, Image image, IEnumerable<Snapshot> snapshots) =>
     [
-        new("image", image.Id, task.RegionId, task.AccountId),
-        .. snapshots.Select(s => new ResourceChange("snapshot", s.Id, task.RegionId, task.AccountId)),
+        new(ResourceKind.Image, image.Id, task.RegionId, task.AccountId),
+        .. snapshots.Select(s => new ResourceChange(ResourceKind.Snapshot, s.Id, task.RegionId, task.AccountId)),
     ];
 }

@@ -43,7 +43,7 @@ public sealed class CreateImageService(
         await using var tx = await db.Database.BeginTransactionAsync(ct); // BEGIN IMMEDIATE: writers queue here
         var outcome = await CreateInTransactionAsync(db, actor, request, ct);
         db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateImage", "image", outcome.IsSuccess ? outcome.Value.ImageId : null,
+        db.AuditEntries.Add(AuditEntry.For(actor, "CreateImage", ResourceKind.Image, outcome.IsSuccess ? outcome.Value.ImageId : null,
             request.RegionId, time.GetUtcNow(), outcome.Error));
         if (!outcome.IsSuccess)
         {
@@ -54,7 +54,7 @@ public sealed class CreateImageService(
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        changes.Publish(new ResourceChange("image", outcome.Value.ImageId, request.RegionId, actor.AccountId));
+        changes.Publish(new ResourceChange(ResourceKind.Image, outcome.Value.ImageId, request.RegionId, actor.AccountId));
         return outcome;
     }
 

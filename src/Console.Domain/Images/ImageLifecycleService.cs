@@ -34,8 +34,8 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     /// <summary>Audited for each snapshot deleted with its image.</summary>
     public const string DeleteSnapshotAction = "DeleteSnapshot";
 
-    private const string ImageResource = "image";
-    private const string SnapshotResource = "snapshot";
+    private const ResourceKind ImageResource = ResourceKind.Image;
+    private const ResourceKind SnapshotResource = ResourceKind.Snapshot;
 
     /// <summary>
     /// ModifyImageAttribute: changes the name, description, family and boot mode given in <paramref name="request"/>;

@@ -101,7 +101,7 @@ public sealed class InstanceService(
         if (!outcome.IsSuccess)
         {
             db.ChangeTracker.Clear();
-            db.AuditEntries.Add(AuditEntry.For(actor, "RunInstances", "instance", null, request.RegionId, now, outcome.Error));
+            db.AuditEntries.Add(AuditEntry.For(actor, "RunInstances", ResourceKind.Instance, null, request.RegionId, now, outcome.Error));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return outcome.Error;
@@ -109,17 +109,17 @@ public sealed class InstanceService(
 
         foreach (var id in outcome.Value)
         {
-            db.AuditEntries.Add(AuditEntry.For(actor, "RunInstances", "instance", id, request.RegionId, now));
+            db.AuditEntries.Add(AuditEntry.For(actor, "RunInstances", ResourceKind.Instance, id, request.RegionId, now));
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var id in outcome.Value)
         {
-            changes.Publish(new ResourceChange("instance", id, request.RegionId, actor.AccountId));
+            changes.Publish(new ResourceChange(ResourceKind.Instance, id, request.RegionId, actor.AccountId));
         }
 
-        changes.Publish(new ResourceChange("image", request.ImageId, request.RegionId, actor.AccountId));
+        changes.Publish(new ResourceChange(ResourceKind.Image, request.ImageId, request.RegionId, actor.AccountId));
         return outcome;
     }
 
@@ -301,7 +301,7 @@ public sealed class InstanceService(
 
         foreach (var imageId in new[] { oldImage!, made!.ImageId }.Distinct())
         {
-            changes.Publish(new ResourceChange("image", imageId, request.RegionId, actor.AccountId));
+            changes.Publish(new ResourceChange(ResourceKind.Image, imageId, request.RegionId, actor.AccountId));
         }
 
         return made;
@@ -517,12 +517,12 @@ public sealed class InstanceService(
             db.ChangeTracker.Clear();
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, action, "instance", instanceId, regionId, time.GetUtcNow(), outcome.Error));
+        db.AuditEntries.Add(AuditEntry.For(actor, action, ResourceKind.Instance, instanceId, regionId, time.GetUtcNow(), outcome.Error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (outcome.IsSuccess)
         {
-            changes.Publish(new ResourceChange("instance", instanceId, regionId, actor.AccountId));
+            changes.Publish(new ResourceChange(ResourceKind.Instance, instanceId, regionId, actor.AccountId));
         }
 
         return outcome;

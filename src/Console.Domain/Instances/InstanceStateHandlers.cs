@@ -49,7 +49,7 @@ public sealed class StartInstanceHandler : IAsyncTaskHandler
     public Task<IReadOnlyList<ResourceChange>> OnCancelledAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<ResourceChange>>([Change(task)]);
 
-    internal static ResourceChange Change(AsyncTask task) => new("instance", task.ResourceId, task.RegionId, task.AccountId);
+    internal static ResourceChange Change(AsyncTask task) => new(ResourceKind.Instance, task.ResourceId, task.RegionId, task.AccountId);
 }
 
 /// <summary>Stops an instance on the task engine: Stopping → Stopped. A failure leaves it Running.</summary>

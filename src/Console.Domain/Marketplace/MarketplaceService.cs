@@ -312,14 +312,14 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
             existing.SubscribedBy = actor.Email;
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "SubscribeMarketplaceProduct", "marketplace-product", productCode, regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, "SubscribeMarketplaceProduct", ResourceKind.MarketplaceProduct, productCode, regionId, now, error));
         await db.SaveChangesAsync(ct);
         if (error is not null)
         {
             return error;
         }
 
-        changes.Publish(new ResourceChange("marketplace-product", productCode, regionId, actor.AccountId));
+        changes.Publish(new ResourceChange(ResourceKind.MarketplaceProduct, productCode, regionId, actor.AccountId));
         return Result.Success();
     }
 
@@ -340,14 +340,14 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
             db.MarketplaceSubscriptions.Remove(existing);
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "UnsubscribeMarketplaceProduct", "marketplace-product", productCode, regionId, time.GetUtcNow(), error));
+        db.AuditEntries.Add(AuditEntry.For(actor, "UnsubscribeMarketplaceProduct", ResourceKind.MarketplaceProduct, productCode, regionId, time.GetUtcNow(), error));
         await db.SaveChangesAsync(ct);
         if (error is not null)
         {
             return error;
         }
 
-        changes.Publish(new ResourceChange("marketplace-product", productCode, regionId, actor.AccountId));
+        changes.Publish(new ResourceChange(ResourceKind.MarketplaceProduct, productCode, regionId, actor.AccountId));
         return Result.Success();
     }
 
@@ -371,10 +371,10 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
 
         var now = time.GetUtcNow();
         product.WithdrawnAt = withdrawn ? product.WithdrawnAt ?? now : null;
-        db.AuditEntries.Add(AuditEntry.For(actor, withdrawn ? "WithdrawMarketplaceProduct" : "ReinstateMarketplaceProduct", "marketplace-product",
+        db.AuditEntries.Add(AuditEntry.For(actor, withdrawn ? "WithdrawMarketplaceProduct" : "ReinstateMarketplaceProduct", ResourceKind.MarketplaceProduct,
             productCode, null, now));
         await db.SaveChangesAsync(ct);
-        changes.Publish(new ResourceChange("marketplace-product", productCode, "", null));
+        changes.Publish(new ResourceChange(ResourceKind.MarketplaceProduct, productCode, "", null));
         return Result.Success();
     }
 

@@ -23,7 +23,7 @@ public sealed class SasImageService(
     public const string DeleteAction = "DeleteCustomImages";
     public const string ShareAction = "ModifyImageShareStatus";
     public const string CopyAction = "CopyCustomImage";
-    public const string Resource = "sas-image";
+    public const ResourceKind Resource = ResourceKind.SasImage;
 
     /// <summary>The account's custom images in the region (newest first) and its quota over all regions. Read-only members see them too.</summary>
     public async Task<SasImageList> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
@@ -168,7 +168,7 @@ public sealed class SasImageService(
         }
 
         changes.Publish(new ResourceChange(Resource, imageId, regionId, actor.AccountId));
-        changes.Publish(new ResourceChange("image", imageId, regionId, actor.AccountId));
+        changes.Publish(new ResourceChange(ResourceKind.Image, imageId, regionId, actor.AccountId));
         return Result.Success();
     }
 

@@ -17,8 +17,8 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
     public const string SnapshotAction = "CreateSnapshot";
     public const string ReleaseAction = "ReleaseInstance";
     public const string ReleaseImageAction = "ReleaseCustomImage";
-    public const string ServerResource = "sas-server";
-    public const string SnapshotResource = "sas-snapshot";
+    public const ResourceKind ServerResource = ResourceKind.SasServer;
+    public const ResourceKind SnapshotResource = ResourceKind.SasSnapshot;
 
     /// <summary>The account's servers in the region, by name, each with its disks, snapshots (newest first) and image count.</summary>
     public async Task<IReadOnlyList<SasServerView>> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
@@ -143,7 +143,7 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
             changes.Publish(new ResourceChange(SasImageService.Resource, image.Id, image.RegionId, actor.AccountId));
             if (image.SharedToEcs)
             {
-                changes.Publish(new ResourceChange("image", image.Id, image.RegionId, actor.AccountId));
+                changes.Publish(new ResourceChange(ResourceKind.Image, image.Id, image.RegionId, actor.AccountId));
             }
         }
 

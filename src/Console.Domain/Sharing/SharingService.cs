@@ -82,7 +82,7 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
             }
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "ModifyImageSharePermission", "image", imageId, regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, "ModifyImageSharePermission", ResourceKind.Image, imageId, regionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)
@@ -90,7 +90,7 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
             return error;
         }
 
-        changes.Publish(new ResourceChange("image", imageId, regionId, actor.AccountId));
+        changes.Publish(new ResourceChange(ResourceKind.Image, imageId, regionId, actor.AccountId));
         var accounts = await db.ImageShares.AsNoTracking().Where(s => s.RegionId == regionId && s.ImageId == imageId)
             .OrderBy(s => s.AccountId).Select(s => s.AccountId).ToListAsync(ct);
         return new SharePermission(imageId, image.IsPublic, accounts);

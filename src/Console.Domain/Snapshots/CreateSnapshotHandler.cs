@@ -48,5 +48,5 @@ public sealed class CreateSnapshotHandler : IAsyncTaskHandler
         return [Change(task)];
     }
 
-    private static ResourceChange Change(AsyncTask task) => new("snapshot", task.ResourceId, task.RegionId, task.AccountId);
+    private static ResourceChange Change(AsyncTask task) => new(ResourceKind.Snapshot, task.ResourceId, task.RegionId, task.AccountId);
 }

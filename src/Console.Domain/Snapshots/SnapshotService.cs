@@ -36,13 +36,13 @@ public sealed class SnapshotService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await CreateInTransactionAsync(db, actor, request, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateSnapshot", "snapshot", outcome.IsSuccess ? outcome.Value.SnapshotId : request.DiskId,
+        db.AuditEntries.Add(AuditEntry.For(actor, "CreateSnapshot", ResourceKind.Snapshot, outcome.IsSuccess ? outcome.Value.SnapshotId : request.DiskId,
             request.RegionId, time.GetUtcNow(), outcome.Error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (outcome.IsSuccess)
         {
-            changes.Publish(new ResourceChange("snapshot", outcome.Value.SnapshotId, request.RegionId, actor.AccountId));
+            changes.Publish(new ResourceChange(ResourceKind.Snapshot, outcome.Value.SnapshotId, request.RegionId, actor.AccountId));
         }
 
         return outcome;
@@ -124,7 +124,7 @@ public sealed class SnapshotService(
             .Join(db.Images, m => m.ImageKey, i => i.Key, (m, i) => i.Id).FirstOrDefaultAsync(ct);
         var error = await Access.CheckCanWriteAsync(db, actor, time, ct) ?? (usedBy is not null ? SnapshotErrors.CreatedImage(usedBy) : null);
         var now = time.GetUtcNow();
-        List<ResourceChange> published = [new("snapshot", snapshotId, regionId, actor.AccountId)];
+        List<ResourceChange> published = [new(ResourceKind.Snapshot, snapshotId, regionId, actor.AccountId)];
         if (error is null)
         {
             var running = await db.AsyncTasks.FirstOrDefaultAsync(
@@ -140,7 +140,7 @@ public sealed class SnapshotService(
             }
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteSnapshot", "snapshot", snapshotId, regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteSnapshot", ResourceKind.Snapshot, snapshotId, regionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)

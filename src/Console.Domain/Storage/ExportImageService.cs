@@ -60,7 +60,7 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
                 JsonSerializer.Serialize(new ExportPayload(request.OssBucket, string.IsNullOrEmpty(request.OssPrefix) ? null : request.OssPrefix, format)));
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "ExportImage", "image", image.Id, request.RegionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, "ExportImage", ResourceKind.Image, image.Id, request.RegionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)
@@ -68,7 +68,7 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
             return error;
         }
 
-        changes.Publish(new ResourceChange("task", task!.Id, request.RegionId, actor.AccountId));
+        changes.Publish(new ResourceChange(ResourceKind.Task, task!.Id, request.RegionId, actor.AccountId));
         return new ExportedImage(image.Id, task.Id);
     }
 
@@ -176,7 +176,7 @@ public sealed class ExportImageHandler : IAsyncTaskHandler
             });
         }
 
-        return [new ResourceChange("bucket", payload.Bucket, task.RegionId, task.AccountId)];
+        return [new ResourceChange(ResourceKind.Bucket, payload.Bucket, task.RegionId, task.AccountId)];
     }
 
     public Task<IReadOnlyList<ResourceChange>> OnFailedAsync(ConsoleDbContext db, AsyncTask task, EcsError error, CancellationToken ct) =>

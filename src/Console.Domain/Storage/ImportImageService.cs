@@ -81,13 +81,13 @@ public sealed class ImportImageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await ImportInTransactionAsync(db, actor, request, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "ImportImage", "image", outcome.IsSuccess ? outcome.Value.ImageId : null, request.RegionId,
+        db.AuditEntries.Add(AuditEntry.For(actor, "ImportImage", ResourceKind.Image, outcome.IsSuccess ? outcome.Value.ImageId : null, request.RegionId,
             time.GetUtcNow(), outcome.Error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (outcome.IsSuccess)
         {
-            changes.Publish(new ResourceChange("image", outcome.Value.ImageId, request.RegionId, actor.AccountId));
+            changes.Publish(new ResourceChange(ResourceKind.Image, outcome.Value.ImageId, request.RegionId, actor.AccountId));
         }
 
         return outcome;
@@ -318,5 +318,5 @@ public sealed class ImportImageHandler : IAsyncTaskHandler
         return ids.Count == 0 ? [] : await db.Snapshots.Where(s => ids.Contains(s.Id)).ToListAsync(ct);
     }
 
-    private static List<ResourceChange> Changes(AsyncTask task) => [new("image", task.ResourceId, task.RegionId, task.AccountId)];
+    private static List<ResourceChange> Changes(AsyncTask task) => [new(ResourceKind.Image, task.ResourceId, task.RegionId, task.AccountId)];
 }

@@ -147,18 +147,18 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
             // Nothing of a refused request stays: roll back what an intermediate save wrote, then audit the refusal.
             db.ChangeTracker.Clear();
             await tx.RollbackAsync(ct);
-            db.AuditEntries.Add(AuditEntry.For(actor, action, ImageResourceType, failedId ?? ids.FirstOrDefault(), regionId, now, error));
+            db.AuditEntries.Add(AuditEntry.For(actor, action, ResourceKind.Image, failedId ?? ids.FirstOrDefault(), regionId, now, error));
             await db.SaveChangesAsync(ct);
             return error;
         }
 
-        db.AuditEntries.AddRange(ids.Select(id => AuditEntry.For(actor, action, ImageResourceType, id, regionId, now)));
+        db.AuditEntries.AddRange(ids.Select(id => AuditEntry.For(actor, action, ResourceKind.Image, id, regionId, now)));
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         foreach (var id in ids)
         {
-            changes.Publish(new ResourceChange(ImageResourceType, id, regionId, actor.AccountId));
+            changes.Publish(new ResourceChange(ResourceKind.Image, id, regionId, actor.AccountId));
         }
 
         return Result.Success();

@@ -264,5 +264,5 @@ public sealed class AsyncTaskEngine
             ? handler
             : throw new InvalidOperationException($"No handler is registered for {task.Type} tasks.");
 
-    private static ResourceChange TaskChange(AsyncTask task) => new("task", task.Id, task.RegionId, task.AccountId);
+    private static ResourceChange TaskChange(AsyncTask task) => new(ResourceKind.Task, task.Id, task.RegionId, task.AccountId);
 }

@@ -29,7 +29,7 @@ public sealed class AuditPageTests : ComponentTestBase
     private async Task<long> AddAsync(Actor actor, string action, string resourceId, int minutes, EcsError? error = null)
     {
         await using var db = Database.NewContext();
-        var entry = AuditEntry.For(actor, action, "image", resourceId, "cn-hangzhou", Database.Time.GetUtcNow().AddMinutes(minutes), error);
+        var entry = AuditEntry.For(actor, action, ResourceKind.Image, resourceId, "cn-hangzhou", Database.Time.GetUtcNow().AddMinutes(minutes), error);
         db.AuditEntries.Add(entry);
         await db.SaveChangesAsync();
         return entry.Id;

@@ -159,7 +159,7 @@ public sealed class ImagesPageTests : ComponentTestBase
             await db.SaveChangesAsync();
         }
 
-        Services.GetRequiredService<ChangeNotifier>().Publish(new ResourceChange("image", id, "cn-hangzhou", DemoWorld.AcmeAccountId));
+        Services.GetRequiredService<ChangeNotifier>().Publish(new ResourceChange(ResourceKind.Image, id, "cn-hangzhou", DemoWorld.AcmeAccountId));
 
         // Assert
         cut.WaitForAssertion(() => Assert.Equal("Creating 45%", cut.Find($"[data-testid='image-status-{id}']").TextContent.Trim()));
@@ -175,7 +175,7 @@ public sealed class ImagesPageTests : ComponentTestBase
         var renders = cut.RenderCount;
 
         // Act
-        Services.GetRequiredService<ChangeNotifier>().Publish(new ResourceChange("image", "m-uf1other", "cn-shanghai", DemoWorld.AcmeAccountId));
+        Services.GetRequiredService<ChangeNotifier>().Publish(new ResourceChange(ResourceKind.Image, "m-uf1other", "cn-shanghai", DemoWorld.AcmeAccountId));
 
         // Assert
         Assert.Equal(renders, cut.RenderCount);

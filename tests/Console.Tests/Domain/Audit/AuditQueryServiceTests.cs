@@ -27,19 +27,19 @@ public sealed class AuditQueryServiceTests : IAsyncLifetime
         _carol = await _db.ActorAsync(DemoWorld.Carol);
         _root = await _db.ActorAsync(DemoWorld.Root);
 
-        _aliceCreate = await AddAsync(_alice, "CreateImage", "image", "m-acme1", 0);
-        _aliceApiDeleteFailed = await AddAsync(_alice with { Source = ActorSource.Api }, "DeleteImage", "image", "m-acme1", 1,
+        _aliceCreate = await AddAsync(_alice, "CreateImage", ResourceKind.Image, "m-acme1", 0);
+        _aliceApiDeleteFailed = await AddAsync(_alice with { Source = ActorSource.Api }, "DeleteImage", ResourceKind.Image, "m-acme1", 1,
             new EcsError("IncorrectImageStatus", 403, "in use"));
-        _bobDeleteForbidden = await AddAsync(_bob, "DeleteImage", "image", "m-acme2", 2, CommonErrors.Forbidden());
-        _carolCreate = await AddAsync(_carol, "CreateImage", "image", "m-globex1", 3);
-        _carolApiExport = await AddAsync(_carol with { Source = ActorSource.Api }, "ExportImage", "image", "m-globex1", 4);
-        _systemCopy = await AddAsync(Actor.System, "CopyImage", "image", "m-copy1", 5);
-        _aliceBucket = await AddAsync(_alice, "PutBucket", "bucket", "acme%bucket", 6);
+        _bobDeleteForbidden = await AddAsync(_bob, "DeleteImage", ResourceKind.Image, "m-acme2", 2, CommonErrors.Forbidden());
+        _carolCreate = await AddAsync(_carol, "CreateImage", ResourceKind.Image, "m-globex1", 3);
+        _carolApiExport = await AddAsync(_carol with { Source = ActorSource.Api }, "ExportImage", ResourceKind.Image, "m-globex1", 4);
+        _systemCopy = await AddAsync(Actor.System, "CopyImage", ResourceKind.Image, "m-copy1", 5);
+        _aliceBucket = await AddAsync(_alice, "PutBucket", ResourceKind.Bucket, "acme%bucket", 6);
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();
 
-    private async Task<long> AddAsync(Actor actor, string action, string type, string? resourceId, int minutes, EcsError? error = null)
+    private async Task<long> AddAsync(Actor actor, string action, ResourceKind type, string? resourceId, int minutes, EcsError? error = null)
     {
         await using var db = _db.NewContext();
         var entry = AuditEntry.For(actor, action, type, resourceId, "cn-hangzhou", _db.Time.GetUtcNow().AddMinutes(minutes), error);
@@ -331,8 +331,8 @@ public sealed class AuditQueryServiceTests : IAsyncLifetime
     public async Task List_EntriesAtTheSameTime_AreOrderedByIdDescending()
     {
         // Arrange
-        var first = await AddAsync(_carol, "DeleteBucket", "bucket", "same-time", 10);
-        var second = await AddAsync(_carol, "DeleteBucket", "bucket", "same-time", 10);
+        var first = await AddAsync(_carol, "DeleteBucket", ResourceKind.Bucket, "same-time", 10);
+        var second = await AddAsync(_carol, "DeleteBucket", ResourceKind.Bucket, "same-time", 10);
 
         // Act
         var ids = await IdsAsync(_carol, new AuditQuery { ResourceId = "same-time" });
@@ -347,7 +347,7 @@ public sealed class AuditQueryServiceTests : IAsyncLifetime
         // Arrange
         for (var i = 0; i < 21; i++)
         {
-            await AddAsync(_carol, "PutObject", "object", $"bucket/key-{i:00}", 100 + i);
+            await AddAsync(_carol, "PutObject", ResourceKind.BucketObject, $"bucket/key-{i:00}", 100 + i);
         }
 
         // Act

@@ -366,7 +366,7 @@ public sealed class ImageLifecycleServiceTests : IAsyncLifetime
         var entry = Assert.Single(await AuditAsync(ImageLifecycleService.ModifyAction));
         Assert.Equal((alice.UserId, "image", imageId, (string?)null), (entry.UserId, entry.ResourceType, entry.ResourceId, entry.ErrorCode));
         Assert.Equal(_db.Time.GetUtcNow(), entry.Time);
-        Assert.Equal([new ResourceChange("image", imageId, Hangzhou, DemoWorld.AcmeAccountId)], _published);
+        Assert.Equal([new ResourceChange(ResourceKind.Image, imageId, Hangzhou, DemoWorld.AcmeAccountId)], _published);
     }
 
     [Fact]
@@ -597,7 +597,7 @@ public sealed class ImageLifecycleServiceTests : IAsyncLifetime
         Assert.Equal(ImageStatus.Deprecated, (await FindImageAsync(imageId))!.Status);
         var entry = Assert.Single(await AuditAsync(ImageLifecycleService.ModifyAction));
         Assert.Equal((imageId, (string?)null), (entry.ResourceId, entry.ErrorCode));
-        Assert.Equal([new ResourceChange("image", imageId, Hangzhou, DemoWorld.AcmeAccountId)], _published);
+        Assert.Equal([new ResourceChange(ResourceKind.Image, imageId, Hangzhou, DemoWorld.AcmeAccountId)], _published);
     }
 
     [Theory]
@@ -784,7 +784,7 @@ public sealed class ImageLifecycleServiceTests : IAsyncLifetime
 
         var entry = Assert.Single(await AuditAsync(ImageLifecycleService.DeleteAction));
         Assert.Equal((alice.UserId, imageId, Hangzhou, (string?)null), (entry.UserId, entry.ResourceId, entry.RegionId, entry.ErrorCode));
-        Assert.Equal([new ResourceChange("image", imageId, Hangzhou, DemoWorld.AcmeAccountId)], _published);
+        Assert.Equal([new ResourceChange(ResourceKind.Image, imageId, Hangzhou, DemoWorld.AcmeAccountId)], _published);
     }
 
     /// <summary>
@@ -1020,7 +1020,7 @@ public sealed class ImageLifecycleServiceTests : IAsyncLifetime
         var entry = Assert.Single(await AuditAsync(ImageLifecycleService.DeleteSnapshotAction));
         Assert.Equal(("snapshot", data, (string?)null), (entry.ResourceType, entry.ResourceId, entry.ErrorCode));
         Assert.Equal(
-            [new ResourceChange("image", v1, Hangzhou, DemoWorld.AcmeAccountId), new ResourceChange("snapshot", data, Hangzhou, DemoWorld.AcmeAccountId)],
+            [new ResourceChange(ResourceKind.Image, v1, Hangzhou, DemoWorld.AcmeAccountId), new ResourceChange(ResourceKind.Snapshot, data, Hangzhou, DemoWorld.AcmeAccountId)],
             _published);
     }
 

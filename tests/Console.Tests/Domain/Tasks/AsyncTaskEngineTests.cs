@@ -68,8 +68,8 @@ public sealed class AsyncTaskEngineTests : IAsyncLifetime
         Assert.Equal((AsyncTaskStatus.Finished, 100), (done.Task.Status, done.Task.Progress));
         Assert.Equal(SnapshotStatus.Accomplished, done.Snapshot!.Status);
         Assert.Equal(_db.Time.GetUtcNow(), done.Task.FinishedAt);
-        Assert.Contains(changes, c => c.ResourceType == "snapshot" && c.ResourceId == snapshotId);
-        Assert.Contains(changes, c => c.ResourceType == "task" && c.ResourceId == taskId);
+        Assert.Contains(changes, c => c.Kind == ResourceKind.Snapshot && c.ResourceId == snapshotId);
+        Assert.Contains(changes, c => c.Kind == ResourceKind.Task && c.ResourceId == taskId);
     }
 
     [Fact]
