@@ -31,5 +31,8 @@ public sealed record CreateImageRequest
 /// <summary>A data disk of an image made from snapshots: a snapshot and/or a size in GiB.</summary>
 public sealed record DataDiskSpec(string? SnapshotId, int? SizeGiB = null);
 
+/// <summary>One <c>DiskDeviceMapping.N</c> of CreateImage as sent (<see cref="CreateImageService.FromDiskMappings"/>).</summary>
+public sealed record SnapshotDiskMapping(string? DiskType, string? Device, string? SnapshotId, int? SizeGiB);
+
 /// <summary>What CreateImage returns at once: the new image (Creating) and the task that builds it.</summary>
 public sealed record CreatedImage(string ImageId, string TaskId);

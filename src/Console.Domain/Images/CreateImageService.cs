@@ -22,6 +22,21 @@ public sealed class CreateImageService(
     public const int MaxSnapshotsInProgressPerDisk = 10;
 
     /// <summary>
+    /// CreateImage's <c>DiskDeviceMapping.N</c> (ECS) as a request from snapshots: the system disk is the mapping typed
+    /// <c>system</c>, else the untyped one on <c>/dev/xvda</c>, else the first untyped one; every other mapping is a data
+    /// disk, in order (a mapping without a snapshot is an empty disk).
+    /// </summary>
+    public static (string? SystemSnapshotId, IReadOnlyList<DataDiskSpec> DataDisks) FromDiskMappings(IReadOnlyList<SnapshotDiskMapping> mappings)
+    {
+        ArgumentNullException.ThrowIfNull(mappings);
+        var system = mappings.FirstOrDefault(m => m.DiskType == "system")
+            ?? mappings.FirstOrDefault(m => string.IsNullOrEmpty(m.DiskType) && m.Device == "/dev/xvda")
+            ?? mappings.FirstOrDefault(m => string.IsNullOrEmpty(m.DiskType));
+        return (system?.SnapshotId,
+            [.. mappings.Where(m => !ReferenceEquals(m, system)).Select(m => new DataDiskSpec(string.IsNullOrEmpty(m.SnapshotId) ? null : m.SnapshotId, m.SizeGiB))]);
+    }
+
+    /// <summary>
     /// Creates a custom image. Codes: <c>Forbidden</c>; validation (<see cref="ImageErrors.NameMalformedCode"/>,
     /// <see cref="ImageErrors.DescriptionMalformedCode"/>, <see cref="ImageErrors.FamilyMalformedCode"/>, tag codes);
     /// <see cref="ImageErrors.NoSourceCode"/>; <c>InvalidRegionId.NotFound</c>; <see cref="ImageErrors.NameDuplicatedCode"/>;

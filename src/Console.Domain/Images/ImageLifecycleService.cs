@@ -64,29 +64,48 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
         }
 
         var image = owned.Value;
-        if (await CheckModifyAsync(db, image, request, ct) is { } refusal)
+        if (await ApplyModifyAsync(db, image, request, ct) is { } refusal)
         {
             return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
         }
 
-        if (Given(request.Name) is { } name)
+        return await CommitAsync(db, tx, actor, ModifyAction, image, ct);
+    }
+
+    /// <summary>
+    /// ModifyImageAttribute as the ECS API has it: the attributes of <paramref name="request"/> (as <see cref="ModifyAsync"/>)
+    /// and, with <paramref name="status"/>, <see cref="ImageStatus.Deprecated"/> or <see cref="ImageStatus.Available"/> (as
+    /// <see cref="DeprecateAsync"/> / <see cref="RestoreAsync"/>), in one transaction with one audit entry. The attributes
+    /// are checked first, when any is given or no status is; the first refusal refuses the whole call and changes nothing.
+    /// </summary>
+    public async Task<Result<Image>> ModifyAttributeAsync(Actor actor, string regionId, string imageId, ModifyImageRequest request, ImageStatus? status,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (status is not (null or ImageStatus.Deprecated or ImageStatus.Available))
         {
-            image.Name = name;
+            throw new ArgumentOutOfRangeException(nameof(status), status, "ModifyImageAttribute sets Deprecated or Available only.");
         }
 
-        if (Given(request.Description) is { } description)
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
+        if (!owned.IsSuccess)
         {
-            image.Description = description;
+            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, owned.Error, ct);
         }
 
-        if (Given(request.Family) is { } family)
+        var image = owned.Value;
+        var refusal = request != new ModifyImageRequest() || status is null ? await ApplyModifyAsync(db, image, request, ct) : null;
+        refusal ??= status switch
         {
-            image.Family = family;
-        }
-
-        if (request.BootMode is { } bootMode)
+            ImageStatus.Deprecated => await ApplyDeprecateAsync(db, image, ct),
+            ImageStatus.Available => ApplyRestore(image),
+            _ => null,
+        };
+        if (refusal is not null)
         {
-            image.BootMode = bootMode;
+            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
         }
 
         return await CommitAsync(db, tx, actor, ModifyAction, image, ct);
@@ -109,18 +128,11 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
         }
 
         var image = owned.Value;
-        EcsError? refusal = image.Status switch
-        {
-            ImageStatus.Creating or ImageStatus.Waiting => ImageErrors.StatusIsCreating(),
-            ImageStatus.Available => await db.ImageShares.AnyAsync(s => s.RegionId == regionId && s.ImageId == image.Id, ct) ? ImageErrors.UseShared() : null,
-            ImageStatus.UnAvailable or ImageStatus.CreateFailed or ImageStatus.Deprecated => ImageErrors.NotAvailable(),
-        };
-        if (refusal is not null)
+        if (await ApplyDeprecateAsync(db, image, ct) is { } refusal)
         {
             return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
         }
 
-        image.Deprecate();
         return await CommitAsync(db, tx, actor, ModifyAction, image, ct);
     }
 
@@ -140,12 +152,11 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
         }
 
         var image = owned.Value;
-        if (image.Status != ImageStatus.Deprecated)
+        if (ApplyRestore(image) is { } refusal)
         {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, ImageErrors.NotDeprecated(), ct);
+            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
         }
 
-        image.Restore();
         return await CommitAsync(db, tx, actor, ModifyAction, image, ct);
     }
 
@@ -351,6 +362,67 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
         }
 
         return assessed;
+    }
+
+    /// <summary>Checks and applies a modify to the tracked image; the refusal, or null once it is changed.</summary>
+    private static async Task<EcsError?> ApplyModifyAsync(ConsoleDbContext db, Image image, ModifyImageRequest request, CancellationToken ct)
+    {
+        if (await CheckModifyAsync(db, image, request, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (Given(request.Name) is { } name)
+        {
+            image.Name = name;
+        }
+
+        if (Given(request.Description) is { } description)
+        {
+            image.Description = description;
+        }
+
+        if (Given(request.Family) is { } family)
+        {
+            image.Family = family;
+        }
+
+        if (request.BootMode is { } bootMode)
+        {
+            image.BootMode = bootMode;
+        }
+
+        return null;
+    }
+
+    /// <summary>FAM-06/07/08: deprecates an Available, unshared image; the refusal, or null once it is Deprecated.</summary>
+    private static async Task<EcsError?> ApplyDeprecateAsync(ConsoleDbContext db, Image image, CancellationToken ct)
+    {
+        var regionId = image.RegionId;
+        EcsError? refusal = image.Status switch
+        {
+            ImageStatus.Creating or ImageStatus.Waiting => ImageErrors.StatusIsCreating(),
+            ImageStatus.Available => await db.ImageShares.AnyAsync(s => s.RegionId == regionId && s.ImageId == image.Id, ct) ? ImageErrors.UseShared() : null,
+            ImageStatus.UnAvailable or ImageStatus.CreateFailed or ImageStatus.Deprecated => ImageErrors.NotAvailable(),
+        };
+        if (refusal is null)
+        {
+            image.Deprecate();
+        }
+
+        return refusal;
+    }
+
+    /// <summary>FAM-04/07: restores a Deprecated image; the refusal, or null once it is Available.</summary>
+    private static EcsError? ApplyRestore(Image image)
+    {
+        if (image.Status != ImageStatus.Deprecated)
+        {
+            return ImageErrors.NotDeprecated();
+        }
+
+        image.Restore();
+        return null;
     }
 
     private static async Task<EcsError?> CheckModifyAsync(ConsoleDbContext db, Image image, ModifyImageRequest request, CancellationToken ct)

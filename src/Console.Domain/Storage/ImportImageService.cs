@@ -30,8 +30,11 @@ public sealed record ImportImageRequest
 
     public ImageArchitecture Architecture { get; init; } = ImageArchitecture.X86_64;
 
-    /// <summary>Default BIOS (IMP-10); arm64 must use UEFI.</summary>
-    public BootMode BootMode { get; init; } = BootMode.Bios;
+    /// <summary>Null: UEFI for an arm64 image, BIOS for any other (IMP-10); arm64 must use UEFI.</summary>
+    public BootMode? BootMode { get; init; }
+
+    /// <summary>The boot mode the image gets: <see cref="BootMode"/>, or its default for <see cref="Architecture"/>.</summary>
+    public BootMode EffectiveBootMode => BootMode ?? (Architecture == ImageArchitecture.Arm64 ? Images.BootMode.Uefi : Images.BootMode.Bios);
 
     public string LicenseType { get; init; } = "Auto";
 
@@ -185,7 +188,7 @@ public sealed class ImportImageService(
             return StorageErrors.PlatformArchitecture();
         }
 
-        if (request.Architecture == ImageArchitecture.Arm64 && request.BootMode != BootMode.Uefi)
+        if (request.Architecture == ImageArchitecture.Arm64 && request.EffectiveBootMode != BootMode.Uefi)
         {
             return ImageErrors.BootModeNotSupported("arm64 images boot in UEFI mode only.");
         }
@@ -217,7 +220,7 @@ public sealed class ImportImageService(
             Id = imageId, RegionId = region.Id, Kind = ImageKind.Custom, OwnerAccountId = account,
             Name = string.IsNullOrEmpty(request.Name) ? imageId : request.Name, Description = request.Description,
             OsName = $"{request.Platform} {(request.Architecture == ImageArchitecture.I386 ? "32" : "64")} bit", OsType = windows ? OsType.Windows : OsType.Linux,
-            Platform = request.Platform, Architecture = request.Architecture, SizeGiB = size, BootMode = request.BootMode, NvmeSupport = false,
+            Platform = request.Platform, Architecture = request.Architecture, SizeGiB = size, BootMode = request.EffectiveBootMode, NvmeSupport = false,
             ImdsSupport = "v1", IsSupportCloudinit = !windows, LicenseType = request.LicenseType, CreationTime = now, Source = ImageSource.Import,
             DiskMappings =
             [

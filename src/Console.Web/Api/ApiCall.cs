@@ -40,6 +40,12 @@ public sealed class ApiCall(HttpContext http, string action, ApiParameters param
 
         return region;
     }
+
+    /// <summary>The plain success body <c>{"RequestId"}</c>, or the failure's error.</summary>
+    public ApiReply Done(Result result) => result.IsSuccess ? ApiReply.Ok(new { RequestId }) : result.Error;
+
+    /// <inheritdoc cref="Done(Result)"/>
+    public ApiReply Done<T>(Result<T> result) => Done(result.ToResult());
 }
 
 /// <summary>What an action answers: a success body (serialized as is, with exact ECS names) or an ECS error.</summary>
@@ -48,6 +54,12 @@ public readonly record struct ApiReply(object? Body, EcsError? Error)
     public static ApiReply Ok(object body) => new(body, null);
 
     public static implicit operator ApiReply(EcsError error) => new(null, error);
+}
+
+/// <summary>Maps a domain result onto a reply: the body built from its value, or its error.</summary>
+public static class ApiReplies
+{
+    public static ApiReply Reply<T>(this Result<T> result, Func<T, object> body) => result.IsSuccess ? ApiReply.Ok(body(result.Value)) : result.Error;
 }
 
 /// <summary>An action of the API: parameters in, reply out. Actions only map; every rule lives in a domain service.</summary>

@@ -192,6 +192,34 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
         return null;
     }
 
+    /// <summary>
+    /// A word of an ECS enumeration, parsed by <paramref name="parse"/>; an unknown word records the operation's own
+    /// <paramref name="code"/> with <paramref name="status"/> (ecs-openapi §2).
+    /// </summary>
+    public T? Word<T>(string name, Func<string?, T?> parse, string code, int status)
+        where T : struct
+    {
+        if (Get(name) is not { } text)
+        {
+            return null;
+        }
+
+        var value = parse(text);
+        if (value is null)
+        {
+            Fail(ApiErrors.Invalid(code, status, $"The specified {name} \"{text}\" is not valid."));
+        }
+
+        return value;
+    }
+
+    /// <summary>Records <paramref name="error"/> and stands in for the value that could not be read.</summary>
+    public T? Invalid<T>(EcsError error)
+    {
+        Fail(error);
+        return default;
+    }
+
     private static bool IsIndex(ReadOnlySpan<char> text) => text.Length is > 0 and < 10 && text.IndexOfAnyExceptInRange('0', '9') < 0;
 }
 

@@ -9,15 +9,18 @@ namespace EcsConsole.Web.Api;
 /// <summary>Regions, zones, instance types and account attributes (ecs-openapi §2.21–2.24).</summary>
 internal static class CatalogueActions
 {
+    /// <summary>DescribeInstanceTypes answers all types on one page unless <c>MaxResults</c> (1–1,600) says fewer.</summary>
+    private const int MaxInstanceTypes = 1600;
+
     private static readonly string[] DiskCategories = ["cloud_essd", "cloud_ssd", "cloud_efficiency", "cloud"];
 
-    public static void Register(IDictionary<string, ApiAction> actions)
-    {
-        actions["DescribeRegions"] = DescribeRegionsAsync;
-        actions["DescribeZones"] = DescribeZonesAsync;
-        actions["DescribeInstanceTypes"] = DescribeInstanceTypesAsync;
-        actions["DescribeAccountAttributes"] = DescribeAccountAttributesAsync;
-    }
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.Global("DescribeRegions", _ => true, (call, _) => DescribeRegionsAsync(call)),
+        EcsAction.InRegion("DescribeZones", DescribeZonesAsync),
+        EcsAction.Global("DescribeInstanceTypes", BindDescribeInstanceTypes, DescribeInstanceTypesAsync),
+        EcsAction.InRegion("DescribeAccountAttributes", p => p.List("AttributeName"), DescribeAccountAttributesAsync),
+    ];
 
     private static async Task<ApiReply> DescribeRegionsAsync(ApiCall call)
     {
@@ -32,21 +35,15 @@ internal static class CatalogueActions
         });
     }
 
-    private static async Task<ApiReply> DescribeZonesAsync(ApiCall call)
+    private static async Task<ApiReply> DescribeZonesAsync(ApiCall call, Region region)
     {
-        var region = await call.RegionAsync();
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
         var types = await call.Service<InstanceTypeQueryService>().ListAsync(call.Ct);
         return ApiReply.Ok(new
         {
             call.RequestId,
             Zones = new
             {
-                Zone = region!.Zones.Select(z =>
+                Zone = region.Zones.Select(z =>
                 {
                     var sold = types.Where(t => t.Zones.Any(tz => tz.ZoneId == z.Id)).ToList();
                     return new
@@ -79,9 +76,10 @@ internal static class CatalogueActions
         });
     }
 
-    private static async Task<ApiReply> DescribeInstanceTypesAsync(ApiCall call)
+    private sealed record TypeFilter(IReadOnlyList<string> Wanted, List<string> Families, List<string> Architectures, string? Nvme, ApiPaging Paging);
+
+    private static TypeFilter BindDescribeInstanceTypes(ApiParameters p)
     {
-        var p = call.P;
         var wanted = p.List("InstanceTypes");
         var families = p.List("InstanceTypeFamilies").Concat(p.Get("InstanceTypeFamily") is { } f ? [f] : []).ToList();
         var architectures = p.List("CpuArchitectures").Concat(p.Get("CpuArchitecture") is { } a ? [a] : []).ToList();
@@ -96,27 +94,25 @@ internal static class CatalogueActions
             p.Fail(CommonErrors.InvalidParameter("NvmeSupport", "it must be required or unsupported."));
         }
 
-        var types = (await call.Service<InstanceTypeQueryService>().ListAsync(call.Ct))
-            .Where(t => wanted.Count == 0 || wanted.Contains(t.Id))
-            .Where(t => families.Count == 0 || families.Contains(t.Family))
-            .Where(t => architectures.Count == 0 || architectures.Contains(CpuArchitecture(t)))
-            .Where(t => nvme is null || (nvme == "required") == t.NvmeOnly)
-            .ToList();
-        var max = p.Int("MaxResults", 1, 1600) ?? 1600;
-        var offset = p.Get("NextToken") is { } token && int.TryParse(token, out var o) && o >= 0 ? o : 0;
-        if (p.Error is { } invalid)
-        {
-            return invalid;
-        }
+        return new TypeFilter(wanted, families, architectures, nvme, ApiPaging.Lenient(p, MaxInstanceTypes, MaxInstanceTypes));
+    }
 
-        var page = types.Skip(offset).Take(max).ToList();
+    private static async Task<ApiReply> DescribeInstanceTypesAsync(ApiCall call, TypeFilter f)
+    {
+        var types = (await call.Service<InstanceTypeQueryService>().ListAsync(call.Ct))
+            .Where(t => f.Wanted.Count == 0 || f.Wanted.Contains(t.Id))
+            .Where(t => f.Families.Count == 0 || f.Families.Contains(t.Family))
+            .Where(t => f.Architectures.Count == 0 || f.Architectures.Contains(CpuArchitecture(t)))
+            .Where(t => f.Nvme is null || (f.Nvme == "required") == t.NvmeOnly)
+            .ToList();
+        var page = f.Paging.Of(types).Value;
         return ApiReply.Ok(new
         {
             call.RequestId,
-            NextToken = offset + page.Count < types.Count ? (offset + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
+            page.NextToken,
             InstanceTypes = new
             {
-                InstanceType = page.Select(t => new
+                InstanceType = page.Items.Select(t => new
                 {
                     InstanceTypeId = t.Id,
                     InstanceTypeFamily = t.Family,
@@ -136,16 +132,9 @@ internal static class CatalogueActions
         });
     }
 
-    private static async Task<ApiReply> DescribeAccountAttributesAsync(ApiCall call)
+    private static async Task<ApiReply> DescribeAccountAttributesAsync(ApiCall call, Region region, IReadOnlyList<string> names)
     {
-        var region = await call.RegionAsync();
-        var names = call.P.List("AttributeName");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var quotas = await call.Service<QuotaService>().ListAsync(call.Actor, region!.Id, call.Ct);
+        var quotas = await call.Service<QuotaService>().ListAsync(call.Actor, region.Id, call.Ct);
         if (!quotas.IsSuccess)
         {
             return quotas.Error;

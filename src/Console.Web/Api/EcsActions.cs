@@ -2,29 +2,16 @@ using System.Collections.Frozen;
 
 namespace EcsConsole.Web.Api;
 
-/// <summary>The table of supported ECS actions (architecture.md, "The API adapter"): one entry per action, no rules.</summary>
+/// <summary>
+/// The table of supported ECS actions (architecture.md, "The API adapter"; ADR-009): every area registers its actions,
+/// each with its name, whether it changes state, its parameter binding and its handler. No rules live here.
+/// </summary>
 public static class EcsActions
 {
-    public static FrozenDictionary<string, ApiAction> All { get; } = Build();
-
-    /// <summary>Actions that change something: <c>DryRun=true</c> stops them before the service is called.</summary>
-    public static FrozenSet<string> Changing { get; } = new[]
-    {
-        "CreateImage", "CopyImage", "CancelCopyImage", "DeleteImage", "ModifyImageAttribute", "ModifyImageSharePermission", "ExportImage",
-        "ImportImage", "CancelTask", "CreateSnapshot", "DeleteSnapshot", "RunInstances", "StartInstance", "StopInstance", "DeleteInstance",
-        "ReplaceSystemDisk", "TagResources", "UntagResources",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static FrozenDictionary<string, ApiAction> Build()
-    {
-        var actions = new Dictionary<string, ApiAction>(StringComparer.Ordinal);
-        ImageActions.Register(actions);
-        CatalogueActions.Register(actions);
-        TaskActions.Register(actions);
-        StorageActions.Register(actions);
-        InstanceActions.Register(actions);
-        TagActions.Register(actions);
-        ImageBuilderActions.Register(actions);
-        return actions.ToFrozenDictionary(StringComparer.Ordinal);
-    }
+    public static FrozenDictionary<string, EcsAction> All { get; } =
+        new[]
+        {
+            ImageActions.All, SharingActions.All, ImportExportActions.All, CatalogueActions.All, TaskActions.All, StorageActions.All,
+            InstanceActions.All, TagActions.All, ImageBuilderActions.All,
+        }.SelectMany(a => a).ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 }

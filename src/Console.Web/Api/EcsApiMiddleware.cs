@@ -322,17 +322,9 @@ public sealed class EcsApiMiddleware(RequestDelegate next, ILogger<EcsApiMiddlew
             return actor.Error!.Code == CommonErrors.ForbiddenCode ? actor.Error : ApiErrors.AccessKeyNotFound();
         }
 
-        if (!EcsActions.All.TryGetValue(action, out var handler))
-        {
-            return ApiErrors.ActionNotFound();
-        }
-
-        if (p.Get("DryRun") is { } dryRun && dryRun.Equals("true", StringComparison.OrdinalIgnoreCase) && EcsActions.Changing.Contains(action))
-        {
-            return ApiErrors.DryRun(action);
-        }
-
-        return await handler(new ApiCall(http, action, p, actor.Value, requestId));
+        return EcsActions.All.TryGetValue(action, out var registered)
+            ? await registered.InvokeAsync(new ApiCall(http, action, p, actor.Value, requestId))
+            : ApiErrors.ActionNotFound();
     }
 
     private static string? Value(Dictionary<string, string> values, string name) => values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;

@@ -1,4 +1,5 @@
 using EcsConsole.Domain.ImageBuilder;
+using EcsConsole.Domain.Regions;
 
 namespace EcsConsole.Web.Api;
 
@@ -11,31 +12,48 @@ namespace EcsConsole.Web.Api;
 /// </summary>
 internal static class ImageBuilderActions
 {
-    public static void Register(IDictionary<string, ApiAction> actions)
-    {
-        actions["CreateImageComponent"] = CreateImageComponentAsync;
-        actions["DescribeImageComponents"] = DescribeImageComponentsAsync;
-        actions["DeleteImageComponent"] = DeleteImageComponentAsync;
-        actions["CreateImagePipeline"] = CreateImagePipelineAsync;
-        actions["DescribeImagePipelines"] = DescribeImagePipelinesAsync;
-        actions["DeleteImagePipeline"] = DeleteImagePipelineAsync;
-        actions["StartImagePipelineExecution"] = StartImagePipelineExecutionAsync;
-        actions["DescribeImagePipelineExecutions"] = DescribeImagePipelineExecutionsAsync;
-        actions["CancelImagePipelineExecution"] = CancelImagePipelineExecutionAsync;
-    }
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.InRegion("CreateImageComponent", (call, region) => CreateImageComponentAsync(call, region), changing: true),
+        EcsAction.InRegion("DescribeImageComponents", p => ApiPaging.Read(p, PagingStyle.Domain), DescribeImageComponentsAsync),
+        EcsAction.InRegion("DeleteImageComponent", p => p.Required("ImageComponentId"), async (call, region, componentId) =>
+            call.Done(await call.Service<ImageComponentService>().DeleteAsync(call.Actor, region.Id, componentId, call.Ct)), changing: true),
+        EcsAction.InRegion("CreateImagePipeline", BindCreateImagePipeline, async (call, region, request) =>
+            (await call.Service<ImagePipelineService>().CreateAsync(call.Actor, request with { RegionId = region.Id }, call.Ct))
+                .Reply(id => new { call.RequestId, ImagePipelineId = id }), changing: true),
+        EcsAction.InRegion("DescribeImagePipelines", p => ApiPaging.Read(p, PagingStyle.Domain), async (call, region, paging) =>
+            (await call.Service<ImagePipelineService>().ListAsync(call.Actor, new ImagePipelineQuery
+            {
+                RegionId = region.Id,
+                ImagePipelineIds = call.P.List("ImagePipelineId"),
+                Name = call.P.Get("Name"),
+                Tags = Tags(call.P, "Tag"),
+                MaxResults = paging.MaxResults,
+                NextToken = paging.NextToken,
+            }, call.Ct)).Reply(page => new
+            {
+                call.RequestId,
+                page.TotalCount,
+                page.MaxResults,
+                page.NextToken,
+                ImagePipeline = new { ImagePipelineSet = page.Items.Select(PipelineJson).ToList() },
+            })),
+        EcsAction.InRegion("DeleteImagePipeline", p => p.Required("ImagePipelineId"), async (call, region, pipelineId) =>
+            call.Done(await call.Service<ImagePipelineService>().DeleteAsync(call.Actor, region.Id, pipelineId, call.Ct)), changing: true),
+        EcsAction.InRegion("StartImagePipelineExecution", p => p.Required("ImagePipelineId"), async (call, region, pipelineId) =>
+            (await call.Service<ImageBuildService>().StartAsync(call.Actor, region.Id, pipelineId, Tags(call.P, "Tag"), call.Ct))
+                .Reply(id => new { call.RequestId, ExecutionId = id }), changing: true),
+        EcsAction.InRegion("DescribeImagePipelineExecutions", p => ApiPaging.Read(p, PagingStyle.Domain), DescribeImagePipelineExecutionsAsync),
+        EcsAction.InRegion("CancelImagePipelineExecution", p => p.Required("ExecutionId"), async (call, region, executionId) =>
+            call.Done(await call.Service<ImageBuildService>().CancelAsync(call.Actor, region.Id, executionId, call.Ct)), changing: true),
+    ];
 
-    private static async Task<ApiReply> CreateImageComponentAsync(ApiCall call)
+    private static async Task<ApiReply> CreateImageComponentAsync(ApiCall call, Region region)
     {
         var p = call.P;
-        var region = await call.RegionAsync();
-        if (p.Error is { } invalid)
+        return (await call.Service<ImageComponentService>().CreateAsync(call.Actor, new CreateImageComponentRequest
         {
-            return invalid;
-        }
-
-        var created = await call.Service<ImageComponentService>().CreateAsync(call.Actor, new CreateImageComponentRequest
-        {
-            RegionId = region!.Id,
+            RegionId = region.Id,
             Name = p.Get("Name"),
             Description = p.Get("Description"),
             SystemType = p.Get("SystemType"),
@@ -43,23 +61,15 @@ internal static class ImageBuilderActions
             ComponentVersion = p.Get("ComponentVersion"),
             Content = p.Get("Content"),
             Tags = Tags(p, "Tag"),
-        }, call.Ct);
-        return created.IsSuccess ? ApiReply.Ok(new { call.RequestId, ImageComponentId = created.Value }) : created.Error;
+        }, call.Ct)).Reply(id => new { call.RequestId, ImageComponentId = id });
     }
 
-    private static async Task<ApiReply> DescribeImageComponentsAsync(ApiCall call)
+    private static async Task<ApiReply> DescribeImageComponentsAsync(ApiCall call, Region region, ApiPaging paging)
     {
         var p = call.P;
-        var region = await call.RegionAsync();
-        var maxResults = p.Int("MaxResults");
-        if (p.Error is { } invalid)
+        return (await call.Service<ImageComponentService>().ListAsync(call.Actor, new ImageComponentQuery
         {
-            return invalid;
-        }
-
-        var page = await call.Service<ImageComponentService>().ListAsync(call.Actor, new ImageComponentQuery
-        {
-            RegionId = region!.Id,
+            RegionId = region.Id,
             ImageComponentIds = p.List("ImageComponentId"),
             Name = p.Get("Name"),
             ComponentVersion = p.Get("ComponentVersion"),
@@ -67,23 +77,17 @@ internal static class ImageBuilderActions
             SystemType = p.Get("SystemType"),
             Owner = p.Get("Owner"),
             Tags = Tags(p, "Tag"),
-            MaxResults = maxResults,
-            NextToken = p.Get("NextToken"),
-        }, call.Ct);
-        if (!page.IsSuccess)
-        {
-            return page.Error;
-        }
-
-        return ApiReply.Ok(new
+            MaxResults = paging.MaxResults,
+            NextToken = paging.NextToken,
+        }, call.Ct)).Reply(page => new
         {
             call.RequestId,
-            page.Value.TotalCount,
-            page.Value.MaxResults,
-            page.Value.NextToken,
+            page.TotalCount,
+            page.MaxResults,
+            page.NextToken,
             ImageComponent = new
             {
-                ImageComponentSet = page.Value.Items.Select(c => new
+                ImageComponentSet = page.Items.Select(c => new
                 {
                     ImageComponentId = c.Id,
                     c.Name,
@@ -101,36 +105,16 @@ internal static class ImageBuilderActions
         });
     }
 
-    private static async Task<ApiReply> DeleteImageComponentAsync(ApiCall call)
+    /// <summary>ImageOptions.* win; the deprecated top-level ImageName, ImageFamily and NvmeSupport stand in when they are absent.</summary>
+    private static CreateImagePipelineRequest BindCreateImagePipeline(ApiParameters p)
     {
-        var region = await call.RegionAsync();
-        var componentId = call.P.Required("ImageComponentId");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var deleted = await call.Service<ImageComponentService>().DeleteAsync(call.Actor, region!.Id, componentId, call.Ct);
-        return deleted.IsSuccess ? ApiReply.Ok(new { call.RequestId }) : deleted.Error;
-    }
-
-    private static async Task<ApiReply> CreateImagePipelineAsync(ApiCall call)
-    {
-        var p = call.P;
-        var region = await call.RegionAsync();
         var systemDiskSize = p.Int("SystemDiskSize");
         var bandwidth = p.Int("InternetMaxBandwidthOut");
         var deleteOnFailure = p.Bool("DeleteInstanceOnFailure");
         var retainCloudAssistant = p.Bool("AdvancedOptions.RetainCloudAssistant");
-        if (p.Error is { } invalid)
+        return new CreateImagePipelineRequest
         {
-            return invalid;
-        }
-
-        // ImageOptions.* win; the deprecated top-level ImageName, ImageFamily and NvmeSupport stand in when they are absent.
-        var created = await call.Service<ImagePipelineService>().CreateAsync(call.Actor, new CreateImagePipelineRequest
-        {
-            RegionId = region!.Id,
+            RegionId = "",
             Name = p.Get("Name"),
             Description = p.Get("Description"),
             BaseImageType = p.Get("BaseImageType"),
@@ -154,104 +138,30 @@ internal static class ImageBuilderActions
             ToRegionIds = p.List("ToRegionId"),
             AddAccounts = p.List("AddAccount"),
             Tags = Tags(p, "Tag"),
-        }, call.Ct);
-        return created.IsSuccess ? ApiReply.Ok(new { call.RequestId, ImagePipelineId = created.Value }) : created.Error;
+        };
     }
 
-    private static async Task<ApiReply> DescribeImagePipelinesAsync(ApiCall call)
+    private static async Task<ApiReply> DescribeImagePipelineExecutionsAsync(ApiCall call, Region region, ApiPaging paging)
     {
         var p = call.P;
-        var region = await call.RegionAsync();
-        var maxResults = p.Int("MaxResults");
-        if (p.Error is { } invalid)
+        return (await call.Service<ImageBuildService>().ListAsync(call.Actor, new ImageBuildQuery
         {
-            return invalid;
-        }
-
-        var page = await call.Service<ImagePipelineService>().ListAsync(call.Actor, new ImagePipelineQuery
-        {
-            RegionId = region!.Id,
-            ImagePipelineIds = p.List("ImagePipelineId"),
-            Name = p.Get("Name"),
-            Tags = Tags(p, "Tag"),
-            MaxResults = maxResults,
-            NextToken = p.Get("NextToken"),
-        }, call.Ct);
-        if (!page.IsSuccess)
-        {
-            return page.Error;
-        }
-
-        return ApiReply.Ok(new
-        {
-            call.RequestId,
-            page.Value.TotalCount,
-            page.Value.MaxResults,
-            page.Value.NextToken,
-            ImagePipeline = new { ImagePipelineSet = page.Value.Items.Select(PipelineJson).ToList() },
-        });
-    }
-
-    private static async Task<ApiReply> DeleteImagePipelineAsync(ApiCall call)
-    {
-        var region = await call.RegionAsync();
-        var pipelineId = call.P.Required("ImagePipelineId");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var deleted = await call.Service<ImagePipelineService>().DeleteAsync(call.Actor, region!.Id, pipelineId, call.Ct);
-        return deleted.IsSuccess ? ApiReply.Ok(new { call.RequestId }) : deleted.Error;
-    }
-
-    private static async Task<ApiReply> StartImagePipelineExecutionAsync(ApiCall call)
-    {
-        var region = await call.RegionAsync();
-        var pipelineId = call.P.Required("ImagePipelineId");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var started = await call.Service<ImageBuildService>().StartAsync(call.Actor, region!.Id, pipelineId, Tags(call.P, "Tag"), call.Ct);
-        return started.IsSuccess ? ApiReply.Ok(new { call.RequestId, ExecutionId = started.Value }) : started.Error;
-    }
-
-    private static async Task<ApiReply> DescribeImagePipelineExecutionsAsync(ApiCall call)
-    {
-        var p = call.P;
-        var region = await call.RegionAsync();
-        var maxResults = p.Int("MaxResults");
-        if (p.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var page = await call.Service<ImageBuildService>().ListAsync(call.Actor, new ImageBuildQuery
-        {
-            RegionId = region!.Id,
+            RegionId = region.Id,
             ImagePipelineId = p.Get("ImagePipelineId"),
             ExecutionId = p.Get("ExecutionId"),
             Status = p.Get("Status"),
             Tags = Tags(p, "Tag"),
-            MaxResults = maxResults,
-            NextToken = p.Get("NextToken"),
-        }, call.Ct);
-        if (!page.IsSuccess)
-        {
-            return page.Error;
-        }
-
-        return ApiReply.Ok(new
+            MaxResults = paging.MaxResults,
+            NextToken = paging.NextToken,
+        }, call.Ct)).Reply(page => new
         {
             call.RequestId,
-            page.Value.TotalCount,
-            page.Value.MaxResults,
-            page.Value.NextToken,
+            page.TotalCount,
+            page.MaxResults,
+            page.NextToken,
             ImagePipelineExecution = new
             {
-                ImagePipelineExecutionSet = page.Value.Items.Select(e => new
+                ImagePipelineExecutionSet = page.Items.Select(e => new
                 {
                     ExecutionId = e.Id,
                     ImagePipelineId = e.PipelineId,
@@ -266,19 +176,6 @@ internal static class ImageBuilderActions
                 }).ToList(),
             },
         });
-    }
-
-    private static async Task<ApiReply> CancelImagePipelineExecutionAsync(ApiCall call)
-    {
-        var region = await call.RegionAsync();
-        var executionId = call.P.Required("ExecutionId");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var cancelled = await call.Service<ImageBuildService>().CancelAsync(call.Actor, region!.Id, executionId, call.Ct);
-        return cancelled.IsSuccess ? ApiReply.Ok(new { call.RequestId }) : cancelled.Error;
     }
 
     /// <summary>A template as DescribeImagePipelines reports it (§5.5): the deprecated top-level fields mirror ImageOptions.</summary>

@@ -2,26 +2,27 @@ using System.Globalization;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Regions;
 
 namespace EcsConsole.Web.Api;
 
 /// <summary>Instances (ecs-openapi §2.18–2.20): listing, RunInstances, start, stop, release and ReplaceSystemDisk.</summary>
 internal static class InstanceActions
 {
-    public static void Register(IDictionary<string, ApiAction> actions)
-    {
-        actions["DescribeInstances"] = DescribeInstancesAsync;
-        actions["RunInstances"] = RunInstancesAsync;
-        actions["StartInstance"] = StartInstanceAsync;
-        actions["StopInstance"] = StopInstanceAsync;
-        actions["DeleteInstance"] = DeleteInstanceAsync;
-        actions["ReplaceSystemDisk"] = ReplaceSystemDiskAsync;
-    }
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.InRegion("DescribeInstances", BindDescribeInstances, DescribeInstancesAsync),
+        EcsAction.InRegion("RunInstances", BindRunInstances, RunInstancesAsync, changing: true),
+        OnInstance("StartInstance", _ => true, (call, regionId, id, _) => call.Service<InstanceService>().StartAsync(call.Actor, regionId, id, call.Ct)),
+        OnInstance("StopInstance", _ => true, (call, regionId, id, _) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, call.Ct)),
+        OnInstance("DeleteInstance", p => p.Bool("Force") ?? false,
+            (call, regionId, id, force) => call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, force, call.Ct)),
+        EcsAction.Global("ReplaceSystemDisk", p => (InstanceId: p.Required("InstanceId"), ImageId: p.Required("ImageId"), Size: p.Int("SystemDisk.Size", 1)),
+            ReplaceSystemDiskAsync, changing: true),
+    ];
 
-    private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call)
+    private static (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) BindDescribeInstances(ApiParameters p)
     {
-        var p = call.P;
-        var region = await call.RegionAsync();
         var ids = p.JsonList("InstanceIds");
         var status = p.Get("Status");
         if (status is not null && !Enum.TryParse<InstanceStatus>(status, ignoreCase: false, out _))
@@ -29,32 +30,27 @@ internal static class InstanceActions
             p.Fail(ApiErrors.Invalid("InvalidStatus.NotFound", 404, "Status must be Pending, Starting, Running, Stopping or Stopped."));
         }
 
-        if (p.Error is { } invalid)
-        {
-            return invalid;
-        }
+        return (ids, status, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
+    }
 
+    private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) f)
+    {
+        var p = call.P;
         var imageId = p.Get("ImageId");
         var type = p.Get("InstanceType");
         var family = p.Get("InstanceTypeFamily");
         var zoneId = p.Get("ZoneId");
         var name = p.Get("InstanceName");
-        var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region!.Id, call.Ct))
-            .Where(i => ids.Count == 0 || ids.Contains(i.Id))
+        var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
+            .Where(i => f.Ids.Count == 0 || f.Ids.Contains(i.Id))
             .Where(i => imageId is null || i.ImageId == imageId)
-            .Where(i => status is null || i.Status.ToString() == status)
+            .Where(i => f.Status is null || i.Status.ToString() == f.Status)
             .Where(i => type is null || i.InstanceTypeId == type)
             .Where(i => family is null || Family(i.InstanceTypeId) == family)
             .Where(i => zoneId is null || i.ZoneId == zoneId)
             .Where(i => name is null || i.Name == name)
             .ToList();
-        var page = ApiPage<InstanceListItem>.Read(p, instances, tokens: true);
-        if (p.Error is { } badPage)
-        {
-            return badPage;
-        }
-
-        return ApiReply.Ok(new
+        return f.Paging.Of(instances).Reply(page => new
         {
             call.RequestId,
             page.NextToken,
@@ -87,10 +83,10 @@ internal static class InstanceActions
         });
     }
 
-    private static async Task<ApiReply> RunInstancesAsync(ApiCall call)
+    private sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks);
+
+    private static RunArgs BindRunInstances(ApiParameters p)
     {
-        var p = call.P;
-        var region = await call.RegionAsync();
         var type = p.Required("InstanceType");
         var imageId = p.Get("ImageId");
         var family = p.Get("ImageFamily");
@@ -110,7 +106,7 @@ internal static class InstanceActions
         {
             null or "PostPaid" => InstanceChargeType.PostPaid,
             "PrePaid" => InstanceChargeType.PrePaid,
-            _ => Fail(p, ApiErrors.Invalid("InvalidInstanceChargeType.NotFound", 404, "InstanceChargeType must be PrePaid or PostPaid.")),
+            _ => p.Invalid<InstanceChargeType>(ApiErrors.Invalid("InvalidInstanceChargeType.NotFound", 404, "InstanceChargeType must be PrePaid or PostPaid.")),
         };
         List<DiskSpec>? dataDisks = null;
         var dataDiskParams = p.Objects("DataDisk");
@@ -129,14 +125,16 @@ internal static class InstanceActions
             }
         }
 
-        if (p.Error is { } invalid)
-        {
-            return invalid;
-        }
+        return new RunArgs(type, imageId, family, amount, systemSize, period, chargeType, dataDisks);
+    }
 
-        if (family is not null)
+    private static async Task<ApiReply> RunInstancesAsync(ApiCall call, Region region, RunArgs a)
+    {
+        var p = call.P;
+        var imageId = a.ImageId;
+        if (a.Family is { } family)
         {
-            var resolved = await call.Service<ImageQueryService>().ResolveFamilyAsync(call.Actor, region!.Id, family, call.Ct);
+            var resolved = await call.Service<ImageQueryService>().ResolveFamilyAsync(call.Actor, region.Id, family, call.Ct);
             if (resolved is null)
             {
                 return ApiErrors.Invalid("InvalidImageFamily.MissingAvailableImage", 400, $"The image family \"{family}\" has no Available image.");
@@ -145,90 +143,54 @@ internal static class InstanceActions
             imageId = resolved.Id;
         }
 
-        var run = await call.Service<InstanceService>().RunAsync(call.Actor, new RunInstancesRequest
+        return (await call.Service<InstanceService>().RunAsync(call.Actor, new RunInstancesRequest
         {
-            RegionId = region!.Id,
+            RegionId = region.Id,
             ZoneId = p.Get("ZoneId"),
-            InstanceTypeId = type,
+            InstanceTypeId = a.Type,
             ImageId = imageId!,
-            ChargeType = chargeType,
-            PeriodMonths = period,
+            ChargeType = a.ChargeType,
+            PeriodMonths = a.Period,
             SystemDiskCategory = p.Get("SystemDisk.Category") ?? "cloud_essd",
-            SystemDiskSizeGiB = systemSize,
-            DataDisks = dataDisks,
-            Amount = amount,
+            SystemDiskSizeGiB = a.SystemSize,
+            DataDisks = a.DataDisks,
+            Amount = a.Amount,
             InstanceName = p.Get("InstanceName"),
             Password = p.Get("Password"),
             KeyPairName = p.Get("KeyPairName"),
-        }, call.Ct);
-        return run.IsSuccess ? ApiReply.Ok(new { call.RequestId, InstanceIdSets = new { InstanceIdSet = run.Value } }) : run.Error;
+        }, call.Ct)).Reply(ids => new { call.RequestId, InstanceIdSets = new { InstanceIdSet = ids } });
     }
 
-    private static Task<ApiReply> StartInstanceAsync(ApiCall call) =>
-        OnInstanceAsync(call, async (regionId, id) => (await call.Service<InstanceService>().StartAsync(call.Actor, regionId, id, call.Ct)).Error);
-
-    private static Task<ApiReply> StopInstanceAsync(ApiCall call) =>
-        OnInstanceAsync(call, async (regionId, id) => (await call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, call.Ct)).Error);
-
-    private static Task<ApiReply> DeleteInstanceAsync(ApiCall call)
+    private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call, (string InstanceId, string ImageId, int? Size) a)
     {
-        var force = call.P.Bool("Force") ?? false;
-        return OnInstanceAsync(call, async (regionId, id) => (await call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, force, call.Ct)).Error);
-    }
-
-    private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call)
-    {
-        var p = call.P;
-        var instanceId = p.Required("InstanceId");
-        var imageId = p.Required("ImageId");
-        var size = p.Int("SystemDisk.Size", 1);
-        if (p.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var regionId = await call.Service<InstanceQueryService>().FindRegionAsync(call.Actor, instanceId, call.Ct);
+        var regionId = await call.Service<InstanceQueryService>().FindRegionAsync(call.Actor, a.InstanceId, call.Ct);
         if (regionId is null)
         {
-            return InstanceErrors.NotFound(instanceId);
+            return InstanceErrors.NotFound(a.InstanceId);
         }
 
-        var replaced = await call.Service<InstanceService>().ReplaceSystemDiskAsync(call.Actor, new ReplaceSystemDiskRequest
+        return (await call.Service<InstanceService>().ReplaceSystemDiskAsync(call.Actor, new ReplaceSystemDiskRequest
         {
             RegionId = regionId,
-            InstanceId = instanceId,
-            ImageId = imageId,
-            SystemDiskSizeGiB = size,
-            Password = p.Get("Password"),
-            KeyPairName = p.Get("KeyPairName"),
-        }, call.Ct);
-        return replaced.IsSuccess ? ApiReply.Ok(new { call.RequestId, replaced.Value.DiskId }) : replaced.Error;
+            InstanceId = a.InstanceId,
+            ImageId = a.ImageId,
+            SystemDiskSizeGiB = a.Size,
+            Password = call.P.Get("Password"),
+            KeyPairName = call.P.Get("KeyPairName"),
+        }, call.Ct)).Reply(replaced => new { call.RequestId, replaced.DiskId });
     }
 
-    /// <summary>The frame of StartInstance, StopInstance and DeleteInstance: they name an instance, not a region.</summary>
-    private static async Task<ApiReply> OnInstanceAsync(ApiCall call, Func<string, string, Task<EcsError?>> change)
-    {
-        var instanceId = call.P.Required("InstanceId");
-        if (call.P.Error is { } invalid)
+    /// <summary>
+    /// StartInstance, StopInstance and DeleteInstance: they name an instance, not a region, and act in the instance's own
+    /// (<paramref name="bind"/> reads their other parameters before <c>InstanceId</c>).
+    /// </summary>
+    private static EcsAction OnInstance<T>(string name, Func<ApiParameters, T> bind, Func<ApiCall, string, string, T, Task<Result>> change) =>
+        EcsAction.Global(name, p => (Args: bind(p), InstanceId: p.Required("InstanceId")), async (call, a) =>
         {
-            return invalid;
-        }
-
-        var regionId = await call.Service<InstanceQueryService>().FindRegionAsync(call.Actor, instanceId, call.Ct);
-        if (regionId is null)
-        {
-            return InstanceErrors.NotFound(instanceId);
-        }
-
-        return await change(regionId, instanceId) is { } error ? error : ApiReply.Ok(new { call.RequestId });
-    }
+            var regionId = await call.Service<InstanceQueryService>().FindRegionAsync(call.Actor, a.InstanceId, call.Ct);
+            return regionId is null ? InstanceErrors.NotFound(a.InstanceId) : call.Done(await change(call, regionId, a.InstanceId, a.Args));
+        }, changing: true);
 
     private static string Family(string instanceTypeId) =>
         instanceTypeId.LastIndexOf('.') is var dot and > 0 ? instanceTypeId[..dot] : instanceTypeId;
-
-    private static InstanceChargeType Fail(ApiParameters p, EcsError error)
-    {
-        p.Fail(error);
-        return InstanceChargeType.PostPaid;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Regions;
 using EcsConsole.Domain.Snapshots;
 
 namespace EcsConsole.Web.Api;
@@ -8,38 +9,32 @@ namespace EcsConsole.Web.Api;
 /// <summary>Snapshots and disks (ecs-openapi §2.15–2.17, DescribeDisks).</summary>
 internal static class StorageActions
 {
-    public static void Register(IDictionary<string, ApiAction> actions)
-    {
-        actions["CreateSnapshot"] = CreateSnapshotAsync;
-        actions["DescribeSnapshots"] = DescribeSnapshotsAsync;
-        actions["DeleteSnapshot"] = DeleteSnapshotAsync;
-        actions["DescribeDisks"] = DescribeDisksAsync;
-    }
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.Global("CreateSnapshot", p => p.Required("DiskId"), CreateSnapshotAsync, changing: true),
+        EcsAction.InRegion("DescribeSnapshots", BindDescribeSnapshots, DescribeSnapshotsAsync),
+        EcsAction.Global("DeleteSnapshot", p => p.Required("SnapshotId"), DeleteSnapshotAsync, changing: true),
+        EcsAction.InRegion("DescribeDisks", BindDescribeDisks, DescribeDisksAsync),
+    ];
 
-    private static async Task<ApiReply> CreateSnapshotAsync(ApiCall call)
+    /// <summary>CreateSnapshot names no region: the disk's own.</summary>
+    private static async Task<ApiReply> CreateSnapshotAsync(ApiCall call, string diskId)
     {
-        var diskId = call.P.Required("DiskId");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        // CreateSnapshot names no region: the disk's own.
         var disk = await call.Service<DiskQueryService>().FindAsync(call.Actor, diskId, call.Ct);
         if (disk is null)
         {
             return SnapshotErrors.DiskNotFound(diskId);
         }
 
-        var created = await call.Service<SnapshotService>().CreateAsync(call.Actor,
-            new CreateSnapshotRequest(disk.RegionId, diskId, call.P.Get("SnapshotName"), call.P.Get("Description")), call.Ct);
-        return created.IsSuccess ? ApiReply.Ok(new { call.RequestId, created.Value.SnapshotId }) : created.Error;
+        return (await call.Service<SnapshotService>().CreateAsync(call.Actor,
+                new CreateSnapshotRequest(disk.RegionId, diskId, call.P.Get("SnapshotName"), call.P.Get("Description")), call.Ct))
+            .Reply(created => new { call.RequestId, created.SnapshotId });
     }
 
-    private static async Task<ApiReply> DescribeSnapshotsAsync(ApiCall call)
+    private sealed record SnapshotFilter(IReadOnlyList<string> Ids, string Status, string Type, string? SourceType, string? Usage, ApiPaging Paging);
+
+    private static SnapshotFilter BindDescribeSnapshots(ApiParameters p)
     {
-        var p = call.P;
-        var region = await call.RegionAsync();
         var ids = p.JsonList("SnapshotIds");
         var status = p.Get("Status") ?? "all";
         var type = p.Get("SnapshotType") ?? "all";
@@ -65,31 +60,25 @@ internal static class StorageActions
             p.Fail(ApiErrors.Invalid("InvalidUsage", 404, "Usage must be image, disk, image_disk or none."));
         }
 
-        if (p.Error is { } invalid)
-        {
-            return invalid;
-        }
+        return new SnapshotFilter(ids, status, type, sourceType, usage, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
+    }
 
-        var diskId = p.Get("DiskId");
-        var instanceId = p.Get("InstanceId");
-        var name = p.Get("SnapshotName");
-        var snapshots = (await call.Service<SnapshotQueryService>().ListAsync(call.Actor, region!.Id, call.Ct))
-            .Where(s => ids.Count == 0 || ids.Contains(s.Id))
+    private static async Task<ApiReply> DescribeSnapshotsAsync(ApiCall call, Region region, SnapshotFilter f)
+    {
+        var diskId = call.P.Get("DiskId");
+        var instanceId = call.P.Get("InstanceId");
+        var name = call.P.Get("SnapshotName");
+        var snapshots = (await call.Service<SnapshotQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
+            .Where(s => f.Ids.Count == 0 || f.Ids.Contains(s.Id))
             .Where(s => diskId is null || s.SourceDiskId == diskId)
             .Where(s => instanceId is null || s.SourceInstanceId == instanceId)
             .Where(s => name is null || s.Name == name)
-            .Where(s => status == "all" || s.Status.ToEcs() == status)
-            .Where(s => type == "all" || s.SnapshotType == type)
-            .Where(s => sourceType is null || s.SourceDiskType == sourceType)
-            .Where(s => usage is null || (usage is "image" or "image_disk") == (s.UsedByImageIds.Count > 0))
+            .Where(s => f.Status == "all" || s.Status.ToEcs() == f.Status)
+            .Where(s => f.Type == "all" || s.SnapshotType == f.Type)
+            .Where(s => f.SourceType is null || s.SourceDiskType == f.SourceType)
+            .Where(s => f.Usage is null || (f.Usage is "image" or "image_disk") == (s.UsedByImageIds.Count > 0))
             .ToList();
-        var page = ApiPage<SnapshotListItem>.Read(p, snapshots, tokens: true);
-        if (p.Error is { } badPage)
-        {
-            return badPage;
-        }
-
-        return ApiReply.Ok(new
+        return f.Paging.Of(snapshots).Reply(page => new
         {
             call.RequestId,
             page.NextToken,
@@ -104,7 +93,7 @@ internal static class StorageActions
                     SnapshotName = s.Name,
                     Description = s.Description ?? "",
                     Status = s.Status.ToEcs(),
-                    Progress = ImageActions.Percent(s.Progress),
+                    Progress = ApiJson.Percent(s.Progress),
                     CreationTime = ApiTime.Format(s.CreationTime),
                     LastModifiedTime = ApiTime.Format(s.CreationTime),
                     s.SourceDiskId,
@@ -125,29 +114,20 @@ internal static class StorageActions
         });
     }
 
-    private static async Task<ApiReply> DeleteSnapshotAsync(ApiCall call)
+    /// <summary>DeleteSnapshot names no region: the snapshot's own.</summary>
+    private static async Task<ApiReply> DeleteSnapshotAsync(ApiCall call, string snapshotId)
     {
-        var snapshotId = call.P.Required("SnapshotId");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        // DeleteSnapshot names no region: the snapshot's own.
         var regionId = await call.Service<SnapshotQueryService>().FindRegionAsync(call.Actor, snapshotId, call.Ct);
         if (regionId is null)
         {
             return SnapshotErrors.NotFound(snapshotId);
         }
 
-        var deleted = await call.Service<SnapshotService>().DeleteAsync(call.Actor, regionId, snapshotId, call.Ct);
-        return deleted.IsSuccess ? ApiReply.Ok(new { call.RequestId }) : deleted.Error;
+        return call.Done(await call.Service<SnapshotService>().DeleteAsync(call.Actor, regionId, snapshotId, call.Ct));
     }
 
-    private static async Task<ApiReply> DescribeDisksAsync(ApiCall call)
+    private static (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) BindDescribeDisks(ApiParameters p)
     {
-        var p = call.P;
-        var region = await call.RegionAsync();
         var ids = p.JsonList("DiskIds");
         var diskType = p.Get("DiskType") ?? "all";
         if (diskType is not ("all" or "system" or "data"))
@@ -155,28 +135,22 @@ internal static class StorageActions
             p.Fail(CommonErrors.InvalidParameter("DiskType", "it must be all, system or data."));
         }
 
-        if (p.Error is { } invalid)
-        {
-            return invalid;
-        }
+        return (ids, diskType, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
+    }
 
-        var instanceId = p.Get("InstanceId");
-        var category = p.Get("Category");
-        var zoneId = p.Get("ZoneId");
-        var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region!.Id, call.Ct))
-            .Where(d => ids.Count == 0 || ids.Contains(d.Id))
+    private static async Task<ApiReply> DescribeDisksAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) f)
+    {
+        var instanceId = call.P.Get("InstanceId");
+        var category = call.P.Get("Category");
+        var zoneId = call.P.Get("ZoneId");
+        var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
+            .Where(d => f.Ids.Count == 0 || f.Ids.Contains(d.Id))
             .Where(d => instanceId is null || d.InstanceId == instanceId)
-            .Where(d => diskType == "all" || d.Type == diskType)
+            .Where(d => f.DiskType == "all" || d.Type == f.DiskType)
             .Where(d => category is null || d.Category == category)
             .Where(d => zoneId is null || d.ZoneId == zoneId)
             .ToList();
-        var page = ApiPage<Disk>.Read(p, disks, tokens: true);
-        if (p.Error is { } badPage)
-        {
-            return badPage;
-        }
-
-        return ApiReply.Ok(new
+        return f.Paging.Of(disks).Reply(page => new
         {
             call.RequestId,
             page.NextToken,

@@ -5,64 +5,28 @@ namespace EcsConsole.Web.Api;
 /// <summary>TagResources, UntagResources and ListTagResources (ecs-openapi §2.25) for images.</summary>
 internal static class TagActions
 {
-    public static void Register(IDictionary<string, ApiAction> actions)
-    {
-        actions["TagResources"] = TagResourcesAsync;
-        actions["UntagResources"] = UntagResourcesAsync;
-        actions["ListTagResources"] = ListTagResourcesAsync;
-    }
+    /// <summary>ListTagResources answers at most 50 tags a page.</summary>
+    private const int PageSize = 50;
 
-    private static async Task<ApiReply> TagResourcesAsync(ApiCall call)
-    {
-        var region = await call.RegionAsync();
-        var type = call.P.Required("ResourceType");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var tagged = await call.Service<TagService>().TagAsync(call.Actor, region!.Id, type, call.P.List("ResourceId"), call.P.Tags(), call.Ct);
-        return tagged.IsSuccess ? ApiReply.Ok(new { call.RequestId }) : tagged.Error;
-    }
-
-    private static async Task<ApiReply> UntagResourcesAsync(ApiCall call)
-    {
-        var region = await call.RegionAsync();
-        var type = call.P.Required("ResourceType");
-        var all = call.P.Bool("All") ?? false;
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var untagged = await call.Service<TagService>().UntagAsync(call.Actor, region!.Id, type, call.P.List("ResourceId"), call.P.List("TagKey"), all, call.Ct);
-        return untagged.IsSuccess ? ApiReply.Ok(new { call.RequestId }) : untagged.Error;
-    }
-
-    private static async Task<ApiReply> ListTagResourcesAsync(ApiCall call)
-    {
-        var region = await call.RegionAsync();
-        var type = call.P.Required("ResourceType");
-        var filter = call.P.Tags("Tag", ImageActions.MaxTagFilters);
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var tags = await call.Service<TagService>().ListAsync(call.Actor, region!.Id, type, call.P.List("ResourceId"), filter, call.Ct);
-        if (!tags.IsSuccess)
-        {
-            return tags.Error;
-        }
-
-        var offset = call.P.Get("NextToken") is { } token && int.TryParse(token, out var o) && o >= 0 ? o : 0;
-        const int PageSize = 50;
-        var page = tags.Value.Skip(offset).Take(PageSize).ToList();
-        return ApiReply.Ok(new
-        {
-            call.RequestId,
-            NextToken = offset + page.Count < tags.Value.Count ? (offset + page.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
-            TagResources = new { TagResource = page.Select(t => new { t.ResourceId, t.ResourceType, t.TagKey, t.TagValue }).ToList() },
-        });
-    }
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.InRegion("TagResources", p => p.Required("ResourceType"), async (call, region, type) =>
+            call.Done(await call.Service<TagService>().TagAsync(call.Actor, region.Id, type, call.P.List("ResourceId"), call.P.Tags(), call.Ct)),
+            changing: true),
+        EcsAction.InRegion("UntagResources", p => (Type: p.Required("ResourceType"), All: p.Bool("All") ?? false), async (call, region, a) =>
+            call.Done(await call.Service<TagService>().UntagAsync(call.Actor, region.Id, a.Type, call.P.List("ResourceId"), call.P.List("TagKey"), a.All, call.Ct)),
+            changing: true),
+        EcsAction.InRegion("ListTagResources", p => (Type: p.Required("ResourceType"), Filter: p.Tags("Tag", ImageActions.MaxTagFilters), Paging: ApiPaging.Lenient(p, PageSize)),
+            async (call, region, a) =>
+                (await call.Service<TagService>().ListAsync(call.Actor, region.Id, a.Type, call.P.List("ResourceId"), a.Filter, call.Ct)).Reply(tags =>
+                {
+                    var page = a.Paging.Of(tags).Value;
+                    return new
+                    {
+                        call.RequestId,
+                        page.NextToken,
+                        TagResources = new { TagResource = page.Items.Select(t => new { t.ResourceId, t.ResourceType, t.TagKey, t.TagValue }).ToList() },
+                    };
+                })),
+    ];
 }

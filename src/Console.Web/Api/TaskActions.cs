@@ -6,74 +6,54 @@ namespace EcsConsole.Web.Api;
 /// <summary>DescribeTasks, DescribeTaskAttribute and CancelTask (ecs-openapi §2.14) over the console's task list.</summary>
 internal static class TaskActions
 {
-    public static void Register(IDictionary<string, ApiAction> actions)
-    {
-        actions["DescribeTasks"] = DescribeTasksAsync;
-        actions["DescribeTaskAttribute"] = DescribeTaskAttributeAsync;
-        actions["CancelTask"] = CancelTaskAsync;
-    }
-
-    private static async Task<ApiReply> DescribeTasksAsync(ApiCall call)
-    {
-        var p = call.P;
-        var region = await call.RegionAsync();
-        var ids = p.CommaList("TaskIds", 100, CommonErrors.InvalidParameter("TaskIds", "it holds at most 100 task IDs."));
-        var action = p.Get("TaskAction");
-        var status = p.Get("TaskStatus");
-        var resources = p.List("ResourceIds");
-        var from = p.Time("StartTime");
-        var to = p.Time("EndTime");
-        if (p.Error is { } invalid)
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.InRegion("DescribeTasks", BindDescribeTasks, async (call, region, a) =>
         {
-            return invalid;
-        }
-
-        var tasks = (await call.Service<TaskQueryService>().ListAsync(call.Actor, region!.Id, call.Ct))
-            .Where(t => ids.Count == 0 || ids.Contains(t.Id))
-            .Where(t => action is null || t.Type.ToString() == action)
-            .Where(t => status is not ("Finished" or "Processing" or "Failed" or "Cancelled") || t.Status.ToString() == status)
-            .Where(t => resources.Count == 0 || resources.Contains(t.ResourceId))
-            .Where(t => (from is null || t.CreatedAt >= from) && (to is null || t.CreatedAt <= to))
-            .ToList();
-        var page = ApiPage<TaskListItem>.Read(p, tasks, tokens: false);
-        if (p.Error is { } badPage)
-        {
-            return badPage;
-        }
-
-        return ApiReply.Ok(new
-        {
-            call.RequestId,
-            RegionId = region.Id,
-            TotalCount = page.Total,
-            page.PageNumber,
-            page.PageSize,
-            TaskSet = new
+            var tasks = (await call.Service<TaskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
+                .Where(t => a.Ids.Count == 0 || a.Ids.Contains(t.Id))
+                .Where(t => a.Action is null || t.Type.ToString() == a.Action)
+                .Where(t => a.Status is not ("Finished" or "Processing" or "Failed" or "Cancelled") || t.Status.ToString() == a.Status)
+                .Where(t => a.Resources.Count == 0 || a.Resources.Contains(t.ResourceId))
+                .Where(t => (a.From is null || t.CreatedAt >= a.From) && (a.To is null || t.CreatedAt <= a.To))
+                .ToList();
+            return a.Paging.Of(tasks).Reply(page => new
             {
-                Task = page.Items.Select(t => new
+                call.RequestId,
+                RegionId = region.Id,
+                TotalCount = page.Total,
+                page.PageNumber,
+                page.PageSize,
+                TaskSet = new
                 {
-                    TaskId = t.Id,
-                    TaskAction = t.Type.ToString(),
-                    TaskStatus = t.Status.ToString(),
-                    SupportCancel = SupportCancel(t),
-                    CreationTime = ApiTime.Format(t.CreatedAt),
-                    FinishedTime = ApiTime.Format(t.FinishedAt) ?? "",
-                    t.ResourceId,
-                }).ToList(),
-            },
-        });
-    }
+                    Task = page.Items.Select(t => new
+                    {
+                        TaskId = t.Id,
+                        TaskAction = t.Type.ToString(),
+                        TaskStatus = t.Status.ToString(),
+                        SupportCancel = SupportCancel(t),
+                        CreationTime = ApiTime.Format(t.CreatedAt),
+                        FinishedTime = ApiTime.Format(t.FinishedAt) ?? "",
+                        t.ResourceId,
+                    }).ToList(),
+                },
+            });
+        }),
+        EcsAction.InRegion("DescribeTaskAttribute", p => p.Required("TaskId"), DescribeTaskAttributeAsync),
 
-    private static async Task<ApiReply> DescribeTaskAttributeAsync(ApiCall call)
+        // CancelTask's region is required but the task names its own.
+        EcsAction.InRegion("CancelTask", p => p.Required("TaskId"), async (call, _, taskId) =>
+            call.Done(await call.Service<TaskService>().CancelAsync(call.Actor, taskId, call.Ct)), changing: true),
+    ];
+
+    private static (IReadOnlyList<string> Ids, string? Action, string? Status, IReadOnlyList<string> Resources, DateTimeOffset? From, DateTimeOffset? To, ApiPaging Paging)
+        BindDescribeTasks(ApiParameters p) =>
+        (p.CommaList("TaskIds", 100, CommonErrors.InvalidParameter("TaskIds", "it holds at most 100 task IDs.")), p.Get("TaskAction"), p.Get("TaskStatus"),
+            p.List("ResourceIds"), p.Time("StartTime"), p.Time("EndTime"), ApiPaging.Read(p, PagingStyle.Pages));
+
+    private static async Task<ApiReply> DescribeTaskAttributeAsync(ApiCall call, Domain.Regions.Region region, string taskId)
     {
-        var region = await call.RegionAsync();
-        var taskId = call.P.Required("TaskId");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var task = (await call.Service<TaskQueryService>().ListAsync(call.Actor, region!.Id, call.Ct)).FirstOrDefault(t => t.Id == taskId);
+        var task = (await call.Service<TaskQueryService>().ListAsync(call.Actor, region.Id, call.Ct)).FirstOrDefault(t => t.Id == taskId);
         if (task is null)
         {
             return TaskErrors.NotFound(taskId);
@@ -88,7 +68,7 @@ internal static class TaskActions
             TaskId = task.Id,
             TaskAction = task.Type.ToString(),
             TaskStatus = task.Status.ToString(),
-            TaskProcess = ImageActions.Percent(task.Progress),
+            TaskProcess = ApiJson.Percent(task.Progress),
             SupportCancel = SupportCancel(task),
             CreationTime = ApiTime.Format(task.CreatedAt),
             FinishedTime = ApiTime.Format(task.FinishedAt) ?? "",
@@ -109,19 +89,6 @@ internal static class TaskActions
                 },
             },
         });
-    }
-
-    private static async Task<ApiReply> CancelTaskAsync(ApiCall call)
-    {
-        await call.RegionAsync();
-        var taskId = call.P.Required("TaskId");
-        if (call.P.Error is { } invalid)
-        {
-            return invalid;
-        }
-
-        var cancelled = await call.Service<TaskService>().CancelAsync(call.Actor, taskId, call.Ct);
-        return cancelled.IsSuccess ? ApiReply.Ok(new { call.RequestId }) : cancelled.Error;
     }
 
     private static string SupportCancel(TaskListItem t) => t.Cancellable && t.Status == AsyncTaskStatus.Processing ? "true" : "false";

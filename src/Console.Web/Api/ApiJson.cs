@@ -1,0 +1,63 @@
+using System.Globalization;
+using EcsConsole.Domain.Images;
+
+namespace EcsConsole.Web.Api;
+
+/// <summary>Shapes the API writes in more than one action, with each field's JSON type from ecs-model-trees.txt.</summary>
+internal static class ApiJson
+{
+    /// <summary>An image as DescribeImages reports it, with each field's JSON type from ecs-model-trees.txt.</summary>
+    public static object Image(Image i, string? viewerAccountId, bool shared) => new
+    {
+        ImageId = i.Id,
+        ImageName = i.Name,
+        ImageFamily = i.Family ?? "",
+        ImageVersion = i.ImageVersion ?? "",
+        Description = i.Description ?? "",
+        Status = i.Status.ToString(),
+        Progress = Percent(i.Progress),
+        CreationTime = ApiTime.Format(i.CreationTime),
+        Size = i.SizeGiB,
+        Architecture = i.Architecture.ToEcs(),
+        BootMode = i.BootMode.ToEcs(),
+        OSType = i.OsType.ToEcs(),
+        OSName = i.OsName,
+        OSNameEn = i.OsName,
+        i.Platform,
+        ImageOwnerAlias = i.OwnerAliasFor(viewerAccountId).ToEcs(),
+        ImageOwnerId = long.TryParse(i.OwnerAccountId, NumberStyles.None, CultureInfo.InvariantCulture, out var owner) ? owner : (long?)null,
+        i.IsPublic,
+        i.IsCopied,
+        IsSelfShared = shared ? "True" : "False",
+        IsSubscribed = false,
+        i.IsSupportCloudinit,
+        i.IsSupportIoOptimized,
+        LoginAsNonRootSupported = false,
+        Usage = i.InUse ? "instance" : "none",
+        ProductCode = i.ProductCode ?? "",
+        SupplierName = i.SupplierName ?? "",
+        ResourceGroupId = "",
+        i.LicenseType,
+        Usable = true,
+        DiskDeviceMappings = new
+        {
+            DiskDeviceMapping = i.DiskMappings.Select(m => new
+            {
+                m.Device,
+                Type = m.Type.ToEcs(),
+                SnapshotId = m.SnapshotId ?? "",
+                Size = m.SizeGiB.ToString(CultureInfo.InvariantCulture),
+                m.Format,
+                ImportOSSBucket = m.ImportOssBucket ?? "",
+                ImportOSSObject = m.ImportOssObject ?? "",
+                Progress = Percent(i.Progress),
+                RemainTime = 0,
+                m.Encrypted,
+            }).ToList(),
+        },
+        Tags = new { Tag = i.Tags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => new { t.TagKey, t.TagValue }).ToList() },
+        Features = new { NvmeSupport = i.NvmeSupport ? "supported" : "unsupported", i.ImdsSupport },
+    };
+
+    public static string Percent(int progress) => progress.ToString(CultureInfo.InvariantCulture) + "%";
+}

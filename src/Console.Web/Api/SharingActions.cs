@@ -1,0 +1,41 @@
+using EcsConsole.Domain.Copies;
+using EcsConsole.Domain.Sharing;
+
+namespace EcsConsole.Web.Api;
+
+/// <summary>Sharing and copying images (ecs-openapi §2.8–2.12): share permissions, CopyImage and CancelCopyImage.</summary>
+internal static class SharingActions
+{
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.InRegion("DescribeImageSharePermission", p => (ImageId: p.Required("ImageId"), Paging: ApiPaging.Read(p, PagingStyle.Pages)), async (call, region, a) =>
+            (await call.Service<SharingService>().GetAsync(call.Actor, region.Id, a.ImageId, call.Ct)).Reply(permission =>
+            {
+                var accounts = permission.Accounts;
+                var page = a.Paging.Of(accounts).Value;
+                return new
+                {
+                    call.RequestId,
+                    RegionId = region.Id,
+                    a.ImageId,
+                    TotalCount = accounts.Count,
+                    page.PageNumber,
+                    page.PageSize,
+                    Accounts = new { Account = page.Items.Select(id => new { AliyunId = id }).ToList() },
+                    ShareGroups = new { ShareGroup = permission.IsPublic ? [new { Group = "all" }] : Array.Empty<object>() },
+                };
+            })),
+        EcsAction.InRegion("ModifyImageSharePermission", p => (ImageId: p.Required("ImageId"), IsPublic: p.Bool("IsPublic")), async (call, region, a) =>
+            call.Done(await call.Service<SharingService>().ModifyAsync(call.Actor, region.Id, a.ImageId,
+                new ModifySharePermissionRequest(call.P.List("AddAccount"), call.P.List("RemoveAccount"), a.IsPublic), call.Ct)),
+            changing: true),
+        EcsAction.InRegion("CopyImage", p => (ImageId: p.Required("ImageId"), Destination: p.Required("DestinationRegionId"), Encrypted: p.Bool("Encrypted") ?? false),
+            async (call, region, a) =>
+                (await call.Service<CopyImageService>().CopyAsync(call.Actor, new CopyImageRequest(region.Id, a.ImageId, a.Destination,
+                    call.P.Get("DestinationImageName"), call.P.Get("DestinationDescription"), a.Encrypted), call.Ct))
+                    .Reply(copied => new { call.RequestId, copied.ImageId }),
+            changing: true),
+        EcsAction.InRegion("CancelCopyImage", p => p.Required("ImageId"), async (call, region, imageId) =>
+            call.Done(await call.Service<CopyImageService>().CancelCopyAsync(call.Actor, region.Id, imageId, call.Ct)), changing: true),
+    ];
+}
