@@ -1,0 +1,211 @@
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Common;
+
+namespace EcsConsole.Web.Api;
+
+/// <summary>
+/// Who is calling (ecs-openapi §1, ADR-007): the V3 (<c>ACS3-HMAC-SHA256</c>) or V1 (<c>HMAC-SHA1</c>) signature checked
+/// with the caller's AccessKey, then the key's status, the timestamp window, the nonce and the key's user as the database
+/// has it now; only then is the registered action run.
+/// </summary>
+internal static class ApiAuthentication
+{
+    public static async Task<ApiReply> HandleV3Async(HttpContext http, string requestId, string authorization,
+        Dictionary<string, string> query, byte[]? body, AccessKeyService keys)
+    {
+        var request = http.Request;
+
+        // Action and version travel in signed headers (or the signed query).
+        var action = Header(request, "x-acs-action") ?? Value(query, "Action");
+        var version = Header(request, "x-acs-version") ?? Value(query, "Version");
+        if (CheckActionAndVersion(action, version) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var auth = ApiSignature.ParseV3(authorization);
+        if (auth is null)
+        {
+            return authorization.StartsWith(ApiSignature.V3Algorithm, StringComparison.Ordinal)
+                ? ApiErrors.IncompleteSignature("the Authorization header must be ACS3-HMAC-SHA256 Credential=…,SignedHeaders=…,Signature=….")
+                : ApiErrors.UnsupportedSignatureMethod();
+        }
+
+        var unsigned = request.Headers.Keys.Select(k => k.ToLowerInvariant())
+            .FirstOrDefault(k => (k.StartsWith("x-acs-", StringComparison.Ordinal) || k == "host") && !auth.SignedHeaders.Contains(k));
+        if (unsigned is not null)
+        {
+            return ApiErrors.IncompleteSignature($"the header {unsigned} must be signed.");
+        }
+
+        // A body's parameters count only under the content type that was signed: else the same signature would hold with
+        // the body read as something else (its parameters dropped).
+        var hasBody = request.ContentLength is not 0 && (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0 || body is { Length: > 0 });
+        if (hasBody && request.Headers.ContentType.Count > 0 && !auth.SignedHeaders.Contains("content-type"))
+        {
+            return ApiErrors.IncompleteSignature("the header content-type must be signed when the request has a body.");
+        }
+
+        var credential = await keys.FindCredentialAsync(auth.AccessKeyId, http.RequestAborted);
+        if (credential is null)
+        {
+            return ApiErrors.AccessKeyNotFound();
+        }
+
+        // The signature first, over the declared payload hash when there is one: a forged call is refused unread.
+        var declared = Header(request, "x-acs-content-sha256");
+        if (declared is null)
+        {
+            var read = await ApiBody.EnsureAsync(request, body, http.RequestAborted);
+            if (read.Error is { } tooLarge)
+            {
+                return tooLarge;
+            }
+
+            body = read.Body;
+        }
+
+        var payloadHash = declared ?? ApiSignature.Sha256Hex(body);
+        var stringToSign = ApiSignature.V3StringToSign(request.Method, request.Path.HasValue ? request.Path.Value! : "/", query,
+            auth.SignedHeaders, name => name == "host" ? request.Headers.Host.ToString() : Header(request, name), payloadHash.ToLowerInvariant());
+        if (!ApiSignature.SameSignature(ApiSignature.V3Sign(credential.Secret, stringToSign), auth.Signature))
+        {
+            return ApiErrors.SignatureDoesNotMatch(stringToSign);
+        }
+
+        if (declared is not null)
+        {
+            var read = await ApiBody.EnsureAsync(request, body, http.RequestAborted);
+            if (read.Error is { } tooLarge)
+            {
+                return tooLarge;
+            }
+
+            body = read.Body;
+            if (!string.Equals(declared, ApiSignature.Sha256Hex(body), StringComparison.OrdinalIgnoreCase))
+            {
+                return ApiErrors.IncompleteSignature("x-acs-content-sha256 does not match the body.");
+            }
+        }
+
+        var all = ApiBody.Merge(query, request, body!);
+        if (all.Error is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        return await AuthorizeAndRunAsync(http, requestId, action!, new ApiParameters(all.Values!), credential,
+            Header(request, "x-acs-signature-nonce") ?? "", Header(request, "x-acs-date") ?? "");
+    }
+
+    public static async Task<ApiReply> HandleV1Async(HttpContext http, string requestId, Dictionary<string, string> query, byte[]? body, AccessKeyService keys)
+    {
+        var request = http.Request;
+        var read = await ApiBody.EnsureAsync(request, body, http.RequestAborted);
+        if (read.Error is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
+        var all = ApiBody.Merge(query, request, read.Body!);
+        if (all.Error is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        // Action and version are signed parameters: never taken from a header, which V1 does not sign.
+        var p = new ApiParameters(all.Values!);
+        var action = p.Get("Action");
+        if (CheckActionAndVersion(action, p.Get("Version")) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var signature = p.Get("Signature");
+        var keyId = p.Get("AccessKeyId");
+        if (signature is null || keyId is null)
+        {
+            return CommonErrors.MissingParameter(keyId is null ? "AccessKeyId" : "Signature");
+        }
+
+        if ((p.Get("SignatureMethod") ?? "HMAC-SHA1") != "HMAC-SHA1" || (p.Get("SignatureVersion") ?? "1.0") != "1.0")
+        {
+            return ApiErrors.UnsupportedSignatureMethod();
+        }
+
+        var credential = await keys.FindCredentialAsync(keyId, http.RequestAborted);
+        if (credential is null)
+        {
+            return ApiErrors.AccessKeyNotFound();
+        }
+
+        var stringToSign = ApiSignature.V1StringToSign(request.Method, all.Values!);
+        if (!ApiSignature.SameSignature(ApiSignature.V1Sign(credential.Secret, stringToSign), signature))
+        {
+            return ApiErrors.SignatureDoesNotMatch(stringToSign);
+        }
+
+        return await AuthorizeAndRunAsync(http, requestId, action!, p, credential, p.Get("SignatureNonce") ?? "", p.Get("Timestamp") ?? "");
+    }
+
+    private static EcsError? CheckActionAndVersion(string? action, string? version) =>
+        string.IsNullOrEmpty(action) ? CommonErrors.MissingParameter("Action")
+        : string.IsNullOrEmpty(version) ? CommonErrors.MissingParameter("Version")
+        : version != EcsApiMiddleware.Version ? ApiErrors.InvalidVersion()
+        : null;
+
+    /// <summary>After a valid signature: the key Active, the call fresh and not replayed, its user as the database has it now.</summary>
+    private static async Task<ApiReply> AuthorizeAndRunAsync(HttpContext http, string requestId, string action, ApiParameters p,
+        AccessKeyCredential credential, string nonce, string timestamp)
+    {
+        if (credential.Status != AccessKeyStatus.Active)
+        {
+            return ApiErrors.AccessKeyDisabled();
+        }
+
+        // Fresh and not replayed.
+        if (timestamp.Length == 0)
+        {
+            return ApiErrors.MissingTimestamp();
+        }
+
+        if (!ApiTime.TryParse(timestamp, out var sentAt))
+        {
+            return ApiErrors.IllegalTimestamp();
+        }
+
+        var services = http.RequestServices;
+        var time = services.GetRequiredService<TimeProvider>();
+        if ((time.GetUtcNow() - sentAt).Duration() > EcsApiMiddleware.TimestampWindow)
+        {
+            return ApiErrors.TimestampExpired();
+        }
+
+        if (nonce.Length == 0)
+        {
+            return CommonErrors.MissingParameter("SignatureNonce");
+        }
+
+        if (!services.GetRequiredService<NonceCache>().TryUse(credential.Id, nonce))
+        {
+            return ApiErrors.NonceUsed();
+        }
+
+        // Act as the key's user, with its account, role, permissions and quotas as they are now (a locked-out user is
+        // refused; a removed one has no keys left).
+        var actor = await services.GetRequiredService<AccountService>().GetActorAsync(credential.UserId, ActorSource.Api, http.RequestAborted);
+        if (!actor.IsSuccess)
+        {
+            return actor.Error!.Code == CommonErrors.ForbiddenCode ? actor.Error : ApiErrors.AccessKeyNotFound();
+        }
+
+        return EcsActions.All.TryGetValue(action, out var registered)
+            ? await registered.InvokeAsync(new ApiCall(http, action, p, actor.Value, requestId))
+            : ApiErrors.ActionNotFound();
+    }
+
+    private static string? Value(Dictionary<string, string> values, string name) => values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+
+    private static string? Header(HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count > 0 ? string.Join(',', values.Select(v => v?.Trim())) : null;
+}
