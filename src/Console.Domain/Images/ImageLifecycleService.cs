@@ -52,25 +52,8 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     /// <see cref="ImageErrors.FamiliesFull"/> when a new family would exceed the account's families in the region
     /// (FAM-11; limits from <see cref="QuotaCatalogue"/> or the account's <see cref="Quota"/> for the region).
     /// </summary>
-    public async Task<Result<Image>> ModifyAsync(Actor actor, string regionId, string imageId, ModifyImageRequest request, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
-        if (!owned.IsSuccess)
-        {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, owned.Error, ct);
-        }
-
-        var image = owned.Value;
-        if (await ApplyModifyAsync(db, image, request, ct) is { } refusal)
-        {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
-        }
-
-        return await CommitAsync(db, tx, actor, ModifyAction, image, ct);
-    }
+    public Task<Result<Image>> ModifyAsync(Actor actor, string regionId, string imageId, ModifyImageRequest request, CancellationToken ct = default) =>
+        ModifyAttributeAsync(actor, regionId, imageId, request, status: null, ct);
 
     /// <summary>
     /// ModifyImageAttribute as the ECS API has it: the attributes of <paramref name="request"/> (as <see cref="ModifyAsync"/>)
@@ -117,48 +100,16 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     /// <see cref="ImageErrors.StatusIsCreating"/> while it is Creating or Waiting; <see cref="ImageErrors.NotAvailable"/>
     /// in any other status but Available (FAM-07); <see cref="ImageErrors.UseShared"/> while it is shared (FAM-08).
     /// </summary>
-    public async Task<Result<Image>> DeprecateAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
-        if (!owned.IsSuccess)
-        {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, owned.Error, ct);
-        }
-
-        var image = owned.Value;
-        if (await ApplyDeprecateAsync(db, image, ct) is { } refusal)
-        {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
-        }
-
-        return await CommitAsync(db, tx, actor, ModifyAction, image, ct);
-    }
+    public Task<Result<Image>> DeprecateAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default) =>
+        ModifyAttributeAsync(actor, regionId, imageId, new ModifyImageRequest(), ImageStatus.Deprecated, ct);
 
     /// <summary>
     /// Restores a Deprecated image to Available (FAM-04/06); being the newest, it is again what its family resolves to.
     /// Returns the image, or <see cref="ImageErrors.NotFound"/> / <see cref="CommonErrors.Forbidden"/> (access);
     /// <see cref="ImageErrors.NotDeprecated"/> in any other status (FAM-07).
     /// </summary>
-    public async Task<Result<Image>> RestoreAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
-        if (!owned.IsSuccess)
-        {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, owned.Error, ct);
-        }
-
-        var image = owned.Value;
-        if (ApplyRestore(image) is { } refusal)
-        {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
-        }
-
-        return await CommitAsync(db, tx, actor, ModifyAction, image, ct);
-    }
+    public Task<Result<Image>> RestoreAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default) =>
+        ModifyAttributeAsync(actor, regionId, imageId, new ModifyImageRequest(), ImageStatus.Available, ct);
 
     /// <summary>
     /// FAM-05, for the Deprecate dialog's warning: whether the image is the one Available member of its family, so
