@@ -1,3 +1,5 @@
+using EcsConsole.Domain.Seeding;
+using EcsConsole.E2E.Pages;
 using Microsoft.Playwright;
 
 namespace EcsConsole.E2E.Support;
@@ -56,6 +58,17 @@ public sealed class ConsoleFixture : IAsyncLifetime
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
+
+    /// <summary>A fresh browser context signed in as <paramref name="email"/> (a demo user's password unless another is given).</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password = DemoWorld.Password)
+    {
+        var page = await NewPageAsync();
+        await new SignInPage(page).LogInAsync(email, password);
+        return page;
+    }
+
+    /// <summary>The ECS API of this console, signed with Alice's seeded AccessKey.</summary>
+    public EcsApi AliceApi() => EcsApi.AsAlice(App.BaseUrl);
 
     public async Task DisposeAsync()
     {
