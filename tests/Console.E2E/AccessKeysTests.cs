@@ -1,9 +1,3 @@
-using System.Text.RegularExpressions;
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Pages;
-using EcsConsole.E2E.Support;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E;
 
 /// <summary>The AccessKey pairs page, reached from the app bar, in a real Chromium.</summary>

@@ -1,10 +1,3 @@
-using System.Text.RegularExpressions;
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Pages;
-using EcsConsole.E2E.Support;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E;
 
 /// <summary>Following the navigation through the read-only lists: instances, snapshots, tasks and quotas.</summary>

@@ -1,10 +1,3 @@
-using System.Text.RegularExpressions;
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Pages;
-using EcsConsole.E2E.Support;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E;
 
 /// <summary>Custom images made, refused and cleaned up as a person does it (Simulation__TaskDuration=00:00:01).</summary>

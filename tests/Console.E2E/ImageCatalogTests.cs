@@ -1,9 +1,3 @@
-using System.Text.RegularExpressions;
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Pages;
-using EcsConsole.E2E.Support;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E;
 
 /// <summary>The image catalogue as a person uses it: tabs, search, paging, the URL as the state, live region switch.</summary>

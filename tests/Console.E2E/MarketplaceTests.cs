@@ -1,9 +1,3 @@
-using System.Text.RegularExpressions;
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Pages;
-using EcsConsole.E2E.Support;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E;
 
 /// <summary>The Marketplace as a person uses it (issue 12): browse, filter, subscribe, launch; regions where a product is not published.</summary>

@@ -1,9 +1,3 @@
-using System.Text.RegularExpressions;
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Pages;
-using EcsConsole.E2E.Support;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E;
 
 /// <summary>Simple Application Server custom images (issue #10): made, shared to ECS, refused deletion while shared, unshared, deleted.</summary>

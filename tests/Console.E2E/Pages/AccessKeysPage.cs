@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/settings/access-keys</c>: the user's AccessKey pairs (<c>access-key-row-&lt;id&gt;</c>); a new secret is shown once.</summary>

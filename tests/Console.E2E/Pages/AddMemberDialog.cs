@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Add Member</c>: a user by <c>Email</c>, whose one-time password (<c>one-time-password</c>) is shown once.</summary>

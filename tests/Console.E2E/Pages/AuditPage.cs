@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/admin/audit</c>: every change and refusal, filtered through the URL.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/buckets</c>: simulated OSS buckets (<c>bucket-&lt;name&gt;</c>) and their objects (<c>object-row-&lt;key&gt;</c>).</summary>

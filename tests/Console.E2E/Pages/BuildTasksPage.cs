@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/image-builder/executions</c>: build tasks (<c>execution-row-&lt;exec-id&gt;</c>) with their state word, error code and <c>Log</c>.</summary>

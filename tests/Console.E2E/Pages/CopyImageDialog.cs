@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Copy Image</c> to another region: the destination shown in <c>copy-destination</c>, the copy's <c>Image Name</c>.</summary>

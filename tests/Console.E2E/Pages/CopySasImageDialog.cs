@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary>The Simple Application Server <c>Copy Image</c>: the <c>Destination Region</c> (the first other region by default).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Create Image Component</c>: <c>Name</c> and <c>Content</c> (the version defaults to the next major).</summary>

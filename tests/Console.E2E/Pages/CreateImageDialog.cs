@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Create Custom Image</c> (from the Images page, an instance row, or a SAS page): <c>Image Name</c>, <c>Image Description</c>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary>The Simple Application Server <c>Create Custom Image</c>: <c>Server</c>, its snapshots, <c>Image Name</c>.</summary>

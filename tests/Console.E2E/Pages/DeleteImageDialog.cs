@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Delete Image</c>: the impact of deleting each image first, <c>Delete associated snapshots</c>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/image-builder/components</c>: the table <c>components-table</c> and <c>Create Component</c>.</summary>

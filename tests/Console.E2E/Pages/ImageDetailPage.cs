@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/images/{id}</c>: the image's name, status and attributes; someone else's private image is not found.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/image-builder/templates</c>: the table <c>templates-table</c>, <c>Create Template</c>, <c>Start Build</c> per row.</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/image-builder/updates?execution=</c>: update runs (<c>update-row-&lt;exec-id&gt;</c>), their status and seven steps.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Import Image</c> from an object of an OSS bucket: <c>OSS Bucket</c>, <c>OSS Object</c>, <c>Image Name</c>.</summary>

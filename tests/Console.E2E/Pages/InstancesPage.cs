@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/instances</c>: the table <c>instances-table</c>, a row and a status chip per instance, its row actions.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/marketplace</c>: product cards <c>marketplace-product-&lt;code&gt;</c>, filters, <c>Search</c>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/admin/members</c>: the account's users and their roles; <c>Add Member</c>.</summary>

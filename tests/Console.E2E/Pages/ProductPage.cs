@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/marketplace/{productCode}</c>: versions (<c>product-versions</c>), <c>Subscribe</c> and <c>Launch</c>.</summary>

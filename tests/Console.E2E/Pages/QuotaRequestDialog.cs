@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Playwright;
 
 namespace EcsConsole.E2E.Pages;
 

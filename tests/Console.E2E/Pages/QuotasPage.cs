@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/admin/quotas</c>: <c>quota-row-&lt;account&gt;-&lt;quota&gt;</c> with Used / Limit, requests for an increase and their review.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/Account/Register</c>: a new user (and a new account), confirmed through the link the console logs.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Replace System Disk</c> of a stopped instance: an image picker (<c>image-picker-table</c>) that disables what cannot run.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/sas/servers</c>: Simple Application Servers (<c>sas-server-row-&lt;id&gt;</c>), their disks and snapshots.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Share Image</c>: <c>Account ID</c> with <c>Add</c>, the list <c>share-list</c> with a <c>Remove</c> per account.</summary>

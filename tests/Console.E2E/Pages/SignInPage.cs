@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/Account/Login</c> (static SSR, as the Identity template has it): <c>Email</c>, <c>Password</c>, <c>Log in</c>.</summary>

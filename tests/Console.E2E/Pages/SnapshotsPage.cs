@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/snapshots</c>: the table <c>snapshots-table</c> with the column <c>Used by image</c> and the row action <c>Delete</c>.</summary>

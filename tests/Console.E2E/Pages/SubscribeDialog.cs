@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Subscribe</c> to a Marketplace product in the region, on a plan its billing model offers.</summary>

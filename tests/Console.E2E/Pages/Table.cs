@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary>
@@ -24,7 +21,7 @@ public sealed class Table(IPage page, string tableTestId, string rowPrefix)
     /// <summary>The ID of the one row <paramref name="row"/> matches, read from its test id (waits for it to show).</summary>
     public async Task<string> IdOfAsync(ILocator row)
     {
-        await Expect(row).ToHaveCountAsync(1);
+        await Expect(row).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         var testId = await row.GetAttributeAsync("data-testid") ?? throw new InvalidOperationException($"A {rowPrefix} row without a test id");
         return testId[rowPrefix.Length..];
     }

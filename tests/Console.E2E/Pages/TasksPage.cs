@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>/tasks</c>: the table <c>tasks-table</c> of asynchronous tasks with their status and progress.</summary>

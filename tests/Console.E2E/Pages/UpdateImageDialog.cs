@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Pages;
 
 /// <summary><c>Update Image</c> (OOS <c>ACS-ECS-UpdateImage</c>): <c>Command</c> and the new <c>Image Name</c>.</summary>

@@ -1,7 +1,3 @@
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Pages;
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Support;
 
 /// <summary>
@@ -66,9 +62,6 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await new SignInPage(page).LogInAsync(email, password);
         return page;
     }
-
-    /// <summary>The ECS API of this console, signed with Alice's seeded AccessKey.</summary>
-    public EcsApi AliceApi() => EcsApi.AsAlice(App.BaseUrl);
 
     public async Task DisposeAsync()
     {

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Support;
 
 /// <summary>Screenshots of a journey (the README's pictures), under TestResults/screenshots.</summary>
