@@ -110,7 +110,7 @@ public sealed class ImagesPage(IPage page) : ConsolePage(page)
         return new UpdateImageDialog(Page);
     }
 
-    /// <summary><c>Deprecate</c> in the row menu; answers the confirmation dialog, which the caller confirms.</summary>
+    /// <summary><c>Deprecate</c> in the row menu; returns the confirmation dialog (its warning), for the caller to confirm.</summary>
     public async Task<ConsoleDialog> DeprecateAsync(string imageId)
     {
         await RowActionAsync("deprecate", imageId, inMenu: true);
