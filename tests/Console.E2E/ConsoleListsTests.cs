@@ -1,9 +1,3 @@
-using System.Text.RegularExpressions;
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Support;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E;
 
 /// <summary>Following the navigation through the read-only lists: instances, snapshots, tasks and quotas.</summary>
@@ -15,32 +9,34 @@ public sealed class ConsoleListsTests(ConsoleFixture fixture)
     {
         // Arrange
         var page = await fixture.NewPageAsync();
-        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
-        await page.WaitForInteractiveAsync();
+        var overview = await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
 
         // Act + Assert: Instances
-        await page.GetByRole(AriaRole.Link, new() { Name = "Instances", Exact = true }).ClickAsync();
+        await overview.NavLink("Instances").ClickAsync();
+        var instances = new InstancesPage(page);
         await Expect(page).ToHaveURLAsync(new Regex("/instances\\?region=cn-hangzhou"));
-        await Expect(page.GetByTestId("instances-table").Locator("tbody tr[data-testid^='instance-row-']")).ToHaveCountAsync(2);
-        await Expect(page.GetByTestId("instances-table")).ToContainTextAsync("web-1");
+        await Expect(instances.Table.Rows).ToHaveCountAsync(2);
+        await Expect(instances.Table.Root).ToContainTextAsync("web-1");
         await page.ScreenshotAsync(fixture, "instances");
 
         // Act + Assert: Snapshots, with the image each one backs
-        await page.GetByRole(AriaRole.Link, new() { Name = "Snapshots", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("snapshots-table").Locator("tbody tr[data-testid^='snapshot-row-']")).ToHaveCountAsync(4);
-        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Used by image" })).ToBeVisibleAsync();
+        await instances.NavLink("Snapshots").ClickAsync();
+        var snapshots = new SnapshotsPage(page);
+        await Expect(snapshots.Table.Rows).ToHaveCountAsync(4);
+        await Expect(snapshots.UsedByImageHeader).ToBeVisibleAsync();
         await page.ScreenshotAsync(fixture, "snapshots");
 
         // Act + Assert: Tasks (none yet)
-        await page.GetByRole(AriaRole.Link, new() { Name = "Tasks", Exact = true }).ClickAsync();
-        await Expect(page.GetByTestId("tasks-table")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("tasks-empty")).ToBeVisibleAsync();
+        await snapshots.NavLink("Tasks").ClickAsync();
+        var tasks = new TasksPage(page);
+        await Expect(tasks.Table).ToBeVisibleAsync();
+        await Expect(tasks.Empty).ToBeVisibleAsync();
 
         // Act + Assert: Admin → quotas of her account in the region
-        await page.GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true }).ClickAsync();
-        var imageQuota = page.GetByTestId($"quota-row-{DemoWorld.AcmeAccountId}-q_user-image-count");
-        await Expect(imageQuota).ToContainTextAsync("100");
-        await Expect(page.GetByTestId($"quota-row-{DemoWorld.AcmeAccountId}-q_user-image-count-used")).ToHaveTextAsync("1");
+        await tasks.NavLink("Admin").ClickAsync();
+        var quotas = new QuotasPage(page);
+        await Expect(quotas.Row(DemoWorld.AcmeAccountId, "q_user-image-count")).ToContainTextAsync("100");
+        await Expect(quotas.Used(DemoWorld.AcmeAccountId, "q_user-image-count")).ToHaveTextAsync("1");
         await page.ScreenshotAsync(fixture, "quotas");
     }
 
@@ -48,8 +44,7 @@ public sealed class ConsoleListsTests(ConsoleFixture fixture)
     public async Task Bob_IsReadOnly_EveryActionThatChangesSomethingIsAbsentOrDisabled()
     {
         // Arrange
-        var page = await fixture.NewPageAsync();
-        await page.LogInAsync(DemoWorld.Bob, DemoWorld.Password);
+        var console = new ConsolePage(await fixture.SignedInPageAsync(DemoWorld.Bob));
         string[] changing =
         [
             "Create Custom Image", "Import Image", "Share Image", "Copy Image", "Create Snapshot", "Delete", "Cancel",
@@ -61,28 +56,18 @@ public sealed class ConsoleListsTests(ConsoleFixture fixture)
             "/sas/servers?region=cn-hangzhou", "/sas/images?region=cn-hangzhou" })
         {
             // Act
-            await page.OpenAsync(path);
-            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await console.GotoAsync(path);
+            await Expect(console.Title).ToBeVisibleAsync();
 
             // Assert
-            foreach (var name in changing)
-            {
-                var buttons = page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
-                for (var i = 0; i < await buttons.CountAsync(); i++)
-                {
-                    await Expect(buttons.Nth(i)).ToBeDisabledAsync();
-                }
-            }
-
-            foreach (var name in new[] { "Create Custom Image" })
-            {
-                await Expect(page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true }).And(page.Locator(":enabled"))).ToHaveCountAsync(0);
-            }
+            await console.ExpectNoEnabledButtonAsync(changing);
+            await Expect(console.Button("Create Custom Image").And(console.Page.Locator(":enabled"))).ToHaveCountAsync(0);
         }
 
         // Assert: the admin pages refuse him
-        await page.OpenAsync("/admin/quotas?region=cn-hangzhou");
-        await Expect(page.GetByTestId("error-alert")).ToHaveAttributeAsync("data-error-code", "Forbidden");
-        await Expect(page.GetByTestId("quotas-table")).ToHaveCountAsync(0);
+        var quotas = new QuotasPage(console.Page);
+        await quotas.OpenAsync("cn-hangzhou");
+        await quotas.ExpectErrorAsync("Forbidden");
+        await Expect(quotas.Table).ToHaveCountAsync(0);
     }
 }

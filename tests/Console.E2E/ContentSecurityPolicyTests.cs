@@ -1,8 +1,3 @@
-using EcsConsole.Domain.Seeding;
-using EcsConsole.E2E.Support;
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace EcsConsole.E2E;
 
 /// <summary>
@@ -40,25 +35,24 @@ public sealed class ContentSecurityPolicyTests(ConsoleFixture fixture)
         await page.AddInitScriptAsync(RecordViolations);
 
         // Act: sign in, then every kind of page: interactive console pages, a MudBlazor dialog, static SSR Identity pages
-        await page.LogInAsync(DemoWorld.Alice, DemoWorld.Password);
-        await page.WaitForInteractiveAsync();
+        var shell = await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
         violations.AddRange(await ViolationsAsync(page));
         var policies = new List<string?>();
         foreach (var path in new[] { "/", "/images", "/images?tab=public", "/instances/create", "/admin/audit" })
         {
             var response = await page.GotoAsync(path);
-            await page.WaitForInteractiveAsync();
+            await shell.WaitForInteractiveAsync();
             policies.Add(await response!.HeaderValueAsync("content-security-policy"));
             violations.AddRange(await ViolationsAsync(page));
         }
 
-        await page.OpenAsync("/images?region=cn-hangzhou&tab=custom");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create Custom Image" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Create Custom Image" });
-        await Expect(dialog).ToBeVisibleAsync();
+        var images = new ImagesPage(page);
+        await images.OpenAsync("cn-hangzhou", "custom");
+        var dialog = await images.OpenCreateImageAsync();
+        await dialog.ExpectOpenAsync();
         await page.ScreenshotAsync(fixture, "csp-create-custom-image-dialog");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
-        await Expect(dialog).ToHaveCountAsync(0);
+        await dialog.CancelAsync();
+        await Expect(dialog.Root).ToHaveCountAsync(0);
         violations.AddRange(await ViolationsAsync(page));
 
         foreach (var path in new[] { "/Account/Manage", "/Account/Login" })

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using EcsConsole.E2E.Support;
 
 namespace EcsConsole.E2E;
 

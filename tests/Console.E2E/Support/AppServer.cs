@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 
 namespace EcsConsole.E2E.Support;
 
@@ -69,10 +67,13 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__DefaultConnection"] = $"Data Source={database}";
         start.Environment["Simulation__TaskDuration"] = "00:00:01";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // "Now listening on" is logged once the database is migrated and seeded (Program.cs does both before it runs).
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         // The console's "mails" (confirmation links) are Information lines of its log: suites read them there.
         start.Environment["Logging__LogLevel__EcsConsole.Web.Components.Account.IdentityNoOpEmailSender"] = "Information";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.EnableRaisingEvents = true;
         var server = new AppServer(process, baseUrl, database);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
@@ -80,16 +81,6 @@ public sealed class AppServer : IAsyncDisposable
         process.BeginErrorReadLine();
         await server.WaitUntilHealthyAsync();
         return server;
-    }
-
-    /// <summary>Reads one value from the app's database (e.g. an ID the seed generated).</summary>
-    public async Task<string> QueryScalarAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(await command.ExecuteScalarAsync()) ?? throw new InvalidOperationException($"No result: {sql}");
     }
 
     /// <summary>
@@ -120,38 +111,26 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for the line the host logs when it listens (it migrates and seeds before that), then asks <c>/healthz</c> once;
+    /// fails at once if the process exits first.
+    /// </summary>
     private async Task WaitUntilHealthyAsync()
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var listening = WaitForLogAsync(new Regex("Now listening on: "), TimeSpan.FromSeconds(90));
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(listening, exited) == exited)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The console exited with {_process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                var response = await http.GetAsync($"{BaseUrl}/healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // not answering yet
-            }
-
-            await Task.Delay(250);
+            throw new InvalidOperationException($"The console exited with {_process.ExitCode}:\n{Log}");
         }
 
-        throw new TimeoutException($"The console did not become healthy at {BaseUrl}:\n{Log}");
+        await listening;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var response = await http.GetAsync($"{BaseUrl}/healthz");
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The console answered /healthz with {(int)response.StatusCode}:\n{Log}");
+        }
     }
 
     private void Append(string? line)
@@ -202,7 +181,6 @@ public sealed class AppServer : IAsyncDisposable
         }
 
         _process.Dispose();
-        SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm", ".keyring.pfx" }) // the key-ring certificate generated next to it
         {
             File.Delete(DatabasePath + suffix);

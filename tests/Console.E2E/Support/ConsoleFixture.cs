@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace EcsConsole.E2E.Support;
 
 /// <summary>
@@ -55,6 +53,14 @@ public sealed class ConsoleFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A fresh browser context signed in as <paramref name="email"/> (a demo user's password unless another is given).</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password = DemoWorld.Password)
+    {
+        var page = await NewPageAsync();
+        await new SignInPage(page).LogInAsync(email, password);
+        return page;
     }
 
     public async Task DisposeAsync()
