@@ -21,8 +21,8 @@ namespace EcsConsole.Domain.Copies;
 public sealed class CopyImageService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, AsyncTaskEngine engine, ChangeNotifier changes)
 {
-    public const string CopyAction = "CopyImage";
-    public const string CancelAction = "CancelCopyImage";
+    public const string CopyAction = AuditActions.CopyImage;
+    public const string CancelAction = AuditActions.CancelCopyImage;
     private const ResourceKind ImageResource = ResourceKind.Image;
 
     /// <summary>

@@ -82,7 +82,7 @@ public sealed class ImageBuildService(
             db.ChangeTracker.Clear();
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "StartImagePipelineExecution", ImagePipelineService.ResourceType, pipelineId, regionId, time.GetUtcNow(),
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.StartImagePipelineExecution, ImagePipelineService.ResourceType, pipelineId, regionId, time.GetUtcNow(),
             outcome.Error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -120,7 +120,7 @@ public sealed class ImageBuildService(
             execution.Enter(BuildStatus.CANCELLING, $"Cancelled by {actor.Email}: releasing the intermediate resources.", now);
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "CancelImagePipelineExecution", ResourceType, executionId, regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CancelImagePipelineExecution, ResourceType, executionId, regionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)

@@ -44,7 +44,7 @@ public sealed class ImageUpdateService(
     ChangeNotifier changes)
 {
     public const ResourceKind ResourceType = ResourceKind.ImageUpdateExecution;
-    public const string Action = "ACS-ECS-UpdateImage";
+    public const string Action = AuditActions.UpdateImage;
 
     /// <summary>OOS's code for an execution the caller does not have (another account's, or none).</summary>
     public const string ExecutionNotFoundCode = "EntityNotExists.Execution";
@@ -172,7 +172,7 @@ public sealed class ImageUpdateService(
             run.ModifiedTime = time.GetUtcNow();
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "CancelExecution", ResourceType, executionId, regionId, time.GetUtcNow(), error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CancelExecution, ResourceType, executionId, regionId, time.GetUtcNow(), error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)

@@ -58,7 +58,7 @@ public sealed class CreateImageService(
         await using var tx = await db.Database.BeginTransactionAsync(ct); // BEGIN IMMEDIATE: writers queue here
         var outcome = await CreateInTransactionAsync(db, actor, request, ct);
         db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateImage", ResourceKind.Image, outcome.IsSuccess ? outcome.Value.ImageId : null,
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CreateImage, ResourceKind.Image, outcome.IsSuccess ? outcome.Value.ImageId : null,
             request.RegionId, time.GetUtcNow(), outcome.Error));
         if (!outcome.IsSuccess)
         {

@@ -27,12 +27,12 @@ namespace EcsConsole.Domain.Images;
 public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ChangeNotifier changes)
 {
     /// <summary>The ECS action of modify, deprecate and restore (FAM-06).</summary>
-    public const string ModifyAction = "ModifyImageAttribute";
+    public const string ModifyAction = AuditActions.ModifyImageAttribute;
 
-    public const string DeleteAction = "DeleteImage";
+    public const string DeleteAction = AuditActions.DeleteImage;
 
     /// <summary>Audited for each snapshot deleted with its image.</summary>
-    public const string DeleteSnapshotAction = "DeleteSnapshot";
+    public const string DeleteSnapshotAction = AuditActions.DeleteSnapshot;
 
     private const ResourceKind ImageResource = ResourceKind.Image;
     private const ResourceKind SnapshotResource = ResourceKind.Snapshot;

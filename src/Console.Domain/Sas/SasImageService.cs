@@ -19,10 +19,10 @@ namespace EcsConsole.Domain.Sas;
 public sealed class SasImageService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, ChangeNotifier changes)
 {
-    public const string CreateAction = "CreateCustomImage";
-    public const string DeleteAction = "DeleteCustomImages";
-    public const string ShareAction = "ModifyImageShareStatus";
-    public const string CopyAction = "CopyCustomImage";
+    public const string CreateAction = AuditActions.CreateCustomImage;
+    public const string DeleteAction = AuditActions.DeleteCustomImages;
+    public const string ShareAction = AuditActions.ModifyImageShareStatus;
+    public const string CopyAction = AuditActions.CopyCustomImage;
     public const ResourceKind Resource = ResourceKind.SasImage;
 
     /// <summary>The account's custom images in the region (newest first) and its quota over all regions. Read-only members see them too.</summary>

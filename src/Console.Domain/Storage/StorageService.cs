@@ -38,7 +38,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
             db.OssBuckets.Add(bucket);
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "PutBucket", ResourceKind.Bucket, name, regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.PutBucket, ResourceKind.Bucket, name, regionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return error is null ? bucket : error;
@@ -61,7 +61,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
             db.OssBuckets.Remove(bucket);
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteBucket", ResourceKind.Bucket, name, regionId, time.GetUtcNow(), error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.DeleteBucket, ResourceKind.Bucket, name, regionId, time.GetUtcNow(), error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return error is null ? Result.Success() : error;
@@ -102,7 +102,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
             db.OssObjects.Add(item);
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "PutObject", ResourceKind.BucketObject, $"{bucketName}/{key}", regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.PutObject, ResourceKind.BucketObject, $"{bucketName}/{key}", regionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return error is null ? item : error;

@@ -56,14 +56,14 @@ public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, A
         var now = time.GetUtcNow();
         if (error is not null)
         {
-            db.AuditEntries.Add(AuditEntry.For(actor, "CancelTask", ResourceKind.Task, taskId, task.RegionId, now, error));
+            db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CancelTask, ResourceKind.Task, taskId, task.RegionId, now, error));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return error;
         }
 
         var changes = await engine.CancelAsync(db, task, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "CancelTask", ResourceKind.Task, taskId, task.RegionId, now));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CancelTask, ResourceKind.Task, taskId, task.RegionId, now));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         engine.Publish(changes);
