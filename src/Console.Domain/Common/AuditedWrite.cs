@@ -146,20 +146,22 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
             return outcome;
         }, ct, why);
 
-    /// <summary>Changes (or removes) one resource, audited against <paramref name="target"/> whatever the outcome and published in the actor's account when done.</summary>
+    /// <summary>
+    /// Changes (or removes) one resource, audited against <paramref name="target"/> whatever the outcome and, unless
+    /// <paramref name="publish"/> is false (the body names its own changes), published in the actor's account when done.
+    /// </summary>
     public async Task<Result> ChangeAsync(Actor actor, WriteRight right, AuditTarget target, bool auditDenied,
-        Func<WriteScope, Task<EcsError?>> body, CancellationToken ct, string why = "")
+        Func<WriteScope, Task<EcsError?>> body, CancellationToken ct, string why = "", bool publish = true)
     {
         var outcome = await RunAsync<bool>(actor, right, auditDenied ? target : null, async scope =>
         {
             scope.Audit(target);
-            if (await body(scope) is { } error)
+            if (publish)
             {
-                return error;
+                scope.Publish(new ResourceChange(target.Kind, target.ResourceId!, target.RegionId!, actor.AccountId)); // first; the body may add more
             }
 
-            scope.Publish(new ResourceChange(target.Kind, target.ResourceId!, target.RegionId!, actor.AccountId));
-            return true;
+            return await body(scope) is { } error ? error : true;
         }, ct, why);
         return outcome.IsSuccess ? Result.Success() : outcome.Error;
     }
