@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddLogging();
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<ChangeNotifier>();
+        services.AddSingleton<AuditedWrite>();
         services.AddSingleton<RegionService>();
         services.AddSingleton<AccountService>();
         services.AddSingleton<MemberService>();

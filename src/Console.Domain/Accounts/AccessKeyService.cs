@@ -79,7 +79,7 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
             db.AccessKeys.Add(new AccessKey { Id = id, UserId = actor.UserId, ProtectedSecret = protectedSecret, CreatedAt = now });
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateAccessKey", ResourceKind.AccessKey, error is null ? id : null, null, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CreateAccessKey, ResourceKind.AccessKey, error is null ? id : null, null, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return error is null ? new CreatedAccessKey(id, secret, now) : error;
@@ -102,7 +102,7 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         key.Status = status;
-        db.AuditEntries.Add(AuditEntry.For(actor, "UpdateAccessKey", ResourceKind.AccessKey, accessKeyId, null, time.GetUtcNow()));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.UpdateAccessKey, ResourceKind.AccessKey, accessKeyId, null, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }
@@ -124,7 +124,7 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         db.AccessKeys.Remove(key);
-        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteAccessKey", ResourceKind.AccessKey, accessKeyId, null, time.GetUtcNow()));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.DeleteAccessKey, ResourceKind.AccessKey, accessKeyId, null, time.GetUtcNow()));
         await db.SaveChangesAsync(ct);
         return Result.Success();
     }

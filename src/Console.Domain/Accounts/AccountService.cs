@@ -76,7 +76,7 @@ public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory
         db.Accounts.Add(account);
         db.AccountMemberships.Add(new AccountMembership { AccountId = accountId, UserId = userId, Role = AccountRole.Admin, JoinedAt = now });
         db.AuditEntries.Add(AuditEntry.For(
-            new Actor(userId, user.Email ?? "", accountId, AccountRole.Admin, false), "CreateAccount", ResourceKind.Account, accountId, null, now));
+            new Actor(userId, user.Email ?? "", accountId, AccountRole.Admin, false), AuditActions.CreateAccount, ResourceKind.Account, accountId, null, now));
         await db.SaveChangesAsync(ct);
         return account;
     }

@@ -86,7 +86,7 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
 
         if (error is not null)
         {
-            db.AuditEntries.Add(AuditEntry.For(actor, "AddMember", ResourceKind.User, email.Length == 0 ? null : email, null, now, error));
+            db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.AddMember, ResourceKind.User, email.Length == 0 ? null : email, null, now, error));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return error;
@@ -96,7 +96,7 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
         var user = ConsoleUser.Create(email, password);
         db.Users.Add(user);
         db.AccountMemberships.Add(new AccountMembership { AccountId = actor.AccountId!, UserId = user.Id, Role = role, JoinedAt = now });
-        db.AuditEntries.Add(AuditEntry.For(actor, "AddMember", ResourceKind.User, user.Id, null, now));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.AddMember, ResourceKind.User, user.Id, null, now));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new AddedMember(user.Id, email, role, password);
@@ -130,7 +130,7 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
             membership!.Role = role;
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "ChangeMemberRole", ResourceKind.User, userId, null, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ChangeMemberRole, ResourceKind.User, userId, null, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)
@@ -171,7 +171,7 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
             db.Users.Remove(await db.Users.FirstAsync(u => u.Id == userId, ct));
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "RemoveMember", ResourceKind.User, userId, null, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.RemoveMember, ResourceKind.User, userId, null, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return error is null ? Result.Success() : error;

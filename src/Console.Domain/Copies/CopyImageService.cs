@@ -21,8 +21,10 @@ namespace EcsConsole.Domain.Copies;
 public sealed class CopyImageService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, AsyncTaskEngine engine, ChangeNotifier changes)
 {
-    public const string CopyAction = "CopyImage";
-    public const string CancelAction = "CancelCopyImage";
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
+    public const string CopyAction = AuditActions.CopyImage;
+    public const string CancelAction = AuditActions.CancelCopyImage;
     private const ResourceKind ImageResource = ResourceKind.Image;
 
     /// <summary>
@@ -46,27 +48,22 @@ public sealed class CopyImageService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+        return await _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            // A copy is audited in its destination region; a refusal against the source image.
+            var outcome = await CopyInTransactionAsync(scope.Db, actor, request, ct);
+            if (outcome.IsSuccess)
+            {
+                scope.Audit(new AuditTarget(CopyAction, ImageResource, outcome.Value.ImageId, request.DestinationRegionId));
+                scope.Publish(new ResourceChange(ImageResource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
+            }
+            else
+            {
+                scope.Audit(new AuditTarget(CopyAction, ImageResource, request.ImageId, request.RegionId));
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct); // BEGIN IMMEDIATE: writers queue here
-        var outcome = await CopyInTransactionAsync(db, actor, request, ct);
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(outcome.IsSuccess
-            ? AuditEntry.For(actor, CopyAction, ImageResource, outcome.Value.ImageId, request.DestinationRegionId, time.GetUtcNow())
-            : AuditEntry.For(actor, CopyAction, ImageResource, request.ImageId, request.RegionId, time.GetUtcNow(), outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (!outcome.IsSuccess)
-        {
-            return outcome.Error;
-        }
-
-        changes.Publish(new ResourceChange(ImageResource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
-        return outcome;
+            return outcome;
+        }, ct);
     }
 
     /// <summary>
@@ -83,28 +80,29 @@ public sealed class CopyImageService(
         ArgumentNullException.ThrowIfNull(actor);
         if (actor.AccountId is null)
         {
-            return (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct))!;
+            return (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct))!; // the platform admin: refused unaudited
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var found = await FindCopyTaskAsync(db, actor, destinationRegionId, copyImageId, ct);
-        var now = time.GetUtcNow();
-        if (!found.IsSuccess)
+        // The right is checked by FindCopyTaskAsync, after the image is found (NotFound wins), and audited.
+        IEnumerable<ResourceChange> cancelled = [];
+        var outcome = await _write.ChangeAsync(actor, WriteRight.None, new AuditTarget(CancelAction, ImageResource, copyImageId, destinationRegionId),
+            auditDenied: false, async scope =>
+            {
+                var found = await FindCopyTaskAsync(scope.Db, actor, destinationRegionId, copyImageId, ct);
+                if (!found.IsSuccess)
+                {
+                    return found.Error;
+                }
+
+                cancelled = await engine.CancelAsync(scope.Db, found.Value, ct);
+                return null;
+            }, ct, publish: false);
+        if (outcome.IsSuccess)
         {
-            db.ChangeTracker.Clear();
-            db.AuditEntries.Add(AuditEntry.For(actor, CancelAction, ImageResource, copyImageId, destinationRegionId, now, found.Error));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return found.Error;
+            engine.Publish(cancelled); // the task engine publishes what cancelling its task changed
         }
 
-        var cancelled = await engine.CancelAsync(db, found.Value, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, CancelAction, ImageResource, copyImageId, destinationRegionId, now));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        engine.Publish(cancelled);
-        return Result.Success();
+        return outcome;
     }
 
     private async Task<Result<AsyncTask>> FindCopyTaskAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct)

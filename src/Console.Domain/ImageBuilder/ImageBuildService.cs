@@ -40,6 +40,8 @@ public sealed class ImageBuildService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, CompatibilityService compatibility,
     ChangeNotifier changes)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     public const ResourceKind ResourceType = ResourceKind.ImagePipelineExecution;
 
     /// <summary>
@@ -52,11 +54,6 @@ public sealed class ImageBuildService(
     public async Task<Result<string>> StartAsync(Actor actor, string regionId, string pipelineId, IReadOnlyList<BuilderTag>? tags = null,
         CancellationToken ct = default)
     {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
-        {
-            return denied;
-        }
-
         // The smallest type the base image runs on is chosen from the compatibility table before the write transaction.
         string? defaultType = null;
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
@@ -74,25 +71,18 @@ public sealed class ImageBuildService(
             }
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await StartInTransactionAsync(db, actor, regionId, pipelineId, tags ?? [], defaultType, ct);
-        if (!outcome.IsSuccess)
+        return await _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            db.ChangeTracker.Clear();
-        }
+            scope.Audit(new AuditTarget(AuditActions.StartImagePipelineExecution, ImagePipelineService.ResourceType, pipelineId, regionId));
+            var outcome = await StartInTransactionAsync(scope.Db, actor, regionId, pipelineId, tags ?? [], defaultType, ct);
+            if (outcome.IsSuccess)
+            {
+                scope.Publish(new ResourceChange(ResourceType, outcome.Value, regionId, actor.AccountId));
+                scope.Publish(new ResourceChange(ImagePipelineService.ResourceType, pipelineId, regionId, actor.AccountId));
+            }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "StartImagePipelineExecution", ImagePipelineService.ResourceType, pipelineId, regionId, time.GetUtcNow(),
-            outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (outcome.IsSuccess)
-        {
-            changes.Publish(new ResourceChange(ResourceType, outcome.Value, regionId, actor.AccountId));
-            changes.Publish(new ResourceChange(ImagePipelineService.ResourceType, pipelineId, regionId, actor.AccountId));
-        }
-
-        return outcome;
+            return outcome;
+        }, ct);
     }
 
     /// <summary>
@@ -102,34 +92,31 @@ public sealed class ImageBuildService(
     /// </summary>
     public async Task<Result> CancelAsync(Actor actor, string regionId, string executionId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var execution = await db.ImagePipelineExecutions.FirstOrDefaultAsync(e => e.Id == executionId && e.RegionId == regionId && e.AccountId == actor.AccountId, ct);
-        if (execution is null)
+        // The right is checked once the execution is found; an unknown execution is refused unaudited.
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return ImageBuilderErrors.ExecutionNotFound();
-        }
+            var db = scope.Db;
+            var execution = await db.ImagePipelineExecutions.FirstOrDefaultAsync(e => e.Id == executionId && e.RegionId == regionId && e.AccountId == actor.AccountId, ct);
+            if (execution is null)
+            {
+                return ImageBuilderErrors.ExecutionNotFound();
+            }
 
-        var now = time.GetUtcNow();
-        var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
-            ?? (BuildStatuses.IsFinal(execution.Status) ? ImageBuilderErrors.CancelFailed() : null)
-            ?? (!BuildStatuses.IsCancellable(execution.Status) ? ImageBuilderErrors.NotCancellable(execution.Status) : null);
-        if (error is null)
-        {
+            scope.Audit(new AuditTarget(AuditActions.CancelImagePipelineExecution, ResourceType, executionId, regionId));
+            var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
+                ?? (BuildStatuses.IsFinal(execution.Status) ? ImageBuilderErrors.CancelFailed() : null)
+                ?? (!BuildStatuses.IsCancellable(execution.Status) ? ImageBuilderErrors.NotCancellable(execution.Status) : null);
+            if (error is not null)
+            {
+                return error;
+            }
+
             execution.Outcome = BuildStatus.CANCELLED;
-            execution.Enter(BuildStatus.CANCELLING, $"Cancelled by {actor.Email}: releasing the intermediate resources.", now);
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, "CancelImagePipelineExecution", ResourceType, executionId, regionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ResourceType, executionId, regionId, actor.AccountId));
-        return Result.Success();
+            execution.Enter(BuildStatus.CANCELLING, $"Cancelled by {actor.Email}: releasing the intermediate resources.", scope.Now);
+            scope.Publish(new ResourceChange(ResourceType, executionId, regionId, actor.AccountId));
+            return true;
+        }, ct);
+        return outcome.ToResult();
     }
 
     /// <summary>

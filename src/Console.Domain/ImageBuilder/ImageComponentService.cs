@@ -74,7 +74,8 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
     /// <see cref="ImageBuilderErrors.ComponentQuotaCode"/> (checked in the write transaction).
     /// </summary>
     public Task<Result<string>> CreateAsync(Actor actor, CreateImageComponentRequest request, CancellationToken ct = default) =>
-        _write.CreateAsync(actor, "CreateImageComponent", ResourceType, request.RegionId, db => CreateInTransactionAsync(db, actor, request, ct), ct);
+        _write.CreateAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.CreateImageComponent, ResourceType, null, request.RegionId), auditDenied: false,
+            scope => CreateInTransactionAsync(scope.Db, actor, request, ct), id => id, ct);
 
     /// <summary>
     /// DescribeImageComponents: own components of the region and the system components, newest first, filtered and paged.
@@ -152,8 +153,9 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
     /// <see cref="ImageBuilderErrors.ComponentInUseCode"/> (a template of the account references it).
     /// </summary>
     public Task<Result> DeleteAsync(Actor actor, string regionId, string componentId, CancellationToken ct = default) =>
-        _write.ChangeAsync(actor, "DeleteImageComponent", ResourceType, regionId, componentId, async db =>
+        _write.ChangeAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.DeleteImageComponent, ResourceType, componentId, regionId), auditDenied: false, async scope =>
         {
+            var db = scope.Db;
             var component = await db.ImageComponents.FirstOrDefaultAsync(c => c.Id == componentId && c.RegionId == regionId && c.AccountId == actor.AccountId, ct);
             if (component is null)
             {

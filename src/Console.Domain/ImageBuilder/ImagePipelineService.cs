@@ -134,7 +134,8 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
     /// <see cref="ImageBuilderErrors.NotSupportRepairCode"/>; <c>InvalidImageName.Duplicated</c>; <see cref="ImageBuilderErrors.PipelineQuotaCode"/>.
     /// </summary>
     public Task<Result<string>> CreateAsync(Actor actor, CreateImagePipelineRequest request, CancellationToken ct = default) =>
-        _write.CreateAsync(actor, "CreateImagePipeline", ResourceType, request.RegionId, db => CreateInTransactionAsync(db, actor, request, ct), ct);
+        _write.CreateAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.CreateImagePipeline, ResourceType, null, request.RegionId), auditDenied: false,
+            scope => CreateInTransactionAsync(scope.Db, actor, request, ct), id => id, ct);
 
     /// <summary>DescribeImagePipelines: the account's templates of the region, newest first. Codes: ID count, name, NextToken, MaxResults.</summary>
     public async Task<Result<TokenPage<ImagePipeline>>> ListAsync(Actor actor, ImagePipelineQuery query, CancellationToken ct = default)
@@ -188,8 +189,9 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
     /// <see cref="ImageBuilderErrors.HasRunningExecutionCode"/>.
     /// </summary>
     public Task<Result> DeleteAsync(Actor actor, string regionId, string pipelineId, CancellationToken ct = default) =>
-        _write.ChangeAsync(actor, "DeleteImagePipeline", ResourceType, regionId, pipelineId, async db =>
+        _write.ChangeAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.DeleteImagePipeline, ResourceType, pipelineId, regionId), auditDenied: false, async scope =>
         {
+            var db = scope.Db;
             var pipeline = await db.ImagePipelines.FirstOrDefaultAsync(p => p.Id == pipelineId && p.RegionId == regionId && p.AccountId == actor.AccountId, ct);
             if (pipeline is null)
             {

@@ -43,8 +43,10 @@ public sealed class ImageUpdateService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, CompatibilityService compatibility,
     ChangeNotifier changes)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     public const ResourceKind ResourceType = ResourceKind.ImageUpdateExecution;
-    public const string Action = "ACS-ECS-UpdateImage";
+    public const string Action = AuditActions.UpdateImage;
 
     /// <summary>OOS's code for an execution the caller does not have (another account's, or none).</summary>
     public const string ExecutionNotFoundCode = "EntityNotExists.Execution";
@@ -61,17 +63,20 @@ public sealed class ImageUpdateService(
     /// </summary>
     public async Task<Result<string>> StartAsync(Actor actor, UpdateImageRequest request, CancellationToken ct = default)
     {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
-        {
-            return denied;
-        }
-
+        // The source and the request are read through the compatibility service before the write; the right is checked
+        // first in the write, so a refused actor is refused (unaudited) before any of these refusals (audited).
         var source = await compatibility.ImageAsync(actor, request.RegionId, request.SourceImageId, ct);
-        if (!source.IsSuccess)
-        {
-            return await AuditAsync(actor, request.RegionId, request.SourceImageId, source.Error, ct);
-        }
+        return source.IsSuccess
+            ? await StartFromAsync(actor, request, source.Value.OsType, ct)
+            : await _write.RunAsync<string>(actor, WriteRight.CanWrite, deniedTarget: null, scope =>
+            {
+                scope.Audit(new AuditTarget(Action, ResourceType, request.SourceImageId, request.RegionId));
+                return Task.FromResult<Result<string>>(source.Error);
+            }, ct);
+    }
 
+    private async Task<Result<string>> StartFromAsync(Actor actor, UpdateImageRequest request, OsType osType, CancellationToken ct)
+    {
         var type = string.IsNullOrEmpty(request.InstanceType)
             ? await compatibility.SmallestSupportedTypeAsync(actor, request.RegionId, request.SourceImageId, ct)
             : request.InstanceType;
@@ -79,7 +84,7 @@ public sealed class ImageUpdateService(
         var id = ids.NewExecutionId();
         var name = string.IsNullOrEmpty(request.TargetImageName) ? $"UpdateImage_from_{request.SourceImageId}_on_{id}" : request.TargetImageName;
         var commandType = string.IsNullOrEmpty(request.CommandType) ? "RunShellScript" : request.CommandType;
-        var windows = source.Value.OsType == OsType.Windows;
+        var windows = osType == OsType.Windows;
         var error = ImageValidation.Name(name)
             ?? (CommandTypes.Contains(commandType) ? null : CommonErrors.InvalidParameter("commandType", $"it must be one of {string.Join(", ", CommandTypes)}."))
             ?? ((commandType == "RunShellScript") == windows
@@ -88,50 +93,48 @@ public sealed class ImageUpdateService(
             ?? (request.CommandContent is { } c && string.IsNullOrWhiteSpace(c) ? CommonErrors.InvalidParameter("commandContent", "it must not be empty.") : null)
             ?? (request.TimeoutSeconds is < 10 or > 86400 ? CommonErrors.InvalidParameter("timeout", "it must be 10 to 86400 seconds.") : null)
             ?? ImageValidation.Tags(request.Tags);
-        if (error is not null)
+        return await _write.RunAsync<string>(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            return await AuditAsync(actor, request.RegionId, request.SourceImageId, error, ct);
-        }
+            var db = scope.Db;
+            if (error is not null)
+            {
+                scope.Audit(new AuditTarget(Action, ResourceType, request.SourceImageId, request.RegionId));
+                return error;
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (type is null || !await db.InstanceTypes.AnyAsync(t => t.Id == type, ct))
-        {
-            error = ImageBuilderErrors.InstanceTypeNotFound(type ?? "none runs this image");
-            db.AuditEntries.Add(AuditEntry.For(actor, Action, ResourceType, request.SourceImageId, request.RegionId, time.GetUtcNow(), error));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return error;
-        }
+            if (type is null || !await db.InstanceTypes.AnyAsync(t => t.Id == type, ct))
+            {
+                scope.Audit(new AuditTarget(Action, ResourceType, request.SourceImageId, request.RegionId));
+                return ImageBuilderErrors.InstanceTypeNotFound(type ?? "none runs this image");
+            }
 
-        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == request.RegionId, ct);
-        var now = time.GetUtcNow();
-        var task = tasks.New(db, region.Infix, region.Id, actor.AccountId!, AsyncTaskType.ImageUpdate, id, cancellable: false);
-        db.ImageUpdateRuns.Add(new ImageUpdateRun
-        {
-            Id = id,
-            RegionId = region.Id,
-            AccountId = actor.AccountId!,
-            SourceImageId = request.SourceImageId,
-            InstanceTypeId = type,
-            TargetImageName = name,
-            CommandType = commandType,
-            CommandContent = request.CommandContent ?? "echo hello",
-            TimeoutSeconds = request.TimeoutSeconds ?? 600,
-            Tags = [.. request.Tags.Select(t => new BuilderTag(t.Key, t.Value))],
-            CreationTime = now,
-            ModifiedTime = now,
-            TaskId = task.Id,
-            StartedByUserId = actor.UserId,
-            StartedByEmail = actor.Email,
-            StartedByRole = actor.Role,
-            StartedBySource = actor.Source,
-        });
-        db.AuditEntries.Add(AuditEntry.For(actor, Action, ResourceType, id, region.Id, now));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        changes.Publish(new ResourceChange(ResourceType, id, region.Id, actor.AccountId));
-        return id;
+            var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == request.RegionId, ct);
+            var now = scope.Now;
+            var task = tasks.New(db, region.Infix, region.Id, actor.AccountId!, AsyncTaskType.ImageUpdate, id, cancellable: false);
+            db.ImageUpdateRuns.Add(new ImageUpdateRun
+            {
+                Id = id,
+                RegionId = region.Id,
+                AccountId = actor.AccountId!,
+                SourceImageId = request.SourceImageId,
+                InstanceTypeId = type,
+                TargetImageName = name,
+                CommandType = commandType,
+                CommandContent = request.CommandContent ?? "echo hello",
+                TimeoutSeconds = request.TimeoutSeconds ?? 600,
+                Tags = [.. request.Tags.Select(t => new BuilderTag(t.Key, t.Value))],
+                CreationTime = now,
+                ModifiedTime = now,
+                TaskId = task.Id,
+                StartedByUserId = actor.UserId,
+                StartedByEmail = actor.Email,
+                StartedByRole = actor.Role,
+                StartedBySource = actor.Source,
+            });
+            scope.Audit(new AuditTarget(Action, ResourceType, id, region.Id));
+            scope.Publish(new ResourceChange(ResourceType, id, region.Id, actor.AccountId));
+            return id;
+        }, ct);
     }
 
     /// <summary>The account's runs in the region, newest first.</summary>
@@ -156,42 +159,31 @@ public sealed class ImageUpdateService(
     /// </summary>
     public async Task<Result> CancelAsync(Actor actor, string regionId, string executionId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var run = await db.ImageUpdateRuns.FirstOrDefaultAsync(r => r.Id == executionId && r.RegionId == regionId && r.AccountId == actor.AccountId, ct);
-        if (run is null)
+        // The right is checked once the run is found; an unknown run is refused unaudited.
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return NotFound(executionId);
-        }
+            var run = await scope.Db.ImageUpdateRuns.FirstOrDefaultAsync(r => r.Id == executionId && r.RegionId == regionId && r.AccountId == actor.AccountId, ct);
+            if (run is null)
+            {
+                return NotFound(executionId);
+            }
 
-        var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
-            ?? (ImageUpdateRun.IsFinal(run.Status) ? new EcsError(InvalidStatusCode, 400, $"The execution {executionId} has ended ({run.Status}).") : null);
-        if (error is null)
-        {
+            scope.Audit(new AuditTarget(AuditActions.CancelExecution, ResourceType, executionId, regionId));
+            var error = await Access.CheckCanWriteAsync(scope.Db, actor, time, ct)
+                ?? (ImageUpdateRun.IsFinal(run.Status) ? new EcsError(InvalidStatusCode, 400, $"The execution {executionId} has ended ({run.Status}).") : null);
+            if (error is not null)
+            {
+                return error;
+            }
+
             run.CancelRequested = true;
             run.ModifiedTime = time.GetUtcNow();
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, "CancelExecution", ResourceType, executionId, regionId, time.GetUtcNow(), error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ResourceType, executionId, regionId, actor.AccountId));
-        return Result.Success();
+            scope.Publish(new ResourceChange(ResourceType, executionId, regionId, actor.AccountId));
+            return true;
+        }, ct);
+        return outcome.ToResult();
     }
 
     private static EcsError NotFound(string executionId) =>
         new(ExecutionNotFoundCode, 404, $"The execution {executionId} does not exist.");
-
-    private async Task<EcsError> AuditAsync(Actor actor, string regionId, string imageId, EcsError error, CancellationToken ct)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, Action, ResourceType, imageId, regionId, time.GetUtcNow(), error));
-        await db.SaveChangesAsync(ct);
-        return error;
-    }
 }

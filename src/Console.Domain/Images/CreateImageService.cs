@@ -18,6 +18,8 @@ namespace EcsConsole.Domain.Images;
 public sealed class CreateImageService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, ChangeNotifier changes)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     public const int MaxDataDisks = 16;
     public const int MaxSnapshotsInProgressPerDisk = 10;
 
@@ -49,28 +51,10 @@ public sealed class CreateImageService(
     /// </summary>
     public async Task<Result<CreatedImage>> CreateAsync(Actor actor, CreateImageRequest request, CancellationToken ct = default)
     {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct); // BEGIN IMMEDIATE: writers queue here
-        var outcome = await CreateInTransactionAsync(db, actor, request, ct);
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateImage", ResourceKind.Image, outcome.IsSuccess ? outcome.Value.ImageId : null,
-            request.RegionId, time.GetUtcNow(), outcome.Error));
-        if (!outcome.IsSuccess)
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return outcome.Error;
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        changes.Publish(new ResourceChange(ResourceKind.Image, outcome.Value.ImageId, request.RegionId, actor.AccountId));
-        return outcome;
+        // The body saves its own staging; a refusal drops it (the mechanism clears the context before the audit entry).
+        return await _write.CreateAsync(actor, WriteRight.CanWrite,
+            new AuditTarget(AuditActions.CreateImage, ResourceKind.Image, null, request.RegionId), auditDenied: false,
+            scope => CreateInTransactionAsync(scope.Db, actor, request, ct), created => created.ImageId, ct);
     }
 
     private async Task<Result<CreatedImage>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImageRequest request, CancellationToken ct)

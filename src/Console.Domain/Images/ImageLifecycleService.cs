@@ -27,12 +27,14 @@ namespace EcsConsole.Domain.Images;
 public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ChangeNotifier changes)
 {
     /// <summary>The ECS action of modify, deprecate and restore (FAM-06).</summary>
-    public const string ModifyAction = "ModifyImageAttribute";
+    public const string ModifyAction = AuditActions.ModifyImageAttribute;
 
-    public const string DeleteAction = "DeleteImage";
+    public const string DeleteAction = AuditActions.DeleteImage;
 
     /// <summary>Audited for each snapshot deleted with its image.</summary>
-    public const string DeleteSnapshotAction = "DeleteSnapshot";
+    public const string DeleteSnapshotAction = AuditActions.DeleteSnapshot;
+
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
     private const ResourceKind ImageResource = ResourceKind.Image;
     private const ResourceKind SnapshotResource = ResourceKind.Snapshot;
@@ -70,28 +72,32 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
             throw new ArgumentOutOfRangeException(nameof(status), status, "ModifyImageAttribute sets Deprecated or Available only.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
-        if (!owned.IsSuccess)
+        // The right is checked with the image (its NotFound wins over Forbidden); every outcome is audited against it.
+        return await _write.RunAsync(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, owned.Error, ct);
-        }
+            scope.Audit(new AuditTarget(ModifyAction, ImageResource, imageId, regionId));
+            var owned = await Access.OwnedImageForWriteAsync(scope.Db, actor, time, regionId, imageId, ct);
+            if (!owned.IsSuccess)
+            {
+                return owned;
+            }
 
-        var image = owned.Value;
-        var refusal = request != new ModifyImageRequest() || status is null ? await ApplyModifyAsync(db, image, request, ct) : null;
-        refusal ??= status switch
-        {
-            ImageStatus.Deprecated => await ApplyDeprecateAsync(db, image, ct),
-            ImageStatus.Available => ApplyRestore(image),
-            _ => null,
-        };
-        if (refusal is not null)
-        {
-            return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
-        }
+            var image = owned.Value;
+            var refusal = request != new ModifyImageRequest() || status is null ? await ApplyModifyAsync(scope.Db, image, request, ct) : null;
+            refusal ??= status switch
+            {
+                ImageStatus.Deprecated => await ApplyDeprecateAsync(scope.Db, image, ct),
+                ImageStatus.Available => ApplyRestore(image),
+                _ => null,
+            };
+            if (refusal is not null)
+            {
+                return refusal;
+            }
 
-        return await CommitAsync(db, tx, actor, ModifyAction, image, ct);
+            scope.Publish(new ResourceChange(ImageResource, image.Id, image.RegionId, image.OwnerAccountId));
+            return image;
+        }, ct);
     }
 
     /// <summary>
@@ -177,50 +183,50 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
             return CommonErrors.MissingParameter("ImageId");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var assessed = await AssessDeleteAsync(db, actor, regionId, ids, ct);
-        var refused = assessed.Select(a => (a.Impact.ImageId, Error: a.Impact.RefusalFor(request.Force))).FirstOrDefault(r => r.Error is not null);
-        if (refused.Error is { } refusal)
+        return await _write.RunAsync<DeletedImages>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            // The request's refusal is audited against the image that caused it; the others were not touched.
-            return await RefuseAsync(db, tx, actor, DeleteAction, regionId, refused.ImageId, refusal, ct);
-        }
+            var db = scope.Db;
+            var assessed = await AssessDeleteAsync(db, actor, regionId, ids, ct);
+            var refused = assessed.Select(a => (a.Impact.ImageId, Error: a.Impact.RefusalFor(request.Force))).FirstOrDefault(r => r.Error is not null);
+            if (refused.Error is { } refusal)
+            {
+                // The request's refusal is audited against the image that caused it; the others were not touched.
+                scope.Audit(new AuditTarget(DeleteAction, ImageResource, refused.ImageId, regionId));
+                return refusal;
+            }
 
-        // Nothing refused: every image is the caller's, tracked with its mappings and tags (which cascade).
-        var images = assessed.Select(a => a.Image!).ToList();
-        var now = time.GetUtcNow();
-        foreach (var image in images)
-        {
-            db.Images.Remove(image);
-            db.AuditEntries.Add(AuditEntry.For(actor, DeleteAction, ImageResource, image.Id, regionId, now));
-        }
+            // Nothing refused: every image is the caller's, tracked with its mappings and tags (which cascade).
+            var images = assessed.Select(a => a.Image!).ToList();
+            foreach (var image in images)
+            {
+                db.Images.Remove(image);
+                scope.Audit(new AuditTarget(DeleteAction, ImageResource, image.Id, regionId));
+            }
 
-        List<Snapshot> deletedSnapshots = [];
-        if (request.DeleteAssociatedSnapshots)
-        {
-            var deletable = assessed.SelectMany(a => a.Impact.Snapshots).Where(s => !s.AlwaysKept).Select(s => s.SnapshotId).ToHashSet(StringComparer.Ordinal);
-            deletedSnapshots = [.. assessed.SelectMany(a => a.Snapshots).Where(s => deletable.Contains(s.Id)).DistinctBy(s => s.Id)];
+            List<Snapshot> deletedSnapshots = [];
+            if (request.DeleteAssociatedSnapshots)
+            {
+                var deletable = assessed.SelectMany(a => a.Impact.Snapshots).Where(s => !s.AlwaysKept).Select(s => s.SnapshotId).ToHashSet(StringComparer.Ordinal);
+                deletedSnapshots = [.. assessed.SelectMany(a => a.Snapshots).Where(s => deletable.Contains(s.Id)).DistinctBy(s => s.Id)];
+                foreach (var snapshot in deletedSnapshots)
+                {
+                    db.Snapshots.Remove(snapshot);
+                    scope.Audit(new AuditTarget(DeleteSnapshotAction, SnapshotResource, snapshot.Id, regionId));
+                }
+            }
+
+            foreach (var image in images)
+            {
+                scope.Publish(new ResourceChange(ImageResource, image.Id, regionId, image.OwnerAccountId));
+            }
+
             foreach (var snapshot in deletedSnapshots)
             {
-                db.Snapshots.Remove(snapshot);
-                db.AuditEntries.Add(AuditEntry.For(actor, DeleteSnapshotAction, SnapshotResource, snapshot.Id, regionId, now));
+                scope.Publish(new ResourceChange(SnapshotResource, snapshot.Id, regionId, snapshot.AccountId));
             }
-        }
 
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        foreach (var image in images)
-        {
-            changes.Publish(new ResourceChange(ImageResource, image.Id, regionId, image.OwnerAccountId));
-        }
-
-        foreach (var snapshot in deletedSnapshots)
-        {
-            changes.Publish(new ResourceChange(SnapshotResource, snapshot.Id, regionId, snapshot.AccountId));
-        }
-
-        return new DeletedImages([.. images.Select(i => i.Id)], [.. deletedSnapshots.Select(s => s.Id)]);
+            return new DeletedImages([.. images.Select(i => i.Id)], [.. deletedSnapshots.Select(s => s.Id)]);
+        }, ct);
     }
 
     /// <summary>One image of a delete: the tracked entity (null when the caller may not delete it), its impact, and its tracked snapshots.</summary>
@@ -451,25 +457,6 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
             .Select(q => (int?)q.Limit)
             .FirstOrDefaultAsync(ct);
         return set ?? QuotaCatalogue.Find(quotaName)?.DefaultLimit ?? throw new InvalidOperationException($"Unknown quota {quotaName}.");
-    }
-
-    private async Task<Image> CommitAsync(ConsoleDbContext db, IDbContextTransaction tx, Actor actor, string action, Image image, CancellationToken ct)
-    {
-        db.AuditEntries.Add(AuditEntry.For(actor, action, ImageResource, image.Id, image.RegionId, time.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        changes.Publish(new ResourceChange(ImageResource, image.Id, image.RegionId, image.OwnerAccountId));
-        return image;
-    }
-
-    /// <summary>Audits a refusal and commits nothing else: whatever the context tracks is dropped first.</summary>
-    private async Task<EcsError> RefuseAsync(ConsoleDbContext db, IDbContextTransaction tx, Actor actor, string action, string regionId, string imageId, EcsError error, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        db.AuditEntries.Add(AuditEntry.For(actor, action, ImageResource, imageId, regionId, time.GetUtcNow(), error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return error;
     }
 
     private static string? Given(string? value) => string.IsNullOrEmpty(value) ? null : value;

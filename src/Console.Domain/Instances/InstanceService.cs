@@ -101,7 +101,7 @@ public sealed class InstanceService(
         if (!outcome.IsSuccess)
         {
             db.ChangeTracker.Clear();
-            db.AuditEntries.Add(AuditEntry.For(actor, "RunInstances", ResourceKind.Instance, null, request.RegionId, now, outcome.Error));
+            db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.RunInstances, ResourceKind.Instance, null, request.RegionId, now, outcome.Error));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return outcome.Error;
@@ -109,7 +109,7 @@ public sealed class InstanceService(
 
         foreach (var id in outcome.Value)
         {
-            db.AuditEntries.Add(AuditEntry.For(actor, "RunInstances", ResourceKind.Instance, id, request.RegionId, now));
+            db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.RunInstances, ResourceKind.Instance, id, request.RegionId, now));
         }
 
         await db.SaveChangesAsync(ct);
@@ -125,11 +125,11 @@ public sealed class InstanceService(
 
     /// <summary>StartInstance: a Stopped instance goes Starting, then Running. <see cref="InstanceErrors.IncorrectStatusCode"/> otherwise.</summary>
     public Task<Result> StartAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
-        TransitionAsync(actor, regionId, instanceId, "StartInstance", "started", InstanceStatus.Stopped, InstanceStatus.Starting, AsyncTaskType.StartInstance, ct);
+        TransitionAsync(actor, regionId, instanceId, AuditActions.StartInstance, "started", InstanceStatus.Stopped, InstanceStatus.Starting, AsyncTaskType.StartInstance, ct);
 
     /// <summary>StopInstance: a Running instance goes Stopping, then Stopped. <see cref="InstanceErrors.IncorrectStatusCode"/> otherwise.</summary>
     public Task<Result> StopAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
-        TransitionAsync(actor, regionId, instanceId, "StopInstance", "stopped", InstanceStatus.Running, InstanceStatus.Stopping, AsyncTaskType.StopInstance, ct);
+        TransitionAsync(actor, regionId, instanceId, AuditActions.StopInstance, "stopped", InstanceStatus.Running, InstanceStatus.Stopping, AsyncTaskType.StopInstance, ct);
 
     /// <summary>Moves an instance from <paramref name="from"/> into <paramref name="through"/> and queues the task that ends the move.</summary>
     private Task<Result> TransitionAsync(Actor actor, string regionId, string instanceId, string action, string verb,
@@ -153,7 +153,7 @@ public sealed class InstanceService(
     /// instance go with it; the others stay as detached disks; manual snapshots stay (SNP-08).
     /// </summary>
     public Task<Result> ReleaseAsync(Actor actor, string regionId, string instanceId, bool force, CancellationToken ct = default) =>
-        ChangeAsync(actor, regionId, instanceId, "DeleteInstance", async (db, instance, region) =>
+        ChangeAsync(actor, regionId, instanceId, AuditActions.DeleteInstance, async (db, instance, region) =>
         {
             var now = time.GetUtcNow();
             if (instance.ChargeType == InstanceChargeType.PrePaid && instance.ExpiredTime is { } expires && expires > now)
@@ -217,7 +217,7 @@ public sealed class InstanceService(
     {
         ReplacedSystemDisk? made = null;
         string? oldImage = null;
-        var result = await ChangeAsync(actor, request.RegionId, request.InstanceId, "ReplaceSystemDisk", async (db, instance, region) =>
+        var result = await ChangeAsync(actor, request.RegionId, request.InstanceId, AuditActions.ReplaceSystemDisk, async (db, instance, region) =>
         {
             if (instance.Status != InstanceStatus.Stopped)
             {

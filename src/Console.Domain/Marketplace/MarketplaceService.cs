@@ -312,7 +312,7 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
             existing.SubscribedBy = actor.Email;
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "SubscribeMarketplaceProduct", ResourceKind.MarketplaceProduct, productCode, regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.SubscribeMarketplaceProduct, ResourceKind.MarketplaceProduct, productCode, regionId, now, error));
         await db.SaveChangesAsync(ct);
         if (error is not null)
         {
@@ -340,7 +340,7 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
             db.MarketplaceSubscriptions.Remove(existing);
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "UnsubscribeMarketplaceProduct", ResourceKind.MarketplaceProduct, productCode, regionId, time.GetUtcNow(), error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.UnsubscribeMarketplaceProduct, ResourceKind.MarketplaceProduct, productCode, regionId, time.GetUtcNow(), error));
         await db.SaveChangesAsync(ct);
         if (error is not null)
         {
@@ -371,7 +371,7 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
 
         var now = time.GetUtcNow();
         product.WithdrawnAt = withdrawn ? product.WithdrawnAt ?? now : null;
-        db.AuditEntries.Add(AuditEntry.For(actor, withdrawn ? "WithdrawMarketplaceProduct" : "ReinstateMarketplaceProduct", ResourceKind.MarketplaceProduct,
+        db.AuditEntries.Add(AuditEntry.For(actor, withdrawn ? AuditActions.WithdrawMarketplaceProduct : AuditActions.ReinstateMarketplaceProduct, ResourceKind.MarketplaceProduct,
             productCode, null, now));
         await db.SaveChangesAsync(ct);
         changes.Publish(new ResourceChange(ResourceKind.MarketplaceProduct, productCode, "", null));

@@ -55,7 +55,7 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
             db.QuotaRequests.Add(request);
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateQuotaApplication", ResourceKind.Quota, quotaName, scopedRegion, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CreateQuotaApplication, ResourceKind.Quota, quotaName, scopedRegion, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return error is null ? request : error;
@@ -112,7 +112,7 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
             }
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, approve ? "ApproveQuotaApplication" : "RejectQuotaApplication", ResourceKind.Quota,
+        db.AuditEntries.Add(AuditEntry.For(actor, approve ? AuditActions.ApproveQuotaApplication : AuditActions.RejectQuotaApplication, ResourceKind.Quota,
             $"{request.AccountId}/{request.QuotaName}", request.RegionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -151,7 +151,7 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
 
         var now = time.GetUtcNow();
         await SetInContextAsync(db, accountId, scopedRegion, quotaName, limit, now, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "ModifyQuota", ResourceKind.Quota, $"{accountId}/{quotaName}", scopedRegion, now));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ModifyQuota, ResourceKind.Quota, $"{accountId}/{quotaName}", scopedRegion, now));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Success();

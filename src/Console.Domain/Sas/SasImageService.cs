@@ -19,10 +19,12 @@ namespace EcsConsole.Domain.Sas;
 public sealed class SasImageService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, ChangeNotifier changes)
 {
-    public const string CreateAction = "CreateCustomImage";
-    public const string DeleteAction = "DeleteCustomImages";
-    public const string ShareAction = "ModifyImageShareStatus";
-    public const string CopyAction = "CopyCustomImage";
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
+    public const string CreateAction = AuditActions.CreateCustomImage;
+    public const string DeleteAction = AuditActions.DeleteCustomImages;
+    public const string ShareAction = AuditActions.ModifyImageShareStatus;
+    public const string CopyAction = AuditActions.CopyCustomImage;
     public const ResourceKind Resource = ResourceKind.SasImage;
 
     /// <summary>The account's custom images in the region (newest first) and its quota over all regions. Read-only members see them too.</summary>
@@ -57,26 +59,17 @@ public sealed class SasImageService(
     public async Task<Result<SasImage>> CreateAsync(Actor actor, CreateSasImageRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+        return await _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            var outcome = await CreateInTransactionAsync(scope.Db, actor, request, ct);
+            scope.Audit(new AuditTarget(CreateAction, Resource, outcome.IsSuccess ? outcome.Value.Id : request.ServerId, request.RegionId));
+            if (outcome.IsSuccess)
+            {
+                scope.Publish(new ResourceChange(Resource, outcome.Value.Id, request.RegionId, actor.AccountId));
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct); // BEGIN IMMEDIATE: the quota count and the insert are one unit
-        var outcome = await CreateInTransactionAsync(db, actor, request, ct);
-        var now = time.GetUtcNow();
-        db.AuditEntries.Add(outcome.IsSuccess
-            ? AuditEntry.For(actor, CreateAction, Resource, outcome.Value.Id, request.RegionId, now)
-            : AuditEntry.For(actor, CreateAction, Resource, request.ServerId, request.RegionId, now, outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (outcome.IsSuccess)
-        {
-            changes.Publish(new ResourceChange(Resource, outcome.Value.Id, request.RegionId, actor.AccountId));
-        }
-
-        return outcome;
+            return outcome;
+        }, ct);
     }
 
     /// <summary>
@@ -87,44 +80,31 @@ public sealed class SasImageService(
     public async Task<Result> DeleteAsync(Actor actor, string regionId, IReadOnlyCollection<string> imageIds, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(imageIds);
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
-        {
-            return denied;
-        }
-
         var wanted = imageIds.Where(i => !string.IsNullOrWhiteSpace(i)).Select(i => i.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var images = await db.SasImages.Where(i => i.AccountId == actor.AccountId && i.RegionId == regionId && wanted.Contains(i.Id)).ToListAsync(ct);
-        EcsError? error = wanted.Count == 0 ? CommonErrors.MissingParameter("ImageIds")
-            : wanted.FirstOrDefault(id => images.All(i => i.Id != id)) is { } missing ? SasErrors.ImageNotFound(missing)
-            : images.FirstOrDefault(i => i.SharedToEcs) is { } shared ? SasErrors.InShare(shared.Id)
-            : null;
-        if (error is null)
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
+            var db = scope.Db;
+            scope.Audit(new AuditTarget(DeleteAction, Resource, string.Join(",", wanted), regionId));
+            var images = await db.SasImages.Where(i => i.AccountId == actor.AccountId && i.RegionId == regionId && wanted.Contains(i.Id)).ToListAsync(ct);
+            EcsError? error = wanted.Count == 0 ? CommonErrors.MissingParameter("ImageIds")
+                : wanted.FirstOrDefault(id => images.All(i => i.Id != id)) is { } missing ? SasErrors.ImageNotFound(missing)
+                : images.FirstOrDefault(i => i.SharedToEcs) is { } shared ? SasErrors.InShare(shared.Id)
+                : null;
+            if (error is not null)
+            {
+                return error;
+            }
+
             foreach (var image in images)
             {
                 await SasEcsShare.RemoveAsync(db, image, ct);
+                scope.Publish(new ResourceChange(Resource, image.Id, regionId, actor.AccountId));
             }
 
             db.SasImages.RemoveRange(images);
-        }
-
-        var now = time.GetUtcNow();
-        db.AuditEntries.Add(AuditEntry.For(actor, DeleteAction, Resource, string.Join(",", wanted), regionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        foreach (var image in images)
-        {
-            changes.Publish(new ResourceChange(Resource, image.Id, regionId, actor.AccountId));
-        }
-
-        return Result.Success();
+            return true;
+        }, ct);
+        return outcome.ToResult();
     }
 
     /// <summary>
@@ -135,41 +115,28 @@ public sealed class SasImageService(
     /// </summary>
     public async Task<Result> ModifyShareStatusAsync(Actor actor, string regionId, string imageId, bool share, CancellationToken ct = default)
     {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+        return await _write.ChangeAsync(actor, WriteRight.CanWrite, new AuditTarget(ShareAction, Resource, imageId, regionId), auditDenied: false, async scope =>
         {
-            return denied;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var image = await db.SasImages.FirstOrDefaultAsync(i => i.AccountId == actor.AccountId && i.RegionId == regionId && i.Id == imageId, ct);
-        var now = time.GetUtcNow();
-        EcsError? error = image is null ? SasErrors.ImageNotFound(imageId)
-            : share && image.Status != ImageStatus.Available ? SasErrors.NotAvailable(imageId)
-            : null;
-        if (error is null && image!.SharedToEcs != share)
-        {
-            if (share)
+            var db = scope.Db;
+            var image = await db.SasImages.FirstOrDefaultAsync(i => i.AccountId == actor.AccountId && i.RegionId == regionId && i.Id == imageId, ct);
+            EcsError? error = image is null ? SasErrors.ImageNotFound(imageId)
+                : share && image.Status != ImageStatus.Available ? SasErrors.NotAvailable(imageId)
+                : null;
+            if (error is null && image!.SharedToEcs != share)
             {
-                await SasEcsShare.ShareAsync(db, image, now, ct);
+                if (share)
+                {
+                    await SasEcsShare.ShareAsync(db, image, scope.Now, ct);
+                }
+                else
+                {
+                    await SasEcsShare.UnshareAsync(db, image, ct);
+                }
             }
-            else
-            {
-                await SasEcsShare.UnshareAsync(db, image, ct);
-            }
-        }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, ShareAction, Resource, imageId, regionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
+            scope.Publish(new ResourceChange(ResourceKind.Image, imageId, regionId, actor.AccountId)); // after the SAS image's own
             return error;
-        }
-
-        changes.Publish(new ResourceChange(Resource, imageId, regionId, actor.AccountId));
-        changes.Publish(new ResourceChange(ResourceKind.Image, imageId, regionId, actor.AccountId));
-        return Result.Success();
+        }, ct);
     }
 
     /// <summary>
@@ -182,26 +149,22 @@ public sealed class SasImageService(
     public async Task<Result<CopiedSasImage>> CopyAsync(Actor actor, CopySasImageRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+        return await _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            // A copy is audited in its destination region; a refusal against the source image.
+            var outcome = await CopyInTransactionAsync(scope.Db, actor, request, ct);
+            if (outcome.IsSuccess)
+            {
+                scope.Audit(new AuditTarget(CopyAction, Resource, outcome.Value.ImageId, request.DestinationRegionId));
+                scope.Publish(new ResourceChange(Resource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
+            }
+            else
+            {
+                scope.Audit(new AuditTarget(CopyAction, Resource, request.ImageId, request.RegionId));
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await CopyInTransactionAsync(db, actor, request, ct);
-        var now = time.GetUtcNow();
-        db.AuditEntries.Add(outcome.IsSuccess
-            ? AuditEntry.For(actor, CopyAction, Resource, outcome.Value.ImageId, request.DestinationRegionId, now)
-            : AuditEntry.For(actor, CopyAction, Resource, request.ImageId, request.RegionId, now, outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (outcome.IsSuccess)
-        {
-            changes.Publish(new ResourceChange(Resource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
-        }
-
-        return outcome;
+            return outcome;
+        }, ct);
     }
 
     internal static async Task<SasImageQuota> QuotaAsync(ConsoleDbContext db, string? accountId, CancellationToken ct)

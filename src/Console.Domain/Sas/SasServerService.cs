@@ -14,9 +14,9 @@ namespace EcsConsole.Domain.Sas;
 /// </summary>
 public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, ChangeNotifier changes)
 {
-    public const string SnapshotAction = "CreateSnapshot";
-    public const string ReleaseAction = "ReleaseInstance";
-    public const string ReleaseImageAction = "ReleaseCustomImage";
+    public const string SnapshotAction = AuditActions.CreateSnapshot;
+    public const string ReleaseAction = AuditActions.ReleaseInstance;
+    public const string ReleaseImageAction = AuditActions.ReleaseCustomImage;
     public const ResourceKind ServerResource = ResourceKind.SasServer;
     public const ResourceKind SnapshotResource = ResourceKind.SasSnapshot;
 

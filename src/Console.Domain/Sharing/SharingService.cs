@@ -82,7 +82,7 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
             }
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "ModifyImageSharePermission", ResourceKind.Image, imageId, regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ModifyImageSharePermission, ResourceKind.Image, imageId, regionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)

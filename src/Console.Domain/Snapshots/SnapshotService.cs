@@ -36,7 +36,7 @@ public sealed class SnapshotService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await CreateInTransactionAsync(db, actor, request, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "CreateSnapshot", ResourceKind.Snapshot, outcome.IsSuccess ? outcome.Value.SnapshotId : request.DiskId,
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CreateSnapshot, ResourceKind.Snapshot, outcome.IsSuccess ? outcome.Value.SnapshotId : request.DiskId,
             request.RegionId, time.GetUtcNow(), outcome.Error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -140,7 +140,7 @@ public sealed class SnapshotService(
             }
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteSnapshot", ResourceKind.Snapshot, snapshotId, regionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.DeleteSnapshot, ResourceKind.Snapshot, snapshotId, regionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)

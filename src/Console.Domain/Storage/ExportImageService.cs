@@ -60,7 +60,7 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
                 JsonSerializer.Serialize(new ExportPayload(request.OssBucket, string.IsNullOrEmpty(request.OssPrefix) ? null : request.OssPrefix, format)));
         }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, "ExportImage", ResourceKind.Image, image.Id, request.RegionId, now, error));
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ExportImage, ResourceKind.Image, image.Id, request.RegionId, now, error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is not null)

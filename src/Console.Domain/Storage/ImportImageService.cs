@@ -84,7 +84,7 @@ public sealed class ImportImageService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await ImportInTransactionAsync(db, actor, request, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "ImportImage", ResourceKind.Image, outcome.IsSuccess ? outcome.Value.ImageId : null, request.RegionId,
+        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ImportImage, ResourceKind.Image, outcome.IsSuccess ? outcome.Value.ImageId : null, request.RegionId,
             time.GetUtcNow(), outcome.Error));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

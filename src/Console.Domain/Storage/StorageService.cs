@@ -10,6 +10,8 @@ namespace EcsConsole.Domain.Storage;
 /// <summary>The simulated OSS of each account and region: buckets, and objects with a size.</summary>
 public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time); // buckets and objects are not published
+
     /// <summary>The actor's buckets in the region.</summary>
     public async Task<IReadOnlyList<OssBucket>> ListBucketsAsync(Actor actor, string regionId, CancellationToken ct = default)
     {
@@ -20,51 +22,48 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
     /// <summary>Creates a bucket. Codes: <c>Forbidden</c>, <see cref="StorageErrors.BucketNameMalformedCode"/>, <see cref="StorageErrors.BucketExistsCode"/>.</summary>
     public async Task<Result<OssBucket>> CreateBucketAsync(Actor actor, string regionId, string name, CancellationToken ct = default)
     {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+        return await _write.RunAsync<OssBucket>(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            var db = scope.Db;
+            scope.Audit(new AuditTarget(AuditActions.PutBucket, ResourceKind.Bucket, name, regionId));
+            EcsError? error = !BucketName().IsMatch(name ?? "") ? StorageErrors.BucketNameMalformed()
+                : await db.OssBuckets.AnyAsync(b => b.Name == name, ct) ? StorageErrors.BucketExists(name!)
+                : !await db.Regions.AnyAsync(r => r.Id == regionId, ct) ? CommonErrors.RegionNotFound(regionId)
+                : null;
+            if (error is not null)
+            {
+                return error;
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        EcsError? error = !BucketName().IsMatch(name ?? "") ? StorageErrors.BucketNameMalformed()
-            : await db.OssBuckets.AnyAsync(b => b.Name == name, ct) ? StorageErrors.BucketExists(name!)
-            : !await db.Regions.AnyAsync(r => r.Id == regionId, ct) ? CommonErrors.RegionNotFound(regionId)
-            : null;
-        var now = time.GetUtcNow();
-        var bucket = new OssBucket { Name = name!, RegionId = regionId, AccountId = actor.AccountId!, CreatedAt = now };
-        if (error is null)
-        {
+            var bucket = new OssBucket { Name = name!, RegionId = regionId, AccountId = actor.AccountId!, CreatedAt = scope.Now };
             db.OssBuckets.Add(bucket);
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, "PutBucket", ResourceKind.Bucket, name, regionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return error is null ? bucket : error;
+            return bucket;
+        }, ct);
     }
 
     /// <summary>Deletes an empty bucket. Codes: <c>Forbidden</c>, <see cref="StorageErrors.BucketNotFoundCode"/>, <see cref="StorageErrors.BucketNotEmptyCode"/>.</summary>
     public async Task<Result> DeleteBucketAsync(Actor actor, string regionId, string name, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var bucket = await db.OssBuckets.FirstOrDefaultAsync(b => b.Name == name && b.AccountId == actor.AccountId && b.RegionId == regionId, ct);
-        if (bucket is null)
+        // An unknown bucket is refused unaudited; the right is checked once it is found.
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return StorageErrors.BucketNotFound(name);
-        }
+            var db = scope.Db;
+            var bucket = await db.OssBuckets.FirstOrDefaultAsync(b => b.Name == name && b.AccountId == actor.AccountId && b.RegionId == regionId, ct);
+            if (bucket is null)
+            {
+                return StorageErrors.BucketNotFound(name);
+            }
 
-        var error = await Access.CheckCanWriteAsync(db, actor, time, ct) ?? (await db.OssObjects.AnyAsync(o => o.BucketName == name, ct) ? StorageErrors.BucketNotEmpty(name) : null);
-        if (error is null)
-        {
+            scope.Audit(new AuditTarget(AuditActions.DeleteBucket, ResourceKind.Bucket, name, regionId));
+            if ((await Access.CheckCanWriteAsync(db, actor, time, ct) ?? (await db.OssObjects.AnyAsync(o => o.BucketName == name, ct) ? StorageErrors.BucketNotEmpty(name) : null)) is { } error)
+            {
+                return error;
+            }
+
             db.OssBuckets.Remove(bucket);
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, "DeleteBucket", ResourceKind.Bucket, name, regionId, time.GetUtcNow(), error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return error is null ? Result.Success() : error;
+            return true;
+        }, ct);
+        return outcome.ToResult();
     }
 
     /// <summary>The objects of one of the actor's buckets. Code: <see cref="StorageErrors.BucketNotFoundCode"/>.</summary>
@@ -85,27 +84,27 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
     /// </summary>
     public async Task<Result<OssObject>> PutObjectAsync(Actor actor, string regionId, string bucketName, string key, long sizeBytes, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.OssBuckets.AnyAsync(b => b.Name == bucketName && b.AccountId == actor.AccountId && b.RegionId == regionId, ct))
+        // An unknown bucket is refused unaudited; the right is checked once it is found.
+        return await _write.RunAsync<OssObject>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return StorageErrors.BucketNotFound(bucketName);
-        }
+            var db = scope.Db;
+            if (!await db.OssBuckets.AnyAsync(b => b.Name == bucketName && b.AccountId == actor.AccountId && b.RegionId == regionId, ct))
+            {
+                return StorageErrors.BucketNotFound(bucketName);
+            }
 
-        var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
-            ?? (string.IsNullOrWhiteSpace(key) || key.Length > 1023 || key[0] is '/' or '\\' ? StorageErrors.ObjectKeyMalformed() : null);
-        var now = time.GetUtcNow();
-        var item = new OssObject { BucketName = bucketName, Key = key, SizeBytes = Math.Max(0, sizeBytes), CreatedAt = now, Format = FormatOf(key) };
-        if (error is null)
-        {
+            scope.Audit(new AuditTarget(AuditActions.PutObject, ResourceKind.BucketObject, $"{bucketName}/{key}", regionId));
+            if ((await Access.CheckCanWriteAsync(db, actor, time, ct)
+                ?? (string.IsNullOrWhiteSpace(key) || key.Length > 1023 || key[0] is '/' or '\\' ? StorageErrors.ObjectKeyMalformed() : null)) is { } error)
+            {
+                return error;
+            }
+
+            var item = new OssObject { BucketName = bucketName, Key = key, SizeBytes = Math.Max(0, sizeBytes), CreatedAt = scope.Now, Format = FormatOf(key) };
             await db.OssObjects.Where(o => o.BucketName == bucketName && o.Key == key).ExecuteDeleteAsync(ct);
             db.OssObjects.Add(item);
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, "PutObject", ResourceKind.BucketObject, $"{bucketName}/{key}", regionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return error is null ? item : error;
+            return item;
+        }, ct);
     }
 
     /// <summary>The image format a key's suffix names (RAW, VHD, QCOW2, VMDK, VDI), or null.</summary>

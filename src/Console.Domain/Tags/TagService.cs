@@ -42,7 +42,7 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
     /// </summary>
     public Task<Result> TagAsync(Actor actor, string regionId, string resourceType, IReadOnlyList<string> resourceIds,
         IReadOnlyList<(string Key, string Value)> tags, CancellationToken ct = default) =>
-        ChangeAsync(actor, "TagResources", regionId, resourceType, resourceIds, tags.Count == 0 ? CommonErrors.MissingParameter("Tag") : ImageValidation.Tags(tags),
+        ChangeAsync(actor, AuditActions.TagResources, regionId, resourceType, resourceIds, tags.Count == 0 ? CommonErrors.MissingParameter("Tag") : ImageValidation.Tags(tags),
             image =>
             {
                 // A tag's key is part of its primary key: an overwritten tag is removed first and added back after a save.
@@ -58,7 +58,7 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
     /// <summary>Removes the tags with <paramref name="keys"/> (or every tag with <paramref name="all"/>) from the actor's images. Codes as <see cref="TagAsync"/>.</summary>
     public Task<Result> UntagAsync(Actor actor, string regionId, string resourceType, IReadOnlyList<string> resourceIds,
         IReadOnlyList<string> keys, bool all, CancellationToken ct = default) =>
-        ChangeAsync(actor, "UntagResources", regionId, resourceType, resourceIds, null, image =>
+        ChangeAsync(actor, AuditActions.UntagResources, regionId, resourceType, resourceIds, null, image =>
         {
             image.Tags.RemoveAll(t => (keys.Count == 0 && all) || keys.Contains(t.TagKey));
             return null;

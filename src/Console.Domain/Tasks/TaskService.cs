@@ -42,31 +42,33 @@ public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, A
     /// </summary>
     public async Task<Result> CancelAsync(Actor actor, string taskId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var task = await db.AsyncTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.AccountId == actor.AccountId, ct);
-        if (task is null)
+        // The right is checked once the task is found; an unknown task is refused unaudited.
+        IReadOnlyList<ResourceChange> cancelled = [];
+        var outcome = await new AuditedWrite(dbFactory, time).RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return TaskErrors.NotFound(taskId);
+            var task = await scope.Db.AsyncTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.AccountId == actor.AccountId, ct);
+            if (task is null)
+            {
+                return TaskErrors.NotFound(taskId);
+            }
+
+            scope.Audit(new AuditTarget(AuditActions.CancelTask, ResourceKind.Task, taskId, task.RegionId));
+            var error = await Access.CheckCanWriteAsync(scope.Db, actor, time, ct)
+                ?? (!task.Cancellable ? TaskErrors.CancelNotSupported() : null)
+                ?? (task.Status != AsyncTaskStatus.Processing ? TaskErrors.IncorrectStatus() : null);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            cancelled = await engine.CancelAsync(scope.Db, task, ct);
+            return true;
+        }, ct);
+        if (outcome.IsSuccess)
+        {
+            engine.Publish(cancelled); // the task engine publishes what cancelling its task changed
         }
 
-        var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
-            ?? (!task.Cancellable ? TaskErrors.CancelNotSupported() : null)
-            ?? (task.Status != AsyncTaskStatus.Processing ? TaskErrors.IncorrectStatus() : null);
-        var now = time.GetUtcNow();
-        if (error is not null)
-        {
-            db.AuditEntries.Add(AuditEntry.For(actor, "CancelTask", ResourceKind.Task, taskId, task.RegionId, now, error));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return error;
-        }
-
-        var changes = await engine.CancelAsync(db, task, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, "CancelTask", ResourceKind.Task, taskId, task.RegionId, now));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        engine.Publish(changes);
-        return Result.Success();
+        return outcome.ToResult();
     }
 }
