@@ -14,7 +14,7 @@ namespace EcsConsole.Web.Components.Shared;
 public abstract class ActorPage : ComponentBase
 {
     /// <summary>The tooltip of an action the actor's role does not allow.</summary>
-    protected const string ReadOnlyReason = "Your role in this account is read-only";
+    protected const string ReadOnlyReason = AffordanceText.ReadOnly;
 
     [SupplyParameterFromQuery(Name = "region")]
     public string? RegionId { get; set; }
