@@ -109,12 +109,8 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
         }
 
         var image = owned.Value;
-        EcsError? refusal = image.Status switch
-        {
-            ImageStatus.Creating or ImageStatus.Waiting => ImageErrors.StatusIsCreating(),
-            ImageStatus.Available => await db.ImageShares.AnyAsync(s => s.RegionId == regionId && s.ImageId == image.Id, ct) ? ImageErrors.UseShared() : null,
-            ImageStatus.UnAvailable or ImageStatus.CreateFailed or ImageStatus.Deprecated => ImageErrors.NotAvailable(),
-        };
+        var refusal = ImageRules.CannotDeprecate(image.Status)
+            ?? (await db.ImageShares.AnyAsync(s => s.RegionId == regionId && s.ImageId == image.Id, ct) ? ImageErrors.UseShared() : null);
         if (refusal is not null)
         {
             return await RefuseAsync(db, tx, actor, ModifyAction, regionId, imageId, refusal, ct);
@@ -360,9 +356,9 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
             return malformed;
         }
 
-        if (image.Status is ImageStatus.Creating or ImageStatus.Waiting)
+        if (ImageRules.CannotModifyWhileCreating(image.Status) is { } creating)
         {
-            return ImageErrors.IsCreating();
+            return creating;
         }
 
         var account = image.OwnerAccountId;

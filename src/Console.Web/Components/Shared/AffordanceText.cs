@@ -1,5 +1,6 @@
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.ImageBuilder;
+using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 
 namespace EcsConsole.Web.Components.Shared;
@@ -51,5 +52,24 @@ public static class AffordanceText
                 ? "A build of this template is running: one build at a time"
                 : "A build of this template is running: wait for it to end",
             { } refused => refused.Message,
+        };
+
+    /// <summary>Why an image row action is disabled, or null.</summary>
+    public static string? Image(Actor? actor, ImageListItem image, ImageAction action) =>
+        actor is null ? ReadOnly : ImageAffordances.Check(actor, image, action) switch
+        {
+            null => null,
+            { } refused when IsWriteDenied(refused) => ReadOnly,
+            { Code: ImageErrors.IsCreatingCode } => "The image is still being created",
+            { } refused => action switch
+            {
+                ImageAction.Launch => $"The image is {image.Status}: only an Available image can create instances",
+                ImageAction.Deprecate => "Only an Available image can be deprecated",
+                ImageAction.Share => "Only an Available image can be shared",
+                ImageAction.Copy => "Only an Available image can be copied",
+                ImageAction.Export => "Only an Available image can be exported",
+                ImageAction.Update => "Only an Available image can be updated",
+                _ => refused.Message,
+            },
         };
 }
