@@ -34,13 +34,13 @@ public static class ImageAffordances
         {
             ImageAction.Launch => ImageRules.CannotLaunch(image.Status),
             ImageAction.Edit or ImageAction.Restore or ImageAction.Delete => ImageRules.CannotModifyWhileCreating(image.Status),
-            ImageAction.Deprecate => ImageRules.CannotModifyWhileCreating(image.Status) ?? ImageRules.CannotDeprecate(image.Status),
-            ImageAction.Share => ImageRules.CannotModifyWhileCreating(image.Status) ?? ImageRules.CannotShare(image.Status),
-            ImageAction.Copy => ImageRules.CannotModifyWhileCreating(image.Status) ?? ImageRules.CannotCopy(image.Status),
-            ImageAction.Export => ImageRules.CannotModifyWhileCreating(image.Status) ?? ImageRules.CannotExport(image.Status),
+            ImageAction.Deprecate => ImageRules.CannotDeprecate(image.Status),
+            ImageAction.Share => ImageRules.CannotShare(image.Status),
+            ImageAction.Copy => ImageRules.CannotCopy(image.Status),
+            ImageAction.Export => ImageRules.CannotExport(image.Status),
 
             // The update run starts from an Available image, as an export does.
-            ImageAction.Update => ImageRules.CannotModifyWhileCreating(image.Status) ?? ImageRules.CannotExport(image.Status),
+            ImageAction.Update => ImageRules.CannotExport(image.Status),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
 }

@@ -60,7 +60,7 @@ public static class AffordanceText
         {
             null => null,
             { } refused when IsWriteDenied(refused) => ReadOnly,
-            { Code: ImageErrors.IsCreatingCode } => "The image is still being created",
+            _ when action != ImageAction.Launch && image.Status is ImageStatus.Creating or ImageStatus.Waiting => "The image is still being created",
             { } refused => action switch
             {
                 ImageAction.Launch => $"The image is {image.Status}: only an Available image can create instances",
