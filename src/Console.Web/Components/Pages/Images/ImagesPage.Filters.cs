@@ -1,8 +1,5 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Regions;
-using EcsConsole.Web.Components.Shared;
-using MudBlazor;
 
 namespace EcsConsole.Web.Components.Pages.Images;
 
