@@ -197,9 +197,9 @@ public sealed class CopyImageService(
             return CopyErrors.SameRegionOnly();
         }
 
-        if (source.Status != ImageStatus.Available)
+        if (ImageRules.CannotCopy(source.Status) is { } notAvailable)
         {
-            return CopyErrors.NotAvailable();
+            return notAvailable;
         }
 
         if (source.ProductCode is { } product && !sameRegion

@@ -202,9 +202,10 @@ public sealed class ImageBuildService(
         }
 
         var final = BuildStatuses.Final;
-        if (await db.ImagePipelineExecutions.AnyAsync(e => e.PipelineId == pipelineId && !final.Contains(e.Status), ct))
+        var running = await db.ImagePipelineExecutions.AnyAsync(e => e.PipelineId == pipelineId && !final.Contains(e.Status), ct);
+        if (TemplateRules.CannotChangeWhileBuilding(pipelineId, running) is { } building)
         {
-            return ImageBuilderErrors.HasRunningExecution(pipelineId);
+            return building;
         }
 
         Image? baseImage;

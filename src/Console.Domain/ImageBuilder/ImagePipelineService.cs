@@ -199,9 +199,9 @@ public sealed class ImagePipelineService(IDbContextFactory<ConsoleDbContext> dbF
             }
 
             var executions = await db.ImagePipelineExecutions.Where(e => e.PipelineId == pipelineId).ToListAsync(ct);
-            if (executions.Any(e => !BuildStatuses.IsFinal(e.Status)))
+            if (TemplateRules.CannotChangeWhileBuilding(pipelineId, executions.Any(e => !BuildStatuses.IsFinal(e.Status))) is { } building)
             {
-                return ImageBuilderErrors.HasRunningExecution(pipelineId);
+                return building;
             }
 
             db.ImagePipelineExecutions.RemoveRange(executions);

@@ -164,9 +164,9 @@ public sealed class CreateImageService(
             return InstanceErrors.NotFound(request.InstanceId!);
         }
 
-        if (instance.Status is not (InstanceStatus.Running or InstanceStatus.Stopped))
+        if (InstanceRules.CannotCreateImage(instance.Status) is { } notReady)
         {
-            return InstanceErrors.IncorrectStatus($"The instance is {instance.Status}; it must be Running or Stopped.");
+            return notReady;
         }
 
         var system = instance.Disks.FirstOrDefault(d => d.Type == "system");

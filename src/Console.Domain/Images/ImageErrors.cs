@@ -91,6 +91,10 @@ public static class ImageErrors
 
     public static EcsError IncorrectStatus(string why) => new(IncorrectStatusCode, 400, why);
 
+    /// <summary>CMP-13: the image cannot create an instance in its status.</summary>
+    public static EcsError NotValidForLaunch(ImageStatus status) => new(EcsConsole.Domain.Instances.ImageCompatibility.ImageNotValidCode, 403,
+        $"The image is {status.ToString()}: only an Available (or deprecated) image can create an instance.");
+
     /// <summary>A disk mapping's size outside what its category allows.</summary>
     public static EcsError SizeNotSupported(string why) => new(SizeNotSupportedCode, 400, why);
 }

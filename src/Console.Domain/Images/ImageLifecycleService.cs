@@ -356,12 +356,8 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
     private static async Task<EcsError?> ApplyDeprecateAsync(ConsoleDbContext db, Image image, CancellationToken ct)
     {
         var regionId = image.RegionId;
-        EcsError? refusal = image.Status switch
-        {
-            ImageStatus.Creating or ImageStatus.Waiting => ImageErrors.StatusIsCreating(),
-            ImageStatus.Available => await db.ImageShares.AnyAsync(s => s.RegionId == regionId && s.ImageId == image.Id, ct) ? ImageErrors.UseShared() : null,
-            ImageStatus.UnAvailable or ImageStatus.CreateFailed or ImageStatus.Deprecated => ImageErrors.NotAvailable(),
-        };
+        var refusal = ImageRules.CannotDeprecate(image.Status)
+            ?? (await db.ImageShares.AnyAsync(s => s.RegionId == regionId && s.ImageId == image.Id, ct) ? ImageErrors.UseShared() : null);
         if (refusal is null)
         {
             image.Deprecate();
@@ -389,9 +385,9 @@ public sealed class ImageLifecycleService(IDbContextFactory<ConsoleDbContext> db
             return malformed;
         }
 
-        if (image.Status is ImageStatus.Creating or ImageStatus.Waiting)
+        if (ImageRules.CannotModifyWhileCreating(image.Status) is { } creating)
         {
-            return ImageErrors.IsCreating();
+            return creating;
         }
 
         var account = image.OwnerAccountId;

@@ -176,8 +176,7 @@ public static class ImageCompatibility
                     "The image is deprecated: it still launches when chosen by ID, but image families no longer resolve to it.")));
                 break;
             case ImageStatus.Creating or ImageStatus.Waiting or ImageStatus.UnAvailable or ImageStatus.CreateFailed:
-                refusals.Add(new("CMP-13", new(ImageNotValidCode, 403,
-                    $"The image is {image.Status.ToString()}: only an Available (or deprecated) image can create an instance.")));
+                refusals.Add(new("CMP-13", ImageRules.CannotLaunch(image.Status)!));
                 break;
         }
 

@@ -136,9 +136,9 @@ public sealed class InstanceService(
         InstanceStatus from, InstanceStatus through, AsyncTaskType taskType, CancellationToken ct) =>
         ChangeAsync(actor, regionId, instanceId, action, (db, instance, region) =>
         {
-            if (instance.Status != from)
+            if (InstanceRules.CannotMove(instance.Name, instance.Status, from, verb) is { } refused)
             {
-                return InstanceErrors.IncorrectStatus($"Only a {from} instance can be {verb}; {instance.Name} is {instance.Status}.");
+                return refused;
             }
 
             instance.Status = through;
@@ -156,9 +156,9 @@ public sealed class InstanceService(
         ChangeAsync(actor, regionId, instanceId, AuditActions.DeleteInstance, async (db, instance, region) =>
         {
             var now = time.GetUtcNow();
-            if (instance.ChargeType == InstanceChargeType.PrePaid && instance.ExpiredTime is { } expires && expires > now)
+            if (InstanceRules.CannotReleaseByCharge(instance.ChargeType, instance.ExpiredTime, now) is { } charged)
             {
-                return InstanceErrors.ChargeTypeViolation();
+                return charged;
             }
 
             if (instance.DeletionProtection)
@@ -166,16 +166,9 @@ public sealed class InstanceService(
                 return InstanceErrors.DeletionProtection();
             }
 
-            switch (instance.Status)
+            if (InstanceRules.CannotReleaseInStatus(instance.Name, instance.Status, force) is { } busy)
             {
-                case InstanceStatus.Stopped:
-                    break;
-                case InstanceStatus.Running when force:
-                    break;
-                case InstanceStatus.Running:
-                    return InstanceErrors.IncorrectStatusForbidden($"{instance.Name} is Running: stop it first, or release it forcibly.");
-                case InstanceStatus.Pending or InstanceStatus.Starting or InstanceStatus.Stopping:
-                    return InstanceErrors.IncorrectStatusForbidden($"{instance.Name} is {instance.Status}: wait until it is Running or Stopped.");
+                return busy;
             }
 
             foreach (var disk in instance.Disks.ToList())
@@ -219,9 +212,9 @@ public sealed class InstanceService(
         string? oldImage = null;
         var result = await ChangeAsync(actor, request.RegionId, request.InstanceId, AuditActions.ReplaceSystemDisk, async (db, instance, region) =>
         {
-            if (instance.Status != InstanceStatus.Stopped)
+            if (InstanceRules.CannotReplaceSystemDisk(instance.Name, instance.Status) is { } notStopped)
             {
-                return InstanceErrors.IncorrectStatusForbidden($"The system disk can be replaced only while the instance is Stopped; {instance.Name} is {instance.Status}.");
+                return notStopped;
             }
 
             var now = time.GetUtcNow();

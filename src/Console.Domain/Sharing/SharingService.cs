@@ -125,11 +125,9 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
             return null;
         }
 
-        if (image.Status != ImageStatus.Available)
+        if (ImageRules.CannotShare(image.Status) is { } notAvailable)
         {
-            return SharingErrors.InvalidImageStatus(image.Status == ImageStatus.Deprecated
-                ? "A deprecated image cannot be shared."
-                : "Only an Available image can be shared.");
+            return notAvailable;
         }
 
         if (add.Contains(actor.AccountId!))

@@ -100,9 +100,9 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
             return StorageErrors.FormatRegion(format.ToUpperInvariant());
         }
 
-        if (image.Status != ImageStatus.Available)
+        if (ImageRules.CannotExport(image.Status) is { } notAvailable)
         {
-            return ImageErrors.IncorrectStatus("Only an Available image can be exported.");
+            return notAvailable;
         }
 
         if (image.IsPublic)

@@ -1,0 +1,116 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.InstanceTypes;
+using EcsConsole.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace EcsConsole.Web.Components.Pages.Instances;
+
+/// <summary>The buy page's choices: each change of image, type, zone, billing, disk or logon re-checks the order.</summary>
+public partial class CreateInstancePage
+{
+    private async Task RefreshTypesAsync()
+    {
+        var types = await Compatibility.CheckTypesAsync(_actor!, _region!.Id, _zoneId, _image?.Id);
+        _types = types.IsSuccess ? types.Value : [];
+        if (_typeId is not null && _types.All(t => t.Type.Id != _typeId))
+        {
+            _typeId = null;
+        }
+
+        _typeId ??= _types.FirstOrDefault(t => t.IsAllowed)?.Type.Id;
+        await RecheckAsync();
+    }
+
+    private async Task RecheckAsync()
+    {
+        if (_typeId is null || _image is null)
+        {
+            _verdict = null;
+            return;
+        }
+
+        var verdict = await Compatibility.CheckAsync(_actor!, _region!.Id, _zoneId, _image.Id, _typeId, Plan);
+        _verdict = verdict.IsSuccess ? verdict.Value : new CompatibilityVerdict([new("CMP-01", verdict.Error)], []);
+    }
+
+    private async Task SetImageAsync(Image image)
+    {
+        _image = image;
+        _imagePrices = image.ProductCode is { } code ? await Marketplace.PricesAsync(code) : [];
+        _systemSize = ImageCompatibility.DefaultSystemDiskGiB(image);
+        _dataDisks = InstanceService.DataDisksOf(image)
+            .Select(d => new DataDiskRow(d.Category, d.SizeGiB, d.SizeGiB, d.SnapshotId))
+            .ToList();
+        if (image.OsType == OsType.Windows && _logon == LogonMethod.KeyPair)
+        {
+            _logon = LogonMethod.Password;
+        }
+    }
+
+    private async Task OnImageChangedAsync(string imageId)
+    {
+        var found = await Compatibility.ImageAsync(_actor!, _region!.Id, imageId);
+        if (!found.IsSuccess)
+        {
+            _error = found.Error;
+            return;
+        }
+
+        await SetImageAsync(found.Value);
+        await RefreshTypesAsync();
+        Navigate();
+    }
+
+    private async Task OnTypeChangedAsync(string typeId)
+    {
+        _typeId = typeId;
+        await RecheckAsync();
+        Navigate();
+    }
+
+    private async Task OnZoneChangedAsync(string zoneId)
+    {
+        _zoneId = zoneId;
+        await RefreshTypesAsync();
+        Navigate();
+    }
+
+    private async Task OnChargeTypeChangedAsync(InstanceChargeType value)
+    {
+        _chargeType = value;
+        await RecheckAsync();
+    }
+
+    private async Task OnPeriodChangedAsync(int months)
+    {
+        _period = months;
+        await RecheckAsync();
+    }
+
+    private async Task OnSystemSizeChangedAsync(int size)
+    {
+        _systemSize = size;
+        await RecheckAsync();
+    }
+
+    private async Task OnLogonChangedAsync(LogonMethod method)
+    {
+        _logon = method;
+        await RecheckAsync();
+    }
+
+    /// <summary>Keeps region, zone, type and image in the URL, so a reload shows the same order.</summary>
+    private void Navigate()
+    {
+        var query = new Dictionary<string, object?>
+        {
+            ["region"] = _region?.Id, ["zone"] = _zoneId, ["instanceType"] = _typeId, ["imageId"] = _image?.Id,
+        };
+        var uri = Navigation.GetUriWithQueryParameters("instances/create", query);
+        _loadedFor = $"{_region?.Id}|{_image?.Id}|{_typeId}|{_zoneId}";
+        Navigation.NavigateTo(uri, replace: true);
+    }
+}

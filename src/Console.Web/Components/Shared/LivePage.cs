@@ -1,0 +1,112 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Regions;
+using EcsConsole.Web.Infrastructure;
+using Microsoft.AspNetCore.Components;
+
+namespace EcsConsole.Web.Components.Shared;
+
+/// <summary>
+/// A page that works in one region for the signed-in actor (ADR-010): resolves the region from <c>?region=</c>, the
+/// actor and whether the actor may write, then loads. What the page holds decides only what it shows as enabled;
+/// services re-check on every change.
+/// </summary>
+public abstract class ActorPage : ComponentBase
+{
+    /// <summary>The tooltip of an action the actor's role does not allow.</summary>
+    protected const string ReadOnlyReason = AffordanceText.ReadOnly;
+
+    [SupplyParameterFromQuery(Name = "region")]
+    public string? RegionId { get; set; }
+
+    [Inject]
+    protected RegionService Regions { get; set; } = default!;
+
+    [Inject]
+    protected CurrentActor CurrentActor { get; set; } = default!;
+
+    /// <summary>The region the page shows, once resolved.</summary>
+    protected Region? Region { get; private set; }
+
+    /// <summary>The signed-in actor, or null.</summary>
+    protected Actor? Actor { get; private set; }
+
+    /// <summary>Whether the actor's role may change resources (shown as enabled actions).</summary>
+    protected bool CanWrite { get; private set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Region = (await Regions.ResolveAsync(RegionId)).Region;
+        Actor = await CurrentActor.GetAsync();
+        CanWrite = Actor is not null && Access.CheckCanWrite(Actor) is null;
+        await LoadAsync();
+    }
+
+    /// <summary>Reads what the page shows (after the region and actor are known).</summary>
+    protected abstract Task LoadAsync();
+}
+
+/// <summary>
+/// An <see cref="ActorPage"/> that refreshes live (ADR-010): it listens to <see cref="ChangeNotifier"/> for the kinds
+/// it declares, in its region (or in every region) and its account, and re-reads on its circuit. A failure while
+/// re-reading goes to the circuit's error boundary.
+/// </summary>
+public abstract class LivePage : ActorPage, IDisposable
+{
+    private IDisposable? _subscription;
+
+    [Inject]
+    protected ChangeNotifier Changes { get; set; } = default!;
+
+    /// <summary>The kinds of resource whose changes this page shows.</summary>
+    protected abstract IReadOnlyCollection<ResourceKind> LiveKinds { get; }
+
+    /// <summary>True when a change in another region also changes what the page shows (e.g. an account-wide quota).</summary>
+    protected virtual bool LiveInEveryRegion => false;
+
+    /// <summary>Whether a change concerns this page: one of <see cref="LiveKinds"/>, the actor's account, the page's region.</summary>
+    protected virtual bool IsLive(ResourceChange change) =>
+        LiveKinds.Contains(change.Kind)
+        && change.AccountId == Actor?.AccountId
+        && (LiveInEveryRegion || change.RegionId == Region?.Id);
+
+    /// <summary>What a relevant change re-reads; by default the whole page.</summary>
+    protected virtual Task ReloadAsync() => LoadAsync();
+
+    protected override void OnInitialized() => _subscription = Changes.Subscribe(OnResourceChanged);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _subscription?.Dispose();
+        }
+    }
+
+    private void OnResourceChanged(ResourceChange change)
+    {
+        if (!IsLive(change))
+        {
+            return;
+        }
+
+        _ = InvokeAsync(async () =>
+        {
+            try
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            }
+            catch (Exception ex)
+            {
+                await DispatchExceptionAsync(ex);
+            }
+        });
+    }
+}
