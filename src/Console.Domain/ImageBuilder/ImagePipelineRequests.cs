@@ -1,0 +1,88 @@
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Permissions;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
+using Microsoft.EntityFrameworkCore;
+
+namespace EcsConsole.Domain.ImageBuilder;
+
+/// <summary>CreateImagePipeline (image-builder.md §5.4). Enumerations and numbers as given, so that bad ones get their codes.</summary>
+public sealed record CreateImagePipelineRequest
+{
+    public required string RegionId { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary><c>IMAGE</c> or <c>IMAGE_FAMILY</c> (required).</summary>
+    public string? BaseImageType { get; init; }
+
+    public string? BaseImage { get; init; }
+
+    public string? BuildContent { get; init; }
+
+    public string? TestContent { get; init; }
+
+    public string? InstanceType { get; init; }
+
+    public int? SystemDiskSize { get; init; }
+
+    public int? InternetMaxBandwidthOut { get; init; }
+
+    public string? VSwitchId { get; init; }
+
+    public bool? DeleteInstanceOnFailure { get; init; }
+
+    public string? RepairMode { get; init; }
+
+    public IReadOnlyList<string> RepairItems { get; init; } = [];
+
+    /// <summary>The output image's name prefix (<c>ImageOptions.ImageName</c>, or the deprecated top-level <c>ImageName</c>).</summary>
+    public string? ImageName { get; init; }
+
+    public string? ImageFamily { get; init; }
+
+    public string? ImageDescription { get; init; }
+
+    public string? NvmeSupport { get; init; }
+
+    public IReadOnlyList<BuilderTag> ImageTags { get; init; } = [];
+
+    public bool? RetainCloudAssistant { get; init; }
+
+    /// <summary><c>AdvancedOptions.ImageNameSuffix</c>: only <c>disable</c>.</summary>
+    public string? ImageNameSuffix { get; init; }
+
+    public IReadOnlyList<string> ToRegionIds { get; init; } = [];
+
+    public IReadOnlyList<string> AddAccounts { get; init; } = [];
+
+    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+}
+
+/// <summary>DescribeImagePipelines filters (IB-44).</summary>
+public sealed record ImagePipelineQuery
+{
+    public required string RegionId { get; init; }
+
+    public IReadOnlyList<string> ImagePipelineIds { get; init; } = [];
+
+    public string? Name { get; init; }
+
+    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+}
+
+/// <summary>A template with its newest build, for the console's list.</summary>
+public sealed record PipelineSummary(ImagePipeline Pipeline, ImagePipelineExecution? LatestExecution)
+{
+    public bool HasRunningExecution => LatestExecution is { } e && !BuildStatuses.IsFinal(e.Status);
+}
