@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcsConsole.Domain.Images;
 
-/// <summary>Deleting images (DEL-*): what a delete would do, and the delete itself with the snapshots it takes along.</summary>
+/// <summary>Deleting images: what a delete would do, and the delete itself with the snapshots it takes along.</summary>
 public sealed partial class ImageLifecycleService
 {
     /// <summary>

@@ -11,67 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Instances;
 
-/// <summary>An order of the buy page or RunInstances (domain-rules §11, BUY-01…05).</summary>
-public sealed record RunInstancesRequest
-{
-    public required string RegionId { get; init; }
-
-    /// <summary>Null: the first zone of the region that sells the type.</summary>
-    public string? ZoneId { get; init; }
-
-    public required string InstanceTypeId { get; init; }
-
-    public required string ImageId { get; init; }
-
-    public InstanceChargeType ChargeType { get; init; } = InstanceChargeType.PostPaid;
-
-    /// <summary>Months, for a subscription.</summary>
-    public int? PeriodMonths { get; init; }
-
-    public string SystemDiskCategory { get; init; } = "cloud_essd";
-
-    /// <summary>Null: the default for the image (CMP-10).</summary>
-    public int? SystemDiskSizeGiB { get; init; }
-
-    /// <summary>Null: one data disk per data-disk snapshot of the image, at the snapshot's size (CMP-14).</summary>
-    public IReadOnlyList<DiskSpec>? DataDisks { get; init; }
-
-    public int Amount { get; init; } = 1;
-
-    /// <summary>Empty: the instance ID. With several instances a suffix 001, 002… is appended.</summary>
-    public string? InstanceName { get; init; }
-
-    public string? Password { get; init; }
-
-    public string? KeyPairName { get; init; }
-}
-
-/// <summary>ReplaceSystemDisk (INS-06/07).</summary>
-public sealed record ReplaceSystemDiskRequest
-{
-    public required string RegionId { get; init; }
-
-    public required string InstanceId { get; init; }
-
-    public required string ImageId { get; init; }
-
-    /// <summary>Null: the larger of the current size and the image's minimum.</summary>
-    public int? SystemDiskSizeGiB { get; init; }
-
-    public string? Password { get; init; }
-
-    public string? KeyPairName { get; init; }
-}
-
-/// <summary>What ReplaceSystemDisk made: the new system disk.</summary>
-public sealed record ReplacedSystemDisk(string InstanceId, string DiskId, string ImageId);
-
 /// <summary>
 /// Instances: create (RunInstances), start, stop, release (DeleteInstance) and replace the system disk. Every change
 /// checks the actor may write, is audited, and is published to open pages; state transitions run on the task engine
 /// (Pending → Starting → Running, Stopping → Stopped).
 /// </summary>
-public sealed class InstanceService(
+public sealed partial class InstanceService(
     IDbContextFactory<ConsoleDbContext> dbFactory,
     IdGenerator ids,
     TimeProvider time,
@@ -198,107 +143,6 @@ public sealed class InstanceService(
             await RefreshInUseAsync(db, regionId, [instance.ImageId], ct);
             return Result.Success();
         }, ct, loadDisks: true);
-
-    /// <summary>
-    /// ReplaceSystemDisk (INS-06/07): the instance must be Stopped (<see cref="InstanceErrors.IncorrectStatusCode"/>, 403),
-    /// not expired (<see cref="InstanceErrors.ExpiredOrInArrearsCode"/>), with no snapshot being taken of its system disk
-    /// (<see cref="InstanceErrors.DiskCreatingSnapshotCode"/>); the image must pass every compatibility rule for the
-    /// instance's type (a data-disk image: <c>OperationDenied</c>). A new system disk (new ID, same category) replaces the
-    /// old one, which is released; the instance then starts.
-    /// </summary>
-    public async Task<Result<ReplacedSystemDisk>> ReplaceSystemDiskAsync(Actor actor, ReplaceSystemDiskRequest request, CancellationToken ct = default)
-    {
-        ReplacedSystemDisk? made = null;
-        string? oldImage = null;
-        var result = await ChangeAsync(actor, request.RegionId, request.InstanceId, AuditActions.ReplaceSystemDisk, async (db, instance, region) =>
-        {
-            if (InstanceRules.CannotReplaceSystemDisk(instance.Name, instance.Status) is { } notStopped)
-            {
-                return notStopped;
-            }
-
-            var now = time.GetUtcNow();
-            if (instance.ChargeType == InstanceChargeType.PrePaid && instance.ExpiredTime is { } expires && expires <= now)
-            {
-                return InstanceErrors.ExpiredOrInArrears();
-            }
-
-            var systemDisk = instance.Disks.FirstOrDefault(d => d.Type == "system");
-            if (systemDisk is null)
-            {
-                return InstanceErrors.NoSystemDisk();
-            }
-
-            if (await db.Snapshots.AnyAsync(s => s.SourceDiskId == systemDisk.Id && s.Status == SnapshotStatus.Progressing, ct))
-            {
-                return InstanceErrors.DiskCreatingSnapshot();
-            }
-
-            var current = await db.Images.AsNoTracking()
-                .Where(i => i.RegionId == instance.RegionId && i.Id == instance.ImageId)
-                .Select(i => (OsType?)i.OsType)
-                .FirstOrDefaultAsync(ct);
-            var image = await CompatibilityService.FindImageAsync(db, actor, request.RegionId, request.ImageId, ct);
-            if (!image.IsSuccess)
-            {
-                return image.Error;
-            }
-
-            var size = request.SystemDiskSizeGiB ?? Math.Max(systemDisk.SizeGiB, ImageCompatibility.MinimumSystemDiskGiB(image.Value));
-            var logon = LogonOf(request.Password, request.KeyPairName);
-            var plan = new LaunchPlan(instance.ChargeType, size, logon, ReplacingSystemDisk: true, CurrentOsType: current,
-                MainlandChinaRegion: ImageCompatibility.IsMainlandChina(request.RegionId), PeriodMonths: instance.PeriodMonths);
-            var type = await db.InstanceTypes.AsNoTracking().FirstAsync(t => t.Id == instance.InstanceTypeId, ct);
-            if ((await compatibility.VerdictAsync(db, actor, image.Value, type, plan, ct)).FirstError is { } refused)
-            {
-                return refused;
-            }
-
-            if (await LogonErrorAsync(db, instance.AccountId, request.RegionId, request.Password, request.KeyPairName, image.Value.OsType, ct) is { } logonError)
-            {
-                return logonError;
-            }
-
-            oldImage = instance.ImageId;
-            var disk = new Disk
-            {
-                Id = ids.NewDiskId(region.Infix),
-                RegionId = instance.RegionId,
-                ZoneId = instance.ZoneId,
-                AccountId = instance.AccountId,
-                InstanceId = instance.Id,
-                Type = "system",
-                Category = systemDisk.Category,
-                SizeGiB = size,
-                Device = systemDisk.Device,
-                ImageId = image.Value.Id,
-                CreationTime = now,
-            };
-            db.Disks.Remove(systemDisk);
-            db.Disks.Add(disk);
-            instance.ImageId = image.Value.Id;
-            instance.KeyPairName = request.KeyPairName ?? (request.Password is null ? instance.KeyPairName : null);
-            instance.PasswordSet = request.Password is not null || (request.KeyPairName is null && instance.PasswordSet);
-            instance.Status = InstanceStatus.Starting;
-            tasks.New(db, region.Infix, request.RegionId, instance.AccountId, AsyncTaskType.StartInstance, instance.Id, cancellable: false);
-            await db.SaveChangesAsync(ct);
-            await RefreshInUseAsync(db, request.RegionId, [oldImage, image.Value.Id], ct);
-            made = new ReplacedSystemDisk(instance.Id, disk.Id, image.Value.Id);
-            return Result.Success();
-        }, ct, loadDisks: true);
-
-        if (!result.IsSuccess)
-        {
-            return result.Error;
-        }
-
-        foreach (var imageId in new[] { oldImage!, made!.ImageId }.Distinct())
-        {
-            changes.Publish(new ResourceChange(ResourceKind.Image, imageId, request.RegionId, actor.AccountId));
-        }
-
-        return made;
-    }
 
     /// <summary>The key pairs of the actor's account in the region, by name.</summary>
     public async Task<IReadOnlyList<KeyPair>> KeyPairsAsync(Actor actor, string regionId, CancellationToken ct = default)
