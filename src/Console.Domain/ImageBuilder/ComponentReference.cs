@@ -1,9 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Common;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace EcsConsole.Domain.ImageBuilder;
 

@@ -1,8 +1,6 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
-using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;

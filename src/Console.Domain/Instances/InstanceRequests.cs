@@ -1,13 +1,3 @@
-using EcsConsole.Domain.Audit;
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Images;
-using EcsConsole.Domain.InstanceTypes;
-using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
-using EcsConsole.Domain.Quotas;
-using EcsConsole.Domain.Snapshots;
-using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Instances;
 

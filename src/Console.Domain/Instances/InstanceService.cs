@@ -5,7 +5,6 @@ using EcsConsole.Domain.InstanceTypes;
 using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
-using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 
