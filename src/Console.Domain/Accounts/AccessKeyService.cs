@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,6 +48,8 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
 
     private const int MaxCachedSecrets = 10_000;
 
+    private readonly AuditedWrite _write = new(dbFactory, time);
+
     /// <summary>The actor's pairs, oldest first.</summary>
     public async Task<IReadOnlyList<AccessKeySummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
@@ -63,70 +63,50 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     /// A new Active pair for the actor: ID <c>LTAI5t…</c> (24 characters) and a 30-character secret. Codes:
     /// <see cref="AccessKeyErrors.LimitExceededCode"/> beyond <see cref="MaxPerUser"/>.
     /// </summary>
-    public async Task<Result<CreatedAccessKey>> CreateAsync(Actor actor, CancellationToken ct = default)
+    public Task<Result<CreatedAccessKey>> CreateAsync(Actor actor, CancellationToken ct = default)
     {
         var secret = RandomNumberGenerator.GetString(Alphanumerics, 30);
         var protectedSecret = protector.Protect(secret);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
         var id = "LTAI5t" + RandomNumberGenerator.GetString(Alphanumerics, 18);
-        var current = await Access.CurrentAsync(db, actor, time, ct);
-        EcsError? error = !current.IsSuccess ? current.Error
-            : await db.AccessKeys.CountAsync(k => k.UserId == actor.UserId, ct) >= MaxPerUser ? AccessKeyErrors.LimitExceeded(MaxPerUser) : null;
-        if (error is null)
+        var target = new AuditTarget(AuditActions.CreateAccessKey, ResourceKind.AccessKey, null, null);
+        return _write.RunAsync<CreatedAccessKey>(actor, WriteRight.SignedIn, deniedTarget: target, async scope =>
         {
-            db.AccessKeys.Add(new AccessKey { Id = id, UserId = actor.UserId, ProtectedSecret = protectedSecret, CreatedAt = now });
-        }
+            if (await scope.Db.AccessKeys.CountAsync(k => k.UserId == actor.UserId, ct) >= MaxPerUser)
+            {
+                scope.Audit(target);
+                return AccessKeyErrors.LimitExceeded(MaxPerUser);
+            }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CreateAccessKey, ResourceKind.AccessKey, error is null ? id : null, null, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return error is null ? new CreatedAccessKey(id, secret, now) : error;
+            scope.Db.AccessKeys.Add(new AccessKey { Id = id, UserId = actor.UserId, ProtectedSecret = protectedSecret, CreatedAt = scope.Now });
+            scope.Audit(target with { ResourceId = id });
+            return new CreatedAccessKey(id, secret, scope.Now);
+        }, ct);
     }
 
     /// <summary>Disables (<c>Inactive</c>) or enables (<c>Active</c>) one of the actor's pairs. Codes: <see cref="AccessKeyErrors.NotFoundCode"/>.</summary>
-    public async Task<Result> SetStatusAsync(Actor actor, string accessKeyId, AccessKeyStatus status, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await Access.CurrentAsync(db, actor, time, ct);
-        if (!current.IsSuccess)
-        {
-            return current.Error;
-        }
-
-        var key = await db.AccessKeys.FirstOrDefaultAsync(k => k.Id == accessKeyId && k.UserId == actor.UserId, ct);
-        if (key is null)
-        {
-            return AccessKeyErrors.NotFound(accessKeyId);
-        }
-
-        key.Status = status;
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.UpdateAccessKey, ResourceKind.AccessKey, accessKeyId, null, time.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
-    }
+    public Task<Result> SetStatusAsync(Actor actor, string accessKeyId, AccessKeyStatus status, CancellationToken ct = default) =>
+        ChangeOwnAsync(actor, accessKeyId, AuditActions.UpdateAccessKey, (_, key) => key.Status = status, ct);
 
     /// <summary>Deletes one of the actor's pairs; calls signed with it are refused from now on. Codes: <see cref="AccessKeyErrors.NotFoundCode"/>.</summary>
-    public async Task<Result> DeleteAsync(Actor actor, string accessKeyId, CancellationToken ct = default)
+    public Task<Result> DeleteAsync(Actor actor, string accessKeyId, CancellationToken ct = default) =>
+        ChangeOwnAsync(actor, accessKeyId, AuditActions.DeleteAccessKey, (db, key) => db.AccessKeys.Remove(key), ct);
+
+    /// <summary>A change to one of the actor's own pairs: audited when made; a refusal (gone, locked out, not its pair) is not.</summary>
+    private async Task<Result> ChangeOwnAsync(Actor actor, string accessKeyId, string action, Action<ConsoleDbContext, AccessKey> change, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await Access.CurrentAsync(db, actor, time, ct);
-        if (!current.IsSuccess)
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.SignedIn, deniedTarget: null, async scope =>
         {
-            return current.Error;
-        }
+            var key = await scope.Db.AccessKeys.FirstOrDefaultAsync(k => k.Id == accessKeyId && k.UserId == actor.UserId, ct);
+            if (key is null)
+            {
+                return AccessKeyErrors.NotFound(accessKeyId);
+            }
 
-        var key = await db.AccessKeys.FirstOrDefaultAsync(k => k.Id == accessKeyId && k.UserId == actor.UserId, ct);
-        if (key is null)
-        {
-            return AccessKeyErrors.NotFound(accessKeyId);
-        }
-
-        db.AccessKeys.Remove(key);
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.DeleteAccessKey, ResourceKind.AccessKey, accessKeyId, null, time.GetUtcNow()));
-        await db.SaveChangesAsync(ct);
-        return Result.Success();
+            change(scope.Db, key);
+            scope.Audit(new AuditTarget(action, ResourceKind.AccessKey, accessKeyId, null));
+            return true;
+        }, ct);
+        return outcome.ToResult();
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
@@ -41,6 +40,10 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
     private const string Lower = "abcdefghijkmnopqrstuvwxyz";
     private const string Digits = "23456789";
     private const string Symbols = "!#$%&*+-=?@^_";
+    private const string NotAdmin = "Only an Admin of the account may manage its members.";
+    private const string PlatformAdminHasNoMembers = "The platform administrator belongs to no account and manages no members.";
+
+    private readonly AuditedWrite _write = new(dbFactory, time);
 
     /// <summary>The members of the actor's account, by email. Codes: <c>Forbidden</c> (not an Admin of an account).</summary>
     public async Task<Result<IReadOnlyList<Member>>> ListAsync(Actor actor, CancellationToken ct = default)
@@ -66,40 +69,33 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
     /// <c>Forbidden</c>, <see cref="AccountErrors.EmailMalformedCode"/>, <see cref="AccountErrors.AlreadyMemberCode"/>
     /// (a user with this email exists: one account per user), <c>InvalidParameter</c> (unknown role).
     /// </summary>
-    public async Task<Result<AddedMember>> AddAsync(Actor actor, string email, AccountRole role, CancellationToken ct = default)
+    public Task<Result<AddedMember>> AddAsync(Actor actor, string email, AccountRole role, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         email = (email ?? "").Trim();
-        var now = time.GetUtcNow();
-        var error = await CheckAdminAsync(db, actor, ct)
-            ?? (IsWellFormedEmail(email) && MeetsIdentityUserRules(email) ? null : AccountErrors.EmailMalformed())
-            ?? (Enum.IsDefined(role) ? null : CommonErrors.InvalidParameter("Role", "must be ReadOnly, Operator or Admin."));
-        if (error is null)
+        var target = new AuditTarget(AuditActions.AddMember, ResourceKind.User, email.Length == 0 ? null : email, null);
+        return WriteAsync<AddedMember>(actor, target, async scope =>
         {
+            var db = scope.Db;
+            var error = (IsWellFormedEmail(email) && MeetsIdentityUserRules(email) ? null : AccountErrors.EmailMalformed()) ?? RoleError(role);
             var normalized = email.ToUpperInvariant();
-            if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct))
+            if (error is null && await db.Users.AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, ct))
             {
                 error = AccountErrors.AlreadyMember(email);
             }
-        }
 
-        if (error is not null)
-        {
-            db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.AddMember, ResourceKind.User, email.Length == 0 ? null : email, null, now, error));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return error;
-        }
+            if (error is not null)
+            {
+                scope.Audit(target);
+                return error;
+            }
 
-        var password = NewOneTimePassword();
-        var user = ConsoleUser.Create(email, password);
-        db.Users.Add(user);
-        db.AccountMemberships.Add(new AccountMembership { AccountId = actor.AccountId!, UserId = user.Id, Role = role, JoinedAt = now });
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.AddMember, ResourceKind.User, user.Id, null, now));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new AddedMember(user.Id, email, role, password);
+            var password = NewOneTimePassword();
+            var user = ConsoleUser.Create(email, password);
+            db.Users.Add(user);
+            db.AccountMemberships.Add(new AccountMembership { AccountId = actor.AccountId!, UserId = user.Id, Role = role, JoinedAt = scope.Now });
+            scope.Audit(target with { ResourceId = user.Id });
+            return new AddedMember(user.Id, email, role, password);
+        }, ct);
     }
 
     /// <summary>
@@ -107,39 +103,29 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
     /// <see cref="AccountErrors.UserNotFoundCode"/> (no such member in this account), <c>InvalidParameter</c> (unknown role),
     /// <see cref="AccountErrors.LastAdminCode"/> (demoting the last Admin).
     /// </summary>
-    public async Task<Result<Member>> ChangeRoleAsync(Actor actor, string userId, AccountRole role, CancellationToken ct = default)
+    public Task<Result<Member>> ChangeRoleAsync(Actor actor, string userId, AccountRole role, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
-        var error = await CheckAdminAsync(db, actor, ct)
-            ?? (Enum.IsDefined(role) ? null : CommonErrors.InvalidParameter("Role", "must be ReadOnly, Operator or Admin."));
-        var membership = error is null ? await FindMembershipAsync(db, actor, userId, ct) : null;
-        if (error is null && membership is null)
+        var target = new AuditTarget(AuditActions.ChangeMemberRole, ResourceKind.User, userId, null);
+        return WriteAsync<Member>(actor, target, async scope =>
         {
-            error = AccountErrors.UserNotFound();
-        }
+            scope.Audit(target);
+            var db = scope.Db;
+            var found = RoleError(role) is { } invalid ? invalid : await FindMembershipAsync(db, actor, userId, ct);
+            if (!found.IsSuccess)
+            {
+                return found.Error;
+            }
 
-        if (error is null && membership!.Role == AccountRole.Admin && role != AccountRole.Admin && await IsLastAdminAsync(db, membership, ct))
-        {
-            error = AccountErrors.LastAdmin();
-        }
+            var membership = found.Value;
+            if (membership.Role == AccountRole.Admin && role != AccountRole.Admin && await IsLastAdminAsync(db, membership, ct))
+            {
+                return AccountErrors.LastAdmin();
+            }
 
-        if (error is null)
-        {
-            membership!.Role = role;
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ChangeMemberRole, ResourceKind.User, userId, null, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.LockoutEnd }).FirstAsync(ct);
-        return new Member(userId, user.Email ?? "", role, membership!.JoinedAt, user.LockoutEnd is { } end && end > now);
+            membership.Role = role;
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.LockoutEnd }).FirstAsync(ct);
+            return new Member(userId, user.Email ?? "", role, membership.JoinedAt, user.LockoutEnd is { } end && end > scope.Now);
+        }, ct);
     }
 
     /// <summary>
@@ -149,32 +135,28 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
     /// </summary>
     public async Task<Result> RemoveAsync(Actor actor, string userId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
-        var error = await CheckAdminAsync(db, actor, ct);
-        var membership = error is null ? await FindMembershipAsync(db, actor, userId, ct) : null;
-        if (error is null && membership is null)
+        var target = new AuditTarget(AuditActions.RemoveMember, ResourceKind.User, userId, null);
+        var outcome = await WriteAsync<bool>(actor, target, async scope =>
         {
-            error = AccountErrors.UserNotFound();
-        }
+            scope.Audit(target);
+            var db = scope.Db;
+            var found = await FindMembershipAsync(db, actor, userId, ct);
+            if (!found.IsSuccess)
+            {
+                return found.Error;
+            }
 
-        if (error is null && membership!.Role == AccountRole.Admin && await IsLastAdminAsync(db, membership, ct))
-        {
-            error = AccountErrors.LastAdmin();
-        }
+            if (found.Value.Role == AccountRole.Admin && await IsLastAdminAsync(db, found.Value, ct))
+            {
+                return AccountErrors.LastAdmin();
+            }
 
-        if (error is null)
-        {
-            db.AccountMemberships.Remove(membership!);
+            db.AccountMemberships.Remove(found.Value);
             db.AccessKeys.RemoveRange(await db.AccessKeys.Where(k => k.UserId == userId).ToListAsync(ct));
             db.Users.Remove(await db.Users.FirstAsync(u => u.Id == userId, ct));
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.RemoveMember, ResourceKind.User, userId, null, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return error is null ? Result.Success() : error;
+            return true;
+        }, ct);
+        return outcome.ToResult();
     }
 
     /// <summary>True for a plausible address: one <c>@</c>, a dotted domain, no spaces, at most 256 characters.</summary>
@@ -215,15 +197,28 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
         return new string(chars);
     }
 
+    /// <summary>
+    /// A change to the actor's account's members: only an Admin of the account, as the database knows it now, may make it
+    /// (the platform admin belongs to none); a refusal is audited against <paramref name="target"/> like every other outcome.
+    /// </summary>
+    private Task<Result<T>> WriteAsync<T>(Actor actor, AuditTarget target, Func<WriteScope, Task<Result<T>>> body, CancellationToken ct) =>
+        _write.RunAsync(actor, WriteRight.AccountAdmin, deniedTarget: target, body, ct,
+            why: actor.AccountId is null ? PlatformAdminHasNoMembers : NotAdmin);
+
     /// <summary>Null when the actor is, in the database right now, an Admin of its account (not locked out); else <c>Forbidden</c>.</summary>
     private async Task<EcsError?> CheckAdminAsync(ConsoleDbContext db, Actor actor, CancellationToken ct) =>
         actor.AccountId is null
-            ? CommonErrors.Forbidden("The platform administrator belongs to no account and manages no members.")
-            : await Access.CheckAccountAdminAsync(db, actor, time, "Only an Admin of the account may manage its members.", ct);
+            ? CommonErrors.Forbidden(PlatformAdminHasNoMembers)
+            : await Access.CheckAccountAdminAsync(db, actor, time, NotAdmin, ct);
 
-    /// <summary>The membership of <paramref name="userId"/> in the actor's account, tracked; null for anyone else.</summary>
-    private static Task<AccountMembership?> FindMembershipAsync(ConsoleDbContext db, Actor actor, string userId, CancellationToken ct) =>
-        db.AccountMemberships.FirstOrDefaultAsync(m => m.AccountId == actor.AccountId && m.UserId == userId, ct);
+    private static EcsError? RoleError(AccountRole role) =>
+        Enum.IsDefined(role) ? null : CommonErrors.InvalidParameter("Role", "must be ReadOnly, Operator or Admin.");
+
+    /// <summary>The membership of <paramref name="userId"/> in the actor's account, tracked; <see cref="AccountErrors.UserNotFoundCode"/> for anyone else.</summary>
+    private static async Task<Result<AccountMembership>> FindMembershipAsync(ConsoleDbContext db, Actor actor, string userId, CancellationToken ct) =>
+        await db.AccountMemberships.FirstOrDefaultAsync(m => m.AccountId == actor.AccountId && m.UserId == userId, ct) is { } membership
+            ? membership
+            : AccountErrors.UserNotFound();
 
     private static async Task<bool> IsLastAdminAsync(ConsoleDbContext db, AccountMembership admin, CancellationToken ct) =>
         await db.AccountMemberships.CountAsync(m => m.AccountId == admin.AccountId && m.Role == AccountRole.Admin, ct) <= 1;

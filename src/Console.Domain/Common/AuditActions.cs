@@ -73,4 +73,7 @@ public static class AuditActions
     // Image updates (OOS)
     public const string UpdateImage = "ACS-ECS-UpdateImage";
     public const string CancelExecution = "CancelExecution";
+
+    /// <summary>An action recorded with the reason it was taken for, e.g. <c>ReleaseInstance:Expired</c>.</summary>
+    public static string WithReason<TReason>(string action, TReason reason) where TReason : struct, Enum => $"{action}:{reason}";
 }

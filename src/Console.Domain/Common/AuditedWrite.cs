@@ -6,70 +6,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcsConsole.Domain.Common;
 
-/// <summary>Which right a write asks of its actor, re-read inside the write's transaction (ADR-007, ADR-008).</summary>
-public enum WriteRight
-{
-    /// <summary>No check here: the body decides (e.g. <see cref="Access.OwnedImageForWriteAsync(ConsoleDbContext, Actor, TimeProvider, string, string, CancellationToken)"/>, whose NotFound wins over Forbidden).</summary>
-    None,
-
-    /// <summary><see cref="Access.CheckCanWriteAsync(ConsoleDbContext, Actor, TimeProvider, CancellationToken)"/>.</summary>
-    CanWrite,
-
-    /// <summary><see cref="Access.CheckAccountAdminAsync(ConsoleDbContext, Actor, TimeProvider, string, CancellationToken)"/>.</summary>
-    AccountAdmin,
-
-    /// <summary><see cref="Access.CheckPlatformAdminAsync(ConsoleDbContext, Actor, TimeProvider, string, CancellationToken)"/>.</summary>
-    PlatformAdmin,
-}
-
-/// <summary>What a write is audited against: the action, the resource's kind, its ID (null when none yet) and region.</summary>
-public sealed record AuditTarget(string Action, ResourceKind Kind, string? ResourceId, string? RegionId);
-
-/// <summary>
-/// The open write a body works in: its context (inside the serialising transaction), the actor as the database knows it
-/// now, the time, and what the body says is to be audited and published.
-/// </summary>
-public sealed class WriteScope
-{
-    private readonly List<AuditTarget> _audits = [];
-    private readonly List<ResourceChange> _changes = [];
-
-    internal WriteScope(ConsoleDbContext db, Actor actor, DateTimeOffset now)
-    {
-        Db = db;
-        Actor = actor;
-        Now = now;
-    }
-
-    public ConsoleDbContext Db { get; }
-
-    /// <summary>The actor re-read inside the transaction (its role today); the claimed actor when the right is <see cref="WriteRight.None"/>.</summary>
-    public Actor Actor { get; }
-
-    /// <summary>The time of the write, read once.</summary>
-    public DateTimeOffset Now { get; }
-
-    internal IReadOnlyList<AuditTarget> Audits => _audits;
-
-    internal IReadOnlyList<ResourceChange> Changes => _changes;
-
-    /// <summary>
-    /// Audits the write against <paramref name="target"/>: with no error when it succeeds, with its error code when it is
-    /// refused. A body that fails audits the one target its refusal names.
-    /// </summary>
-    public void Audit(AuditTarget target) => _audits.Add(target);
-
-    /// <summary>Publishes <paramref name="change"/> once the write has committed (never for a refused write).</summary>
-    public void Publish(ResourceChange change) => _changes.Add(change);
-
-    /// <summary>Forgets what the body audited and would publish (a refusal found after the first targets were named).</summary>
-    public void Reset()
-    {
-        _audits.Clear();
-        _changes.Clear();
-    }
-}
-
 /// <summary>
 /// The one audited write (architecture.md, mechanisms 3, 5, 7, 9; ADR-008): open a context, begin the serialising
 /// transaction, re-read the actor's rights on that context, run the body, write the audit entries whatever the outcome,
@@ -77,6 +13,8 @@ public sealed class WriteScope
 /// </summary>
 public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ChangeNotifier? changes = null)
 {
+    private const string BodySavepoint = "write_body";
+
     /// <summary>
     /// The general write. <paramref name="deniedTarget"/> is what a refused right is audited against (null: a refused
     /// right is returned unaudited, as some services have always done). <paramref name="why"/> is the Forbidden message
@@ -88,26 +26,30 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await BeginSerialisingAsync(db, ct);
         var current = await CurrentAsync(db, actor, right, why, ct);
+        var scope = new WriteScope(db, current.IsSuccess ? current.Value : actor, time);
+        Result<T> outcome;
         if (!current.IsSuccess)
         {
             if (deniedTarget is not null)
             {
-                db.AuditEntries.Add(AuditEntry.For(actor, deniedTarget.Action, deniedTarget.Kind, deniedTarget.ResourceId, deniedTarget.RegionId, time.GetUtcNow(), current.Error));
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
+                scope.Audit(deniedTarget);
             }
 
-            return current.Error;
+            outcome = current.Error;
         }
-
-        var scope = new WriteScope(db, current.Value, time.GetUtcNow());
-        var outcome = await body(scope);
-        var error = outcome.IsSuccess ? null : outcome.Error;
-        if (error is not null)
+        else
         {
-            db.ChangeTracker.Clear();
+            await tx.CreateSavepointAsync(BodySavepoint, ct);
+            outcome = await body(scope);
+            if (!outcome.IsSuccess)
+            {
+                // Nothing of a refused write stays, not even what its body saved on the way: only the audit entry.
+                db.ChangeTracker.Clear();
+                await tx.RollbackToSavepointAsync(BodySavepoint, ct);
+            }
         }
 
+        var error = outcome.IsSuccess ? null : outcome.Error;
         var now = time.GetUtcNow();
         db.AuditEntries.AddRange(scope.Audits.Select(a => AuditEntry.For(actor, a.Action, a.Kind, a.ResourceId, a.RegionId, now, error)));
         await db.SaveChangesAsync(ct);
@@ -189,6 +131,7 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
 
         var denied = right switch
         {
+            WriteRight.SignedIn => null,
             WriteRight.CanWrite => Access.CheckCanWrite(current.Value),
             WriteRight.AccountAdmin => current.Value.IsAccountAdmin ? null : CommonErrors.Forbidden(why),
             _ => current.Value.IsPlatformAdmin ? null : CommonErrors.Forbidden(why),

@@ -78,41 +78,32 @@ public sealed class CopyImageService(
     public async Task<Result> CancelCopyAsync(Actor actor, string destinationRegionId, string copyImageId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (actor.AccountId is null)
-        {
-            return (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct))!; // the platform admin: refused unaudited
-        }
-
-        // The right is checked by FindCopyTaskAsync, after the image is found (NotFound wins), and audited.
-        IEnumerable<ResourceChange> cancelled = [];
-        var outcome = await _write.ChangeAsync(actor, WriteRight.None, new AuditTarget(CancelAction, ImageResource, copyImageId, destinationRegionId),
+        // The platform admin (no account) is refused unaudited before any lookup; anyone else once the copy is found
+        // (NotFound wins), audited like every outcome past the lookup.
+        var right = actor.AccountId is null ? WriteRight.CanWrite : WriteRight.None;
+        return await _write.ChangeAsync(actor, right, new AuditTarget(CancelAction, ImageResource, copyImageId, destinationRegionId),
             auditDenied: false, async scope =>
             {
-                var found = await FindCopyTaskAsync(scope.Db, actor, destinationRegionId, copyImageId, ct);
+                var found = await FindCopyTaskAsync(scope, destinationRegionId, copyImageId, ct);
                 if (!found.IsSuccess)
                 {
                     return found.Error;
                 }
 
-                cancelled = await engine.CancelAsync(scope.Db, found.Value, ct);
+                scope.Publish(await engine.CancelAsync(scope.Db, found.Value, ct)); // what cancelling the copy's task changed
                 return null;
             }, ct, publish: false);
-        if (outcome.IsSuccess)
-        {
-            engine.Publish(cancelled); // the task engine publishes what cancelling its task changed
-        }
-
-        return outcome;
     }
 
-    private async Task<Result<AsyncTask>> FindCopyTaskAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct)
+    private static async Task<Result<AsyncTask>> FindCopyTaskAsync(WriteScope scope, string regionId, string imageId, CancellationToken ct)
     {
+        var db = scope.Db;
         if (!await db.Regions.AnyAsync(r => r.Id == regionId, ct))
         {
             return CommonErrors.RegionNotFound(regionId);
         }
 
-        var account = actor.AccountId;
+        var account = scope.Actor.AccountId;
         var copy = await db.Images.AsNoTracking()
             .Where(i => i.RegionId == regionId && i.Id == imageId && i.Kind == ImageKind.Custom && i.OwnerAccountId == account)
             .Select(i => new { i.IsCopied, i.Status })
@@ -122,7 +113,7 @@ public sealed class CopyImageService(
             return ImageErrors.NotFound(imageId);
         }
 
-        if (await Access.CheckCanWriteAsync(db, actor, time, ct) is { } denied)
+        if (await scope.CheckCanWriteAsync(ct) is { } denied)
         {
             return denied;
         }

@@ -103,7 +103,7 @@ public sealed class ImageBuildService(
             }
 
             scope.Audit(new AuditTarget(AuditActions.CancelImagePipelineExecution, ResourceType, executionId, regionId));
-            var error = await Access.CheckCanWriteAsync(db, actor, time, ct)
+            var error = await scope.CheckCanWriteAsync(ct)
                 ?? (BuildStatuses.IsFinal(execution.Status) ? ImageBuilderErrors.CancelFailed() : null)
                 ?? (!BuildStatuses.IsCancellable(execution.Status) ? ImageBuilderErrors.NotCancellable(execution.Status) : null);
             if (error is not null)

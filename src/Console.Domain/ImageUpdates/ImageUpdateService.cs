@@ -169,7 +169,7 @@ public sealed class ImageUpdateService(
             }
 
             scope.Audit(new AuditTarget(AuditActions.CancelExecution, ResourceType, executionId, regionId));
-            var error = await Access.CheckCanWriteAsync(scope.Db, actor, time, ct)
+            var error = await scope.CheckCanWriteAsync(ct)
                 ?? (ImageUpdateRun.IsFinal(run.Status) ? new EcsError(InvalidStatusCode, 400, $"The execution {executionId} has ended ({run.Status}).") : null);
             if (error is not null)
             {

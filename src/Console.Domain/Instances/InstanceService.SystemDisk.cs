@@ -19,9 +19,9 @@ public sealed partial class InstanceService
     public async Task<Result<ReplacedSystemDisk>> ReplaceSystemDiskAsync(Actor actor, ReplaceSystemDiskRequest request, CancellationToken ct = default)
     {
         ReplacedSystemDisk? made = null;
-        string? oldImage = null;
-        var result = await ChangeAsync(actor, request.RegionId, request.InstanceId, AuditActions.ReplaceSystemDisk, async (db, instance, region) =>
+        var result = await ChangeAsync(actor, request.RegionId, request.InstanceId, AuditActions.ReplaceSystemDisk, async (scope, instance, region) =>
         {
+            var db = scope.Db;
             if (InstanceRules.CannotReplaceSystemDisk(instance.Name, instance.Status) is { } notStopped)
             {
                 return notStopped;
@@ -69,7 +69,7 @@ public sealed partial class InstanceService
                 return logonError;
             }
 
-            oldImage = instance.ImageId;
+            var oldImage = instance.ImageId;
             var disk = new Disk
             {
                 Id = ids.NewDiskId(region.Infix),
@@ -94,19 +94,13 @@ public sealed partial class InstanceService
             await db.SaveChangesAsync(ct);
             await RefreshInUseAsync(db, request.RegionId, [oldImage, image.Value.Id], ct);
             made = new ReplacedSystemDisk(instance.Id, disk.Id, image.Value.Id);
+            foreach (var imageId in new[] { oldImage, made.ImageId }.Distinct())
+            {
+                scope.Publish(new ResourceChange(ResourceKind.Image, imageId, request.RegionId, actor.AccountId));
+            }
+
             return Result.Success();
         }, ct, loadDisks: true);
-
-        if (!result.IsSuccess)
-        {
-            return result.Error;
-        }
-
-        foreach (var imageId in new[] { oldImage!, made!.ImageId }.Distinct())
-        {
-            changes.Publish(new ResourceChange(ResourceKind.Image, imageId, request.RegionId, actor.AccountId));
-        }
-
-        return made;
+        return result.IsSuccess ? made! : result.Error;
     }
 }

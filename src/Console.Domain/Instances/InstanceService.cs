@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.InstanceTypes;
@@ -23,6 +22,8 @@ public sealed partial class InstanceService(
     ChangeNotifier changes,
     CompatibilityService compatibility)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     /// <summary>
     /// Creates <see cref="RunInstancesRequest.Amount"/> instances in <c>Pending</c>, each with a system disk from the
     /// image and its data disks, and queues their start. Codes: <c>Forbidden</c>; validation (<c>InvalidParameter</c>
@@ -31,41 +32,24 @@ public sealed partial class InstanceService(
     /// <c>InvalidImageId.NotFound</c>, instance type and zone codes of <see cref="CompatibilityService"/>,
     /// <see cref="InstanceErrors.KeyPairNotFoundCode"/>); the first compatibility refusal; <see cref="InstanceErrors.QuotaCode"/>.
     /// </summary>
-    public async Task<Result<IReadOnlyList<string>>> RunAsync(Actor actor, RunInstancesRequest request, CancellationToken ct = default)
-    {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+    public Task<Result<IReadOnlyList<string>>> RunAsync(Actor actor, RunInstancesRequest request, CancellationToken ct = default) =>
+        _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            // Audited per new instance when launched; once, with no instance ID, when refused.
+            var outcome = await RunInTransactionAsync(scope.Db, actor, request, ct);
+            var launched = outcome.IsSuccess ? [.. outcome.Value] : new List<string?> { null };
+            foreach (var id in launched)
+            {
+                scope.Audit(new AuditTarget(AuditActions.RunInstances, ResourceKind.Instance, id, request.RegionId));
+                if (id is not null)
+                {
+                    scope.Publish(new ResourceChange(ResourceKind.Instance, id, request.RegionId, actor.AccountId));
+                }
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await RunInTransactionAsync(db, actor, request, ct);
-        var now = time.GetUtcNow();
-        if (!outcome.IsSuccess)
-        {
-            db.ChangeTracker.Clear();
-            db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.RunInstances, ResourceKind.Instance, null, request.RegionId, now, outcome.Error));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return outcome.Error;
-        }
-
-        foreach (var id in outcome.Value)
-        {
-            db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.RunInstances, ResourceKind.Instance, id, request.RegionId, now));
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        foreach (var id in outcome.Value)
-        {
-            changes.Publish(new ResourceChange(ResourceKind.Instance, id, request.RegionId, actor.AccountId));
-        }
-
-        changes.Publish(new ResourceChange(ResourceKind.Image, request.ImageId, request.RegionId, actor.AccountId));
-        return outcome;
-    }
+            scope.Publish(new ResourceChange(ResourceKind.Image, request.ImageId, request.RegionId, actor.AccountId));
+            return outcome;
+        }, ct);
 
     /// <summary>StartInstance: a Stopped instance goes Starting, then Running. <see cref="InstanceErrors.IncorrectStatusCode"/> otherwise.</summary>
     public Task<Result> StartAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
@@ -78,7 +62,7 @@ public sealed partial class InstanceService(
     /// <summary>Moves an instance from <paramref name="from"/> into <paramref name="through"/> and queues the task that ends the move.</summary>
     private Task<Result> TransitionAsync(Actor actor, string regionId, string instanceId, string action, string verb,
         InstanceStatus from, InstanceStatus through, AsyncTaskType taskType, CancellationToken ct) =>
-        ChangeAsync(actor, regionId, instanceId, action, (db, instance, region) =>
+        ChangeAsync(actor, regionId, instanceId, action, (scope, instance, region) =>
         {
             if (InstanceRules.CannotMove(instance.Name, instance.Status, from, verb) is { } refused)
             {
@@ -86,7 +70,7 @@ public sealed partial class InstanceService(
             }
 
             instance.Status = through;
-            tasks.New(db, region.Infix, regionId, instance.AccountId, taskType, instance.Id, cancellable: false);
+            tasks.New(scope.Db, region.Infix, regionId, instance.AccountId, taskType, instance.Id, cancellable: false);
             return Result.Success();
         }, ct);
 
@@ -97,8 +81,9 @@ public sealed partial class InstanceService(
     /// instance go with it; the others stay as detached disks; manual snapshots stay (SNP-08).
     /// </summary>
     public Task<Result> ReleaseAsync(Actor actor, string regionId, string instanceId, bool force, CancellationToken ct = default) =>
-        ChangeAsync(actor, regionId, instanceId, AuditActions.DeleteInstance, async (db, instance, region) =>
+        ChangeAsync(actor, regionId, instanceId, AuditActions.DeleteInstance, async (scope, instance, region) =>
         {
+            var db = scope.Db;
             var now = time.GetUtcNow();
             if (InstanceRules.CannotReleaseByCharge(instance.ChargeType, instance.ExpiredTime, now) is { } charged)
             {
@@ -326,41 +311,31 @@ public sealed partial class InstanceService(
     }
 
     private Task<Result> ChangeAsync(Actor actor, string regionId, string instanceId, string action,
-        Func<ConsoleDbContext, Instance, Regions.Region, Result> change, CancellationToken ct) =>
-        ChangeAsync(actor, regionId, instanceId, action, (db, instance, region) => Task.FromResult(change(db, instance, region)), ct);
+        Func<WriteScope, Instance, Regions.Region, Result> change, CancellationToken ct) =>
+        ChangeAsync(actor, regionId, instanceId, action, (scope, instance, region) => Task.FromResult(change(scope, instance, region)), ct);
 
     /// <summary>
-    /// The shared frame of a change to one instance of the actor's account: write permission, lookup
-    /// (<see cref="InstanceErrors.NotFoundCode"/>), one transaction, an audit entry for every outcome past the lookup,
-    /// and a change notification after commit.
+    /// The shared frame of a change to one instance of the actor's account: lookup (<see cref="InstanceErrors.NotFoundCode"/>,
+    /// not audited), then write permission and the change, audited whatever the outcome and published when done.
     /// </summary>
     private async Task<Result> ChangeAsync(Actor actor, string regionId, string instanceId, string action,
-        Func<ConsoleDbContext, Instance, Regions.Region, Task<Result>> change, CancellationToken ct, bool loadDisks = false)
+        Func<WriteScope, Instance, Regions.Region, Task<Result>> change, CancellationToken ct, bool loadDisks = false)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var query = db.Instances.Where(i => i.Id == instanceId && i.RegionId == regionId && i.AccountId == actor.AccountId);
-        var instance = loadDisks ? await query.Include(i => i.Disks).FirstOrDefaultAsync(ct) : await query.FirstOrDefaultAsync(ct);
-        if (instance is null)
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return InstanceErrors.NotFound(instanceId);
-        }
+            var query = scope.Db.Instances.Where(i => i.Id == instanceId && i.RegionId == regionId && i.AccountId == actor.AccountId);
+            var instance = loadDisks ? await query.Include(i => i.Disks).FirstOrDefaultAsync(ct) : await query.FirstOrDefaultAsync(ct);
+            if (instance is null)
+            {
+                return InstanceErrors.NotFound(instanceId);
+            }
 
-        var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
-        var outcome = await Access.CheckCanWriteAsync(db, actor, time, ct) is { } denied ? Result.Failure(denied) : await change(db, instance, region);
-        if (!outcome.IsSuccess)
-        {
-            db.ChangeTracker.Clear();
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, action, ResourceKind.Instance, instanceId, regionId, time.GetUtcNow(), outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (outcome.IsSuccess)
-        {
-            changes.Publish(new ResourceChange(ResourceKind.Instance, instanceId, regionId, actor.AccountId));
-        }
-
-        return outcome;
+            scope.Audit(new AuditTarget(action, ResourceKind.Instance, instanceId, regionId));
+            scope.Publish(new ResourceChange(ResourceKind.Instance, instanceId, regionId, actor.AccountId));
+            var region = await scope.Db.Regions.AsNoTracking().FirstAsync(r => r.Id == regionId, ct);
+            var changed = await scope.CheckCanWriteAsync(ct) is { } denied ? Result.Failure(denied) : await change(scope, instance, region);
+            return changed.IsSuccess ? true : changed.Error;
+        }, ct);
+        return outcome.ToResult();
     }
 }

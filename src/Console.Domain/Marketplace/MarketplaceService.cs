@@ -118,6 +118,8 @@ public static class MarketplaceErrors
 /// </summary>
 public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ChangeNotifier changes)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     /// <summary>The plans each billing model can be subscribed with.</summary>
     public static IReadOnlyList<MarketplacePlan> PlansFor(MarketplaceBillingModel model) => model switch
     {
@@ -280,26 +282,23 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
     /// <see cref="MarketplaceErrors.NotPublishedCode"/> (not in that region); <see cref="MarketplaceErrors.ChargeTypeCode"/>
     /// (a plan the billing model does not offer). Subscribing again replaces the plan.
     /// </summary>
-    public async Task<Result> SubscribeAsync(Actor actor, string productCode, string regionId, MarketplacePlan plan, CancellationToken ct = default)
-    {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+    public Task<Result> SubscribeAsync(Actor actor, string productCode, string regionId, MarketplacePlan plan, CancellationToken ct = default) =>
+        _write.ChangeAsync(actor, WriteRight.CanWrite, ProductTarget(AuditActions.SubscribeMarketplaceProduct, productCode, regionId), auditDenied: false, async scope =>
         {
-            return denied;
-        }
+            var db = scope.Db;
+            var product = await db.MarketplaceProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Code == productCode, ct);
+            EcsError? error = product is null ? MarketplaceErrors.NotFound(productCode)
+                : product.WithdrawnAt is not null ? MarketplaceErrors.Removed(productCode)
+                : !await db.Images.AnyAsync(i => i.Kind == ImageKind.Marketplace && i.ProductCode == productCode && i.RegionId == regionId, ct)
+                    ? MarketplaceErrors.NotPublished(productCode, regionId)
+                : !PlansFor(product.BillingModel).Contains(plan) ? MarketplaceErrors.PlanNotSupported(product.BillingModel, plan)
+                : null;
+            if (error is not null)
+            {
+                return error;
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var product = await db.MarketplaceProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Code == productCode, ct);
-        EcsError? error = product is null ? MarketplaceErrors.NotFound(productCode)
-            : product.WithdrawnAt is not null ? MarketplaceErrors.Removed(productCode)
-            : !await db.Images.AnyAsync(i => i.Kind == ImageKind.Marketplace && i.ProductCode == productCode && i.RegionId == regionId, ct)
-                ? MarketplaceErrors.NotPublished(productCode, regionId)
-            : !PlansFor(product.BillingModel).Contains(plan) ? MarketplaceErrors.PlanNotSupported(product.BillingModel, plan)
-            : null;
-        var now = time.GetUtcNow();
-        if (error is null)
-        {
-            var existing = await db.MarketplaceSubscriptions
-                .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.ProductCode == productCode && s.RegionId == regionId, ct);
+            var existing = await FindSubscriptionAsync(db, actor, productCode, regionId, ct);
             if (existing is null)
             {
                 existing = new MarketplaceSubscription { AccountId = actor.AccountId!, ProductCode = productCode, RegionId = regionId };
@@ -308,48 +307,24 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
 
             // Subscribing again replaces the plan, in the same save as the audit entry.
             existing.Plan = plan;
-            existing.SubscribedAt = now;
+            existing.SubscribedAt = scope.Now;
             existing.SubscribedBy = actor.Email;
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.SubscribeMarketplaceProduct, ResourceKind.MarketplaceProduct, productCode, regionId, now, error));
-        await db.SaveChangesAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ResourceKind.MarketplaceProduct, productCode, regionId, actor.AccountId));
-        return Result.Success();
-    }
+            return null;
+        }, ct);
 
     /// <summary>Ends the account's subscription in a region; running instances keep running. <see cref="MarketplaceErrors.NotSubscribedCode"/> when there is none.</summary>
-    public async Task<Result> UnsubscribeAsync(Actor actor, string productCode, string regionId, CancellationToken ct = default)
-    {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+    public Task<Result> UnsubscribeAsync(Actor actor, string productCode, string regionId, CancellationToken ct = default) =>
+        _write.ChangeAsync(actor, WriteRight.CanWrite, ProductTarget(AuditActions.UnsubscribeMarketplaceProduct, productCode, regionId), auditDenied: false, async scope =>
         {
-            return denied;
-        }
+            var existing = await FindSubscriptionAsync(scope.Db, actor, productCode, regionId, ct);
+            if (existing is null)
+            {
+                return MarketplaceErrors.NotSubscribed(productCode, regionId);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var existing = await db.MarketplaceSubscriptions
-            .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.ProductCode == productCode && s.RegionId == regionId, ct);
-        EcsError? error = existing is null ? MarketplaceErrors.NotSubscribed(productCode, regionId) : null;
-        if (existing is not null)
-        {
-            db.MarketplaceSubscriptions.Remove(existing);
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.UnsubscribeMarketplaceProduct, ResourceKind.MarketplaceProduct, productCode, regionId, time.GetUtcNow(), error));
-        await db.SaveChangesAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ResourceKind.MarketplaceProduct, productCode, regionId, actor.AccountId));
-        return Result.Success();
-    }
+            scope.Db.MarketplaceSubscriptions.Remove(existing);
+            return null;
+        }, ct);
 
     /// <summary>
     /// The platform admin withdraws a product (or puts it back on sale): new launches of its images and of images derived
@@ -357,26 +332,28 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
     /// </summary>
     public async Task<Result> SetWithdrawnAsync(Actor actor, string productCode, bool withdrawn, CancellationToken ct = default)
     {
-        if (await Access.CheckPlatformAdminAsync(dbFactory, actor, time, "Only the platform admin can withdraw a Marketplace product.", ct) is { } denied)
+        // Refused unaudited: not the platform admin, an unknown product.
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.PlatformAdmin, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            var product = await scope.Db.MarketplaceProducts.FirstOrDefaultAsync(p => p.Code == productCode, ct);
+            if (product is null)
+            {
+                return MarketplaceErrors.NotFound(productCode);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var product = await db.MarketplaceProducts.FirstOrDefaultAsync(p => p.Code == productCode, ct);
-        if (product is null)
-        {
-            return MarketplaceErrors.NotFound(productCode);
-        }
-
-        var now = time.GetUtcNow();
-        product.WithdrawnAt = withdrawn ? product.WithdrawnAt ?? now : null;
-        db.AuditEntries.Add(AuditEntry.For(actor, withdrawn ? AuditActions.WithdrawMarketplaceProduct : AuditActions.ReinstateMarketplaceProduct, ResourceKind.MarketplaceProduct,
-            productCode, null, now));
-        await db.SaveChangesAsync(ct);
-        changes.Publish(new ResourceChange(ResourceKind.MarketplaceProduct, productCode, "", null));
-        return Result.Success();
+            product.WithdrawnAt = withdrawn ? product.WithdrawnAt ?? scope.Now : null;
+            scope.Audit(ProductTarget(withdrawn ? AuditActions.WithdrawMarketplaceProduct : AuditActions.ReinstateMarketplaceProduct, productCode, null));
+            scope.Publish(new ResourceChange(ResourceKind.MarketplaceProduct, productCode, "", null)); // every account's pages
+            return true;
+        }, ct, why: "Only the platform admin can withdraw a Marketplace product.");
+        return outcome.ToResult();
     }
+
+    private static AuditTarget ProductTarget(string action, string productCode, string? regionId) =>
+        new(action, ResourceKind.MarketplaceProduct, productCode, regionId);
+
+    private static Task<MarketplaceSubscription?> FindSubscriptionAsync(ConsoleDbContext db, Actor actor, string productCode, string regionId, CancellationToken ct) =>
+        db.MarketplaceSubscriptions.FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.ProductCode == productCode && s.RegionId == regionId, ct);
 
     /// <summary>The price tiers of a product (empty for free and BYOL products or an unknown code).</summary>
     public async Task<IReadOnlyList<MarketplacePrice>> PricesAsync(string productCode, CancellationToken ct = default)

@@ -68,39 +68,11 @@ public static class Access
         return current.IsSuccess ? CheckCanWrite(current.Value) : current.Error;
     }
 
-    /// <summary>As <see cref="CheckCanWriteAsync(ConsoleDbContext, Actor, TimeProvider, CancellationToken)"/>, before the operation opens its context.</summary>
-    public static async Task<EcsError?> CheckCanWriteAsync(IDbContextFactory<ConsoleDbContext> dbFactory, Actor actor, TimeProvider time, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CheckCanWriteAsync(db, actor, time, ct);
-    }
-
     /// <summary>Null when the actor is, in the database now, an Admin of its account; else <c>Forbidden</c>.</summary>
     public static async Task<EcsError?> CheckAccountAdminAsync(ConsoleDbContext db, Actor actor, TimeProvider time, string why, CancellationToken ct = default)
     {
         var current = await CurrentAsync(db, actor, time, ct);
         return !current.IsSuccess ? current.Error : current.Value.IsAccountAdmin ? null : CommonErrors.Forbidden(why);
-    }
-
-    /// <summary>Null when the actor is, in the database now, the platform admin; else <c>Forbidden</c>.</summary>
-    public static async Task<EcsError?> CheckPlatformAdminAsync(ConsoleDbContext db, Actor actor, TimeProvider time, string why, CancellationToken ct = default)
-    {
-        var current = await CurrentAsync(db, actor, time, ct);
-        return !current.IsSuccess ? current.Error : current.Value.IsPlatformAdmin ? null : CommonErrors.Forbidden(why);
-    }
-
-    /// <summary>As <see cref="CheckAccountAdminAsync(ConsoleDbContext, Actor, TimeProvider, string, CancellationToken)"/>, before the operation opens its context.</summary>
-    public static async Task<EcsError?> CheckAccountAdminAsync(IDbContextFactory<ConsoleDbContext> dbFactory, Actor actor, TimeProvider time, string why, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CheckAccountAdminAsync(db, actor, time, why, ct);
-    }
-
-    /// <summary>As <see cref="CheckPlatformAdminAsync(ConsoleDbContext, Actor, TimeProvider, string, CancellationToken)"/>, before the operation opens its context.</summary>
-    public static async Task<EcsError?> CheckPlatformAdminAsync(IDbContextFactory<ConsoleDbContext> dbFactory, Actor actor, TimeProvider time, string why, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await CheckPlatformAdminAsync(db, actor, time, why, ct);
     }
 
     /// <summary>

@@ -1,5 +1,5 @@
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Audit;
+using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,51 +15,47 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
 {
     public const int MaxLimit = 100_000;
 
+    private readonly AuditedWrite _write = new(dbFactory, time);
+
     /// <summary>
     /// Requests a higher limit for the actor's account. Codes: <c>Forbidden</c> (not an account admin),
     /// <see cref="QuotaErrors.UnknownQuotaCode"/>, <c>MissingParameter</c> (reason), <see cref="QuotaErrors.InvalidLimitCode"/>
     /// (not above the current limit), <see cref="QuotaErrors.PendingExistsCode"/>.
     /// </summary>
-    public async Task<Result<QuotaRequest>> RequestIncreaseAsync(Actor actor, string quotaName, string? regionId, int requestedLimit, string? reason, CancellationToken ct = default)
-    {
-        if (await Access.CheckAccountAdminAsync(dbFactory, actor, time, "Only an account admin can request a quota increase.", ct) is { } denied)
+    public Task<Result<QuotaRequest>> RequestIncreaseAsync(Actor actor, string quotaName, string? regionId, int requestedLimit, string? reason, CancellationToken ct = default) =>
+        // Refused unaudited: not an account admin, an unknown quota; every outcome past that is audited.
+        _write.RunAsync<QuotaRequest>(actor, WriteRight.AccountAdmin, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            var definition = QuotaCatalogue.Find(quotaName);
+            if (definition is null)
+            {
+                return QuotaErrors.UnknownQuota(quotaName);
+            }
 
-        var definition = QuotaCatalogue.Find(quotaName);
-        if (definition is null)
-        {
-            return QuotaErrors.UnknownQuota(quotaName);
-        }
+            var db = scope.Db;
+            var scopedRegion = definition.Scope == QuotaScope.PerRegion ? regionId : null;
+            scope.Audit(new AuditTarget(AuditActions.CreateQuotaApplication, ResourceKind.Quota, quotaName, scopedRegion));
+            var account = actor.AccountId!;
+            var current = await QuotaLimits.GetAsync(db, account, scopedRegion, quotaName, ct);
+            EcsError? error = string.IsNullOrWhiteSpace(reason) ? CommonErrors.MissingParameter("Reason")
+                : definition.Scope == QuotaScope.PerRegion && string.IsNullOrEmpty(regionId) ? CommonErrors.MissingParameter("RegionId")
+                : requestedLimit <= current || requestedLimit > MaxLimit ? QuotaErrors.InvalidLimit($"Ask for more than the current {current} (at most {MaxLimit}).")
+                : await db.QuotaRequests.AnyAsync(r => r.AccountId == account && r.QuotaName == quotaName && r.RegionId == scopedRegion && r.Status == QuotaRequestStatus.Pending, ct)
+                    ? QuotaErrors.PendingExists()
+                    : null;
+            if (error is not null)
+            {
+                return error;
+            }
 
-        var scopedRegion = definition.Scope == QuotaScope.PerRegion ? regionId : null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var account = actor.AccountId!;
-        var current = await QuotaLimits.GetAsync(db, account, scopedRegion, quotaName, ct);
-        EcsError? error = string.IsNullOrWhiteSpace(reason) ? CommonErrors.MissingParameter("Reason")
-            : definition.Scope == QuotaScope.PerRegion && string.IsNullOrEmpty(regionId) ? CommonErrors.MissingParameter("RegionId")
-            : requestedLimit <= current || requestedLimit > MaxLimit ? QuotaErrors.InvalidLimit($"Ask for more than the current {current} (at most {MaxLimit}).")
-            : await db.QuotaRequests.AnyAsync(r => r.AccountId == account && r.QuotaName == quotaName && r.RegionId == scopedRegion && r.Status == QuotaRequestStatus.Pending, ct)
-                ? QuotaErrors.PendingExists()
-                : null;
-        var now = time.GetUtcNow();
-        var request = new QuotaRequest
-        {
-            AccountId = account, RegionId = scopedRegion, QuotaName = quotaName, CurrentLimit = current, RequestedLimit = requestedLimit,
-            Reason = reason?.Trim() ?? "", RequestedBy = actor.Email, RequestedAt = now,
-        };
-        if (error is null)
-        {
+            var request = new QuotaRequest
+            {
+                AccountId = account, RegionId = scopedRegion, QuotaName = quotaName, CurrentLimit = current, RequestedLimit = requestedLimit,
+                Reason = reason?.Trim() ?? "", RequestedBy = actor.Email, RequestedAt = scope.Now,
+            };
             db.QuotaRequests.Add(request);
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CreateQuotaApplication, ResourceKind.Quota, quotaName, scopedRegion, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return error is null ? request : error;
-    }
+            return request;
+        }, ct, why: "Only an account admin can request a quota increase.");
 
     /// <summary>Requests the actor may see: its account's (account admin) or every account's (platform admin), newest first.</summary>
     public async Task<Result<IReadOnlyList<QuotaRequest>>> ListRequestsAsync(Actor actor, CancellationToken ct = default)
@@ -86,38 +82,31 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
     /// The platform admin approves (the requested limit is set) or rejects a pending request. Codes: <c>Forbidden</c>,
     /// <see cref="QuotaErrors.RequestNotFoundCode"/>, <see cref="QuotaErrors.AlreadyDecidedCode"/>.
     /// </summary>
-    public async Task<Result<QuotaRequest>> DecideAsync(Actor actor, int requestId, bool approve, CancellationToken ct = default)
-    {
-        if (await Access.CheckPlatformAdminAsync(dbFactory, actor, time, "Only the platform administrator decides quota requests.", ct) is { } denied)
+    public Task<Result<QuotaRequest>> DecideAsync(Actor actor, int requestId, bool approve, CancellationToken ct = default) =>
+        // Refused unaudited: not the platform admin, an unknown request; every outcome past that is audited.
+        _write.RunAsync<QuotaRequest>(actor, WriteRight.PlatformAdmin, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            var request = await scope.Db.QuotaRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
+            if (request is null)
+            {
+                return QuotaErrors.RequestNotFound(requestId);
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var request = await db.QuotaRequests.FirstOrDefaultAsync(r => r.Id == requestId, ct);
-        if (request is null)
-        {
-            return QuotaErrors.RequestNotFound(requestId);
-        }
+            scope.Audit(new AuditTarget(approve ? AuditActions.ApproveQuotaApplication : AuditActions.RejectQuotaApplication, ResourceKind.Quota,
+                $"{request.AccountId}/{request.QuotaName}", request.RegionId));
+            if (request.Status != QuotaRequestStatus.Pending)
+            {
+                return QuotaErrors.AlreadyDecided();
+            }
 
-        var now = time.GetUtcNow();
-        var error = request.Status != QuotaRequestStatus.Pending ? QuotaErrors.AlreadyDecided() : null;
-        if (error is null)
-        {
-            request.Decide(approve, actor.Email, now);
+            request.Decide(approve, actor.Email, scope.Now);
             if (approve)
             {
-                await SetInContextAsync(db, request.AccountId, request.RegionId, request.QuotaName, request.RequestedLimit, now, ct);
+                await SetInContextAsync(scope.Db, request.AccountId, request.RegionId, request.QuotaName, request.RequestedLimit, scope.Now, ct);
             }
-        }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, approve ? AuditActions.ApproveQuotaApplication : AuditActions.RejectQuotaApplication, ResourceKind.Quota,
-            $"{request.AccountId}/{request.QuotaName}", request.RegionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return error is null ? request : error;
-    }
+            return request;
+        }, ct, why: "Only the platform administrator decides quota requests.");
 
     /// <summary>
     /// The platform admin sets a limit directly (0 … <see cref="MaxLimit"/>). Codes: <c>Forbidden</c>,
@@ -125,36 +114,31 @@ public sealed class QuotaAdminService(IDbContextFactory<ConsoleDbContext> dbFact
     /// </summary>
     public async Task<Result> SetLimitAsync(Actor actor, string accountId, string? regionId, string quotaName, int limit, CancellationToken ct = default)
     {
-        if (await Access.CheckPlatformAdminAsync(dbFactory, actor, time, "Only the platform administrator edits limits.", ct) is { } denied)
+        // Only a limit set is audited; every refusal is returned unaudited.
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.PlatformAdmin, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            var definition = QuotaCatalogue.Find(quotaName);
+            if (definition is null)
+            {
+                return QuotaErrors.UnknownQuota(quotaName);
+            }
 
-        var definition = QuotaCatalogue.Find(quotaName);
-        if (definition is null)
-        {
-            return QuotaErrors.UnknownQuota(quotaName);
-        }
+            if (limit is < 0 or > MaxLimit)
+            {
+                return QuotaErrors.InvalidLimit($"A limit is between 0 and {MaxLimit}.");
+            }
 
-        if (limit is < 0 or > MaxLimit)
-        {
-            return QuotaErrors.InvalidLimit($"A limit is between 0 and {MaxLimit}.");
-        }
+            if (!await scope.Db.Accounts.AnyAsync(a => a.Id == accountId, ct))
+            {
+                return AccountErrors.AccountNotFound(accountId);
+            }
 
-        var scopedRegion = definition.Scope == QuotaScope.PerRegion ? regionId : null;
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (!await db.Accounts.AnyAsync(a => a.Id == accountId, ct))
-        {
-            return EcsConsole.Domain.Accounts.AccountErrors.AccountNotFound(accountId);
-        }
-
-        var now = time.GetUtcNow();
-        await SetInContextAsync(db, accountId, scopedRegion, quotaName, limit, now, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ModifyQuota, ResourceKind.Quota, $"{accountId}/{quotaName}", scopedRegion, now));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return Result.Success();
+            var scopedRegion = definition.Scope == QuotaScope.PerRegion ? regionId : null;
+            await SetInContextAsync(scope.Db, accountId, scopedRegion, quotaName, limit, scope.Now, ct);
+            scope.Audit(new AuditTarget(AuditActions.ModifyQuota, ResourceKind.Quota, $"{accountId}/{quotaName}", scopedRegion));
+            return true;
+        }, ct, why: "Only the platform administrator edits limits.");
+        return outcome.ToResult();
     }
 
     private static async Task SetInContextAsync(ConsoleDbContext db, string accountId, string? regionId, string quotaName, int limit, DateTimeOffset now, CancellationToken ct)

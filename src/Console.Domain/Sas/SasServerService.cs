@@ -1,6 +1,4 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Snapshots;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +17,8 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
     public const string ReleaseImageAction = AuditActions.ReleaseCustomImage;
     public const ResourceKind ServerResource = ResourceKind.SasServer;
     public const ResourceKind SnapshotResource = ResourceKind.SasSnapshot;
+
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
     /// <summary>The account's servers in the region, by name, each with its disks, snapshots (newest first) and image count.</summary>
     public async Task<IReadOnlyList<SasServerView>> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
@@ -50,27 +50,24 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
     /// SAS CreateSnapshot of one disk of the account's servers in the region; the snapshot is ready at once. Codes:
     /// <c>Forbidden</c> (not audited); <see cref="SnapshotErrors.NameMalformedCode"/>; <see cref="SnapshotErrors.DiskNotFoundCode"/>.
     /// </summary>
-    public async Task<Result<SasSnapshot>> CreateSnapshotAsync(Actor actor, CreateSasSnapshotRequest request, CancellationToken ct = default)
+    public Task<Result<SasSnapshot>> CreateSnapshotAsync(Actor actor, CreateSasSnapshotRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+        return _write.RunAsync<SasSnapshot>(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
+            var db = scope.Db;
+            var found = await db.SasDisks.AsNoTracking().Where(d => d.Id == request.DiskId)
+                .Join(db.SasServers.Where(s => s.AccountId == actor.AccountId && s.RegionId == request.RegionId), d => d.ServerId, s => s.Id,
+                    (d, s) => new { Disk = d, s.Name })
+                .FirstOrDefaultAsync(ct);
+            if ((SnapshotValidation.Name(request.SnapshotName) ?? (found is null ? SnapshotErrors.DiskNotFound(request.DiskId) : null)) is { } error)
+            {
+                scope.Audit(new AuditTarget(SnapshotAction, SnapshotResource, request.DiskId, request.RegionId));
+                return error;
+            }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
-        var found = await db.SasDisks.AsNoTracking().Where(d => d.Id == request.DiskId)
-            .Join(db.SasServers.Where(s => s.AccountId == actor.AccountId && s.RegionId == request.RegionId), d => d.ServerId, s => s.Id,
-                (d, s) => new { Disk = d, s.Name })
-            .FirstOrDefaultAsync(ct);
-        var error = SnapshotValidation.Name(request.SnapshotName) ?? (found is null ? SnapshotErrors.DiskNotFound(request.DiskId) : null);
-        SasSnapshot? snapshot = null;
-        if (error is null)
-        {
             var infix = await db.Regions.Where(r => r.Id == request.RegionId).Select(r => r.Infix).FirstAsync(ct);
-            snapshot = new SasSnapshot
+            var snapshot = new SasSnapshot
             {
                 Id = ids.NewSnapshotId(infix),
                 RegionId = request.RegionId,
@@ -79,22 +76,14 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
                 DiskId = found.Disk.Id,
                 DiskType = found.Disk.Type,
                 SizeGiB = found.Disk.SizeGiB,
-                Name = string.IsNullOrWhiteSpace(request.SnapshotName) ? $"{found.Name}-{found.Disk.Type}-{now:yyyyMMddHHmmss}" : request.SnapshotName,
-                CreationTime = now,
+                Name = string.IsNullOrWhiteSpace(request.SnapshotName) ? $"{found.Name}-{found.Disk.Type}-{scope.Now:yyyyMMddHHmmss}" : request.SnapshotName,
+                CreationTime = scope.Now,
             };
             db.SasSnapshots.Add(snapshot);
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, SnapshotAction, SnapshotResource, snapshot?.Id ?? request.DiskId, request.RegionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ServerResource, snapshot!.ServerId, request.RegionId, actor.AccountId));
-        return snapshot;
+            scope.Audit(new AuditTarget(SnapshotAction, SnapshotResource, snapshot.Id, request.RegionId));
+            scope.Publish(new ResourceChange(ServerResource, snapshot.ServerId, request.RegionId, actor.AccountId));
+            return snapshot;
+        }, ct);
     }
 
     /// <summary>
@@ -102,51 +91,39 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
     /// images made from it in any region — also those shared to ECS, whose ECS side goes with them (instances launched
     /// from them keep running). Codes: <c>Forbidden</c> (not audited); <see cref="SasErrors.ServerNotFoundCode"/>.
     /// </summary>
-    public async Task<Result<ReleasedSasServer>> ReleaseAsync(Actor actor, string regionId, string serverId, SasReleaseReason reason, CancellationToken ct = default)
-    {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
+    public Task<Result<ReleasedSasServer>> ReleaseAsync(Actor actor, string regionId, string serverId, SasReleaseReason reason, CancellationToken ct = default) =>
+        _write.RunAsync<ReleasedSasServer>(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
-            return denied;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
-        var server = await db.SasServers.Include(s => s.Disks)
-            .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.RegionId == regionId && s.Id == serverId, ct);
-        if (server is null)
-        {
-            var notFound = SasErrors.ServerNotFound(serverId);
-            db.AuditEntries.Add(AuditEntry.For(actor, ReleaseAction, ServerResource, serverId, regionId, now, notFound));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return notFound;
-        }
-
-        var images = await db.SasImages.Where(i => i.SourceServerId == server.Id).ToListAsync(ct);
-        foreach (var image in images)
-        {
-            await SasEcsShare.RemoveAsync(db, image, ct);
-        }
-
-        db.SasImages.RemoveRange(images);
-        db.SasSnapshots.RemoveRange(await db.SasSnapshots.Where(s => s.ServerId == server.Id).ToListAsync(ct));
-        db.SasServers.Remove(server);
-        db.AuditEntries.Add(AuditEntry.For(actor, $"{ReleaseAction}:{reason}", ServerResource, serverId, regionId, now));
-        db.AuditEntries.AddRange(images.Select(i => AuditEntry.For(actor, ReleaseImageAction, SasImageService.Resource, i.Id, i.RegionId, now)));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-
-        changes.Publish(new ResourceChange(ServerResource, serverId, regionId, actor.AccountId));
-        foreach (var image in images)
-        {
-            changes.Publish(new ResourceChange(SasImageService.Resource, image.Id, image.RegionId, actor.AccountId));
-            if (image.SharedToEcs)
+            var db = scope.Db;
+            var server = await db.SasServers.Include(s => s.Disks)
+                .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.RegionId == regionId && s.Id == serverId, ct);
+            if (server is null)
             {
-                changes.Publish(new ResourceChange(ResourceKind.Image, image.Id, image.RegionId, actor.AccountId));
+                scope.Audit(new AuditTarget(ReleaseAction, ServerResource, serverId, regionId));
+                return SasErrors.ServerNotFound(serverId);
             }
-        }
 
-        return new ReleasedSasServer(serverId, [.. images.Select(i => i.Id).Order(StringComparer.Ordinal)]);
-    }
+            var images = await db.SasImages.Where(i => i.SourceServerId == server.Id).ToListAsync(ct);
+            foreach (var image in images)
+            {
+                await SasEcsShare.RemoveAsync(db, image, ct);
+            }
+
+            db.SasImages.RemoveRange(images);
+            db.SasSnapshots.RemoveRange(await db.SasSnapshots.Where(s => s.ServerId == server.Id).ToListAsync(ct));
+            db.SasServers.Remove(server);
+            scope.Audit(new AuditTarget(AuditActions.WithReason(ReleaseAction, reason), ServerResource, serverId, regionId));
+            scope.Publish(new ResourceChange(ServerResource, serverId, regionId, actor.AccountId));
+            foreach (var image in images)
+            {
+                scope.Audit(new AuditTarget(ReleaseImageAction, SasImageService.Resource, image.Id, image.RegionId));
+                scope.Publish(new ResourceChange(SasImageService.Resource, image.Id, image.RegionId, actor.AccountId));
+                if (image.SharedToEcs)
+                {
+                    scope.Publish(new ResourceChange(ResourceKind.Image, image.Id, image.RegionId, actor.AccountId));
+                }
+            }
+
+            return new ReleasedSasServer(serverId, [.. images.Select(i => i.Id).Order(StringComparer.Ordinal)]);
+        }, ct);
 }

@@ -1,5 +1,4 @@
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Permissions;
@@ -28,6 +27,8 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
     public const int AccountsPerCall = 10;
     public const int ImagesPerRecipient = 100;
 
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     /// <summary>DescribeImageSharePermission: the accounts the actor's image is shared with. Codes: NotFound, Forbidden.</summary>
     public async Task<Result<SharePermission>> GetAsync(Actor actor, string regionId, string imageId, CancellationToken ct = default)
     {
@@ -38,8 +39,7 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
             return image.Error;
         }
 
-        var accounts = await db.ImageShares.AsNoTracking().Where(s => s.RegionId == regionId && s.ImageId == imageId)
-            .OrderBy(s => s.AccountId).Select(s => s.AccountId).ToListAsync(ct);
+        var accounts = await SharedWithAsync(db, regionId, imageId, ct);
         var isPublic = await db.Images.AsNoTracking().Where(i => i.RegionId == regionId && i.Id == imageId).Select(i => i.IsPublic).FirstAsync(ct);
         return new SharePermission(imageId, isPublic, accounts);
     }
@@ -52,49 +52,42 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
     /// <see cref="SharingErrors.ShareQuotaCode"/>, <see cref="SharingErrors.RecipientQuotaCode"/>,
     /// <see cref="SharingErrors.NotPublicCode"/>, <see cref="SharingErrors.EncryptedCode"/>.
     /// </summary>
-    public async Task<Result<SharePermission>> ModifyAsync(Actor actor, string regionId, string imageId, ModifySharePermissionRequest request, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
-        if (!owned.IsSuccess)
+    public Task<Result<SharePermission>> ModifyAsync(Actor actor, string regionId, string imageId, ModifySharePermissionRequest request, CancellationToken ct = default) =>
+        // An image the actor cannot change is refused unaudited; every outcome past that is audited.
+        _write.RunAsync<SharePermission>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return owned.Error;
-        }
+            var db = scope.Db;
+            var owned = await Access.OwnedImageForWriteAsync(db, actor, time, regionId, imageId, ct);
+            if (!owned.IsSuccess)
+            {
+                return owned.Error;
+            }
 
-        var image = owned.Value;
-        var add = (request.AddAccounts ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Take(AccountsPerCall).Distinct().ToList();
-        var remove = (request.RemoveAccounts ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Take(AccountsPerCall).Distinct().ToList();
-        var current = await db.ImageShares.Where(s => s.RegionId == regionId && s.ImageId == imageId).ToListAsync(ct);
-        var error = await CheckAsync(db, actor, image, add, current, request, ct);
-        var now = time.GetUtcNow();
-        if (error is null)
-        {
+            scope.Audit(new AuditTarget(AuditActions.ModifyImageSharePermission, ResourceKind.Image, imageId, regionId));
+            var image = owned.Value;
+            var add = (request.AddAccounts ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Take(AccountsPerCall).Distinct().ToList();
+            var remove = (request.RemoveAccounts ?? []).Select(a => a.Trim()).Where(a => a.Length > 0).Take(AccountsPerCall).Distinct().ToList();
+            var current = await db.ImageShares.Where(s => s.RegionId == regionId && s.ImageId == imageId).ToListAsync(ct);
+            if (await CheckAsync(db, actor, image, add, current, request, ct) is { } error)
+            {
+                return error;
+            }
+
             db.ImageShares.RemoveRange(current.Where(s => remove.Contains(s.AccountId)));
             foreach (var account in add.Where(a => current.All(s => s.AccountId != a) && !remove.Contains(a)))
             {
-                db.ImageShares.Add(new ImageShare { ImageId = imageId, RegionId = regionId, AccountId = account, SharedAt = now });
+                db.ImageShares.Add(new ImageShare { ImageId = imageId, RegionId = regionId, AccountId = account, SharedAt = scope.Now });
             }
 
             if (request.IsPublic is { } published)
             {
                 image.SetCommunity(published);
             }
-        }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ModifyImageSharePermission, ResourceKind.Image, imageId, regionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ResourceKind.Image, imageId, regionId, actor.AccountId));
-        var accounts = await db.ImageShares.AsNoTracking().Where(s => s.RegionId == regionId && s.ImageId == imageId)
-            .OrderBy(s => s.AccountId).Select(s => s.AccountId).ToListAsync(ct);
-        return new SharePermission(imageId, image.IsPublic, accounts);
-    }
+            await db.SaveChangesAsync(ct);
+            scope.Publish(new ResourceChange(ResourceKind.Image, imageId, regionId, actor.AccountId));
+            return new SharePermission(imageId, image.IsPublic, await SharedWithAsync(db, regionId, imageId, ct));
+        }, ct);
 
     private static async Task<EcsError?> CheckAsync(ConsoleDbContext db, Actor actor, Image image, List<string> add, List<ImageShare> current,
         ModifySharePermissionRequest request, CancellationToken ct)
@@ -159,6 +152,10 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
 
         return null;
     }
+
+    private static Task<List<string>> SharedWithAsync(ConsoleDbContext db, string regionId, string imageId, CancellationToken ct) =>
+        db.ImageShares.AsNoTracking().Where(s => s.RegionId == regionId && s.ImageId == imageId)
+            .OrderBy(s => s.AccountId).Select(s => s.AccountId).ToListAsync(ct);
 
     /// <summary>A read-only member of the owning account may still see who the image is shared with.</summary>
     private static Task<bool> IsOwnAsync(ConsoleDbContext db, Actor actor, string regionId, string imageId, CancellationToken ct) =>

@@ -1,8 +1,6 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Tasks;
@@ -20,33 +18,17 @@ public sealed record CreatedSnapshot(string SnapshotId, string TaskId);
 public sealed class SnapshotService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, AsyncTaskEngine engine, ChangeNotifier changes)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     /// <summary>
     /// Starts a manual snapshot of a disk. Codes: <c>Forbidden</c>, <see cref="SnapshotErrors.NameMalformedCode"/>,
     /// <see cref="SnapshotErrors.DescriptionMalformedCode"/>, <see cref="SnapshotErrors.DiskNotFoundCode"/>,
     /// <see cref="InstanceErrors.IncorrectStatusCode"/> (its instance is not Running or Stopped),
     /// <see cref="SnapshotErrors.ConcurrentQuotaCode"/>, <see cref="SnapshotErrors.QuotaCode"/>.
     /// </summary>
-    public async Task<Result<CreatedSnapshot>> CreateAsync(Actor actor, CreateSnapshotRequest request, CancellationToken ct = default)
-    {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await CreateInTransactionAsync(db, actor, request, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.CreateSnapshot, ResourceKind.Snapshot, outcome.IsSuccess ? outcome.Value.SnapshotId : request.DiskId,
-            request.RegionId, time.GetUtcNow(), outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (outcome.IsSuccess)
-        {
-            changes.Publish(new ResourceChange(ResourceKind.Snapshot, outcome.Value.SnapshotId, request.RegionId, actor.AccountId));
-        }
-
-        return outcome;
-    }
+    public Task<Result<CreatedSnapshot>> CreateAsync(Actor actor, CreateSnapshotRequest request, CancellationToken ct = default) =>
+        _write.CreateAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.CreateSnapshot, ResourceKind.Snapshot, request.DiskId, request.RegionId),
+            auditDenied: false, scope => CreateInTransactionAsync(scope.Db, actor, request, ct), created => created.SnapshotId, ct);
 
     private async Task<Result<CreatedSnapshot>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateSnapshotRequest request, CancellationToken ct)
     {
@@ -112,43 +94,39 @@ public sealed class SnapshotService(
     /// </summary>
     public async Task<Result> DeleteAsync(Actor actor, string regionId, string snapshotId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var snapshot = await db.Snapshots.FirstOrDefaultAsync(s => s.Id == snapshotId && s.RegionId == regionId && s.AccountId == actor.AccountId, ct);
-        if (snapshot is null)
+        // An unknown snapshot is refused unaudited; the right is checked once it is found.
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            return SnapshotErrors.NotFound(snapshotId);
-        }
+            var db = scope.Db;
+            var snapshot = await db.Snapshots.FirstOrDefaultAsync(s => s.Id == snapshotId && s.RegionId == regionId && s.AccountId == actor.AccountId, ct);
+            if (snapshot is null)
+            {
+                return SnapshotErrors.NotFound(snapshotId);
+            }
 
-        var usedBy = await db.ImageDiskMappings.Where(m => m.SnapshotId == snapshotId)
-            .Join(db.Images, m => m.ImageKey, i => i.Key, (m, i) => i.Id).FirstOrDefaultAsync(ct);
-        var error = await Access.CheckCanWriteAsync(db, actor, time, ct) ?? (usedBy is not null ? SnapshotErrors.CreatedImage(usedBy) : null);
-        var now = time.GetUtcNow();
-        List<ResourceChange> published = [new(ResourceKind.Snapshot, snapshotId, regionId, actor.AccountId)];
-        if (error is null)
-        {
+            scope.Audit(new AuditTarget(AuditActions.DeleteSnapshot, ResourceKind.Snapshot, snapshotId, regionId));
+            var usedBy = await db.ImageDiskMappings.Where(m => m.SnapshotId == snapshotId)
+                .Join(db.Images, m => m.ImageKey, i => i.Key, (m, i) => i.Id).FirstOrDefaultAsync(ct);
+            if ((await scope.CheckCanWriteAsync(ct) ?? (usedBy is not null ? SnapshotErrors.CreatedImage(usedBy) : null)) is { } error)
+            {
+                return error;
+            }
+
+            scope.Publish(new ResourceChange(ResourceKind.Snapshot, snapshotId, regionId, actor.AccountId));
             var running = await db.AsyncTasks.FirstOrDefaultAsync(
                 t => t.ResourceId == snapshotId && t.Type == AsyncTaskType.CreateSnapshot && t.Status == AsyncTaskStatus.Processing, ct);
             if (running is not null)
             {
-                published.AddRange(await engine.CancelAsync(db, running, ct));
+                scope.Publish(await engine.CancelAsync(db, running, ct));
             }
 
             if (db.Entry(snapshot).State != EntityState.Deleted)
             {
                 db.Snapshots.Remove(snapshot);
             }
-        }
 
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.DeleteSnapshot, ResourceKind.Snapshot, snapshotId, regionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        engine.Publish(published);
-        return Result.Success();
+            return true;
+        }, ct);
+        return outcome.ToResult();
     }
 }

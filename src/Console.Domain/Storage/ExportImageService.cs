@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Permissions;
@@ -27,6 +26,8 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
 
     private static readonly string[] Formats = ["raw", "vhd", "qcow2", "vmdk", "vdi"];
 
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     /// <summary>
     /// Exports an Available custom image. Codes: <c>InvalidImageId.NotFound</c>, <c>Forbidden</c> (a read-only member, or
     /// someone else's custom image), <see cref="StorageErrors.CategoryNotSupportedCode"/> also for public/Marketplace images, <see cref="StorageErrors.BucketNotFoundCode"/>,
@@ -35,42 +36,34 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
     /// <see cref="StorageErrors.ImageNotSupportedCode"/>, <see cref="StorageErrors.CategoryNotSupportedCode"/>,
     /// <see cref="StorageErrors.LicenseNotSupportedCode"/>, <see cref="StorageErrors.DiskAmountOrSizeCode"/>, <c>ImageIsExporting</c>.
     /// </summary>
-    public async Task<Result<ExportedImage>> ExportAsync(Actor actor, ExportImageRequest request, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var owned = await Access.OwnedImageForWriteAsync(db, actor, time, request.RegionId, request.ImageId, ct);
-        if (!owned.IsSuccess)
+    public Task<Result<ExportedImage>> ExportAsync(Actor actor, ExportImageRequest request, CancellationToken ct = default) =>
+        // An image the actor cannot change is refused unaudited; every outcome past that is audited.
+        _write.RunAsync<ExportedImage>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            // EXP-08: a writer who can see a public or Marketplace image is told its category cannot be exported.
-            var category = owned.Error.Code == CommonErrors.ForbiddenCode && await Access.CheckCanWriteAsync(db, actor, time, ct) is null
-                && await db.Images.AnyAsync(i => i.RegionId == request.RegionId && i.Id == request.ImageId && i.Kind != ImageKind.Custom, ct);
-            return category ? StorageErrors.CategoryNotSupported("Only custom images can be exported.") : owned.Error;
-        }
+            var db = scope.Db;
+            var owned = await Access.OwnedImageForWriteAsync(db, actor, time, request.RegionId, request.ImageId, ct);
+            if (!owned.IsSuccess)
+            {
+                // EXP-08: a writer who can see a public or Marketplace image is told its category cannot be exported.
+                var category = owned.Error.Code == CommonErrors.ForbiddenCode && await scope.CheckCanWriteAsync(ct) is null
+                    && await db.Images.AnyAsync(i => i.RegionId == request.RegionId && i.Id == request.ImageId && i.Kind != ImageKind.Custom, ct);
+                return category ? StorageErrors.CategoryNotSupported("Only custom images can be exported.") : owned.Error;
+            }
 
-        var image = owned.Value;
-        var format = (request.ImageFormat ?? "raw").Trim().ToLowerInvariant();
-        var error = await CheckAsync(db, actor, image, request, format, ct);
-        var now = time.GetUtcNow();
-        AsyncTask? task = null;
-        if (error is null)
-        {
+            var image = owned.Value;
+            scope.Audit(new AuditTarget(AuditActions.ExportImage, ResourceKind.Image, image.Id, request.RegionId));
+            var format = (request.ImageFormat ?? "raw").Trim().ToLowerInvariant();
+            if (await CheckAsync(db, actor, image, request, format, ct) is { } error)
+            {
+                return error;
+            }
+
             var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == request.RegionId, ct);
-            task = tasks.New(db, region.Infix, region.Id, actor.AccountId!, AsyncTaskType.ExportImage, image.Id, cancellable: true,
+            var task = tasks.New(db, region.Infix, region.Id, actor.AccountId!, AsyncTaskType.ExportImage, image.Id, cancellable: true,
                 JsonSerializer.Serialize(new ExportPayload(request.OssBucket, string.IsNullOrEmpty(request.OssPrefix) ? null : request.OssPrefix, format)));
-        }
-
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ExportImage, ResourceKind.Image, image.Id, request.RegionId, now, error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (error is not null)
-        {
-            return error;
-        }
-
-        changes.Publish(new ResourceChange(ResourceKind.Task, task!.Id, request.RegionId, actor.AccountId));
-        return new ExportedImage(image.Id, task.Id);
-    }
+            scope.Publish(new ResourceChange(ResourceKind.Task, task.Id, request.RegionId, actor.AccountId));
+            return new ExportedImage(image.Id, task.Id);
+        }, ct);
 
     private static async Task<EcsError?> CheckAsync(ConsoleDbContext db, Actor actor, Image image, ExportImageRequest request, string format, CancellationToken ct)
     {

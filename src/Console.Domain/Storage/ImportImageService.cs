@@ -67,6 +67,8 @@ public sealed class ImportImageService(
     private static readonly string[] Formats = ["RAW", "VHD", "QCOW2", "VMDK"];
     private static readonly string[] Licenses = ["Auto", "Aliyun", "BYOL"];
 
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
+
     /// <summary>
     /// Imports an image. Codes: <c>Forbidden</c>; name/description codes; <see cref="StorageErrors.BucketNotFoundCode"/>,
     /// <see cref="StorageErrors.BucketNotMatchedCode"/>, <see cref="StorageErrors.ObjectNotFoundCode"/>,
@@ -74,27 +76,9 @@ public sealed class ImportImageService(
     /// <see cref="StorageErrors.ImageSizeCode"/>, <see cref="StorageErrors.PlatformArchitectureCode"/>,
     /// <c>InvalidBootMode.NotSupport</c>, <see cref="StorageErrors.LicenseTypeCode"/>, <c>InvalidImageName.Duplicated</c>, <c>QuotaExceed.Image</c>.
     /// </summary>
-    public async Task<Result<ImportedImage>> ImportAsync(Actor actor, ImportImageRequest request, CancellationToken ct = default)
-    {
-        if (await Access.CheckCanWriteAsync(dbFactory, actor, time, ct) is { } denied)
-        {
-            return denied;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await ImportInTransactionAsync(db, actor, request, ct);
-        db.AuditEntries.Add(AuditEntry.For(actor, AuditActions.ImportImage, ResourceKind.Image, outcome.IsSuccess ? outcome.Value.ImageId : null, request.RegionId,
-            time.GetUtcNow(), outcome.Error));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        if (outcome.IsSuccess)
-        {
-            changes.Publish(new ResourceChange(ResourceKind.Image, outcome.Value.ImageId, request.RegionId, actor.AccountId));
-        }
-
-        return outcome;
-    }
+    public Task<Result<ImportedImage>> ImportAsync(Actor actor, ImportImageRequest request, CancellationToken ct = default) =>
+        _write.CreateAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.ImportImage, ResourceKind.Image, null, request.RegionId),
+            auditDenied: false, scope => ImportInTransactionAsync(scope.Db, actor, request, ct), imported => imported.ImageId, ct);
 
     private async Task<Result<ImportedImage>> ImportInTransactionAsync(ConsoleDbContext db, Actor actor, ImportImageRequest request, CancellationToken ct)
     {

@@ -55,7 +55,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
             }
 
             scope.Audit(new AuditTarget(AuditActions.DeleteBucket, ResourceKind.Bucket, name, regionId));
-            if ((await Access.CheckCanWriteAsync(db, actor, time, ct) ?? (await db.OssObjects.AnyAsync(o => o.BucketName == name, ct) ? StorageErrors.BucketNotEmpty(name) : null)) is { } error)
+            if ((await scope.CheckCanWriteAsync(ct) ?? (await db.OssObjects.AnyAsync(o => o.BucketName == name, ct) ? StorageErrors.BucketNotEmpty(name) : null)) is { } error)
             {
                 return error;
             }
@@ -94,7 +94,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
             }
 
             scope.Audit(new AuditTarget(AuditActions.PutObject, ResourceKind.BucketObject, $"{bucketName}/{key}", regionId));
-            if ((await Access.CheckCanWriteAsync(db, actor, time, ct)
+            if ((await scope.CheckCanWriteAsync(ct)
                 ?? (string.IsNullOrWhiteSpace(key) || key.Length > 1023 || key[0] is '/' or '\\' ? StorageErrors.ObjectKeyMalformed() : null)) is { } error)
             {
                 return error;

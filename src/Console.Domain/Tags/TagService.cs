@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Permissions;
@@ -34,6 +33,8 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
 {
     public const string ImageResourceType = "image";
     public const int MaxResources = 50;
+
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
     /// <summary>
     /// Adds or overwrites tags on the actor's images. All or nothing. Codes: <see cref="TagErrors.ResourceTypeNotFoundCode"/>,
@@ -97,6 +98,10 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
             .ToList();
     }
 
+    /// <summary>
+    /// One write for every image of the request, all or nothing: audited per image when done, against the image that
+    /// refused (or the first one named) when refused; an unknown resource type is refused unaudited.
+    /// </summary>
     private async Task<Result> ChangeAsync(Actor actor, string action, string regionId, string resourceType, IReadOnlyList<string> resourceIds,
         EcsError? invalid, Func<Image, EcsError?> change, CancellationToken ct, Func<Image, EcsError?>? thenChange = null)
     {
@@ -106,61 +111,63 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
         }
 
         var ids = resourceIds.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).ToList();
-        var error = invalid
-            ?? (ids.Count == 0 ? CommonErrors.MissingParameter("ResourceId") : null)
-            ?? (ids.Count > MaxResources ? TagErrors.TooManyResources(MaxResources) : null);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = time.GetUtcNow();
-        string? failedId = null;
-        List<Image> touched = [];
-        var writeDenied = error is null ? await Access.CheckCanWriteAsync(db, actor, time, ct) : null; // the actor re-read once, not per image
-        foreach (var id in error is null ? ids : [])
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
-            var owned = await Access.OwnedImageForWriteAsync(db, actor, writeDenied, regionId, id, ct);
-            error = owned.IsSuccess ? change(owned.Value) : owned.Error;
+            var (failedId, error) = invalid is null ? await ChangeEachAsync(scope, ids, regionId, change, thenChange, ct) : (null, invalid);
             if (error is not null)
             {
-                failedId = id;
-                break;
+                scope.Audit(new AuditTarget(action, ResourceKind.Image, failedId ?? ids.FirstOrDefault(), regionId));
+                return error;
+            }
+
+            foreach (var id in ids)
+            {
+                scope.Audit(new AuditTarget(action, ResourceKind.Image, id, regionId));
+                scope.Publish(new ResourceChange(ResourceKind.Image, id, regionId, actor.AccountId));
+            }
+
+            return true;
+        }, ct);
+        return outcome.ToResult();
+    }
+
+    /// <summary>Applies <paramref name="change"/> (then <paramref name="thenChange"/>, after a save) to each image; the first refusal and the image it names.</summary>
+    private static async Task<(string? FailedId, EcsError? Error)> ChangeEachAsync(WriteScope scope, List<string> ids, string regionId,
+        Func<Image, EcsError?> change, Func<Image, EcsError?>? thenChange, CancellationToken ct)
+    {
+        if (((ids.Count == 0 ? CommonErrors.MissingParameter("ResourceId") : null) ?? (ids.Count > MaxResources ? TagErrors.TooManyResources(MaxResources) : null)) is { } invalid)
+        {
+            return (null, invalid);
+        }
+
+        List<Image> touched = [];
+        var writeDenied = await scope.CheckCanWriteAsync(ct); // the actor re-read once, not per image
+        foreach (var id in ids)
+        {
+            var owned = await Access.OwnedImageForWriteAsync(scope.Db, scope.Actor, writeDenied, regionId, id, ct);
+            if ((owned.IsSuccess ? change(owned.Value) : owned.Error) is { } error)
+            {
+                return (id, error);
             }
 
             touched.Add(owned.Value);
         }
 
-        if (error is null && thenChange is not null)
+        if (thenChange is null)
         {
-            await db.SaveChangesAsync(ct);
-            foreach (var image in touched)
+            return (null, null);
+        }
+
+        // A refusal after this save is rolled back by the write, with everything else of the request.
+        await scope.Db.SaveChangesAsync(ct);
+        foreach (var image in touched)
+        {
+            if (thenChange(image) is { } error)
             {
-                error = thenChange(image);
-                if (error is not null)
-                {
-                    failedId = image.Id;
-                    break;
-                }
+                return (image.Id, error);
             }
         }
 
-        if (error is not null)
-        {
-            // Nothing of a refused request stays: roll back what an intermediate save wrote, then audit the refusal.
-            db.ChangeTracker.Clear();
-            await tx.RollbackAsync(ct);
-            db.AuditEntries.Add(AuditEntry.For(actor, action, ResourceKind.Image, failedId ?? ids.FirstOrDefault(), regionId, now, error));
-            await db.SaveChangesAsync(ct);
-            return error;
-        }
-
-        db.AuditEntries.AddRange(ids.Select(id => AuditEntry.For(actor, action, ResourceKind.Image, id, regionId, now)));
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        foreach (var id in ids)
-        {
-            changes.Publish(new ResourceChange(ResourceKind.Image, id, regionId, actor.AccountId));
-        }
-
-        return Result.Success();
+        return (null, null);
     }
 }

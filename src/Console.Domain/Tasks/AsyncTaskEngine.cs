@@ -26,6 +26,7 @@ public sealed class AsyncTaskEngine
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<SimulationOptions> _options;
     private readonly ChangeNotifier _changes;
+    private readonly AuditedWrite _write;
     private readonly ILogger<AsyncTaskEngine> _logger;
     private readonly Dictionary<AsyncTaskType, IAsyncTaskHandler> _handlers;
     private readonly Dictionary<AsyncTaskType, IPhasedTaskHandler> _phased;
@@ -44,6 +45,7 @@ public sealed class AsyncTaskEngine
         _options = options;
         _changes = changes;
         _logger = logger;
+        _write = new AuditedWrite(dbFactory, time, changes);
         _handlers = handlers.ToDictionary(h => h.Type);
         _phased = (phased ?? []).ToDictionary(h => h.Type);
     }
@@ -109,14 +111,8 @@ public sealed class AsyncTaskEngine
         return changes;
     }
 
-    /// <summary>Publishes changes after their transaction committed.</summary>
-    internal void Publish(IEnumerable<ResourceChange> changes)
-    {
-        foreach (var change in changes)
-        {
-            _changes.Publish(change);
-        }
-    }
+    /// <summary>Where the changes of the writes that cancel a task are published (<see cref="CancelAsync"/>).</summary>
+    internal ChangeNotifier Notifier => _changes;
 
     private async Task<bool> TryLeaseAsync(string id, DateTimeOffset now, CancellationToken ct)
     {
@@ -129,24 +125,23 @@ public sealed class AsyncTaskEngine
         return claimed == 1;
     }
 
+    /// <summary>One step of a task, in one write of the system's (not audited); what it changed is published after the commit.</summary>
     private async Task StepAsync(string id, CancellationToken ct)
     {
-        IReadOnlyList<ResourceChange> changes;
-        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
+        var stepped = await _write.RunAsync<bool>(Actor.System, WriteRight.None, deniedTarget: null, async scope =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var db = scope.Db;
             var task = await db.AsyncTasks.FirstAsync(t => t.Id == id, ct);
             if (task.Status != AsyncTaskStatus.Processing || task.LeaseOwner != RunnerId)
             {
-                return;
+                return false;
             }
 
             var handler = Handler(task);
             var now = _time.GetUtcNow();
-            var result = new List<ResourceChange>();
             if (await handler.CheckAsync(db, task, ct) is { } error)
             {
-                result.AddRange(await handler.OnFailedAsync(db, task, error, ct));
+                scope.Publish(await handler.OnFailedAsync(db, task, error, ct));
                 task.Status = AsyncTaskStatus.Failed;
                 task.Stage = "Failed";
                 task.ErrorCode = error.Code;
@@ -163,7 +158,7 @@ public sealed class AsyncTaskEngine
                 var progress = Math.Min(100, task.Progress + StepPercent);
                 if (progress >= 100)
                 {
-                    result.AddRange(await handler.OnFinishedAsync(db, task, ct));
+                    scope.Publish(await handler.OnFinishedAsync(db, task, ct));
                     task.Status = AsyncTaskStatus.Finished;
                     task.Stage = "Finished";
                     task.Progress = 100;
@@ -171,7 +166,7 @@ public sealed class AsyncTaskEngine
                 }
                 else
                 {
-                    result.AddRange(await handler.OnProgressAsync(db, task, progress, ct));
+                    scope.Publish(await handler.OnProgressAsync(db, task, progress, ct));
                     task.Progress = progress;
                     task.Stage = handler.StageAt(progress);
                     task.DueAt = now + StepDuration;
@@ -181,14 +176,13 @@ public sealed class AsyncTaskEngine
             task.UpdatedAt = now;
             task.LeaseOwner = null;
             task.LeaseUntil = null;
-            result.Add(TaskChange(task));
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            changes = result;
+            scope.Publish(TaskChange(task));
+            return true;
+        }, ct);
+        if (stepped.IsSuccess && stepped.Value)
+        {
+            _logger.LogDebug("Task {TaskId} advanced", id);
         }
-
-        _logger.LogDebug("Task {TaskId} advanced", id);
-        Publish(changes);
     }
 
     /// <summary>
@@ -220,10 +214,9 @@ public sealed class AsyncTaskEngine
             return;
         }
 
-        var result = new List<ResourceChange>(step.Changes ?? []);
-        await using (var db = await _dbFactory.CreateDbContextAsync(ct))
+        await _write.RunAsync<bool>(Actor.System, WriteRight.None, deniedTarget: null, async scope =>
         {
-            var task = await db.AsyncTasks.FirstAsync(t => t.Id == id, ct);
+            var task = await scope.Db.AsyncTasks.FirstAsync(t => t.Id == id, ct);
             var now = _time.GetUtcNow();
             task.Progress = Math.Clamp(step.Progress, 0, 100);
             task.Stage = step.Stage;
@@ -252,11 +245,10 @@ public sealed class AsyncTaskEngine
             task.UpdatedAt = now;
             task.LeaseOwner = null;
             task.LeaseUntil = null;
-            result.Add(TaskChange(task));
-            await db.SaveChangesAsync(ct);
-        }
-
-        Publish(result);
+            scope.Publish(step.Changes ?? []);
+            scope.Publish(TaskChange(task));
+            return true;
+        }, ct);
     }
 
     private IAsyncTaskHandler Handler(AsyncTask task) =>

@@ -9,6 +9,8 @@ namespace EcsConsole.Domain.Tasks;
 /// <summary>Creating and cancelling asynchronous tasks; the <see cref="AsyncTaskEngine"/> runs them.</summary>
 public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, AsyncTaskEngine engine, IdGenerator ids, TimeProvider time)
 {
+    private readonly AuditedWrite _write = new(dbFactory, time, engine.Notifier);
+
     /// <summary>
     /// A new Processing task at 0%, due one step from now, to be added to <paramref name="db"/> by the caller in the same
     /// transaction as the resource it makes.
@@ -43,8 +45,7 @@ public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, A
     public async Task<Result> CancelAsync(Actor actor, string taskId, CancellationToken ct = default)
     {
         // The right is checked once the task is found; an unknown task is refused unaudited.
-        IReadOnlyList<ResourceChange> cancelled = [];
-        var outcome = await new AuditedWrite(dbFactory, time).RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
+        var outcome = await _write.RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
         {
             var task = await scope.Db.AsyncTasks.FirstOrDefaultAsync(t => t.Id == taskId && t.AccountId == actor.AccountId, ct);
             if (task is null)
@@ -53,7 +54,7 @@ public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, A
             }
 
             scope.Audit(new AuditTarget(AuditActions.CancelTask, ResourceKind.Task, taskId, task.RegionId));
-            var error = await Access.CheckCanWriteAsync(scope.Db, actor, time, ct)
+            var error = await scope.CheckCanWriteAsync(ct)
                 ?? (!task.Cancellable ? TaskErrors.CancelNotSupported() : null)
                 ?? (task.Status != AsyncTaskStatus.Processing ? TaskErrors.IncorrectStatus() : null);
             if (error is not null)
@@ -61,14 +62,9 @@ public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, A
                 return error;
             }
 
-            cancelled = await engine.CancelAsync(scope.Db, task, ct);
+            scope.Publish(await engine.CancelAsync(scope.Db, task, ct)); // what cancelling the task changed
             return true;
         }, ct);
-        if (outcome.IsSuccess)
-        {
-            engine.Publish(cancelled); // the task engine publishes what cancelling its task changed
-        }
-
         return outcome.ToResult();
     }
 }
