@@ -1,7 +1,5 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Snapshots;
@@ -23,8 +21,6 @@ public sealed class CopyImageService(
 {
     private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
-    public const string CopyAction = AuditActions.CopyImage;
-    public const string CancelAction = AuditActions.CancelCopyImage;
     private const ResourceKind ImageResource = ResourceKind.Image;
 
     /// <summary>
@@ -54,12 +50,12 @@ public sealed class CopyImageService(
             var outcome = await CopyInTransactionAsync(scope.Db, actor, request, ct);
             if (outcome.IsSuccess)
             {
-                scope.Audit(new AuditTarget(CopyAction, ImageResource, outcome.Value.ImageId, request.DestinationRegionId));
+                scope.Audit(new AuditTarget(AuditActions.CopyImage, ImageResource, outcome.Value.ImageId, request.DestinationRegionId));
                 scope.Publish(new ResourceChange(ImageResource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
             }
             else
             {
-                scope.Audit(new AuditTarget(CopyAction, ImageResource, request.ImageId, request.RegionId));
+                scope.Audit(new AuditTarget(AuditActions.CopyImage, ImageResource, request.ImageId, request.RegionId));
             }
 
             return outcome;
@@ -81,7 +77,7 @@ public sealed class CopyImageService(
         // The platform admin (no account) is refused unaudited before any lookup; anyone else once the copy is found
         // (NotFound wins), audited like every outcome past the lookup.
         var right = actor.AccountId is null ? WriteRight.CanWrite : WriteRight.None;
-        return await _write.ChangeAsync(actor, right, new AuditTarget(CancelAction, ImageResource, copyImageId, destinationRegionId),
+        return await _write.ChangeAsync(actor, right, new AuditTarget(AuditActions.CancelCopyImage, ImageResource, copyImageId, destinationRegionId),
             auditDenied: false, async scope =>
             {
                 var found = await FindCopyTaskAsync(scope, destinationRegionId, copyImageId, ct);

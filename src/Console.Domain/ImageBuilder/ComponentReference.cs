@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
 
 namespace EcsConsole.Domain.ImageBuilder;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Persistence;

@@ -1,6 +1,4 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
-using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
 using Microsoft.EntityFrameworkCore;

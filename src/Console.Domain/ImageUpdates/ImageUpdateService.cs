@@ -1,9 +1,7 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;

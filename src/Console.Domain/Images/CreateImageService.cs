@@ -1,7 +1,5 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Snapshots;

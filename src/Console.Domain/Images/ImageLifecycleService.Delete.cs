@@ -4,7 +4,6 @@ using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcsConsole.Domain.Images;
 

@@ -2,9 +2,7 @@ using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
-using EcsConsole.Domain.Snapshots;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcsConsole.Domain.Images;
 

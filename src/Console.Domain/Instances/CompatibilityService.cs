@@ -22,7 +22,7 @@ public sealed record TypeCompatibility(InstanceType Type, IReadOnlyList<Compatib
 public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbFactory, IOptions<InstanceOptions> options)
 {
     public const string ResourceTypeNotSupportedCode = "InvalidResourceType.NotSupported";
-    public const string InstanceTypeNotFoundCode = "InvalidInstanceType.ValueNotSupported";
+    public const string InstanceTypeNotSupportedCode = "InvalidInstanceType.ValueNotSupported";
     public const string ZoneNotFoundCode = "InvalidZoneId.NotFound";
 
     private int MaxSystemDisk => options.Value.MaxSystemDiskGiB;
@@ -30,7 +30,7 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
     /// <summary>
     /// Every rule for one image on one instance type with a plan. Codes of the lookups: <c>InvalidRegionId.NotFound</c>,
     /// <see cref="ImageErrors"/> <c>InvalidImageId.NotFound</c> (not in this region for this account),
-    /// <see cref="InstanceTypeNotFoundCode"/>, <see cref="ZoneNotFoundCode"/>, <see cref="ResourceTypeNotSupportedCode"/>
+    /// <see cref="InstanceTypeNotSupportedCode"/>, <see cref="ZoneNotFoundCode"/>, <see cref="ResourceTypeNotSupportedCode"/>
     /// (type not sold in the zone); then the verdict with every reason.
     /// </summary>
     public async Task<Result<CompatibilityVerdict>> CheckAsync(Actor actor, string regionId, string? zoneId, string imageId,
@@ -184,7 +184,7 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         var type = await db.InstanceTypes.AsNoTracking().Include(t => t.Zones).FirstOrDefaultAsync(t => t.Id == typeId, ct);
         if (type is null)
         {
-            return new EcsError(InstanceTypeNotFoundCode, 400, $"The instance type \"{typeId}\" does not exist.");
+            return new EcsError(InstanceTypeNotSupportedCode, 400, $"The instance type \"{typeId}\" does not exist.");
         }
 
         if (zoneId is not null && !await db.Zones.AnyAsync(z => z.Id == zoneId && z.RegionId == regionId, ct))

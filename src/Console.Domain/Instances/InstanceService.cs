@@ -1,7 +1,6 @@
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.InstanceTypes;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Tasks;

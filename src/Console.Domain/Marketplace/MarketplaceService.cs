@@ -1,7 +1,5 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Images;
@@ -21,10 +20,7 @@ public sealed class SasImageService(
 {
     private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
-    public const string CreateAction = AuditActions.CreateCustomImage;
     public const string DeleteAction = AuditActions.DeleteCustomImages;
-    public const string ShareAction = AuditActions.ModifyImageShareStatus;
-    public const string CopyAction = AuditActions.CopyCustomImage;
     public const ResourceKind Resource = ResourceKind.SasImage;
 
     /// <summary>The account's custom images in the region (newest first) and its quota over all regions. Read-only members see them too.</summary>
@@ -62,7 +58,7 @@ public sealed class SasImageService(
         return await _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
         {
             var outcome = await CreateInTransactionAsync(scope.Db, actor, request, ct);
-            scope.Audit(new AuditTarget(CreateAction, Resource, outcome.IsSuccess ? outcome.Value.Id : request.ServerId, request.RegionId));
+            scope.Audit(new AuditTarget(AuditActions.CreateCustomImage, Resource, outcome.IsSuccess ? outcome.Value.Id : request.ServerId, request.RegionId));
             if (outcome.IsSuccess)
             {
                 scope.Publish(new ResourceChange(Resource, outcome.Value.Id, request.RegionId, actor.AccountId));
@@ -115,7 +111,7 @@ public sealed class SasImageService(
     /// </summary>
     public async Task<Result> ModifyShareStatusAsync(Actor actor, string regionId, string imageId, bool share, CancellationToken ct = default)
     {
-        return await _write.ChangeAsync(actor, WriteRight.CanWrite, new AuditTarget(ShareAction, Resource, imageId, regionId), auditDenied: false, async scope =>
+        return await _write.ChangeAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.ModifyImageShareStatus, Resource, imageId, regionId), auditDenied: false, async scope =>
         {
             var db = scope.Db;
             var image = await db.SasImages.FirstOrDefaultAsync(i => i.AccountId == actor.AccountId && i.RegionId == regionId && i.Id == imageId, ct);
@@ -155,12 +151,12 @@ public sealed class SasImageService(
             var outcome = await CopyInTransactionAsync(scope.Db, actor, request, ct);
             if (outcome.IsSuccess)
             {
-                scope.Audit(new AuditTarget(CopyAction, Resource, outcome.Value.ImageId, request.DestinationRegionId));
+                scope.Audit(new AuditTarget(AuditActions.CopyCustomImage, Resource, outcome.Value.ImageId, request.DestinationRegionId));
                 scope.Publish(new ResourceChange(Resource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
             }
             else
             {
-                scope.Audit(new AuditTarget(CopyAction, Resource, request.ImageId, request.RegionId));
+                scope.Audit(new AuditTarget(AuditActions.CopyCustomImage, Resource, request.ImageId, request.RegionId));
             }
 
             return outcome;

@@ -12,9 +12,6 @@ namespace EcsConsole.Domain.Sas;
 /// </summary>
 public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, ChangeNotifier changes)
 {
-    public const string SnapshotAction = AuditActions.CreateSnapshot;
-    public const string ReleaseAction = AuditActions.ReleaseInstance;
-    public const string ReleaseImageAction = AuditActions.ReleaseCustomImage;
     public const ResourceKind ServerResource = ResourceKind.SasServer;
     public const ResourceKind SnapshotResource = ResourceKind.SasSnapshot;
 
@@ -62,7 +59,7 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
                 .FirstOrDefaultAsync(ct);
             if ((SnapshotValidation.Name(request.SnapshotName) ?? (found is null ? SnapshotErrors.DiskNotFound(request.DiskId) : null)) is { } error)
             {
-                scope.Audit(new AuditTarget(SnapshotAction, SnapshotResource, request.DiskId, request.RegionId));
+                scope.Audit(new AuditTarget(AuditActions.CreateSnapshot, SnapshotResource, request.DiskId, request.RegionId));
                 return error;
             }
 
@@ -80,7 +77,7 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
                 CreationTime = scope.Now,
             };
             db.SasSnapshots.Add(snapshot);
-            scope.Audit(new AuditTarget(SnapshotAction, SnapshotResource, snapshot.Id, request.RegionId));
+            scope.Audit(new AuditTarget(AuditActions.CreateSnapshot, SnapshotResource, snapshot.Id, request.RegionId));
             scope.Publish(new ResourceChange(ServerResource, snapshot.ServerId, request.RegionId, actor.AccountId));
             return snapshot;
         }, ct);
@@ -99,7 +96,7 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
                 .FirstOrDefaultAsync(s => s.AccountId == actor.AccountId && s.RegionId == regionId && s.Id == serverId, ct);
             if (server is null)
             {
-                scope.Audit(new AuditTarget(ReleaseAction, ServerResource, serverId, regionId));
+                scope.Audit(new AuditTarget(AuditActions.ReleaseInstance, ServerResource, serverId, regionId));
                 return SasErrors.ServerNotFound(serverId);
             }
 
@@ -112,11 +109,11 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
             db.SasImages.RemoveRange(images);
             db.SasSnapshots.RemoveRange(await db.SasSnapshots.Where(s => s.ServerId == server.Id).ToListAsync(ct));
             db.SasServers.Remove(server);
-            scope.Audit(new AuditTarget(AuditActions.WithReason(ReleaseAction, reason), ServerResource, serverId, regionId));
+            scope.Audit(new AuditTarget(AuditActions.WithReason(AuditActions.ReleaseInstance, reason), ServerResource, serverId, regionId));
             scope.Publish(new ResourceChange(ServerResource, serverId, regionId, actor.AccountId));
             foreach (var image in images)
             {
-                scope.Audit(new AuditTarget(ReleaseImageAction, SasImageService.Resource, image.Id, image.RegionId));
+                scope.Audit(new AuditTarget(AuditActions.ReleaseCustomImage, SasImageService.Resource, image.Id, image.RegionId));
                 scope.Publish(new ResourceChange(SasImageService.Resource, image.Id, image.RegionId, actor.AccountId));
                 if (image.SharedToEcs)
                 {

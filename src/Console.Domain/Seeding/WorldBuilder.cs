@@ -8,7 +8,6 @@ using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Regions;
 using EcsConsole.Domain.Sharing;
 using EcsConsole.Domain.Snapshots;
-using Microsoft.AspNetCore.Identity;
 
 namespace EcsConsole.Domain.Seeding;
 

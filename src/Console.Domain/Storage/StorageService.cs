@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
