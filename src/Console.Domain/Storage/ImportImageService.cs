@@ -251,56 +251,17 @@ public sealed class ImportImageService(
 }
 
 /// <summary>Imports an image: Waiting → Creating (stage <c>Importing</c>) → Available; cancel removes it; failure leaves it CreateFailed.</summary>
-public sealed class ImportImageHandler : IAsyncTaskHandler
+public sealed class ImportImageHandler : ImageBuildTaskHandler
 {
-    public AsyncTaskType Type => AsyncTaskType.ImportImage;
+    public override AsyncTaskType Type => AsyncTaskType.ImportImage;
 
-    public string StageAt(int progress) => "Importing";
+    protected override int SnapshotsDoneAt => 100;
 
-    public async Task<EcsError?> CheckAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct) =>
-        await db.Images.AnyAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct) ? null : ImageErrors.NotFound(task.ResourceId);
+    public override string StageAt(int progress) => "Importing";
 
-    public async Task<IReadOnlyList<ResourceChange>> OnProgressAsync(ConsoleDbContext db, AsyncTask task, int progress, CancellationToken ct)
-    {
-        var (image, snapshots) = await LoadAsync(db, task, ct);
-        ImageBuild.Advance(image, snapshots, progress, 100);
-        return Changes(task);
-    }
+    protected override IReadOnlyList<string> NewSnapshotIds(AsyncTask task) =>
+        JsonSerializer.Deserialize<ImportPayload>(task.Payload ?? "{}")?.SnapshotIds ?? [];
 
-    public async Task<IReadOnlyList<ResourceChange>> OnFinishedAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
-    {
-        var (image, snapshots) = await LoadAsync(db, task, ct);
-        ImageBuild.Finish(image, snapshots);
-        return Changes(task);
-    }
-
-    public async Task<IReadOnlyList<ResourceChange>> OnFailedAsync(ConsoleDbContext db, AsyncTask task, EcsError error, CancellationToken ct)
-    {
-        var image = await db.Images.FirstOrDefaultAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct);
-        ImageBuild.Fail(image, await SnapshotsAsync(db, task, ct));
-        return Changes(task);
-    }
-
-    public async Task<IReadOnlyList<ResourceChange>> OnCancelledAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
-    {
-        var image = await db.Images.FirstOrDefaultAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct);
-        if (image is not null)
-        {
-            db.Images.Remove(image);
-        }
-
-        db.Snapshots.RemoveRange(await SnapshotsAsync(db, task, ct));
-        return Changes(task);
-    }
-
-    private static async Task<(Image, List<Snapshot>)> LoadAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct) =>
-        (await db.Images.FirstAsync(i => i.RegionId == task.RegionId && i.Id == task.ResourceId, ct), await SnapshotsAsync(db, task, ct));
-
-    private static async Task<List<Snapshot>> SnapshotsAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
-    {
-        var ids = JsonSerializer.Deserialize<ImportPayload>(task.Payload ?? "{}")?.SnapshotIds ?? [];
-        return ids.Count == 0 ? [] : await db.Snapshots.Where(s => ids.Contains(s.Id)).ToListAsync(ct);
-    }
-
-    private static List<ResourceChange> Changes(AsyncTask task) => [new(ResourceKind.Image, task.ResourceId, task.RegionId, task.AccountId)];
+    /// <summary>An import publishes its image only, also once it is gone.</summary>
+    protected override IReadOnlyList<ResourceChange> Changes(AsyncTask task, Image? image, IEnumerable<Snapshot> snapshots) => [ImageChange(task)];
 }
