@@ -84,14 +84,9 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
             return CommonErrors.Forbidden("Only an account admin or the platform admin may view the audit log.");
         }
 
-        if (query.Page < 1)
+        if (Paging.Check(query.Page, query.PageSize, AuditQuery.MaxPageSize) is { } badPage)
         {
-            return CommonErrors.InvalidParameter("PageNumber", "must be 1 or more.");
-        }
-
-        if (query.PageSize is < 1 or > AuditQuery.MaxPageSize)
-        {
-            return CommonErrors.InvalidParameter("PageSize", $"must be between 1 and {AuditQuery.MaxPageSize}.");
+            return badPage;
         }
 
         if (query.From is { } from && query.To is { } to && to < from)
@@ -104,8 +99,7 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
         var total = await entries.CountAsync(ct);
         var items = await entries
             .OrderByDescending(e => e.Time).ThenByDescending(e => e.Id)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+            .Page(query.Page, query.PageSize)
             .ToListAsync(ct);
         return new AuditPage(items, total, query.Page, query.PageSize);
     }

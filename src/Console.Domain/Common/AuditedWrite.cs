@@ -71,18 +71,23 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
     /// </summary>
     public Task<Result<T>> CreateAsync<T>(Actor actor, WriteRight right, AuditTarget target, bool auditDenied,
         Func<WriteScope, Task<Result<T>>> body, Func<T, string> idOf, CancellationToken ct, string why = "") =>
-        RunAsync(actor, right, auditDenied ? target : null, async scope =>
+        CreateAsync(actor, right, target, auditDenied, body, created => target with { ResourceId = idOf(created) }, ct, why);
+
+    /// <summary>
+    /// Creates one resource somewhere else than what a refusal names (a copy in its destination region): audited against
+    /// <paramref name="createdTarget"/> when created, and published there in the actor's account; against
+    /// <paramref name="refusedTarget"/> when refused.
+    /// </summary>
+    public Task<Result<T>> CreateAsync<T>(Actor actor, WriteRight right, AuditTarget refusedTarget, bool auditDenied,
+        Func<WriteScope, Task<Result<T>>> body, Func<T, AuditTarget> createdTarget, CancellationToken ct, string why = "") =>
+        RunAsync(actor, right, auditDenied ? refusedTarget : null, async scope =>
         {
             var outcome = await body(scope);
+            var audited = outcome.IsSuccess ? createdTarget(outcome.Value) : refusedTarget;
+            scope.Audit(audited);
             if (outcome.IsSuccess)
             {
-                var id = idOf(outcome.Value);
-                scope.Audit(target with { ResourceId = id });
-                scope.Publish(new ResourceChange(target.Kind, id, target.RegionId!, actor.AccountId));
-            }
-            else
-            {
-                scope.Audit(target);
+                scope.Publish(new ResourceChange(audited.Kind, audited.ResourceId!, audited.RegionId!, actor.AccountId));
             }
 
             return outcome;

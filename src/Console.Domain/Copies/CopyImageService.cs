@@ -44,22 +44,10 @@ public sealed class CopyImageService(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
-        return await _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
-        {
-            // A copy is audited in its destination region; a refusal against the source image.
-            var outcome = await CopyInTransactionAsync(scope.Db, actor, request, ct);
-            if (outcome.IsSuccess)
-            {
-                scope.Audit(new AuditTarget(AuditActions.CopyImage, ImageResource, outcome.Value.ImageId, request.DestinationRegionId));
-                scope.Publish(new ResourceChange(ImageResource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
-            }
-            else
-            {
-                scope.Audit(new AuditTarget(AuditActions.CopyImage, ImageResource, request.ImageId, request.RegionId));
-            }
-
-            return outcome;
-        }, ct);
+        // A copy is audited in its destination region; a refusal against the source image.
+        return await _write.CreateAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.CopyImage, ImageResource, request.ImageId, request.RegionId),
+            auditDenied: false, scope => CopyInTransactionAsync(scope.Db, actor, request, ct),
+            copied => new AuditTarget(AuditActions.CopyImage, ImageResource, copied.ImageId, request.DestinationRegionId), ct);
     }
 
     /// <summary>

@@ -1,45 +1,37 @@
 using System.Text;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Regions;
+using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.ImageBuilder;
 
 /// <summary>The name, description and tag rules Image Builder resources share (IB-05, IB-06).</summary>
 public static class BuilderRules
 {
+    private static readonly NameRule BuilderName = new(128, ":_.-",
+        "it may contain only letters, Chinese characters, digits, colons, underscores, periods and hyphens.", NameRule.NoLeadingUrl);
+
     /// <summary>IB-05: 2–128 characters, a letter or Chinese character first, no http(s)://, letters, digits, <c>: _ . -</c>.</summary>
-    public static EcsError? Name(string? name)
+    public static EcsError? Name(string? name) => BuilderName.Problem(name) is { } why ? ImageBuilderErrors.NameMalformed(why) : null;
+
+    /// <summary>
+    /// The region a new component or template is made in, once its name, description and tags are well formed:
+    /// <c>InvalidRegionId.NotFound</c> first, then the first malformed text.
+    /// </summary>
+    public static async Task<Result<Region>> NewResourceAsync(ConsoleDbContext db, string regionId, string? name, string? description,
+        IReadOnlyList<BuilderTag>? tags, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
-
-        if (name.Length is < 2 or > 128)
-        {
-            return ImageBuilderErrors.NameMalformed("it must be 2 to 128 characters long.");
-        }
-
-        if (TextRules.StartsWithUrl(name))
-        {
-            return ImageBuilderErrors.NameMalformed("it must not start with http:// or https://.");
-        }
-
-        if (!TextRules.IsLetter(name[0]))
-        {
-            return ImageBuilderErrors.NameMalformed("it must start with a letter or a Chinese character.");
-        }
-
-        return TextRules.OnlyNameCharacters(name, ":_.-")
-            ? null
-            : ImageBuilderErrors.NameMalformed("it may contain only letters, Chinese characters, digits, colons, underscores, periods and hyphens.");
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
+        return region is null ? CommonErrors.RegionNotFound(regionId)
+            : (Name(name) ?? Description(description) ?? Tags(tags)) is { } invalid ? invalid
+            : region;
     }
 
     /// <summary>IB-05: 2–256 characters, not starting with http(s)://.</summary>
     public static EcsError? Description(string? description) =>
-        string.IsNullOrEmpty(description) || (description.Length is >= 2 and <= 256 && !TextRules.StartsWithUrl(description))
-            ? null
-            : ImageBuilderErrors.DescriptionMalformed();
+        NameRule.DescriptionProblem(description, 256) is null ? null : ImageBuilderErrors.DescriptionMalformed();
 
     /// <summary>
     /// An enumeration value written exactly as one of its names (<c>Linux</c>, <c>Build</c>, <c>SUCCESS</c>…).

@@ -178,16 +178,13 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
 
     private async Task<Result<string>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImageComponentRequest request, CancellationToken ct)
     {
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
-        if (region is null)
+        var found = await BuilderRules.NewResourceAsync(db, request.RegionId, request.Name, request.Description, request.Tags, ct);
+        if (!found.IsSuccess)
         {
-            return CommonErrors.RegionNotFound(request.RegionId);
+            return found.Error;
         }
 
-        if ((BuilderRules.Name(request.Name) ?? BuilderRules.Description(request.Description) ?? BuilderRules.Tags(request.Tags)) is { } invalid)
-        {
-            return invalid;
-        }
+        var region = found.Value;
 
         var system = BuildSystemType.Linux;
         if (!string.IsNullOrEmpty(request.SystemType) && !BuilderRules.TryParseName(request.SystemType, out system))

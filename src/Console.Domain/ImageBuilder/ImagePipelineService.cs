@@ -148,16 +148,13 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
 
     private async Task<Result<string>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImagePipelineRequest request, CancellationToken ct)
     {
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
-        if (region is null)
+        var found = await BuilderRules.NewResourceAsync(db, request.RegionId, request.Name, request.Description, request.Tags, ct);
+        if (!found.IsSuccess)
         {
-            return CommonErrors.RegionNotFound(request.RegionId);
+            return found.Error;
         }
 
-        if ((BuilderRules.Name(request.Name) ?? BuilderRules.Description(request.Description) ?? BuilderRules.Tags(request.Tags)) is { } invalid)
-        {
-            return invalid;
-        }
+        var region = found.Value;
 
         if (request.BaseImageType is not (nameof(BaseImageType.IMAGE) or nameof(BaseImageType.IMAGE_FAMILY)))
         {

@@ -17,22 +17,16 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
     /// </summary>
     public async Task<Result<ImagePage>> ListAsync(Actor actor, ImageListQuery query, CancellationToken ct = default)
     {
-        if (query.Page < 1)
+        if (Paging.Check(query.Page, query.PageSize, ImageListQuery.MaxPageSize) is { } badPage)
         {
-            return CommonErrors.InvalidParameter("PageNumber", "must be 1 or more.");
-        }
-
-        if (query.PageSize is < 1 or > ImageListQuery.MaxPageSize)
-        {
-            return CommonErrors.InvalidParameter("PageSize", $"must be between 1 and {ImageListQuery.MaxPageSize}.");
+            return badPage;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var images = Filter(db, actor, query);
         var total = await images.CountAsync(ct);
         var items = await Order(images, query.Sort)
-            .Skip((query.Page - 1) * query.PageSize)
-            .Take(query.PageSize)
+            .Page(query.Page, query.PageSize)
             .Select(i => new ImageListItem(
                 i.Id, i.RegionId, i.Name, i.Description, i.Family, i.OsName, i.Platform, i.OsType, i.Architecture, i.SizeGiB,
                 i.BootMode, i.Status, i.Progress, i.CreationTime, i.OwnerAccountId, i.IsPublic, i.InUse, i.FeePerHour,
@@ -50,14 +44,9 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
     /// </summary>
     public async Task<Result<ImageDescribePage>> DescribeAsync(Actor actor, ImageDescribeQuery query, CancellationToken ct = default)
     {
-        if (query.Page < 1)
+        if (Paging.Check(query.Page, query.PageSize, ImageListQuery.MaxPageSize) is { } badPage)
         {
-            return CommonErrors.InvalidParameter("PageNumber", "must be 1 or more.");
-        }
-
-        if (query.PageSize is < 1 or > ImageListQuery.MaxPageSize)
-        {
-            return CommonErrors.InvalidParameter("PageSize", $"must be between 1 and {ImageListQuery.MaxPageSize}.");
+            return badPage;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -155,7 +144,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         var total = await images.CountAsync(ct);
         var page = await images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
+            .Page(query.Page, query.PageSize)
             .Include(i => i.DiskMappings).Include(i => i.Tags).AsSingleQuery()
             .ToListAsync(ct);
         foreach (var image in page)

@@ -14,7 +14,7 @@ namespace EcsConsole.Domain.Images;
 /// </summary>
 public static class ImageValidation
 {
-    public const int MinLength = 2;
+    public const int MinLength = NameRule.MinLength;
     public const int MaxNameLength = 128;
     public const int MaxDescriptionLength = 256;
     public const int MaxFamilyLength = 128;
@@ -22,65 +22,25 @@ public static class ImageValidation
     public const int MaxTagKeyLength = 128;
     public const int MaxTagValueLength = 128;
 
-    private const string NamePunctuation = ".:_-";
+    private static readonly NameRule ImageName = new(MaxNameLength, ".:_-", NameRule.EcsCharactersReason, NameRule.NoUrl,
+        name => name.StartsWith("acs:", StringComparison.Ordinal) || name.StartsWith("aliyun", StringComparison.Ordinal) ? "it must not start with acs: or aliyun." : null);
+
+    private static readonly NameRule FamilyName = new(MaxFamilyLength, ".:_-", NameRule.EcsCharactersReason, NameRule.NoUrl,
+        family => family.StartsWith("acs", StringComparison.Ordinal) || family.StartsWith("aliyun", StringComparison.Ordinal) ? "it must not start with acs or aliyun." : null);
 
     /// <summary>
     /// VAL-NAME-01..04, 06: 2–128 characters; starts with an English letter or a Chinese character; then letters,
     /// digits, Chinese characters, <c>.</c> <c>:</c> <c>_</c> <c>-</c>; not starting with <c>acs:</c> or <c>aliyun</c>;
     /// no <c>http://</c> or <c>https://</c> anywhere. Returns <see cref="ImageErrors.NameMalformed"/> or null.
     /// </summary>
-    public static EcsError? Name(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
-
-        if (name.Length is < MinLength or > MaxNameLength)
-        {
-            return ImageErrors.NameMalformed($"it must be {MinLength} to {MaxNameLength} characters long.");
-        }
-
-        if (TextRules.ContainsUrl(name))
-        {
-            return ImageErrors.NameMalformed("it must not contain http:// or https://.");
-        }
-
-        if (name.StartsWith("acs:", StringComparison.Ordinal) || name.StartsWith("aliyun", StringComparison.Ordinal))
-        {
-            return ImageErrors.NameMalformed("it must not start with acs: or aliyun.");
-        }
-
-        if (!TextRules.IsLetter(name[0]))
-        {
-            return ImageErrors.NameMalformed("it must start with a letter or a Chinese character.");
-        }
-
-        return TextRules.OnlyNameCharacters(name, NamePunctuation)
-            ? null
-            : ImageErrors.NameMalformed("it may contain only letters, digits, Chinese characters, periods (.), colons (:), underscores (_) and hyphens (-).");
-    }
+    public static EcsError? Name(string? name) => ImageName.Problem(name) is { } why ? ImageErrors.NameMalformed(why) : null;
 
     /// <summary>
     /// VAL-DESC-01: 2–256 characters, not starting with <c>http://</c> or <c>https://</c>.
     /// Returns <see cref="ImageErrors.DescriptionMalformed"/> or null.
     /// </summary>
-    public static EcsError? Description(string? description)
-    {
-        if (string.IsNullOrEmpty(description))
-        {
-            return null;
-        }
-
-        if (description.Length is < MinLength or > MaxDescriptionLength)
-        {
-            return ImageErrors.DescriptionMalformed($"it must be {MinLength} to {MaxDescriptionLength} characters long.");
-        }
-
-        return TextRules.StartsWithUrl(description)
-            ? ImageErrors.DescriptionMalformed("it must not start with http:// or https://.")
-            : null;
-    }
+    public static EcsError? Description(string? description) =>
+        NameRule.DescriptionProblem(description, MaxDescriptionLength) is { } why ? ImageErrors.DescriptionMalformed(why) : null;
 
     /// <summary>
     /// VAL-FAM-01/02: 2–128 characters; starts with an English letter or a Chinese character; then letters, digits,
@@ -88,37 +48,7 @@ public static class ImageValidation
     /// <c>acs:&lt;owner&gt;:&lt;family&gt;</c> form other accounts see, and covering <c>acs:</c>) or <c>aliyun</c>;
     /// no <c>http://</c> or <c>https://</c>. Returns <see cref="ImageErrors.FamilyMalformed"/> or null.
     /// </summary>
-    public static EcsError? Family(string? family)
-    {
-        if (string.IsNullOrEmpty(family))
-        {
-            return null;
-        }
-
-        if (family.Length is < MinLength or > MaxFamilyLength)
-        {
-            return ImageErrors.FamilyMalformed($"it must be {MinLength} to {MaxFamilyLength} characters long.");
-        }
-
-        if (TextRules.ContainsUrl(family))
-        {
-            return ImageErrors.FamilyMalformed("it must not contain http:// or https://.");
-        }
-
-        if (family.StartsWith("acs", StringComparison.Ordinal) || family.StartsWith("aliyun", StringComparison.Ordinal))
-        {
-            return ImageErrors.FamilyMalformed("it must not start with acs or aliyun.");
-        }
-
-        if (!TextRules.IsLetter(family[0]))
-        {
-            return ImageErrors.FamilyMalformed("it must start with a letter or a Chinese character.");
-        }
-
-        return TextRules.OnlyNameCharacters(family, NamePunctuation)
-            ? null
-            : ImageErrors.FamilyMalformed("it may contain only letters, digits, Chinese characters, periods (.), colons (:), underscores (_) and hyphens (-).");
-    }
+    public static EcsError? Family(string? family) => FamilyName.Problem(family) is { } why ? ImageErrors.FamilyMalformed(why) : null;
 
     /// <summary>
     /// VAL-TAG-01..04, checked in this order: at most 20 tags (<see cref="ImageErrors.TagQuota"/>); then tag by tag,

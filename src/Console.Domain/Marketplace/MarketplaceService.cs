@@ -148,14 +148,9 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
     /// </summary>
     public async Task<Result<ProductCardPage>> SearchAsync(Actor actor, MarketplaceQuery query, CancellationToken ct = default)
     {
-        if (query.Page < 1)
+        if (Paging.Check(query.Page, query.PageSize, MarketplaceQuery.MaxPageSize) is { } badPage)
         {
-            return CommonErrors.InvalidParameter("PageNumber", "must be 1 or more.");
-        }
-
-        if (query.PageSize is < 1 or > MarketplaceQuery.MaxPageSize)
-        {
-            return CommonErrors.InvalidParameter("PageSize", $"must be between 1 and {MarketplaceQuery.MaxPageSize}.");
+            return badPage;
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -226,7 +221,7 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
         };
 
         var all = cards.ToList();
-        return new ProductCardPage([.. all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], all.Count, query.Page, query.PageSize);
+        return new ProductCardPage([.. all.Page(query.Page, query.PageSize)], all.Count, query.Page, query.PageSize);
     }
 
     /// <summary>A product page, with the actor's account's subscriptions to it. <see cref="MarketplaceErrors.NotFoundCode"/> when unknown (or withdrawn, except for the platform admin).</summary>

@@ -55,17 +55,8 @@ public sealed class SasImageService(
     public async Task<Result<SasImage>> CreateAsync(Actor actor, CreateSasImageRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
-        {
-            var outcome = await CreateInTransactionAsync(scope.Db, actor, request, ct);
-            scope.Audit(new AuditTarget(AuditActions.CreateCustomImage, Resource, outcome.IsSuccess ? outcome.Value.Id : request.ServerId, request.RegionId));
-            if (outcome.IsSuccess)
-            {
-                scope.Publish(new ResourceChange(Resource, outcome.Value.Id, request.RegionId, actor.AccountId));
-            }
-
-            return outcome;
-        }, ct);
+        return await _write.CreateAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.CreateCustomImage, Resource, request.ServerId, request.RegionId),
+            auditDenied: false, scope => CreateInTransactionAsync(scope.Db, actor, request, ct), image => image.Id, ct);
     }
 
     /// <summary>
@@ -145,22 +136,21 @@ public sealed class SasImageService(
     public async Task<Result<CopiedSasImage>> CopyAsync(Actor actor, CopySasImageRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await _write.RunAsync(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
-        {
-            // A copy is audited in its destination region; a refusal against the source image.
-            var outcome = await CopyInTransactionAsync(scope.Db, actor, request, ct);
-            if (outcome.IsSuccess)
-            {
-                scope.Audit(new AuditTarget(AuditActions.CopyCustomImage, Resource, outcome.Value.ImageId, request.DestinationRegionId));
-                scope.Publish(new ResourceChange(Resource, outcome.Value.ImageId, request.DestinationRegionId, actor.AccountId));
-            }
-            else
-            {
-                scope.Audit(new AuditTarget(AuditActions.CopyCustomImage, Resource, request.ImageId, request.RegionId));
-            }
+        // A copy is audited in its destination region; a refusal against the source image.
+        return await _write.CreateAsync(actor, WriteRight.CanWrite, new AuditTarget(AuditActions.CopyCustomImage, Resource, request.ImageId, request.RegionId),
+            auditDenied: false, scope => CopyInTransactionAsync(scope.Db, actor, request, ct),
+            copied => new AuditTarget(AuditActions.CopyCustomImage, Resource, copied.ImageId, request.DestinationRegionId), ct);
+    }
 
-            return outcome;
-        }, ct);
+    /// <summary>A snapshot of the account's <paramref name="server"/> taken of a <paramref name="diskType"/> disk (SAS-01).</summary>
+    private static async Task<Result<SasSnapshot>> ServerSnapshotAsync(ConsoleDbContext db, string account, SasServer server, string snapshotId,
+        string diskType, Func<string, EcsError> wrongDisk, CancellationToken ct)
+    {
+        var snapshot = await db.SasSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.AccountId == account && s.Id == snapshotId, ct);
+        return snapshot is null ? SasErrors.SnapshotNotFound(snapshotId)
+            : snapshot.ServerId != server.Id ? SasErrors.SnapshotOfAnotherServer(snapshot.Id, server.Id)
+            : snapshot.DiskType != diskType ? wrongDisk(snapshot.Id)
+            : snapshot;
     }
 
     internal static async Task<SasImageQuota> QuotaAsync(ConsoleDbContext db, string? accountId, CancellationToken ct)
@@ -205,40 +195,22 @@ public sealed class SasImageService(
             return SasErrors.RegionMismatch(server.RegionId);
         }
 
-        var system = await db.SasSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.AccountId == account && s.Id == request.SystemSnapshotId, ct);
-        if (system is null)
+        var system = await ServerSnapshotAsync(db, account, server, request.SystemSnapshotId, "system", SasErrors.NotSystemSnapshot, ct);
+        if (!system.IsSuccess)
         {
-            return SasErrors.SnapshotNotFound(request.SystemSnapshotId);
-        }
-
-        if (system.ServerId != server.Id)
-        {
-            return SasErrors.SnapshotOfAnotherServer(system.Id, server.Id);
-        }
-
-        if (system.DiskType != "system")
-        {
-            return SasErrors.NotSystemSnapshot(system.Id);
+            return system.Error;
         }
 
         SasSnapshot? data = null;
         if (!string.IsNullOrWhiteSpace(request.DataSnapshotId))
         {
-            data = await db.SasSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.AccountId == account && s.Id == request.DataSnapshotId, ct);
-            if (data is null)
+            var found = await ServerSnapshotAsync(db, account, server, request.DataSnapshotId, "data", SasErrors.NotDataSnapshot, ct);
+            if (!found.IsSuccess)
             {
-                return SasErrors.SnapshotNotFound(request.DataSnapshotId);
+                return found.Error;
             }
 
-            if (data.ServerId != server.Id)
-            {
-                return SasErrors.SnapshotOfAnotherServer(data.Id, server.Id);
-            }
-
-            if (data.DiskType != "data")
-            {
-                return SasErrors.NotDataSnapshot(data.Id);
-            }
+            data = found.Value;
         }
 
         var quota = await QuotaAsync(db, account, ct);
@@ -256,7 +228,7 @@ public sealed class SasImageService(
             Name = request.ImageName.Trim(),
             Description = string.IsNullOrWhiteSpace(request.Description) ? null : request.Description,
             SourceServerId = server.Id,
-            SystemSnapshotId = system.Id,
+            SystemSnapshotId = system.Value.Id,
             DataSnapshotId = data?.Id,
             OsName = server.OsName,
             OsType = server.OsType,
@@ -264,7 +236,7 @@ public sealed class SasImageService(
             Architecture = server.Architecture,
             BootMode = server.BootMode,
             NvmeSupport = server.NvmeSupport,
-            SizeGiB = system.SizeGiB,
+            SizeGiB = system.Value.SizeGiB,
             DataDiskSizeGiB = data?.SizeGiB,
             CreationTime = time.GetUtcNow(),
         };
