@@ -1,15 +1,12 @@
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Overview;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Regions;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

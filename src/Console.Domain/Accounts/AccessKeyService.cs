@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Accounts;
 

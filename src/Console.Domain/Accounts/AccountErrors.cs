@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Accounts;
 
 /// <summary>Account and membership errors.</summary>

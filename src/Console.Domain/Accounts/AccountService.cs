@@ -1,7 +1,4 @@
 using EcsConsole.Domain.Audit;
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Accounts;
 

@@ -1,11 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EcsConsole.Domain.Accounts;

@@ -1,7 +1,5 @@
 using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcsConsole.Domain.Common;

@@ -1,5 +1,4 @@
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
 
 namespace EcsConsole.Domain.Common;
 

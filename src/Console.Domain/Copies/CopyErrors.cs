@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 
 namespace EcsConsole.Domain.Copies;

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Common;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

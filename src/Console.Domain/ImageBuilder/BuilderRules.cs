@@ -1,9 +1,6 @@
 using System.Text;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Regions;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.ImageBuilder;
 

@@ -1,9 +1,7 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Sharing;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.ImageBuilder;
 

@@ -1,11 +1,8 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Sharing;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsConsole.Domain.ImageBuilder;

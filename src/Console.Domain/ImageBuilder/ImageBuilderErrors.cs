@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.ImageBuilder;
 
 /// <summary>Image Builder errors with the codes and statuses of image-builder.md §6 (documented messages verbatim).</summary>

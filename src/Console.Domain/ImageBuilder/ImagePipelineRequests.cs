@@ -1,4 +1,3 @@
-
 namespace EcsConsole.Domain.ImageBuilder;
 
 /// <summary>CreateImagePipeline (image-builder.md §5.4). Enumerations and numbers as given, so that bad ones get their codes.</summary>

@@ -1,9 +1,6 @@
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.ImageBuilder;
 

@@ -1,7 +1,4 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.ImageBuilder;
 

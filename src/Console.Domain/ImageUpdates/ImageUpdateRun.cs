@@ -1,8 +1,5 @@
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.ImageBuilder;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.ImageUpdates;

@@ -1,10 +1,7 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Images;
 

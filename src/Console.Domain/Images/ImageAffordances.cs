@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
 
 namespace EcsConsole.Domain.Images;

@@ -1,8 +1,5 @@
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Images;
 

@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Instances;
 
 namespace EcsConsole.Domain.Images;

@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Images;
 
 /// <summary>Image errors, with ECS's codes and statuses (domain-rules §15; misspellings are ECS's own).</summary>

@@ -1,9 +1,6 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Images;
 

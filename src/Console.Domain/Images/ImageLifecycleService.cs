@@ -1,8 +1,5 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Images;
 

@@ -1,8 +1,5 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Snapshots;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Images;
 

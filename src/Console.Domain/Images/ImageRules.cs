@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Sharing;
 

@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
 
 namespace EcsConsole.Domain.Images;
 

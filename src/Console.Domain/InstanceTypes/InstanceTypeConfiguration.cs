@@ -1,5 +1,4 @@
 using EcsConsole.Domain.Regions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.InstanceTypes;

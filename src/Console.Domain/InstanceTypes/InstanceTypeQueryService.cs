@@ -1,6 +1,3 @@
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace EcsConsole.Domain.InstanceTypes;
 
 /// <summary>The instance type catalogue (DescribeInstanceTypes, DescribeZones). It never changes at run time, so it is read once.</summary>

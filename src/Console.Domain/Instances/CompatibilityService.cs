@@ -1,8 +1,5 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.InstanceTypes;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EcsConsole.Domain.Instances;

@@ -1,7 +1,3 @@
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>Reads the actor's cloud disks (DescribeDisks).</summary>

@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.InstanceTypes;
 

@@ -1,5 +1,4 @@
 using EcsConsole.Domain.InstanceTypes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.Instances;

@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>Instance errors, with ECS's codes (domain-rules §11, §15).</summary>

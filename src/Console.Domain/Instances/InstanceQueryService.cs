@@ -1,7 +1,3 @@
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>One disk of an instance as the instance list shows it.</summary>

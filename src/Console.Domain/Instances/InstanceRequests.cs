@@ -1,4 +1,3 @@
-
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>An order of the buy page or RunInstances (domain-rules §11, BUY-01…05).</summary>

@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>

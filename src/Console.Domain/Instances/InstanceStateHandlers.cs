@@ -1,7 +1,4 @@
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Instances;
 

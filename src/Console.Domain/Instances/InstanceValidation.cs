@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 
 namespace EcsConsole.Domain.Instances;

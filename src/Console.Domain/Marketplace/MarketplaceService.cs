@@ -1,7 +1,4 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Marketplace;
 

@@ -1,8 +1,5 @@
 using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Quotas;
 

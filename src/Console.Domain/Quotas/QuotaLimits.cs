@@ -1,6 +1,3 @@
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace EcsConsole.Domain.Quotas;
 
 /// <summary>The limit in force for one account: an admin's <see cref="Quota"/> row, else the catalogue's default.</summary>

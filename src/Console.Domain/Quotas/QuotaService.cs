@@ -1,10 +1,7 @@
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Quotas;
 

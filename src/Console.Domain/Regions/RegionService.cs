@@ -1,6 +1,3 @@
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace EcsConsole.Domain.Regions;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using EcsConsole.Domain.Images;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Sharing;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Sas;
 

@@ -1,10 +1,7 @@
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Sas;
 

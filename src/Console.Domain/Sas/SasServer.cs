@@ -1,5 +1,4 @@
 using EcsConsole.Domain.Images;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.Sas;

@@ -1,7 +1,4 @@
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace EcsConsole.Domain.Seeding;

@@ -1,10 +1,8 @@
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.InstanceTypes;
 using EcsConsole.Domain.Marketplace;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Regions;
 using EcsConsole.Domain.Sharing;
 using EcsConsole.Domain.Snapshots;

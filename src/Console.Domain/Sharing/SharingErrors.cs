@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Sharing;
 
 /// <summary>Sharing and community-publishing errors (domain-rules §5; <c>Forbbiden</c> is ECS's spelling).</summary>

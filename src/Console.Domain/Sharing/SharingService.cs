@@ -1,10 +1,7 @@
 using EcsConsole.Domain.Accounts;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Quotas;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Sharing;
 

@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Snapshots;
 
 /// <summary>Snapshot and disk errors, with ECS's codes (domain-rules §10, §15).</summary>

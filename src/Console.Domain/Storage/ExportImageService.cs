@@ -1,11 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Storage;
 

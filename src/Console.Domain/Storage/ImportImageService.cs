@@ -1,10 +1,7 @@
 using System.Text.Json;
-using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
-using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Storage;
 

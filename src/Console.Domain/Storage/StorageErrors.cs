@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Storage;
 
 /// <summary>OSS, export and import errors with ECS's codes (domain-rules §8).</summary>

@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace EcsConsole.Domain.Storage;
 

@@ -1,6 +1,3 @@
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-
 namespace EcsConsole.Domain.Tasks;
 
 /// <summary>

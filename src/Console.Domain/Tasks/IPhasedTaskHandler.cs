@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Tasks;
 
 /// <summary>How one step of a phased task ended.</summary>

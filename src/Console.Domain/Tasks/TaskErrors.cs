@@ -1,5 +1,3 @@
-using EcsConsole.Domain.Common;
-
 namespace EcsConsole.Domain.Tasks;
 
 /// <summary>Task errors, with ECS's CancelTask codes.</summary>

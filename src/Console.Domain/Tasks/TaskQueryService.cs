@@ -1,7 +1,3 @@
-using EcsConsole.Domain.Common;
-using EcsConsole.Domain.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace EcsConsole.Domain.Tasks;
 
 /// <summary>An asynchronous task as the task list shows it; the runner's bookkeeping (payload, lease, due time) stays out.</summary>
