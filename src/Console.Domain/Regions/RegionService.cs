@@ -6,21 +6,11 @@ namespace EcsConsole.Domain.Regions;
 /// </summary>
 public sealed class RegionService(IDbContextFactory<ConsoleDbContext> dbFactory)
 {
-    private IReadOnlyList<Region>? _regions;
+    private readonly ReadOnce<IReadOnlyList<Region>> _regions = new(dbFactory, async (db, ct) =>
+        await db.Regions.AsNoTracking().Include(r => r.Zones.OrderBy(z => z.Id)).OrderBy(r => r.SortOrder).ToListAsync(ct));
 
     /// <summary>Every region with its zones, in display order.</summary>
-    public async Task<IReadOnlyList<Region>> ListAsync(CancellationToken ct = default)
-    {
-        if (_regions is not null)
-        {
-            return _regions;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var regions = await db.Regions.AsNoTracking().Include(r => r.Zones.OrderBy(z => z.Id)).OrderBy(r => r.SortOrder).ToListAsync(ct);
-        _regions = regions;
-        return regions;
-    }
+    public Task<IReadOnlyList<Region>> ListAsync(CancellationToken ct = default) => _regions.GetAsync(ct);
 
     /// <summary>The region with this ID, or null when there is none.</summary>
     public async Task<Region?> FindAsync(string? regionId, CancellationToken ct = default)
