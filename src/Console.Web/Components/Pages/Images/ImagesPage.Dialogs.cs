@@ -81,11 +81,16 @@ public partial class ImagesPage
 
     private async Task CancelCopyAsync(ImageListItem image)
     {
-        var result = await Copies.CancelCopyAsync(Actor!, image.RegionId, image.Id);
-        _error = result.IsSuccess ? null : result.Error;
-        if (result.IsSuccess)
+        await ShowOutcomeAsync((await Copies.CancelCopyAsync(Actor!, image.RegionId, image.Id)).Error, $"Copy {image.Id} cancelled");
+    }
+
+    /// <summary>After a row action: its refusal in the page's error alert, or a success message; then the list re-read.</summary>
+    private async Task ShowOutcomeAsync(EcsError? error, string done)
+    {
+        _error = error;
+        if (error is null)
         {
-            Snackbar.Add($"Copy {image.Id} cancelled", Severity.Success);
+            Snackbar.Add(done, Severity.Success);
         }
 
         await LoadAsync();
@@ -113,26 +118,12 @@ public partial class ImagesPage
             return;
         }
 
-        var result = await Lifecycle.DeprecateAsync(Actor!, image.RegionId, image.Id);
-        _error = result.IsSuccess ? null : result.Error;
-        if (result.IsSuccess)
-        {
-            Snackbar.Add($"Image {image.Id} deprecated", Severity.Success);
-        }
-
-        await LoadAsync();
+        await ShowOutcomeAsync((await Lifecycle.DeprecateAsync(Actor!, image.RegionId, image.Id)).Error, $"Image {image.Id} deprecated");
     }
 
     private async Task RestoreAsync(ImageListItem image)
     {
-        var result = await Lifecycle.RestoreAsync(Actor!, image.RegionId, image.Id);
-        _error = result.IsSuccess ? null : result.Error;
-        if (result.IsSuccess)
-        {
-            Snackbar.Add($"Image {image.Id} restored", Severity.Success);
-        }
-
-        await LoadAsync();
+        await ShowOutcomeAsync((await Lifecycle.RestoreAsync(Actor!, image.RegionId, image.Id)).Error, $"Image {image.Id} restored");
     }
 
     private async Task DeleteAsync(IReadOnlyList<string> imageIds)
