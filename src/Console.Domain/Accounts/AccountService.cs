@@ -1,9 +1,7 @@
-using EcsConsole.Domain.Audit;
-
 namespace EcsConsole.Domain.Accounts;
 
 /// <summary>Cloud accounts and who acts in them.</summary>
-public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time)
+public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, AuditedWrite writes)
 {
     /// <summary>
     /// The actor for a signed-in user or an AccessKey's user, as the database has it now: its account and role, or the
@@ -41,40 +39,40 @@ public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory
     /// A user who signs up gets a cloud account of its own, with a fresh 16-digit ID, and is its Admin
     /// (as a new Alibaba Cloud registration does). Idempotent: a user who already has an account keeps it.
     /// </summary>
-    public async Task<Result<Account>> CreateAccountForNewUserAsync(string userId, string? accountName = null, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
-        if (user is null)
+    public Task<Result<Account>> CreateAccountForNewUserAsync(string userId, string? accountName = null, CancellationToken ct = default) =>
+        writes.RunAsync<Account>(new Actor(userId, "", null, AccountRole.ReadOnly, false), WriteRight.None, null, async scope =>
         {
-            return AccountErrors.UserNotFound();
-        }
+            var db = scope.Db;
+            var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct);
+            if (user is null)
+            {
+                return AccountErrors.UserNotFound();
+            }
 
-        var existing = await db.AccountMemberships.Where(m => m.UserId == userId).Select(m => m.AccountId).FirstOrDefaultAsync(ct);
-        if (existing is not null)
-        {
-            return (await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == existing, ct));
-        }
+            var existing = await db.AccountMemberships.Where(m => m.UserId == userId).Select(m => m.AccountId).FirstOrDefaultAsync(ct);
+            if (existing is not null)
+            {
+                return await db.Accounts.AsNoTracking().FirstAsync(a => a.Id == existing, ct);
+            }
 
-        var now = time.GetUtcNow();
-        string accountId;
-        do
-        {
-            accountId = ids.NewAccountId();
-        }
-        while (await db.Accounts.AnyAsync(a => a.Id == accountId, ct));
+            string accountId;
+            do
+            {
+                accountId = ids.NewAccountId();
+            }
+            while (await db.Accounts.AnyAsync(a => a.Id == accountId, ct));
 
-        var account = new Account
-        {
-            Id = accountId,
-            Name = string.IsNullOrWhiteSpace(accountName) ? (user.Email ?? accountId) : accountName,
-            CreatedAt = now,
-        };
-        db.Accounts.Add(account);
-        db.AccountMemberships.Add(new AccountMembership { AccountId = accountId, UserId = userId, Role = AccountRole.Admin, JoinedAt = now });
-        db.AuditEntries.Add(AuditEntry.For(
-            new Actor(userId, user.Email ?? "", accountId, AccountRole.Admin, false), AuditActions.CreateAccount, ResourceKind.Account, accountId, null, now));
-        await db.SaveChangesAsync(ct);
-        return account;
-    }
+            var account = new Account
+            {
+                Id = accountId,
+                Name = string.IsNullOrWhiteSpace(accountName) ? (user.Email ?? accountId) : accountName,
+                CreatedAt = scope.Now,
+            };
+            db.Accounts.Add(account);
+            db.AccountMemberships.Add(new AccountMembership { AccountId = accountId, UserId = userId, Role = AccountRole.Admin, JoinedAt = scope.Now });
+            await db.SaveChangesAsync(ct);
+            scope.AuditAs(new Actor(userId, user.Email ?? "", accountId, AccountRole.Admin, false));
+            scope.Audit(new AuditTarget(AuditActions.CreateAccount, ResourceKind.Account, accountId, null));
+            return account;
+        }, ct);
 }

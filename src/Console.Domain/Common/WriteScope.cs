@@ -56,6 +56,9 @@ public sealed class WriteScope
 
     internal IReadOnlyList<AuditTarget> Audits => _audits;
 
+    /// <summary>Whom the audit entries name, when the body became someone else than the actor it was given (a sign-up's new Admin).</summary>
+    internal Actor? AuditedActor { get; private set; }
+
     internal IReadOnlyList<ResourceChange> Changes => _changes;
 
     /// <summary>
@@ -63,6 +66,12 @@ public sealed class WriteScope
     /// refused. A body that fails audits the one target its refusal names.
     /// </summary>
     public void Audit(AuditTarget target) => _audits.Add(target);
+
+    /// <summary>
+    /// Audits the write as <paramref name="actor"/> rather than as the actor the write was given: for a sign-up, whose
+    /// new user is audited as the Admin of the account it has just been given.
+    /// </summary>
+    public void AuditAs(Actor actor) => AuditedActor = actor;
 
     /// <summary>Publishes <paramref name="change"/> once the write has committed (never for a refused write).</summary>
     public void Publish(ResourceChange change) => _changes.Add(change);

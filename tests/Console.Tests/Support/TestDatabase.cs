@@ -116,7 +116,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     public DatabaseInitializer NewInitializer() =>
         new(Factory, new PlainSecretProtector(), Time, NullLogger<DatabaseInitializer>.Instance);
 
-    public AccountService Accounts() => new(Factory, new IdGenerator(), Time);
+    public AccountService Accounts() => new(Factory, new IdGenerator(), Time, new AuditedWrite(Factory, Time));
 
     /// <summary>The actor of a demo user, by email.</summary>
     public async Task<Actor> ActorAsync(string email)
