@@ -12,17 +12,6 @@ public sealed record CreatedAccessKey(string Id, string Secret, DateTimeOffset C
 /// <summary>What the API needs to verify a signature and act as the key's user.</summary>
 public sealed record AccessKeyCredential(string Id, string UserId, string Secret, AccessKeyStatus Status);
 
-/// <summary>AccessKey errors, with RAM's codes.</summary>
-public static class AccessKeyErrors
-{
-    public const string NotFoundCode = "EntityNotExist.User.AccessKey";
-    public const string LimitExceededCode = "LimitExceeded.User.AccessKey";
-
-    public static EcsError NotFound(string id) => new(NotFoundCode, 404, $"The AccessKey \"{id}\" does not exist.");
-
-    public static EcsError LimitExceeded(int limit) => new(LimitExceededCode, 409, $"A user can have at most {limit} AccessKey pairs.");
-}
-
 /// <summary>
 /// A user's AccessKey pairs for the ECS-compatible API (ui-contract §2, §5): create (the secret shown once, stored
 /// protected through <see cref="ISecretProtector"/>), disable, enable and delete. A user manages only its own pairs;
