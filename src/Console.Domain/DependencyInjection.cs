@@ -26,7 +26,9 @@ public static class DependencyInjection
             services.Configure<EcsConsole.Domain.Instances.InstanceOptions>(configuration.GetSection(EcsConsole.Domain.Instances.InstanceOptions.SectionName));
         }
 
-        services.TryAddSingleton(TimeProvider.System);
+        // The product's one clock: the system's plus the simulation control's offset (ui-contract §7, ADR-012).
+        services.TryAddSingleton<EcsConsole.Domain.Simulation.SimulatedClock>();
+        services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<EcsConsole.Domain.Simulation.SimulatedClock>());
         return services.AddConsoleDomainServices();
     }
 
@@ -95,6 +97,12 @@ public static class DependencyInjection
         services.AddSingleton<EcsConsole.Domain.ImageUpdates.ImageUpdateService>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IPhasedTaskHandler, EcsConsole.Domain.ImageBuilder.ImageBuildHandler>();
         services.AddSingleton<EcsConsole.Domain.Tasks.IPhasedTaskHandler, EcsConsole.Domain.ImageUpdates.ImageUpdateHandler>();
+
+        // Simulation control for test suites (ui-contract §7): faults (the engine and the API take them), clock, reset.
+        services.TryAddSingleton<EcsConsole.Domain.Simulation.SimulatedClock>();
+        services.AddSingleton<EcsConsole.Domain.Simulation.SimulationFaults>();
+        services.AddSingleton<EcsConsole.Domain.Simulation.SimulationClockService>();
+        services.AddSingleton<EcsConsole.Domain.Simulation.WorldReset>();
         return services;
     }
 }

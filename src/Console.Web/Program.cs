@@ -79,6 +79,9 @@ builder.Services.AddSingleton<IEmailSender<ConsoleUser>, IdentityNoOpEmailSender
 builder.Services.AddScoped<CurrentActor>();
 builder.Services.AddSingleton<NonceCache>();
 builder.Services.AddHostedService<AsyncTaskRunnerService>();
+// Simulation control for test suites (ui-contract §7): the clock's offset read from the database on every node.
+builder.Services.AddScoped<EcsConsole.Web.Simulation.SimulationAccounts>();
+builder.Services.AddHostedService<EcsConsole.Web.Simulation.SimulatedClockRefresher>();
 
 var app = builder.Build();
 
@@ -100,6 +103,8 @@ app.UseSecurityHeaders();
 // The ECS OpenAPI answers at "/" for requests carrying x-acs-action or an Action parameter, before any page
 // machinery (status-code pages, antiforgery) can touch them.
 app.UseMiddleware<EcsApiMiddleware>();
+// /simulation/… (ui-contract §7): 404 unless Simulation:ControlToken is set, then bearer-token JSON controls.
+app.UseMiddleware<EcsConsole.Web.Simulation.SimulationControlMiddleware>();
 
 if (app.Environment.IsDevelopment())
 {

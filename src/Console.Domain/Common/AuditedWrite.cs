@@ -49,7 +49,7 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
 
         var error = outcome.IsSuccess ? null : outcome.Error;
         var now = time.GetUtcNow();
-        db.AuditEntries.AddRange(scope.Audits.Select(a => AuditEntry.For(scope.AuditedActor ?? actor, a.Action, a.Kind, a.ResourceId, a.RegionId, now, error)));
+        db.AuditEntries.AddRange(scope.Audits.Select(a => AuditEntry.For(scope.AuditedActor ?? actor, a.Action, a.Kind, a.ResourceId, a.RegionId, now, a.Outcome ?? error)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         if (error is null)

@@ -41,6 +41,9 @@ public sealed class IdGenerator
     /// <summary>A build (pipeline execution) or an OOS execution: <c>exec-</c> + 20 hexadecimal characters.</summary>
     public string NewExecutionId() => "exec-" + NewHex(BodyLength);
 
+    /// <summary>An injected fault of the simulation control (ui-contract §7).</summary>
+    public string NewFaultId() => "fault-" + NewHex(BodyLength);
+
     /// <summary>A Simple Application Server instance ID: 32 lower-case hexadecimal characters, as SAS makes them.</summary>
     public string NewSasServerId() => NewHex(32);
 

@@ -24,6 +24,12 @@ public enum ResourceKind
     ImagePipeline,
     ImagePipelineExecution,
     ImageUpdateExecution,
+
+    /// <summary>An injected fault of the simulation control (ui-contract §7), audited when it fires.</summary>
+    SimulationFault,
+
+    /// <summary>The whole demo world (a simulation reset): every page reloads.</summary>
+    World,
 }
 
 /// <summary>The stored and shown names of <see cref="ResourceKind"/>.</summary>
@@ -50,6 +56,8 @@ public static class ResourceKinds
         ResourceKind.ImagePipeline => "imagepipeline",
         ResourceKind.ImagePipelineExecution => "imagepipelineexecution",
         ResourceKind.ImageUpdateExecution => "oosexecution",
+        ResourceKind.SimulationFault => "simulation-fault",
+        ResourceKind.World => "world",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

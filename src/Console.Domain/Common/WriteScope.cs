@@ -25,8 +25,12 @@ public enum WriteRight
     PlatformAdmin,
 }
 
-/// <summary>What a write is audited against: the action, the resource's kind, its ID (null when none yet) and region.</summary>
-public sealed record AuditTarget(string Action, ResourceKind Kind, string? ResourceId, string? RegionId);
+/// <summary>
+/// What a write is audited against: the action, the resource's kind, its ID (null when none yet) and region.
+/// <paramref name="Outcome"/> records an error on an entry of a committed write (an injected fault that fired: the call
+/// failed, what the write did — taking the fault — stays); null records the write's own outcome.
+/// </summary>
+public sealed record AuditTarget(string Action, ResourceKind Kind, string? ResourceId, string? RegionId, EcsError? Outcome = null);
 
 /// <summary>
 /// The open write a body works in: its context (inside the serialising transaction), the actor as the database knows it

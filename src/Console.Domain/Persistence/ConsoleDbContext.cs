@@ -95,6 +95,10 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Simulation.SimulationClockState> SimulationClock => Set<Simulation.SimulationClockState>();
+
+    public DbSet<Simulation.SimulationFault> SimulationFaults => Set<Simulation.SimulationFault>();
+
     /// <summary>
     /// Identity builds its part of the model from the host's <see cref="IdentityOptions"/> (schema version 3 with
     /// passkeys, key lengths). A context made without the web host (tests, tools) gets the same options from here,

@@ -27,6 +27,10 @@ public sealed class AsyncTaskEngine
     private readonly ILogger<AsyncTaskEngine> _logger;
     private readonly Dictionary<AsyncTaskType, IAsyncTaskHandler> _handlers;
     private readonly Dictionary<AsyncTaskType, IPhasedTaskHandler> _phased;
+    private readonly Simulation.SimulationFaults? _faults;
+
+    /// <summary>One stepping at a time in this process: the runner's loop, or a simulation control that steps the clock.</summary>
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     public AsyncTaskEngine(
         IDbContextFactory<ConsoleDbContext> dbFactory,
@@ -35,7 +39,8 @@ public sealed class AsyncTaskEngine
         IOptionsMonitor<SimulationOptions> options,
         ChangeNotifier changes,
         ILogger<AsyncTaskEngine> logger,
-        IEnumerable<IPhasedTaskHandler>? phased = null)
+        IEnumerable<IPhasedTaskHandler>? phased = null,
+        Simulation.SimulationFaults? faults = null)
     {
         _dbFactory = dbFactory;
         _time = time;
@@ -45,6 +50,7 @@ public sealed class AsyncTaskEngine
         _write = new AuditedWrite(dbFactory, time, changes);
         _handlers = handlers.ToDictionary(h => h.Type);
         _phased = (phased ?? []).ToDictionary(h => h.Type);
+        _faults = faults;
     }
 
     /// <summary>This runner's name in the lease column.</summary>
@@ -59,8 +65,41 @@ public sealed class AsyncTaskEngine
     /// <summary>Whether a handler exists for the type.</summary>
     public bool Handles(AsyncTaskType type) => _handlers.ContainsKey(type) || _phased.ContainsKey(type);
 
+    /// <summary>Whether tasks of the type end in this engine's own step (so that an injected task fault can fail them there).</summary>
+    public bool EndsInStep(AsyncTaskType type) => _handlers.ContainsKey(type);
+
     /// <summary>Advances every due task by one step; returns how many it advanced.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await RunDueNowAsync(ct);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while this process steps nothing else (the runner's loop waits): the simulation
+    /// control moves the clock and steps due tasks through the <c>runDue</c> it is given, so that what falls due runs in order.
+    /// </summary>
+    public async Task<T> ExclusiveAsync<T>(Func<Func<CancellationToken, Task<int>>, Task<T>> work, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await work(RunDueNowAsync);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<int> RunDueNowAsync(CancellationToken ct)
     {
         var now = _time.GetUtcNow();
         List<(string Id, AsyncTaskType Type)> due;
@@ -136,7 +175,7 @@ public sealed class AsyncTaskEngine
 
             var handler = Handler(task);
             var now = _time.GetUtcNow();
-            if (await handler.CheckAsync(db, task, ct) is { } error)
+            async Task FailAsync(EcsError error)
             {
                 scope.Publish(await handler.OnFailedAsync(db, task, error, ct));
                 task.Status = AsyncTaskStatus.Failed;
@@ -144,6 +183,11 @@ public sealed class AsyncTaskEngine
                 task.ErrorCode = error.Code;
                 task.ErrorMessage = error.Message;
                 task.FinishedAt = now;
+            }
+
+            if (await handler.CheckAsync(db, task, ct) is { } error)
+            {
+                await FailAsync(error);
             }
             else if (!await handler.ReadyAsync(db, task, ct))
             {
@@ -153,7 +197,11 @@ public sealed class AsyncTaskEngine
             else
             {
                 var progress = Math.Min(100, task.Progress + StepPercent);
-                if (progress >= 100)
+                if (progress >= 100 && _faults is not null && await _faults.TakeTaskFaultAsync(scope, task, ct) is { } injected)
+                {
+                    await FailAsync(injected); // an injected task fault (ui-contract §7): the failure a real one leaves
+                }
+                else if (progress >= 100)
                 {
                     scope.Publish(await handler.OnFinishedAsync(db, task, ct));
                     task.Status = AsyncTaskStatus.Finished;

@@ -176,7 +176,9 @@ internal static class ApiAuthentication
 
         var services = http.RequestServices;
         var time = services.GetRequiredService<TimeProvider>();
-        if ((time.GetUtcNow() - sentAt).Duration() > EcsApiMiddleware.TimestampWindow)
+        // Callers sign with their own (system) clock: a simulated clock moved ahead does not expire their calls (ADR-012).
+        if ((time.GetUtcNow() - sentAt).Duration() > EcsApiMiddleware.TimestampWindow
+            && (EcsConsole.Domain.Simulation.SimulatedClock.WallNow - sentAt).Duration() > EcsApiMiddleware.TimestampWindow)
         {
             return ApiErrors.TimestampExpired();
         }
@@ -199,9 +201,15 @@ internal static class ApiAuthentication
             return actor.Error!.Code == CommonErrors.ForbiddenCode ? actor.Error : ApiErrors.AccessKeyNotFound();
         }
 
-        return EcsActions.All.TryGetValue(action, out var registered)
-            ? await registered.InvokeAsync(new ApiCall(http, action, p, actor.Value, requestId))
-            : ApiErrors.ActionNotFound();
+        if (!EcsActions.All.TryGetValue(action, out var registered))
+        {
+            return ApiErrors.ActionNotFound();
+        }
+
+        // An injected API fault (ui-contract §7) answers instead of the action, for any caller; taken and audited atomically.
+        var fault = await services.GetRequiredService<EcsConsole.Domain.Simulation.SimulationFaults>()
+            .TakeApiFaultAsync(actor.Value, action, p.Get("RegionId"), http.RequestAborted);
+        return fault is not null ? fault : await registered.InvokeAsync(new ApiCall(http, action, p, actor.Value, requestId));
     }
 
     private static string? Value(Dictionary<string, string> values, string name) => values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.Seeding;
+using EcsConsole.Domain.Tasks;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace EcsConsole.Domain.Simulation;
+
+/// <summary>
+/// <c>POST /simulation/reset</c> (ui-contract §7, ADR-012): the database back to the freshly seeded demo world without a
+/// restart. The world is seeded once per process into an in-memory SQLite template (as the tests' <c>TestDatabase</c>
+/// does) and copied over the live file with SQLite's backup API — one pass under the database's write lock, so every
+/// other connection, pooled ones included, sees the old world or the new one, never a mix. What is not the world is kept:
+/// the Data Protection key ring (the template's AccessKey secrets are protected with it). The clock's offset and the
+/// pending faults are part of the database and go with it. Afterwards the in-memory catalogues are forgotten, the clock
+/// re-read, and a <see cref="ResourceKind.World"/> change published so that open pages reload.
+/// </summary>
+public sealed class WorldReset(
+    IDbContextFactory<ConsoleDbContext> dbFactory,
+    ISecretProtector protector,
+    SimulatedClock clock,
+    AsyncTaskEngine engine,
+    ChangeNotifier changes,
+    ILoggerFactory loggers)
+{
+    private readonly Lock _templateGate = new();
+    private Task<SqliteConnection>? _template;
+
+    /// <summary>Builds the template now (in the background at start-up), so the first reset costs no seeding.</summary>
+    public Task WarmUpAsync() => TemplateAsync();
+
+    /// <summary>Replaces the live database with the demo world; returns how long it took. SQLite only.</summary>
+    public async Task<TimeSpan> ResetAsync(CancellationToken ct = default)
+    {
+        var watch = Stopwatch.StartNew();
+        var template = await TemplateAsync().WaitAsync(ct);
+
+        // Nothing of this process steps a task while the file is replaced (another node's runner is held by the lock).
+        await engine.ExclusiveAsync(async _ =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var keyRing = await db.DataProtectionKeys.AsNoTracking().ToListAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            var live = (SqliteConnection)db.Database.GetDbConnection();
+            lock (_templateGate)
+            {
+                template.BackupDatabase(live);
+            }
+
+            db.DataProtectionKeys.AddRange(keyRing.Select(k => new DataProtectionKey { Id = k.Id, FriendlyName = k.FriendlyName, Xml = k.Xml }));
+            await db.SaveChangesAsync(ct);
+            await db.Database.CloseConnectionAsync();
+            SqliteConnection.ClearPool(live); // idle pooled connections are opened afresh on the new file
+            return true;
+        }, ct);
+
+        ReadOnce.ForgetAll();
+        await clock.RefreshAsync(ct);
+        changes.Publish(new ResourceChange(ResourceKind.World, "", "", null));
+        return watch.Elapsed;
+    }
+
+    /// <summary>The template, built on first use; a failed build is tried again by the next reset.</summary>
+    private Task<SqliteConnection> TemplateAsync()
+    {
+        lock (_templateGate)
+        {
+            if (_template is null || _template.IsFaulted || _template.IsCanceled)
+            {
+                _template = BuildTemplateAsync(CancellationToken.None);
+            }
+
+            return _template;
+        }
+    }
+
+    /// <summary>Migrates an in-memory database and seeds the demo world into it exactly as start-up does, at the current time.</summary>
+    private async Task<SqliteConnection> BuildTemplateAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync(ct);
+        var factory = new TemplateFactory(new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(connection).Options);
+        await new DatabaseInitializer(factory, protector, clock, loggers.CreateLogger<DatabaseInitializer>()).InitializeAsync(ct: ct);
+        return connection;
+    }
+
+    private sealed class TemplateFactory(DbContextOptions<ConsoleDbContext> options) : IDbContextFactory<ConsoleDbContext>
+    {
+        public ConsoleDbContext CreateDbContext() => new(options);
+    }
+}
