@@ -1621,6 +1621,61 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("ImageShares");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Simulation.SimulationClockState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OffsetTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SimulationClock", (string)null);
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Simulation.SimulationFault", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TaskType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Action");
+
+                    b.HasIndex("Kind", "TaskType");
+
+                    b.ToTable("SimulationFaults", (string)null);
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Snapshots.Snapshot", b =>
                 {
                     b.Property<string>("Id")
