@@ -26,9 +26,11 @@ public static class DependencyInjection
             services.Configure<EcsConsole.Domain.Instances.InstanceOptions>(configuration.GetSection(EcsConsole.Domain.Instances.InstanceOptions.SectionName));
         }
 
-        // The product's one clock: the system's plus the simulation control's offset (ui-contract §7, ADR-012).
+        // The product's one clock: the system's plus the simulation control's offset (ui-contract §7, ADR-012). It replaces
+        // the TimeProvider.System that ASP.NET Core's authentication registers, so sign-in, Identity and the domain share it.
         services.TryAddSingleton<EcsConsole.Domain.Simulation.SimulatedClock>();
-        services.TryAddSingleton<TimeProvider>(sp => sp.GetRequiredService<EcsConsole.Domain.Simulation.SimulatedClock>());
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EcsConsole.Domain.Simulation.SimulatedClock>());
         return services.AddConsoleDomainServices();
     }
 

@@ -13,13 +13,20 @@ public sealed class SimulatedClock(IDbContextFactory<ConsoleDbContext> dbFactory
 {
     private long _offsetTicks;
 
+    /// <summary>While an advance runs, the time it has reached (UTC ticks), standing still between its steps; 0 otherwise.</summary>
+    private long _frozenTicks;
+
     /// <summary>How far the clock runs ahead of the system clock.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Volatile.Read(ref _offsetTicks));
 
     /// <summary>The system clock's time: what a caller's own clock reads (API timestamps are signed with it).</summary>
     public static DateTimeOffset WallNow => TimeProvider.System.GetUtcNow();
 
-    public override DateTimeOffset GetUtcNow() => WallNow + Offset;
+    public override DateTimeOffset GetUtcNow()
+    {
+        var frozen = Volatile.Read(ref _frozenTicks);
+        return frozen != 0 ? new DateTimeOffset(frozen, TimeSpan.Zero) : WallNow + Offset;
+    }
 
     /// <summary>Reads the offset from the database (no row: none).</summary>
     public async Task RefreshAsync(CancellationToken ct = default)
@@ -30,31 +37,42 @@ public sealed class SimulatedClock(IDbContextFactory<ConsoleDbContext> dbFactory
         Volatile.Write(ref _offsetTicks, ticks ?? 0);
     }
 
-    /// <summary>Stores <paramref name="offset"/> as the clock's offset, for every node, and uses it here at once.</summary>
-    internal async Task SaveAsync(TimeSpan offset, CancellationToken ct)
+    /// <summary>
+    /// Stops the clock where it is, for an advance: each step then happens exactly at the time it was due, so a job of
+    /// N steps takes exactly N step durations of simulated time however long the steps take to run.
+    /// </summary>
+    internal void Freeze() => Volatile.Write(ref _frozenTicks, GetUtcNow().UtcTicks);
+
+    /// <summary>Moves the stopped clock forward to <paramref name="now"/> (never back).</summary>
+    internal void MoveTo(DateTimeOffset now)
     {
+        if (now.UtcTicks > Volatile.Read(ref _frozenTicks))
+        {
+            Volatile.Write(ref _frozenTicks, now.UtcTicks);
+        }
+    }
+
+    /// <summary>
+    /// Lets the stopped clock run again from where it stands, and stores the offset that keeps it there for every node
+    /// (the row is upserted; this node uses it at once).
+    /// </summary>
+    internal async Task ThawAsync(CancellationToken ct)
+    {
+        var offset = GetUtcNow() - WallNow;
+        if (offset < TimeSpan.Zero)
+        {
+            offset = TimeSpan.Zero;
+        }
+
+        Volatile.Write(ref _offsetTicks, offset.Ticks);
+        Volatile.Write(ref _frozenTicks, 0);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var updated = await db.SimulationClock.Where(c => c.Id == SimulationClockState.TheRow)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OffsetTicks, offset.Ticks), ct);
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.OffsetTicks, offset.Ticks), ct);
         if (updated == 0)
         {
             db.SimulationClock.Add(new SimulationClockState { OffsetTicks = offset.Ticks });
             await db.SaveChangesAsync(ct);
-        }
-
-        Volatile.Write(ref _offsetTicks, offset.Ticks);
-    }
-
-    /// <summary>
-    /// Moves this node's clock to <paramref name="now"/> (never back) without storing it: the intermediate times of one
-    /// advance, which ends with <see cref="SaveAsync"/>.
-    /// </summary>
-    internal void MoveTo(DateTimeOffset now)
-    {
-        var offset = now - WallNow;
-        if (offset > Offset)
-        {
-            Volatile.Write(ref _offsetTicks, offset.Ticks);
         }
     }
 }

@@ -30,22 +30,30 @@ public sealed class SimulationClockService(IDbContextFactory<ConsoleDbContext> d
         return await engine.ExclusiveAsync(async runDue =>
         {
             await clock.RefreshAsync(ct);
-            var target = clock.GetUtcNow() + TimeSpan.FromSeconds(seconds);
-            var idle = 0;
-            for (var round = 0; round < MaxRounds && idle < 3; round++)
+            clock.Freeze();
+            try
             {
-                var next = await NextRunnableAsync(target, ct);
-                if (next is null)
+                var target = clock.GetUtcNow() + TimeSpan.FromSeconds(seconds);
+                var idle = 0;
+                for (var round = 0; round < MaxRounds && idle < 3; round++)
                 {
-                    break;
+                    var next = await NextRunnableAsync(target, ct);
+                    if (next is null)
+                    {
+                        break;
+                    }
+
+                    clock.MoveTo(next.Value);
+                    idle = await runDue(ct) == 0 ? idle + 1 : 0;
                 }
 
-                clock.MoveTo(next.Value);
-                idle = await runDue(ct) == 0 ? idle + 1 : 0;
+                clock.MoveTo(target);
+            }
+            finally
+            {
+                await clock.ThawAsync(CancellationToken.None);
             }
 
-            clock.MoveTo(target);
-            await clock.SaveAsync(clock.Offset, ct);
             return Result<DateTimeOffset>.Success(clock.GetUtcNow());
         }, ct);
     }
