@@ -12,11 +12,24 @@ using Microsoft.EntityFrameworkCore;
 // HTTP, V3 signature check, AccessKey lookup, nonce, the catalogue query, JSON — against a bare Kestrel endpoint that
 // returns the same JSON bytes. Both over loopback HTTP with keep-alive, one request at a time. Usage:
 //   dotnet run -c Release --project bench/Console.ApiBench [-- --requests 1000]
+// The simulation control's reset and account timings: ... -- --simulation (SimulationBench.cs).
 /// <summary>The benchmark's entry point (not top-level statements: the web project's <c>Program</c> is referenced).</summary>
 internal static class ApiBenchmark
 {
     public static async Task Main(string[] args)
     {
+        if (args.Contains("--simulation"))
+        {
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Console.sln")))
+            {
+                root = root.Parent;
+            }
+
+            await SimulationBench.RunAsync(root!.FullName);
+            return;
+        }
+
         var requests = args.Length > 1 && args[0] == "--requests" && int.TryParse(args[1], out var n) ? n : 1000;
         var database = Path.Combine(Path.GetTempPath(), $"ecsconsole-apibench-{Guid.NewGuid():N}.db");
         try

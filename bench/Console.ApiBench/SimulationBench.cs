@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+/// <summary>
+/// The simulation control's timings (ui-contract §7, issue #23): 20 isolated accounts, then 20 resets each after an
+/// account was created (so every reset replaces a changed database), over loopback HTTP against a console on a SQLite
+/// file, as a suite sees them. One warm-up reset first (it builds the template world once per process). Usage:
+///   dotnet run -c Release --project bench/Console.ApiBench -- --simulation
+/// </summary>
+internal static class SimulationBench
+{
+    public static async Task RunAsync(string repositoryRoot)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"ecsconsole-simbench-{Guid.NewGuid():N}.db");
+        try
+        {
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONSOLE_WEB", Path.Combine(repositoryRoot, "src", "Console.Web"));
+            await using var console = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            {
+                b.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={database}");
+                b.UseSetting("Logging:LogLevel:Default", "Warning");
+                b.UseSetting("Simulation:ControlToken", "bench-token");
+                b.UseEnvironment("Production");
+            });
+            console.UseKestrel(0);
+            console.StartServer();
+            using var http = console.CreateClient();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "bench-token");
+
+            await SendAsync(http, "/simulation/reset"); // builds the template
+            var accounts = new List<double>();
+            for (var i = 0; i < 20; i++)
+            {
+                accounts.Add(await SendAsync(http, "/simulation/accounts"));
+            }
+
+            var resets = new List<double>();
+            for (var i = 0; i < 20; i++)
+            {
+                await SendAsync(http, "/simulation/accounts");
+                resets.Add(await SendAsync(http, "/simulation/reset"));
+            }
+
+            System.Console.WriteLine("Simulation control over loopback HTTP, SQLite file (20 calls each, after one warm-up reset):");
+            System.Console.WriteLine($"{"control",-28} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
+            Print("POST /simulation/reset", resets);
+            Print("POST /simulation/accounts", accounts);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".keyring.pfx" })
+            {
+                File.Delete(database + suffix);
+            }
+        }
+    }
+
+    private static async Task<double> SendAsync(HttpClient http, string path)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await http.PostAsync(path, null);
+        await response.Content.ReadAsByteArrayAsync();
+        var elapsed = watch.Elapsed.TotalMilliseconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{path}: HTTP {(int)response.StatusCode}");
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>p95 of 20 is the 19th value in order (nearest rank).</summary>
+    private static void Print(string name, List<double> times)
+    {
+        var sorted = times.Order().ToArray();
+        var p50 = sorted[(int)Math.Ceiling(0.50 * sorted.Length) - 1];
+        var p95 = sorted[(int)Math.Ceiling(0.95 * sorted.Length) - 1];
+        System.Console.WriteLine($"{name,-28} {p50,8:F1} {p95,8:F1} {sorted[^1],8:F1}");
+    }
+}
