@@ -50,36 +50,25 @@ internal static class InstanceActions
             .Where(i => zoneId is null || i.ZoneId == zoneId)
             .Where(i => name is null || i.Name == name)
             .ToList();
-        return f.Paging.Of(instances).Reply(page => new
+        return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => new
         {
-            call.RequestId,
-            page.NextToken,
-            TotalCount = page.Total,
-            page.PageNumber,
-            page.PageSize,
-            Instances = new
-            {
-                Instance = page.Items.Select(i => new
-                {
-                    InstanceId = i.Id,
-                    InstanceName = i.Name,
-                    Status = i.Status.ToString(),
-                    i.ImageId,
-                    InstanceType = i.InstanceTypeId,
-                    InstanceTypeFamily = Family(i.InstanceTypeId),
-                    Cpu = i.Vcpu,
-                    Memory = (int)(i.MemoryGiB * 1024),
-                    i.ZoneId,
-                    RegionId = region.Id,
-                    CreationTime = ApiTime.Format(i.CreationTime),
-                    ExpiredTime = ApiTime.Format(i.ExpiredTime) ?? "2099-12-31T15:59Z",
-                    InstanceChargeType = i.ChargeType.ToString(),
-                    InstanceNetworkType = "vpc",
-                    IoOptimized = true,
-                    OperationLocks = new { LockReason = Array.Empty<object>() },
-                    Tags = new { Tag = Array.Empty<object>() },
-                }).ToList(),
-            },
+            InstanceId = i.Id,
+            InstanceName = i.Name,
+            Status = i.Status.ToString(),
+            i.ImageId,
+            InstanceType = i.InstanceTypeId,
+            InstanceTypeFamily = Family(i.InstanceTypeId),
+            Cpu = i.Vcpu,
+            Memory = (int)(i.MemoryGiB * 1024),
+            i.ZoneId,
+            RegionId = region.Id,
+            CreationTime = ApiTime.Format(i.CreationTime),
+            ExpiredTime = ApiTime.Format(i.ExpiredTime) ?? "2099-12-31T15:59Z",
+            InstanceChargeType = i.ChargeType.ToString(),
+            InstanceNetworkType = "vpc",
+            IoOptimized = true,
+            OperationLocks = new { LockReason = Array.Empty<object>() },
+            Tags = new { Tag = Array.Empty<object>() },
         });
     }
 

@@ -78,39 +78,28 @@ internal static class StorageActions
             .Where(s => f.SourceType is null || s.SourceDiskType == f.SourceType)
             .Where(s => f.Usage is null || (f.Usage is "image" or "image_disk") == (s.UsedByImageIds.Count > 0))
             .ToList();
-        return f.Paging.Of(snapshots).Reply(page => new
+        return f.Paging.Of(snapshots).Pages(call, "Snapshots", "Snapshot", s => new
         {
-            call.RequestId,
-            page.NextToken,
-            TotalCount = page.Total,
-            page.PageNumber,
-            page.PageSize,
-            Snapshots = new
-            {
-                Snapshot = page.Items.Select(s => new
-                {
-                    SnapshotId = s.Id,
-                    SnapshotName = s.Name,
-                    Description = s.Description ?? "",
-                    Status = s.Status.ToEcs(),
-                    Progress = ApiJson.Percent(s.Progress),
-                    CreationTime = ApiTime.Format(s.CreationTime),
-                    LastModifiedTime = ApiTime.Format(s.CreationTime),
-                    s.SourceDiskId,
-                    SourceDiskSize = s.SourceDiskSizeGiB.ToString(CultureInfo.InvariantCulture),
-                    s.SourceDiskType,
-                    SourceStorageType = "disk",
-                    Usage = s.UsedByImageIds.Count > 0 ? "image" : "none",
-                    s.SnapshotType,
-                    Category = "standard",
-                    Available = s.Status == SnapshotStatus.Accomplished,
-                    InstantAccess = false,
-                    RemainTime = 0,
-                    RegionId = region.Id,
-                    ResourceGroupId = "",
-                    Tags = new { Tag = Array.Empty<object>() },
-                }).ToList(),
-            },
+            SnapshotId = s.Id,
+            SnapshotName = s.Name,
+            Description = s.Description ?? "",
+            Status = s.Status.ToEcs(),
+            Progress = ApiJson.Percent(s.Progress),
+            CreationTime = ApiTime.Format(s.CreationTime),
+            LastModifiedTime = ApiTime.Format(s.CreationTime),
+            s.SourceDiskId,
+            SourceDiskSize = s.SourceDiskSizeGiB.ToString(CultureInfo.InvariantCulture),
+            s.SourceDiskType,
+            SourceStorageType = "disk",
+            Usage = s.UsedByImageIds.Count > 0 ? "image" : "none",
+            s.SnapshotType,
+            Category = "standard",
+            Available = s.Status == SnapshotStatus.Accomplished,
+            InstantAccess = false,
+            RemainTime = 0,
+            RegionId = region.Id,
+            ResourceGroupId = "",
+            Tags = new { Tag = Array.Empty<object>() },
         });
     }
 
@@ -150,38 +139,27 @@ internal static class StorageActions
             .Where(d => category is null || d.Category == category)
             .Where(d => zoneId is null || d.ZoneId == zoneId)
             .ToList();
-        return f.Paging.Of(disks).Reply(page => new
+        return f.Paging.Of(disks).Pages(call, "Disks", "Disk", d => new
         {
-            call.RequestId,
-            page.NextToken,
-            TotalCount = page.Total,
-            page.PageNumber,
-            page.PageSize,
-            Disks = new
-            {
-                Disk = page.Items.Select(d => new
-                {
-                    DiskId = d.Id,
-                    DiskName = "",
-                    Description = "",
-                    d.Type,
-                    d.Category,
-                    Size = d.SizeGiB,
-                    Device = d.InstanceId is null ? "" : d.Device,
-                    InstanceId = d.InstanceId ?? "",
-                    ImageId = d.ImageId ?? "",
-                    SourceSnapshotId = d.SourceSnapshotId ?? "",
-                    d.Encrypted,
-                    d.DeleteWithInstance,
-                    Portable = d.Type == "data",
-                    Status = d.InstanceId is null ? "Available" : "In_use",
-                    DiskChargeType = "PostPaid",
-                    RegionId = region.Id,
-                    d.ZoneId,
-                    CreationTime = ApiTime.Format(d.CreationTime),
-                    Tags = new { Tag = Array.Empty<object>() },
-                }).ToList(),
-            },
+            DiskId = d.Id,
+            DiskName = "",
+            Description = "",
+            d.Type,
+            d.Category,
+            Size = d.SizeGiB,
+            Device = d.InstanceId is null ? "" : d.Device,
+            InstanceId = d.InstanceId ?? "",
+            ImageId = d.ImageId ?? "",
+            SourceSnapshotId = d.SourceSnapshotId ?? "",
+            d.Encrypted,
+            d.DeleteWithInstance,
+            Portable = d.Type == "data",
+            Status = d.InstanceId is null ? "Available" : "In_use",
+            DiskChargeType = "PostPaid",
+            RegionId = region.Id,
+            d.ZoneId,
+            CreationTime = ApiTime.Format(d.CreationTime),
+            Tags = new { Tag = Array.Empty<object>() },
         });
     }
 }
