@@ -35,20 +35,14 @@ internal static class InstanceActions
 
     private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) f)
     {
-        var p = call.P;
-        var imageId = p.Get("ImageId");
-        var type = p.Get("InstanceType");
-        var family = p.Get("InstanceTypeFamily");
-        var zoneId = p.Get("ZoneId");
-        var name = p.Get("InstanceName");
         var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(i => f.Ids.Count == 0 || f.Ids.Contains(i.Id))
-            .Where(i => imageId is null || i.ImageId == imageId)
+            .WhereParameter(call.P, "ImageId", i => i.ImageId)
             .Where(i => f.Status is null || i.Status.ToString() == f.Status)
-            .Where(i => type is null || i.InstanceTypeId == type)
-            .Where(i => family is null || Family(i.InstanceTypeId) == family)
-            .Where(i => zoneId is null || i.ZoneId == zoneId)
-            .Where(i => name is null || i.Name == name)
+            .WhereParameter(call.P, "InstanceType", i => i.InstanceTypeId)
+            .WhereParameter(call.P, "InstanceTypeFamily", i => Family(i.InstanceTypeId))
+            .WhereParameter(call.P, "ZoneId", i => i.ZoneId)
+            .WhereParameter(call.P, "InstanceName", i => i.Name)
             .ToList();
         return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => new
         {

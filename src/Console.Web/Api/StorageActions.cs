@@ -65,14 +65,11 @@ internal static class StorageActions
 
     private static async Task<ApiReply> DescribeSnapshotsAsync(ApiCall call, Region region, SnapshotFilter f)
     {
-        var diskId = call.P.Get("DiskId");
-        var instanceId = call.P.Get("InstanceId");
-        var name = call.P.Get("SnapshotName");
         var snapshots = (await call.Service<SnapshotQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(s => f.Ids.Count == 0 || f.Ids.Contains(s.Id))
-            .Where(s => diskId is null || s.SourceDiskId == diskId)
-            .Where(s => instanceId is null || s.SourceInstanceId == instanceId)
-            .Where(s => name is null || s.Name == name)
+            .WhereParameter(call.P, "DiskId", s => s.SourceDiskId)
+            .WhereParameter(call.P, "InstanceId", s => s.SourceInstanceId)
+            .WhereParameter(call.P, "SnapshotName", s => s.Name)
             .Where(s => f.Status == "all" || s.Status.ToEcs() == f.Status)
             .Where(s => f.Type == "all" || s.SnapshotType == f.Type)
             .Where(s => f.SourceType is null || s.SourceDiskType == f.SourceType)
@@ -129,15 +126,12 @@ internal static class StorageActions
 
     private static async Task<ApiReply> DescribeDisksAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) f)
     {
-        var instanceId = call.P.Get("InstanceId");
-        var category = call.P.Get("Category");
-        var zoneId = call.P.Get("ZoneId");
         var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(d => f.Ids.Count == 0 || f.Ids.Contains(d.Id))
-            .Where(d => instanceId is null || d.InstanceId == instanceId)
+            .WhereParameter(call.P, "InstanceId", d => d.InstanceId)
             .Where(d => f.DiskType == "all" || d.Type == f.DiskType)
-            .Where(d => category is null || d.Category == category)
-            .Where(d => zoneId is null || d.ZoneId == zoneId)
+            .WhereParameter(call.P, "Category", d => d.Category)
+            .WhereParameter(call.P, "ZoneId", d => d.ZoneId)
             .ToList();
         return f.Paging.Of(disks).Pages(call, "Disks", "Disk", d => new
         {
