@@ -47,6 +47,28 @@ public static class BuilderRules
         tags is null ? null : ImageValidation.Tags([.. tags.Select(t => (t.Key, t.Value))]);
 }
 
+/// <summary>
+/// What every Image Builder list query (components, templates, builds) has: the region, the tags a row must carry, and
+/// <c>NextToken</c>/<c>MaxResults</c> paging (IB-08).
+/// </summary>
+public abstract record BuilderListQuery
+{
+    public required string RegionId { get; init; }
+
+    /// <summary>Every tag a listed row must carry; one with an empty value matches any value of its key.</summary>
+    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+
+    /// <summary>The page this query asks for, of the <paramref name="rows"/> (in their order) that carry every tag of <see cref="Tags"/>.</summary>
+    public Result<TokenPage<T>> Page<T>(IEnumerable<T> rows, Func<T, IEnumerable<BuilderTag>> tagsOf) =>
+        TokenPaging.Page<T>(
+            [.. rows.Where(r => Tags.All(t => tagsOf(r).Any(rt => rt.Key == t.Key && (string.IsNullOrEmpty(t.Value) || rt.Value == t.Value))))],
+            MaxResults, NextToken);
+}
+
 /// <summary>One page of a list that pages with <c>NextToken</c>/<c>MaxResults</c> (IB-08).</summary>
 public sealed record TokenPage<T>(IReadOnlyList<T> Items, int TotalCount, int MaxResults, string NextToken);
 

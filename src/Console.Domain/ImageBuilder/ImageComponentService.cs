@@ -26,10 +26,8 @@ public sealed record CreateImageComponentRequest
 }
 
 /// <summary>DescribeImageComponents filters (IB-17).</summary>
-public sealed record ImageComponentQuery
+public sealed record ImageComponentQuery : BuilderListQuery
 {
-    public required string RegionId { get; init; }
-
     public IReadOnlyList<string> ImageComponentIds { get; init; } = [];
 
     public string? Name { get; init; }
@@ -42,12 +40,6 @@ public sealed record ImageComponentQuery
 
     /// <summary><c>SELF</c>, <c>ALIYUN</c>, or null for both.</summary>
     public string? Owner { get; init; }
-
-    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
-
-    public int? MaxResults { get; init; }
-
-    public string? NextToken { get; init; }
 }
 
 /// <summary>
@@ -127,10 +119,8 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
             .Where(c => string.IsNullOrEmpty(query.Name) || c.Name == query.Name)
             .Where(c => string.IsNullOrEmpty(query.Name) || string.IsNullOrEmpty(query.ComponentVersion) || VersionMatches(query.ComponentVersion, c.Version))
             .Where(c => type is null || c.ComponentType == type)
-            .Where(c => system is null || c.SystemType == system)
-            .Where(c => query.Tags.All(t => c.Tags.Any(ct2 => ct2.Key == t.Key && (string.IsNullOrEmpty(t.Value) || ct2.Value == t.Value))))
-            .ToList();
-        return TokenPaging.Page<ImageComponent>(all, query.MaxResults, query.NextToken);
+            .Where(c => system is null || c.SystemType == system);
+        return query.Page(all, c => c.Tags);
     }
 
     /// <summary>One component the actor can see (own or system), or <see cref="ImageBuilderErrors.ComponentNotFoundCode"/>.</summary>

@@ -56,19 +56,11 @@ public sealed record CreateImagePipelineRequest
 }
 
 /// <summary>DescribeImagePipelines filters (IB-44).</summary>
-public sealed record ImagePipelineQuery
+public sealed record ImagePipelineQuery : BuilderListQuery
 {
-    public required string RegionId { get; init; }
-
     public IReadOnlyList<string> ImagePipelineIds { get; init; } = [];
 
     public string? Name { get; init; }
-
-    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
-
-    public int? MaxResults { get; init; }
-
-    public string? NextToken { get; init; }
 }
 
 /// <summary>A template with its newest build, for the console's list.</summary>
