@@ -3,14 +3,8 @@ using EcsConsole.Domain.Quotas;
 namespace EcsConsole.Domain.ImageBuilder;
 
 /// <summary>CreateImageComponent (image-builder.md §5.1). Enumerations arrive as text so that bad values get their codes.</summary>
-public sealed record CreateImageComponentRequest
+public sealed record CreateImageComponentRequest : NewBuilderResourceRequest
 {
-    public required string RegionId { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? Description { get; init; }
-
     /// <summary><c>Linux</c> (default) or <c>Windows</c>.</summary>
     public string? SystemType { get; init; }
 
@@ -21,8 +15,6 @@ public sealed record CreateImageComponentRequest
     public string? ComponentVersion { get; init; }
 
     public string? Content { get; init; }
-
-    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
 }
 
 /// <summary>DescribeImageComponents filters (IB-17).</summary>
@@ -165,7 +157,7 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
 
     private async Task<Result<string>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImageComponentRequest request, CancellationToken ct)
     {
-        var found = await BuilderRules.NewResourceAsync(db, request.RegionId, request.Name, request.Description, request.Tags, ct);
+        var found = await BuilderRules.NewResourceAsync(db, request, ct);
         if (!found.IsSuccess)
         {
             return found.Error;

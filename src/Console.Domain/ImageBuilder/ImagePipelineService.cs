@@ -143,7 +143,7 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
 
     private async Task<Result<string>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImagePipelineRequest request, CancellationToken ct)
     {
-        var found = await BuilderRules.NewResourceAsync(db, request.RegionId, request.Name, request.Description, request.Tags, ct);
+        var found = await BuilderRules.NewResourceAsync(db, request, ct);
         if (!found.IsSuccess)
         {
             return found.Error;
