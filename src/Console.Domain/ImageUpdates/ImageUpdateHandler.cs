@@ -28,7 +28,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
         var run = await db.ImageUpdateRuns.FirstOrDefaultAsync(r => r.Id == task.ResourceId, ct);
         if (run is null)
         {
-            return new PhaseStep(task.Progress, "Failed", PhaseOutcome.Failed, new EcsError(ImageUpdateService.ExecutionNotFoundCode, 404, "The execution no longer exists."));
+            return new PhaseStep(task.Progress, "Failed", PhaseOutcome.Failed, ImageUpdateErrors.ExecutionGone());
         }
 
         var now = time.GetUtcNow();
