@@ -287,11 +287,11 @@ internal sealed class ImageBuilderConfiguration :
     public void Configure(EntityTypeBuilder<ImageComponent> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).HasMaxLength(32);
-        builder.Property(c => c.Name).HasMaxLength(128);
+        builder.Property(c => c.Id).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(c => c.Name).HasMaxLength(ColumnLength.Name);
         builder.Property(c => c.Version).HasMaxLength(40);
-        builder.Property(c => c.ComponentType).HasConversion<string>().HasMaxLength(8);
-        builder.Property(c => c.SystemType).HasConversion<string>().HasMaxLength(8);
+        builder.Property(c => c.ComponentType).HasMaxLength(8);
+        builder.Property(c => c.SystemType).HasMaxLength(8);
         builder.Property(c => c.Parameters).HasJsonConversion();
         builder.Property(c => c.Tags).HasJsonConversion();
         builder.Ignore(c => c.Owner);
@@ -301,9 +301,8 @@ internal sealed class ImageBuilderConfiguration :
     public void Configure(EntityTypeBuilder<ImagePipeline> builder)
     {
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).HasMaxLength(32);
-        builder.Property(p => p.Name).HasMaxLength(128);
-        builder.Property(p => p.BaseImageType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Id).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(p => p.Name).HasMaxLength(ColumnLength.Name);
         builder.Property(p => p.RepairItems).HasJsonConversion();
         builder.Property(p => p.ImageTags).HasJsonConversion();
         builder.Property(p => p.ToRegionIds).HasJsonConversion();
@@ -316,11 +315,9 @@ internal sealed class ImageBuilderConfiguration :
     public void Configure(EntityTypeBuilder<ImagePipelineExecution> builder)
     {
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).HasMaxLength(32);
-        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
-        builder.Property(e => e.StartedByRole).HasConversion<string>().HasMaxLength(16);
-        builder.Property(e => e.StartedBySource).HasConversion<string>().HasMaxLength(16);
+        builder.Property(e => e.Id).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(e => e.Status).HasMaxLength(20);
+        builder.Property(e => e.Outcome).HasMaxLength(20);
         builder.Property(e => e.Tags).HasJsonConversion();
         builder.Property(e => e.BuildSteps).HasJsonConversion();
         builder.Property(e => e.TestSteps).HasJsonConversion();

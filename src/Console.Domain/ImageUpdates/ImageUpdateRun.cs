@@ -123,10 +123,7 @@ internal sealed class ImageUpdateRunConfiguration : IEntityTypeConfiguration<Ima
     public void Configure(EntityTypeBuilder<ImageUpdateRun> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).HasMaxLength(32);
-        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.StartedByRole).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.StartedBySource).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Id).HasMaxLength(ColumnLength.ResourceId);
         builder.Property(r => r.Steps).HasJsonConversion();
         builder.Property(r => r.Tags).HasJsonConversion();
         builder.Ignore(r => r.Actor);

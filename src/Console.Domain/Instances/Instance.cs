@@ -18,15 +18,9 @@ public enum InstanceChargeType
 }
 
 /// <summary>An ECS instance: the image it was launched from, its type, zone and disks.</summary>
-public sealed class Instance
+public sealed class Instance : AccountResource
 {
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
     public required string ZoneId { get; init; }
-
-    public required string AccountId { get; init; }
 
     public required string Name { get; set; }
 
@@ -50,8 +44,6 @@ public sealed class Instance
 
     /// <summary>Release protection (INS-05): DeleteInstance is refused while set.</summary>
     public bool DeletionProtection { get; set; }
-
-    public DateTimeOffset CreationTime { get; init; }
 
     /// <summary>Subscription end; null for pay-as-you-go.</summary>
     public DateTimeOffset? ExpiredTime { get; init; }

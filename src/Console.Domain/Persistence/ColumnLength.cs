@@ -1,0 +1,30 @@
+namespace EcsConsole.Domain.Persistence;
+
+/// <summary>
+/// How long the values the cloud model stores in many tables are, said once. <see cref="WellKnownColumnsConvention"/>
+/// and <see cref="ConsoleDbContext"/>'s conventions apply them; a configuration names them where another column holds
+/// the same kind of value. Changing one changes the schema: add a migration.
+/// </summary>
+internal static class ColumnLength
+{
+    /// <summary>A cloud account ID: 16 digits.</summary>
+    public const int AccountId = 16;
+
+    /// <summary>A region ID (<c>cn-hangzhou</c>) or a zone ID (<c>cn-hangzhou-h</c>).</summary>
+    public const int RegionId = 32;
+
+    /// <summary>A resource ID, e.g. <c>i-bp…</c>, <c>s-bp…</c>, <c>t-bp…</c> (<see cref="IdGenerator"/>).</summary>
+    public const int ResourceId = 32;
+
+    /// <summary>An image ID: <c>m-…</c>, or the file-like name of a public image.</summary>
+    public const int ImageId = 128;
+
+    /// <summary>A resource's name (the name rules allow at most 128 characters).</summary>
+    public const int Name = 128;
+
+    /// <summary>A resource's description (at most 256 characters).</summary>
+    public const int Description = 256;
+
+    /// <summary>An enum, stored by its member's name.</summary>
+    public const int EnumName = 16;
+}
