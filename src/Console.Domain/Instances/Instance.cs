@@ -54,15 +54,9 @@ public sealed class Instance : AccountResource
 }
 
 /// <summary>A cloud disk: the system disk or a data disk of an instance, or a detached one.</summary>
-public sealed class Disk
+public sealed class Disk : AccountResource
 {
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
     public required string ZoneId { get; init; }
-
-    public required string AccountId { get; init; }
 
     /// <summary>The instance it is attached to; null when detached.</summary>
     public string? InstanceId { get; set; }
@@ -85,6 +79,4 @@ public sealed class Disk
     public bool Encrypted { get; init; }
 
     public bool DeleteWithInstance { get; init; } = true;
-
-    public DateTimeOffset CreationTime { get; init; }
 }

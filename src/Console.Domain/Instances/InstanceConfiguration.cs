@@ -19,7 +19,7 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
     public void Configure(EntityTypeBuilder<Disk> builder)
     {
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.Id).HasMaxLength(ColumnLength.ResourceId);
+        builder.HasNoMaxLength(d => d.AccountId, d => d.RegionId);
         builder.Property(d => d.Type).HasMaxLength(8);
         builder.Property(d => d.Category).HasMaxLength(32);
         builder.Property(d => d.Device).HasMaxLength(32);

@@ -1,3 +1,5 @@
+using EcsConsole.Domain.Images;
+
 namespace EcsConsole.Domain.Persistence;
 
 /// <summary>
@@ -19,11 +21,11 @@ internal static class ColumnLength
     /// <summary>An image ID: <c>m-…</c>, or the file-like name of a public image.</summary>
     public const int ImageId = 128;
 
-    /// <summary>A resource's name (the name rules allow at most 128 characters).</summary>
-    public const int Name = 128;
+    /// <summary>A resource's name: the longest the name rules allow (images, snapshots and the rest: 128).</summary>
+    public const int Name = ImageValidation.MaxNameLength;
 
-    /// <summary>A resource's description (at most 256 characters).</summary>
-    public const int Description = 256;
+    /// <summary>A resource's description: the longest the description rules allow (256).</summary>
+    public const int Description = ImageValidation.MaxDescriptionLength;
 
     /// <summary>An enum, stored by its member's name.</summary>
     public const int EnumName = 16;
