@@ -28,8 +28,6 @@ internal sealed class ImageConfiguration :
         builder.Property(i => i.Name).HasMaxLength(ColumnLength.Name);
         builder.Property(i => i.Description).HasMaxLength(ColumnLength.Description);
         builder.Property(i => i.Family).HasMaxLength(ColumnLength.Name);
-        builder.Property(i => i.OsName).HasMaxLength(128);
-        builder.Property(i => i.Platform).HasMaxLength(64);
         builder.HasMany(i => i.DiskMappings).WithOne().HasForeignKey(m => m.ImageKey).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ImageKey).OnDelete(DeleteBehavior.Cascade);
     }

@@ -27,6 +27,12 @@ internal static class ColumnLength
     /// <summary>A resource's description: the longest the description rules allow (256).</summary>
     public const int Description = ImageValidation.MaxDescriptionLength;
 
+    /// <summary>An operating system's display name (<see cref="IOsDescription.OsName"/>).</summary>
+    public const int OsName = 128;
+
+    /// <summary>An operating system's platform (<see cref="IOsDescription.Platform"/>).</summary>
+    public const int Platform = 64;
+
     /// <summary>An enum, stored by its member's name.</summary>
     public const int EnumName = 16;
 }

@@ -1,34 +1,44 @@
 using System.Linq.Expressions;
+using EcsConsole.Domain.Images;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 
 namespace EcsConsole.Domain.Persistence;
 
 /// <summary>
-/// Gives the columns every <see cref="IAccountScoped"/> entity has the same lengths wherever they appear: the account
-/// ID, the region ID, and a string <c>Id</c>, <c>Name</c> and <c>Description</c> (<see cref="ColumnLength"/>). A
-/// configuration that says otherwise wins (a quota's name, a bucket's name; <see cref="UnboundedColumns"/>). Entities
-/// that are not <see cref="IAccountScoped"/> say their lengths themselves.
+/// Gives the columns many entities share the same length wherever they appear (<see cref="ColumnLength"/>): in every
+/// <see cref="IAccountScoped"/> entity the account ID, the region ID, and a string <c>Id</c>, <c>Name</c> and
+/// <c>Description</c>; in every <see cref="IOsDescription"/> the OS name and platform. A configuration that says
+/// otherwise wins (a quota's name, a bucket's name; <see cref="UnboundedColumns"/>). Entities that are neither say
+/// their lengths themselves.
 /// </summary>
 internal sealed class WellKnownColumnsConvention : IPropertyAddedConvention
 {
-    private static readonly Dictionary<string, int> Lengths = new(StringComparer.Ordinal)
-    {
-        [nameof(IAccountScoped.AccountId)] = ColumnLength.AccountId,
-        [nameof(IAccountScoped.RegionId)] = ColumnLength.RegionId,
-        [nameof(AccountResource.Id)] = ColumnLength.ResourceId,
-        ["Name"] = ColumnLength.Name,
-        ["Description"] = ColumnLength.Description,
-    };
+    private static readonly (Type Owner, string Column, int Length)[] Columns =
+    [
+        (typeof(IAccountScoped), nameof(IAccountScoped.AccountId), ColumnLength.AccountId),
+        (typeof(IAccountScoped), nameof(IAccountScoped.RegionId), ColumnLength.RegionId),
+        (typeof(IAccountScoped), nameof(AccountResource.Id), ColumnLength.ResourceId),
+        (typeof(IAccountScoped), "Name", ColumnLength.Name),
+        (typeof(IAccountScoped), "Description", ColumnLength.Description),
+        (typeof(IOsDescription), nameof(IOsDescription.OsName), ColumnLength.OsName),
+        (typeof(IOsDescription), nameof(IOsDescription.Platform), ColumnLength.Platform),
+    ];
 
     public void ProcessPropertyAdded(IConventionPropertyBuilder propertyBuilder, IConventionContext<IConventionPropertyBuilder> context)
     {
         var property = propertyBuilder.Metadata;
-        if (property.ClrType == typeof(string)
-            && typeof(IAccountScoped).IsAssignableFrom(property.DeclaringType.ClrType)
-            && Lengths.TryGetValue(property.Name, out var length))
+        if (property.ClrType != typeof(string))
         {
-            propertyBuilder.HasMaxLength(length);
+            return;
+        }
+
+        foreach (var (owner, column, length) in Columns)
+        {
+            if (column == property.Name && owner.IsAssignableFrom(property.DeclaringType.ClrType))
+            {
+                propertyBuilder.HasMaxLength(length);
+            }
         }
     }
 }

@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Sas;
 /// new ID and keeps <see cref="SourceServerId"/>, so releasing the server releases the copies too (SAS-04). Its ID is
 /// <c>m-…</c> with the region's infix, as ECS image IDs.
 /// </summary>
-public sealed class SasImage : AccountResource
+public sealed class SasImage : SasOsResource
 {
     public required string Name { get; init; }
 
@@ -23,18 +23,6 @@ public sealed class SasImage : AccountResource
     public required string SystemSnapshotId { get; init; }
 
     public string? DataSnapshotId { get; init; }
-
-    public required string OsName { get; init; }
-
-    public required OsType OsType { get; init; }
-
-    public required string Platform { get; init; }
-
-    public required ImageArchitecture Architecture { get; init; }
-
-    public required BootMode BootMode { get; init; }
-
-    public bool NvmeSupport { get; init; }
 
     /// <summary>System disk size, GiB.</summary>
     public required int SizeGiB { get; init; }
@@ -80,8 +68,6 @@ internal sealed class SasImageConfiguration : IEntityTypeConfiguration<SasImage>
         builder.Property(i => i.SourceServerId).HasMaxLength(ColumnLength.ResourceId);
         builder.Property(i => i.SystemSnapshotId).HasMaxLength(ColumnLength.ResourceId);
         builder.Property(i => i.DataSnapshotId).HasMaxLength(ColumnLength.ResourceId);
-        builder.Property(i => i.OsName).HasMaxLength(128);
-        builder.Property(i => i.Platform).HasMaxLength(64);
         builder.Property(i => i.SourceImageId).HasMaxLength(ColumnLength.ResourceId);
         builder.Property(i => i.SourceRegionId).HasMaxLength(ColumnLength.RegionId);
         builder.HasIndex(i => new { i.AccountId, i.RegionId });

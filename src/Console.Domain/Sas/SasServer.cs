@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Images;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.Sas;
@@ -27,7 +26,7 @@ public enum SasServerStatus
 /// snapshots and custom images (SAS-04); the audit log keeps the release. Its ID is 32 lower-case hexadecimal
 /// characters, as SAS instance IDs are.
 /// </summary>
-public sealed class SasServer : AccountResource
+public sealed class SasServer : SasOsResource
 {
     public required string Name { get; set; }
 
@@ -36,18 +35,6 @@ public sealed class SasServer : AccountResource
 
     /// <summary>The application or OS image the server was made from, e.g. <c>WordPress 6.5</c>.</summary>
     public required string ImageName { get; init; }
-
-    public required string OsName { get; init; }
-
-    public required OsType OsType { get; init; }
-
-    public required string Platform { get; init; }
-
-    public required ImageArchitecture Architecture { get; init; }
-
-    public required BootMode BootMode { get; init; }
-
-    public bool NvmeSupport { get; init; }
 
     public SasServerStatus Status { get; set; } = SasServerStatus.Running;
 
@@ -79,8 +66,6 @@ internal sealed class SasServerConfiguration : IEntityTypeConfiguration<SasServe
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Plan).HasMaxLength(64);
         builder.Property(s => s.ImageName).HasMaxLength(ColumnLength.Name);
-        builder.Property(s => s.OsName).HasMaxLength(128);
-        builder.Property(s => s.Platform).HasMaxLength(64);
         builder.HasIndex(s => new { s.AccountId, s.RegionId });
         builder.HasMany(s => s.Disks).WithOne().HasForeignKey(d => d.ServerId).OnDelete(DeleteBehavior.Cascade);
     }
