@@ -70,4 +70,7 @@ public static class ConsoleDialogs
 
     /// <summary>Dialogs with a table or a longer form.</summary>
     public static DialogOptions Medium => new() { MaxWidth = MaxWidth.Medium, FullWidth = true };
+
+    /// <summary>Dialogs with a wide table (the replace-system-disk image picker).</summary>
+    public static DialogOptions Large => new() { MaxWidth = MaxWidth.Large, FullWidth = true };
 }
