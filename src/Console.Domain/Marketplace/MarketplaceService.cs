@@ -256,11 +256,10 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
             var db = scope.Db;
             var product = await db.MarketplaceProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Code == productCode, ct);
             EcsError? error = product is null ? MarketplaceErrors.NotFound(productCode)
-                : product.WithdrawnAt is not null ? MarketplaceErrors.Removed(productCode)
-                : !await db.Images.AnyAsync(i => i.Kind == ImageKind.Marketplace && i.ProductCode == productCode && i.RegionId == regionId, ct)
-                    ? MarketplaceErrors.NotPublished(productCode, regionId)
-                : !PlansFor(product.BillingModel).Contains(plan) ? MarketplaceErrors.PlanNotSupported(product.BillingModel, plan)
-                : null;
+                : MarketplaceRules.Withdrawn(product)
+                    ?? MarketplaceRules.NotPublished(productCode, regionId,
+                        await db.Images.AnyAsync(i => i.Kind == ImageKind.Marketplace && i.ProductCode == productCode && i.RegionId == regionId, ct))
+                    ?? (PlansFor(product.BillingModel).Contains(plan) ? null : MarketplaceErrors.PlanNotSupported(product.BillingModel, plan));
             if (error is not null)
             {
                 return error;
