@@ -8,8 +8,8 @@ internal sealed class AccountConfiguration :
     public void Configure(EntityTypeBuilder<Account> builder)
     {
         builder.HasKey(a => a.Id);
-        builder.Property(a => a.Id).HasMaxLength(16);
-        builder.Property(a => a.Name).HasMaxLength(128);
+        builder.Property(a => a.Id).HasMaxLength(ColumnLength.AccountId);
+        builder.Property(a => a.Name).HasMaxLength(ColumnLength.Name);
         builder.HasMany(a => a.Members).WithOne().HasForeignKey(m => m.AccountId);
     }
 
@@ -17,7 +17,6 @@ internal sealed class AccountConfiguration :
     {
         builder.HasKey(m => new { m.AccountId, m.UserId });
         builder.HasIndex(m => m.UserId);
-        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<ConsoleUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 
@@ -25,7 +24,6 @@ internal sealed class AccountConfiguration :
     {
         builder.HasKey(k => k.Id);
         builder.Property(k => k.Id).HasMaxLength(64);
-        builder.Property(k => k.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(k => k.UserId);
         builder.HasOne<ConsoleUser>().WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Cascade);
     }

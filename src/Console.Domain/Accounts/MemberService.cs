@@ -37,8 +37,6 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
     private const string Lower = "abcdefghijkmnopqrstuvwxyz";
     private const string Digits = "23456789";
     private const string Symbols = "!#$%&*+-=?@^_";
-    private const string NotAdmin = "Only an Admin of the account may manage its members.";
-    private const string PlatformAdminHasNoMembers = "The platform administrator belongs to no account and manages no members.";
 
     private readonly AuditedWrite _write = new(dbFactory, time);
 
@@ -114,9 +112,9 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
             }
 
             var membership = found.Value;
-            if (membership.Role == AccountRole.Admin && role != AccountRole.Admin && await IsLastAdminAsync(db, membership, ct))
+            if (role != AccountRole.Admin && MemberRules.CannotLoseAdmin(membership.Role, await AdminCountAsync(db, membership, ct)) is { } lastAdmin)
             {
-                return AccountErrors.LastAdmin();
+                return lastAdmin;
             }
 
             membership.Role = role;
@@ -143,9 +141,9 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
                 return found.Error;
             }
 
-            if (found.Value.Role == AccountRole.Admin && await IsLastAdminAsync(db, found.Value, ct))
+            if (MemberRules.CannotLoseAdmin(found.Value.Role, await AdminCountAsync(db, found.Value, ct)) is { } lastAdmin)
             {
-                return AccountErrors.LastAdmin();
+                return lastAdmin;
             }
 
             db.AccountMemberships.Remove(found.Value);
@@ -200,13 +198,13 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
     /// </summary>
     private Task<Result<T>> WriteAsync<T>(Actor actor, AuditTarget target, Func<WriteScope, Task<Result<T>>> body, CancellationToken ct) =>
         _write.RunAsync(actor, WriteRight.AccountAdmin, deniedTarget: target, body, ct,
-            why: actor.AccountId is null ? PlatformAdminHasNoMembers : NotAdmin);
+            why: MemberRules.WhyNotAdmin(actor));
 
     /// <summary>Null when the actor is, in the database right now, an Admin of its account (not locked out); else <c>Forbidden</c>.</summary>
     private async Task<EcsError?> CheckAdminAsync(ConsoleDbContext db, Actor actor, CancellationToken ct) =>
         actor.AccountId is null
-            ? CommonErrors.Forbidden(PlatformAdminHasNoMembers)
-            : await Access.CheckAccountAdminAsync(db, actor, time, NotAdmin, ct);
+            ? CommonErrors.Forbidden(MemberRules.WhyNotAdmin(actor))
+            : await Access.CheckAccountAdminAsync(db, actor, time, MemberRules.WhyNotAdmin(actor), ct);
 
     private static EcsError? RoleError(AccountRole role) =>
         Enum.IsDefined(role) ? null : CommonErrors.InvalidParameter("Role", "must be ReadOnly, Operator or Admin.");
@@ -217,8 +215,9 @@ public sealed partial class MemberService(IDbContextFactory<ConsoleDbContext> db
             ? membership
             : AccountErrors.UserNotFound();
 
-    private static async Task<bool> IsLastAdminAsync(ConsoleDbContext db, AccountMembership admin, CancellationToken ct) =>
-        await db.AccountMemberships.CountAsync(m => m.AccountId == admin.AccountId && m.Role == AccountRole.Admin, ct) <= 1;
+    /// <summary>The Admins of <paramref name="member"/>'s account.</summary>
+    private static Task<int> AdminCountAsync(ConsoleDbContext db, AccountMembership member, CancellationToken ct) =>
+        db.AccountMemberships.CountAsync(m => m.AccountId == member.AccountId && m.Role == AccountRole.Admin, ct);
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

@@ -52,7 +52,6 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.HasKey(a => a.Id);
-        builder.Property(a => a.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Action).HasMaxLength(64);
         builder.Property(a => a.ResourceType).HasMaxLength(32);
         builder.HasIndex(a => new { a.AccountId, a.Time });

@@ -17,12 +17,11 @@ public static class BuilderRules
     /// The region a new component or template is made in, once its name, description and tags are well formed:
     /// <c>InvalidRegionId.NotFound</c> first, then the first malformed text.
     /// </summary>
-    public static async Task<Result<Region>> NewResourceAsync(ConsoleDbContext db, string regionId, string? name, string? description,
-        IReadOnlyList<BuilderTag>? tags, CancellationToken ct)
+    public static async Task<Result<Region>> NewResourceAsync(ConsoleDbContext db, NewBuilderResourceRequest request, CancellationToken ct)
     {
-        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct);
-        return region is null ? CommonErrors.RegionNotFound(regionId)
-            : (Name(name) ?? Description(description) ?? Tags(tags)) is { } invalid ? invalid
+        var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RegionId, ct);
+        return region is null ? CommonErrors.RegionNotFound(request.RegionId)
+            : (Name(request.Name) ?? Description(request.Description) ?? Tags(request.Tags)) is { } invalid ? invalid
             : region;
     }
 
@@ -45,6 +44,40 @@ public static class BuilderRules
     /// <summary>IB-06: the image tag rules (≤ 20, key and value shapes, no duplicate keys).</summary>
     public static EcsError? Tags(IReadOnlyList<BuilderTag>? tags) =>
         tags is null ? null : ImageValidation.Tags([.. tags.Select(t => (t.Key, t.Value))]);
+}
+
+/// <summary>What every request that makes a component or a template has, checked by <see cref="BuilderRules.NewResourceAsync"/>.</summary>
+public abstract record NewBuilderResourceRequest
+{
+    public required string RegionId { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+}
+
+/// <summary>
+/// What every Image Builder list query (components, templates, builds) has: the region, the tags a row must carry, and
+/// <c>NextToken</c>/<c>MaxResults</c> paging (IB-08).
+/// </summary>
+public abstract record BuilderListQuery
+{
+    public required string RegionId { get; init; }
+
+    /// <summary>Every tag a listed row must carry; one with an empty value matches any value of its key.</summary>
+    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+
+    public int? MaxResults { get; init; }
+
+    public string? NextToken { get; init; }
+
+    /// <summary>The page this query asks for, of the <paramref name="rows"/> (in their order) that carry every tag of <see cref="Tags"/>.</summary>
+    public Result<TokenPage<T>> Page<T>(IEnumerable<T> rows, Func<T, IEnumerable<BuilderTag>> tagsOf) =>
+        TokenPaging.Page<T>(
+            [.. rows.Where(r => Tags.All(t => tagsOf(r).Any(rt => rt.Key == t.Key && (string.IsNullOrEmpty(t.Value) || rt.Value == t.Value))))],
+            MaxResults, NextToken);
 }
 
 /// <summary>One page of a list that pages with <c>NextToken</c>/<c>MaxResults</c> (IB-08).</summary>

@@ -5,9 +5,16 @@ using EcsConsole.Domain.Sharing;
 
 namespace EcsConsole.Domain.ImageBuilder;
 
-/// <summary>The build's last phases (distribute, share, release) and the steps' shared endings and lookups.</summary>
+/// <summary>The build's last phases (distribute, share, release), its two intermediate instances, and the steps' shared endings and lookups.</summary>
 public sealed partial class ImageBuildHandler
 {
+    /// <summary>The build's two intermediate instances: the transit one it builds on, and the test one it tests the new image on.</summary>
+    private enum Slot
+    {
+        Transit,
+        Test,
+    }
+
     private sealed partial class Run
     {
         private async Task DistributeAsync()
@@ -105,9 +112,9 @@ public sealed partial class ImageBuildHandler
 
         private async Task ReleaseAsync()
         {
-            foreach (var which in new[] { "test", "transit" })
+            foreach (var slot in new[] { Slot.Test, Slot.Transit })
             {
-                var id = which == "test" ? execution.TestInstanceId : execution.TransitInstanceId;
+                var id = InstanceIdIn(slot);
                 if (id is null)
                 {
                     continue;
@@ -125,7 +132,7 @@ public sealed partial class ImageBuildHandler
                     var released = await handler.Instances.ReleaseAsync(Actor, Region, instance.Id, force: true, ct);
                     if (released.IsSuccess)
                     {
-                        execution.Write($"Release the {(which == "test" ? "test" : "intermediate")} instance {instance.Id}.", now);
+                        execution.Write($"Release the {Label(slot)} instance {instance.Id}.", now);
                     }
                     else
                     {
@@ -137,14 +144,7 @@ public sealed partial class ImageBuildHandler
                     }
                 }
 
-                if (which == "test")
-                {
-                    execution.TestInstanceId = null;
-                }
-                else
-                {
-                    execution.TransitInstanceId = null;
-                }
+                SetInstanceIdIn(slot, null);
             }
 
             // IB-55 / cancel: no half-made image stays behind.
@@ -238,8 +238,70 @@ public sealed partial class ImageBuildHandler
             execution.Write($"Build ended: {final}.", now);
         }
 
-        private Task<Result<string>> LaunchAsync(string name, string imageId) =>
-            IntermediateInstances.LaunchOnceAsync(db, handler.Instances, Actor, Region, name, execution.InstanceTypeId, imageId, pipeline.SystemDiskSize, ct);
+        /// <summary>
+        /// The slot's instance once it is Running, else null: a slot without one launches it from <paramref name="imageId"/>
+        /// (and logs <paramref name="launched"/> of its ID), one that is starting is waited for, and one that cannot be
+        /// launched or is gone fails the build (<see cref="PresentAsync"/>).
+        /// </summary>
+        private async Task<Instance?> RunningAsync(Slot slot, string imageId, Func<string, string> launched)
+        {
+            if (InstanceIdIn(slot) is null)
+            {
+                var launch = await IntermediateInstances.LaunchOnceAsync(db, handler.Instances, Actor, Region, NameOf(slot), execution.InstanceTypeId, imageId,
+                    pipeline.SystemDiskSize, ct);
+                if (!launch.IsSuccess)
+                {
+                    Fail(FailureOf(slot), launch.Error);
+                    return null;
+                }
+
+                SetInstanceIdIn(slot, launch.Value);
+                execution.Write(launched(launch.Value), now);
+                return null;
+            }
+
+            var instance = await PresentAsync(slot);
+            if (instance is { Status: not InstanceStatus.Running })
+            {
+                execution.Write($"Waiting for the {Label(slot)} instance {instance.Id} to start ({instance.Status}).", now);
+                return null;
+            }
+
+            return instance;
+        }
+
+        /// <summary>The slot's instance, or null when it is gone: the slot is emptied and the build fails with <c>InvalidInstanceId.NotFound</c>.</summary>
+        private async Task<Instance?> PresentAsync(Slot slot)
+        {
+            var instance = await InstanceAsync(InstanceIdIn(slot));
+            if (instance is null)
+            {
+                SetInstanceIdIn(slot, null);
+                Fail(FailureOf(slot), InstanceErrors.NotFound(NameOf(slot)));
+            }
+
+            return instance;
+        }
+
+        private string? InstanceIdIn(Slot slot) => slot == Slot.Test ? execution.TestInstanceId : execution.TransitInstanceId;
+
+        private void SetInstanceIdIn(Slot slot, string? id)
+        {
+            if (slot == Slot.Test)
+            {
+                execution.TestInstanceId = id;
+            }
+            else
+            {
+                execution.TransitInstanceId = id;
+            }
+        }
+
+        private string NameOf(Slot slot) => slot == Slot.Test ? TestInstanceName(execution.Id) : TransitInstanceName(execution.Id);
+
+        private static BuildStatus FailureOf(Slot slot) => slot == Slot.Test ? BuildStatus.TEST_FAILED : BuildStatus.FAILED;
+
+        private static string Label(Slot slot) => slot == Slot.Test ? "test" : "intermediate";
 
         private Task<Instance?> InstanceAsync(string? id) =>
             id is null ? Task.FromResult<Instance?>(null) : db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id && i.RegionId == Region, ct);

@@ -118,31 +118,10 @@ public sealed partial class ImageBuildHandler(IServiceProvider services, IDbCont
                 return;
             }
 
-            if (execution.TransitInstanceId is null)
-            {
-                var launched = await LaunchAsync(TransitInstanceName(execution.Id), execution.BaseImageId);
-                if (!launched.IsSuccess)
-                {
-                    Fail(BuildStatus.FAILED, launched.Error);
-                    return;
-                }
-
-                execution.TransitInstanceId = launched.Value;
-                execution.Write($"Create intermediate instance {launched.Value} ({execution.InstanceTypeId}, pay-as-you-go) from {execution.BaseImageId}.", now);
-                return;
-            }
-
-            var instance = await InstanceAsync(execution.TransitInstanceId);
+            var instance = await RunningAsync(Slot.Transit, execution.BaseImageId,
+                id => $"Create intermediate instance {id} ({execution.InstanceTypeId}, pay-as-you-go) from {execution.BaseImageId}.");
             if (instance is null)
             {
-                execution.TransitInstanceId = null;
-                Fail(BuildStatus.FAILED, InstanceErrors.NotFound(TransitInstanceName(execution.Id)));
-                return;
-            }
-
-            if (instance.Status != InstanceStatus.Running)
-            {
-                execution.Write($"Waiting for the intermediate instance {instance.Id} to start ({instance.Status}).", now);
                 return;
             }
 
@@ -184,11 +163,9 @@ public sealed partial class ImageBuildHandler(IServiceProvider services, IDbCont
 
             if (execution.ImageId is null)
             {
-                var instance = await InstanceAsync(execution.TransitInstanceId);
+                var instance = await PresentAsync(Slot.Transit);
                 if (instance is null)
                 {
-                    execution.TransitInstanceId = null;
-                    Fail(BuildStatus.FAILED, InstanceErrors.NotFound(TransitInstanceName(execution.Id)));
                     return;
                 }
 
@@ -286,31 +263,8 @@ public sealed partial class ImageBuildHandler(IServiceProvider services, IDbCont
 
         private async Task TestAsync()
         {
-            if (execution.TestInstanceId is null)
+            if (await RunningAsync(Slot.Test, execution.ImageId!, id => $"Create test instance {id} from {execution.ImageId}.") is null)
             {
-                var launched = await LaunchAsync(TestInstanceName(execution.Id), execution.ImageId!);
-                if (!launched.IsSuccess)
-                {
-                    Fail(BuildStatus.TEST_FAILED, launched.Error);
-                    return;
-                }
-
-                execution.TestInstanceId = launched.Value;
-                execution.Write($"Create test instance {launched.Value} from {execution.ImageId}.", now);
-                return;
-            }
-
-            var instance = await InstanceAsync(execution.TestInstanceId);
-            if (instance is null)
-            {
-                execution.TestInstanceId = null;
-                Fail(BuildStatus.TEST_FAILED, InstanceErrors.NotFound(TestInstanceName(execution.Id)));
-                return;
-            }
-
-            if (instance.Status != InstanceStatus.Running)
-            {
-                execution.Write($"Waiting for the test instance {instance.Id} to start ({instance.Status}).", now);
                 return;
             }
 

@@ -5,10 +5,8 @@ using EcsConsole.Domain.Tasks;
 namespace EcsConsole.Domain.ImageBuilder;
 
 /// <summary>DescribeImagePipelineExecutions filters (IB-59).</summary>
-public sealed record ImageBuildQuery
+public sealed record ImageBuildQuery : BuilderListQuery
 {
-    public required string RegionId { get; init; }
-
     public string? ImagePipelineId { get; init; }
 
     /// <summary>One execution ID or a comma-separated list of at most 20.</summary>
@@ -16,12 +14,6 @@ public sealed record ImageBuildQuery
 
     /// <summary>A comma-separated list of the 12 states; empty means all.</summary>
     public string? Status { get; init; }
-
-    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
-
-    public int? MaxResults { get; init; }
-
-    public string? NextToken { get; init; }
 
     /// <summary>The console lists every build of the region; the API needs a template or an execution (IB-59).</summary>
     public bool AllOfRegion { get; init; }
@@ -166,11 +158,8 @@ public sealed class ImageBuildService(
             rows = rows.Where(e => statuses.Contains(e.Status));
         }
 
-        var all = (await rows.ToListAsync(ct))
-            .Where(e => query.Tags.All(t => e.Tags.Any(et => et.Key == t.Key && (string.IsNullOrEmpty(t.Value) || et.Value == t.Value))))
-            .OrderByDescending(e => e.CreationTime).ThenByDescending(e => e.Id, StringComparer.Ordinal)
-            .ToList();
-        return TokenPaging.Page<ImagePipelineExecution>(all, query.MaxResults, query.NextToken);
+        var all = (await rows.ToListAsync(ct)).OrderByDescending(e => e.CreationTime).ThenByDescending(e => e.Id, StringComparer.Ordinal);
+        return query.Page(all, e => e.Tags);
     }
 
     /// <summary>One build of the actor's account, with its log; <see cref="ImageBuilderErrors.ExecutionNotFoundCode"/> otherwise.</summary>

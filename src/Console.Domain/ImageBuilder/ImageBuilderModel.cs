@@ -105,14 +105,8 @@ public sealed class ImageComponent
 }
 
 /// <summary>An image template (API: pipeline, <c>ip-…</c>): the immutable recipe of a build (IB-39).</summary>
-public sealed class ImagePipeline
+public sealed class ImagePipeline : AccountResource
 {
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
-    public required string AccountId { get; init; }
-
     public required string Name { get; init; }
 
     public string? Description { get; init; }
@@ -167,8 +161,6 @@ public sealed class ImagePipeline
 
     /// <summary>The <c>COMPONENT</c> references of the build and test content, as written (for the in-use check, IB-16).</summary>
     public List<string> ComponentReferences { get; init; } = [];
-
-    public DateTimeOffset CreationTime { get; init; }
 }
 
 /// <summary>One line of a build's log: what a phase did.</summary>
@@ -181,14 +173,8 @@ public sealed record BuildCopy(string RegionId, string? ImageId, string? ErrorCo
 /// A build task (API: execution, <c>exec-…</c>): one run of a template through the phases of §2.5, on the task engine
 /// (<see cref="ImageBuildHandler"/>). The row is the state machine's truth; its <see cref="TaskId"/> only schedules it.
 /// </summary>
-public sealed class ImagePipelineExecution
+public sealed class ImagePipelineExecution : AccountResource
 {
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
-    public required string AccountId { get; init; }
-
     public required string PipelineId { get; init; }
 
     public BuildStatus Status { get; set; } = BuildStatus.PREPARING;
@@ -201,8 +187,6 @@ public sealed class ImagePipelineExecution
     public string? ErrorCode { get; set; }
 
     public string? ErrorInfo { get; set; }
-
-    public DateTimeOffset CreationTime { get; init; }
 
     public DateTimeOffset ModifiedTime { get; set; }
 
@@ -287,11 +271,11 @@ internal sealed class ImageBuilderConfiguration :
     public void Configure(EntityTypeBuilder<ImageComponent> builder)
     {
         builder.HasKey(c => c.Id);
-        builder.Property(c => c.Id).HasMaxLength(32);
-        builder.Property(c => c.Name).HasMaxLength(128);
+        builder.Property(c => c.Id).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(c => c.Name).HasMaxLength(ColumnLength.Name);
         builder.Property(c => c.Version).HasMaxLength(40);
-        builder.Property(c => c.ComponentType).HasConversion<string>().HasMaxLength(8);
-        builder.Property(c => c.SystemType).HasConversion<string>().HasMaxLength(8);
+        builder.Property(c => c.ComponentType).HasMaxLength(8);
+        builder.Property(c => c.SystemType).HasMaxLength(8);
         builder.Property(c => c.Parameters).HasJsonConversion();
         builder.Property(c => c.Tags).HasJsonConversion();
         builder.Ignore(c => c.Owner);
@@ -301,9 +285,7 @@ internal sealed class ImageBuilderConfiguration :
     public void Configure(EntityTypeBuilder<ImagePipeline> builder)
     {
         builder.HasKey(p => p.Id);
-        builder.Property(p => p.Id).HasMaxLength(32);
-        builder.Property(p => p.Name).HasMaxLength(128);
-        builder.Property(p => p.BaseImageType).HasConversion<string>().HasMaxLength(16);
+        builder.HasNoMaxLength(p => p.AccountId, p => p.RegionId, p => p.Description);
         builder.Property(p => p.RepairItems).HasJsonConversion();
         builder.Property(p => p.ImageTags).HasJsonConversion();
         builder.Property(p => p.ToRegionIds).HasJsonConversion();
@@ -316,11 +298,9 @@ internal sealed class ImageBuilderConfiguration :
     public void Configure(EntityTypeBuilder<ImagePipelineExecution> builder)
     {
         builder.HasKey(e => e.Id);
-        builder.Property(e => e.Id).HasMaxLength(32);
-        builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
-        builder.Property(e => e.StartedByRole).HasConversion<string>().HasMaxLength(16);
-        builder.Property(e => e.StartedBySource).HasConversion<string>().HasMaxLength(16);
+        builder.HasNoMaxLength(e => e.AccountId, e => e.RegionId);
+        builder.Property(e => e.Status).HasMaxLength(20);
+        builder.Property(e => e.Outcome).HasMaxLength(20);
         builder.Property(e => e.Tags).HasJsonConversion();
         builder.Property(e => e.BuildSteps).HasJsonConversion();
         builder.Property(e => e.TestSteps).HasJsonConversion();

@@ -3,14 +3,8 @@ using EcsConsole.Domain.Quotas;
 namespace EcsConsole.Domain.ImageBuilder;
 
 /// <summary>CreateImageComponent (image-builder.md §5.1). Enumerations arrive as text so that bad values get their codes.</summary>
-public sealed record CreateImageComponentRequest
+public sealed record CreateImageComponentRequest : NewBuilderResourceRequest
 {
-    public required string RegionId { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? Description { get; init; }
-
     /// <summary><c>Linux</c> (default) or <c>Windows</c>.</summary>
     public string? SystemType { get; init; }
 
@@ -21,15 +15,11 @@ public sealed record CreateImageComponentRequest
     public string? ComponentVersion { get; init; }
 
     public string? Content { get; init; }
-
-    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
 }
 
 /// <summary>DescribeImageComponents filters (IB-17).</summary>
-public sealed record ImageComponentQuery
+public sealed record ImageComponentQuery : BuilderListQuery
 {
-    public required string RegionId { get; init; }
-
     public IReadOnlyList<string> ImageComponentIds { get; init; } = [];
 
     public string? Name { get; init; }
@@ -42,12 +32,6 @@ public sealed record ImageComponentQuery
 
     /// <summary><c>SELF</c>, <c>ALIYUN</c>, or null for both.</summary>
     public string? Owner { get; init; }
-
-    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
-
-    public int? MaxResults { get; init; }
-
-    public string? NextToken { get; init; }
 }
 
 /// <summary>
@@ -127,10 +111,8 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
             .Where(c => string.IsNullOrEmpty(query.Name) || c.Name == query.Name)
             .Where(c => string.IsNullOrEmpty(query.Name) || string.IsNullOrEmpty(query.ComponentVersion) || VersionMatches(query.ComponentVersion, c.Version))
             .Where(c => type is null || c.ComponentType == type)
-            .Where(c => system is null || c.SystemType == system)
-            .Where(c => query.Tags.All(t => c.Tags.Any(ct2 => ct2.Key == t.Key && (string.IsNullOrEmpty(t.Value) || ct2.Value == t.Value))))
-            .ToList();
-        return TokenPaging.Page<ImageComponent>(all, query.MaxResults, query.NextToken);
+            .Where(c => system is null || c.SystemType == system);
+        return query.Page(all, c => c.Tags);
     }
 
     /// <summary>One component the actor can see (own or system), or <see cref="ImageBuilderErrors.ComponentNotFoundCode"/>.</summary>
@@ -175,7 +157,7 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
 
     private async Task<Result<string>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImageComponentRequest request, CancellationToken ct)
     {
-        var found = await BuilderRules.NewResourceAsync(db, request.RegionId, request.Name, request.Description, request.Tags, ct);
+        var found = await BuilderRules.NewResourceAsync(db, request, ct);
         if (!found.IsSuccess)
         {
             return found.Error;

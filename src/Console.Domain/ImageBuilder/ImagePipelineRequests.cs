@@ -1,14 +1,8 @@
 namespace EcsConsole.Domain.ImageBuilder;
 
 /// <summary>CreateImagePipeline (image-builder.md §5.4). Enumerations and numbers as given, so that bad ones get their codes.</summary>
-public sealed record CreateImagePipelineRequest
+public sealed record CreateImagePipelineRequest : NewBuilderResourceRequest
 {
-    public required string RegionId { get; init; }
-
-    public string? Name { get; init; }
-
-    public string? Description { get; init; }
-
     /// <summary><c>IMAGE</c> or <c>IMAGE_FAMILY</c> (required).</summary>
     public string? BaseImageType { get; init; }
 
@@ -51,24 +45,14 @@ public sealed record CreateImagePipelineRequest
     public IReadOnlyList<string> ToRegionIds { get; init; } = [];
 
     public IReadOnlyList<string> AddAccounts { get; init; } = [];
-
-    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
 }
 
 /// <summary>DescribeImagePipelines filters (IB-44).</summary>
-public sealed record ImagePipelineQuery
+public sealed record ImagePipelineQuery : BuilderListQuery
 {
-    public required string RegionId { get; init; }
-
     public IReadOnlyList<string> ImagePipelineIds { get; init; } = [];
 
     public string? Name { get; init; }
-
-    public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
-
-    public int? MaxResults { get; init; }
-
-    public string? NextToken { get; init; }
 }
 
 /// <summary>A template with its newest build, for the console's list.</summary>

@@ -17,8 +17,7 @@ public sealed partial class ImagePipelineService
         {
             if (await NewImageChecks.OwnImages(db, actor.AccountId!, regionId).AnyAsync(i => i.Name == name, ct))
             {
-                return new EcsError(ImageErrors.NameDuplicatedCode, 400,
-                    "The specified image name is already in use in the target region. Please try a different one.");
+                return ImageErrors.NameDuplicatedInTargetRegion();
             }
         }
 

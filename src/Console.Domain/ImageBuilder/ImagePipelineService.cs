@@ -72,10 +72,8 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
                 .ToListAsync(ct))
             .Where(p => query.ImagePipelineIds.Count == 0 || query.ImagePipelineIds.Contains(p.Id))
             .Where(p => string.IsNullOrEmpty(query.Name) || p.Name == query.Name)
-            .Where(p => query.Tags.All(t => p.Tags.Any(pt => pt.Key == t.Key && (string.IsNullOrEmpty(t.Value) || pt.Value == t.Value))))
-            .OrderByDescending(p => p.CreationTime).ThenByDescending(p => p.Id, StringComparer.Ordinal)
-            .ToList();
-        return TokenPaging.Page<ImagePipeline>(all, query.MaxResults, query.NextToken);
+            .OrderByDescending(p => p.CreationTime).ThenByDescending(p => p.Id, StringComparer.Ordinal);
+        return query.Page(all, p => p.Tags);
     }
 
     /// <summary>The console's template list: every template of the region with its newest build.</summary>
@@ -145,7 +143,7 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
 
     private async Task<Result<string>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateImagePipelineRequest request, CancellationToken ct)
     {
-        var found = await BuilderRules.NewResourceAsync(db, request.RegionId, request.Name, request.Description, request.Tags, ct);
+        var found = await BuilderRules.NewResourceAsync(db, request, ct);
         if (!found.IsSuccess)
         {
             return found.Error;

@@ -28,7 +28,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
         var run = await db.ImageUpdateRuns.FirstOrDefaultAsync(r => r.Id == task.ResourceId, ct);
         if (run is null)
         {
-            return new PhaseStep(task.Progress, "Failed", PhaseOutcome.Failed, new EcsError(ImageUpdateService.ExecutionNotFoundCode, 404, "The execution no longer exists."));
+            return new PhaseStep(task.Progress, "Failed", PhaseOutcome.Failed, ImageUpdateErrors.ExecutionGone());
         }
 
         var now = time.GetUtcNow();
@@ -76,53 +76,60 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
                 run.Mark(current.Name, OosStepStatus.Running, null, now);
             }
 
-            switch (current.Name)
+            await (current.Name switch
             {
-                case "checkNewImageName":
-                    var taken = await db.Images.AnyAsync(i => i.RegionId == run.RegionId && i.OwnerAccountId == run.AccountId && i.Kind == ImageKind.Custom
-                        && i.Name == run.TargetImageName && i.Id != run.ImageId, ct);
-                    if (taken)
-                    {
-                        run.Mark(current.Name, OosStepStatus.Failed, $"DescribeImages(ImageName={run.TargetImageName}): TotalCount is not 0.", now);
-                        End(OosStatus.Failed, ImageErrors.NameDuplicated(run.TargetImageName));
-                        return;
-                    }
+                "checkNewImageName" => CheckNewImageNameAsync(current.Name),
+                "runInstances" => RunInstanceAsync(current.Name),
+                "installCloudAssistant" => InstallCloudAssistant(current.Name),
+                "runCommand" => RunCommand(current.Name),
+                "stopInstance" => StopAsync(current.Name),
+                "createImage" => CreateImageAsync(current.Name),
+                "deleteInstance" => DeleteInstanceAsync(current.Name),
+                _ => Task.CompletedTask,
+            });
+        }
 
-                    Done(current.Name, $"DescribeImages(ImageName={run.TargetImageName}): TotalCount=0.");
-                    return;
-                case "runInstances":
-                    await RunInstanceAsync(current.Name);
-                    return;
-                case "installCloudAssistant":
-                    if (run.Ticks++ < 1)
-                    {
-                        run.Mark(current.Name, OosStepStatus.Running, "InstallCloudAssistant, then reboot.", now);
-                        return;
-                    }
-
-                    Done(current.Name, "DescribeCloudAssistantStatus: CloudAssistantStatus=true.");
-                    return;
-                case "runCommand":
-                    var exit = BuildContentRules.SimulatedExitCode(run.CommandContent);
-                    if (exit != 0)
-                    {
-                        run.Mark(current.Name, OosStepStatus.Failed, $"{run.CommandType}: InvocationStatus=Failed, ExitCode={exit}.", now);
-                        Abort(ImageBuilderErrors.ExitCodeNonzeroCode, $"The command exited with code {exit}.", cancelled: false);
-                        return;
-                    }
-
-                    Done(current.Name, $"{run.CommandType}: InvocationStatus=Finished, ExitCode=0.");
-                    return;
-                case "stopInstance":
-                    await StopAsync(current.Name);
-                    return;
-                case "createImage":
-                    await CreateImageAsync(current.Name);
-                    return;
-                case "deleteInstance":
-                    await DeleteInstanceAsync(current.Name);
-                    return;
+        private async Task CheckNewImageNameAsync(string step)
+        {
+            var taken = await db.Images.AnyAsync(i => i.RegionId == run.RegionId && i.OwnerAccountId == run.AccountId && i.Kind == ImageKind.Custom
+                && i.Name == run.TargetImageName && i.Id != run.ImageId, ct);
+            if (taken)
+            {
+                Failed(step, $"DescribeImages(ImageName={run.TargetImageName}): TotalCount is not 0.", ImageErrors.NameDuplicated(run.TargetImageName));
+                return;
             }
+
+            Done(step, $"DescribeImages(ImageName={run.TargetImageName}): TotalCount=0.");
+        }
+
+        private Task InstallCloudAssistant(string step)
+        {
+            if (run.Ticks++ < 1)
+            {
+                run.Mark(step, OosStepStatus.Running, "InstallCloudAssistant, then reboot.", now);
+            }
+            else
+            {
+                Done(step, "DescribeCloudAssistantStatus: CloudAssistantStatus=true.");
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private Task RunCommand(string step)
+        {
+            var exit = BuildContentRules.SimulatedExitCode(run.CommandContent);
+            if (exit != 0)
+            {
+                FailedOnError(step, $"{run.CommandType}: InvocationStatus=Failed, ExitCode={exit}.",
+                    ImageBuilderErrors.ExitCodeNonzeroCode, $"The command exited with code {exit}.");
+            }
+            else
+            {
+                Done(step, $"{run.CommandType}: InvocationStatus=Finished, ExitCode=0.");
+            }
+
+            return Task.CompletedTask;
         }
 
         private async Task RunInstanceAsync(string step)
@@ -134,8 +141,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
                     run.SourceImageId, null, ct);
                 if (!launched.IsSuccess)
                 {
-                    run.Mark(step, OosStepStatus.Failed, $"RunInstances: {launched.Error.Code}.", now);
-                    End(OosStatus.Failed, launched.Error);
+                    Failed(step, $"RunInstances: {launched.Error.Code}.", launched.Error);
                     return;
                 }
 
@@ -157,16 +163,14 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
             switch (instance?.Status)
             {
                 case null:
-                    run.Mark(step, OosStepStatus.Failed, "The instance no longer exists.", now);
-                    End(OosStatus.Failed, InstanceErrors.NotFound(run.InstanceId ?? InstanceName(run.Id)));
+                    Failed(step, "The instance no longer exists.", InstanceErrors.NotFound(run.InstanceId ?? InstanceName(run.Id)));
                     return;
                 case InstanceStatus.Running:
                     var stopped = await Instances.StopAsync(Actor, run.RegionId, instance.Id, ct);
                     if (!stopped.IsSuccess)
                     {
                         // OOS-15: stopInstance has no OnError handler; the instance is left as it is.
-                        run.Mark(step, OosStepStatus.Failed, $"StopInstance: {stopped.Error.Code}.", now);
-                        End(OosStatus.Failed, stopped.Error);
+                        Failed(step, $"StopInstance: {stopped.Error.Code}.", stopped.Error);
                         return;
                     }
 
@@ -198,8 +202,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
                     }, ct);
                     if (!created.IsSuccess)
                     {
-                        run.Mark(step, OosStepStatus.Failed, $"CreateImage: {created.Error.Code}.", now);
-                        Abort(created.Error.Code, created.Error.Message, cancelled: false);
+                        FailedOnError(step, $"CreateImage: {created.Error.Code}.", created.Error.Code, created.Error.Message);
                         return;
                     }
 
@@ -218,8 +221,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
                     Done(step, $"{image.Id} is Available.");
                     return;
                 case null or ImageStatus.CreateFailed or ImageStatus.UnAvailable:
-                    run.Mark(step, OosStepStatus.Failed, $"The image {run.ImageId} was not created.", now);
-                    Abort("CreateImage.Failed", $"The image {run.ImageId} was not created.", cancelled: false);
+                    FailedOnError(step, $"The image {run.ImageId} was not created.", "CreateImage.Failed", $"The image {run.ImageId} was not created.");
                     return;
             }
         }
@@ -238,8 +240,7 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
                 var released = await Instances.ReleaseAsync(Actor, run.RegionId, instance.Id, force: true, ct);
                 if (!released.IsSuccess)
                 {
-                    run.Mark(step, OosStepStatus.Failed, $"DeleteInstance: {released.Error.Code}.", now);
-                    End(OosStatus.Failed, released.Error);
+                    Failed(step, $"DeleteInstance: {released.Error.Code}.", released.Error);
                     return;
                 }
             }
@@ -264,6 +265,20 @@ public sealed class ImageUpdateHandler(IServiceProvider services, IDbContextFact
         {
             run.Mark(step, OosStepStatus.Success, result, now);
             run.Ticks = 0;
+        }
+
+        /// <summary>A step without an OnError handler fails: its result is recorded and the run ends Failed with <paramref name="error"/>.</summary>
+        private void Failed(string step, string result, EcsError error)
+        {
+            run.Mark(step, OosStepStatus.Failed, result, now);
+            End(OosStatus.Failed, error);
+        }
+
+        /// <summary>A step with OnError fails: its result is recorded and the run skips to deleteInstance (<see cref="Abort"/>).</summary>
+        private void FailedOnError(string step, string result, string code, string message)
+        {
+            run.Mark(step, OosStepStatus.Failed, result, now);
+            Abort(code, message, cancelled: false);
         }
 
         /// <summary>OnError (or a cancel): skip to deleteInstance, which runs, then the run ends.</summary>

@@ -34,17 +34,11 @@ public sealed record OosStep(string Name, OosStepStatus Status, string? Result, 
 /// running a command on a temporary instance launched from an existing image. It never changes the source image and
 /// sets no image family (OOS-22, OOS-30).
 /// </summary>
-public sealed class ImageUpdateRun
+public sealed class ImageUpdateRun : AccountResource
 {
     /// <summary>The seven tasks in order (OOS-10…17).</summary>
     public static IReadOnlyList<string> StepNames { get; } =
         ["checkNewImageName", "runInstances", "installCloudAssistant", "runCommand", "stopInstance", "createImage", "deleteInstance"];
-
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
-    public required string AccountId { get; init; }
 
     public required string SourceImageId { get; init; }
 
@@ -78,8 +72,6 @@ public sealed class ImageUpdateRun
     public bool CancelRequested { get; set; }
 
     public int Ticks { get; set; }
-
-    public DateTimeOffset CreationTime { get; init; }
 
     public DateTimeOffset ModifiedTime { get; set; }
 
@@ -123,10 +115,7 @@ internal sealed class ImageUpdateRunConfiguration : IEntityTypeConfiguration<Ima
     public void Configure(EntityTypeBuilder<ImageUpdateRun> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).HasMaxLength(32);
-        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.StartedByRole).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.StartedBySource).HasConversion<string>().HasMaxLength(16);
+        builder.HasNoMaxLength(r => r.AccountId, r => r.RegionId);
         builder.Property(r => r.Steps).HasJsonConversion();
         builder.Property(r => r.Tags).HasJsonConversion();
         builder.Ignore(r => r.Actor);

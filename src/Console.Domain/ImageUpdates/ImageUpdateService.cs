@@ -43,11 +43,11 @@ public sealed class ImageUpdateService(
     public const ResourceKind ResourceType = ResourceKind.ImageUpdateExecution;
     public const string Action = AuditActions.UpdateImage;
 
-    /// <summary>OOS's code for an execution the caller does not have (another account's, or none).</summary>
-    public const string ExecutionNotFoundCode = "EntityNotExists.Execution";
+    /// <summary><see cref="ImageUpdateErrors.ExecutionNotFoundCode"/>, by the name tests use.</summary>
+    public const string ExecutionNotFoundCode = ImageUpdateErrors.ExecutionNotFoundCode;
 
-    /// <summary>OOS's code for cancelling an execution that has ended.</summary>
-    public const string InvalidStatusCode = "InvalidStatus";
+    /// <summary><see cref="ImageUpdateErrors.InvalidStatusCode"/>, by the name tests use.</summary>
+    public const string InvalidStatusCode = ImageUpdateErrors.InvalidStatusCode;
 
     public static IReadOnlyList<string> CommandTypes { get; } = ["RunShellScript", "RunBatScript", "RunPowerShellScript"];
 
@@ -145,7 +145,7 @@ public sealed class ImageUpdateService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.ImageUpdateRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == executionId && r.RegionId == regionId && r.AccountId == actor.AccountId, ct);
-        return run is null ? NotFound(executionId) : run;
+        return run is null ? ImageUpdateErrors.ExecutionNotFound(executionId) : run;
     }
 
     /// <summary>
@@ -160,12 +160,12 @@ public sealed class ImageUpdateService(
             var run = await scope.Db.ImageUpdateRuns.FirstOrDefaultAsync(r => r.Id == executionId && r.RegionId == regionId && r.AccountId == actor.AccountId, ct);
             if (run is null)
             {
-                return NotFound(executionId);
+                return ImageUpdateErrors.ExecutionNotFound(executionId);
             }
 
             scope.Audit(new AuditTarget(AuditActions.CancelExecution, ResourceType, executionId, regionId));
             var error = await scope.CheckCanWriteAsync(ct)
-                ?? (ImageUpdateRun.IsFinal(run.Status) ? new EcsError(InvalidStatusCode, 400, $"The execution {executionId} has ended ({run.Status}).") : null);
+                ?? (ImageUpdateRun.IsFinal(run.Status) ? ImageUpdateErrors.Ended(executionId, run.Status) : null);
             if (error is not null)
             {
                 return error;
@@ -178,7 +178,4 @@ public sealed class ImageUpdateService(
         }, ct);
         return outcome.ToResult();
     }
-
-    private static EcsError NotFound(string executionId) =>
-        new(ExecutionNotFoundCode, 404, $"The execution {executionId} does not exist.");
 }

@@ -8,7 +8,7 @@ namespace EcsConsole.Domain.Images;
 /// Custom, Marketplace and community images have globally unique <c>m-</c> IDs.
 /// </para>
 /// </summary>
-public sealed class Image
+public sealed class Image : IOsDescription
 {
     /// <summary>Surrogate key; never shown.</summary>
     public int Key { get; private set; }

@@ -8,8 +8,8 @@ internal sealed class ImageConfiguration :
     public void Configure(EntityTypeBuilder<Image> builder)
     {
         builder.HasKey(i => i.Key);
-        builder.Property(i => i.Id).HasMaxLength(128);
-        builder.Property(i => i.RegionId).HasMaxLength(32);
+        builder.Property(i => i.Id).HasMaxLength(ColumnLength.ImageId);
+        builder.Property(i => i.RegionId).HasMaxLength(ColumnLength.RegionId);
         builder.HasIndex(i => new { i.RegionId, i.Id }).IsUnique();
         builder.HasIndex(i => i.Id);
         builder.HasIndex(i => i.SourceImageId);
@@ -25,18 +25,9 @@ internal sealed class ImageConfiguration :
             .HasDatabaseName("IX_Images_Catalogue_OwnerByTime");
         builder.HasIndex(i => new { i.OwnerAccountId, i.RegionId, i.Name, i.Key, i.Kind, i.Status })
             .HasDatabaseName("IX_Images_Catalogue_OwnerByName");
-        builder.Property(i => i.Name).HasMaxLength(128);
-        builder.Property(i => i.Description).HasMaxLength(256);
-        builder.Property(i => i.Family).HasMaxLength(128);
-        builder.Property(i => i.OsName).HasMaxLength(128);
-        builder.Property(i => i.Platform).HasMaxLength(64);
-        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.OsType).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Architecture).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.BootMode).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.FeePerHour).HasConversion<double>();
+        builder.Property(i => i.Name).HasMaxLength(ColumnLength.Name);
+        builder.Property(i => i.Description).HasMaxLength(ColumnLength.Description);
+        builder.Property(i => i.Family).HasMaxLength(ColumnLength.Name);
         builder.HasMany(i => i.DiskMappings).WithOne().HasForeignKey(m => m.ImageKey).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(i => i.Tags).WithOne().HasForeignKey(t => t.ImageKey).OnDelete(DeleteBehavior.Cascade);
     }
@@ -44,7 +35,7 @@ internal sealed class ImageConfiguration :
     public void Configure(EntityTypeBuilder<ImageDiskMapping> builder)
     {
         builder.HasKey(m => m.Id);
-        builder.Property(m => m.Type).HasConversion<string>().HasMaxLength(8);
+        builder.Property(m => m.Type).HasMaxLength(8);
         builder.Property(m => m.Device).HasMaxLength(32);
         builder.HasIndex(m => m.SnapshotId);
     }

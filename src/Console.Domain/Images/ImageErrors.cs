@@ -40,6 +40,10 @@ public static class ImageErrors
 
     public static EcsError NameDuplicated(string name) => new(NameDuplicatedCode, 400, $"The image name \"{name}\" is already in use in this region.");
 
+    /// <summary>IB-32: a build's output name is taken in one of the regions the image will be in.</summary>
+    public static EcsError NameDuplicatedInTargetRegion() =>
+        new(NameDuplicatedCode, 400, "The specified image name is already in use in the target region. Please try a different one.");
+
     public static EcsError DescriptionMalformed(string why) => new(DescriptionMalformedCode, 400, $"The specified description is wrongly formed: {why}");
 
     public static EcsError FamilyMalformed(string why) => new(FamilyMalformedCode, 400, $"The specified image family is wrongly formed: {why}");

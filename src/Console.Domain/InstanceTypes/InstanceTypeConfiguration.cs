@@ -10,9 +10,6 @@ internal sealed class InstanceTypeConfiguration : IEntityTypeConfiguration<Insta
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Id).HasMaxLength(64);
         builder.Property(t => t.Family).HasMaxLength(32);
-        builder.Property(t => t.Architecture).HasConversion<string>().HasMaxLength(16);
-        builder.Property(t => t.MemoryGiB).HasConversion<double>();
-        builder.Property(t => t.PricePerHour).HasConversion<double>();
         builder.HasMany(t => t.Zones).WithOne().HasForeignKey(z => z.InstanceTypeId);
     }
 

@@ -18,16 +18,13 @@ public sealed record TypeCompatibility(InstanceType Type, IReadOnlyList<Compatib
 /// </summary>
 public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbFactory, IOptions<InstanceOptions> options)
 {
-    public const string ResourceTypeNotSupportedCode = "InvalidResourceType.NotSupported";
-    public const string InstanceTypeNotSupportedCode = "InvalidInstanceType.ValueNotSupported";
-    public const string ZoneNotFoundCode = "InvalidZoneId.NotFound";
 
     private int MaxSystemDisk => options.Value.MaxSystemDiskGiB;
 
     /// <summary>
     /// Every rule for one image on one instance type with a plan. Codes of the lookups: <c>InvalidRegionId.NotFound</c>,
     /// <see cref="ImageErrors"/> <c>InvalidImageId.NotFound</c> (not in this region for this account),
-    /// <see cref="InstanceTypeNotSupportedCode"/>, <see cref="ZoneNotFoundCode"/>, <see cref="ResourceTypeNotSupportedCode"/>
+    /// <see cref="CompatibilityErrors.InstanceTypeNotSupportedCode"/>, <see cref="CompatibilityErrors.ZoneNotFoundCode"/>, <see cref="CompatibilityErrors.ResourceTypeNotSupportedCode"/>
     /// (type not sold in the zone); then the verdict with every reason.
     /// </summary>
     public async Task<Result<CompatibilityVerdict>> CheckAsync(Actor actor, string regionId, string? zoneId, string imageId,
@@ -171,8 +168,7 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
             .FirstOrDefaultAsync(ct);
         return elsewhere is null
             ? ImageErrors.NotFound(imageId)
-            : new EcsError(ImageErrors.NotFoundCode, 404,
-                $"The image \"{imageId}\" is not available in {regionId}: it exists in {elsewhere}. Copy it to {regionId} first.");
+            : CompatibilityErrors.ImageInOtherRegion(imageId, regionId, elsewhere);
     }
 
     internal static async Task<Result<InstanceType>> FindTypeAsync(ConsoleDbContext db, string regionId, string? zoneId, string typeId,
@@ -181,12 +177,12 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
         var type = await db.InstanceTypes.AsNoTracking().Include(t => t.Zones).FirstOrDefaultAsync(t => t.Id == typeId, ct);
         if (type is null)
         {
-            return new EcsError(InstanceTypeNotSupportedCode, 400, $"The instance type \"{typeId}\" does not exist.");
+            return CompatibilityErrors.InstanceTypeNotSupported(typeId);
         }
 
         if (zoneId is not null && !await db.Zones.AnyAsync(z => z.Id == zoneId && z.RegionId == regionId, ct))
         {
-            return new EcsError(ZoneNotFoundCode, 400, $"The zone \"{zoneId}\" is not a zone of {regionId}.");
+            return CompatibilityErrors.ZoneNotFound(zoneId, regionId);
         }
 
         var sold = zoneId is not null
@@ -195,9 +191,7 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
                 .Intersect(await db.Zones.Where(z => z.RegionId == regionId).Select(z => z.Id).ToListAsync(ct)).Any();
         return sold
             ? type
-            : new EcsError(ResourceTypeNotSupportedCode, 403, zoneId is null
-                ? $"The instance type {typeId} is not sold in {regionId}."
-                : $"The instance type {typeId} is not sold in {zoneId}. Choose another zone or type.");
+            : CompatibilityErrors.TypeNotSold(typeId, regionId, zoneId);
     }
 
     private static async Task<MarketplaceFacts?> MarketFactsAsync(ConsoleDbContext db, Actor actor, Image image, CancellationToken ct)

@@ -18,15 +18,9 @@ public enum InstanceChargeType
 }
 
 /// <summary>An ECS instance: the image it was launched from, its type, zone and disks.</summary>
-public sealed class Instance
+public sealed class Instance : AccountResource
 {
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
     public required string ZoneId { get; init; }
-
-    public required string AccountId { get; init; }
 
     public required string Name { get; set; }
 
@@ -51,8 +45,6 @@ public sealed class Instance
     /// <summary>Release protection (INS-05): DeleteInstance is refused while set.</summary>
     public bool DeletionProtection { get; set; }
 
-    public DateTimeOffset CreationTime { get; init; }
-
     /// <summary>Subscription end; null for pay-as-you-go.</summary>
     public DateTimeOffset? ExpiredTime { get; init; }
 
@@ -62,15 +54,9 @@ public sealed class Instance
 }
 
 /// <summary>A cloud disk: the system disk or a data disk of an instance, or a detached one.</summary>
-public sealed class Disk
+public sealed class Disk : AccountResource
 {
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
     public required string ZoneId { get; init; }
-
-    public required string AccountId { get; init; }
 
     /// <summary>The instance it is attached to; null when detached.</summary>
     public string? InstanceId { get; set; }
@@ -93,6 +79,4 @@ public sealed class Disk
     public bool Encrypted { get; init; }
 
     public bool DeleteWithInstance { get; init; } = true;
-
-    public DateTimeOffset CreationTime { get; init; }
 }

@@ -8,14 +8,8 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
     public void Configure(EntityTypeBuilder<Instance> builder)
     {
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.Id).HasMaxLength(32);
-        builder.Property(i => i.RegionId).HasMaxLength(32);
-        builder.Property(i => i.ZoneId).HasMaxLength(32);
-        builder.Property(i => i.AccountId).HasMaxLength(16);
-        builder.Property(i => i.Name).HasMaxLength(128);
-        builder.Property(i => i.ImageId).HasMaxLength(128);
-        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.ChargeType).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.ZoneId).HasMaxLength(ColumnLength.RegionId);
+        builder.Property(i => i.ImageId).HasMaxLength(ColumnLength.ImageId);
         builder.HasOne<InstanceType>().WithMany().HasForeignKey(i => i.InstanceTypeId);
         builder.HasIndex(i => new { i.AccountId, i.RegionId });
         builder.HasIndex(i => i.ImageId);
@@ -25,7 +19,7 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
     public void Configure(EntityTypeBuilder<Disk> builder)
     {
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.Id).HasMaxLength(32);
+        builder.HasNoMaxLength(d => d.AccountId, d => d.RegionId);
         builder.Property(d => d.Type).HasMaxLength(8);
         builder.Property(d => d.Category).HasMaxLength(32);
         builder.Property(d => d.Device).HasMaxLength(32);

@@ -25,15 +25,8 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
     /// The instances of the actor's account in <paramref name="regionId"/>, newest first, with their type's size and
     /// their disks (system disk first). An actor without an account owns none; another account's instances never appear.
     /// </summary>
-    public async Task<IReadOnlyList<InstanceListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
-    {
-        if (actor.AccountId is not { } account)
-        {
-            return [];
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (
+    public Task<IReadOnlyList<InstanceListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync<IReadOnlyList<InstanceListItem>>(actor, [], async (db, account) => await (
                 from i in db.Instances.AsNoTracking()
                 join t in db.InstanceTypes.AsNoTracking() on i.InstanceTypeId equals t.Id
                 where i.AccountId == account && i.RegionId == regionId
@@ -51,18 +44,13 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
                     i.CreationTime,
                     i.ExpiredTime,
                     i.Disks.OrderBy(d => d.Device).Select(d => new InstanceDiskSummary(d.Id, d.Type, d.Category, d.SizeGiB)).ToList()))
-            .ToListAsync(ct);
-    }
+            .ToListAsync(ct), ct);
 
     /// <summary>
     /// The region of the actor's instance <paramref name="instanceId"/>, or null when the account has no such instance
     /// (StartInstance, StopInstance, DeleteInstance and ReplaceSystemDisk name no region).
     /// </summary>
-    public async Task<string?> FindRegionAsync(Actor actor, string instanceId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return actor.AccountId is null
-            ? null
-            : await db.Instances.AsNoTracking().Where(i => i.Id == instanceId && i.AccountId == actor.AccountId).Select(i => i.RegionId).FirstOrDefaultAsync(ct);
-    }
+    public Task<string?> FindRegionAsync(Actor actor, string instanceId, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync(actor, null, (db, account) =>
+            db.Instances.AsNoTracking().Where(i => i.Id == instanceId && i.AccountId == account).Select(i => i.RegionId).FirstOrDefaultAsync(ct), ct);
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>An SSH key pair of an account in a region, by name (BUY-03: Linux instances may log on with one).</summary>
-public sealed class KeyPair
+public sealed class KeyPair : IAccountScoped
 {
     public required string AccountId { get; init; }
 
@@ -22,9 +22,6 @@ internal sealed class KeyPairConfiguration : IEntityTypeConfiguration<KeyPair>
     public void Configure(EntityTypeBuilder<KeyPair> builder)
     {
         builder.HasKey(k => new { k.AccountId, k.RegionId, k.Name });
-        builder.Property(k => k.AccountId).HasMaxLength(16);
-        builder.Property(k => k.RegionId).HasMaxLength(32);
-        builder.Property(k => k.Name).HasMaxLength(128);
         builder.Property(k => k.FingerPrint).HasMaxLength(64);
     }
 }

@@ -120,24 +120,17 @@ internal sealed class MarketplaceConfiguration :
     {
         builder.HasKey(p => p.Code);
         builder.Property(p => p.Code).HasMaxLength(32);
-        builder.Property(p => p.Name).HasMaxLength(128);
+        builder.Property(p => p.Name).HasMaxLength(ColumnLength.Name);
         builder.Property(p => p.Category).HasMaxLength(64);
         builder.Property(p => p.Supplier).HasMaxLength(128);
-        builder.Property(p => p.FeePerHour).HasConversion<double>();
-        builder.Property(p => p.BillingModel).HasConversion<string>().HasMaxLength(16);
         builder.HasMany(p => p.Prices).WithOne().HasForeignKey(p => p.ProductCode);
     }
 
-    public void Configure(EntityTypeBuilder<MarketplacePrice> builder)
-    {
-        builder.HasKey(p => p.Id);
-        builder.Property(p => p.FeePerHour).HasConversion<double>();
-    }
+    public void Configure(EntityTypeBuilder<MarketplacePrice> builder) => builder.HasKey(p => p.Id);
 
     public void Configure(EntityTypeBuilder<MarketplaceSubscription> builder)
     {
         builder.HasKey(s => new { s.AccountId, s.ProductCode, s.RegionId });
-        builder.Property(s => s.RegionId).HasMaxLength(32);
-        builder.Property(s => s.Plan).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.RegionId).HasMaxLength(ColumnLength.RegionId);
     }
 }

@@ -84,28 +84,6 @@ public sealed record ProductDetail(
     public bool SubscribedIn(string regionId) => Subscriptions.Any(s => s.RegionId == regionId);
 }
 
-/// <summary>Marketplace errors, with ECS's codes (domain-rules §15).</summary>
-public static class MarketplaceErrors
-{
-    public const string NotFoundCode = "InvalidMarketImage.NotFound";
-    public const string RemovedCode = "ImageRemovedInMarket";
-    public const string NotPublishedCode = "OperationDenied.NotPublished";
-    public const string ChargeTypeCode = "InvalidMarketImageChargeType.NotSupport";
-    public const string NotSubscribedCode = "ImageNotSubscribed";
-
-    public static EcsError NotFound(string code) => new(NotFoundCode, 404, $"The Marketplace product \"{code}\" does not exist.");
-
-    public static EcsError Removed(string code) => new(RemovedCode, 403, $"The Marketplace product {code} has been removed from the Marketplace.");
-
-    public static EcsError NotPublished(string code, string regionId) => new(NotPublishedCode, 403, $"The Marketplace product {code} is not published in {regionId}.");
-
-    public static EcsError PlanNotSupported(MarketplaceBillingModel model, MarketplacePlan plan) =>
-        new(ChargeTypeCode, 400, $"A {model} product cannot be subscribed with the {plan} plan.");
-
-    public static EcsError NotSubscribed(string code, string regionId) =>
-        new(NotSubscribedCode, 404, $"Your account has no subscription to {code} in {regionId}.");
-}
-
 /// <summary>
 /// The image Marketplace: the product catalogue (cards, product pages), subscriptions per account and region (CMP-11),
 /// and the platform admin's withdrawal of a product. The buy page, the catalogue's Marketplace tab and the compatibility
@@ -278,11 +256,10 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
             var db = scope.Db;
             var product = await db.MarketplaceProducts.AsNoTracking().FirstOrDefaultAsync(p => p.Code == productCode, ct);
             EcsError? error = product is null ? MarketplaceErrors.NotFound(productCode)
-                : product.WithdrawnAt is not null ? MarketplaceErrors.Removed(productCode)
-                : !await db.Images.AnyAsync(i => i.Kind == ImageKind.Marketplace && i.ProductCode == productCode && i.RegionId == regionId, ct)
-                    ? MarketplaceErrors.NotPublished(productCode, regionId)
-                : !PlansFor(product.BillingModel).Contains(plan) ? MarketplaceErrors.PlanNotSupported(product.BillingModel, plan)
-                : null;
+                : MarketplaceRules.Withdrawn(product)
+                    ?? MarketplaceRules.NotPublished(productCode, regionId,
+                        await db.Images.AnyAsync(i => i.Kind == ImageKind.Marketplace && i.ProductCode == productCode && i.RegionId == regionId, ct))
+                    ?? (PlansFor(product.BillingModel).Contains(plan) ? null : MarketplaceErrors.PlanNotSupported(product.BillingModel, plan));
             if (error is not null)
             {
                 return error;

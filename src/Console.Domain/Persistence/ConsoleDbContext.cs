@@ -143,9 +143,20 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(ConsoleDbContext).Assembly);
     }
 
+    /// <summary>
+    /// How the model stores what many entities have, said once; a configuration that says otherwise for one column wins.
+    /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot compare or order DateTimeOffset; stored as an ordered 64-bit number instead.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+
+        // SQLite has no decimal type (EF Core would store text, which it cannot compare or sum): prices and sizes are REAL.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+
+        // Enums are stored by name, readable in the database and safe from reordered members.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(ColumnLength.EnumName);
+
+        configurationBuilder.Conventions.Add(_ => new WellKnownColumnsConvention());
     }
 }

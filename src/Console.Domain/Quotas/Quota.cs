@@ -53,7 +53,7 @@ public static class QuotaCatalogue
 /// A limit an admin set for one account (and region, for per-region quotas), overriding the catalogue's default.
 /// Lowering a limit below usage blocks new creates and removes nothing.
 /// </summary>
-public sealed class Quota
+public sealed class Quota : IAccountScoped
 {
     public int Id { get; private set; }
 
@@ -74,8 +74,6 @@ internal sealed class QuotaConfiguration : IEntityTypeConfiguration<Quota>
     public void Configure(EntityTypeBuilder<Quota> builder)
     {
         builder.HasKey(q => q.Id);
-        builder.Property(q => q.AccountId).HasMaxLength(16);
-        builder.Property(q => q.RegionId).HasMaxLength(32);
         builder.Property(q => q.Name).HasMaxLength(64);
         builder.HasIndex(q => new { q.AccountId, q.RegionId, q.Name }).IsUnique();
     }

@@ -14,7 +14,7 @@ public enum QuotaRequestStatus
 /// An account admin's request for a higher limit, with a reason; the platform admin approves (the limit changes) or
 /// rejects it. One pending request per account and quota at a time (QTA-13).
 /// </summary>
-public sealed class QuotaRequest
+public sealed class QuotaRequest : IAccountScoped
 {
     public int Id { get; private set; }
 
@@ -54,11 +54,8 @@ internal sealed class QuotaRequestConfiguration : IEntityTypeConfiguration<Quota
     public void Configure(EntityTypeBuilder<QuotaRequest> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.AccountId).HasMaxLength(16);
-        builder.Property(r => r.RegionId).HasMaxLength(32);
         builder.Property(r => r.QuotaName).HasMaxLength(64);
         builder.Property(r => r.Reason).HasMaxLength(500);
-        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(r => new { r.AccountId, r.Status });
     }
 }

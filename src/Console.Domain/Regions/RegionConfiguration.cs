@@ -7,7 +7,7 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>, IE
     public void Configure(EntityTypeBuilder<Region> builder)
     {
         builder.HasKey(r => r.Id);
-        builder.Property(r => r.Id).HasMaxLength(32);
+        builder.Property(r => r.Id).HasMaxLength(ColumnLength.RegionId);
         builder.Property(r => r.Name).HasMaxLength(64);
         builder.Property(r => r.Infix).HasMaxLength(8);
         builder.HasIndex(r => r.Infix).IsUnique();
@@ -17,8 +17,8 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>, IE
     public void Configure(EntityTypeBuilder<Zone> builder)
     {
         builder.HasKey(z => z.Id);
-        builder.Property(z => z.Id).HasMaxLength(32);
-        builder.Property(z => z.RegionId).HasMaxLength(32);
+        builder.Property(z => z.Id).HasMaxLength(ColumnLength.RegionId);
+        builder.Property(z => z.RegionId).HasMaxLength(ColumnLength.RegionId);
         builder.Property(z => z.Name).HasMaxLength(64);
     }
 }

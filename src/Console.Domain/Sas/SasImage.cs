@@ -8,17 +8,11 @@ namespace EcsConsole.Domain.Sas;
 /// with its data-disk snapshot, in the server's region (SAS-01/02); free (SAS-05); at most min(3 × servers, 15) per
 /// account (SAS-03). Shared to ECS it also exists as an ECS <see cref="Image"/> row under the same ID, shown in the
 /// account's Shared Images tab until unshared (SAS-06/07, <see cref="SasEcsShare"/>). A copy in another region has a
-/// new ID and keeps <see cref="SourceServerId"/>, so releasing the server releases the copies too (SAS-04).
+/// new ID and keeps <see cref="SourceServerId"/>, so releasing the server releases the copies too (SAS-04). Its ID is
+/// <c>m-…</c> with the region's infix, as ECS image IDs.
 /// </summary>
-public sealed class SasImage
+public sealed class SasImage : SasOsResource
 {
-    /// <summary><c>m-…</c> with the region's infix, as ECS image IDs.</summary>
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
-    public required string AccountId { get; init; }
-
     public required string Name { get; init; }
 
     public string? Description { get; init; }
@@ -29,18 +23,6 @@ public sealed class SasImage
     public required string SystemSnapshotId { get; init; }
 
     public string? DataSnapshotId { get; init; }
-
-    public required string OsName { get; init; }
-
-    public required OsType OsType { get; init; }
-
-    public required string Platform { get; init; }
-
-    public required ImageArchitecture Architecture { get; init; }
-
-    public required BootMode BootMode { get; init; }
-
-    public bool NvmeSupport { get; init; }
 
     /// <summary>System disk size, GiB.</summary>
     public required int SizeGiB { get; init; }
@@ -60,8 +42,6 @@ public sealed class SasImage
     public string? SourceImageId { get; init; }
 
     public string? SourceRegionId { get; init; }
-
-    public DateTimeOffset CreationTime { get; init; }
 
     public void ReportProgress(int percent)
     {
@@ -85,22 +65,11 @@ internal sealed class SasImageConfiguration : IEntityTypeConfiguration<SasImage>
     public void Configure(EntityTypeBuilder<SasImage> builder)
     {
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.Id).HasMaxLength(32);
-        builder.Property(i => i.RegionId).HasMaxLength(32);
-        builder.Property(i => i.AccountId).HasMaxLength(16);
-        builder.Property(i => i.Name).HasMaxLength(128);
-        builder.Property(i => i.Description).HasMaxLength(256);
-        builder.Property(i => i.SourceServerId).HasMaxLength(32);
-        builder.Property(i => i.SystemSnapshotId).HasMaxLength(32);
-        builder.Property(i => i.DataSnapshotId).HasMaxLength(32);
-        builder.Property(i => i.OsName).HasMaxLength(128);
-        builder.Property(i => i.Platform).HasMaxLength(64);
-        builder.Property(i => i.OsType).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Architecture).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.BootMode).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.SourceImageId).HasMaxLength(32);
-        builder.Property(i => i.SourceRegionId).HasMaxLength(32);
+        builder.Property(i => i.SourceServerId).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(i => i.SystemSnapshotId).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(i => i.DataSnapshotId).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(i => i.SourceImageId).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(i => i.SourceRegionId).HasMaxLength(ColumnLength.RegionId);
         builder.HasIndex(i => new { i.AccountId, i.RegionId });
         builder.HasIndex(i => i.SourceServerId);
     }

@@ -104,7 +104,7 @@ public sealed class SasImageService(
             var db = scope.Db;
             var image = await db.SasImages.FirstOrDefaultAsync(i => i.AccountId == actor.AccountId && i.RegionId == regionId && i.Id == imageId, ct);
             EcsError? error = image is null ? SasErrors.ImageNotFound(imageId)
-                : share && image.Status != ImageStatus.Available ? SasErrors.NotAvailable(imageId)
+                : share ? SasRules.CannotShareOrCopy(imageId, image.Status)
                 : null;
             if (error is null && image!.SharedToEcs != share)
             {
@@ -170,9 +170,9 @@ public sealed class SasImageService(
             return CommonErrors.MissingParameter("ImageName");
         }
 
-        if (string.IsNullOrWhiteSpace(request.SystemSnapshotId))
+        if (SasRules.NoSystemSnapshot(request.SystemSnapshotId) is { } noSnapshot)
         {
-            return CommonErrors.MissingParameter("SystemSnapshotId");
+            return noSnapshot;
         }
 
         if ((ImageValidation.Name(request.ImageName) ?? ImageValidation.Description(request.Description)) is { } malformed)
@@ -192,7 +192,7 @@ public sealed class SasImageService(
             return SasErrors.RegionMismatch(server.RegionId);
         }
 
-        var system = await ServerSnapshotAsync(db, account, server, request.SystemSnapshotId, "system", SasErrors.NotSystemSnapshot, ct);
+        var system = await ServerSnapshotAsync(db, account, server, request.SystemSnapshotId!, SasRules.SystemDisk, SasErrors.NotSystemSnapshot, ct);
         if (!system.IsSuccess)
         {
             return system.Error;
@@ -210,10 +210,9 @@ public sealed class SasImageService(
             data = found.Value;
         }
 
-        var quota = await QuotaAsync(db, account, ct);
-        if (quota.IsFull)
+        if (SasRules.QuotaFull(await QuotaAsync(db, account, ct)) is { } full)
         {
-            return SasErrors.Quota(quota.Used, quota.Limit, quota.Servers);
+            return full;
         }
 
         var infix = await db.Regions.Where(r => r.Id == server.RegionId).Select(r => r.Infix).FirstAsync(ct);
@@ -267,15 +266,14 @@ public sealed class SasImageService(
             return CopyErrors.IncorrectDestinationRegion();
         }
 
-        if (source.Status != ImageStatus.Available)
+        if (SasRules.CannotShareOrCopy(source.Id, source.Status) is { } notAvailable)
         {
-            return SasErrors.NotAvailable(source.Id);
+            return notAvailable;
         }
 
-        var quota = await QuotaAsync(db, account, ct);
-        if (quota.IsFull)
+        if (SasRules.QuotaFull(await QuotaAsync(db, account, ct)) is { } full)
         {
-            return SasErrors.Quota(quota.Used, quota.Limit, quota.Servers);
+            return full;
         }
 
         var copy = new SasImage

@@ -1,4 +1,3 @@
-using EcsConsole.Domain.Images;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.Sas;
@@ -24,17 +23,11 @@ public enum SasServerStatus
 /// A Simple Application Server (Alibaba's lightweight server product) of one account in one region: a plan, the OS it
 /// runs, a system disk and at most one data disk. Its custom images are a list of their own (<see cref="SasImage"/>),
 /// made from snapshots of its disks (<see cref="SasSnapshot"/>). A released server is removed with its disks,
-/// snapshots and custom images (SAS-04); the audit log keeps the release.
+/// snapshots and custom images (SAS-04); the audit log keeps the release. Its ID is 32 lower-case hexadecimal
+/// characters, as SAS instance IDs are.
 /// </summary>
-public sealed class SasServer
+public sealed class SasServer : SasOsResource
 {
-    /// <summary>32 lower-case hexadecimal characters, as SAS instance IDs are.</summary>
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
-    public required string AccountId { get; init; }
-
     public required string Name { get; set; }
 
     /// <summary>The plan, e.g. <c>2 vCPU · 2 GiB · 3 Mbps</c>.</summary>
@@ -43,21 +36,7 @@ public sealed class SasServer
     /// <summary>The application or OS image the server was made from, e.g. <c>WordPress 6.5</c>.</summary>
     public required string ImageName { get; init; }
 
-    public required string OsName { get; init; }
-
-    public required OsType OsType { get; init; }
-
-    public required string Platform { get; init; }
-
-    public required ImageArchitecture Architecture { get; init; }
-
-    public required BootMode BootMode { get; init; }
-
-    public bool NvmeSupport { get; init; }
-
     public SasServerStatus Status { get; set; } = SasServerStatus.Running;
-
-    public DateTimeOffset CreationTime { get; init; }
 
     /// <summary>Subscription end; SAS servers are always subscription.</summary>
     public DateTimeOffset ExpiredTime { get; init; }
@@ -85,18 +64,8 @@ internal sealed class SasServerConfiguration : IEntityTypeConfiguration<SasServe
     public void Configure(EntityTypeBuilder<SasServer> builder)
     {
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(32);
-        builder.Property(s => s.RegionId).HasMaxLength(32);
-        builder.Property(s => s.AccountId).HasMaxLength(16);
-        builder.Property(s => s.Name).HasMaxLength(128);
         builder.Property(s => s.Plan).HasMaxLength(64);
-        builder.Property(s => s.ImageName).HasMaxLength(128);
-        builder.Property(s => s.OsName).HasMaxLength(128);
-        builder.Property(s => s.Platform).HasMaxLength(64);
-        builder.Property(s => s.OsType).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.Architecture).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.BootMode).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.ImageName).HasMaxLength(ColumnLength.Name);
         builder.HasIndex(s => new { s.AccountId, s.RegionId });
         builder.HasMany(s => s.Disks).WithOne().HasForeignKey(d => d.ServerId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -104,7 +73,7 @@ internal sealed class SasServerConfiguration : IEntityTypeConfiguration<SasServe
     public void Configure(EntityTypeBuilder<SasDisk> builder)
     {
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.Id).HasMaxLength(32);
+        builder.Property(d => d.Id).HasMaxLength(ColumnLength.ResourceId);
         builder.Property(d => d.Type).HasMaxLength(8);
         builder.Property(d => d.Category).HasMaxLength(16);
     }

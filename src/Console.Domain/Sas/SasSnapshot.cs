@@ -6,14 +6,8 @@ namespace EcsConsole.Domain.Sas;
 /// A snapshot of a simple application server's disk (SAS CreateSnapshot). SAS snapshots are a list of their own, apart
 /// from ECS snapshots; a SAS custom image is made of them (SAS-01). Taken at once in this emulator (no task).
 /// </summary>
-public sealed class SasSnapshot
+public sealed class SasSnapshot : AccountResource
 {
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
-    public required string AccountId { get; init; }
-
     public required string ServerId { get; init; }
 
     public required string DiskId { get; init; }
@@ -24,8 +18,6 @@ public sealed class SasSnapshot
     public required int SizeGiB { get; init; }
 
     public required string Name { get; init; }
-
-    public DateTimeOffset CreationTime { get; init; }
 }
 
 internal sealed class SasSnapshotConfiguration : IEntityTypeConfiguration<SasSnapshot>
@@ -33,13 +25,9 @@ internal sealed class SasSnapshotConfiguration : IEntityTypeConfiguration<SasSna
     public void Configure(EntityTypeBuilder<SasSnapshot> builder)
     {
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(32);
-        builder.Property(s => s.RegionId).HasMaxLength(32);
-        builder.Property(s => s.AccountId).HasMaxLength(16);
-        builder.Property(s => s.ServerId).HasMaxLength(32);
-        builder.Property(s => s.DiskId).HasMaxLength(32);
+        builder.Property(s => s.ServerId).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(s => s.DiskId).HasMaxLength(ColumnLength.ResourceId);
         builder.Property(s => s.DiskType).HasMaxLength(8);
-        builder.Property(s => s.Name).HasMaxLength(128);
         builder.HasIndex(s => s.ServerId);
     }
 }

@@ -178,39 +178,49 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
     private void AddMarketplaceImages(MarketplaceProduct product, string basePublicImageId, IEnumerable<string> regionIds, string version,
         string name, DateTimeOffset created)
     {
-        var code = product.Code;
-        var description = product.Description;
-        var supplier = product.Supplier;
-        var feePerHour = product.FeePerHour;
-        var baseImage = PublicImage(basePublicImageId);
+        var size = Math.Max(PublicImage(basePublicImageId).Size, 40);
         foreach (var regionId in regionIds)
         {
-            db.Images.Add(new Image
-            {
-                Id = ids.NewImageId(Region(regionId).Infix),
-                RegionId = regionId,
-                Kind = ImageKind.Marketplace,
-                Name = name,
-                Description = description,
-                ImageVersion = version,
-                OsName = baseImage.OsName,
-                OsType = baseImage.Os,
-                Platform = baseImage.Platform,
-                Architecture = baseImage.Arch,
-                SizeGiB = Math.Max(baseImage.Size, 40),
-                BootMode = baseImage.Boot,
-                NvmeSupport = baseImage.Nvme,
-                CreationTime = created,
-                Source = ImageSource.Marketplace,
-                ProductCode = code,
-                SupplierName = supplier,
-                FeePerHour = feePerHour,
-                DiskMappings = [new ImageDiskMapping { Type = DiskMappingType.System, Device = "/dev/xvda", SizeGiB = Math.Max(baseImage.Size, 40) }],
-            });
+            db.Images.Add(ImageFrom(basePublicImageId, regionId, ImageKind.Marketplace, name, product.Description, size, created, ImageSource.Marketplace,
+                [new ImageDiskMapping { Type = DiskMappingType.System, Device = "/dev/xvda", SizeGiB = size }], version: version, product: product));
         }
     }
 
-    /// <summary>An instance launched from a public image, with its system disk and optional data disk.</summary>
+    /// <summary>
+    /// A new image in <paramref name="regionId"/> with the OS of the public image <paramref name="basePublicImageId"/>
+    /// (Marketplace and custom images are made from one), sold as <paramref name="product"/> when it is a Marketplace image.
+    /// </summary>
+    private Image ImageFrom(string basePublicImageId, string regionId, ImageKind kind, string name, string? description, int sizeGiB,
+        DateTimeOffset created, ImageSource source, List<ImageDiskMapping> mappings, string? ownerAccountId = null, string? family = null,
+        string? version = null, MarketplaceProduct? product = null)
+    {
+        var b = PublicImage(basePublicImageId);
+        return new Image
+        {
+            Id = ids.NewImageId(Region(regionId).Infix),
+            RegionId = regionId,
+            Kind = kind,
+            OwnerAccountId = ownerAccountId,
+            Name = name,
+            Description = description,
+            Family = family,
+            ImageVersion = version,
+            OsName = b.OsName,
+            OsType = b.Os,
+            Platform = b.Platform,
+            Architecture = b.Arch,
+            SizeGiB = sizeGiB,
+            BootMode = b.Boot,
+            NvmeSupport = b.Nvme,
+            CreationTime = created,
+            Source = source,
+            ProductCode = product?.Code,
+            SupplierName = product?.Supplier,
+            FeePerHour = product?.FeePerHour ?? 0,
+            DiskMappings = mappings,
+        };
+    }
+
     /// <summary>An SSH key pair of an account in a region; the fingerprint is derived from the name.</summary>
     public KeyPair AddKeyPair(string accountId, string regionId, string name)
     {
@@ -227,6 +237,7 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
         return pair;
     }
 
+    /// <summary>An instance launched from a public image, with its system disk and optional data disk.</summary>
     public Instance AddInstance(string accountId, string regionId, string zoneId, string name, string typeId, string publicImageId,
         InstanceStatus status, int systemDiskGiB = 40, int? dataDiskGiB = null, InstanceChargeType charge = InstanceChargeType.PostPaid)
     {
@@ -296,7 +307,6 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
     public Image AddCustomImage(string accountId, string regionId, string name, string basePublicImageId, Snapshot systemSnapshot,
         IEnumerable<Snapshot>? dataSnapshots = null, string? family = null, string? description = null, DateTimeOffset? created = null)
     {
-        var b = PublicImage(basePublicImageId);
         var mappings = new List<ImageDiskMapping>
         {
             new() { Type = DiskMappingType.System, Device = "/dev/xvda", SnapshotId = systemSnapshot.Id, SizeGiB = systemSnapshot.SourceDiskSizeGiB },
@@ -307,26 +317,8 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
             mappings.Add(new ImageDiskMapping { Type = DiskMappingType.Data, Device = $"/dev/xvd{device++}", SnapshotId = data.Id, SizeGiB = data.SourceDiskSizeGiB });
         }
 
-        var image = new Image
-        {
-            Id = ids.NewImageId(Region(regionId).Infix),
-            RegionId = regionId,
-            Kind = ImageKind.Custom,
-            OwnerAccountId = accountId,
-            Name = name,
-            Description = description,
-            Family = family,
-            OsName = b.OsName,
-            OsType = b.Os,
-            Platform = b.Platform,
-            Architecture = b.Arch,
-            SizeGiB = systemSnapshot.SourceDiskSizeGiB,
-            BootMode = b.Boot,
-            NvmeSupport = b.Nvme,
-            CreationTime = created ?? now.AddDays(-7),
-            Source = ImageSource.Snapshots,
-            DiskMappings = mappings,
-        };
+        var image = ImageFrom(basePublicImageId, regionId, ImageKind.Custom, name, description, systemSnapshot.SourceDiskSizeGiB,
+            created ?? now.AddDays(-7), ImageSource.Snapshots, mappings, ownerAccountId: accountId, family: family);
         db.Images.Add(image);
         return image;
     }

@@ -6,7 +6,7 @@ namespace EcsConsole.Domain.Sharing;
 /// A custom image shared by its owner with another account (ModifyImageSharePermission). The recipient sees the
 /// image under the same ID, read-only (IMG-ID-03, IMG-TYPE-05).
 /// </summary>
-public sealed class ImageShare
+public sealed class ImageShare : IAccountScoped
 {
     public int Id { get; private set; }
 
@@ -25,9 +25,7 @@ internal sealed class ImageShareConfiguration : IEntityTypeConfiguration<ImageSh
     public void Configure(EntityTypeBuilder<ImageShare> builder)
     {
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.ImageId).HasMaxLength(128);
-        builder.Property(s => s.RegionId).HasMaxLength(32);
-        builder.Property(s => s.AccountId).HasMaxLength(16);
+        builder.Property(s => s.ImageId).HasMaxLength(ColumnLength.ImageId);
         builder.HasIndex(s => new { s.RegionId, s.ImageId, s.AccountId }).IsUnique();
         builder.HasIndex(s => new { s.AccountId, s.RegionId });
     }

@@ -23,14 +23,8 @@ public static class SnapshotWords
 }
 
 /// <summary>A point-in-time copy of a disk (domain-rules §10). Custom images are made of snapshots.</summary>
-public sealed class Snapshot
+public sealed class Snapshot : AccountResource
 {
-    public required string Id { get; init; }
-
-    public required string RegionId { get; init; }
-
-    public required string AccountId { get; init; }
-
     public required string Name { get; set; }
 
     public string? Description { get; set; }
@@ -59,8 +53,6 @@ public sealed class Snapshot
 
     public string? SourcePlatform { get; init; }
 
-    public DateTimeOffset CreationTime { get; init; }
-
     public void ReportProgress(int percent)
     {
         Status = SnapshotStatus.Progressing;
@@ -81,13 +73,7 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
     public void Configure(EntityTypeBuilder<Snapshot> builder)
     {
         builder.HasKey(s => s.Id);
-        builder.Property(s => s.Id).HasMaxLength(32);
-        builder.Property(s => s.RegionId).HasMaxLength(32);
-        builder.Property(s => s.AccountId).HasMaxLength(16);
-        builder.Property(s => s.Name).HasMaxLength(128);
-        builder.Property(s => s.Description).HasMaxLength(256);
         builder.Property(s => s.SourceDiskType).HasMaxLength(8);
-        builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(s => new { s.AccountId, s.RegionId });
         builder.HasIndex(s => s.SourceDiskId);
     }

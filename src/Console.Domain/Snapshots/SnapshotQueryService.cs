@@ -28,14 +28,11 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
     /// lists the account's images in that region with a disk mapping on the snapshot; images of other accounts are
     /// never named. An actor without an account owns none.
     /// </summary>
-    public async Task<IReadOnlyList<SnapshotListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
-    {
-        if (actor.AccountId is not { } account)
-        {
-            return [];
-        }
+    public Task<IReadOnlyList<SnapshotListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync(actor, [], (db, account) => ListOwnAsync(db, account, regionId, ct), ct);
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+    private static async Task<IReadOnlyList<SnapshotListItem>> ListOwnAsync(ConsoleDbContext db, string account, string regionId, CancellationToken ct)
+    {
         var snapshots = await db.Snapshots.AsNoTracking()
             .Where(s => s.AccountId == account && s.RegionId == regionId)
             .OrderByDescending(s => s.CreationTime).ThenBy(s => s.Name).ThenBy(s => s.Id)
@@ -65,11 +62,7 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
     }
 
     /// <summary>The region of the actor's snapshot <paramref name="snapshotId"/>, or null (DeleteSnapshot names no region).</summary>
-    public async Task<string?> FindRegionAsync(Actor actor, string snapshotId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return actor.AccountId is null
-            ? null
-            : await db.Snapshots.AsNoTracking().Where(s => s.Id == snapshotId && s.AccountId == actor.AccountId).Select(s => s.RegionId).FirstOrDefaultAsync(ct);
-    }
+    public Task<string?> FindRegionAsync(Actor actor, string snapshotId, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync(actor, null, (db, account) =>
+            db.Snapshots.AsNoTracking().Where(s => s.Id == snapshotId && s.AccountId == account).Select(s => s.RegionId).FirstOrDefaultAsync(ct), ct);
 }

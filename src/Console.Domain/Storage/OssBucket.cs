@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace EcsConsole.Domain.Storage;
 
 /// <summary>A simulated OSS bucket of one account in one region; images are exported to and imported from it.</summary>
-public sealed class OssBucket
+public sealed class OssBucket : IAccountScoped
 {
     /// <summary>Globally unique: 3–63 lower-case letters, digits and hyphens, not starting or ending with a hyphen.</summary>
     public required string Name { get; init; }
@@ -41,8 +41,6 @@ internal sealed class StorageConfiguration : IEntityTypeConfiguration<OssBucket>
     {
         builder.HasKey(b => b.Name);
         builder.Property(b => b.Name).HasMaxLength(63);
-        builder.Property(b => b.RegionId).HasMaxLength(32);
-        builder.Property(b => b.AccountId).HasMaxLength(16);
         builder.HasIndex(b => new { b.AccountId, b.RegionId });
     }
 

@@ -6,21 +6,6 @@ namespace EcsConsole.Domain.Tags;
 /// <summary>One tag on one resource, as ListTagResources reports it.</summary>
 public sealed record TagResource(string ResourceId, string ResourceType, string TagKey, string TagValue);
 
-/// <summary>Tag errors, with the codes of the ECS tag APIs (ecs-openapi §2.25).</summary>
-public static class TagErrors
-{
-    public const string ResourceTypeNotFoundCode = "InvalidResourceType.NotFound";
-    public const string ResourceIdNotFoundCode = "InvalidResourceId.NotFound";
-    public const string TooManyResourcesCode = "NumberExceed.ResourceIds";
-
-    public static EcsError ResourceTypeNotFound(string type) =>
-        new(ResourceTypeNotFoundCode, 404, $"The resource type \"{type}\" is not supported; EcsConsole tags images.");
-
-    public static EcsError ResourceIdNotFound(string id) => new(ResourceIdNotFoundCode, 404, $"The specified resource \"{id}\" does not exist.");
-
-    public static EcsError TooManyResources(int limit) => new(TooManyResourcesCode, 400, $"At most {limit} resource IDs can be given.");
-}
-
 /// <summary>
 /// TagResources, UntagResources and ListTagResources for the resource type <c>image</c> (the tags a custom image carries,
 /// ≤ 20, with the rules of <see cref="ImageValidation.Tags"/>). Only the owner (Operator or Admin) tags its images;

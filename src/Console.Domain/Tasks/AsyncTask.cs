@@ -85,9 +85,8 @@ internal sealed class AsyncTaskConfiguration : IEntityTypeConfiguration<AsyncTas
     public void Configure(EntityTypeBuilder<AsyncTask> builder)
     {
         builder.HasKey(t => t.Id);
-        builder.Property(t => t.Id).HasMaxLength(32);
-        builder.Property(t => t.Type).HasConversion<string>().HasMaxLength(32);
-        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Id).HasMaxLength(ColumnLength.ResourceId);
+        builder.Property(t => t.Type).HasMaxLength(32);
         builder.Property(t => t.Stage).HasMaxLength(64);
         builder.HasIndex(t => new { t.Status, t.DueAt });
         builder.HasIndex(t => new { t.AccountId, t.RegionId });

@@ -21,19 +21,11 @@ public sealed class TaskQueryService(IDbContextFactory<ConsoleDbContext> dbFacto
     /// The tasks of the actor's account in <paramref name="regionId"/>, newest first. An actor without an account has none;
     /// another account's tasks never appear.
     /// </summary>
-    public async Task<IReadOnlyList<TaskListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default)
-    {
-        if (actor.AccountId is not { } account)
-        {
-            return [];
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.AsyncTasks.AsNoTracking()
+    public Task<IReadOnlyList<TaskListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync<IReadOnlyList<TaskListItem>>(actor, [], async (db, account) => await db.AsyncTasks.AsNoTracking()
             .Where(t => t.AccountId == account && t.RegionId == regionId)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .Select(t => new TaskListItem(
                 t.Id, t.Type, t.ResourceId, t.Status, t.Progress, t.Stage, t.Cancellable, t.CreatedAt, t.FinishedAt, t.ErrorCode, t.ErrorMessage))
-            .ToListAsync(ct);
-    }
+            .ToListAsync(ct), ct);
 }

@@ -18,15 +18,9 @@ internal static class ImageActions
         EcsAction.InRegion("DescribeImages", BindDescribeImages, async (call, region, query) =>
         {
             query = query with { RegionId = region.Id };
-            return (await call.Service<ImageCatalogService>().DescribeAsync(call.Actor, query, call.Ct)).Reply(page => new
-            {
-                call.RequestId,
-                RegionId = query.RegionId,
-                TotalCount = page.Total,
-                PageNumber = page.Page,
-                page.PageSize,
-                Images = new { Image = page.Items.Select(i => ApiJson.Image(i, call.Actor.AccountId, page.SharedByOwner.Contains(i.Id))).ToList() },
-            });
+            return (await call.Service<ImageCatalogService>().DescribeAsync(call.Actor, query, call.Ct)).Reply(page => ApiListReply.Pages(
+                call, new ApiPage<Image>(page.Items, page.Total, page.Page, page.PageSize, NextToken: null), "Images", "Image",
+                i => ApiJson.Image(i, call.Actor.AccountId, page.SharedByOwner.Contains(i.Id)), regionId: query.RegionId));
         }),
         EcsAction.InRegion("DescribeImageFromFamily", p => p.Required("ImageFamily"), async (call, region, family) =>
         {

@@ -30,14 +30,7 @@ internal static class ImageBuilderActions
                 Tags = Tags(call.P, "Tag"),
                 MaxResults = paging.MaxResults,
                 NextToken = paging.NextToken,
-            }, call.Ct)).Reply(page => new
-            {
-                call.RequestId,
-                page.TotalCount,
-                page.MaxResults,
-                page.NextToken,
-                ImagePipeline = new { ImagePipelineSet = page.Items.Select(PipelineJson).ToList() },
-            })),
+            }, call.Ct)).Tokens(call, "ImagePipeline", "ImagePipelineSet", PipelineJson)),
         EcsAction.InRegion("DeleteImagePipeline", p => p.Required("ImagePipelineId"), async (call, region, pipelineId) =>
             call.Done(await call.Service<ImagePipelineService>().DeleteAsync(call.Actor, region.Id, pipelineId, call.Ct)), changing: true),
         EcsAction.InRegion("StartImagePipelineExecution", p => p.Required("ImagePipelineId"), async (call, region, pipelineId) =>
@@ -79,29 +72,19 @@ internal static class ImageBuilderActions
             Tags = Tags(p, "Tag"),
             MaxResults = paging.MaxResults,
             NextToken = paging.NextToken,
-        }, call.Ct)).Reply(page => new
+        }, call.Ct)).Tokens(call, "ImageComponent", "ImageComponentSet", c => new
         {
-            call.RequestId,
-            page.TotalCount,
-            page.MaxResults,
-            page.NextToken,
-            ImageComponent = new
-            {
-                ImageComponentSet = page.Items.Select(c => new
-                {
-                    ImageComponentId = c.Id,
-                    c.Name,
-                    ComponentVersion = c.Version,
-                    ComponentType = c.ComponentType.ToString(),
-                    SystemType = c.SystemType.ToString(),
-                    c.Owner,
-                    c.Description,
-                    c.Content,
-                    CreationTime = ApiTime.Format(c.CreationTime),
-                    Parameters = new { Parameter = c.Parameters.Select(a => new { a.Name, a.Type, a.DefaultValue }).ToList() },
-                    Tags = TagsJson(c.Tags),
-                }).ToList(),
-            },
+            ImageComponentId = c.Id,
+            c.Name,
+            ComponentVersion = c.Version,
+            ComponentType = c.ComponentType.ToString(),
+            SystemType = c.SystemType.ToString(),
+            c.Owner,
+            c.Description,
+            c.Content,
+            CreationTime = ApiTime.Format(c.CreationTime),
+            Parameters = new { Parameter = c.Parameters.Select(a => new { a.Name, a.Type, a.DefaultValue }).ToList() },
+            Tags = TagsJson(c.Tags),
         });
     }
 
@@ -153,28 +136,18 @@ internal static class ImageBuilderActions
             Tags = Tags(p, "Tag"),
             MaxResults = paging.MaxResults,
             NextToken = paging.NextToken,
-        }, call.Ct)).Reply(page => new
+        }, call.Ct)).Tokens(call, "ImagePipelineExecution", "ImagePipelineExecutionSet", e => new
         {
-            call.RequestId,
-            page.TotalCount,
-            page.MaxResults,
-            page.NextToken,
-            ImagePipelineExecution = new
-            {
-                ImagePipelineExecutionSet = page.Items.Select(e => new
-                {
-                    ExecutionId = e.Id,
-                    ImagePipelineId = e.PipelineId,
-                    Status = e.Status.ToString(),
-                    e.ImageId,
-                    e.Message,
-                    e.ErrorCode,
-                    e.ErrorInfo,
-                    CreationTime = ApiTime.Format(e.CreationTime),
-                    ModifiedTime = ApiTime.Format(e.ModifiedTime),
-                    Tags = TagsJson(e.Tags),
-                }).ToList(),
-            },
+            ExecutionId = e.Id,
+            ImagePipelineId = e.PipelineId,
+            Status = e.Status.ToString(),
+            e.ImageId,
+            e.Message,
+            e.ErrorCode,
+            e.ErrorInfo,
+            CreationTime = ApiTime.Format(e.CreationTime),
+            ModifiedTime = ApiTime.Format(e.ModifiedTime),
+            Tags = TagsJson(e.Tags),
         });
     }
 

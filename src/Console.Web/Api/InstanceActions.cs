@@ -35,51 +35,34 @@ internal static class InstanceActions
 
     private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) f)
     {
-        var p = call.P;
-        var imageId = p.Get("ImageId");
-        var type = p.Get("InstanceType");
-        var family = p.Get("InstanceTypeFamily");
-        var zoneId = p.Get("ZoneId");
-        var name = p.Get("InstanceName");
         var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(i => f.Ids.Count == 0 || f.Ids.Contains(i.Id))
-            .Where(i => imageId is null || i.ImageId == imageId)
+            .WhereParameter(call.P, "ImageId", i => i.ImageId)
             .Where(i => f.Status is null || i.Status.ToString() == f.Status)
-            .Where(i => type is null || i.InstanceTypeId == type)
-            .Where(i => family is null || Family(i.InstanceTypeId) == family)
-            .Where(i => zoneId is null || i.ZoneId == zoneId)
-            .Where(i => name is null || i.Name == name)
+            .WhereParameter(call.P, "InstanceType", i => i.InstanceTypeId)
+            .WhereParameter(call.P, "InstanceTypeFamily", i => Family(i.InstanceTypeId))
+            .WhereParameter(call.P, "ZoneId", i => i.ZoneId)
+            .WhereParameter(call.P, "InstanceName", i => i.Name)
             .ToList();
-        return f.Paging.Of(instances).Reply(page => new
+        return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => new
         {
-            call.RequestId,
-            page.NextToken,
-            TotalCount = page.Total,
-            page.PageNumber,
-            page.PageSize,
-            Instances = new
-            {
-                Instance = page.Items.Select(i => new
-                {
-                    InstanceId = i.Id,
-                    InstanceName = i.Name,
-                    Status = i.Status.ToString(),
-                    i.ImageId,
-                    InstanceType = i.InstanceTypeId,
-                    InstanceTypeFamily = Family(i.InstanceTypeId),
-                    Cpu = i.Vcpu,
-                    Memory = (int)(i.MemoryGiB * 1024),
-                    i.ZoneId,
-                    RegionId = region.Id,
-                    CreationTime = ApiTime.Format(i.CreationTime),
-                    ExpiredTime = ApiTime.Format(i.ExpiredTime) ?? "2099-12-31T15:59Z",
-                    InstanceChargeType = i.ChargeType.ToString(),
-                    InstanceNetworkType = "vpc",
-                    IoOptimized = true,
-                    OperationLocks = new { LockReason = Array.Empty<object>() },
-                    Tags = new { Tag = Array.Empty<object>() },
-                }).ToList(),
-            },
+            InstanceId = i.Id,
+            InstanceName = i.Name,
+            Status = i.Status.ToString(),
+            i.ImageId,
+            InstanceType = i.InstanceTypeId,
+            InstanceTypeFamily = Family(i.InstanceTypeId),
+            Cpu = i.Vcpu,
+            Memory = (int)(i.MemoryGiB * 1024),
+            i.ZoneId,
+            RegionId = region.Id,
+            CreationTime = ApiTime.Format(i.CreationTime),
+            ExpiredTime = ApiTime.Format(i.ExpiredTime) ?? "2099-12-31T15:59Z",
+            InstanceChargeType = i.ChargeType.ToString(),
+            InstanceNetworkType = "vpc",
+            IoOptimized = true,
+            OperationLocks = new { LockReason = Array.Empty<object>() },
+            Tags = new { Tag = Array.Empty<object>() },
         });
     }
 

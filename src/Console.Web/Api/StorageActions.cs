@@ -65,52 +65,38 @@ internal static class StorageActions
 
     private static async Task<ApiReply> DescribeSnapshotsAsync(ApiCall call, Region region, SnapshotFilter f)
     {
-        var diskId = call.P.Get("DiskId");
-        var instanceId = call.P.Get("InstanceId");
-        var name = call.P.Get("SnapshotName");
         var snapshots = (await call.Service<SnapshotQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(s => f.Ids.Count == 0 || f.Ids.Contains(s.Id))
-            .Where(s => diskId is null || s.SourceDiskId == diskId)
-            .Where(s => instanceId is null || s.SourceInstanceId == instanceId)
-            .Where(s => name is null || s.Name == name)
+            .WhereParameter(call.P, "DiskId", s => s.SourceDiskId)
+            .WhereParameter(call.P, "InstanceId", s => s.SourceInstanceId)
+            .WhereParameter(call.P, "SnapshotName", s => s.Name)
             .Where(s => f.Status == "all" || s.Status.ToEcs() == f.Status)
             .Where(s => f.Type == "all" || s.SnapshotType == f.Type)
             .Where(s => f.SourceType is null || s.SourceDiskType == f.SourceType)
             .Where(s => f.Usage is null || (f.Usage is "image" or "image_disk") == (s.UsedByImageIds.Count > 0))
             .ToList();
-        return f.Paging.Of(snapshots).Reply(page => new
+        return f.Paging.Of(snapshots).Pages(call, "Snapshots", "Snapshot", s => new
         {
-            call.RequestId,
-            page.NextToken,
-            TotalCount = page.Total,
-            page.PageNumber,
-            page.PageSize,
-            Snapshots = new
-            {
-                Snapshot = page.Items.Select(s => new
-                {
-                    SnapshotId = s.Id,
-                    SnapshotName = s.Name,
-                    Description = s.Description ?? "",
-                    Status = s.Status.ToEcs(),
-                    Progress = ApiJson.Percent(s.Progress),
-                    CreationTime = ApiTime.Format(s.CreationTime),
-                    LastModifiedTime = ApiTime.Format(s.CreationTime),
-                    s.SourceDiskId,
-                    SourceDiskSize = s.SourceDiskSizeGiB.ToString(CultureInfo.InvariantCulture),
-                    s.SourceDiskType,
-                    SourceStorageType = "disk",
-                    Usage = s.UsedByImageIds.Count > 0 ? "image" : "none",
-                    s.SnapshotType,
-                    Category = "standard",
-                    Available = s.Status == SnapshotStatus.Accomplished,
-                    InstantAccess = false,
-                    RemainTime = 0,
-                    RegionId = region.Id,
-                    ResourceGroupId = "",
-                    Tags = new { Tag = Array.Empty<object>() },
-                }).ToList(),
-            },
+            SnapshotId = s.Id,
+            SnapshotName = s.Name,
+            Description = s.Description ?? "",
+            Status = s.Status.ToEcs(),
+            Progress = ApiJson.Percent(s.Progress),
+            CreationTime = ApiTime.Format(s.CreationTime),
+            LastModifiedTime = ApiTime.Format(s.CreationTime),
+            s.SourceDiskId,
+            SourceDiskSize = s.SourceDiskSizeGiB.ToString(CultureInfo.InvariantCulture),
+            s.SourceDiskType,
+            SourceStorageType = "disk",
+            Usage = s.UsedByImageIds.Count > 0 ? "image" : "none",
+            s.SnapshotType,
+            Category = "standard",
+            Available = s.Status == SnapshotStatus.Accomplished,
+            InstantAccess = false,
+            RemainTime = 0,
+            RegionId = region.Id,
+            ResourceGroupId = "",
+            Tags = new { Tag = Array.Empty<object>() },
         });
     }
 
@@ -140,48 +126,34 @@ internal static class StorageActions
 
     private static async Task<ApiReply> DescribeDisksAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) f)
     {
-        var instanceId = call.P.Get("InstanceId");
-        var category = call.P.Get("Category");
-        var zoneId = call.P.Get("ZoneId");
         var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(d => f.Ids.Count == 0 || f.Ids.Contains(d.Id))
-            .Where(d => instanceId is null || d.InstanceId == instanceId)
+            .WhereParameter(call.P, "InstanceId", d => d.InstanceId)
             .Where(d => f.DiskType == "all" || d.Type == f.DiskType)
-            .Where(d => category is null || d.Category == category)
-            .Where(d => zoneId is null || d.ZoneId == zoneId)
+            .WhereParameter(call.P, "Category", d => d.Category)
+            .WhereParameter(call.P, "ZoneId", d => d.ZoneId)
             .ToList();
-        return f.Paging.Of(disks).Reply(page => new
+        return f.Paging.Of(disks).Pages(call, "Disks", "Disk", d => new
         {
-            call.RequestId,
-            page.NextToken,
-            TotalCount = page.Total,
-            page.PageNumber,
-            page.PageSize,
-            Disks = new
-            {
-                Disk = page.Items.Select(d => new
-                {
-                    DiskId = d.Id,
-                    DiskName = "",
-                    Description = "",
-                    d.Type,
-                    d.Category,
-                    Size = d.SizeGiB,
-                    Device = d.InstanceId is null ? "" : d.Device,
-                    InstanceId = d.InstanceId ?? "",
-                    ImageId = d.ImageId ?? "",
-                    SourceSnapshotId = d.SourceSnapshotId ?? "",
-                    d.Encrypted,
-                    d.DeleteWithInstance,
-                    Portable = d.Type == "data",
-                    Status = d.InstanceId is null ? "Available" : "In_use",
-                    DiskChargeType = "PostPaid",
-                    RegionId = region.Id,
-                    d.ZoneId,
-                    CreationTime = ApiTime.Format(d.CreationTime),
-                    Tags = new { Tag = Array.Empty<object>() },
-                }).ToList(),
-            },
+            DiskId = d.Id,
+            DiskName = "",
+            Description = "",
+            d.Type,
+            d.Category,
+            Size = d.SizeGiB,
+            Device = d.InstanceId is null ? "" : d.Device,
+            InstanceId = d.InstanceId ?? "",
+            ImageId = d.ImageId ?? "",
+            SourceSnapshotId = d.SourceSnapshotId ?? "",
+            d.Encrypted,
+            d.DeleteWithInstance,
+            Portable = d.Type == "data",
+            Status = d.InstanceId is null ? "Available" : "In_use",
+            DiskChargeType = "PostPaid",
+            RegionId = region.Id,
+            d.ZoneId,
+            CreationTime = ApiTime.Format(d.CreationTime),
+            Tags = new { Tag = Array.Empty<object>() },
         });
     }
 }

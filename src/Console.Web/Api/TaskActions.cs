@@ -17,27 +17,16 @@ internal static class TaskActions
                 .Where(t => a.Resources.Count == 0 || a.Resources.Contains(t.ResourceId))
                 .Where(t => (a.From is null || t.CreatedAt >= a.From) && (a.To is null || t.CreatedAt <= a.To))
                 .ToList();
-            return a.Paging.Of(tasks).Reply(page => new
+            return a.Paging.Of(tasks).Pages(call, "TaskSet", "Task", t => new
             {
-                call.RequestId,
-                RegionId = region.Id,
-                TotalCount = page.Total,
-                page.PageNumber,
-                page.PageSize,
-                TaskSet = new
-                {
-                    Task = page.Items.Select(t => new
-                    {
-                        TaskId = t.Id,
-                        TaskAction = t.Type.ToString(),
-                        TaskStatus = t.Status.ToString(),
-                        SupportCancel = SupportCancel(t),
-                        CreationTime = ApiTime.Format(t.CreatedAt),
-                        FinishedTime = ApiTime.Format(t.FinishedAt) ?? "",
-                        t.ResourceId,
-                    }).ToList(),
-                },
-            });
+                TaskId = t.Id,
+                TaskAction = t.Type.ToString(),
+                TaskStatus = t.Status.ToString(),
+                SupportCancel = SupportCancel(t),
+                CreationTime = ApiTime.Format(t.CreatedAt),
+                FinishedTime = ApiTime.Format(t.FinishedAt) ?? "",
+                t.ResourceId,
+            }, regionId: region.Id);
         }),
         EcsAction.InRegion("DescribeTaskAttribute", p => p.Required("TaskId"), DescribeTaskAttributeAsync),
 

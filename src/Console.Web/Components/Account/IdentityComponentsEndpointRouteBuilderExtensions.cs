@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,15 +27,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         // Every POST here checks its antiforgery token first and answers a missing or wrong one (or an unknown provider)
         // with 400: [FromForm] parameters would throw instead, which the production error page turns into a 500.
-        accountGroup.MapPost("/PerformExternalLogin", async Task<IResult> (
-            HttpContext context,
-            [FromServices] SignInManager<ConsoleUser> signInManager) =>
+        accountGroup.MapAntiforgeryPost("/PerformExternalLogin", async context =>
         {
-            if (RefuseWithoutAntiforgery(context) is { } refused)
-            {
-                return refused;
-            }
-
+            var signInManager = context.RequestServices.GetRequiredService<SignInManager<ConsoleUser>>();
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var provider = form["provider"].ToString();
             if (!await IsExternalSchemeAsync(signInManager, provider))
@@ -55,25 +48,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             var properties = signInManager.ConfigureExternalAuthenticationProperties(provider, redirectUrl);
             return TypedResults.Challenge(properties, [provider]);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
 
-        // The antiforgery middleware validates the token (RequireAntiforgeryToken below) and the endpoint answers a
+        // The antiforgery middleware validates the token (MapAntiforgeryPost requires it) and the endpoint answers a
         // missing or wrong one with 400 itself: bound [FromForm] parameters would throw instead, which the production
         // error page turns into a 500. A return URL that would leave the console lands on its home page.
-        accountGroup.MapPost("/Logout", async Task<IResult> (
-            HttpContext context,
-            [FromServices] SignInManager<ConsoleUser> signInManager) =>
+        accountGroup.MapAntiforgeryPost("/Logout", async context =>
         {
-            if (RefuseWithoutAntiforgery(context) is { } refused)
-            {
-                return refused;
-            }
-
+            var signInManager = context.RequestServices.GetRequiredService<SignInManager<ConsoleUser>>();
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             await signInManager.SignOutAsync();
             var returnUrl = $"~/{form["ReturnUrl"]}";
             return TypedResults.LocalRedirect(LocalUrl.IsLocal(returnUrl) ? returnUrl : "~/");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (
             HttpContext context,
@@ -122,15 +109,9 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         var manageGroup = accountGroup.MapGroup("/Manage").RequireAuthorization();
 
-        manageGroup.MapPost("/LinkExternalLogin", async Task<IResult> (
-            HttpContext context,
-            [FromServices] SignInManager<ConsoleUser> signInManager) =>
+        manageGroup.MapAntiforgeryPost("/LinkExternalLogin", async context =>
         {
-            if (RefuseWithoutAntiforgery(context) is { } refused)
-            {
-                return refused;
-            }
-
+            var signInManager = context.RequestServices.GetRequiredService<SignInManager<ConsoleUser>>();
             var provider = (await context.Request.ReadFormAsync(context.RequestAborted))["provider"].ToString();
             if (!await IsExternalSchemeAsync(signInManager, provider))
             {
@@ -147,21 +128,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             var properties = signInManager.ConfigureExternalAuthenticationProperties(provider, redirectUrl, signInManager.UserManager.GetUserId(context.User));
             return TypedResults.Challenge(properties, [provider]);
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
 
         var loggerFactory = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>();
         var downloadLogger = loggerFactory.CreateLogger("DownloadPersonalData");
 
-        manageGroup.MapPost("/DownloadPersonalData", async (
-            HttpContext context,
-            [FromServices] UserManager<ConsoleUser> userManager,
-            [FromServices] AuthenticationStateProvider authenticationStateProvider) =>
+        manageGroup.MapAntiforgeryPost("/DownloadPersonalData", async context =>
         {
-            if (RefuseWithoutAntiforgery(context) is { } refused)
-            {
-                return refused;
-            }
-
+            var userManager = context.RequestServices.GetRequiredService<UserManager<ConsoleUser>>();
             var user = await userManager.GetUserAsync(context.User);
             if (user is null)
             {
@@ -191,10 +165,19 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
             context.Response.Headers.TryAdd("Content-Disposition", "attachment; filename=PersonalData.json");
             return TypedResults.File(fileBytes, contentType: "application/json", fileDownloadName: "PersonalData.json");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        });
 
         return accountGroup;
     }
+
+    /// <summary>
+    /// A form post guarded by its antiforgery token: the endpoint carries <see cref="RequireAntiforgeryTokenAttribute"/>,
+    /// answers a missing or wrong token with <see cref="RefuseWithoutAntiforgery"/>'s 400, and runs
+    /// <paramref name="handle"/> only for a valid one.
+    /// </summary>
+    private static RouteHandlerBuilder MapAntiforgeryPost(this IEndpointRouteBuilder group, string pattern, Func<HttpContext, Task<IResult>> handle) =>
+        group.MapPost(pattern, async Task<IResult> (HttpContext context) => RefuseWithoutAntiforgery(context) ?? await handle(context))
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
 
     /// <summary>
     /// Null when the antiforgery middleware found a valid token on a form post (the endpoint carries

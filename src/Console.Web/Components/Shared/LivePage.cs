@@ -11,7 +11,7 @@ namespace EcsConsole.Web.Components.Shared;
 /// actor and whether the actor may write, then loads. What the page holds decides only what it shows as enabled;
 /// services re-check on every change.
 /// </summary>
-public abstract class ActorPage : ComponentBase
+public abstract class ActorPage : ConsolePage
 {
     /// <summary>The tooltip of an action the actor's role does not allow.</summary>
     protected const string ReadOnlyReason = AffordanceText.ReadOnly;
@@ -41,9 +41,6 @@ public abstract class ActorPage : ComponentBase
         CanWrite = Actor is not null && Access.CheckCanWrite(Actor) is null;
         await LoadAsync();
     }
-
-    /// <summary>Reads what the page shows (after the region and actor are known).</summary>
-    protected abstract Task LoadAsync();
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ namespace EcsConsole.Tests.Domain.Affordances;
 /// ADR-011: the affordance query and the service agree. For each action and each status of the resource, what the
 /// query answers (allowed, or the refusal's code) is what the service does when the action is taken.
 /// </summary>
-public sealed class AffordanceAgreementTests : IAsyncLifetime
+public sealed partial class AffordanceAgreementTests : IAsyncLifetime
 {
     private const string Hangzhou = "cn-hangzhou";
     private readonly TestDatabase _db = new();

@@ -197,7 +197,7 @@ public sealed class InstanceServiceTests : IAsyncLifetime
     {
         var result = await _service.RunAsync(await Alice(), Order(zone: "cn-hangzhou-h"));
 
-        Assert.Equal(CompatibilityService.ResourceTypeNotSupportedCode, result.Error?.Code);
+        Assert.Equal(CompatibilityErrors.ResourceTypeNotSupportedCode, result.Error?.Code);
     }
 
     [Fact]

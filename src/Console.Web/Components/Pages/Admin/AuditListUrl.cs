@@ -1,7 +1,7 @@
 using System.Globalization;
 using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Common;
-using Microsoft.AspNetCore.WebUtilities;
+using EcsConsole.Web.Components.Shared;
 
 namespace EcsConsole.Web.Components.Pages.Admin;
 
@@ -13,7 +13,7 @@ namespace EcsConsole.Web.Components.Pages.Admin;
 /// </summary>
 public sealed record AuditListUrl
 {
-    public static readonly int[] PageSizes = [10, 20, 50, 100];
+    public static readonly int[] PageSizes = ListUrlQuery.PageSizes;
 
     public const int DefaultPageSize = 20;
 
@@ -52,40 +52,23 @@ public sealed record AuditListUrl
     /// <summary>Reads the state from a URI's query string.</summary>
     public static AuditListUrl Parse(string uri)
     {
-        var query = QueryHelpers.ParseQuery(new Uri(uri, UriKind.Absolute).Query);
-        string? Get(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
-        var notices = new List<string>();
-        var state = new AuditListUrl { AccountId = Get("account"), Action = Get("action"), ResourceId = Get("resource"), User = Get("user") };
-
-        if (Get("source") is { } sourceWord)
+        var query = new ListUrlQuery(uri, trim: true, NumberStyles.None);
+        var state = new AuditListUrl
         {
-            if (Enum.TryParse<ActorSource>(sourceWord, ignoreCase: true, out var source) && Enum.IsDefined(source) && !int.TryParse(sourceWord, out _))
-            {
-                state = state with { Source = source };
-            }
-            else
-            {
-                notices.Add($"Unknown source \"{sourceWord}\" ignored.");
-            }
-        }
-
-        if (Get("result") is { } resultWord)
-        {
-            var outcome = Enum.GetValues<AuditOutcome>().Cast<AuditOutcome?>()
-                .FirstOrDefault(o => string.Equals(OutcomeWord(o!.Value), resultWord, StringComparison.OrdinalIgnoreCase));
-            if (outcome is null)
-            {
-                notices.Add($"Unknown result \"{resultWord}\"; showing all results.");
-            }
-            else
-            {
-                state = state with { Outcome = outcome.Value };
-            }
-        }
+            AccountId = query.Get("account"),
+            Action = query.Get("action"),
+            ResourceId = query.Get("resource"),
+            User = query.Get("user"),
+            Source = query.Choice<ActorSource>("source",
+                (source, word) => Enum.TryParse<ActorSource>(word, ignoreCase: true, out var parsed) && parsed == source && !int.TryParse(word, out _),
+                word => $"Unknown source \"{word}\" ignored."),
+            Outcome = query.Choice<AuditOutcome>("result", (outcome, word) => string.Equals(OutcomeWord(outcome), word, StringComparison.OrdinalIgnoreCase),
+                word => $"Unknown result \"{word}\"; showing all results.") ?? AuditOutcome.All,
+        };
 
         DateOnly? Date(string key, string name)
         {
-            if (Get(key) is not { } word)
+            if (query.Get(key) is not { } word)
             {
                 return null;
             }
@@ -95,48 +78,19 @@ public sealed record AuditListUrl
                 return date;
             }
 
-            notices.Add($"{name} date \"{word}\" is not a date (yyyy-MM-dd); ignored.");
+            query.Notices.Add($"{name} date \"{word}\" is not a date (yyyy-MM-dd); ignored.");
             return null;
         }
 
         state = state with { From = Date("from", "From"), To = Date("to", "To") };
         if (state is { From: { } from, To: { } to } && to < from)
         {
-            notices.Add($"To date {to:yyyy-MM-dd} is before the From date {from:yyyy-MM-dd}; the dates were swapped.");
+            query.Notices.Add($"To date {to:yyyy-MM-dd} is before the From date {from:yyyy-MM-dd}; the dates were swapped.");
             state = state with { From = to, To = from };
         }
 
-        if (Get("pageSize") is { } sizeWord)
-        {
-            if (!int.TryParse(sizeWord, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < 1)
-            {
-                notices.Add($"Page size \"{sizeWord}\" is not valid; showing {DefaultPageSize} per page.");
-            }
-            else if (!PageSizes.Contains(size))
-            {
-                var allowed = PageSizes.FirstOrDefault(s => s >= size, PageSizes[^1]);
-                notices.Add($"Page size {size} is not offered; showing {allowed} per page (at most {AuditQuery.MaxPageSize}).");
-                state = state with { PageSize = allowed };
-            }
-            else
-            {
-                state = state with { PageSize = size };
-            }
-        }
-
-        if (Get("page") is { } pageWord)
-        {
-            if (!int.TryParse(pageWord, NumberStyles.None, CultureInfo.InvariantCulture, out var page) || page < 1)
-            {
-                notices.Add($"Page \"{pageWord}\" does not exist; showing page 1.");
-            }
-            else
-            {
-                state = state with { Page = page };
-            }
-        }
-
-        return state with { Notices = notices };
+        var (page, pageSize) = query.Paging(DefaultPageSize, AuditQuery.MaxPageSize);
+        return state with { Page = page, PageSize = pageSize, Notices = query.Notices };
     }
 
     /// <summary>The domain query for this state; the account filter only counts for the platform admin (the service ignores it otherwise).</summary>
@@ -155,28 +109,16 @@ public sealed record AuditListUrl
     };
 
     /// <summary>The relative URL of this state (defaults left out), keeping the region, e.g. <c>admin/audit?region=cn-hangzhou&amp;result=failed</c>.</summary>
-    public string ToUrl(string? regionId)
-    {
-        var parameters = new List<KeyValuePair<string, string?>>();
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parameters.Add(new(key, value));
-            }
-        }
-
-        Add("region", regionId);
-        Add("account", AccountId);
-        Add("action", Action);
-        Add("resource", ResourceId);
-        Add("user", User);
-        Add("source", Source?.ToString());
-        Add("result", Outcome == AuditOutcome.All ? null : OutcomeWord(Outcome));
-        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("page", Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture));
-        Add("pageSize", PageSize == DefaultPageSize ? null : PageSize.ToString(CultureInfo.InvariantCulture));
-        return QueryHelpers.AddQueryString("admin/audit", parameters);
-    }
+    public string ToUrl(string? regionId) => new ListUrlBuilder("admin/audit")
+        .Add("region", regionId)
+        .Add("account", AccountId)
+        .Add("action", Action)
+        .Add("resource", ResourceId)
+        .Add("user", User)
+        .Add("source", Source?.ToString())
+        .Add("result", Outcome == AuditOutcome.All ? null : OutcomeWord(Outcome))
+        .Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        .Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+        .Paging(Page, PageSize, DefaultPageSize)
+        .ToString();
 }

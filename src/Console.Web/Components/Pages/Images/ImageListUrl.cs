@@ -1,5 +1,6 @@
+using System.Globalization;
 using EcsConsole.Domain.Images;
-using Microsoft.AspNetCore.WebUtilities;
+using EcsConsole.Web.Components.Shared;
 
 namespace EcsConsole.Web.Components.Pages.Images;
 
@@ -10,7 +11,9 @@ namespace EcsConsole.Web.Components.Pages.Images;
 /// </summary>
 public sealed record ImageListUrl
 {
-    public static readonly int[] PageSizes = [10, 20, 50, 100];
+    public static readonly int[] PageSizes = ListUrlQuery.PageSizes;
+
+    public const int DefaultPageSize = 10;
 
     public ImageTab Tab { get; init; } = ImageTab.Custom;
 
@@ -34,7 +37,7 @@ public sealed record ImageListUrl
 
     public int Page { get; init; } = 1;
 
-    public int PageSize { get; init; } = 10;
+    public int PageSize { get; init; } = DefaultPageSize;
 
     public IReadOnlyList<string> Notices { get; init; } = [];
 
@@ -68,40 +71,17 @@ public sealed record ImageListUrl
     /// <summary>Reads the state from a URI's query string.</summary>
     public static ImageListUrl Parse(string uri)
     {
-        var query = QueryHelpers.ParseQuery(new Uri(uri, UriKind.Absolute).Query);
-        string? Get(string key) => query.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString() : null;
-        var notices = new List<string>();
-        var state = new ImageListUrl();
-
-        if (Get("tab") is { } tabWord)
+        var query = new ListUrlQuery(uri, trim: false, NumberStyles.Integer);
+        var state = new ImageListUrl
         {
-            var tab = Enum.GetValues<ImageTab>().Cast<ImageTab?>().FirstOrDefault(t => TabWord(t!.Value) == tabWord.ToLowerInvariant());
-            if (tab is null)
-            {
-                notices.Add($"There is no \"{tabWord}\" tab; showing Custom Images.");
-            }
-            else
-            {
-                state = state with { Tab = tab.Value };
-            }
-        }
+            Tab = query.Choice<ImageTab>("tab", (tab, word) => TabWord(tab) == word.ToLowerInvariant(),
+                word => $"There is no \"{word}\" tab; showing Custom Images.") ?? ImageTab.Custom,
+            SearchBy = query.Choice<ImageSearchField>("searchBy", (field, word) => string.Equals(SearchByWord(field), word, StringComparison.OrdinalIgnoreCase),
+                word => $"Cannot search by \"{word}\"; searching by image name.") ?? ImageSearchField.Name,
+            Search = query.Get("q"),
+        };
 
-        if (Get("searchBy") is { } byWord)
-        {
-            var by = Enum.GetValues<ImageSearchField>().Cast<ImageSearchField?>().FirstOrDefault(f => string.Equals(SearchByWord(f!.Value), byWord, StringComparison.OrdinalIgnoreCase));
-            if (by is null)
-            {
-                notices.Add($"Cannot search by \"{byWord}\"; searching by image name.");
-            }
-            else
-            {
-                state = state with { SearchBy = by.Value };
-            }
-        }
-
-        state = state with { Search = Get("q") };
-
-        if (Get("status") is { } statusWords)
+        if (query.Get("status") is { } statusWords)
         {
             var statuses = new List<ImageStatus>();
             foreach (var word in statusWords.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -116,73 +96,36 @@ public sealed record ImageListUrl
                 }
                 else
                 {
-                    notices.Add($"Unknown status \"{word}\" ignored.");
+                    query.Notices.Add($"Unknown status \"{word}\" ignored.");
                 }
             }
 
             state = state with { Statuses = statuses.Count == 0 ? null : statuses.Distinct().Order().ToList() };
         }
 
-        if (Get("os") is { } osWord)
+        if (query.Get("os") is { } osWord)
         {
             var os = ImageWords.ParseOsType(osWord.ToLowerInvariant());
-            notices.AddRange(os is null ? [$"Unknown OS type \"{osWord}\" ignored."] : []);
+            query.Notices.AddRange(os is null ? [$"Unknown OS type \"{osWord}\" ignored."] : []);
             state = state with { OsType = os };
         }
 
-        if (Get("arch") is { } archWord)
+        if (query.Get("arch") is { } archWord)
         {
             var arch = ImageWords.ParseArchitecture(archWord.ToLowerInvariant());
-            notices.AddRange(arch is null ? [$"Unknown architecture \"{archWord}\" ignored."] : []);
+            query.Notices.AddRange(arch is null ? [$"Unknown architecture \"{archWord}\" ignored."] : []);
             state = state with { Architecture = arch };
         }
 
-        state = state with { Family = Get("family"), Tag = Get("tag") };
-
-        if (Get("sort") is { } sortWord)
+        state = state with
         {
-            var sort = Enum.GetValues<ImageSort>().Cast<ImageSort?>().FirstOrDefault(s => SortWord(s!.Value) == sortWord.ToLowerInvariant());
-            if (sort is null)
-            {
-                notices.Add($"Unknown sort \"{sortWord}\"; newest first.");
-            }
-            else
-            {
-                state = state with { Sort = sort.Value };
-            }
-        }
-
-        if (Get("pageSize") is { } sizeWord)
-        {
-            if (!int.TryParse(sizeWord, out var size) || size < 1)
-            {
-                notices.Add($"Page size \"{sizeWord}\" is not valid; showing 10 per page.");
-            }
-            else if (!PageSizes.Contains(size))
-            {
-                var allowed = PageSizes.FirstOrDefault(s => s >= size, PageSizes[^1]);
-                notices.Add($"Page size {size} is not offered; showing {allowed} per page (at most {ImageListQuery.MaxPageSize}).");
-                state = state with { PageSize = allowed };
-            }
-            else
-            {
-                state = state with { PageSize = size };
-            }
-        }
-
-        if (Get("page") is { } pageWord)
-        {
-            if (!int.TryParse(pageWord, out var page) || page < 1)
-            {
-                notices.Add($"Page \"{pageWord}\" does not exist; showing page 1.");
-            }
-            else
-            {
-                state = state with { Page = page };
-            }
-        }
-
-        return state with { Notices = notices };
+            Family = query.Get("family"),
+            Tag = query.Get("tag"),
+            Sort = query.Choice<ImageSort>("sort", (sort, word) => SortWord(sort) == word.ToLowerInvariant(),
+                word => $"Unknown sort \"{word}\"; newest first.") ?? ImageSort.CreatedDesc,
+        };
+        var (page, pageSize) = query.Paging(DefaultPageSize, ImageListQuery.MaxPageSize);
+        return state with { Page = page, PageSize = pageSize, Notices = query.Notices };
     }
 
     /// <summary>The domain query for this state in <paramref name="regionId"/>.</summary>
@@ -214,27 +157,17 @@ public sealed record ImageListUrl
     }
 
     /// <summary>The relative URL of this state (defaults left out), e.g. <c>images?region=cn-hangzhou&amp;tab=public&amp;page=2</c>.</summary>
-    public string ToUrl(string regionId)
-    {
-        var parameters = new List<KeyValuePair<string, string?>> { new("region", regionId), new("tab", TabWord(Tab)) };
-        void Add(string key, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                parameters.Add(new(key, value));
-            }
-        }
-
-        Add("q", Search);
-        Add("searchBy", SearchBy == ImageSearchField.Name ? null : SearchByWord(SearchBy));
-        Add("status", Statuses is null ? null : string.Join(',', Statuses));
-        Add("os", OsType?.ToEcs());
-        Add("arch", Architecture?.ToEcs());
-        Add("family", Family);
-        Add("tag", Tag);
-        Add("sort", Sort == ImageSort.CreatedDesc ? null : SortWord(Sort));
-        Add("page", Page == 1 ? null : Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add("pageSize", PageSize == 10 ? null : PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return QueryHelpers.AddQueryString("images", parameters);
-    }
+    public string ToUrl(string regionId) => new ListUrlBuilder("images")
+        .Always("region", regionId)
+        .Always("tab", TabWord(Tab))
+        .Add("q", Search)
+        .Add("searchBy", SearchBy == ImageSearchField.Name ? null : SearchByWord(SearchBy))
+        .Add("status", Statuses is null ? null : string.Join(',', Statuses))
+        .Add("os", OsType?.ToEcs())
+        .Add("arch", Architecture?.ToEcs())
+        .Add("family", Family)
+        .Add("tag", Tag)
+        .Add("sort", Sort == ImageSort.CreatedDesc ? null : SortWord(Sort))
+        .Paging(Page, PageSize, DefaultPageSize)
+        .ToString();
 }

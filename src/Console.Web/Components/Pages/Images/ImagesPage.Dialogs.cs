@@ -11,34 +11,26 @@ public partial class ImagesPage
 {
     private async Task ShareAsync(ImageListItem image)
     {
-        var dialog = await Dialogs.ShowAsync<ShareImageDialog>("Share Image",
-            new DialogParameters<ShareImageDialog>
-            {
-                { d => d.Actor, Actor! }, { d => d.RegionId, image.RegionId }, { d => d.ImageId, image.Id }, { d => d.ImageName, image.Name },
-            },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        await dialog.Result;
+        await ShowDialogAsync<ShareImageDialog>("Share Image", new()
+        {
+            { d => d.Actor, Actor! }, { d => d.RegionId, image.RegionId }, { d => d.ImageId, image.Id }, { d => d.ImageName, image.Name },
+        });
         await LoadAsync();
     }
 
     private async Task CopyAsync(ImageListItem image)
     {
-        var dialog = await Dialogs.ShowAsync<CopyImageDialog>("Copy Image",
-            new DialogParameters<CopyImageDialog> { { d => d.Actor, Actor! }, { d => d.Image, image } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: (EcsConsole.Domain.Copies.CopiedImage copied, string destination) })
+        if (await ShowDialogAsync<CopyImageDialog>("Copy Image", new() { { d => d.Actor, Actor! }, { d => d.Image, image } })
+            is { Data: (EcsConsole.Domain.Copies.CopiedImage copied, string destination) })
         {
-            Snackbar.Add($"Copying to {destination} as {copied.ImageId}; switch to that region to follow its progress", Severity.Success);
-            await LoadAsync();
+            await ShowDoneAsync($"Copying to {destination} as {copied.ImageId}; switch to that region to follow its progress");
         }
     }
 
     private async Task ImportImageAsync()
     {
-        var dialog = await Dialogs.ShowAsync<ImportImageDialog>("Import Image",
-            new DialogParameters<ImportImageDialog> { { d => d.Actor, Actor! }, { d => d.RegionId, Region!.Id } },
-            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: EcsConsole.Domain.Storage.ImportedImage imported })
+        if (await ShowDialogAsync<ImportImageDialog>("Import Image", new() { { d => d.Actor, Actor! }, { d => d.RegionId, Region!.Id } }, ConsoleDialogs.Medium)
+            is { Data: EcsConsole.Domain.Storage.ImportedImage imported })
         {
             Snackbar.Add($"Importing image {imported.ImageId}", Severity.Success);
             if (_state.Tab != ImageTab.Custom)
@@ -54,14 +46,11 @@ public partial class ImagesPage
 
     private async Task UpdateImageAsync(ImageListItem image)
     {
-        var dialog = await Dialogs.ShowAsync<EcsConsole.Web.Components.Pages.ImageBuilder.UpdateImageDialog>("Update Image",
-            new DialogParameters<EcsConsole.Web.Components.Pages.ImageBuilder.UpdateImageDialog>
+        if (await ShowDialogAsync<EcsConsole.Web.Components.Pages.ImageBuilder.UpdateImageDialog>("Update Image", new()
             {
                 { d => d.Actor, Actor! }, { d => d.RegionId, image.RegionId }, { d => d.ImageId, image.Id }, { d => d.ImageName, image.Name },
                 { d => d.Windows, image.OsType == OsType.Windows },
-            },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: string executionId })
+            }) is { Data: string executionId })
         {
             Snackbar.Add($"Update run {executionId} started", Severity.Success);
             Navigation.NavigateTo($"image-builder/updates?region={Uri.EscapeDataString(image.RegionId)}&execution={Uri.EscapeDataString(executionId)}");
@@ -70,10 +59,8 @@ public partial class ImagesPage
 
     private async Task ExportAsync(ImageListItem image)
     {
-        var dialog = await Dialogs.ShowAsync<ExportImageDialog>("Export Image",
-            new DialogParameters<ExportImageDialog> { { d => d.Actor, Actor! }, { d => d.Image, image } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: EcsConsole.Domain.Storage.ExportedImage exported })
+        if (await ShowDialogAsync<ExportImageDialog>("Export Image", new() { { d => d.Actor, Actor! }, { d => d.Image, image } })
+            is { Data: EcsConsole.Domain.Storage.ExportedImage exported })
         {
             Snackbar.Add($"Exporting {image.Id}: follow the task {exported.TaskId} on the Tasks page", Severity.Success);
         }
@@ -84,27 +71,11 @@ public partial class ImagesPage
         await ShowOutcomeAsync((await Copies.CancelCopyAsync(Actor!, image.RegionId, image.Id)).Error, $"Copy {image.Id} cancelled");
     }
 
-    /// <summary>After a row action: its refusal in the page's error alert, or a success message; then the list re-read.</summary>
-    private async Task ShowOutcomeAsync(EcsError? error, string done)
-    {
-        _error = error;
-        if (error is null)
-        {
-            Snackbar.Add(done, Severity.Success);
-        }
-
-        await LoadAsync();
-    }
-
     private async Task EditAsync(ImageListItem image)
     {
-        var dialog = await Dialogs.ShowAsync<EditImageDialog>("Edit Image",
-            new DialogParameters<EditImageDialog> { { d => d.Actor, Actor! }, { d => d.Image, image } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false })
+        if (await ShowDialogAsync<EditImageDialog>("Edit Image", new() { { d => d.Actor, Actor! }, { d => d.Image, image } }) is not null)
         {
-            Snackbar.Add($"Image {image.Id} updated", Severity.Success);
-            await LoadAsync();
+            await ShowDoneAsync($"Image {image.Id} updated");
         }
     }
 
@@ -113,7 +84,7 @@ public partial class ImagesPage
         var last = await Lifecycle.IsLastAvailableOfFamilyAsync(Actor!, image.RegionId, image.Id);
         var message = $"Deprecate {image.Name} ({image.Id})? It leaves the default lists; instances can still be created from it by ID."
             + (last ? $" It is the last Available image of family {image.Family}: the family will resolve to no image." : "");
-        if (await Dialogs.ShowMessageBoxAsync("Deprecate Image", message, yesText: "OK", cancelText: "Cancel") != true)
+        if (!await ConfirmAsync("Deprecate Image", message))
         {
             return;
         }
@@ -128,23 +99,18 @@ public partial class ImagesPage
 
     private async Task DeleteAsync(IReadOnlyList<string> imageIds)
     {
-        var dialog = await Dialogs.ShowAsync<DeleteImageDialog>("Delete Image",
-            new DialogParameters<DeleteImageDialog> { { d => d.Actor, Actor! }, { d => d.RegionId, Region!.Id }, { d => d.ImageIds, imageIds } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: DeletedImages deleted })
+        if (await ShowDialogAsync<DeleteImageDialog>("Delete Image",
+                new() { { d => d.Actor, Actor! }, { d => d.RegionId, Region!.Id }, { d => d.ImageIds, imageIds } }) is { Data: DeletedImages deleted })
         {
-            Snackbar.Add($"Deleted {string.Join(", ", deleted.ImageIds)}", Severity.Success);
             _selected.Clear();
-            await LoadAsync();
+            await ShowDoneAsync($"Deleted {string.Join(", ", deleted.ImageIds)}");
         }
     }
 
     private async Task CreateImageAsync()
     {
-        var dialog = await Dialogs.ShowAsync<CreateImageDialog>("Create Custom Image",
-            new DialogParameters<CreateImageDialog> { { d => d.Actor, Actor! }, { d => d.RegionId, Region!.Id } },
-            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
-        if (await dialog.Result is { Canceled: false, Data: CreatedImage created })
+        if (await ShowDialogAsync<CreateImageDialog>("Create Custom Image", new() { { d => d.Actor, Actor! }, { d => d.RegionId, Region!.Id } })
+            is { Data: CreatedImage created })
         {
             Snackbar.Add($"Creating image {created.ImageId}", Severity.Success);
             if (_state.Tab != ImageTab.Custom)

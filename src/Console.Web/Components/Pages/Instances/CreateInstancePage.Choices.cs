@@ -78,28 +78,19 @@ public partial class CreateInstancePage
         Navigate();
     }
 
-    private async Task OnChargeTypeChangedAsync(InstanceChargeType value)
-    {
-        _chargeType = value;
-        await RecheckAsync();
-    }
+    private Task OnChargeTypeChangedAsync(InstanceChargeType value) => ChooseAsync(() => _chargeType = value);
 
-    private async Task OnPeriodChangedAsync(int months)
-    {
-        _period = months;
-        await RecheckAsync();
-    }
+    private Task OnPeriodChangedAsync(int months) => ChooseAsync(() => _period = months);
 
-    private async Task OnSystemSizeChangedAsync(int size)
-    {
-        _systemSize = size;
-        await RecheckAsync();
-    }
+    private Task OnSystemSizeChangedAsync(int size) => ChooseAsync(() => _systemSize = size);
 
-    private async Task OnLogonChangedAsync(LogonMethod method)
+    private Task OnLogonChangedAsync(LogonMethod method) => ChooseAsync(() => _logon = method);
+
+    /// <summary>A choice that changes only the order (billing, disk, logon), not the lists or the URL: make it, then re-check.</summary>
+    private Task ChooseAsync(Action choose)
     {
-        _logon = method;
-        await RecheckAsync();
+        choose();
+        return RecheckAsync();
     }
 
     /// <summary>Keeps region, zone, type and image in the URL, so a reload shows the same order.</summary>

@@ -1,0 +1,76 @@
+using EcsConsole.Domain.Common;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace EcsConsole.Web.Components.Shared;
+
+/// <summary>
+/// A console page (ADR-010): its error alert, its dialogs and what every action does after it — the refusal in the
+/// alert, or the success in a snackbar, then the page re-read. <see cref="ActorPage"/> adds the region and the actor.
+/// </summary>
+public abstract class ConsolePage : ComponentBase
+{
+    [Inject]
+    protected ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    protected IDialogService Dialogs { get; set; } = default!;
+
+    /// <summary>The refusal shown in the page's <see cref="ErrorAlert"/>, or null.</summary>
+    protected EcsError? Error { get; set; }
+
+    /// <summary>Reads what the page shows.</summary>
+    protected abstract Task LoadAsync();
+
+    /// <summary>After an action: its refusal in the page's error alert, or <paramref name="done"/> in a snackbar.</summary>
+    protected void ShowOutcome(EcsError? error, string done)
+    {
+        Error = error;
+        if (error is null)
+        {
+            Snackbar.Add(done, Severity.Success);
+        }
+    }
+
+    /// <summary><see cref="ShowOutcome"/>, then the page re-read.</summary>
+    protected Task ShowOutcomeAsync(EcsError? error, string done)
+    {
+        ShowOutcome(error, done);
+        return LoadAsync();
+    }
+
+    /// <summary>After an action that succeeded (a dialog confirmed): <paramref name="done"/> in a snackbar, then the page re-read.</summary>
+    protected Task ShowDoneAsync(string done)
+    {
+        Snackbar.Add(done, Severity.Success);
+        return LoadAsync();
+    }
+
+    /// <summary>Asks OK or Cancel in a message box; true when OK.</summary>
+    protected async Task<bool> ConfirmAsync(string title, string message) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: "OK", cancelText: "Cancel") == true;
+
+    /// <summary>
+    /// Opens a dialog (by default <see cref="ConsoleDialogs.Small"/>) and waits for it: its result when confirmed (the
+    /// value it closed with is its <see cref="DialogResult.Data"/>), null when cancelled.
+    /// </summary>
+    protected async Task<DialogResult?> ShowDialogAsync<TDialog>(string title, DialogParameters<TDialog> parameters, DialogOptions? options = null)
+        where TDialog : IComponent
+    {
+        var dialog = await Dialogs.ShowAsync<TDialog>(title, parameters, options ?? ConsoleDialogs.Small);
+        return await dialog.Result is { Canceled: false } confirmed ? confirmed : null;
+    }
+}
+
+/// <summary>The sizes the console opens its dialogs at.</summary>
+public static class ConsoleDialogs
+{
+    /// <summary>Most dialogs: a form or a confirmation, small and full width.</summary>
+    public static DialogOptions Small => new() { MaxWidth = MaxWidth.Small, FullWidth = true };
+
+    /// <summary>Dialogs with a table or a longer form.</summary>
+    public static DialogOptions Medium => new() { MaxWidth = MaxWidth.Medium, FullWidth = true };
+
+    /// <summary>Dialogs with a wide table (the replace-system-disk image picker).</summary>
+    public static DialogOptions Large => new() { MaxWidth = MaxWidth.Large, FullWidth = true };
+}
