@@ -11,7 +11,11 @@ namespace EcsConsole.Domain.Simulation;
 /// </summary>
 public sealed class SimulatedClock(IDbContextFactory<ConsoleDbContext> dbFactory) : TimeProvider
 {
+    private readonly Lock _gate = new();
     private long _offsetTicks;
+
+    /// <summary>Bumped by every local change of the offset: a refresh that read the row before it does not undo it.</summary>
+    private long _version;
 
     /// <summary>While an advance runs, the time it has reached (UTC ticks), standing still between its steps; 0 otherwise.</summary>
     private long _frozenTicks;
@@ -31,10 +35,17 @@ public sealed class SimulatedClock(IDbContextFactory<ConsoleDbContext> dbFactory
     /// <summary>Reads the offset from the database (no row: none).</summary>
     public async Task RefreshAsync(CancellationToken ct = default)
     {
+        var version = Interlocked.Read(ref _version);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ticks = await db.SimulationClock.AsNoTracking().Where(c => c.Id == SimulationClockState.TheRow)
             .Select(c => (long?)c.OffsetTicks).FirstOrDefaultAsync(ct);
-        Volatile.Write(ref _offsetTicks, ticks ?? 0);
+        lock (_gate)
+        {
+            if (_version == version)
+            {
+                Volatile.Write(ref _offsetTicks, ticks ?? 0);
+            }
+        }
     }
 
     /// <summary>
@@ -64,15 +75,28 @@ public sealed class SimulatedClock(IDbContextFactory<ConsoleDbContext> dbFactory
             offset = TimeSpan.Zero;
         }
 
-        Volatile.Write(ref _offsetTicks, offset.Ticks);
-        Volatile.Write(ref _frozenTicks, 0);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var updated = await db.SimulationClock.Where(c => c.Id == SimulationClockState.TheRow)
-            .ExecuteUpdateAsync(u => u.SetProperty(c => c.OffsetTicks, offset.Ticks), ct);
-        if (updated == 0)
+        try
         {
-            db.SimulationClock.Add(new SimulationClockState { OffsetTicks = offset.Ticks });
-            await db.SaveChangesAsync(ct);
+            // Stored first (still standing), so that a refresh which reads the row after this sees the new offset ...
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var updated = await db.SimulationClock.Where(c => c.Id == SimulationClockState.TheRow)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.OffsetTicks, offset.Ticks), ct);
+            if (updated == 0)
+            {
+                db.SimulationClock.Add(new SimulationClockState { OffsetTicks = offset.Ticks });
+                await db.SaveChangesAsync(ct);
+            }
+        }
+        finally
+        {
+            // ... and one which read it before is discarded (the version moved).
+            lock (_gate)
+            {
+                Volatile.Write(ref _offsetTicks, offset.Ticks);
+                Interlocked.Increment(ref _version);
+            }
+
+            Volatile.Write(ref _frozenTicks, 0);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace EcsConsole.Web.Infrastructure;
 /// step on the injected <see cref="TimeProvider"/>. Unfinished tasks of an earlier process are due at start-up and are
 /// finished from where they stopped.
 /// </summary>
-internal sealed class AsyncTaskRunnerService(AsyncTaskEngine engine, TimeProvider time, ILogger<AsyncTaskRunnerService> logger) : BackgroundService
+internal sealed class AsyncTaskRunnerService(
+    AsyncTaskEngine engine, TimeProvider time, EcsConsole.Domain.Simulation.SimulatedClock clock, ILogger<AsyncTaskRunnerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -16,6 +17,8 @@ internal sealed class AsyncTaskRunnerService(AsyncTaskEngine engine, TimeProvide
         {
             try
             {
+                // What is due is decided on the clock's offset as stored now (an advance made on another node, ADR-012).
+                await clock.RefreshAsync(stoppingToken);
                 await engine.RunDueAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
