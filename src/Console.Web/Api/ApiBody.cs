@@ -10,15 +10,20 @@ internal static class ApiBody
     public static async Task<(byte[]? Body, EcsError? Error)> EnsureAsync(HttpRequest request, byte[]? body, CancellationToken ct) =>
         body is not null ? (body, null) : await ReadAsync(request, ct);
 
+    /// <summary>The whole body of an API call, at most <see cref="EcsApiMiddleware.MaxBodyBytes"/> (<see cref="ReadCappedAsync"/>).</summary>
+    public static Task<(byte[]? Body, EcsError? Error)> ReadAsync(HttpRequest request, CancellationToken ct) =>
+        ReadCappedAsync(request, EcsApiMiddleware.MaxBodyBytes, ApiErrors.RequestTooLarge(EcsApiMiddleware.MaxBodyBytes), ct);
+
     /// <summary>
-    /// The whole body, at most <see cref="EcsApiMiddleware.MaxBodyBytes"/>: a larger declared length is refused without reading, a longer
-    /// chunked body as soon as it passes the cap (Kestrel is told the same cap, so it never buffers more either).
+    /// The whole body, at most <paramref name="maxBytes"/>, else <paramref name="tooLarge"/>: a larger declared length is refused
+    /// without reading, a longer chunked body as soon as it passes the cap (Kestrel is told the same cap, so it never buffers
+    /// more either).
     /// </summary>
-    public static async Task<(byte[]? Body, EcsError? Error)> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<(byte[]? Body, EcsError? Error)> ReadCappedAsync(HttpRequest request, int maxBytes, EcsError tooLarge, CancellationToken ct)
     {
-        if (request.ContentLength is > EcsApiMiddleware.MaxBodyBytes)
+        if (request.ContentLength > maxBytes)
         {
-            return (null, ApiErrors.RequestTooLarge(EcsApiMiddleware.MaxBodyBytes));
+            return (null, tooLarge);
         }
 
         // A GET without a body (the SDKs' V1 GET, most V3 calls) costs no buffer and no read.
@@ -30,7 +35,7 @@ internal static class ApiBody
 
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = EcsApiMiddleware.MaxBodyBytes;
+            limit.MaxRequestBodySize = maxBytes;
         }
 
         var buffer = new byte[request.ContentLength is { } length ? (int)length : 4096];
@@ -46,12 +51,12 @@ internal static class ApiBody
                         break;
                     }
 
-                    if (buffer.Length > EcsApiMiddleware.MaxBodyBytes)
+                    if (buffer.Length > maxBytes)
                     {
-                        return (null, ApiErrors.RequestTooLarge(EcsApiMiddleware.MaxBodyBytes));
+                        return (null, tooLarge);
                     }
 
-                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, EcsApiMiddleware.MaxBodyBytes + 1));
+                    Array.Resize(ref buffer, Math.Min(buffer.Length * 2, maxBytes + 1));
                 }
 
                 var n = await request.Body.ReadAsync(buffer.AsMemory(filled), ct);
@@ -65,10 +70,10 @@ internal static class ApiBody
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return (null, ApiErrors.RequestTooLarge(EcsApiMiddleware.MaxBodyBytes));
+            return (null, tooLarge);
         }
 
-        return filled > EcsApiMiddleware.MaxBodyBytes ? (null, ApiErrors.RequestTooLarge(EcsApiMiddleware.MaxBodyBytes)) : (buffer.AsSpan(0, filled).ToArray(), null);
+        return filled > maxBytes ? (null, tooLarge) : (buffer.AsSpan(0, filled).ToArray(), null);
     }
 
     /// <summary>The query merged with a form body's fields (the body wins), or <c>InvalidParameter</c> past <see cref="EcsApiMiddleware.MaxParameters"/>.</summary>

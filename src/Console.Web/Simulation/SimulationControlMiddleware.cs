@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EcsConsole.Domain.Common;
+using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Simulation;
 using EcsConsole.Domain.Tasks;
 using EcsConsole.Web.Api;
@@ -186,12 +187,11 @@ public sealed class SimulationControlMiddleware(RequestDelegate next, IConfigura
         }
         else
         {
-            if (!Enum.GetNames<AsyncTaskType>().Contains(taskType, StringComparer.Ordinal))
+            if (!BuilderRules.TryParseName<AsyncTaskType>(taskType!, out var type))
             {
                 return SimulationErrors.UnknownTaskType(taskType!);
             }
 
-            var type = Enum.Parse<AsyncTaskType>(taskType!);
             if (!services.GetRequiredService<AsyncTaskEngine>().EndsInStep(type))
             {
                 return SimulationErrors.NotFaultable(taskType!);
@@ -213,25 +213,13 @@ public sealed class SimulationControlMiddleware(RequestDelegate next, IConfigura
     private static async Task<Reply> WithBodyAsync(HttpContext http, bool optional, Func<JsonElement?, Task<Reply>> run)
     {
         var request = http.Request;
-        if (request.ContentLength > MaxBodyBytes)
+        var (body, tooLarge) = await ApiBody.ReadCappedAsync(request, MaxBodyBytes, SimulationControlErrors.TooLarge(MaxBodyBytes), http.RequestAborted);
+        if (tooLarge is not null)
         {
-            return SimulationControlErrors.TooLarge(MaxBodyBytes);
+            return tooLarge;
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return SimulationControlErrors.TooLarge(MaxBodyBytes);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0 || Encoding.UTF8.GetString(buffer.ToArray()).Trim().Length == 0)
+        if (Encoding.UTF8.GetString(body!).Trim().Length == 0)
         {
             return optional ? await run(null) : CommonErrors.MissingParameter("body");
         }
@@ -244,7 +232,7 @@ public sealed class SimulationControlMiddleware(RequestDelegate next, IConfigura
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.ToArray());
+            document = JsonDocument.Parse(body);
         }
         catch (JsonException)
         {
