@@ -21,8 +21,8 @@ public static class DependencyInjection
         }
 
         // The product's one clock: the system's plus the simulation control's offset (ui-contract §7, ADR-012). It replaces
-        // the TimeProvider.System that ASP.NET Core's authentication registers, so sign-in, Identity and the domain share it.
-        services.TryAddSingleton<EcsConsole.Domain.Simulation.SimulatedClock>();
+        // the TimeProvider.System that ASP.NET Core's authentication registers, so sign-in, Identity and the domain share it
+        // (AddConsoleDomainServices registers the clock itself).
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EcsConsole.Domain.Simulation.SimulatedClock>());
         return services.AddConsoleDomainServices();

@@ -54,8 +54,7 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
     public async Task<IReadOnlyList<SimulationFault>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var faults = await db.SimulationFaults.AsNoTracking().Where(f => f.Remaining > 0).ToListAsync(ct);
-        return [.. faults.OrderBy(f => f.CreatedAt).ThenBy(f => f.Id, StringComparer.Ordinal)];
+        return [.. OldestFirst(await db.SimulationFaults.AsNoTracking().Where(f => f.Remaining > 0).ToListAsync(ct))];
     }
 
     /// <summary>
@@ -66,7 +65,7 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
     {
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
-            if (!await read.SimulationFaults.AnyAsync(f => f.Kind == SimulationFaultKind.Api && f.Action == action && f.Remaining > 0, ct))
+            if (!await read.SimulationFaults.Where(ForAction(action)).AnyAsync(f => f.Remaining > 0, ct))
             {
                 return null;
             }
@@ -75,7 +74,7 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
         EcsError? fired = null;
         await _write.RunAsync<bool>(caller, WriteRight.None, deniedTarget: null, async scope =>
         {
-            fired = await TakeAsync(scope, action, f => f.Kind == SimulationFaultKind.Api && f.Action == action, regionId, ct);
+            fired = await TakeAsync(scope, action, ForAction(action), regionId, ct);
             return true;
         }, ct);
         return fired;
@@ -85,15 +84,10 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
     /// In the task engine's write, when <paramref name="task"/> reaches its end: the error it fails with when a fault is
     /// pending for its type (taken and audited in the same transaction as the task's end), else null.
     /// </summary>
-    internal async Task<EcsError?> TakeTaskFaultAsync(WriteScope scope, AsyncTask task, CancellationToken ct)
+    internal Task<EcsError?> TakeTaskFaultAsync(WriteScope scope, AsyncTask task, CancellationToken ct)
     {
         var type = task.Type;
-        if (!await scope.Db.SimulationFaults.AnyAsync(f => f.Kind == SimulationFaultKind.Task && f.TaskType == type && f.Remaining > 0, ct))
-        {
-            return null;
-        }
-
-        return await TakeAsync(scope, type.ToString(), f => f.Kind == SimulationFaultKind.Task && f.TaskType == type, task.RegionId, ct);
+        return TakeAsync(scope, type.ToString(), f => f.Kind == SimulationFaultKind.Task && f.TaskType == type, task.RegionId, ct);
     }
 
     /// <summary>Takes one use of the oldest matching fault (a conditional decrement: atomic on any database), audits it, drops it when used up.</summary>
@@ -103,8 +97,8 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
         var db = scope.Db;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var candidates = await db.SimulationFaults.AsNoTracking().Where(match).Where(f => f.Remaining > 0).ToListAsync(ct);
-            var fault = candidates.OrderBy(f => f.CreatedAt).ThenBy(f => f.Id, StringComparer.Ordinal).FirstOrDefault();
+            var fault = OldestFirst(await db.SimulationFaults.AsNoTracking().Where(match).Where(f => f.Remaining > 0).ToListAsync(ct))
+                .FirstOrDefault();
             if (fault is null)
             {
                 return null;
@@ -127,6 +121,14 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
 
         return null;
     }
+
+    /// <summary>The faults of an ECS API action.</summary>
+    private static System.Linq.Expressions.Expression<Func<SimulationFault, bool>> ForAction(string action) =>
+        f => f.Kind == SimulationFaultKind.Api && f.Action == action;
+
+    /// <summary>Faults fire and are listed in the order they were added (the ID breaks a tie).</summary>
+    private static IEnumerable<SimulationFault> OldestFirst(IEnumerable<SimulationFault> faults) =>
+        faults.OrderBy(f => f.CreatedAt).ThenBy(f => f.Id, StringComparer.Ordinal);
 
     private async Task<Result<string>> AddAsync(SimulationFault fault, CancellationToken ct)
     {
