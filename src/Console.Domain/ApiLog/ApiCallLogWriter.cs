@@ -16,6 +16,9 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
 
     private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
+    /// <summary>The records kept per account (tests lower it).</summary>
+    internal int KeepPerAccount { get; init; } = MaxPerAccount;
+
     /// <summary>Stores <paramref name="batch"/> in one transaction; returns how many were written.</summary>
     public async Task<int> WriteAsync(IReadOnlyList<ApiCallRecord> batch, CancellationToken ct = default)
     {
@@ -64,11 +67,11 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             var db = scope.Db;
             var cutoff = scope.Now - Retention;
             var deleted = await db.ApiCalls.Where(c => c.Time < cutoff).ExecuteDeleteAsync(ct);
-            var crowded = await db.ApiCalls.GroupBy(c => c.AccountId).Where(g => g.Count() > MaxPerAccount).Select(g => g.Key).ToListAsync(ct);
+            var crowded = await db.ApiCalls.GroupBy(c => c.AccountId).Where(g => g.Count() > KeepPerAccount).Select(g => g.Key).ToListAsync(ct);
             foreach (var account in crowded)
             {
                 var oldestKept = await db.ApiCalls.Where(c => c.AccountId == account).OrderByDescending(c => c.Id)
-                    .Skip(MaxPerAccount - 1).Select(c => c.Id).FirstAsync(ct);
+                    .Skip(KeepPerAccount - 1).Select(c => c.Id).FirstAsync(ct);
                 deleted += await db.ApiCalls.Where(c => c.AccountId == account && c.Id < oldestKept).ExecuteDeleteAsync(ct);
             }
 
