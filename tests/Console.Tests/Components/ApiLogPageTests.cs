@@ -45,9 +45,9 @@ public sealed class ApiLogPageTests : ComponentTestBase
     public async Task AMember_SeesTheAccountsCalls_AndANewBatchAppearsWithoutAReload()
     {
         // Arrange: a call of Acme and one of Globex, Bob (read-only) on the page
+        await SignInAsync(DemoWorld.Bob);
         await WriteAsync(DemoWorld.Alice, "DescribeRegions");
         await WriteAsync(DemoWorld.Carol, "DescribeRegions");
-        await SignInAsync(DemoWorld.Bob);
         Navigation.NavigateTo("/api-log");
         var cut = Render<ApiLogPage>();
         cut.WaitForAssertion(() => Assert.Equal(["REQ-1"], RowIds(cut)));
@@ -65,10 +65,10 @@ public sealed class ApiLogPageTests : ComponentTestBase
     public async Task TheUrlsFilters_ShowOnlyErrors_OfOneAction()
     {
         // Arrange
+        await SignInAsync(DemoWorld.Alice);
         await WriteAsync(DemoWorld.Alice, "CopyImage");
         await WriteAsync(DemoWorld.Alice, "CopyImage", "Throttling.User");
         await WriteAsync(DemoWorld.Alice, "DescribeImages", "InvalidRegionId.NotFound");
-        await SignInAsync(DemoWorld.Alice);
 
         // Act
         Navigation.NavigateTo("/api-log?status=error&action=CopyImage");
@@ -82,9 +82,9 @@ public sealed class ApiLogPageTests : ComponentTestBase
     public async Task ThePlatformAdmin_SeesEveryAccount_AndFiltersByOne()
     {
         // Arrange
+        await SignInAsync(DemoWorld.Root);
         await WriteAsync(DemoWorld.Alice, "DescribeRegions");
         await WriteAsync(DemoWorld.Carol, "DescribeRegions");
-        await SignInAsync(DemoWorld.Root);
 
         // Act
         Navigation.NavigateTo($"/api-log?account={DemoWorld.GlobexAccountId}");

@@ -95,6 +95,7 @@ public sealed class SimulationConsoleServiceTests : IAsyncLifetime
 
         // Act
         var api = await _console.AddFaultAsync(root, ApiFault(count: 3), ApiActions.Contains);
+        _db.Time.Advance(TimeSpan.FromSeconds(1));
         var task = await _console.AddFaultAsync(root, new FaultRequest(null, "CreateImage", "InternalError", WholeNumber.Absent, WholeNumber.Absent), ApiActions.Contains);
         var listed = await _console.ListFaultsAsync(root);
         var cleared = await _console.ClearFaultsAsync(root);
