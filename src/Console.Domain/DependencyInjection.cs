@@ -49,6 +49,10 @@ public static class DependencyInjection
         services.TryAddSingleton<EcsConsole.Domain.Simulation.SimulatedClock>();
         services.AddSingleton<EcsConsole.Domain.Simulation.SimulationFaults>();
         services.AddSingleton<EcsConsole.Domain.Simulation.WorldReset>();
+
+        // The API log (ADR-013): calls hand their records to the queue; a hosted writer stores them in batches.
+        services.AddSingleton<EcsConsole.Domain.ApiLog.ApiCallQueue>();
+        services.AddSingleton<EcsConsole.Domain.ApiLog.ApiCallLogWriter>();
         foreach (var type in typeof(DependencyInjection).Assembly.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
         {
             if (type.Name.EndsWith("Service", StringComparison.Ordinal))

@@ -82,6 +82,8 @@ builder.Services.AddHostedService<AsyncTaskRunnerService>();
 // Simulation control for test suites (ui-contract §7): the clock's offset read from the database on every node.
 builder.Services.AddScoped<EcsConsole.Web.Simulation.SimulationAccounts>();
 builder.Services.AddHostedService<EcsConsole.Web.Simulation.SimulatedClockRefresher>();
+// The API log (ADR-013): calls are queued and written in batches off their path.
+builder.Services.AddHostedService<EcsConsole.Web.Infrastructure.ApiCallLogPump>();
 
 var app = builder.Build();
 

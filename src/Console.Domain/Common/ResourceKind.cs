@@ -30,6 +30,9 @@ public enum ResourceKind
 
     /// <summary>The whole demo world (a simulation reset): every page reloads.</summary>
     World,
+
+    /// <summary>A recorded ECS API call (the <c>/api-log</c> page, ADR-013); published once per account per written batch.</summary>
+    ApiCall,
 }
 
 /// <summary>The stored and shown names of <see cref="ResourceKind"/>.</summary>
@@ -58,6 +61,7 @@ public static class ResourceKinds
         ResourceKind.ImageUpdateExecution => "oosexecution",
         ResourceKind.SimulationFault => "simulation-fault",
         ResourceKind.World => "world",
+        ResourceKind.ApiCall => "api-call",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -9,12 +9,12 @@ namespace EcsConsole.Domain.Simulation;
 /// they fire — as <c>&lt;action&gt;:InjectedFault</c> against the fault, with the injected code — through
 /// <see cref="AuditedWrite"/>. Adding and clearing faults is the test suite's control, not a change of the cloud: not audited.
 /// </summary>
-public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time)
+public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, ChangeNotifier? changes = null)
 {
     /// <summary>The most calls or tasks one fault may fail.</summary>
     public const int MaxCount = 1_000_000;
 
-    private readonly AuditedWrite _write = new(dbFactory, time);
+    private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
     /// <summary>
     /// The next <paramref name="count"/> calls of the ECS action <paramref name="action"/> (any caller) answer
@@ -47,7 +47,9 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
     public async Task<int> ClearAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.SimulationFaults.ExecuteDeleteAsync(ct);
+        var cleared = await db.SimulationFaults.ExecuteDeleteAsync(ct);
+        Changed("");
+        return cleared;
     }
 
     /// <summary>The pending faults, oldest first.</summary>
@@ -115,6 +117,7 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
                     : SimulationErrors.InjectedTaskFailure(fault.Code);
                 scope.Audit(new AuditTarget(AuditActions.WithReason(action, SimulationErrors.AuditReason.InjectedFault),
                     ResourceKind.SimulationFault, id, regionId, error));
+                scope.Publish(new ResourceChange(ResourceKind.SimulationFault, id, regionId ?? "", null));
                 return error;
             }
         }
@@ -135,8 +138,12 @@ public sealed partial class SimulationFaults(IDbContextFactory<ConsoleDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.SimulationFaults.Add(fault);
         await db.SaveChangesAsync(ct);
+        Changed(fault.Id);
         return fault.Id;
     }
+
+    /// <summary>Tells open <c>/simulation</c> pages that the pending faults changed (ADR-013).</summary>
+    private void Changed(string faultId) => changes?.Publish(new ResourceChange(ResourceKind.SimulationFault, faultId, "", null));
 
     private static EcsError? CheckCode(string code) => CodeShape().IsMatch(code) ? null : SimulationErrors.BadCode();
 

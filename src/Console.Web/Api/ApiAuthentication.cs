@@ -52,6 +52,8 @@ internal static class ApiAuthentication
             return ApiErrors.AccessKeyNotFound();
         }
 
+        ApiCallTrace.Of(http)?.Key(action!, credential, query);
+
         // The signature first, over the declared payload hash when there is one: a forged call is refused unread.
         var declared = Header(request, "x-acs-content-sha256");
         if (declared is null)
@@ -94,6 +96,7 @@ internal static class ApiAuthentication
             return tooMany;
         }
 
+        ApiCallTrace.Of(http)?.Parameters(all.Values!);
         return await AuthorizeAndRunAsync(http, requestId, action!, new ApiParameters(all.Values!), credential,
             Header(request, "x-acs-signature-nonce") ?? "", Header(request, "x-acs-date") ?? "");
     }
@@ -138,6 +141,8 @@ internal static class ApiAuthentication
         {
             return ApiErrors.AccessKeyNotFound();
         }
+
+        ApiCallTrace.Of(http)?.Key(action!, credential, all.Values!);
 
         var stringToSign = ApiSignature.V1StringToSign(request.Method, all.Values!);
         if (!ApiSignature.SameSignature(ApiSignature.V1Sign(credential.Secret, stringToSign), signature))
@@ -200,6 +205,8 @@ internal static class ApiAuthentication
         {
             return actor.Error!.Code == CommonErrors.ForbiddenCode ? actor.Error : ApiErrors.AccessKeyNotFound();
         }
+
+        ApiCallTrace.Of(http)?.Caller(actor.Value.AccountId);
 
         if (!EcsActions.All.TryGetValue(action, out var registered))
         {

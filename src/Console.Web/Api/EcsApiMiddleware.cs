@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcsConsole.Domain.Accounts;
+using EcsConsole.Domain.ApiLog;
 using EcsConsole.Domain.Common;
 
 namespace EcsConsole.Web.Api;
@@ -57,6 +58,8 @@ public sealed class EcsApiMiddleware(RequestDelegate next, ILogger<EcsApiMiddlew
         }
 
         var requestId = Guid.NewGuid().ToString("D").ToUpperInvariant();
+        var trace = new ApiCallTrace(http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+        http.Features.Set(trace);
         ApiReply? reply = null; // null: not an API call after all
         try
         {
@@ -102,6 +105,12 @@ public sealed class EcsApiMiddleware(RequestDelegate next, ILogger<EcsApiMiddlew
         }
 
         await ApiResponse.WriteAsync(http, requestId, answer);
+
+        // The API log (ADR-013): handed over, never written on the call's path.
+        if (trace.Finish(requestId, answer) is { } record)
+        {
+            http.RequestServices.GetRequiredService<ApiCallQueue>().Record(record);
+        }
     }
 
     /// <summary>

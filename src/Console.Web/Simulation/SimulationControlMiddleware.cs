@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using EcsConsole.Domain.Common;
-using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Simulation;
 using EcsConsole.Domain.Tasks;
 using EcsConsole.Web.Api;
@@ -131,7 +130,10 @@ public sealed class SimulationControlMiddleware(RequestDelegate next, IConfigura
             : now.Error!;
     }
 
-    /// <summary>An API fault (<c>action</c>, <c>code</c>, <c>httpStatus</c>, <c>count</c>) or a task fault (<c>taskType</c>, <c>code</c>, <c>count</c>).</summary>
+    /// <summary>
+    /// An API fault (<c>action</c>, <c>code</c>, <c>httpStatus</c>, <c>count</c>) or a task fault (<c>taskType</c>, <c>code</c>,
+    /// <c>count</c>): the JSON types checked here, the rest by <see cref="FaultRequest"/> (the <c>/simulation</c> page's checks too).
+    /// </summary>
     private static async Task<Reply> AddFaultAsync(IServiceProvider services, JsonElement? body, CancellationToken ct)
     {
         var action = OptionalString(body, "action", out var invalid);
@@ -142,64 +144,9 @@ public sealed class SimulationControlMiddleware(RequestDelegate next, IConfigura
             return invalid;
         }
 
-        if (action is not null && taskType is not null)
-        {
-            return SimulationErrors.BothKinds();
-        }
-
-        if (action is null && taskType is null)
-        {
-            return CommonErrors.MissingParameter("action");
-        }
-
-        if (code is null)
-        {
-            return CommonErrors.MissingParameter("code");
-        }
-
-        var count = OptionalInt(body, "count", 1, SimulationFaults.MaxCount, out invalid) ?? 1;
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var faults = services.GetRequiredService<SimulationFaults>();
-        Result<string> added;
-        if (action is not null)
-        {
-            var status = OptionalInt(body, "httpStatus", 400, 599, out invalid);
-            if (invalid is not null)
-            {
-                return invalid;
-            }
-
-            if (status is null)
-            {
-                return CommonErrors.MissingParameter("httpStatus");
-            }
-
-            if (!EcsActions.All.ContainsKey(action))
-            {
-                return SimulationErrors.UnknownAction(action);
-            }
-
-            added = await faults.AddApiFaultAsync(action, code, status.Value, count, ct);
-        }
-        else
-        {
-            if (!BuilderRules.TryParseName<AsyncTaskType>(taskType!, out var type))
-            {
-                return SimulationErrors.UnknownTaskType(taskType!);
-            }
-
-            if (!services.GetRequiredService<AsyncTaskEngine>().EndsInStep(type))
-            {
-                return SimulationErrors.NotFaultable(taskType!);
-            }
-
-            added = await faults.AddTaskFaultAsync(type, code, count, ct);
-        }
-
+        var request = new FaultRequest(action, taskType, code, Number(body, "httpStatus"), Number(body, "count"));
+        var added = await request.AddAsync(services.GetRequiredService<SimulationFaults>(), services.GetRequiredService<AsyncTaskEngine>(),
+            EcsActions.All.ContainsKey, ct);
         return added.IsSuccess ? new Reply(201, new { faultId = added.Value }) : added.Error!;
     }
 
@@ -283,22 +230,11 @@ public sealed class SimulationControlMiddleware(RequestDelegate next, IConfigura
         return text.Length == 0 ? null : text;
     }
 
-    private static int? OptionalInt(JsonElement? body, string name, int min, int max, out EcsError? invalid)
-    {
-        invalid = null;
-        if (Property(body, name) is not { } value)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number) || number < min || number > max)
-        {
-            invalid = SimulationErrors.OutOfRange(name, min, max);
-            return null;
-        }
-
-        return number;
-    }
+    /// <summary>A number property: absent, a whole number, or present but not one (refused by the range check).</summary>
+    private static WholeNumber Number(JsonElement? body, string name) =>
+        Property(body, name) is not { } value ? WholeNumber.Absent
+        : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? new WholeNumber(true, number)
+        : new WholeNumber(true, null);
 
     /// <summary>The bearer token, compared in constant time.</summary>
     private static bool Authorized(HttpRequest request, string token)

@@ -39,7 +39,8 @@ public sealed class AppServer : IAsyncDisposable
         }
     }
 
-    public static async Task<AppServer> StartAsync()
+    /// <summary>Starts a console; <paramref name="environment"/> adds settings (e.g. <c>Simulation__ControlToken</c>).</summary>
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         var repo = RepositoryRoot();
         var webProject = Path.Combine(repo, "src", "Console.Web");
@@ -71,6 +72,10 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         // The console's "mails" (confirmation links) are Information lines of its log: suites read them there.
         start.Environment["Logging__LogLevel__EcsConsole.Web.Components.Account.IdentityNoOpEmailSender"] = "Information";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.EnableRaisingEvents = true;

@@ -25,7 +25,7 @@ public sealed class ShellTests : ComponentTestBase
 
         // Assert
         var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Overview", "Images", "Snapshots", "Instances", "Tasks", "OSS Buckets", "Marketplace", "Image Builder", "Servers", "Custom Image", "Admin", "Members", "Audit Log"], links);
+        Assert.Equal(["Overview", "Images", "Snapshots", "Instances", "Tasks", "OSS Buckets", "Marketplace", "Image Builder", "Servers", "Custom Image", "Admin", "Members", "Audit Log", "API Log"], links);
         Assert.Equal("Simple Application Server", cut.Find("[data-testid='nav-section-sas']").TextContent.Trim());
         Assert.Equal("sas/images?region=cn-hangzhou", cut.FindAll("nav a").Single(a => a.TextContent.Trim() == "Custom Image").GetAttribute("href"));
         Assert.Equal(DemoWorld.Alice, cut.Find("[data-testid='user-email']").TextContent.Trim());
@@ -44,6 +44,21 @@ public sealed class ShellTests : ComponentTestBase
 
         // Assert
         Assert.DoesNotContain(cut.FindAll("nav a"), a => a.TextContent.Trim() is "Admin" or "Members");
+    }
+
+    [Fact]
+    public async Task Shell_ForThePlatformAdmin_AddsTheSimulationLink_WhichNoOneElseHas()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Root);
+
+        // Act
+        var cut = RenderShell();
+
+        // Assert
+        var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(["API Log", "Simulation"], links.TakeLast(2));
+        Assert.Equal("simulation?region=cn-hangzhou", cut.FindAll("nav a").Single(a => a.TextContent.Trim() == "Simulation").GetAttribute("href"));
     }
 
     [Fact]

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using EcsConsole.Domain.ApiLog;
+
+namespace EcsConsole.Web.Infrastructure;
+
+/// <summary>
+/// Drains the API log's queue (ADR-013): waits for records, takes what is there (up to <see cref="BatchSize"/>), writes
+/// them in one transaction and lets open pages know; every <see cref="PrunePeriod"/> it prunes. A batch that cannot be
+/// written is logged and given up (a log line lost, never a call failed). On shutdown what is queued is written.
+/// </summary>
+internal sealed class ApiCallLogPump(ApiCallQueue queue, ApiCallLogWriter writer, ILogger<ApiCallLogPump> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+
+    public static readonly TimeSpan PrunePeriod = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sincePrune = Stopwatch.StartNew();
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await WriteBatchAsync(CancellationToken.None);
+                if (sincePrune.Elapsed >= PrunePeriod)
+                {
+                    sincePrune.Restart();
+                    await PruneAsync();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: write what is queued.
+            while (queue.Reader.TryPeek(out _))
+            {
+                await WriteBatchAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(CancellationToken ct)
+    {
+        var batch = new List<ApiCallRecord>();
+        while (batch.Count < BatchSize && queue.Reader.TryRead(out var record))
+        {
+            batch.Add(record);
+        }
+
+        try
+        {
+            await writer.WriteAsync(batch, ct);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "{Count} API log records could not be written and are dropped", batch.Count);
+        }
+        finally
+        {
+            queue.Settle(batch.Count);
+        }
+    }
+
+    private async Task PruneAsync()
+    {
+        try
+        {
+            var pruned = await writer.PruneAsync();
+            if (queue.Dropped > 0)
+            {
+                logger.LogWarning("The API log dropped {Dropped} records so far: its writer fell behind", queue.Dropped);
+            }
+
+            logger.LogDebug("Pruned {Count} API log records", pruned);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The API log could not be pruned");
+        }
+    }
+}
