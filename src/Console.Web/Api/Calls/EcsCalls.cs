@@ -102,6 +102,18 @@ public static class EcsCalls
     public static EcsCall DeleteInstance(string instanceId, bool force) =>
         new EcsCallBuilder("DeleteInstance").Add("InstanceId", instanceId).Add("Force", force ? true : null).Build();
 
+    public static EcsCall DeleteImageComponent(string regionId, string componentId) =>
+        new EcsCallBuilder("DeleteImageComponent").Add("RegionId", regionId).Add("ImageComponentId", componentId).Build();
+
+    public static EcsCall DeleteImagePipeline(string regionId, string pipelineId) =>
+        new EcsCallBuilder("DeleteImagePipeline").Add("RegionId", regionId).Add("ImagePipelineId", pipelineId).Build();
+
+    public static EcsCall StartImagePipelineExecution(string regionId, string pipelineId) =>
+        new EcsCallBuilder("StartImagePipelineExecution").Add("RegionId", regionId).Add("ImagePipelineId", pipelineId).Build();
+
+    public static EcsCall CancelImagePipelineExecution(string regionId, string executionId) =>
+        new EcsCallBuilder("CancelImagePipelineExecution").Add("RegionId", regionId).Add("ExecutionId", executionId).Build();
+
     /// <summary>CancelTask: the region is required, the task names its own.</summary>
     public static EcsCall CancelTask(string regionId, string taskId) =>
         new EcsCallBuilder("CancelTask").Add("RegionId", regionId).Add("TaskId", taskId).Build();
