@@ -19,14 +19,21 @@ public sealed class EquivalentApiCallTests : ComponentTestBase
     private static readonly EcsCall Copy = EcsCalls.CopyImage(new CopyImageRequest("cn-hangzhou", "m-1", "cn-shanghai", "web", "it's \"quoted\""));
 
     [Fact]
-    public void ThePanel_IsCollapsedByDefault()
+    public void ThePanel_IsCollapsedByDefault_AndOpensOnItsHeader()
     {
         // Act
         var panel = Render<EquivalentApiCall>(p => p.Add(c => c.Calls, [Copy]));
 
         // Assert
-        Assert.Equal("false", panel.Find("[data-testid='equivalent-api-call'] [aria-expanded]").GetAttribute("aria-expanded"));
-        Assert.Contains("Equivalent API call", panel.Find("[data-testid='equivalent-api-call']").TextContent, StringComparison.Ordinal);
+        var root = panel.Find("[data-testid='equivalent-api-call']");
+        Assert.Contains("Equivalent API call", root.QuerySelector(".mud-expand-panel-header")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("mud-panel-expanded", root.ClassList);
+
+        // Act
+        panel.Find("[data-testid='equivalent-api-call'] .mud-expand-panel-header").Click();
+
+        // Assert
+        panel.WaitForAssertion(() => Assert.Contains("mud-panel-expanded", panel.Find("[data-testid='equivalent-api-call']").ClassList));
     }
 
     [Fact]
@@ -36,12 +43,13 @@ public sealed class EquivalentApiCallTests : ComponentTestBase
         var panel = Render<EquivalentApiCall>(p => p.Add(c => c.Calls, [Copy]));
 
         // Act
-        panel.Find("[data-testid='equivalent-api-call'] [aria-expanded]").Click();
+        panel.Find("[data-testid='equivalent-api-call'] .mud-expand-panel-header").Click();
 
         // Assert
         panel.WaitForAssertion(() => Assert.Equal("CopyImage", panel.Find("[data-testid='api-call-action']").TextContent));
-        var rows = panel.FindAll("[data-testid='api-call-parameters'] tbody tr").Select(r => r.TextContent.Trim()).ToList();
-        Assert.Equal(["RegionIdcn-hangzhou", "ImageIdm-1", "DestinationRegionIdcn-shanghai", "DestinationImageNameweb", "DestinationDescriptionit's \"quoted\""], rows);
+        var rows = panel.FindAll("[data-testid='api-call-parameters'] tbody tr")
+            .Select(r => string.Join("=", r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()))).ToList();
+        Assert.Equal(["RegionId=cn-hangzhou", "ImageId=m-1", "DestinationRegionId=cn-shanghai", "DestinationImageName=web", "DestinationDescription=it's \"quoted\""], rows);
         Assert.Contains("destinationDescription: 'it\\'s \"quoted\"',", panel.Find("[data-testid='api-call-node']").TextContent, StringComparison.Ordinal);
         Assert.Equal(EcsCallText.CliLine(Copy), panel.Find("[data-testid='api-call-cli']").TextContent);
     }
@@ -69,7 +77,7 @@ public sealed class EquivalentApiCallTests : ComponentTestBase
 
         // Act
         var panel = Render<EquivalentApiCall>(p => p.Add(c => c.Calls, [replace]));
-        panel.Find("[data-testid='equivalent-api-call'] [aria-expanded]").Click();
+        panel.Find("[data-testid='equivalent-api-call'] .mud-expand-panel-header").Click();
 
         // Assert
         panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid='api-call-cli']")));
@@ -89,7 +97,7 @@ public sealed class EquivalentApiCallTests : ComponentTestBase
         await dialogs.InvokeAsync(() => Services.GetRequiredService<IDialogService>().ShowAsync<CopyImageDialog>("Copy Image",
             new DialogParameters<CopyImageDialog> { { d => d.Actor, actor }, { d => d.Image, image } }));
         dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid='equivalent-api-call']")));
-        dialogs.Find("[data-testid='equivalent-api-call'] [aria-expanded]").Click();
+        dialogs.Find("[data-testid='equivalent-api-call'] .mud-expand-panel-header").Click();
 
         // Act: a new name typed into the form
         dialogs.FindAll("input").Single(i => i.GetAttribute("value") == "acme-base-v1").Change("acme-base-copy");

@@ -177,7 +177,7 @@ public sealed class EcsCallsRoundTripTests(EcsApiFixture api) : IClassFixture<Ec
     {
         // Arrange
         var alice = api.Alice();
-        var call = EcsCalls.ExportImage(new ExportImageRequest(Region, await AcmeBaseAsync(alice), "acme-images-hangzhou", "panel", "qcow2"));
+        var call = EcsCalls.ExportImage(new ExportImageRequest(Region, await AcmeBaseAsync(alice), "acme-images-hangzhou", "panel", "raw"));
 
         // Act
         var exported = await alice.CallAsync(call.Action, call.ToWire());
