@@ -59,13 +59,16 @@ internal sealed class EcsCallBuilder(string action)
         return this;
     }
 
-    /// <summary><c>Name.1</c>, <c>Name.2</c>, … (ECS lists are 1-based).</summary>
-    public EcsCallBuilder List(string name, IEnumerable<string>? values)
+    /// <summary><c>Name.1</c>, <c>Name.2</c>, … (ECS lists are 1-based); <paramref name="kind"/> is how the SDK types the items.</summary>
+    public EcsCallBuilder List(string name, IEnumerable<string>? values, EcsValueKind kind = EcsValueKind.String)
     {
         var n = 0;
         foreach (var value in values ?? [])
         {
-            Add($"{name}.{++n}", value);
+            if (!string.IsNullOrEmpty(value))
+            {
+                _parameters.Add(new EcsParameter($"{name}.{++n}", value, kind));
+            }
         }
 
         return this;

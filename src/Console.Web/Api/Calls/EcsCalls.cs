@@ -1,4 +1,5 @@
 using EcsConsole.Domain.Copies;
+using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Sharing;
@@ -101,6 +102,24 @@ public static class EcsCalls
     /// <summary>Release: DeleteInstance, with <c>Force</c> when a running instance is stopped first.</summary>
     public static EcsCall DeleteInstance(string instanceId, bool force) =>
         new EcsCallBuilder("DeleteInstance").Add("InstanceId", instanceId).Add("Force", force ? true : null).Build();
+
+    public static EcsCall CreateImageComponent(CreateImageComponentRequest r) => new EcsCallBuilder("CreateImageComponent")
+        .Add("RegionId", r.RegionId).Add("Name", r.Name).Add("Description", r.Description).Add("SystemType", r.SystemType)
+        .Add("ComponentType", r.ComponentType).Add("ComponentVersion", r.ComponentVersion).Add("Content", r.Content)
+        .Tags(r.Tags.Select(t => (t.Key, t.Value)))
+        .Build();
+
+    /// <summary>The image's options under <c>ImageOptions.*</c> (the deprecated top-level names are not written); accounts are numbers to the SDK.</summary>
+    public static EcsCall CreateImagePipeline(CreateImagePipelineRequest r) => new EcsCallBuilder("CreateImagePipeline")
+        .Add("RegionId", r.RegionId).Add("Name", r.Name).Add("Description", r.Description)
+        .Add("BaseImageType", r.BaseImageType).Add("BaseImage", r.BaseImage).Add("BuildContent", r.BuildContent).Add("TestContent", r.TestContent)
+        .Add("InstanceType", r.InstanceType).Add("SystemDiskSize", r.SystemDiskSize).Add("InternetMaxBandwidthOut", r.InternetMaxBandwidthOut)
+        .Add("VSwitchId", r.VSwitchId).Add("DeleteInstanceOnFailure", r.DeleteInstanceOnFailure).Add("RepairMode", r.RepairMode).List("RepairItem", r.RepairItems)
+        .Add("ImageOptions.ImageName", r.ImageName).Add("ImageOptions.ImageFamily", r.ImageFamily).Add("ImageOptions.Description", r.ImageDescription)
+        .Add("ImageOptions.ImageFeatures.NvmeSupport", r.NvmeSupport).Tags(r.ImageTags.Select(t => (t.Key, t.Value)), "ImageOptions.ImageTags")
+        .Add("AdvancedOptions.RetainCloudAssistant", r.RetainCloudAssistant).Add("AdvancedOptions.ImageNameSuffix", r.ImageNameSuffix)
+        .List("ToRegionId", r.ToRegionIds).List("AddAccount", r.AddAccounts, EcsValueKind.Number).Tags(r.Tags.Select(t => (t.Key, t.Value)))
+        .Build();
 
     public static EcsCall DeleteImageComponent(string regionId, string componentId) =>
         new EcsCallBuilder("DeleteImageComponent").Add("RegionId", regionId).Add("ImageComponentId", componentId).Build();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using EcsConsole.Domain.Copies;
+using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Seeding;
@@ -135,6 +136,61 @@ public sealed class EcsCallsRoundTripTests(EcsApiFixture api) : IClassFixture<Ec
         var wire = EcsCalls.RunInstances(request).ToWire();
         Assert.Equal((request.ZoneId, request.SystemDiskCategory, request.InstanceName, request.Password),
             (wire["ZoneId"], wire["SystemDisk.Category"], wire["InstanceName"], wire["Password"]));
+    }
+
+    [Fact]
+    public void CreateImagePipeline_WithImageOptionsAndAccounts_BindsBackToTheSameTemplate()
+    {
+        // Arrange
+        var request = new CreateImagePipelineRequest
+        {
+            RegionId = Region,
+            Name = "nightly",
+            Description = "builds 'nightly'",
+            BaseImageType = "IMAGE",
+            BaseImage = "m-1",
+            BuildContent = "RUN echo \"hi\"\nRUN yum -y update",
+            InstanceType = "ecs.g7.large",
+            SystemDiskSize = 40,
+            DeleteInstanceOnFailure = false,
+            RepairMode = "Standard",
+            ImageName = "nightly",
+            ImageNameSuffix = "disable",
+            ImageFamily = "nightly-fam",
+            ImageDescription = "built",
+            ToRegionIds = ["cn-shanghai", "cn-beijing"],
+            AddAccounts = [DemoWorld.GlobexAccountId],
+            Tags = [new BuilderTag("made-by", "panel")],
+        };
+
+        // Act
+        var bound = Bind(EcsCalls.CreateImagePipeline(request), ImageBuilderActions.BindCreateImagePipeline, out var error);
+
+        // Assert
+        Assert.Null(error);
+        Assert.Equal(Json(request with { RegionId = "" }), Json(bound));
+    }
+
+    [Fact]
+    public async Task CreateImageComponent_ThroughTheApi_MakesTheComponentTheDialogAsksFor()
+    {
+        // Arrange
+        var alice = api.Alice();
+        var call = EcsCalls.CreateImageComponent(new CreateImageComponentRequest
+        {
+            RegionId = Region, Name = "panel-component", ComponentVersion = "1.0.0", SystemType = "Linux", ComponentType = "Build",
+            Content = "RUN echo 'it works'", Description = "from the panel",
+        });
+
+        // Act
+        var created = await alice.CallAsync(call.Action, call.ToWire());
+        var described = await alice.CallAsync("DescribeImageComponents", ("RegionId", Region), ("ImageComponentId.1", created["ImageComponentId"].GetString()!));
+
+        // Assert
+        Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
+        var component = described["ImageComponent"].GetProperty("ImageComponentSet")[0];
+        Assert.Equal(("panel-component", "RUN echo 'it works'", "from the panel"),
+            (component.GetProperty("Name").GetString(), component.GetProperty("Content").GetString(), component.GetProperty("Description").GetString()));
     }
 
     [Fact]
