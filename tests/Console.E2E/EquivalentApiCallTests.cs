@@ -31,5 +31,7 @@ public sealed class EquivalentApiCallTests(ConsoleFixture fixture)
         await Expect(panel.NodeSnippet).ToContainTextAsync("new $Ecs20140526.CopyImageRequest({");
         await Expect(panel.CopyCli).ToBeEnabledAsync();
         await copy.Page.ScreenshotAsync(fixture, "equivalent-api-call");
+        await panel.CliLine.ScrollIntoViewIfNeededAsync();
+        await panel.Root.ScreenshotAsync(new() { Path = Path.Combine(fixture.ScreenshotDirectory, "equivalent-api-call-panel.png") });
     }
 }
