@@ -120,7 +120,7 @@ internal static class ImageActions
     }
 
     /// <summary>From an instance, or from snapshots (<c>DiskDeviceMapping.N</c>, or the legacy <c>SnapshotId</c>).</summary>
-    private static CreateImageRequest BindCreateImage(ApiParameters p)
+    internal static CreateImageRequest BindCreateImage(ApiParameters p)
     {
         var mappings = p.Objects("DiskDeviceMapping");
         foreach (var m in mappings)
@@ -156,7 +156,7 @@ internal static class ImageActions
         };
     }
 
-    private static (string ImageId, ModifyImageRequest Request, ImageStatus? Status) BindModifyImageAttribute(ApiParameters p)
+    internal static (string ImageId, ModifyImageRequest Request, ImageStatus? Status) BindModifyImageAttribute(ApiParameters p)
     {
         var imageId = p.Required("ImageId");
         var bootMode = p.Word("BootMode", ImageWords.ParseBootMode, "InvalidBootMode.Malformed", 400);

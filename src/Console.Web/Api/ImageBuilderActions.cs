@@ -89,7 +89,7 @@ internal static class ImageBuilderActions
     }
 
     /// <summary>ImageOptions.* win; the deprecated top-level ImageName, ImageFamily and NvmeSupport stand in when they are absent.</summary>
-    private static CreateImagePipelineRequest BindCreateImagePipeline(ApiParameters p)
+    internal static CreateImagePipelineRequest BindCreateImagePipeline(ApiParameters p)
     {
         var systemDiskSize = p.Int("SystemDiskSize");
         var bandwidth = p.Int("InternetMaxBandwidthOut");

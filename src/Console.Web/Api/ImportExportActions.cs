@@ -22,7 +22,7 @@ internal static class ImportExportActions
     ];
 
     /// <summary>The first <c>DiskDeviceMapping</c> is the system disk's file, the others data disks'.</summary>
-    private static ImportImageRequest BindImportImage(ApiParameters p)
+    internal static ImportImageRequest BindImportImage(ApiParameters p)
     {
         var disks = p.Objects("DiskDeviceMapping");
         var system = disks.Count > 0 ? disks[0] : new Dictionary<string, string>();

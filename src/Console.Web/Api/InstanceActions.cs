@@ -66,9 +66,9 @@ internal static class InstanceActions
         });
     }
 
-    private sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks);
+    internal sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks);
 
-    private static RunArgs BindRunInstances(ApiParameters p)
+    internal static RunArgs BindRunInstances(ApiParameters p)
     {
         var type = p.Required("InstanceType");
         var imageId = p.Get("ImageId");

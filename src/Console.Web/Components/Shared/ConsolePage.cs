@@ -1,4 +1,5 @@
 using EcsConsole.Domain.Common;
+using EcsConsole.Web.Api.Calls;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -49,6 +50,15 @@ public abstract class ConsolePage : ComponentBase
     /// <summary>Asks OK or Cancel in a message box; true when OK.</summary>
     protected async Task<bool> ConfirmAsync(string title, string message) =>
         await Dialogs.ShowMessageBoxAsync(title, message, yesText: "OK", cancelText: "Cancel") == true;
+
+    /// <summary>Asks OK or Cancel, showing the ECS call OK leads to in an "Equivalent API call" panel (ADR-014); true when OK.</summary>
+    protected async Task<bool> ConfirmAsync(string title, string message, params IReadOnlyList<EcsCall> calls) =>
+        await ShowDialogAsync(title, new DialogParameters<ConfirmDialog>
+        {
+            { d => d.Title, title },
+            { d => d.Message, message },
+            { d => d.Calls, calls },
+        }) is not null;
 
     /// <summary>
     /// Opens a dialog (by default <see cref="ConsoleDialogs.Small"/>) and waits for it: its result when confirmed (the

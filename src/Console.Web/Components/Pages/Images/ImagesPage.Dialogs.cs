@@ -1,6 +1,7 @@
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Regions;
+using EcsConsole.Web.Api.Calls;
 using EcsConsole.Web.Components.Shared;
 using MudBlazor;
 
@@ -84,7 +85,7 @@ public partial class ImagesPage
         var last = await Lifecycle.IsLastAvailableOfFamilyAsync(Actor!, image.RegionId, image.Id);
         var message = $"Deprecate {image.Name} ({image.Id})? It leaves the default lists; instances can still be created from it by ID."
             + (last ? $" It is the last Available image of family {image.Family}: the family will resolve to no image." : "");
-        if (!await ConfirmAsync("Deprecate Image", message))
+        if (!await ConfirmAsync("Deprecate Image", message, EcsCalls.ModifyImageAttribute(image.RegionId, image.Id, new ModifyImageRequest(), ImageStatus.Deprecated)))
         {
             return;
         }
