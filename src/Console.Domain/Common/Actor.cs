@@ -30,6 +30,13 @@ public sealed record Actor(
 {
     public bool IsAccountAdmin => AccountId is not null && Role == AccountRole.Admin;
 
+    /// <summary>
+    /// A dry run (API <c>DryRun=true</c>, ADR-016): every write of this actor runs all its checks — parameters, the
+    /// right, quota, state — and then undoes everything, answering <see cref="CommonErrors.DryRunOperation"/> where the
+    /// real call would have succeeded. Nothing stays: no resource, task, quota use or audit entry.
+    /// </summary>
+    public bool DryRun { get; init; }
+
     /// <summary>The runner and seeder act as the system; never shown to a user.</summary>
     public static Actor System { get; } = new("system", "system", null, AccountRole.ReadOnly, true, ActorSource.System);
 }

@@ -7,7 +7,9 @@ namespace EcsConsole.Domain.Common;
 /// <summary>
 /// The one audited write (architecture.md, mechanisms 3, 5, 7, 9; ADR-008): open a context, begin the serialising
 /// transaction, re-read the actor's rights on that context, run the body, write the audit entries whatever the outcome,
-/// commit, then publish the changes. Every changing service method goes through it.
+/// commit, then publish the changes. Every changing service method goes through it. A dry-run actor's write
+/// (<see cref="Actor.DryRun"/>) stops before the audit: it is rolled back whole and answers <c>DryRunOperation</c>
+/// when its body succeeded, its refusal otherwise (ADR-016).
 /// </summary>
 public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time, ChangeNotifier? changes = null)
 {
@@ -45,6 +47,14 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
                 db.ChangeTracker.Clear();
                 await tx.RollbackToSavepointAsync(BodySavepoint, ct);
             }
+        }
+
+        if (actor.DryRun)
+        {
+            // A dry run (ADR-016): every check has run; undo everything, audit nothing, publish nothing.
+            db.ChangeTracker.Clear();
+            await tx.RollbackAsync(ct);
+            return outcome.IsSuccess ? CommonErrors.DryRunOperation() : outcome.Error;
         }
 
         var error = outcome.IsSuccess ? null : outcome.Error;

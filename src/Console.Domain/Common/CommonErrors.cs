@@ -8,6 +8,7 @@ public static class CommonErrors
     public const string ForbiddenCode = "Forbidden";
     public const string InvalidRegionIdNotFoundCode = "InvalidRegionId.NotFound";
     public const string InternalErrorCode = "InternalError";
+    public const string DryRunOperationCode = "DryRunOperation";
 
     public static EcsError MissingParameter(string name) =>
         new(MissingParameterCode, 400, $"The input parameter \"{name}\" that is mandatory for processing this request is not supplied.");
@@ -21,6 +22,13 @@ public static class CommonErrors
 
     public static EcsError RegionNotFound(string regionId) =>
         new(InvalidRegionIdNotFoundCode, 404, $"The specified region \"{regionId}\" does not exist.");
+
+    /// <summary>
+    /// A dry run (<see cref="Actor.DryRun"/>) whose every check passed: the real call would have succeeded, and nothing
+    /// was written (ADR-016).
+    /// </summary>
+    public static EcsError DryRunOperation() =>
+        new(DryRunOperationCode, 400, "Request validation has been passed with DryRun flag set.");
 
     public static EcsError InternalError() =>
         new(InternalErrorCode, 500, "The request processing has failed due to some unknown error.");

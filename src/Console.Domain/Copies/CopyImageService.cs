@@ -48,6 +48,23 @@ public sealed class CopyImageService(
     }
 
     /// <summary>
+    /// The name a copy of <paramref name="sourceName"/> gets in <paramref name="destinationRegionId"/> when none is asked for
+    /// (the Copy dialog's pre-filled name): the source's own while it is free among the actor's images there, else the
+    /// first free <c>-copy</c> name (CPY-06: a same-region copy's source keeps its name).
+    /// </summary>
+    public async Task<string> DefaultNameAsync(Actor actor, string destinationRegionId, string sourceName, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.AccountId is not { } account)
+        {
+            return sourceName;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await NewImageChecks.FreeNameAsync(db, account, destinationRegionId, sourceName, ct);
+    }
+
+    /// <summary>
     /// CancelCopyImage, called in the destination region with the copy's ID (CPY-20): cancels the copy's task, which
     /// removes the copy and the snapshots it was filling; the source is unchanged. Codes:
     /// <c>Forbidden</c> (platform admin, not audited; read-only member);
@@ -199,7 +216,8 @@ public sealed class CopyImageService(
             return CopyErrors.ImageCopyConflict();
         }
 
-        var name = string.IsNullOrEmpty(request.Name) ? source.Name : request.Name;
+        // Without a name the copy takes the source's, or the first free "-copy" name where that is taken (CPY-06).
+        var name = string.IsNullOrEmpty(request.Name) ? await NewImageChecks.FreeNameAsync(db, account, destination.Id, source.Name, ct) : request.Name;
         if (await NewImageChecks.NameAndQuotaAsync(db, account, destination.Id, name, ct) is { } refused)
         {
             return refused;

@@ -38,7 +38,7 @@ public sealed partial class ImageLifecycleService(IDbContextFactory<ConsoleDbCon
     /// <see cref="ImageErrors.NotFound"/> / <see cref="CommonErrors.Forbidden"/> (access);
     /// <see cref="ImageErrors.NameMalformed"/>, <see cref="ImageErrors.DescriptionMalformed"/>,
     /// <see cref="ImageErrors.FamilyMalformed"/> (<see cref="ImageValidation"/>);
-    /// <see cref="ImageErrors.IsCreating"/> for an image still Creating or Waiting;
+    /// <see cref="ImageErrors.StatusIsCreating"/> for an image still Creating or Waiting;
     /// <see cref="ImageErrors.NameDuplicated"/> when another custom image of the account in the region has the name
     /// (case-sensitive, VAL-NAME-07);
     /// <see cref="ImageErrors.BootModeNotSupported"/> for UEFI on i386 or BIOS on arm64;

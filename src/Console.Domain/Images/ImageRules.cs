@@ -9,9 +9,9 @@ namespace EcsConsole.Domain.Images;
 /// </summary>
 public static class ImageRules
 {
-    /// <summary>An image still being made (Creating, Waiting) cannot be modified.</summary>
+    /// <summary>An image still being made (Creating, Waiting) cannot be modified (FAM-07: <c>InvalidStatus.ImageIsCreating</c> / 403).</summary>
     public static EcsError? CannotModifyWhileCreating(ImageStatus status) =>
-        status is ImageStatus.Creating or ImageStatus.Waiting ? ImageErrors.IsCreating() : null;
+        status is ImageStatus.Creating or ImageStatus.Waiting ? ImageErrors.StatusIsCreating() : null;
 
     /// <summary>DeprecateImage: only an Available image (never one still being made).</summary>
     public static EcsError? CannotDeprecate(ImageStatus status) => status switch

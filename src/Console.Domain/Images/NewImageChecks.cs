@@ -13,6 +13,25 @@ internal static class NewImageChecks
     public static IQueryable<Image> OwnImages(ConsoleDbContext db, string accountId, string regionId) =>
         db.Images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == accountId && i.RegionId == regionId);
 
+    /// <summary>
+    /// The name a new image gets when none is asked for: <paramref name="name"/> while it is free among the account's
+    /// custom images in the region, else the first free of <c>name-copy</c>, <c>name-copy-2</c>, … (a same-region copy's
+    /// source keeps its own name, CPY-06), within the 128 characters of VAL-NAME-01.
+    /// </summary>
+    public static async Task<string> FreeNameAsync(ConsoleDbContext db, string accountId, string regionId, string name, CancellationToken ct)
+    {
+        var stem = name.Length > 128 - 10 ? name[..(128 - 10)] : name;
+        var taken = await OwnImages(db, accountId, regionId).Where(i => i.Name == name || i.Name.StartsWith(stem + "-copy"))
+            .Select(i => i.Name).ToListAsync(ct);
+        if (!taken.Contains(name, StringComparer.Ordinal))
+        {
+            return name;
+        }
+
+        return Enumerable.Range(1, taken.Count + 1).Select(n => n == 1 ? $"{stem}-copy" : $"{stem}-copy-{n}")
+            .First(candidate => !taken.Contains(candidate, StringComparer.Ordinal));
+    }
+
     /// <summary>Null, or <see cref="ImageErrors.NameDuplicatedCode"/> / <see cref="ImageErrors.ImageQuotaCode"/>.</summary>
     public static async Task<EcsError?> NameAndQuotaAsync(ConsoleDbContext db, string accountId, string regionId, string? name, CancellationToken ct)
     {

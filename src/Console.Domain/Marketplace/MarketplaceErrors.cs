@@ -19,5 +19,5 @@ public static class MarketplaceErrors
         new(ChargeTypeCode, 400, $"A {model} product cannot be subscribed with the {plan} plan.");
 
     public static EcsError NotSubscribed(string code, string regionId) =>
-        new(NotSubscribedCode, 404, $"Your account has no subscription to {code} in {regionId}.");
+        new(NotSubscribedCode, 403, $"Your account has no subscription to {code} in {regionId}.");
 }

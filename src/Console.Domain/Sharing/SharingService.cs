@@ -13,7 +13,11 @@ public sealed record ModifySharePermissionRequest(
     IReadOnlyList<string>? AddAccounts = null, IReadOnlyList<string>? RemoveAccounts = null, bool? IsPublic = null);
 
 /// <summary>Who an image is shared with, for its owner.</summary>
-public sealed record SharePermission(string ImageId, bool IsPublic, IReadOnlyList<string> Accounts);
+public sealed record SharePermission(string ImageId, bool IsPublic, IReadOnlyList<string> Accounts)
+{
+    /// <summary>When the image was shared with each of <see cref="Accounts"/> (DescribeImageSharePermission's <c>SharedTime</c>).</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> SharedTimes { get; init; } = new Dictionary<string, DateTimeOffset>();
+}
 
 /// <summary>
 /// Sharing custom images with other accounts and publishing them as community images (domain-rules §5). Only the
@@ -36,9 +40,13 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
             return image.Error;
         }
 
-        var accounts = await SharedWithAsync(db, regionId, imageId, ct);
+        var shares = await db.ImageShares.AsNoTracking().Where(s => s.RegionId == regionId && s.ImageId == imageId)
+            .Select(s => new { s.AccountId, s.SharedAt }).ToListAsync(ct);
         var isPublic = await db.Images.AsNoTracking().Where(i => i.RegionId == regionId && i.Id == imageId).Select(i => i.IsPublic).FirstAsync(ct);
-        return new SharePermission(imageId, isPublic, accounts);
+        return new SharePermission(imageId, isPublic, [.. shares.Select(s => s.AccountId).Order(StringComparer.Ordinal)])
+        {
+            SharedTimes = shares.ToDictionary(s => s.AccountId, s => s.SharedAt),
+        };
     }
 
     /// <summary>

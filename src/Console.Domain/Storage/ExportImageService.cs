@@ -102,12 +102,12 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
 
         if (image.ProductCode is not null)
         {
-            return StorageErrors.ImageNotSupported("Images from the Marketplace cannot be exported.");
+            return StorageErrors.MarketplaceImageNotSupported();
         }
 
         if (image.Encrypted)
         {
-            return StorageErrors.ImageNotSupported("Encrypted images cannot be exported.");
+            return StorageErrors.EncryptedImageNotSupported();
         }
 
         if (image.OsType == OsType.Windows)

@@ -34,7 +34,11 @@ public static class StorageErrors
 
     public static EcsError FormatRegion(string format) => new(FormatRegionCode, 400, $"Exporting as {format} is not supported in this region; use RAW.");
 
-    public static EcsError ImageNotSupported(string why) => new(ImageNotSupportedCode, 403, why);
+    /// <summary>A Marketplace image, or one derived from it (EXP-05: 403).</summary>
+    public static EcsError MarketplaceImageNotSupported() => new(ImageNotSupportedCode, 403, "Images from the Marketplace cannot be exported.");
+
+    /// <summary>An encrypted image (EXP-08: 400).</summary>
+    public static EcsError EncryptedImageNotSupported() => new(ImageNotSupportedCode, 400, "Encrypted images cannot be exported.");
 
     public static EcsError CategoryNotSupported(string why) => new(CategoryNotSupportedCode, 403, why);
 

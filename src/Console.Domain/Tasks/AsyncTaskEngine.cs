@@ -59,6 +59,23 @@ public sealed class AsyncTaskEngine
     /// <summary>Time between two steps of one task.</summary>
     public TimeSpan StepDuration => _options.CurrentValue.TaskDuration * StepPercent / 100;
 
+    /// <summary>
+    /// How long a task still processing at <paramref name="progress"/>, whose next step is due at <paramref name="dueAt"/>,
+    /// will take at the current pace: the wait for that step and one step for each further <see cref="StepPercent"/>%
+    /// (the <c>RemainTime</c> of a copy or snapshot in progress, IMG-ATTR-07, SNP-01).
+    /// </summary>
+    public TimeSpan Remaining(int progress, DateTimeOffset dueAt)
+    {
+        var steps = (100 - progress + StepPercent - 1) / StepPercent;
+        if (steps <= 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var untilNext = dueAt - _time.GetUtcNow();
+        return (untilNext > TimeSpan.Zero ? untilNext : TimeSpan.Zero) + StepDuration * (steps - 1);
+    }
+
     /// <summary>The first step of a new task is due one step after it is created.</summary>
     public DateTimeOffset FirstDueAt(DateTimeOffset now) => now + StepDuration;
 

@@ -15,8 +15,28 @@ public sealed record TaskListItem(
     string? ErrorMessage);
 
 /// <summary>Reads the actor's asynchronous tasks.</summary>
-public sealed class TaskQueryService(IDbContextFactory<ConsoleDbContext> dbFactory)
+public sealed class TaskQueryService(IDbContextFactory<ConsoleDbContext> dbFactory, AsyncTaskEngine? engine = null)
 {
+    /// <summary>
+    /// The whole seconds still to go (rounded up) of each of <paramref name="resourceIds"/> that a task of the actor's account
+    /// in <paramref name="regionId"/> is still making (a copy, a snapshot): ECS's <c>RemainTime</c>. Resources with no
+    /// such task are absent (their <c>RemainTime</c> is 0).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> RemainingSecondsAsync(Actor actor, string regionId, IReadOnlyCollection<string> resourceIds,
+        CancellationToken ct = default)
+    {
+        if (engine is null || resourceIds.Count == 0)
+        {
+            return new Dictionary<string, int>();
+        }
+
+        var tasks = await dbFactory.ReadOwnAsync(actor, [], async (db, account) => await db.AsyncTasks.AsNoTracking()
+            .Where(t => t.AccountId == account && t.RegionId == regionId && t.Status == AsyncTaskStatus.Processing && resourceIds.Contains(t.ResourceId))
+            .Select(t => new { t.ResourceId, t.Progress, t.DueAt }).ToListAsync(ct), ct);
+        return tasks.GroupBy(t => t.ResourceId)
+            .ToDictionary(g => g.Key, g => g.Max(t => (int)Math.Ceiling(engine.Remaining(t.Progress, t.DueAt).TotalSeconds)));
+    }
+
     /// <summary>
     /// The tasks of the actor's account in <paramref name="regionId"/>, newest first. An actor without an account has none;
     /// another account's tasks never appear.

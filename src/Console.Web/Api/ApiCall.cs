@@ -17,6 +17,9 @@ public sealed class ApiCall(HttpContext http, string action, ApiParameters param
 
     public CancellationToken Ct => http.RequestAborted;
 
+    /// <summary>The same call made by a dry-run actor (<see cref="Actor.DryRun"/>, ADR-016).</summary>
+    public ApiCall AsDryRun() => new(http, Action, P, Actor with { DryRun = true }, RequestId);
+
     public T Service<T>()
         where T : notnull => http.RequestServices.GetRequiredService<T>();
 

@@ -16,7 +16,7 @@ public static class ApiErrors
     public const string InvalidVersionCode = "InvalidVersion";
     public const string ActionNotFoundCode = "InvalidAction.NotFound";
     public const string UnsupportedMethodCode = "UnsupportedHTTPMethod";
-    public const string DryRunCode = "DryRunOperation";
+    public const string DryRunCode = CommonErrors.DryRunOperationCode;
     public const string ImportDryRunCode = "DRYRUN.SUCCESS";
     public const string UnsupportedSignatureMethodCode = "InvalidSignatureMethod";
     public const string RequestTooLargeCode = "RequestEntityTooLarge";
@@ -54,9 +54,10 @@ public static class ApiErrors
     public static EcsError TooManyParameters(int max) =>
         CommonErrors.InvalidParameter("Parameters", $"a call carries at most {max} parameters.");
 
+    /// <summary>A dry run that passed every check (ADR-016); ImportImage spells it <c>DRYRUN.SUCCESS</c>.</summary>
     public static EcsError DryRun(string action) => action == "ImportImage"
-        ? new(ImportDryRunCode, 400, "Request validation has been passed with DryRun flag set.")
-        : new(DryRunCode, 400, "Request validation has been passed with DryRun flag set.");
+        ? CommonErrors.DryRunOperation() with { Code = ImportDryRunCode }
+        : CommonErrors.DryRunOperation();
 
     /// <summary>
     /// An operation-specific refusal of a parameter's value that no domain rule owns (a word outside an ECS enumeration,

@@ -6,8 +6,11 @@ namespace EcsConsole.Web.Api;
 /// <summary>Shapes the API writes in more than one action, with each field's JSON type from ecs-model-trees.txt.</summary>
 internal static class ApiJson
 {
-    /// <summary>An image as DescribeImages reports it, with each field's JSON type from ecs-model-trees.txt.</summary>
-    public static object Image(Image i, string? viewerAccountId, bool shared) => new
+    /// <summary>
+    /// An image as DescribeImages reports it, with each field's JSON type from ecs-model-trees.txt; <paramref name="remainTime"/>
+    /// is the seconds a copy in progress still needs (<c>DiskDeviceMapping.RemainTime</c>, IMG-ATTR-07).
+    /// </summary>
+    public static object Image(Image i, string? viewerAccountId, bool shared, int remainTime = 0) => new
     {
         ImageId = i.Id,
         ImageName = i.Name,
@@ -51,7 +54,7 @@ internal static class ApiJson
                 ImportOSSBucket = m.ImportOssBucket ?? "",
                 ImportOSSObject = m.ImportOssObject ?? "",
                 Progress = Percent(i.Progress),
-                RemainTime = 0,
+                RemainTime = remainTime,
                 m.Encrypted,
             }).ToList(),
         },

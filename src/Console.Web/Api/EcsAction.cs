@@ -1,19 +1,30 @@
+using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Regions;
 
 namespace EcsConsole.Web.Api;
 
 /// <summary>
 /// One ECS action as it is registered (ADR-009): its name, whether it changes state, and how it runs. Whether an action
-/// changes state is read from here and nowhere else: <c>DryRun=true</c> stops every changing action before its
-/// parameters are bound or a service is called.
+/// changes state is read from here and nowhere else: <c>DryRun=true</c> on a changing action runs the call as a dry-run
+/// actor (ADR-016), so every check — parameters, the right, quota, state — answers as it would, and the one audited
+/// write undoes everything and answers <c>DryRunOperation</c> where the real call would have succeeded.
 /// </summary>
 public sealed record EcsAction(string Name, bool Changing, ApiAction Run)
 {
-    /// <summary>Runs the call, or answers <c>DryRunOperation</c> for a changing action asked with <c>DryRun=true</c>.</summary>
-    public Task<ApiReply> InvokeAsync(ApiCall call) =>
-        Changing && call.P.Get("DryRun") is { } dryRun && dryRun.Equals("true", StringComparison.OrdinalIgnoreCase)
-            ? Task.FromResult<ApiReply>(ApiErrors.DryRun(Name))
-            : Run(call);
+    /// <summary>Runs the call; a changing action asked with <c>DryRun=true</c> runs as a dry run.</summary>
+    public async Task<ApiReply> InvokeAsync(ApiCall call)
+    {
+        if (!Changing || call.P.Get("DryRun") is not { } dryRun || !dryRun.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return await Run(call);
+        }
+
+        var reply = await Run(call.AsDryRun());
+
+        // A dry run that passed every check: the write said DryRunOperation, or there was nothing to write (the real
+        // call would succeed without a change). ImportImage spells it DRYRUN.SUCCESS.
+        return reply.Error is null || reply.Error.Code == CommonErrors.DryRunOperationCode ? ApiErrors.DryRun(Name) : reply;
+    }
 
     /// <summary>
     /// An action of a region: <c>RegionId</c> is required and resolved first (<c>MissingParameter</c>,

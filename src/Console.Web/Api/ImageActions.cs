@@ -2,6 +2,7 @@ using System.Globalization;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Tasks;
 
 namespace EcsConsole.Web.Api;
 
@@ -18,9 +19,13 @@ internal static class ImageActions
         EcsAction.InRegion("DescribeImages", BindDescribeImages, async (call, region, query) =>
         {
             query = query with { RegionId = region.Id };
-            return (await call.Service<ImageCatalogService>().DescribeAsync(call.Actor, query, call.Ct)).Reply(page => ApiListReply.Pages(
+            var described = await call.Service<ImageCatalogService>().DescribeAsync(call.Actor, query, call.Ct);
+            var remaining = described.IsSuccess
+                ? await call.Service<TaskQueryService>().RemainingSecondsAsync(call.Actor, region.Id, [.. described.Value.Items.Select(i => i.Id)], call.Ct)
+                : new Dictionary<string, int>();
+            return described.Reply(page => ApiListReply.Pages(
                 call, new ApiPage<Image>(page.Items, page.Total, page.Page, page.PageSize, NextToken: null), "Images", "Image",
-                i => ApiJson.Image(i, call.Actor.AccountId, page.SharedByOwner.Contains(i.Id)), regionId: query.RegionId));
+                i => ApiJson.Image(i, call.Actor.AccountId, page.SharedByOwner.Contains(i.Id), remaining.GetValueOrDefault(i.Id)), regionId: query.RegionId));
         }),
         EcsAction.InRegion("DescribeImageFromFamily", p => p.Required("ImageFamily"), async (call, region, family) =>
         {

@@ -21,7 +21,7 @@ internal static class SharingActions
                     TotalCount = accounts.Count,
                     page.PageNumber,
                     page.PageSize,
-                    Accounts = new { Account = page.Items.Select(id => new { AliyunId = id }).ToList() },
+                    Accounts = new { Account = page.Items.Select(id => new { AliyunId = id, SharedTime = ApiTime.Format(permission.SharedTimes[id]) }).ToList() },
                     ShareGroups = new { ShareGroup = permission.IsPublic ? [new { Group = "all" }] : Array.Empty<object>() },
                 };
             })),

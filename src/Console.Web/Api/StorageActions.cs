@@ -3,6 +3,7 @@ using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Regions;
 using EcsConsole.Domain.Snapshots;
+using EcsConsole.Domain.Tasks;
 
 namespace EcsConsole.Web.Api;
 
@@ -75,6 +76,7 @@ internal static class StorageActions
             .Where(s => f.SourceType is null || s.SourceDiskType == f.SourceType)
             .Where(s => f.Usage is null || (f.Usage is "image" or "image_disk") == (s.UsedByImageIds.Count > 0))
             .ToList();
+        var remaining = await call.Service<TaskQueryService>().RemainingSecondsAsync(call.Actor, region.Id, [.. snapshots.Select(s => s.Id)], call.Ct);
         return f.Paging.Of(snapshots).Pages(call, "Snapshots", "Snapshot", s => new
         {
             SnapshotId = s.Id,
@@ -93,7 +95,7 @@ internal static class StorageActions
             Category = "standard",
             Available = s.Status == SnapshotStatus.Accomplished,
             InstantAccess = false,
-            RemainTime = 0,
+            RemainTime = remaining.GetValueOrDefault(s.Id),
             RegionId = region.Id,
             ResourceGroupId = "",
             Tags = new { Tag = Array.Empty<object>() },

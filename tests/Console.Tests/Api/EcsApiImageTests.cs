@@ -188,8 +188,8 @@ public sealed class EcsApiImageTests(EcsApiFixture api) : IClassFixture<EcsApiFi
     [Fact]
     public async Task CreateImage_WithDryRun_ChangesNothing()
     {
-        // Act
-        var response = await api.Alice().CallAsync("CreateImage", ("RegionId", Region), ("InstanceId", "i-anything"), ("DryRun", "true"));
+        // Act: a call that would succeed (ADR-016: a dry run runs every check, so an unknown instance would be NotFound)
+        var response = await api.Alice().CallAsync("CreateImage", ("RegionId", Region), ("InstanceId", await RunningInstanceAsync(api.Alice())), ("DryRun", "true"));
 
         // Assert
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);

@@ -154,7 +154,7 @@ public sealed class CopyImageServiceTests : IAsyncLifetime
     [InlineData("CPY-10", DemoWorld.Alice, "acme-base-v1", Hangzhou, Shanghai, "second", false, "copying", CopyErrors.ImageCopyConflictCode)]
     [InlineData("CPY-13", DemoWorld.Alice, "acme-base-v1", Hangzhou, Shanghai, "http://x", false, null, ImageErrors.NameMalformedCode)]
     [InlineData("CPY-13", DemoWorld.Alice, "acme-base-v1", Hangzhou, Shanghai, "1-copy", false, null, ImageErrors.NameMalformedCode)]
-    [InlineData("CPY-13", DemoWorld.Alice, "acme-base-v1", Hangzhou, Hangzhou, null, true, null, ImageErrors.NameDuplicatedCode)]
+    [InlineData("CPY-13", DemoWorld.Alice, "acme-base-v1", Hangzhou, Hangzhou, "acme-base-v1", true, null, ImageErrors.NameDuplicatedCode)]
     [InlineData("CPY-15", DemoWorld.Alice, "acme-secret", Hangzhou, Shanghai, null, false, "encrypted", CopyErrors.EncryptedSnapshotCode)]
     [InlineData("CPY-17", DemoWorld.Alice, "acme-base-v1", Hangzhou, Shanghai, null, false, "quota", ImageErrors.ImageQuotaCode)]
     [InlineData("CPY-19", DemoWorld.Dave, "acme-base-v1", Hangzhou, Shanghai, null, false, null, ImageErrors.NotFoundCode)]

@@ -120,7 +120,7 @@ public sealed class MarketplaceServiceTests : IAsyncLifetime
         var subscribed = await _service.SubscribeAsync(await Alice(), WordPress, Hangzhou, MarketplacePlan.PayAsYouGo);
         var launched = await LaunchAsync(image);
 
-        Assert.Equal(MarketplaceErrors.NotSubscribedCode, refused.Error?.Code);
+        Assert.Equal((MarketplaceErrors.NotSubscribedCode, 403), (refused.Error?.Code, refused.Error?.HttpStatus)); // CMP-11
         Assert.True(subscribed.IsSuccess);
         Assert.True(launched.IsSuccess, launched.Error?.ToString());
     }

@@ -116,14 +116,14 @@ public sealed class ExportImageServiceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("EXP-04", "deprecated", ImageErrors.IncorrectStatusCode)]
-    [InlineData("EXP-05", "marketplace", StorageErrors.ImageNotSupportedCode)]
-    [InlineData("EXP-06", "windows", StorageErrors.LicenseNotSupportedCode)]
-    [InlineData("EXP-07", "five-data-disks", StorageErrors.DiskAmountOrSizeCode)]
-    [InlineData("EXP-07", "large-data-disk", StorageErrors.DiskAmountOrSizeCode)]
-    [InlineData("EXP-08", "encrypted", StorageErrors.ImageNotSupportedCode)]
-    [InlineData("EXP-08", "community", StorageErrors.CategoryNotSupportedCode)]
-    public async Task Export_OfAnImageThatCannotBeExported_ReturnsTheCodeAndStartsNoTask(string rule, string change, string code)
+    [InlineData("EXP-04", "deprecated", ImageErrors.IncorrectStatusCode, 400)]
+    [InlineData("EXP-05", "marketplace", StorageErrors.ImageNotSupportedCode, 403)]
+    [InlineData("EXP-06", "windows", StorageErrors.LicenseNotSupportedCode, 403)]
+    [InlineData("EXP-07", "five-data-disks", StorageErrors.DiskAmountOrSizeCode, 400)]
+    [InlineData("EXP-07", "large-data-disk", StorageErrors.DiskAmountOrSizeCode, 400)]
+    [InlineData("EXP-08", "encrypted", StorageErrors.ImageNotSupportedCode, 400)]
+    [InlineData("EXP-08", "community", StorageErrors.CategoryNotSupportedCode, 403)]
+    public async Task Export_OfAnImageThatCannotBeExported_ReturnsTheCodeAndStatusAndStartsNoTask(string rule, string change, string code, int status)
     {
         // Arrange
         await using (var db = _db.NewContext())
@@ -157,6 +157,7 @@ public sealed class ExportImageServiceTests : IAsyncLifetime
 
         // Assert
         Assert.True(code == result.Error?.Code, $"{rule}: {result.Error}");
+        Assert.True(status == result.Error?.HttpStatus, $"{rule}: {result.Error}");
         await using var check = _db.NewContext();
         Assert.False(await check.AsyncTasks.AnyAsync(t => t.Type == AsyncTaskType.ExportImage));
         Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "ExportImage" && a.ErrorCode == code));

@@ -87,4 +87,20 @@ public sealed class TaskQueryServiceTests : IAsyncLifetime
         // Assert
         Assert.Empty(tasks);
     }
+
+    [Fact]
+    public async Task RemainingSeconds_OfACopyInProgress_AreTheWaitForItsNextStepAndTheStepsAfter()
+    {
+        // Arrange: a copy at 45% whose next step is due now; 10-second jobs step 10% a second (IMG-ATTR-07, CPY-08)
+        await AddTaskAsync("t-bp1copying000000000000", DemoWorld.AcmeAccountId, "cn-hangzhou", minutesAgo: 0);
+        var service = new TaskQueryService(_db.Factory, EngineFactory.Create(_db.Factory, _db.Time));
+        var alice = await _db.ActorAsync(DemoWorld.Alice);
+
+        // Act
+        var remaining = await service.RemainingSecondsAsync(alice, "cn-hangzhou", ["m-bp1copy000000000000", "m-bp1other00000000000"]);
+
+        // Assert: 45% → 55, 65, 75, 85, 95, 100: six steps, the first due now
+        Assert.Equal(5, remaining["m-bp1copy000000000000"]);
+        Assert.False(remaining.ContainsKey("m-bp1other00000000000"));
+    }
 }
