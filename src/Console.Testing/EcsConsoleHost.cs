@@ -128,8 +128,8 @@ public sealed class EcsConsoleHost : IAsyncDisposable
         return answer.GetProperty("completed").GetInt32();
     }
 
-    /// <summary><c>POST /simulation/faults</c>: the next <paramref name="count"/> calls of API <paramref name="action"/>
-    /// (and the console's same action) fail with <paramref name="code"/> and <paramref name="httpStatus"/>. Returns the fault's ID.</summary>
+    /// <summary><c>POST /simulation/faults</c>: the next <paramref name="count"/> ECS API calls of <paramref name="action"/>
+    /// (any caller; the console's pages do not call the API) fail with <paramref name="code"/> and <paramref name="httpStatus"/>. Returns the fault's ID.</summary>
     public async Task<string> AddApiFaultAsync(string action, string code, int httpStatus = 400, int count = 1, CancellationToken cancellationToken = default)
     {
         var answer = await SendAsync(HttpMethod.Post, "faults", new { action, code, httpStatus, count }, cancellationToken);
@@ -161,7 +161,7 @@ public sealed class EcsConsoleHost : IAsyncDisposable
         using var document = text.Length == 0 ? null : JsonDocument.Parse(text);
         if (!response.IsSuccessStatusCode)
         {
-            var code = document?.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("Code", out var c) ? c.GetString() : null;
+            var code = document?.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("code", out var c) ? c.GetString() : null;
             throw new SimulationControlException((int)response.StatusCode, code, text);
         }
 

@@ -19,6 +19,14 @@ public sealed class EcsApi(string baseUrl, string accessKeyId, string accessKeyS
     /// <summary>Calls <paramref name="action"/> and returns its JSON body; a non-success answer fails the test with the body.</summary>
     public async Task<JsonDocument> CallAsync(string action, IReadOnlyDictionary<string, string> parameters)
     {
+        var (status, body) = await SendAsync(action, parameters);
+        Assert.True(status is >= 200 and < 300, body.RootElement.ToString());
+        return body;
+    }
+
+    /// <summary>Calls <paramref name="action"/> and returns its HTTP status and JSON body, success or not.</summary>
+    public async Task<(int Status, JsonDocument Body)> SendAsync(string action, IReadOnlyDictionary<string, string> parameters)
+    {
         var signed = new Dictionary<string, string>(parameters)
         {
             ["Action"] = action,
@@ -35,8 +43,7 @@ public sealed class EcsApi(string baseUrl, string accessKeyId, string accessKeyS
         var signature = Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(accessKeySecret + "&"), Encoding.UTF8.GetBytes(stringToSign)));
         using var response = await _http.GetAsync("/?" + canonical + "&Signature=" + Uri.EscapeDataString(signature));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, body);
-        return JsonDocument.Parse(body);
+        return ((int)response.StatusCode, JsonDocument.Parse(body));
     }
 
     /// <summary>The ID of the instance named <paramref name="name"/> in <paramref name="regionId"/> (DescribeInstances), exactly one.</summary>
