@@ -8,8 +8,8 @@ public sealed class ApiLiveUpdateTests(ConsoleFixture fixture)
     public async Task AnImageCreatedThroughTheApi_AppearsOnAlicesOpenImagesPage_AndBecomesAvailable()
     {
         // Arrange: a console of its own (the image would change other journeys' counts), Alice on her Custom Images tab
-        await using var app = await AppServer.StartAsync();
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl, Locale = "en-US" });
+        await using var app = await EcsConsoleHost.StartAsync();
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Url, Locale = "en-US" });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         await new SignInPage(page).LogInAsync(DemoWorld.Alice, DemoWorld.Password);
@@ -18,7 +18,7 @@ public sealed class ApiLiveUpdateTests(ConsoleFixture fixture)
         await Expect(images.Table.Root).ToBeVisibleAsync();
 
         // Act: CreateImage through the API (V1 signature, GET), from Alice's running instance
-        using var api = EcsApi.AsAlice(app.BaseUrl);
+        using var api = EcsApi.AsAlice(app.Url);
         var instanceId = await api.InstanceIdAsync("cn-hangzhou", "web-1");
         using var created = await api.CallAsync("CreateImage",
             new Dictionary<string, string> { ["RegionId"] = "cn-hangzhou", ["InstanceId"] = instanceId, ["ImageName"] = "made-by-the-api" });

@@ -70,7 +70,7 @@ public sealed class ContentSecurityPolicyTests(ConsoleFixture fixture)
         Assert.All(policies, policy => Assert.Contains("script-src 'self';", policy));
         Assert.Empty(violations);
         Assert.Empty(console);
-        Assert.Contains(sockets, url => url.StartsWith(fixture.App.BaseUrl.Replace("http://", "ws://", StringComparison.Ordinal) + "/_blazor", StringComparison.Ordinal));
+        Assert.Contains(sockets, url => url.StartsWith(fixture.App.Url.Replace("http://", "ws://", StringComparison.Ordinal) + "/_blazor", StringComparison.Ordinal));
     }
 
     private static async Task<string[]> ViolationsAsync(IPage page) =>

@@ -30,10 +30,10 @@ public sealed class OfficialSdkTests
     private static async Task RunJourneyAsync(string script, string passed)
     {
         // Arrange: the SDK installed, and a console
-        var sdkDirectory = Path.Combine(AppServer.RepositoryRoot(), "tests", "sdk-node");
+        var sdkDirectory = Path.Combine(Repository.Root(), "tests", "sdk-node");
         Assert.True(Directory.Exists(Path.Combine(sdkDirectory, "node_modules", "@alicloud", "ecs20140526")),
             "The SDK is not installed: run ./test.sh (it runs npm ci in tests/sdk-node).");
-        await using var app = await AppServer.StartAsync();
+        await using var app = await EcsConsoleHost.StartAsync();
 
         // Act
         var start = new ProcessStartInfo("node")
@@ -44,7 +44,7 @@ public sealed class OfficialSdkTests
             UseShellExecute = false,
         };
         start.ArgumentList.Add(script);
-        start.Environment["ECS_ENDPOINT"] = new Uri(app.BaseUrl).Authority;
+        start.Environment["ECS_ENDPOINT"] = new Uri(app.Url).Authority;
         using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var output = node.StandardOutput.ReadToEndAsync();
         var errors = node.StandardError.ReadToEndAsync();

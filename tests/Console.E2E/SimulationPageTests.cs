@@ -7,13 +7,12 @@ namespace EcsConsole.E2E;
 [Collection(ConsoleCollection.Name)]
 public sealed class SimulationPageTests(ConsoleFixture fixture)
 {
-    private static readonly Dictionary<string, string> ControlOn = new() { ["Simulation__ControlToken"] = "e2e-simulation-token" };
 
     [Fact]
     public async Task Root_AddsAFaultThatAnsweredTheNextCall_AdvancesTheClock_AndResetsTheWorld_FromTheSimulationPage()
     {
         // Arrange: root on the Simulation page of a console with the control on
-        await using var app = await AppServer.StartAsync(ControlOn);
+        await using var app = await EcsConsoleHost.StartAsync();
         var page = await NewPageAsync(app);
         await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Root, DemoWorld.Password);
         var simulation = new SimulationPage(page);
@@ -31,7 +30,7 @@ public sealed class SimulationPageTests(ConsoleFixture fixture)
         await page.ScreenshotAsync(fixture, "simulation-page");
 
         // Assert: Alice's next DescribeRegions answers the fault, and the used-up fault leaves the open page
-        using var api = EcsApi.AsAlice(app.BaseUrl);
+        using var api = EcsApi.AsAlice(app.Url);
         var (status, body) = await api.SendAsync("DescribeRegions", new Dictionary<string, string>());
         Assert.Equal(400, status);
         Assert.Equal("Throttling.User", body.RootElement.GetProperty("Code").GetString());
@@ -57,7 +56,7 @@ public sealed class SimulationPageTests(ConsoleFixture fixture)
     public async Task AlicesApiCalls_AppearLiveInHerApiLog_WithTheirRequestIds_AndTheErrorFilter()
     {
         // Arrange: Alice on her API log
-        await using var app = await AppServer.StartAsync(ControlOn);
+        await using var app = await EcsConsoleHost.StartAsync();
         var page = await NewPageAsync(app);
         await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
         var log = new ApiLogPage(page);
@@ -65,7 +64,7 @@ public sealed class SimulationPageTests(ConsoleFixture fixture)
         await Expect(log.Title).ToHaveTextAsync("API Log");
 
         // Act: one call that succeeds and one refused
-        using var api = EcsApi.AsAlice(app.BaseUrl);
+        using var api = EcsApi.AsAlice(app.Url);
         using var regions = await api.CallAsync("DescribeRegions", new Dictionary<string, string>());
         var okId = regions.RootElement.GetProperty("RequestId").GetString()!;
         var (status, refused) = await api.SendAsync("DescribeImages", new Dictionary<string, string> { ["RegionId"] = "xx-nowhere-1" });
@@ -90,11 +89,11 @@ public sealed class SimulationPageTests(ConsoleFixture fixture)
         await page.Context.CloseAsync();
     }
 
-    private async Task<IPage> NewPageAsync(AppServer app)
+    private async Task<IPage> NewPageAsync(EcsConsoleHost app)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseUrl,
+            BaseURL = app.Url,
             Locale = "en-US",
             ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
         });

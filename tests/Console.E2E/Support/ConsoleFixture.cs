@@ -11,17 +11,17 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public AppServer App { get; private set; } = null!;
+    public EcsConsoleHost App { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>Where screenshots go: TestResults/screenshots under the repository root.</summary>
-    public string ScreenshotDirectory { get; } = Path.Combine(AppServer.RepositoryRoot(), "TestResults", "screenshots");
+    public string ScreenshotDirectory { get; } = Path.Combine(Repository.Root(), "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        var appTask = AppServer.StartAsync();
+        var appTask = EcsConsoleHost.StartAsync();
         _playwright = await Playwright.CreateAsync();
         var executable = Environment.GetEnvironmentVariable(BrowserEnvVar) is { Length: > 0 } custom ? custom : "/usr/bin/chromium";
         if (!File.Exists(executable))
@@ -47,7 +47,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = App.BaseUrl,
+            BaseURL = App.Url,
             Locale = "en-US",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });

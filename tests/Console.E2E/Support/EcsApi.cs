@@ -20,11 +20,11 @@ public sealed class EcsApi(string baseUrl, string accessKeyId, string accessKeyS
     public async Task<JsonDocument> CallAsync(string action, IReadOnlyDictionary<string, string> parameters)
     {
         var (status, body) = await SendAsync(action, parameters);
-        Assert.True(status < 300, body.RootElement.GetRawText());
+        Assert.True(status is >= 200 and < 300, body.RootElement.ToString());
         return body;
     }
 
-    /// <summary>Calls <paramref name="action"/> and returns the HTTP status and the JSON body, success or error.</summary>
+    /// <summary>Calls <paramref name="action"/> and returns its HTTP status and JSON body, success or not.</summary>
     public async Task<(int Status, JsonDocument Body)> SendAsync(string action, IReadOnlyDictionary<string, string> parameters)
     {
         var signed = new Dictionary<string, string>(parameters)
