@@ -40,13 +40,23 @@ public sealed class DatabaseInitializer(
         }
 
         // Protect first: the Data Protection key ring may be written to this database, outside our transaction.
-        var secrets = DemoWorld.AccessKeys.ToDictionary(k => k.Id, k => protector.Protect(k.Secret));
+        var secrets = ProtectedDemoSecrets();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var world = new WorldBuilder(db, new IdGenerator(new Random(DemoSeed)), time.GetUtcNow());
-        DemoWorld.Build(world, secrets);
-        await db.SaveChangesAsync(ct);
+        await SeedIntoAsync(db, secrets, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Seeded the demo world");
         return true;
+    }
+
+    /// <summary>The demo AccessKeys' secrets, protected (before any transaction: protecting may write the key ring).</summary>
+    internal IReadOnlyDictionary<string, string> ProtectedDemoSecrets() =>
+        DemoWorld.AccessKeys.ToDictionary(k => k.Id, k => protector.Protect(k.Secret));
+
+    /// <summary>Writes the demo world through <paramref name="db"/>, inside the caller's transaction.</summary>
+    internal async Task SeedIntoAsync(ConsoleDbContext db, IReadOnlyDictionary<string, string> secrets, CancellationToken ct)
+    {
+        var world = new WorldBuilder(db, new IdGenerator(new Random(DemoSeed)), time.GetUtcNow());
+        DemoWorld.Build(world, secrets);
+        await db.SaveChangesAsync(ct);
     }
 }
