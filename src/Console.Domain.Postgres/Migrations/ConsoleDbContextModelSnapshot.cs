@@ -206,6 +206,28 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Accounts.SignatureNonce", b =>
+                {
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("NonceHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccessKeyId", "NonceHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignatureNonces");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -43,6 +43,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
 
+    public DbSet<SignatureNonce> SignatureNonces => Set<SignatureNonce>();
+
     public DbSet<Image> Images => Set<Image>();
 
     public DbSet<ImageDiskMapping> ImageDiskMappings => Set<ImageDiskMapping>();

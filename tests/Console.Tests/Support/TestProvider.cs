@@ -33,6 +33,7 @@ public static class TestProvider
     {
         if (IsPostgres)
         {
+            DropLeftoversOfEndedRuns();
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 foreach (var template in Templates)
@@ -40,6 +41,45 @@ public static class TestProvider
                     Drop(template);
                 }
             };
+        }
+    }
+
+    /// <summary>Databases of test processes that ended without dropping them (killed, crashed).</summary>
+    private static void DropLeftoversOfEndedRuns()
+    {
+        var names = new List<string>();
+        using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT datname FROM pg_database WHERE datname LIKE 'ecs\\_t%' AND NOT datistemplate";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in names)
+        {
+            var pid = name["ecs_t".Length..].Split('_')[0];
+            if (int.TryParse(pid, out var id) && !ProcessIsAlive(id))
+            {
+                Drop(name);
+            }
+        }
+    }
+
+    private static bool ProcessIsAlive(int id)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(id);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
@@ -64,6 +104,16 @@ public static class TestProvider
         }
     }
 
+    /// <summary>Runs one statement on the server's maintenance database (as the tests' role).</summary>
+    public static void Execute(string sql)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     public static void Drop(string database)
     {
         ClosePool(database);
@@ -76,14 +126,6 @@ public static class TestProvider
         NpgsqlConnection.ClearPool(connection);
     }
 
-    private static void Execute(string sql)
-    {
-        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
 }
 
 /// <summary>A fact about the SQLite file or its migrations only (a file on disk, SQLite's own SQL): skipped on PostgreSQL.</summary>
@@ -94,6 +136,18 @@ public sealed class SqliteOnlyFactAttribute : FactAttribute
         if (TestProvider.IsPostgres)
         {
             Skip = "SQLite only: this test is about the SQLite file (ECSCONSOLE_TEST_DB=postgres)";
+        }
+    }
+}
+
+/// <summary>A fact about several nodes on one PostgreSQL server: skipped on SQLite.</summary>
+public sealed class PostgresOnlyFactAttribute : FactAttribute
+{
+    public PostgresOnlyFactAttribute()
+    {
+        if (!TestProvider.IsPostgres)
+        {
+            Skip = "PostgreSQL only: run with ECSCONSOLE_TEST_DB=postgres";
         }
     }
 }
