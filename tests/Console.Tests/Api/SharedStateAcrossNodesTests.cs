@@ -1,8 +1,13 @@
 using System.Net;
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Api.Support;
 using EcsConsole.Tests.Support;
 using EcsConsole.Web.Api;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsConsole.Tests.Api;
 
@@ -33,6 +38,32 @@ public sealed class SharedStateAcrossNodesTests
         Assert.Equal(HttpStatusCode.OK, first.Status);
         Assert.Equal(HttpStatusCode.BadRequest, replay.Status);
         Assert.Equal(ApiErrors.NonceUsedCode, replay.Code);
+    }
+
+    [Fact]
+    public async Task TwentyCreatesAtTheLastUnitOfQuota_SpreadOverTwoNodes_LetExactlyOneThrough()
+    {
+        // Arrange: Acme's image quota in Hangzhou one above its usage (acme-base-v1), two nodes on the database
+        using var nodeA = new ConsoleAppFactory();
+        var onA = new EcsTestClient(nodeA.CreateBrowserLikeClient(), AliceKey, AliceSecret);
+        await using (var db = await nodeA.Services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync())
+        {
+            db.Quotas.Add(new Quota { AccountId = DemoWorld.AcmeAccountId, RegionId = "cn-hangzhou", Name = QuotaCatalogue.ImageCount, Limit = 2 });
+            await db.SaveChangesAsync();
+        }
+
+        using var nodeB = new ConsoleAppFactory(nodeA.DatabasePath);
+        var onB = new EcsTestClient(nodeB.CreateBrowserLikeClient(), AliceKey, AliceSecret);
+        var web1 = await nodeA.QueryScalarAsync("SELECT Id FROM Instances WHERE Name = 'web-1'");
+
+        // Act
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(n => Task.Run(() =>
+            (n % 2 == 0 ? onA : onB).CallAsync("CreateImage", ("RegionId", "cn-hangzhou"), ("InstanceId", web1!), ("ImageName", $"racer-{n}")))));
+
+        // Assert
+        Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.Equal(19, answers.Count(a => a.Code == ImageErrors.ImageQuotaCode));
+        Assert.Equal("1", await nodeA.QueryScalarAsync("SELECT COUNT(*) FROM Images WHERE Name LIKE 'racer-%'"));
     }
 
     [PostgresOnlyFact]
