@@ -38,11 +38,12 @@ status=${PIPESTATUS[0]}
 
 # The second provider (ADR-017): with ECSCONSOLE_TEST_PG (an Npgsql connection string of a role that may create
 # databases; .ci/run installs PostgreSQL and sets it) the domain and integration tests run again on PostgreSQL, each
-# test on its own database (extra arguments go to the first run only). Without it, SQLite only.
+# test on its own database (extra arguments go to the first run only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
+# to FullyQualifiedName~EcsConsole.Tests.Api when CI time is short). Without it, SQLite only.
 if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
   echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}"
   ECSCONSOLE_TEST_DB=postgres dotnet test tests/Console.Tests --no-build \
-    --filter "FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure" \
+    --filter "${ECSCONSOLE_TEST_PG_FILTER:-FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure}" \
     2>&1 | tee -a TestResults/test-output.log
   pg_status=${PIPESTATUS[0]}
   if [ "$status" -eq 0 ]; then status=$pg_status; fi
