@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of EcsConsole: domain and bUnit tests, WebApplicationFactory integration tests, and the Playwright
 # end-to-end journeys in a real headless Chromium (Debian's, installed here when missing), and the official Alibaba
-# Cloud Node SDK against the ECS API (its packages installed here with npm ci).
+# Cloud Node SDK against the ECS API (its packages installed here with npm ci). With ECSCONSOLE_TEST_PG set, the domain
+# and integration tests run a second time on PostgreSQL (.ci/run sets it up; ADR-017).
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter SignIn).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -34,6 +35,21 @@ mkdir -p TestResults
 set +e
 dotnet test Console.sln "$@" 2>&1 | tee TestResults/test-output.log
 status=${PIPESTATUS[0]}
+
+# The second provider (ADR-017): with ECSCONSOLE_TEST_PG (an Npgsql connection string of a role that may create
+# databases; .ci/run installs PostgreSQL and sets it) the domain and integration tests run again on PostgreSQL, each
+# test on its own database (extra arguments go to the first run only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
+# to FullyQualifiedName~EcsConsole.Tests.Api when CI time is short). Without it, SQLite only.
+if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
+  echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}"
+  ECSCONSOLE_TEST_DB=postgres dotnet test tests/Console.Tests --no-build \
+    --filter "${ECSCONSOLE_TEST_PG_FILTER:-FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure}" \
+    2>&1 | tee -a TestResults/test-output.log
+  pg_status=${PIPESTATUS[0]}
+  if [ "$status" -eq 0 ]; then status=$pg_status; fi
+else
+  echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
+fi
 set -e
 
 # One closing line over every test project: "N passed, N failed".

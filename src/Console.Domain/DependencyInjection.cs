@@ -7,12 +7,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EcsConsole.Domain;
 
-/// <summary>Registers the domain: the context factory on SQLite, time, IDs, options and every service.</summary>
+/// <summary>Registers the domain: the context factory on the configured provider, time, IDs, options and every service.</summary>
 public static class DependencyInjection
 {
     public static IServiceCollection AddConsoleDomain(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
     {
-        services.AddDbContextFactory<ConsoleDbContext>(o => o.UseSqlite(connectionString));
+        var provider = configuration is null ? DatabaseProvider.Sqlite : ConsoleDatabase.ProviderFrom(configuration);
+        services.AddDbContextFactory<ConsoleDbContext>(o => o.Use(provider, connectionString));
         services.AddOptions<SimulationOptions>();
         if (configuration is not null)
         {

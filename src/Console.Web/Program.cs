@@ -41,6 +41,7 @@ builder.Services.AddAuthorization();
 var connectionString = ConnectionStrings.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddConsoleDomain(connectionString, builder.Configuration);
 builder.Services.AddDatabaseDeveloperPageExceptionFilter();
+builder.Services.AddHealthChecks().AddDbContextCheck<ConsoleDbContext>();
 
 // The key ring lives in the database next to the AccessKey secrets it protects, so its keys are encrypted with a
 // certificate kept outside the database (configured, the same on every node; generated next to the database file when
@@ -77,7 +78,6 @@ builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.Appli
 
 builder.Services.AddSingleton<IEmailSender<ConsoleUser>, IdentityNoOpEmailSender>();
 builder.Services.AddScoped<CurrentActor>();
-builder.Services.AddSingleton<NonceCache>();
 builder.Services.AddHostedService<AsyncTaskRunnerService>();
 // Simulation control for test suites (ui-contract §7): the clock's offset read from the database on every node.
 builder.Services.AddScoped<EcsConsole.Web.Simulation.SimulationAccounts>();
@@ -124,7 +124,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapGet("/healthz", () => Results.Text("Healthy")).AllowAnonymous();
+// "Healthy" (200) while the database answers, "Unhealthy" (503) while it does not; a node recovers by itself, as its
+// connections are opened afresh (ADR-017).
+app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -92,7 +92,7 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
         }
 
         var account = scope.AllAccounts ? Blank(query.AccountId) : scope.AccountId;
-        var entries = Filter(db.AuditEntries.AsNoTracking(), account, query);
+        var entries = Filter(db, account, query);
         var total = await entries.CountAsync(ct);
         var items = await entries
             .OrderByDescending(e => e.Time).ThenByDescending(e => e.Id)
@@ -130,8 +130,9 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static IQueryable<AuditEntry> Filter(IQueryable<AuditEntry> entries, string? account, AuditQuery q)
+    private static IQueryable<AuditEntry> Filter(ConsoleDbContext db, string? account, AuditQuery q)
     {
+        var entries = db.AuditEntries.AsNoTracking();
         if (account is not null)
         {
             entries = entries.Where(e => e.AccountId == account);
@@ -145,13 +146,13 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
         if (Blank(q.ResourceId) is { } resource)
         {
             var pattern = "%" + EscapeLike(resource) + "%";
-            entries = entries.Where(e => e.ResourceId != null && EF.Functions.Like(e.ResourceId, pattern, LikeEscape));
+            entries = entries.Where(e => e.ResourceId != null).WhereLikeIgnoringCase(db.Database, e => e.ResourceId, pattern, LikeEscape);
         }
 
         if (Blank(q.UserEmail) is { } email)
         {
             var pattern = "%" + EscapeLike(email) + "%";
-            entries = entries.Where(e => EF.Functions.Like(e.UserEmail, pattern, LikeEscape));
+            entries = entries.WhereLikeIgnoringCase(db.Database, e => e.UserEmail, pattern, LikeEscape);
         }
 
         if (q.Source is { } source)

@@ -24,7 +24,7 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
         Func<WriteScope, Task<Result<T>>> body, CancellationToken ct, string why = "")
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await BeginSerialisingAsync(db, ct);
+        await using var tx = await BeginSerialisingAsync(db, actor, ct);
         var current = await CurrentAsync(db, actor, right, why, ct);
         var scope = new WriteScope(db, current.IsSuccess ? current.Value : actor, time);
         Result<T> outcome;
@@ -123,11 +123,29 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
 
     /// <summary>
     /// The serialising transaction, begun before the first read so that a check and the write it guards see no other
-    /// writer. The one place that differs per database provider: on SQLite, Microsoft.Data.Sqlite begins a non-deferred
-    /// transaction as <c>BEGIN IMMEDIATE</c>, which takes the write lock at once (writers queue here).
+    /// writer. The one place that differs per database provider (ADR-017): on SQLite, Microsoft.Data.Sqlite begins a
+    /// non-deferred transaction as <c>BEGIN IMMEDIATE</c>, which takes the write lock at once (writers queue here). On
+    /// PostgreSQL the writes of one account queue on a transaction-level advisory lock keyed by the account (the
+    /// system's and a platform admin's writes without an account share one key): every read after it, under READ
+    /// COMMITTED, sees what the previous holder committed, so quota and name checks hold across nodes.
     /// </summary>
-    private static Task<IDbContextTransaction> BeginSerialisingAsync(ConsoleDbContext db, CancellationToken ct) =>
-        db.Database.BeginTransactionAsync(ct);
+    private static async Task<IDbContextTransaction> BeginSerialisingAsync(ConsoleDbContext db, Actor actor, CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsPostgres())
+        {
+            await SerialiseAccountAsync(db, actor.AccountId, ct);
+        }
+
+        return tx;
+    }
+
+    /// <summary>PostgreSQL: waits for, then holds until the transaction ends, the advisory lock of one account.</summary>
+    internal static Task SerialiseAccountAsync(ConsoleDbContext db, string? accountId, CancellationToken ct)
+    {
+        var key = "account:" + (accountId ?? "");
+        return db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", ct);
+    }
 
     private async Task<Result<Actor>> CurrentAsync(ConsoleDbContext db, Actor actor, WriteRight right, string why, CancellationToken ct)
     {

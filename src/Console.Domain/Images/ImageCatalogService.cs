@@ -92,7 +92,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         if (!string.IsNullOrEmpty(query.NameContains))
         {
             var pattern = "%" + EscapeLike(query.NameContains) + "%";
-            images = images.Where(i => EF.Functions.Like(i.Name, pattern, LikeEscape));
+            images = images.WhereLikeIgnoringCase(db.Database, i => i.Name, pattern, LikeEscape);
         }
 
         if (!string.IsNullOrEmpty(query.Family))
@@ -193,9 +193,9 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             var pattern = "%" + EscapeLike(text) + "%";
             images = q.SearchBy switch
             {
-                // LIKE with an escape character: case-insensitive (ASCII), and %, _ and \ in the text are literal.
-                ImageSearchField.Name => images.Where(i => EF.Functions.Like(i.Name, pattern, LikeEscape)),
-                ImageSearchField.ImageId => images.Where(i => EF.Functions.Like(i.Id, pattern, LikeEscape)),
+                // LIKE with an escape character: case-insensitive (ILIKE on PostgreSQL), and %, _ and \ in the text are literal.
+                ImageSearchField.Name => images.WhereLikeIgnoringCase(db.Database, i => i.Name, pattern, LikeEscape),
+                ImageSearchField.ImageId => images.WhereLikeIgnoringCase(db.Database, i => i.Id, pattern, LikeEscape),
                 ImageSearchField.SnapshotId => images.Where(i => db.ImageDiskMappings.Where(m => m.SnapshotId == text).Select(m => m.ImageKey).Contains(i.Key)),
             };
         }

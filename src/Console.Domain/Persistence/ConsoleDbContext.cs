@@ -22,7 +22,7 @@ namespace EcsConsole.Domain.Persistence;
 /// The one database of EcsConsole: Identity, the cloud model and the Data Protection key ring.
 /// Services create one per operation through <c>IDbContextFactory&lt;ConsoleDbContext&gt;</c>; components never hold one.
 /// <para>Add a migration (from the repository root):
-/// <c>dotnet ef migrations add &lt;Name&gt; --project src/Console.Domain --startup-project src/Console.Web --output-dir Persistence/Migrations</c>.</para>
+/// <c>scripts/add-migration.sh &lt;Name&gt;</c> (both providers: SQLite here, PostgreSQL in Console.Domain.Postgres; ADR-017).</para>
 /// </summary>
 public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
     : IdentityDbContext<ConsoleUser>(options), IDataProtectionKeyContext
@@ -42,6 +42,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
     public DbSet<AccessKey> AccessKeys => Set<AccessKey>();
 
     public DbSet<AuthSession> AuthSessions => Set<AuthSession>();
+
+    public DbSet<SignatureNonce> SignatureNonces => Set<SignatureNonce>();
 
     public DbSet<Image> Images => Set<Image>();
 
@@ -151,11 +153,22 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite cannot compare or order DateTimeOffset; stored as an ordered 64-bit number instead.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        if (Database.IsNpgsql())
+        {
+            // PostgreSQL (ADR-017): times are timestamptz, which Npgsql writes only with a zero offset; every time of
+            // the model is UTC already (the clock's), the converter makes sure. Decimals are numeric. Strings compare
+            // and sort by code point, as SQLite's BINARY does, whatever the server's locale.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
+        else
+        {
+            // SQLite cannot compare or order DateTimeOffset; stored as an ordered 64-bit number instead.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
 
-        // SQLite has no decimal type (EF Core would store text, which it cannot compare or sum): prices and sizes are REAL.
-        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+            // SQLite has no decimal type (EF Core would store text, which it cannot compare or sum): prices and sizes are REAL.
+            configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        }
 
         // Enums are stored by name, readable in the database and safe from reordered members.
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(ColumnLength.EnumName);
@@ -163,3 +176,6 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
         configurationBuilder.Conventions.Add(_ => new WellKnownColumnsConvention());
     }
 }
+
+/// <summary>A time stored in UTC (PostgreSQL's timestamptz takes only a zero offset); read back in UTC.</summary>
+internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);

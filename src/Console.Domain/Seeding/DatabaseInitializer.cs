@@ -15,6 +15,10 @@ public sealed class DatabaseInitializer(
 
     public async Task InitializeAsync(bool seedDemoWorld = true, CancellationToken ct = default)
     {
+        // Several nodes starting together on one PostgreSQL database migrate and seed once: the first holds the lock,
+        // the others wait for it and then find the database migrated and seeded (ADR-017).
+        await using var startup = await dbFactory.CreateDbContextAsync(ct);
+        await using var gate = await StartupLock.TakeAsync(startup, ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             if (db.Database.IsRelational())
@@ -40,13 +44,56 @@ public sealed class DatabaseInitializer(
         }
 
         // Protect first: the Data Protection key ring may be written to this database, outside our transaction.
-        var secrets = DemoWorld.AccessKeys.ToDictionary(k => k.Id, k => protector.Protect(k.Secret));
+        var secrets = ProtectedDemoSecrets();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var world = new WorldBuilder(db, new IdGenerator(new Random(DemoSeed)), time.GetUtcNow());
-        DemoWorld.Build(world, secrets);
-        await db.SaveChangesAsync(ct);
+        await SeedIntoAsync(db, secrets, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Seeded the demo world");
         return true;
+    }
+
+    /// <summary>The demo AccessKeys' secrets, protected (before any transaction: protecting may write the key ring).</summary>
+    internal IReadOnlyDictionary<string, string> ProtectedDemoSecrets() =>
+        DemoWorld.AccessKeys.ToDictionary(k => k.Id, k => protector.Protect(k.Secret));
+
+    /// <summary>Writes the demo world through <paramref name="db"/>, inside the caller's transaction.</summary>
+    internal async Task SeedIntoAsync(ConsoleDbContext db, IReadOnlyDictionary<string, string> secrets, CancellationToken ct)
+    {
+        var world = new WorldBuilder(db, new IdGenerator(new Random(DemoSeed)), time.GetUtcNow());
+        DemoWorld.Build(world, secrets);
+        await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>
+/// PostgreSQL: a session advisory lock around migrate + seed, held on a connection of its own until disposed; nothing
+/// on SQLite (one file, migrations take their own lock and the seed is one transaction).
+/// </summary>
+internal sealed class StartupLock : IAsyncDisposable
+{
+    private const string Key = "ecsconsole:initialize";
+    private readonly ConsoleDbContext? _db;
+
+    private StartupLock(ConsoleDbContext? db) => _db = db;
+
+    public static async Task<StartupLock> TakeAsync(ConsoleDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsPostgres())
+        {
+            return new StartupLock(null);
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock(hashtextextended({Key}, 0))", ct);
+        return new StartupLock(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is not null)
+        {
+            await _db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock(hashtextextended({Key}, 0))");
+            await _db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -15,7 +15,8 @@ namespace EcsConsole.Domain.Simulation;
 /// other connection, pooled ones included, sees the old world or the new one, never a mix. What is not the world is kept:
 /// the Data Protection key ring (the template's AccessKey secrets are protected with it). The clock's offset and the
 /// pending faults are part of the database and go with it. Afterwards the in-memory catalogues are forgotten, the clock
-/// re-read, and a <see cref="ResourceKind.World"/> change published so that open pages reload.
+/// re-read, and a <see cref="ResourceKind.World"/> change published so that open pages reload. On PostgreSQL the world is
+/// truncated and seeded again in one transaction instead (ADR-017).
 /// </summary>
 public sealed class WorldReset(
     IDbContextFactory<ConsoleDbContext> dbFactory,
@@ -28,13 +29,30 @@ public sealed class WorldReset(
     private readonly Lock _templateGate = new();
     private Task<SqliteConnection>? _template;
 
-    /// <summary>Builds the template now (in the background at start-up), so the first reset costs no seeding.</summary>
-    public Task WarmUpAsync() => TemplateAsync();
+    /// <summary>Builds the template now (in the background at start-up), so the first reset costs no seeding. SQLite only:
+    /// PostgreSQL reseeds in place.</summary>
+    public async Task WarmUpAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        if (!db.Database.IsPostgres())
+        {
+            await TemplateAsync();
+        }
+    }
 
-    /// <summary>Replaces the live database with the demo world; returns how long it took. SQLite only.</summary>
+    /// <summary>Replaces the live database with the demo world; returns how long it took.</summary>
     public async Task<TimeSpan> ResetAsync(CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
+        await using (var probe = await dbFactory.CreateDbContextAsync(ct))
+        {
+            if (probe.Database.IsPostgres())
+            {
+                await engine.ExclusiveAsync(_ => ReseedPostgresAsync(ct), ct);
+                return await AfterResetAsync(watch, ct);
+            }
+        }
+
         var template = await TemplateAsync().WaitAsync(ct);
 
         // Nothing of this process steps a task while the file is replaced (another node's runner is held by the lock).
@@ -56,10 +74,42 @@ public sealed class WorldReset(
             return true;
         }, ct);
 
+        return await AfterResetAsync(watch, ct);
+    }
+
+    private async Task<TimeSpan> AfterResetAsync(Stopwatch watch, CancellationToken ct)
+    {
         ReadOnce.ForgetAll();
         await clock.RefreshAsync(ct);
         changes.Publish(new ResourceChange(ResourceKind.World, "", "", null));
         return watch.Elapsed;
+    }
+
+    /// <summary>
+    /// PostgreSQL (ADR-017): in one transaction, every table but the key ring and the migrations history is truncated
+    /// and the demo world seeded again as start-up does. TRUNCATE's exclusive locks make every other connection, on any
+    /// node, wait and then see the new world, never a mix.
+    /// </summary>
+    private async Task<bool> ReseedPostgresAsync(CancellationToken ct)
+    {
+        var initializer = new DatabaseInitializer(dbFactory, protector, clock, loggers.CreateLogger<DatabaseInitializer>());
+        var secrets = initializer.ProtectedDemoSecrets();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var keyRing = db.Model.FindEntityType(typeof(DataProtectionKey))?.GetTableName();
+        var tables = db.Model.GetEntityTypes()
+            .Select(e => e.GetTableName())
+            .OfType<string>()
+            .Where(t => t != keyRing)
+            .Distinct()
+            .Select(t => "\"" + t + "\"");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var truncate = "TRUNCATE " + string.Join(", ", tables) + " CASCADE";
+#pragma warning disable EF1003 // the table names come from the model, not from input
+        await db.Database.ExecuteSqlRawAsync(truncate, ct);
+#pragma warning restore EF1003
+        await initializer.SeedIntoAsync(db, secrets, ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>The template, built on first use; a failed build is tried again by the next reset.</summary>

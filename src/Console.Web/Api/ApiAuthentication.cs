@@ -193,7 +193,7 @@ internal static class ApiAuthentication
             return CommonErrors.MissingParameter("SignatureNonce");
         }
 
-        if (!services.GetRequiredService<NonceCache>().TryUse(credential.Id, nonce))
+        if (!await services.GetRequiredService<SignatureNonceService>().TryUseAsync(credential.Id, nonce, http.RequestAborted))
         {
             return ApiErrors.NonceUsed();
         }

@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Persistence;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Data.Sqlite;
@@ -47,14 +48,22 @@ internal sealed class KeyRingCertificates
             return new KeyRingCertificates(Load(path, configuration[CertificatePassword], contentRoot), previous, null);
         }
 
-        var generated = DefaultFile(connectionString, contentRoot);
+        var generated = DefaultFile(ConsoleDatabase.ProviderFrom(configuration), connectionString, contentRoot);
         return new KeyRingCertificates(LoadOrCreate(generated), previous, generated);
     }
 
     /// <summary>Next to the database file (so that each database, e.g. each test's, has its own), or in the content root
-    /// for an in-memory database.</summary>
-    public static string DefaultFile(string connectionString, string contentRoot)
+    /// for an in-memory or PostgreSQL database.</summary>
+    public static string DefaultFile(DatabaseProvider provider, string connectionString, string contentRoot)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            // PostgreSQL (ADR-017): in the content root, named after the database. Several nodes must share one
+            // configured certificate instead (start-up warns outside Development).
+            var database = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database ?? "postgres";
+            return Path.Combine(contentRoot, "ecsconsole-" + database + GeneratedSuffix);
+        }
+
         var csb = new SqliteConnectionStringBuilder(connectionString);
         var inMemory = csb.Mode == SqliteOpenMode.Memory || csb.DataSource.Length == 0 || csb.DataSource.StartsWith(':');
         return inMemory

@@ -33,7 +33,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         }
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task AfterStartUp_EveryKeyInTheRing_HasOnlyAnEncryptedSecret()
     {
         // Arrange
@@ -52,7 +52,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         });
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task TheDatabaseFileAlone_CannotUnprotectAnAccessKeySecret_WhileTheAppStillVerifiesSignedCalls()
     {
         // Arrange
@@ -70,7 +70,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task WithNothingConfigured_TheCertificateIsGeneratedOnceNextToTheDatabase()
     {
         // Arrange
@@ -85,7 +85,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         Assert.All(await EncryptingCertificatesAsync(app.DatabasePath), raw => Assert.Equal(generated.RawData, raw));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task AConfiguredCertificate_EncryptsTheRing_AndNoneIsGenerated()
     {
         // Arrange
@@ -103,7 +103,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         Assert.All(await CallAsEverySeededKeyAsync(app), r => Assert.Equal(HttpStatusCode.OK, r.Status));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task AfterRotation_KeysEncryptedToAPreviousCertificate_StillDecrypt()
     {
         // Arrange: a database whose ring is encrypted to the old certificate
@@ -129,7 +129,7 @@ public sealed class KeyRingProtectionTests : IDisposable
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
     }
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task ADatabaseWithAnUnencryptedRing_IsUpgradedAtStartUp_AndItsAccessKeysStillVerify()
     {
         // Arrange: migrate and seed with a plain Data Protection provider, as the console did before

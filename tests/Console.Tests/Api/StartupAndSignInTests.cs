@@ -15,7 +15,7 @@ public sealed partial class StartupAndSignInTests : IDisposable
 
     public void Dispose() => _app.Dispose();
 
-    [Fact]
+    [SqliteOnlyFact]
     public async Task Healthz_OnAFreshDatabase_AnswersOkOnceMigratedAndSeeded()
     {
         // Arrange
@@ -147,11 +147,7 @@ public sealed partial class StartupAndSignInTests : IDisposable
 
     private async Task<string> AcmeBaseImageIdAsync()
     {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.DatabasePath}");
-        await connection.OpenAsync();
-        var command = connection.CreateCommand();
-        command.CommandText = "SELECT Id FROM Images WHERE Name = 'acme-base-v1'";
-        return (string)(await command.ExecuteScalarAsync())!;
+        return (await _app.QueryScalarAsync("SELECT Id FROM Images WHERE Name = 'acme-base-v1'"))!;
     }
 
     /// <summary>Posts the real login form: every hidden field it renders (antiforgery token, handler) plus the inputs.</summary>

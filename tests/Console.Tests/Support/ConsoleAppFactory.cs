@@ -1,3 +1,5 @@
+using EcsConsole.Domain.Persistence;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -14,6 +16,7 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _databasePath;
     private readonly IReadOnlyDictionary<string, string>? _settings;
+    private string? _contentRoot;
 
     /// <summary>A fresh database; the one constructor xUnit sees, so the factory can be a class fixture.</summary>
     public ConsoleAppFactory()
@@ -25,14 +28,30 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
     {
         _databasePath = databasePath ?? NewDatabasePath();
         _settings = settings;
+        if (TestProvider.IsPostgres && databasePath is null)
+        {
+            // On PostgreSQL (TestProvider) the "path" names an empty database of its own, which start-up migrates and seeds.
+            TestProvider.Create(_databasePath);
+        }
     }
 
     /// <summary>A path for a new temporary database file.</summary>
-    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"ecsconsole-test-{Guid.NewGuid():N}.db");
+    public static string NewDatabasePath() =>
+        TestProvider.IsPostgres ? TestProvider.NewDatabaseName() : Path.Combine(Path.GetTempPath(), $"ecsconsole-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={_databasePath}");
+        if (TestProvider.IsPostgres)
+        {
+            builder.UseSetting(ConsoleDatabase.ProviderSetting, nameof(DatabaseProvider.Postgres));
+            builder.UseSetting("ConnectionStrings:DefaultConnection", TestProvider.ConnectionString(_databasePath));
+            builder.ConfigureAppConfiguration((context, _) => _contentRoot = context.HostingEnvironment.ContentRootPath);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={_databasePath}");
+        }
+
         builder.UseSetting("Simulation:TaskDuration", "00:00:01");
         foreach (var (name, value) in _settings ?? new Dictionary<string, string>())
         {
@@ -59,21 +78,45 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
     public string DatabasePath => _databasePath;
 
     /// <summary>Where the app keeps its generated key-ring certificate when none is configured: next to the database.</summary>
-    public string KeyRingCertificatePath => _databasePath + ".keyring.pfx";
+    public string KeyRingCertificatePath => TestProvider.IsPostgres
+        ? EcsConsole.Web.Infrastructure.KeyRingCertificates.DefaultFile(DatabaseProvider.Postgres, TestProvider.ConnectionString(_databasePath),
+            _contentRoot ?? Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath)
+        : _databasePath + ".keyring.pfx";
 
     /// <summary>Reads one value from the host's database (an ID the seed generated, a row count).</summary>
     public async Task<string?> QueryScalarAsync(string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={_databasePath}");
+        await using System.Data.Common.DbConnection connection = TestProvider.IsPostgres
+            ? new Npgsql.NpgsqlConnection(TestProvider.ConnectionString(_databasePath))
+            : new SqliteConnection($"Data Source={_databasePath}");
         await connection.OpenAsync();
         var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = TestProvider.IsPostgres ? QuoteIdentifiers(sql) : sql;
         return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// The tests write SQLite's unquoted identifiers (<c>SELECT Id FROM AspNetUsers</c>); PostgreSQL folds those to lower
+    /// case, so on it every capitalised word outside a string literal is quoted (keywords are written in capitals).
+    /// </summary>
+    private static string QuoteIdentifiers(string sql) =>
+        string.Join('\'', sql.Split('\'').Select((part, i) => i % 2 == 1 ? part
+            : System.Text.RegularExpressions.Regex.Replace(part, @"\b([A-Z][a-z][A-Za-z0-9]*)\b", "\"$1\"")));
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (TestProvider.IsPostgres)
+        {
+            TestProvider.Drop(_databasePath);
+            if (_contentRoot is not null)
+            {
+                File.Delete(KeyRingCertificatePath);
+            }
+
+            return;
+        }
+
         DeleteDatabase(_databasePath);
     }
 

@@ -15,7 +15,10 @@ public sealed class TempDatabaseFile : IAsyncDisposable
     private TempDatabaseFile(string path)
     {
         Path = path;
-        Factory = new OptionsFactory(new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite($"Data Source={path};Default Timeout=30").Options);
+        Factory = TestProvider.IsPostgres
+            ? new OptionsFactory((DbContextOptions<ConsoleDbContext>)new DbContextOptionsBuilder<ConsoleDbContext>()
+                .Use(DatabaseProvider.Postgres, TestProvider.ConnectionString(path)).Options)
+            : new OptionsFactory(new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite($"Data Source={path};Default Timeout=30").Options);
     }
 
     public string Path { get; }
@@ -25,13 +28,27 @@ public sealed class TempDatabaseFile : IAsyncDisposable
     /// <summary>Migrated and seeded as start-up does it.</summary>
     public static async Task<TempDatabaseFile> CreateSeededAsync(TimeProvider time)
     {
-        var file = new TempDatabaseFile(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ecsconsole-test-{Guid.NewGuid():N}.db"));
+        // On PostgreSQL (TestProvider) the "file" is a database of its own on the server, named by Path.
+        var file = TestProvider.IsPostgres
+            ? new TempDatabaseFile(TestProvider.NewDatabaseName())
+            : new TempDatabaseFile(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"ecsconsole-test-{Guid.NewGuid():N}.db"));
+        if (TestProvider.IsPostgres)
+        {
+            TestProvider.Create(file.Path, PostgresTemplates.Migrated());
+        }
+
         await new DatabaseInitializer(file.Factory, new PlainSecretProtector(), time, NullLogger<DatabaseInitializer>.Instance).InitializeAsync();
         return file;
     }
 
     public ValueTask DisposeAsync()
     {
+        if (TestProvider.IsPostgres)
+        {
+            TestProvider.Drop(Path);
+            return ValueTask.CompletedTask;
+        }
+
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

@@ -21,10 +21,23 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     private static readonly Lock TemplateGate = new();
     private static SqliteConnection? _migrated;
     private static SqliteConnection? _seeded;
-    private readonly SqliteConnection _connection;
+    private readonly SqliteConnection? _connection;
+
+    /// <summary>On PostgreSQL (<see cref="TestProvider"/>): this test's own database, copied from a template of the run.</summary>
+    private readonly string? _database;
 
     public TestDatabase()
     {
+        if (TestProvider.IsPostgres)
+        {
+            _database = TestProvider.NewDatabaseName();
+            TestProvider.Create(_database, PostgresTemplates.Migrated());
+            Options = (DbContextOptions<ConsoleDbContext>)new DbContextOptionsBuilder<ConsoleDbContext>()
+                .Use(DatabaseProvider.Postgres, TestProvider.ConnectionString(_database)).Options;
+            Factory = new OptionsFactory(Options);
+            return;
+        }
+
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
         Options = new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(_connection).Options;
@@ -51,6 +64,15 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         if (Time.GetUtcNow() != Start)
         {
             await NewInitializer().SeedAsync();
+            return this;
+        }
+
+        if (_database is not null)
+        {
+            // The migrated copy is replaced by a copy of the seeded template (nothing has used it yet).
+            var seeded = await PostgresTemplates.SeededAsync();
+            TestProvider.Drop(_database);
+            TestProvider.Create(_database, seeded);
             return this;
         }
 
@@ -90,7 +112,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         await builder.NewInitializer().SeedAsync();
         var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        builder._connection.BackupDatabase(connection);
+        builder._connection!.BackupDatabase(connection);
         builder.Dispose();
         lock (TemplateGate)
         {
@@ -109,7 +131,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     {
         lock (TemplateGate)
         {
-            template.BackupDatabase(_connection);
+            template.BackupDatabase(_connection!);
         }
     }
 
@@ -126,10 +148,60 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         return (await Accounts().GetActorAsync(id)).Value;
     }
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        if (_database is not null)
+        {
+            TestProvider.Drop(_database);
+        }
+    }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
 
+/// <summary>
+/// The PostgreSQL templates of this test run, built once: a database migrated with the PostgreSQL migrations, and one
+/// with the demo world seeded at <see cref="TestDatabase.Start"/> (as start-up seeds it).
+/// </summary>
+internal static class PostgresTemplates
+{
+    private static readonly Lazy<string> MigratedTemplate = new(BuildMigrated);
+    private static readonly Lazy<Task<string>> SeededTemplate = new(BuildSeededAsync);
+
+    public static string Migrated() => MigratedTemplate.Value;
+
+    public static Task<string> SeededAsync() => SeededTemplate.Value;
+
+    private static string BuildMigrated()
+    {
+        var name = TestProvider.NewDatabaseName();
+        TestProvider.Create(name);
+        using (var db = new ConsoleDbContext((DbContextOptions<ConsoleDbContext>)new DbContextOptionsBuilder<ConsoleDbContext>()
+            .Use(DatabaseProvider.Postgres, TestProvider.ConnectionString(name)).Options))
+        {
+            db.Database.Migrate();
+        }
+
+        TestProvider.MarkTemplate(name);
+        return name;
+    }
+
+    private static async Task<string> BuildSeededAsync()
+    {
+        var name = TestProvider.NewDatabaseName();
+        TestProvider.Create(name, Migrated());
+        var factory = new OptionsFactory((DbContextOptions<ConsoleDbContext>)new DbContextOptionsBuilder<ConsoleDbContext>()
+            .Use(DatabaseProvider.Postgres, TestProvider.ConnectionString(name)).Options);
+        await new DatabaseInitializer(factory, new PlainSecretProtector(), new FakeTimeProvider(TestDatabase.Start),
+            NullLogger<DatabaseInitializer>.Instance).SeedAsync();
+        TestProvider.MarkTemplate(name);
+        return name;
+    }
 }
 
 /// <summary>A reversible stand-in for Data Protection in domain tests: the secret, marked.</summary>

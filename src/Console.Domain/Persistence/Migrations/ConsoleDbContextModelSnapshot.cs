@@ -244,6 +244,26 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("ApiCalls", (string)null);
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Accounts.SignatureNonce", b =>
+                {
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonceHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccessKeyId", "NonceHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignatureNonces");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

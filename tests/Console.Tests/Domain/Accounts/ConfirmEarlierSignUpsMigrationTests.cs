@@ -1,3 +1,4 @@
+using EcsConsole.Tests.Support;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Persistence;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,7 @@ namespace EcsConsole.Tests.Domain.Accounts;
 /// <summary>Self-registered users confirm their email now; those who signed up before keep signing in after the upgrade.</summary>
 public sealed class ConfirmEarlierSignUpsMigrationTests
 {
-    [Fact]
+    [SqliteOnlyFact]
     public async Task UpgradingADatabase_ConfirmsTheUsersWhoSignedUpBeforeConfirmationWasRequired()
     {
         // Arrange: a database of the release before, with a sign-up nobody confirmed

@@ -76,7 +76,8 @@ public sealed class CreateImageServiceTests : IAsyncLifetime
         await _engine.RunStepsAsync(_db.Time, 5);
         await using (var db = _db.NewContext())
         {
-            Assert.Equal((ImageStatus.Creating, 50), await db.Images.Where(i => i.Id == result.Value.ImageId).Select(i => ValueTuple.Create(i.Status, i.Progress)).SingleAsync());
+            var halfway = await db.Images.Where(i => i.Id == result.Value.ImageId).Select(i => new { i.Status, i.Progress }).SingleAsync();
+            Assert.Equal((ImageStatus.Creating, 50), (halfway.Status, halfway.Progress));
         }
 
         await _engine.RunStepsAsync(_db.Time, 5);

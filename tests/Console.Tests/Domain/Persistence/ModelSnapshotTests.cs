@@ -16,11 +16,13 @@ public sealed class ModelSnapshotTests : IDisposable
 {
     private readonly SqliteConnection _connection = new("Data Source=:memory:");
 
-    [Fact]
-    public void TheModel_HasNoChangesTheMigrationsDoNotHave()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void TheModel_HasNoChangesTheMigrationsDoNotHave(DatabaseProvider provider)
     {
-        // Arrange: a context built as the tests' databases are (SQLite, no web host)
-        using var db = NewContext();
+        // Arrange: a context built as the tests' databases are (no web host), on each provider with its own migrations
+        using var db = NewContext(provider);
 
         // Act
         var pending = db.Database.HasPendingModelChanges();
@@ -33,11 +35,13 @@ public sealed class ModelSnapshotTests : IDisposable
     /// SQLite stores every string as TEXT, so the migrations' differ does not see a changed length there (a server
     /// database would); this compares every column's facets with the snapshot's directly.
     /// </summary>
-    [Fact]
-    public void EveryColumn_HasTheTypeLengthAndNullabilityOfTheMigrationsSnapshot()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public void EveryColumn_HasTheTypeLengthAndNullabilityOfTheMigrationsSnapshot(DatabaseProvider provider)
     {
         // Arrange
-        using var db = NewContext();
+        using var db = NewContext(provider);
         var snapshot = db.GetService<IMigrationsAssembly>().ModelSnapshot?.Model;
         Assert.NotNull(snapshot);
         if (snapshot is IMutableModel mutable)
@@ -55,8 +59,15 @@ public sealed class ModelSnapshotTests : IDisposable
         Assert.Empty(current.Except(expected).Select(c => "model:    " + c).Concat(expected.Except(current).Select(c => "snapshot: " + c)));
     }
 
-    private ConsoleDbContext NewContext()
+    /// <summary>A context on the provider; PostgreSQL's is never opened (the model and migrations need no server).</summary>
+    private ConsoleDbContext NewContext(DatabaseProvider provider)
     {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return new ConsoleDbContext((DbContextOptions<ConsoleDbContext>)new DbContextOptionsBuilder<ConsoleDbContext>()
+                .Use(DatabaseProvider.Postgres, "Host=localhost;Database=ecsconsole-model").Options);
+        }
+
         _connection.Open();
         return new ConsoleDbContext(new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(_connection).Options);
     }

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Buffers.Text;
+
+namespace EcsConsole.Domain.Accounts;
+
+/// <summary>
+/// The API's replay guard (ADR-017): a <c>SignatureNonce</c> is used once per AccessKey within <see cref="Window"/>,
+/// across every node. Each call costs one conditional insert (<c>INSERT … ON CONFLICT DO NOTHING</c>, the same SQL on
+/// SQLite and PostgreSQL): one row inserted is a new nonce, none a replay. Expired rows are deleted by one statement at
+/// most once a minute per node.
+/// </summary>
+public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+{
+    /// <summary>As long as the timestamp window on either side: a nonce older than that is refused by its timestamp.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
+
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    /// <summary>True when the nonce is new (and is now remembered); false on a replay.</summary>
+    public async Task<bool> TryUseAsync(string accessKeyId, string nonce, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (now >= _nextSweep)
+        {
+            _nextSweep = now + SweepEvery;
+            await db.SignatureNonces.Where(n => n.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+        }
+
+        var hash = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
+        // The time as the column stores it (a raw statement does not pass through the model's value converter).
+        var expires = ProviderValue(db, now + Window);
+        var inserted = await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES ({accessKeyId}, {hash}, {expires}) ON CONFLICT DO NOTHING""",
+            ct);
+        return inserted == 1;
+    }
+
+    private static object ProviderValue(ConsoleDbContext db, DateTimeOffset value)
+    {
+        var property = db.Model.FindEntityType(typeof(SignatureNonce))!.FindProperty(nameof(SignatureNonce.ExpiresAt))!;
+        return property.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
+    }
+}

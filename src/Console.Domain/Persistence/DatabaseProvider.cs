@@ -1,0 +1,69 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+
+namespace EcsConsole.Domain.Persistence;
+
+/// <summary>The database engines EcsConsole runs on (ADR-017): <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One embedded file (the default): the laptop console.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server several console nodes share.</summary>
+    Postgres,
+}
+
+/// <summary>
+/// The provider switch, written once: which engine the configuration names, how a context is built on it (each provider
+/// has its own migrations: SQLite's in this assembly, PostgreSQL's in <see cref="PostgresMigrationsAssembly"/>), and the
+/// few queries that differ per provider.
+/// </summary>
+public static class ConsoleDatabase
+{
+    public const string ProviderSetting = "Database:Provider";
+
+    /// <summary>The assembly that holds the PostgreSQL migrations (src/Console.Domain.Postgres).</summary>
+    public const string PostgresMigrationsAssembly = "Console.Domain.Postgres";
+
+    /// <summary><c>Database:Provider</c>: <c>Sqlite</c> when unset; anything else but <c>Postgres</c> is a start-up error.</summary>
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        configuration[ProviderSetting] switch
+        {
+            null or "" => DatabaseProvider.Sqlite,
+            var name when Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) => provider,
+            var name => throw new InvalidOperationException($"{ProviderSetting} is '{name}': use Sqlite or Postgres"),
+        };
+
+    /// <summary>Points the options at the database, with that provider's migrations.</summary>
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+        };
+
+    public static bool IsPostgres(this DatabaseFacade database) => database.IsNpgsql();
+
+    /// <summary>
+    /// Rows whose column contains the pattern, ignoring case, as SQLite's LIKE does (ASCII): <c>ILIKE</c> on PostgreSQL,
+    /// whose LIKE is case-sensitive. The pattern is a LIKE pattern with <paramref name="escape"/> as its escape character.
+    /// </summary>
+    public static IQueryable<T> WhereLikeIgnoringCase<T>(this IQueryable<T> rows, DatabaseFacade database,
+        Expression<Func<T, string?>> column, string pattern, string escape)
+    {
+        // The pattern travels as a parameter (a captured value), so one query shape is cached for every search text.
+        var holder = new LikePattern(pattern, escape);
+        var like = database.IsNpgsql()
+            ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
+            : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+        var body = Expression.Call(like,
+            Expression.Property(null, typeof(EF), nameof(EF.Functions)),
+            column.Body,
+            Expression.Property(Expression.Constant(holder), nameof(LikePattern.Pattern)),
+            Expression.Property(Expression.Constant(holder), nameof(LikePattern.Escape)));
+        return rows.Where(Expression.Lambda<Func<T, bool>>(body, column.Parameters));
+    }
+
+    private sealed record LikePattern(string Pattern, string Escape);
+}
