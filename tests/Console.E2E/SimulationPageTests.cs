@@ -7,7 +7,6 @@ namespace EcsConsole.E2E;
 [Collection(ConsoleCollection.Name)]
 public sealed class SimulationPageTests(ConsoleFixture fixture)
 {
-
     [Fact]
     public async Task Root_AddsAFaultThatAnsweredTheNextCall_AdvancesTheClock_AndResetsTheWorld_FromTheSimulationPage()
     {
