@@ -1,4 +1,5 @@
 using EcsConsole.Domain.Permissions;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace EcsConsole.Domain.ApiLog;
 
@@ -64,7 +65,7 @@ public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFact
             return badPage;
         }
 
-        var calls = Filter(db.ApiCalls.AsNoTracking(), scope.AllAccounts ? Blank(query.AccountId) : scope.AccountId, query);
+        var calls = Filter(db.ApiCalls.AsNoTracking(), db.Database, scope.AllAccounts ? Blank(query.AccountId) : scope.AccountId, query);
         var total = await calls.CountAsync(ct);
         var items = await calls.OrderByDescending(c => c.Id).Page(query.Page, query.PageSize).ToListAsync(ct);
         return new ApiCallPage(items, total, query.Page, query.PageSize);
@@ -99,7 +100,7 @@ public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFact
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static IQueryable<ApiCallRecord> Filter(IQueryable<ApiCallRecord> calls, string? account, ApiCallQuery q)
+    private static IQueryable<ApiCallRecord> Filter(IQueryable<ApiCallRecord> calls, DatabaseFacade database, string? account, ApiCallQuery q)
     {
         if (account is not null)
         {
@@ -122,7 +123,7 @@ public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFact
         {
             var pattern = "%" + caller.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
                 .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            calls = calls.Where(c => EF.Functions.Like(c.UserEmail, pattern, LikeEscape) || EF.Functions.Like(c.AccessKeyId, pattern, LikeEscape));
+            calls = calls.WhereAnyLikeIgnoringCase(database, [c => c.UserEmail, c => c.AccessKeyId], pattern, LikeEscape);
         }
 
         return calls;

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
@@ -50,19 +51,27 @@ public static class ConsoleDatabase
     /// whose LIKE is case-sensitive. The pattern is a LIKE pattern with <paramref name="escape"/> as its escape character.
     /// </summary>
     public static IQueryable<T> WhereLikeIgnoringCase<T>(this IQueryable<T> rows, DatabaseFacade database,
-        Expression<Func<T, string?>> column, string pattern, string escape)
+        Expression<Func<T, string?>> column, string pattern, string escape) =>
+        rows.WhereAnyLikeIgnoringCase(database, [column], pattern, escape);
+
+    /// <summary>Rows where any of <paramref name="columns"/> contains the pattern, ignoring case (as above).</summary>
+    public static IQueryable<T> WhereAnyLikeIgnoringCase<T>(this IQueryable<T> rows, DatabaseFacade database,
+        IReadOnlyList<Expression<Func<T, string?>>> columns, string pattern, string escape)
     {
         // The pattern travels as a parameter (a captured value), so one query shape is cached for every search text.
         var holder = new LikePattern(pattern, escape);
         var like = database.IsNpgsql()
             ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
             : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
-        var body = Expression.Call(like,
-            Expression.Property(null, typeof(EF), nameof(EF.Functions)),
-            column.Body,
-            Expression.Property(Expression.Constant(holder), nameof(LikePattern.Pattern)),
-            Expression.Property(Expression.Constant(holder), nameof(LikePattern.Escape)));
-        return rows.Where(Expression.Lambda<Func<T, bool>>(body, column.Parameters));
+        var row = Expression.Parameter(typeof(T), "row");
+        var body = columns
+            .Select(column => (Expression)Expression.Call(like,
+                Expression.Property(null, typeof(EF), nameof(EF.Functions)),
+                ReplacingExpressionVisitor.Replace(column.Parameters[0], row, column.Body),
+                Expression.Property(Expression.Constant(holder), nameof(LikePattern.Pattern)),
+                Expression.Property(Expression.Constant(holder), nameof(LikePattern.Escape))))
+            .Aggregate(Expression.OrElse);
+        return rows.Where(Expression.Lambda<Func<T, bool>>(body, row));
     }
 
     private sealed record LikePattern(string Pattern, string Escape);
