@@ -49,8 +49,6 @@ public sealed record ApiCallPage(IReadOnlyList<ApiCallRecord> Items, int Total, 
 /// </summary>
 public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
-    private const string LikeEscape = "\\";
-
     /// <summary>A page of the calls the actor may see, newest first. <c>InvalidParameter</c> for bad paging; <c>Forbidden</c>.</summary>
     public async Task<Result<ApiCallPage>> ListAsync(Actor actor, ApiCallQuery query, CancellationToken ct = default)
     {
@@ -121,9 +119,7 @@ public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFact
 
         if (Blank(q.Caller) is { } caller)
         {
-            var pattern = "%" + caller.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            calls = calls.WhereAnyLikeIgnoringCase(database, [c => c.UserEmail, c => c.AccessKeyId], pattern, LikeEscape);
+            calls = calls.WhereAnyContainsIgnoringCase(database, [c => c.UserEmail, c => c.AccessKeyId], caller);
         }
 
         return calls;

@@ -66,8 +66,6 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int Total, int P
 /// </summary>
 public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
-    private const string LikeEscape = "\\";
-
     /// <summary>
     /// A page of the entries the actor may see that match <paramref name="query"/>, newest first (then the later
     /// entry first). <c>InvalidParameter</c> for a page below 1, a page size outside 1..100, or <c>To</c> before
@@ -145,14 +143,12 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
 
         if (Blank(q.ResourceId) is { } resource)
         {
-            var pattern = "%" + EscapeLike(resource) + "%";
-            entries = entries.Where(e => e.ResourceId != null).WhereLikeIgnoringCase(db.Database, e => e.ResourceId, pattern, LikeEscape);
+            entries = entries.Where(e => e.ResourceId != null).WhereContainsIgnoringCase(db.Database, e => e.ResourceId, resource);
         }
 
         if (Blank(q.UserEmail) is { } email)
         {
-            var pattern = "%" + EscapeLike(email) + "%";
-            entries = entries.WhereLikeIgnoringCase(db.Database, e => e.UserEmail, pattern, LikeEscape);
+            entries = entries.WhereContainsIgnoringCase(db.Database, e => e.UserEmail, email);
         }
 
         if (q.Source is { } source)
@@ -179,7 +175,4 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
 
         return entries;
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

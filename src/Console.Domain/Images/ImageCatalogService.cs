@@ -91,8 +91,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         if (!string.IsNullOrEmpty(query.NameContains))
         {
-            var pattern = "%" + EscapeLike(query.NameContains) + "%";
-            images = images.WhereLikeIgnoringCase(db.Database, i => i.Name, pattern, LikeEscape);
+            images = images.WhereContainsIgnoringCase(db.Database, i => i.Name, query.NameContains);
         }
 
         if (!string.IsNullOrEmpty(query.Family))
@@ -190,12 +189,11 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
             var text = q.Search.Trim();
-            var pattern = "%" + EscapeLike(text) + "%";
             images = q.SearchBy switch
             {
                 // LIKE with an escape character: case-insensitive (ILIKE on PostgreSQL), and %, _ and \ in the text are literal.
-                ImageSearchField.Name => images.WhereLikeIgnoringCase(db.Database, i => i.Name, pattern, LikeEscape),
-                ImageSearchField.ImageId => images.WhereLikeIgnoringCase(db.Database, i => i.Id, pattern, LikeEscape),
+                ImageSearchField.Name => images.WhereContainsIgnoringCase(db.Database, i => i.Name, text),
+                ImageSearchField.ImageId => images.WhereContainsIgnoringCase(db.Database, i => i.Id, text),
                 ImageSearchField.SnapshotId => images.Where(i => db.ImageDiskMappings.Where(m => m.SnapshotId == text).Select(m => m.ImageKey).Contains(i.Key)),
             };
         }
@@ -227,11 +225,6 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         return images;
     }
-
-    private const string LikeEscape = "\\";
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private static IQueryable<Image> Order(IQueryable<Image> images, ImageSort sort) => sort switch
     {

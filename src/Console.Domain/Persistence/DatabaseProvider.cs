@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
@@ -47,22 +48,20 @@ public static class ConsoleDatabase
     public static bool IsPostgres(this DatabaseFacade database) => database.IsNpgsql();
 
     /// <summary>
-    /// Rows whose column contains the pattern, ignoring case, as SQLite's LIKE does (ASCII): <c>ILIKE</c> on PostgreSQL,
-    /// whose LIKE is case-sensitive. The pattern is a LIKE pattern with <paramref name="escape"/> as its escape character.
+    /// Rows whose column contains <paramref name="text"/> literally (<c>%</c>, <c>_</c> and <c>\</c> match themselves),
+    /// ignoring case as SQLite's LIKE does (ASCII): <c>ILIKE</c> on PostgreSQL, whose LIKE is case-sensitive.
     /// </summary>
-    public static IQueryable<T> WhereLikeIgnoringCase<T>(this IQueryable<T> rows, DatabaseFacade database,
-        Expression<Func<T, string?>> column, string pattern, string escape) =>
-        rows.WhereAnyLikeIgnoringCase(database, [column], pattern, escape);
+    public static IQueryable<T> WhereContainsIgnoringCase<T>(this IQueryable<T> rows, DatabaseFacade database,
+        Expression<Func<T, string?>> column, string text) =>
+        rows.WhereAnyContainsIgnoringCase(database, [column], text);
 
-    /// <summary>Rows where any of <paramref name="columns"/> contains the pattern, ignoring case (as above).</summary>
-    public static IQueryable<T> WhereAnyLikeIgnoringCase<T>(this IQueryable<T> rows, DatabaseFacade database,
-        IReadOnlyList<Expression<Func<T, string?>>> columns, string pattern, string escape)
+    /// <summary>Rows where any of <paramref name="columns"/> contains <paramref name="text"/> (as above).</summary>
+    public static IQueryable<T> WhereAnyContainsIgnoringCase<T>(this IQueryable<T> rows, DatabaseFacade database,
+        IReadOnlyList<Expression<Func<T, string?>>> columns, string text)
     {
         // The pattern travels as a parameter (a captured value), so one query shape is cached for every search text.
-        var holder = new LikePattern(pattern, escape);
-        var like = database.IsNpgsql()
-            ? typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!
-            : typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like), [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+        var holder = new LikePattern("%" + EscapeLike(text) + "%", LikeEscape);
+        var like = database.IsNpgsql() ? PostgresILike : SqliteLike;
         var row = Expression.Parameter(typeof(T), "row");
         var body = columns
             .Select(column => (Expression)Expression.Call(like,
@@ -73,6 +72,17 @@ public static class ConsoleDatabase
             .Aggregate(Expression.OrElse);
         return rows.Where(Expression.Lambda<Func<T, bool>>(body, row));
     }
+
+    private const string LikeEscape = "\\";
+
+    private static readonly MethodInfo SqliteLike = typeof(DbFunctionsExtensions).GetMethod(nameof(DbFunctionsExtensions.Like),
+        [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+
+    private static readonly MethodInfo PostgresILike = typeof(NpgsqlDbFunctionsExtensions).GetMethod(nameof(NpgsqlDbFunctionsExtensions.ILike),
+        [typeof(DbFunctions), typeof(string), typeof(string), typeof(string)])!;
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     private sealed record LikePattern(string Pattern, string Escape);
 }
