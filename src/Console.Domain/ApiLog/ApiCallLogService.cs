@@ -53,7 +53,7 @@ public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFact
     public async Task<Result<ApiCallPage>> ListAsync(Actor actor, ApiCallQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ScopeAsync(db, actor, ct) is not { } scope)
+        if (await Access.ReadScopeAsync(db, actor, time, adminsOnly: false, ct) is not { } scope)
         {
             return Refused();
         }
@@ -63,7 +63,7 @@ public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFact
             return badPage;
         }
 
-        var calls = Filter(db.ApiCalls.AsNoTracking(), db.Database, scope.AllAccounts ? Blank(query.AccountId) : scope.AccountId, query);
+        var calls = Filter(db.ApiCalls.AsNoTracking(), db.Database, scope.AccountFilter(query.AccountId), query);
         var total = await calls.CountAsync(ct);
         var items = await calls.OrderByDescending(c => c.Id).Page(query.Page, query.PageSize).ToListAsync(ct);
         return new ApiCallPage(items, total, query.Page, query.PageSize);
@@ -73,12 +73,12 @@ public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFact
     public async Task<Result<IReadOnlyList<string>>> ListActionsAsync(Actor actor, string? accountId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ScopeAsync(db, actor, ct) is not { } scope)
+        if (await Access.ReadScopeAsync(db, actor, time, adminsOnly: false, ct) is not { } scope)
         {
             return Refused();
         }
 
-        var account = scope.AllAccounts ? Blank(accountId) : scope.AccountId;
+        var account = scope.AccountFilter(accountId);
         var actions = await db.ApiCalls.AsNoTracking().Where(c => account == null || c.AccountId == account)
             .Select(c => c.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
         return Result<IReadOnlyList<string>>.Success(actions);
@@ -86,15 +86,6 @@ public sealed class ApiCallLogService(IDbContextFactory<ConsoleDbContext> dbFact
 
     private static EcsError Refused() => CommonErrors.Forbidden("Only members of an account or the platform admin may view the API log.");
 
-    /// <summary>Null: forbidden. Otherwise every account (platform admin) or the member's own — as the database knows the actor now.</summary>
-    private async Task<(bool AllAccounts, string? AccountId)?> ScopeAsync(ConsoleDbContext db, Actor actor, CancellationToken ct)
-    {
-        var current = await Access.CurrentAsync(db, actor, time, ct);
-        return !current.IsSuccess ? null
-            : current.Value.IsPlatformAdmin ? (true, null)
-            : current.Value.AccountId is { } account ? (false, account)
-            : null;
-    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

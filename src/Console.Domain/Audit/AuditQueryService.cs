@@ -74,7 +74,7 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
     public async Task<Result<AuditPage>> ListAsync(Actor actor, AuditQuery query, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ScopeAsync(db, actor, ct) is not { } scope)
+        if (await Access.ReadScopeAsync(db, actor, time, adminsOnly: true, ct) is not { } scope)
         {
             return CommonErrors.Forbidden("Only an account admin or the platform admin may view the audit log.");
         }
@@ -89,7 +89,7 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
             return CommonErrors.InvalidParameter("EndTime", "must not be before the start time.");
         }
 
-        var account = scope.AllAccounts ? Blank(query.AccountId) : scope.AccountId;
+        var account = scope.AccountFilter(query.AccountId);
         var entries = Filter(db, account, query);
         var total = await entries.CountAsync(ct);
         var items = await entries
@@ -103,12 +103,12 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
     public async Task<Result<IReadOnlyList<string>>> ListActionsAsync(Actor actor, string? accountId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await ScopeAsync(db, actor, ct) is not { } scope)
+        if (await Access.ReadScopeAsync(db, actor, time, adminsOnly: true, ct) is not { } scope)
         {
             return CommonErrors.Forbidden("Only an account admin or the platform admin may view the audit log.");
         }
 
-        var account = scope.AllAccounts ? Blank(accountId) : scope.AccountId;
+        var account = scope.AccountFilter(accountId);
         var actions = await db.AuditEntries.AsNoTracking()
             .Where(e => account == null || e.AccountId == account)
             .Select(e => e.Action).Distinct().OrderBy(a => a)
@@ -116,15 +116,6 @@ public sealed class AuditQueryService(IDbContextFactory<ConsoleDbContext> dbFact
         return Result<IReadOnlyList<string>>.Success(actions);
     }
 
-    /// <summary>Null: forbidden. Otherwise every account (platform admin) or one — as the database knows the actor now.</summary>
-    private async Task<(bool AllAccounts, string? AccountId)?> ScopeAsync(ConsoleDbContext db, Actor actor, CancellationToken ct)
-    {
-        var current = await Access.CurrentAsync(db, actor, time, ct);
-        return !current.IsSuccess ? null
-            : current.Value.IsPlatformAdmin ? (true, null)
-            : current.Value.IsAccountAdmin ? (false, current.Value.AccountId)
-            : null;
-    }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

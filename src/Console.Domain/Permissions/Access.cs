@@ -73,6 +73,20 @@ public static class Access
     }
 
     /// <summary>
+    /// Which accounts' records (audit entries, API calls) the actor may read, as the database knows it now: the platform
+    /// admin every account's, a member its own — every member, or only Admins when <paramref name="adminsOnly"/>. Null:
+    /// none (gone, locked out, no longer a member, or not an Admin where one is needed).
+    /// </summary>
+    public static async Task<ReadScope?> ReadScopeAsync(ConsoleDbContext db, Actor actor, TimeProvider time, bool adminsOnly, CancellationToken ct = default)
+    {
+        var current = await CurrentAsync(db, actor, time, ct);
+        return !current.IsSuccess ? null
+            : current.Value.IsPlatformAdmin ? new ReadScope(null)
+            : current.Value.AccountId is { } account && (!adminsOnly || current.Value.IsAccountAdmin) ? new ReadScope(account)
+            : null;
+    }
+
+    /// <summary>
     /// What the actor's role allows, as the actor was read: for what a page shows as enabled (an affordance, never the
     /// decision). Services decide with <see cref="CheckCanWriteAsync(ConsoleDbContext, Actor, TimeProvider, CancellationToken)"/>.
     /// </summary>
@@ -124,4 +138,15 @@ public static class Access
 
         return image;
     }
+}
+
+/// <summary>
+/// The accounts whose records an actor may read (<see cref="Access.ReadScopeAsync"/>): one account, or every account
+/// (<see cref="OwnAccountId"/> null: the platform admin), who may then narrow it to one.
+/// </summary>
+public sealed record ReadScope(string? OwnAccountId)
+{
+    /// <summary>The account to filter by: the member's own whatever was asked; for the platform admin the one asked for, or none (all).</summary>
+    public string? AccountFilter(string? requested) =>
+        OwnAccountId ?? (string.IsNullOrWhiteSpace(requested) ? null : requested.Trim());
 }
