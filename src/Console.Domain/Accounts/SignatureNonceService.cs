@@ -6,9 +6,9 @@ namespace EcsConsole.Domain.Accounts;
 
 /// <summary>
 /// The API's replay guard (ADR-017): a <c>SignatureNonce</c> is used once per AccessKey within <see cref="Window"/>,
-/// across every node. Each call costs one conditional insert (<c>INSERT … ON CONFLICT DO NOTHING</c>, the same SQL on
-/// SQLite and PostgreSQL): one row inserted is a new nonce, none a replay. Expired rows are deleted by one statement at
-/// most once a minute per node.
+/// across every node. Each call costs one conditional insert (<c>INSERT … ON CONFLICT … DO UPDATE … WHERE expired</c>, the same SQL on
+/// SQLite and PostgreSQL; a row whose window has passed is taken over): one row written is a new nonce, none a replay.
+/// Expired rows are deleted by one statement at most once a minute per node — housekeeping only, never the answer.
 /// </summary>
 public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
@@ -31,11 +31,18 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
 
         var hash = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
         // The time as the column stores it (a raw statement does not pass through the model's value converter).
+        // A row whose window has passed but which no sweep has removed yet is taken over (one row updated), so a nonce
+        // is free again exactly when its window ends, however late the sweep runs.
         var expires = ProviderValue(db, now + Window);
-        var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES ({accessKeyId}, {hash}, {expires}) ON CONFLICT DO NOTHING""",
+        var nowValue = ProviderValue(db, now);
+        var used = await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES ({accessKeyId}, {hash}, {expires})
+            ON CONFLICT ("AccessKeyId", "NonceHash") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
+            WHERE "SignatureNonces"."ExpiresAt" <= {nowValue}
+            """,
             ct);
-        return inserted == 1;
+        return used == 1;
     }
 
     private static object ProviderValue(ConsoleDbContext db, DateTimeOffset value)

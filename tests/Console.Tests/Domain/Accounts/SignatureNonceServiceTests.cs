@@ -1,0 +1,60 @@
+using EcsConsole.Domain.Accounts;
+using EcsConsole.Tests.Support;
+
+namespace EcsConsole.Tests.Domain.Accounts;
+
+/// <summary>The API's replay guard: a nonce is used once per AccessKey within its window, and is free again after it.</summary>
+public sealed class SignatureNonceServiceTests
+{
+    [Fact]
+    public async Task ANonce_IsRefusedTheSecondTimeWithinItsWindow()
+    {
+        // Arrange
+        await using var db = new TestDatabase();
+        var nonces = new SignatureNonceService(db.Factory, db.Time);
+        await nonces.TryUseAsync("LTAI5tKey", "nonce-1");
+
+        // Act
+        db.Time.Advance(SignatureNonceService.Window - TimeSpan.FromSeconds(1));
+        var replay = await nonces.TryUseAsync("LTAI5tKey", "nonce-1");
+
+        // Assert
+        Assert.False(replay);
+    }
+
+    [Fact]
+    public async Task TheSameNonce_OnAnotherKey_IsNew()
+    {
+        // Arrange
+        await using var db = new TestDatabase();
+        var nonces = new SignatureNonceService(db.Factory, db.Time);
+        await nonces.TryUseAsync("LTAI5tKeyA", "nonce-1");
+
+        // Act
+        var onOtherKey = await nonces.TryUseAsync("LTAI5tKeyB", "nonce-1");
+
+        // Assert
+        Assert.True(onOtherKey);
+    }
+
+    [Fact]
+    public async Task ANonce_IsFreeAgainOnceItsWindowHasPassed_EvenBeforeAnySweepRemovedIt()
+    {
+        // Arrange: nonce-1 used at T; another node sweeps 30 s before T + window (nonce-1 still live), so its next sweep
+        // is due only 30 s after the window ends
+        await using var db = new TestDatabase();
+        await new SignatureNonceService(db.Factory, db.Time).TryUseAsync("LTAI5tKey", "nonce-1");
+        var otherNode = new SignatureNonceService(db.Factory, db.Time);
+        db.Time.Advance(SignatureNonceService.Window - TimeSpan.FromSeconds(30));
+        await otherNode.TryUseAsync("LTAI5tKey", "nonce-2");
+
+        // Act: the window ends; the row is still there, unswept
+        db.Time.Advance(TimeSpan.FromSeconds(30));
+        var reused = await otherNode.TryUseAsync("LTAI5tKey", "nonce-1");
+        var replayOfTheReuse = await otherNode.TryUseAsync("LTAI5tKey", "nonce-1");
+
+        // Assert
+        Assert.True(reused);
+        Assert.False(replayOfTheReuse);
+    }
+}
