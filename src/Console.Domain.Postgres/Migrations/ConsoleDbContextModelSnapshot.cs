@@ -1286,7 +1286,7 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.ToTable("Instances");
                 });
 
-            modelBuilder.Entity("EcsConsole.Domain.Instances.KeyPair", b =>
+            modelBuilder.Entity("EcsConsole.Domain.KeyPairs.KeyPair", b =>
                 {
                     b.Property<string>("AccountId")
                         .HasMaxLength(16)
@@ -1310,6 +1310,17 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("KeyPairId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)")
                         .UseCollation("C");
 
                     b.HasKey("AccountId", "RegionId", "Name");
@@ -2499,6 +2510,44 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasForeignKey("InstanceTypeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.KeyPairs.KeyPair", b =>
+                {
+                    b.OwnsMany("EcsConsole.Domain.KeyPairs.KeyPairTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("AccountId")
+                                .HasColumnType("character varying(16)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("RegionId")
+                                .HasColumnType("character varying(32)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("KeyPairName")
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.HasKey("AccountId", "RegionId", "KeyPairName", "TagKey");
+
+                            b1.ToTable("KeyPairTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId", "RegionId", "KeyPairName");
+                        });
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplacePrice", b =>

@@ -35,6 +35,9 @@ public static class AuditActions
     public const string StopInstance = "StopInstance";
     public const string DeleteInstance = "DeleteInstance";
     public const string ReplaceSystemDisk = "ReplaceSystemDisk";
+    public const string CreateKeyPair = "CreateKeyPair";
+    public const string ImportKeyPair = "ImportKeyPair";
+    public const string DeleteKeyPairs = "DeleteKeyPairs";
     public const string CancelTask = "CancelTask";
 
     // Object storage

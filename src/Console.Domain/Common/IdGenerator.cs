@@ -32,6 +32,9 @@ public sealed class IdGenerator
 
     public string NewTaskId(string regionInfix) => New("t-", regionInfix);
 
+    /// <summary>The ID CreateKeyPair answers for a new key pair.</summary>
+    public string NewKeyPairId(string regionInfix) => New("kp-", regionInfix);
+
     /// <summary>An Image Builder component, <c>ic-</c> + infix + random (image-builder.md §1.1).</summary>
     public string NewImageComponentId(string regionInfix) => New("ic-", regionInfix);
 

@@ -25,6 +25,9 @@ public enum ResourceKind
     ImagePipelineExecution,
     ImageUpdateExecution,
 
+    /// <summary>An SSH key pair, by name in its region.</summary>
+    KeyPair,
+
     /// <summary>An injected fault of the simulation control (ui-contract §7), audited when it fires.</summary>
     SimulationFault,
 
@@ -59,6 +62,7 @@ public static class ResourceKinds
         ResourceKind.ImagePipeline => "imagepipeline",
         ResourceKind.ImagePipelineExecution => "imagepipelineexecution",
         ResourceKind.ImageUpdateExecution => "oosexecution",
+        ResourceKind.KeyPair => "keypair",
         ResourceKind.SimulationFault => "simulation-fault",
         ResourceKind.World => "world",
         ResourceKind.ApiCall => "api-call",

@@ -1,3 +1,4 @@
+using EcsConsole.Domain.KeyPairs;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.InstanceTypes;
 using EcsConsole.Domain.Quotas;

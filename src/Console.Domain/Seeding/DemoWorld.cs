@@ -1,3 +1,4 @@
+using EcsConsole.Domain.KeyPairs;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;

@@ -1,3 +1,4 @@
+using EcsConsole.Domain.KeyPairs;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
@@ -221,20 +222,45 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
         };
     }
 
-    /// <summary>An SSH key pair of an account in a region; the fingerprint is derived from the name.</summary>
+    /// <summary>
+    /// An SSH key pair of an account in a region, with a public key derived from its account, region and name (the same in
+    /// every seeded world; no private key exists for it, as for an imported pair).
+    /// </summary>
     public KeyPair AddKeyPair(string accountId, string regionId, string name)
     {
-        var hash = System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{accountId}/{regionId}/{name}"));
+        var publicKey = SeedPublicKey($"{accountId}/{regionId}/{name}");
         var pair = new KeyPair
         {
             AccountId = accountId,
             RegionId = regionId,
             Name = name,
-            FingerPrint = string.Join(':', hash.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))),
+            FingerPrint = publicKey.FingerPrint,
+            PublicKey = publicKey.ToString(),
             CreationTime = now.AddDays(-60),
         };
         db.KeyPairs.Add(pair);
         return pair;
+    }
+
+    /// <summary>An <c>ssh-rsa</c> public key whose 2048-bit modulus is SHA-256 output of <paramref name="seed"/>, run on.</summary>
+    private static SshPublicKey SeedPublicKey(string seed)
+    {
+        var modulus = new byte[256];
+        for (var block = 0; block < modulus.Length / 32; block++)
+        {
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{seed}#{block}")).CopyTo(modulus, block * 32);
+        }
+
+        modulus[0] |= 0x80;
+        modulus[^1] |= 0x01;
+        using var blob = new MemoryStream();
+        foreach (var part in new[] { "ssh-rsa"u8.ToArray(), [0x01, 0x00, 0x01], [0x00, .. modulus] })
+        {
+            blob.Write([(byte)(part.Length >> 24), (byte)(part.Length >> 16), (byte)(part.Length >> 8), (byte)part.Length]);
+            blob.Write(part);
+        }
+
+        return new SshPublicKey("ssh-rsa", blob.ToArray());
     }
 
     /// <summary>An instance launched from a public image, with its system disk and optional data disk.</summary>

@@ -122,8 +122,8 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         string[] changing =
         [
             "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateImage", "CreateImageComponent", "CreateImagePipeline",
-            "CreateSnapshot", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteSnapshot", "ExportImage", "ImportImage",
-            "ModifyImageAttribute", "ModifyImageSharePermission", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance",
+            "CreateKeyPair", "CreateSnapshot", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteKeyPairs",
+            "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair", "ModifyImageAttribute", "ModifyImageSharePermission", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance",
             "StopInstance", "TagResources", "UntagResources",
         ];
 

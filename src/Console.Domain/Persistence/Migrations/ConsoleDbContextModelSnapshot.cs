@@ -182,6 +182,26 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Accounts.SignatureNonce", b =>
+                {
+                    b.Property<string>("AccessKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonceHash")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccessKeyId", "NonceHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("SignatureNonces");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.ApiLog.ApiCallRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -242,26 +262,6 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.HasIndex("AccountId", "Id");
 
                     b.ToTable("ApiCalls", (string)null);
-                });
-
-            modelBuilder.Entity("EcsConsole.Domain.Accounts.SignatureNonce", b =>
-                {
-                    b.Property<string>("AccessKeyId")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NonceHash")
-                        .HasMaxLength(43)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("AccessKeyId", "NonceHash");
-
-                    b.HasIndex("ExpiresAt");
-
-                    b.ToTable("SignatureNonces");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Audit.AuditEntry", b =>
@@ -1137,7 +1137,7 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("Instances");
                 });
 
-            modelBuilder.Entity("EcsConsole.Domain.Instances.KeyPair", b =>
+            modelBuilder.Entity("EcsConsole.Domain.KeyPairs.KeyPair", b =>
                 {
                     b.Property<string>("AccountId")
                         .HasMaxLength(16)
@@ -1157,6 +1157,15 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("FingerPrint")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyPairId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(8192)
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId", "RegionId", "Name");
@@ -2215,6 +2224,39 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasForeignKey("InstanceTypeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.KeyPairs.KeyPair", b =>
+                {
+                    b.OwnsMany("EcsConsole.Domain.KeyPairs.KeyPairTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("AccountId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RegionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("KeyPairName")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AccountId", "RegionId", "KeyPairName", "TagKey");
+
+                            b1.ToTable("KeyPairTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AccountId", "RegionId", "KeyPairName");
+                        });
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Marketplace.MarketplacePrice", b =>
