@@ -2,6 +2,7 @@ using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.KeyPairs;
 using EcsConsole.Domain.Sharing;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Storage;
@@ -136,4 +137,15 @@ public static class EcsCalls
     /// <summary>CancelTask: the region is required, the task names its own.</summary>
     public static EcsCall CancelTask(string regionId, string taskId) =>
         new EcsCallBuilder("CancelTask").Add("RegionId", regionId).Add("TaskId", taskId).Build();
+
+    public static EcsCall CreateKeyPair(CreateKeyPairRequest r) => new EcsCallBuilder("CreateKeyPair")
+        .Add("RegionId", r.RegionId).Add("KeyPairName", r.Name).Add("ResourceGroupId", r.ResourceGroupId).Tags(r.Tags).Build();
+
+    public static EcsCall ImportKeyPair(ImportKeyPairRequest r) => new EcsCallBuilder("ImportKeyPair")
+        .Add("RegionId", r.RegionId).Add("KeyPairName", r.Name).Add("PublicKeyBody", r.PublicKeyBody).Add("ResourceGroupId", r.ResourceGroupId)
+        .Tags(r.Tags).Build();
+
+    /// <summary><c>KeyPairNames</c> is one JSON array of names.</summary>
+    public static EcsCall DeleteKeyPairs(string regionId, IReadOnlyList<string> names) => new EcsCallBuilder("DeleteKeyPairs")
+        .Add("RegionId", regionId).Add("KeyPairNames", System.Text.Json.JsonSerializer.Serialize(names)).Build();
 }
