@@ -1,6 +1,6 @@
 // The official Alibaba Cloud Node SDK (@alicloud/ecs20140526 7.11.6, pinned in package.json) against a running
 // EcsConsole: create an image from an instance, wait for Available, share it, describe the share permission, copy it,
-// delete everything — once with the default V3 signature (ACS3-HMAC-SHA256) and once with signatureAlgorithm 'v2'
+// delete everything; create, import, describe and delete key pairs — once with the default V3 signature (ACS3-HMAC-SHA256) and once with signatureAlgorithm 'v2'
 // (HMAC-SHA1). Exits non-zero on the first failure. Usage: ECS_ENDPOINT=localhost:5080 node sdk-journey.js
 'use strict';
 const Ecs = require('@alicloud/ecs20140526');
@@ -92,10 +92,33 @@ async function journey(label, signatureAlgorithm) {
   }
 }
 
+// Key pairs: create (the private key comes once), import a public key, describe with the public key, delete both.
+async function keyPairs(ecs, label) {
+  const name = `sdk-key-${label}`;
+  const created = await ecs.createKeyPair(new Ecs.CreateKeyPairRequest({ regionId: region, keyPairName: name }));
+  check(created.body.privateKeyBody.startsWith('-----BEGIN PRIVATE KEY-----'), 'CreateKeyPair answers the private key');
+  const publicKey = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDUAHY954jzkRJgM26zQt++Ni4IouuGK+gq5T0OTHxvMweCf8tbOndwDa42K6TCJf96kJtJVdyyIbGJT1i2cSXqRFZZr0g+UI22w/WLplFY5qgNoh2ljS0QeB4FzDtLsGmUekbZjzmlSOMoinf/Y0KvS189f2AcIVwWl8RECgaZ0Q== sdk';
+  const imported = await ecs.importKeyPair(new Ecs.ImportKeyPairRequest({ regionId: region, keyPairName: `${name}-imported`, publicKeyBody: publicKey }));
+  check(imported.body.keyPairFingerPrint === '46:29:10:d6:cf:54:08:12:d4:02:bf:d7:b7:5f:57:18', 'ImportKeyPair answers the RFC 4716 fingerprint');
+  const listed = await ecs.describeKeyPairs(new Ecs.DescribeKeyPairsRequest({ regionId: region, keyPairName: `${name}*`, includePublicKey: true }));
+  check(listed.body.totalCount === 2 && listed.body.keyPairs.keyPair.every(k => k.publicKey.startsWith('ssh-rsa ')), 'DescribeKeyPairs finds both, with their public keys');
+  try {
+    await ecs.createKeyPair(new Ecs.CreateKeyPairRequest({ regionId: region, keyPairName: name }));
+    throw new Error('a taken key pair name was accepted');
+  } catch (e) {
+    check(e.code === 'KeyPair.AlreadyExist' && e.statusCode === 400, 'a taken name is KeyPair.AlreadyExist (400)');
+  }
+  await ecs.deleteKeyPairs(new Ecs.DeleteKeyPairsRequest({ regionId: region, keyPairNames: JSON.stringify([name, `${name}-imported`]) }));
+  const gone = await ecs.describeKeyPairs(new Ecs.DescribeKeyPairsRequest({ regionId: region, keyPairName: `${name}*` }));
+  check(gone.body.totalCount === 0, 'DeleteKeyPairs deletes both');
+}
+
 (async () => {
   try {
     await journey('v3', undefined);
+    await keyPairs(client(undefined), 'v3');
     await journey('v2', 'v2');
+    await keyPairs(client('v2'), 'v2');
     console.log('SDK JOURNEY PASSED');
   } catch (e) {
     console.error('SDK JOURNEY FAILED:', e.code || '', e.statusCode || '', e.message);
