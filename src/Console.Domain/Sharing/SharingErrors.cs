@@ -11,6 +11,11 @@ public static class SharingErrors
     public const string IsPublicConflictCode = "InvalidParameter.IsPublic";
     public const string NotPublicCode = "Image.NotPublic";
     public const string EncryptedCode = "OperationDeined.EncryptedSnapshot";
+    public const string GroupMalformedCode = "InvalidGroup.Malformed";
+
+    /// <summary>ModifyImageShareGroupPermission names a group other than <c>all</c> (404, as ECS's table gives it).</summary>
+    public static EcsError GroupMalformed(string group) => new(GroupMalformedCode, 404,
+        $"The specified parameter \"AddGroup.n\" or \"RemoveGroup.n\" does not exist: \"{group}\" (the only group is all).");
 
     public static EcsError AccountNotFound(string accountId) => new(AccountNotFoundCode, 404, $"The account \"{accountId}\" does not exist.");
 

@@ -49,6 +49,32 @@ public sealed class SharingService(IDbContextFactory<ConsoleDbContext> dbFactory
         };
     }
 
+    /// <summary>The one share group ECS has: every account (a community image).</summary>
+    public const string AllGroup = "all";
+
+    /// <summary>
+    /// ModifyImageShareGroupPermission: adding the group <c>all</c> publishes the image as a community image, removing it
+    /// unpublishes it — the same change, rules and audit as <see cref="ModifyAsync"/> with <c>IsPublic</c>. Codes:
+    /// <see cref="SharingErrors.GroupMalformedCode"/> for any other group, <c>InvalidParameter</c> for adding and removing
+    /// <c>all</c> at once, then those of <see cref="ModifyAsync"/>.
+    /// </summary>
+    public async Task<Result<SharePermission>> ModifyGroupsAsync(Actor actor, string regionId, string imageId,
+        IReadOnlyList<string> addGroups, IReadOnlyList<string> removeGroups, CancellationToken ct = default)
+    {
+        if (addGroups.Concat(removeGroups).FirstOrDefault(g => !string.Equals(g, AllGroup, StringComparison.Ordinal)) is { } unknown)
+        {
+            return SharingErrors.GroupMalformed(unknown);
+        }
+
+        if (addGroups.Count > 0 && removeGroups.Count > 0)
+        {
+            return CommonErrors.InvalidParameter("AddGroup.n", "the group all cannot be added and removed in one call.");
+        }
+
+        bool? isPublic = addGroups.Count > 0 ? true : removeGroups.Count > 0 ? false : null;
+        return await ModifyAsync(actor, regionId, imageId, new ModifySharePermissionRequest(IsPublic: isPublic), ct);
+    }
+
     /// <summary>
     /// Shares, unshares, publishes or unpublishes. All or nothing. Codes: <see cref="ImageErrors.NotFoundCode"/>,
     /// <c>Forbidden</c> (not the owner, read-only member), <see cref="SharingErrors.IsPublicConflictCode"/>,

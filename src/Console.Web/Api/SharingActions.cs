@@ -3,7 +3,7 @@ using EcsConsole.Domain.Sharing;
 
 namespace EcsConsole.Web.Api;
 
-/// <summary>Sharing and copying images (ecs-openapi §2.8–2.12): share permissions, CopyImage and CancelCopyImage.</summary>
+/// <summary>Sharing and copying images (ecs-openapi §2.8–2.12): share permissions (accounts and the group all), CopyImage and CancelCopyImage.</summary>
 internal static class SharingActions
 {
     public static IEnumerable<EcsAction> All =>
@@ -28,6 +28,9 @@ internal static class SharingActions
         EcsAction.InRegion("ModifyImageSharePermission", p => (ImageId: p.Required("ImageId"), IsPublic: p.Bool("IsPublic")), async (call, region, a) =>
             call.Done(await call.Service<SharingService>().ModifyAsync(call.Actor, region.Id, a.ImageId,
                 new ModifySharePermissionRequest(call.P.List("AddAccount"), call.P.List("RemoveAccount"), a.IsPublic), call.Ct)),
+            changing: true),
+        EcsAction.InRegion("ModifyImageShareGroupPermission", p => p.Required("ImageId"), async (call, region, imageId) =>
+            call.Done(await call.Service<SharingService>().ModifyGroupsAsync(call.Actor, region.Id, imageId, call.P.List("AddGroup"), call.P.List("RemoveGroup"), call.Ct)),
             changing: true),
         EcsAction.InRegion("CopyImage", p => (ImageId: p.Required("ImageId"), Destination: p.Required("DestinationRegionId"), Encrypted: p.Bool("Encrypted") ?? false),
             async (call, region, a) =>

@@ -123,7 +123,8 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         [
             "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateImage", "CreateImageComponent", "CreateImagePipeline",
             "CreateKeyPair", "CreateSnapshot", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteKeyPairs",
-            "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair", "ModifyImageAttribute", "ModifyImageSharePermission", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance",
+            "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair", "ModifyImageAttribute", "ModifyImageShareGroupPermission",
+            "ModifyImageSharePermission", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance",
             "StopInstance", "TagResources", "UntagResources",
         ];
 
