@@ -1,0 +1,152 @@
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Marketplace;
+
+namespace EcsConsole.Domain.Instances;
+
+/// <summary>What DescribePrice asks the price of: instances of a type with their disks and image, or one data disk.</summary>
+public sealed record PriceRequest(string RegionId)
+{
+    /// <summary><c>instance</c> (the default) or <c>disk</c>.</summary>
+    public string ResourceType { get; init; } = PriceService.InstanceResource;
+
+    public string? InstanceTypeId { get; init; }
+
+    public string? ZoneId { get; init; }
+
+    /// <summary>The image whose fee is added (a Marketplace or paid image); none: a free Linux image's price.</summary>
+    public string? ImageId { get; init; }
+
+    /// <summary>Null: <c>cloud_essd</c> of the image's size or 40 GiB, as the buy page starts.</summary>
+    public DiskSpec? SystemDisk { get; init; }
+
+    public IReadOnlyList<DiskSpec> DataDisks { get; init; } = [];
+
+    public int Amount { get; init; } = 1;
+
+    public InstanceChargeType ChargeType { get; init; } = InstanceChargeType.PostPaid;
+
+    /// <summary>For a subscription: the months paid for.</summary>
+    public int PeriodMonths { get; init; } = 1;
+}
+
+/// <summary>One priced part of an order (DescribePrice's <c>DetailInfos</c>): <c>instanceType</c>, <c>systemDisk</c>, <c>dataDisk</c> or <c>image</c>.</summary>
+public sealed record PriceDetail(string Resource, decimal Price);
+
+/// <summary>An order's price: the total and its parts, in USD, per hour (pay-as-you-go) or for the whole period.</summary>
+public sealed record PriceAnswer(decimal Total, IReadOnlyList<PriceDetail> Details, decimal ImageFee);
+
+/// <summary>
+/// The price of what an order would buy (DescribePrice), computed exactly as the buy page computes it
+/// (<see cref="InstancePricing.Quote"/> with <see cref="MarketplaceService.FeeFor"/>): no discounts are simulated, so the
+/// original, discount and trade prices are the undiscounted price, 0 and the same price.
+/// </summary>
+public sealed class PriceService(IDbContextFactory<ConsoleDbContext> dbFactory)
+{
+    public const string InstanceResource = "instance";
+    public const string DiskResource = "disk";
+
+    /// <summary>
+    /// Codes: <c>InvalidParameter</c> (resource type, amount), <c>MissingParameter</c> (the instance type; a disk's
+    /// <c>DataDisk.1.*</c>), <see cref="CompatibilityErrors.InstanceTypeNotSupportedCode"/>, <see cref="CompatibilityErrors.ZoneNotFoundCode"/>,
+    /// <see cref="CompatibilityErrors.ResourceTypeNotSupportedCode"/> (not sold in the region or zone), <c>InvalidImageId.NotFound</c>,
+    /// the disk category and size codes of RunInstances, <see cref="InstanceErrors.PeriodInvalidCode"/>.
+    /// </summary>
+    public async Task<Result<PriceAnswer>> QuoteAsync(Actor actor, PriceRequest request, CancellationToken ct = default)
+    {
+        if (request.ResourceType is not (InstanceResource or DiskResource))
+        {
+            return CommonErrors.InvalidParameter("ResourceType", $"prices are simulated for {InstanceResource} and {DiskResource} only.");
+        }
+
+        if (InstanceValidation.Period(request.ChargeType, request.PeriodMonths) is { } badPeriod)
+        {
+            return badPeriod;
+        }
+
+        if (request.ResourceType == DiskResource)
+        {
+            return DiskPrice(request);
+        }
+
+        if (string.IsNullOrEmpty(request.InstanceTypeId))
+        {
+            return CommonErrors.MissingParameter("InstanceType");
+        }
+
+        if (InstanceValidation.Amount(request.Amount) is { } badAmount)
+        {
+            return badAmount;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var type = await db.InstanceTypes.AsNoTracking().Include(t => t.Zones).FirstOrDefaultAsync(t => t.Id == request.InstanceTypeId, ct);
+        if (type is null)
+        {
+            return CompatibilityErrors.InstanceTypeNotSupported(request.InstanceTypeId);
+        }
+
+        var zones = await db.Zones.AsNoTracking().Where(z => z.RegionId == request.RegionId).Select(z => z.Id).ToListAsync(ct);
+        if (request.ZoneId is { } zone && !zones.Contains(zone))
+        {
+            return CompatibilityErrors.ZoneNotFound(zone, request.RegionId);
+        }
+
+        if (!type.Zones.Any(z => request.ZoneId is null ? zones.Contains(z.ZoneId) : z.ZoneId == request.ZoneId))
+        {
+            return CompatibilityErrors.TypeNotSold(type.Id, request.RegionId, request.ZoneId);
+        }
+
+        var image = request.ImageId is null ? null
+            : await db.Images.AsNoTracking().Where(i => i.RegionId == request.RegionId && i.Id == request.ImageId).VisibleTo(db, actor)
+                .Select(i => new { i.SizeGiB, i.FeePerHour, i.ProductCode }).FirstOrDefaultAsync(ct);
+        if (request.ImageId is not null && image is null)
+        {
+            return ImageErrors.NotFound(request.ImageId);
+        }
+
+        var systemDisk = request.SystemDisk ?? new DiskSpec(InstancePricing.DiskCategories[0], Math.Max(40, image?.SizeGiB ?? 0));
+        if ((InstanceValidation.SystemDiskCategory(systemDisk.Category, type.NvmeOnly) ?? InstanceValidation.DataDisks(request.DataDisks, new Dictionary<string, int>())) is { } badDisk)
+        {
+            return badDisk;
+        }
+
+        var tiers = image?.ProductCode is { } code ? await db.MarketplacePrices.AsNoTracking().Where(p => p.ProductCode == code).ToListAsync(ct) : [];
+        var fee = image is null ? 0 : MarketplaceService.FeeFor(tiers, type.Vcpu, image.FeePerHour);
+        var quote = InstancePricing.Quote(type.PricePerHour, fee, systemDisk, request.DataDisks, request.Amount, request.ChargeType, request.PeriodMonths);
+        var system = InstancePricing.Quote(0, 0, systemDisk, [], request.Amount, request.ChargeType, request.PeriodMonths).Disks;
+        List<PriceDetail> details = [new("instanceType", quote.InstanceType), new("systemDisk", system)];
+        if (request.DataDisks.Count > 0)
+        {
+            details.Add(new("dataDisk", quote.Disks - system));
+        }
+
+        if (quote.ImageFee > 0)
+        {
+            details.Add(new("image", quote.ImageFee));
+        }
+
+        return new PriceAnswer(quote.Total, details, quote.ImageFee);
+    }
+
+    /// <summary>A data disk alone: pay-as-you-go per hour only, as ECS prices a disk (<c>DataDisk.1.Category</c> and <c>.Size</c>).</summary>
+    private static Result<PriceAnswer> DiskPrice(PriceRequest request)
+    {
+        if (request.ChargeType != InstanceChargeType.PostPaid)
+        {
+            return CommonErrors.InvalidParameter("PriceUnit", "a disk is priced per Hour only.");
+        }
+
+        if (request.DataDisks.Count == 0)
+        {
+            return CommonErrors.MissingParameter("DataDisk.1.Category");
+        }
+
+        if (InstanceValidation.DataDisks(request.DataDisks.Take(1).ToList(), new Dictionary<string, int>()) is { } badDisk)
+        {
+            return badDisk;
+        }
+
+        var quote = InstancePricing.Quote(0, 0, request.DataDisks[0], [], 1, InstanceChargeType.PostPaid, 1);
+        return new PriceAnswer(quote.Disks, [new PriceDetail("dataDisk", quote.Disks)], 0);
+    }
+}

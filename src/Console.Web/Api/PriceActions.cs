@@ -1,0 +1,85 @@
+using System.Globalization;
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Regions;
+
+namespace EcsConsole.Web.Api;
+
+/// <summary>DescribePrice on <see cref="PriceService"/>: the buy page's prices over the API.</summary>
+internal static class PriceActions
+{
+    private const string Currency = "USD";
+
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.InRegion("DescribePrice", Bind, async (call, region, request) =>
+            (await call.Service<PriceService>().QuoteAsync(call.Actor, request with { RegionId = region.Id }, call.Ct)).Reply(price => new
+            {
+                call.RequestId,
+                PriceInfo = new
+                {
+                    Price = new
+                    {
+                        Currency,
+                        OriginalPrice = price.Total,
+                        DiscountPrice = 0m,
+                        TradePrice = price.Total,
+                        ReservedInstanceHourPrice = 0m,
+                        DetailInfos = new
+                        {
+                            DetailInfo = price.Details.Select(d => new
+                            {
+                                d.Resource, OriginalPrice = d.Price, DiscountPrice = 0m, TradePrice = d.Price, SubRules = new { Rule = Array.Empty<object>() },
+                            }).ToList(),
+                        },
+                    },
+                    Rules = new { Rule = Array.Empty<object>() },
+                    RelatedPrice = new
+                    {
+                        MarketplaceImagePrice = new { Currency, OriginalPrice = price.ImageFee, DiscountPrice = 0m, TradePrice = price.ImageFee },
+                    },
+                },
+            })),
+    ];
+
+    /// <summary>
+    /// <c>PriceUnit</c> <c>Hour</c> (the default) is pay-as-you-go per hour; <c>Month</c> and <c>Year</c> a subscription of
+    /// <c>Period</c> (default 1) months or years. <c>Week</c> is not simulated.
+    /// </summary>
+    private static PriceRequest Bind(ApiParameters p)
+    {
+        var period = p.Int("Period", 1, 60) ?? 1;
+        var (chargeType, months) = p.Get("PriceUnit") switch
+        {
+            null or "Hour" => (InstanceChargeType.PostPaid, 1),
+            "Month" => (InstanceChargeType.PrePaid, period),
+            "Year" => (InstanceChargeType.PrePaid, period * 12),
+            _ => (p.Invalid<InstanceChargeType>(CommonErrors.InvalidParameter("PriceUnit", "it must be Hour, Month or Year.")), 1),
+        };
+        var systemSize = p.Int("SystemDisk.Size", 1, 2048);
+        var systemCategory = p.Get("SystemDisk.Category");
+        var dataDisks = new List<DiskSpec>();
+        foreach (var d in p.Objects("DataDisk"))
+        {
+            if (!int.TryParse(d.GetValueOrDefault("Size"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var gib))
+            {
+                p.Fail(CommonErrors.InvalidParameter("DataDisk.N.Size", "it must be a number of GiB."));
+            }
+
+            dataDisks.Add(new DiskSpec(d.GetValueOrDefault("Category") is { Length: > 0 } c ? c : "cloud_efficiency", gib));
+        }
+
+        return new PriceRequest("")
+        {
+            ResourceType = p.Get("ResourceType") ?? PriceService.InstanceResource,
+            InstanceTypeId = p.Get("InstanceType"),
+            ZoneId = p.Get("ZoneId"),
+            ImageId = p.Get("ImageId"),
+            SystemDisk = systemCategory is null && systemSize is null ? null : new DiskSpec(systemCategory ?? "cloud_essd", systemSize ?? 40),
+            DataDisks = dataDisks,
+            Amount = p.Int("Amount", 1, 1000) ?? 1,
+            ChargeType = chargeType,
+            PeriodMonths = months,
+        };
+    }
+}
