@@ -1,6 +1,6 @@
 // The official Alibaba Cloud Node SDK (@alicloud/ecs20140526 7.11.6, pinned in package.json) against a running
 // EcsConsole: create an image from an instance, wait for Available, share it, describe the share permission, copy it,
-// delete everything; create, import, describe and delete key pairs — once with the default V3 signature (ACS3-HMAC-SHA256) and once with signatureAlgorithm 'v2'
+// delete everything; create, import, describe and delete key pairs; DescribePrice and the share group all — once with the default V3 signature (ACS3-HMAC-SHA256) and once with signatureAlgorithm 'v2'
 // (HMAC-SHA1). Exits non-zero on the first failure. Usage: ECS_ENDPOINT=localhost:5080 node sdk-journey.js
 'use strict';
 const Ecs = require('@alicloud/ecs20140526');
@@ -113,12 +113,29 @@ async function keyPairs(ecs, label) {
   check(gone.body.totalCount === 0, 'DeleteKeyPairs deletes both');
 }
 
+// DescribePrice as the buy page prices, and the share group "all" (the community publish) on a custom image.
+async function priceAndGroups(ecs) {
+  const price = await ecs.describePrice(new Ecs.DescribePriceRequest({ regionId: region, instanceType: 'ecs.g7.large', priceUnit: 'Month', period: 1 }));
+  const p = price.body.priceInfo.price;
+  check(p.currency === 'USD' && p.tradePrice > 0 && p.detailInfos.detailInfo.some(d => d.resource === 'instanceType'), 'DescribePrice prices a month of ecs.g7.large');
+  const own = await ecs.describeImages(new Ecs.DescribeImagesRequest({ regionId: region, imageOwnerAlias: 'self', imageName: 'acme-base-v1' }));
+  const imageId = own.body.images.image[0].imageId;
+  await ecs.modifyImageShareGroupPermission(new Ecs.ModifyImageShareGroupPermissionRequest({ regionId: region, imageId, addGroup: ['all'] }));
+  const shared = await ecs.describeImageSharePermission(new Ecs.DescribeImageSharePermissionRequest({ regionId: region, imageId }));
+  check(shared.body.shareGroups.shareGroup.some(g => g.group === 'all'), 'ModifyImageShareGroupPermission publishes to the group all');
+  await ecs.modifyImageShareGroupPermission(new Ecs.ModifyImageShareGroupPermissionRequest({ regionId: region, imageId, removeGroup: ['all'] }));
+  const unshared = await ecs.describeImageSharePermission(new Ecs.DescribeImageSharePermissionRequest({ regionId: region, imageId }));
+  check(unshared.body.shareGroups.shareGroup.length === 0, 'removing the group all unpublishes');
+}
+
 (async () => {
   try {
     await journey('v3', undefined);
     await keyPairs(client(undefined), 'v3');
+    await priceAndGroups(client(undefined));
     await journey('v2', 'v2');
     await keyPairs(client('v2'), 'v2');
+    await priceAndGroups(client('v2'));
     console.log('SDK JOURNEY PASSED');
   } catch (e) {
     console.error('SDK JOURNEY FAILED:', e.code || '', e.statusCode || '', e.message);

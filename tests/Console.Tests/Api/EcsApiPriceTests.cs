@@ -46,6 +46,21 @@ public sealed class EcsApiPriceTests(EcsApiFixture api) : IClassFixture<EcsApiFi
     }
 
     [Fact]
+    public async Task APaidImage_AddsItsFeePerHour_AsTheImagePart()
+    {
+        // Act: Windows Server 2016 costs 0.092 USD an hour on top of the type
+        var price = await api.Alice().CallAsync("DescribePrice", ("RegionId", Region), ("InstanceType", "ecs.g7.large"),
+            ("ImageId", "win2016_1607_x64_dtc_en-us_40G_alibase_20250101.vhd"));
+        var unknown = await api.Alice().CallAsync("DescribePrice", ("RegionId", Region), ("InstanceType", "ecs.g7.large"), ("ImageId", "m-doesnotexist"));
+
+        // Assert
+        Assert.Equal(0.092m, Details(price)["image"]);
+        Assert.Equal(0.092m, price["PriceInfo"].GetProperty("RelatedPrice").GetProperty("MarketplaceImagePrice").GetProperty("TradePrice").GetDecimal());
+        Assert.Equal(Math.Round(0.126m + (0.14m * 40 / 730) + 0.092m, 4), Trade(price));
+        Assert.Equal("InvalidImageId.NotFound", unknown.Code);
+    }
+
+    [Fact]
     public async Task ADataDisk_IsPricedPerHour()
     {
         // Act
