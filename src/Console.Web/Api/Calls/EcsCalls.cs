@@ -100,6 +100,10 @@ public static class EcsCalls
         .Add("Password", r.Password, secret: true).Add("KeyPairName", r.KeyPairName)
         .Build();
 
+    public static EcsCall StartInstance(string instanceId) => new EcsCallBuilder("StartInstance").Add("InstanceId", instanceId).Build();
+
+    public static EcsCall StopInstance(string instanceId) => new EcsCallBuilder("StopInstance").Add("InstanceId", instanceId).Build();
+
     /// <summary>Release: DeleteInstance, with <c>Force</c> when a running instance is stopped first.</summary>
     public static EcsCall DeleteInstance(string instanceId, bool force) =>
         new EcsCallBuilder("DeleteInstance").Add("InstanceId", instanceId).Add("Force", force ? true : null).Build();

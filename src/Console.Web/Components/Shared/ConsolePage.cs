@@ -33,10 +33,36 @@ public abstract class ConsolePage : ComponentBase
         }
     }
 
-    /// <summary><see cref="ShowOutcome"/>, then the page re-read.</summary>
+    /// <summary>
+    /// After a one-click change (no dialog of its own): its refusal in the error alert, or <paramref name="done"/> in a
+    /// snackbar whose <c>API call</c> action opens the change's "Equivalent API call" (ADR-014).
+    /// </summary>
+    protected void ShowOutcome(EcsError? error, string done, params IReadOnlyList<EcsCall> calls)
+    {
+        Error = error;
+        if (error is null)
+        {
+            Snackbar.Add(done, Severity.Success, options =>
+            {
+                options.Action = "API call";
+                options.ActionColor = Color.Inherit;
+                options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>("Equivalent API call",
+                    new DialogParameters<ApiCallDialog> { { d => d.Done, done }, { d => d.Calls, calls } }, ConsoleDialogs.Small);
+            });
+        }
+    }
+
+    /// <summary><see cref="ShowOutcome(EcsError?, string)"/>, then the page re-read.</summary>
     protected Task ShowOutcomeAsync(EcsError? error, string done)
     {
         ShowOutcome(error, done);
+        return LoadAsync();
+    }
+
+    /// <summary><see cref="ShowOutcome(EcsError?, string, IReadOnlyList{EcsCall})"/> of a one-click change, then the page re-read.</summary>
+    protected Task ShowOutcomeAsync(EcsError? error, string done, params IReadOnlyList<EcsCall> calls)
+    {
+        ShowOutcome(error, done, calls);
         return LoadAsync();
     }
 

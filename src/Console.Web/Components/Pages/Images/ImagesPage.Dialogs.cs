@@ -69,7 +69,8 @@ public partial class ImagesPage
 
     private async Task CancelCopyAsync(ImageListItem image)
     {
-        await ShowOutcomeAsync((await Copies.CancelCopyAsync(Actor!, image.RegionId, image.Id)).Error, $"Copy {image.Id} cancelled");
+        await ShowOutcomeAsync((await Copies.CancelCopyAsync(Actor!, image.RegionId, image.Id)).Error, $"Copy {image.Id} cancelled",
+            EcsCalls.CancelCopyImage(image.RegionId, image.Id));
     }
 
     private async Task EditAsync(ImageListItem image)
@@ -95,7 +96,8 @@ public partial class ImagesPage
 
     private async Task RestoreAsync(ImageListItem image)
     {
-        await ShowOutcomeAsync((await Lifecycle.RestoreAsync(Actor!, image.RegionId, image.Id)).Error, $"Image {image.Id} restored");
+        await ShowOutcomeAsync((await Lifecycle.RestoreAsync(Actor!, image.RegionId, image.Id)).Error, $"Image {image.Id} restored",
+            EcsCalls.ModifyImageAttribute(image.RegionId, image.Id, new ModifyImageRequest(), ImageStatus.Available));
     }
 
     private async Task DeleteAsync(IReadOnlyList<string> imageIds)
