@@ -26,7 +26,8 @@ internal static class ApiBenchmark
                 root = root.Parent;
             }
 
-            await SimulationBench.RunAsync(root!.FullName);
+            var pg = Array.IndexOf(args, "--postgres");
+            await SimulationBench.RunAsync(root!.FullName, pg >= 0 && pg + 1 < args.Length ? args[pg + 1] : null);
             return;
         }
 

@@ -6,20 +6,37 @@ using Microsoft.AspNetCore.Mvc.Testing;
 /// <summary>
 /// The simulation control's timings (ui-contract §7, issue #23): 20 isolated accounts, then 20 resets each after an
 /// account was created (so every reset replaces a changed database), over loopback HTTP against a console on a SQLite
-/// file, as a suite sees them. One warm-up reset (it builds the template world once per process) and account first. Usage:
-///   dotnet run -c Release --project bench/Console.ApiBench -- --simulation
+/// file — or, with <c>--postgres "Host=…;Username=…;Password=…"</c> (a role that may create databases), on a PostgreSQL
+/// database of its own — as a suite sees them. One warm-up reset (it builds the template world once per process) and
+/// account first. Usage:
+///   dotnet run -c Release --project bench/Console.ApiBench -- --simulation [--postgres "Host=localhost;Username=…;Password=…"]
 /// </summary>
 internal static class SimulationBench
 {
-    public static async Task RunAsync(string repositoryRoot)
+    public static async Task RunAsync(string repositoryRoot, string? postgres = null)
     {
         var database = Path.Combine(Path.GetTempPath(), $"ecsconsole-simbench-{Guid.NewGuid():N}.db");
+        var pgDatabase = $"ecsconsole_simbench_{Guid.NewGuid():N}";
         try
         {
+            if (postgres is not null)
+            {
+                await ExecuteAsync(postgres, $"CREATE DATABASE \"{pgDatabase}\"");
+            }
+
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONSOLE_WEB", Path.Combine(repositoryRoot, "src", "Console.Web"));
             await using var console = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             {
-                b.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={database}");
+                if (postgres is null)
+                {
+                    b.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={database}");
+                }
+                else
+                {
+                    b.UseSetting("Database:Provider", "Postgres");
+                    b.UseSetting("ConnectionStrings:DefaultConnection", $"{postgres};Database={pgDatabase}");
+                }
+
                 b.UseSetting("Logging:LogLevel:Default", "Warning");
                 b.UseSetting("Simulation:ControlToken", "bench-token");
                 b.UseEnvironment("Production");
@@ -44,19 +61,39 @@ internal static class SimulationBench
                 resets.Add(await SendAsync(http, "/simulation/reset"));
             }
 
-            System.Console.WriteLine("Simulation control over loopback HTTP, SQLite file (20 calls each, after one warm-up reset and account):");
+            System.Console.WriteLine($"Simulation control over loopback HTTP, {(postgres is null ? "SQLite file" : "PostgreSQL")} (20 calls each, after one warm-up reset and account):");
             System.Console.WriteLine($"{"control",-28} {"p50 ms",8} {"p95 ms",8} {"max ms",8}");
             Print("POST /simulation/reset", resets);
             Print("POST /simulation/accounts", accounts);
         }
         finally
         {
+            if (postgres is not null)
+            {
+                await DropAsync(postgres, pgDatabase);
+            }
+
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { "", "-wal", "-shm", ".keyring.pfx" })
             {
                 File.Delete(database + suffix);
             }
         }
+    }
+
+    private static async Task DropAsync(string postgres, string database)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+
+    /// <summary>Runs one statement on the server's <c>postgres</c> database (creating and dropping the bench's own).</summary>
+    private static async Task ExecuteAsync(string postgres, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection($"{postgres};Database=postgres");
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task<double> SendAsync(HttpClient http, string path)
