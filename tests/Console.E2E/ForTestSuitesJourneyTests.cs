@@ -22,6 +22,7 @@ public sealed class ForTestSuitesJourneyTests(ConsoleFixture fixture, ITestOutpu
         var journey = Stopwatch.StartNew();
         var account = await console.CreateAccountAsync("journey");
         var accountCreated = journey.Elapsed;
+        var laps = new List<(string Name, TimeSpan At)>();
 
         // Act: an instance and an image of it through the ECS API, as the account; the clock moved on, not waited for
         using var api = new EcsApi(console.Url, account.AccessKeyId, account.AccessKeySecret);
@@ -31,24 +32,29 @@ public sealed class ForTestSuitesJourneyTests(ConsoleFixture fixture, ITestOutpu
             ["InstanceName"] = "journey-1", ["SystemDisk.Category"] = "cloud_essd",
         });
         var instanceId = run.RootElement.GetProperty("InstanceIdSets").GetProperty("InstanceIdSet")[0].GetString()!;
+        laps.Add(("api-run", journey.Elapsed));
         await console.AdvanceClockAsync(TimeSpan.FromMinutes(10));
         using var created = await api.CallAsync("CreateImage",
             new Dictionary<string, string> { ["RegionId"] = Region, ["InstanceId"] = instanceId, ["ImageName"] = "journey-base" });
         var imageId = created.RootElement.GetProperty("ImageId").GetString()!;
         await console.AdvanceClockAsync(TimeSpan.FromMinutes(10));
 
+        laps.Add(("api-image", journey.Elapsed));
         // Act: the account's Admin signs in and copies the image to Shanghai; the clock moves on again
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = console.Url, Locale = "en-US" });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
-        await new SignInPage(page).LogInAsync(account.Email, account.Password);
+        await new SignInPage(page).LogInAsync(account.Email, account.Password, $"/images?region={Region}&tab=custom");
         var images = new ImagesPage(page);
-        await images.OpenAsync(Region, "custom");
+        await Expect(page).ToHaveURLAsync(new Regex("/images"));
+        await images.WaitForInteractiveAsync();
+        laps.Add(("signed-in", journey.Elapsed));
         await Expect(images.Status(imageId)).ToContainTextAsync("Available");
         var copy = await images.OpenCopyAsync(imageId);
         await Expect(copy.Destination).ToContainTextAsync("cn-shanghai");
         await copy.NameCopyAsync("journey-copy");
         await copy.SubmitAsync();
+        laps.Add(("copy-submitted", journey.Elapsed));
         await console.AdvanceClockAsync(TimeSpan.FromMinutes(10));
 
         // Assert: the copy is Available in Shanghai without any wait
@@ -56,6 +62,7 @@ public sealed class ForTestSuitesJourneyTests(ConsoleFixture fixture, ITestOutpu
         var copyId = await images.Table.IdOfAsync("journey-copy");
         await Expect(images.Status(copyId)).ToContainTextAsync("Available");
 
+        laps.Add(("copy-seen", journey.Elapsed));
         // Act: the next CopyImage task fails with an injected code; copy again and move the clock
         await console.AddTaskFaultAsync("CopyImage", "InternalError");
         await images.OpenAsync(Region, "custom");
@@ -64,15 +71,17 @@ public sealed class ForTestSuitesJourneyTests(ConsoleFixture fixture, ITestOutpu
         await copy.SubmitAsync();
         await console.AdvanceClockAsync(TimeSpan.FromMinutes(10));
 
+        laps.Add(("faulted-submitted", journey.Elapsed));
         // Assert: the console shows the failed copy and the fault's code in its task list
         await images.OpenAsync("cn-shanghai", "custom");
         var faultedId = await images.Table.IdOfAsync("journey-copy-faulted");
         await Expect(images.Status(faultedId)).ToContainTextAsync("CreateFailed");
         var tasks = new TasksPage(page);
-        await tasks.GotoAsync("/tasks?region=cn-shanghai"); // a copy task lives in its destination region
+        await tasks.FollowAsync("Tasks"); // in Shanghai still: a copy task lives in its destination region
         await Expect(tasks.Table.GetByTestId(new Regex("^task-error-"))).ToHaveTextAsync("InternalError");
         await page.ScreenshotAsync(fixture, "suite-journey-faulted-copy");
 
+        laps.Add(("faulted-seen", journey.Elapsed));
         // Act: the world is reset
         var reset = await console.ResetAsync();
 
@@ -83,6 +92,7 @@ public sealed class ForTestSuitesJourneyTests(ConsoleFixture fixture, ITestOutpu
         await Expect(signIn.Refusal("Invalid login attempt")).ToBeVisibleAsync();
         journey.Stop();
         output.WriteLine($"Journey: {journey.Elapsed.TotalSeconds:F1} s (account {accountCreated.TotalMilliseconds:F0} ms, reset {reset.TotalMilliseconds:F0} ms as the console measured it)");
+        output.WriteLine("Laps: " + string.Join(", ", laps.Select(l => $"{l.Name} {l.At.TotalSeconds:F1} s")));
         await context.CloseAsync();
     }
 }

@@ -7,10 +7,13 @@ public sealed class SignInPage(IPage page)
 
     public ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name });
 
-    /// <summary>Signs in through the real form, as a person does; lands wherever the console sends the user.</summary>
-    public async Task LogInAsync(string email, string password)
+    /// <summary>
+    /// Signs in through the real form, as a person does; lands wherever the console sends the user — the page of
+    /// <paramref name="returnUrl"/> when given (a local path, as a link to a console page that asked for sign-in).
+    /// </summary>
+    public async Task LogInAsync(string email, string password, string? returnUrl = null)
     {
-        await page.GotoAsync("/Account/Login");
+        await page.GotoAsync(returnUrl is null ? "/Account/Login" : $"/Account/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in", Exact = true }).ClickAsync();
