@@ -84,6 +84,13 @@ builder.Services.AddScoped<EcsConsole.Web.Simulation.SimulationAccounts>();
 builder.Services.AddHostedService<EcsConsole.Web.Simulation.SimulatedClockRefresher>();
 // The API log (ADR-013): calls are queued and written in batches off their path.
 builder.Services.AddHostedService<EcsConsole.Web.Infrastructure.ApiCallLogPump>();
+// Several nodes on PostgreSQL (ADR-019): changes committed on one node refresh the open pages of every other node.
+if (ConsoleDatabase.ProviderFrom(builder.Configuration) == DatabaseProvider.Postgres)
+{
+    builder.Services.AddSingleton(sp => new EcsConsole.Web.Infrastructure.PostgresChangeRelay(
+        sp.GetRequiredService<EcsConsole.Domain.Common.ChangeNotifier>(), connectionString, sp.GetRequiredService<ILogger<EcsConsole.Web.Infrastructure.PostgresChangeRelay>>()));
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<EcsConsole.Web.Infrastructure.PostgresChangeRelay>());
+}
 
 var app = builder.Build();
 

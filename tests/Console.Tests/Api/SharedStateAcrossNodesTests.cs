@@ -67,6 +67,28 @@ public sealed class SharedStateAcrossNodesTests
     }
 
     [PostgresOnlyFact]
+    public async Task AChangeCommittedOnOneNode_ReachesTheOtherNodesNotifier()
+    {
+        // Arrange: node A listening, node B on the same database
+        using var nodeA = new ConsoleAppFactory();
+        nodeA.CreateBrowserLikeClient().Dispose();
+        await nodeA.Services.GetRequiredService<EcsConsole.Web.Infrastructure.PostgresChangeRelay>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        var arrived = new TaskCompletionSource<EcsConsole.Domain.Common.ResourceChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = nodeA.Services.GetRequiredService<EcsConsole.Domain.Common.ChangeNotifier>()
+            .Subscribe(change => { if (change.Kind == EcsConsole.Domain.Common.ResourceKind.KeyPair) { arrived.TrySetResult(change); } });
+        using var nodeB = new ConsoleAppFactory(nodeA.DatabasePath);
+        var onB = new EcsTestClient(nodeB.CreateBrowserLikeClient(), AliceKey, AliceSecret);
+
+        // Act: a key pair created through node B
+        var created = await onB.CallAsync("CreateKeyPair", ("RegionId", "cn-hangzhou"), ("KeyPairName", "made-on-b"));
+        var change = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.Equal(("made-on-b", "cn-hangzhou", DemoWorld.AcmeAccountId), (change.ResourceId, change.RegionId, change.AccountId));
+    }
+
+    [PostgresOnlyFact]
     public async Task TwoNodesStartingTogetherOnAnEmptyDatabase_MigrateAndSeedItOnce()
     {
         // Arrange
