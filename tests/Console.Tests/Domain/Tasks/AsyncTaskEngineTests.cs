@@ -200,4 +200,24 @@ public sealed class AsyncTaskEngineTests : IAsyncLifetime
         Assert.Equal((AsyncTaskStatus.Finished, 100, (string?)null), (task.Status, task.Progress, task.LeaseOwner));
         Assert.Equal(SnapshotStatus.Accomplished, (await check.Snapshots.SingleAsync(s => s.Id == snapshotId)).Status);
     }
+
+    [Fact]
+    public async Task TwoRunnersRacingForOneDueTask_StepItOnce()
+    {
+        // Arrange: two engines (two nodes) over one database file, one task due
+        await using var file = await TempDatabaseFile.CreateSeededAsync(_db.Time);
+        var nodeA = EngineFactory.Create(file.Factory, _db.Time);
+        var nodeB = EngineFactory.Create(file.Factory, _db.Time);
+        var (_, taskId) = await StartSnapshotTaskAsync(file.Factory, nodeA, _db.Time.GetUtcNow());
+        _db.Time.Advance(nodeA.StepDuration);
+
+        // Act: both run what is due at the same moment, several times over
+        var advanced = await Task.WhenAll(Enumerable.Range(0, 6).Select(n => Task.Run(() => (n % 2 == 0 ? nodeA : nodeB).RunDueAsync())));
+
+        // Assert: one lease won, one step taken
+        await using var db = file.Factory.CreateDbContext();
+        var task = await db.AsyncTasks.SingleAsync(t => t.Id == taskId);
+        Assert.Equal(1, advanced.Sum());
+        Assert.Equal(AsyncTaskEngine.StepPercent, task.Progress);
+    }
 }
