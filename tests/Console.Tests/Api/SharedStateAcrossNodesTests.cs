@@ -66,6 +66,33 @@ public sealed class SharedStateAcrossNodesTests
         Assert.Equal("1", await nodeA.QueryScalarAsync("SELECT COUNT(*) FROM Images WHERE Name LIKE 'racer-%'"));
     }
 
+    [Fact]
+    public async Task ASignInOnOneNode_IsHonouredOnTheOther_AndAKeyMadeOnOneSignsOnTheOther()
+    {
+        // Arrange: node A and node B on one database (and the one key ring in it)
+        using var nodeA = new ConsoleAppFactory();
+        using var nodeB = new ConsoleAppFactory(nodeA.DatabasePath);
+        using var browserOnA = nodeA.CreateBrowserLikeClient();
+        var signIn = await AccountForms.LogInAsync(browserOnA, DemoWorld.Carol, DemoWorld.Password);
+        var cookie = string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var carol = await nodeA.Services.GetRequiredService<EcsConsole.Domain.Accounts.AccountService>()
+            .GetActorAsync((await nodeA.QueryScalarAsync($"SELECT Id FROM AspNetUsers WHERE Email = '{DemoWorld.Carol}'"))!);
+        await nodeA.Services.GetRequiredService<EcsConsole.Domain.Accounts.AccessKeyService>().DeleteAsync(carol.Value, "LTAI5tDemoCarol000000001");
+        var key = (await nodeA.Services.GetRequiredService<EcsConsole.Domain.Accounts.AccessKeyService>().CreateAsync(carol.Value)).Value;
+
+        // Act: the cookie A issued, on B; the key A made, signing a call to B
+        using var browserOnB = nodeB.CreateBrowserLikeClient();
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/images?region=cn-hangzhou");
+        page.Headers.Add("Cookie", cookie);
+        using var onB = await browserOnB.SendAsync(page);
+        var call = await new EcsTestClient(nodeB.CreateBrowserLikeClient(), key.Id, key.Secret).CallAsync("DescribeRegions");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, call.Status);
+    }
+
     [PostgresOnlyFact]
     public async Task AChangeCommittedOnOneNode_ReachesTheOtherNodesNotifier()
     {
