@@ -2,7 +2,7 @@
 # Runs every test of EcsConsole: domain and bUnit tests, WebApplicationFactory integration tests, and the Playwright
 # end-to-end journeys in a real headless Chromium (Debian's, installed here when missing), and the official Alibaba
 # Cloud Node SDK against the ECS API (its packages installed here with npm ci). With ECSCONSOLE_TEST_PG set, the domain
-# and integration tests run a second time on PostgreSQL (.ci/run sets it up; ADR-017).
+# and integration tests and a few Playwright journeys run a second time on PostgreSQL (.ci/run sets it up; ADR-017).
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter SignIn).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -47,6 +47,14 @@ if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
     2>&1 | tee -a TestResults/test-output.log
   pg_status=${PIPESTATUS[0]}
   if [ "$status" -eq 0 ]; then status=$pg_status; fi
+  # The Playwright journeys at least once on PostgreSQL: EcsConsoleHost runs each console on a database of its own
+  # there (ECSCONSOLE_HOST_PG); ECSCONSOLE_TEST_PG_E2E_FILTER chooses which.
+  echo "PostgreSQL pass: Playwright journeys"
+  ECSCONSOLE_HOST_PG="$ECSCONSOLE_TEST_PG" dotnet test tests/Console.E2E --no-build \
+    --filter "${ECSCONSOLE_TEST_PG_E2E_FILTER:-FullyQualifiedName~ForTestSuitesJourneyTests|FullyQualifiedName~KeyPairsTests|FullyQualifiedName~SignInAndShellTests}" \
+    2>&1 | tee -a TestResults/test-output.log
+  pg_e2e_status=${PIPESTATUS[0]}
+  if [ "$status" -eq 0 ]; then status=$pg_e2e_status; fi
 else
   echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
 fi

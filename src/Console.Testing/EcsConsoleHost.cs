@@ -26,13 +26,15 @@ public sealed class EcsConsoleHost : IAsyncDisposable
     private readonly ConsoleHostFactory _factory;
     private readonly CapturedLog _log;
     private readonly HttpClient _control;
+    private readonly SuiteDatabase _database;
 
-    private EcsConsoleHost(ConsoleHostFactory factory, CapturedLog log, Uri baseAddress, string databasePath, string controlToken)
+    private EcsConsoleHost(ConsoleHostFactory factory, CapturedLog log, Uri baseAddress, SuiteDatabase database, string controlToken)
     {
         _factory = factory;
         _log = log;
         BaseAddress = baseAddress;
-        DatabasePath = databasePath;
+        _database = database;
+        DatabasePath = database.Name;
         ControlToken = controlToken;
         _control = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
         _control.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", controlToken);
@@ -44,7 +46,7 @@ public sealed class EcsConsoleHost : IAsyncDisposable
     /// <summary><c>http://localhost:PORT/</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The temporary SQLite file (deleted on dispose).</summary>
+    /// <summary>The temporary SQLite file, or the PostgreSQL database's name (<see cref="EcsConsoleHostOptions.PostgresServer"/>); removed on dispose.</summary>
     public string DatabasePath { get; }
 
     /// <summary>The bearer token of the simulation control (<c>Simulation:ControlToken</c>).</summary>
@@ -57,17 +59,16 @@ public sealed class EcsConsoleHost : IAsyncDisposable
     public static async Task<EcsConsoleHost> StartAsync(EcsConsoleHostOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EcsConsoleHostOptions();
-        var databasePath = Path.Combine(Path.GetTempPath(), $"ecsconsole-suite-{Guid.NewGuid():N}.db");
+        var database = SuiteDatabase.Create(options.PostgresServer);
         var token = options.ControlToken ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["ConnectionStrings:DefaultConnection"] = $"Data Source={databasePath}",
             ["Simulation:ControlToken"] = token,
             ["Simulation:TaskDuration"] = options.TaskDuration.ToString("c"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:EcsConsole.Web.Components.Account.IdentityNoOpEmailSender"] = "Information",
         };
-        foreach (var (name, value) in options.Settings)
+        foreach (var (name, value) in database.Settings().Concat(options.Settings))
         {
             settings[name] = value;
         }
@@ -78,7 +79,7 @@ public sealed class EcsConsoleHost : IAsyncDisposable
         {
             // Program migrates and seeds before it listens, so the console answers once StartServer returns.
             var port = await Task.Run(() => factory.Start(), cancellationToken);
-            var host = new EcsConsoleHost(factory, log, new Uri($"http://localhost:{port}/"), databasePath, token);
+            var host = new EcsConsoleHost(factory, log, new Uri($"http://localhost:{port}/"), database, token);
             using var health = await host._control.GetAsync("healthz", cancellationToken);
             if (health.StatusCode != HttpStatusCode.OK)
             {
@@ -90,7 +91,7 @@ public sealed class EcsConsoleHost : IAsyncDisposable
         catch
         {
             await factory.DisposeAsync();
-            DeleteDatabase(databasePath);
+            database.Delete();
             throw;
         }
     }
@@ -173,16 +174,7 @@ public sealed class EcsConsoleHost : IAsyncDisposable
     {
         _control.Dispose();
         await _factory.DisposeAsync();
-        DeleteDatabase(DatabasePath);
-    }
-
-    private static void DeleteDatabase(string path)
-    {
-        SqliteConnection.ClearPool(new SqliteConnection($"Data Source={path}"));
-        foreach (var suffix in new[] { "", "-wal", "-shm", ".keyring.pfx" })
-        {
-            File.Delete(path + suffix);
-        }
+        _database.Delete();
     }
 
     internal static int FreePort()

@@ -15,4 +15,11 @@ public sealed class EcsConsoleHostOptions
 
     /// <summary>A fixed control token; a random one unless set.</summary>
     public string? ControlToken { get; set; }
+
+    /// <summary>
+    /// An Npgsql connection string (without <c>Database</c>) of a PostgreSQL role that may create databases: the console
+    /// then runs on a database of its own there (ADR-017), dropped on dispose. Unset: the <c>ECSCONSOLE_HOST_PG</c>
+    /// environment variable, or a temporary SQLite file when that is unset too.
+    /// </summary>
+    public string? PostgresServer { get; set; } = System.Environment.GetEnvironmentVariable("ECSCONSOLE_HOST_PG");
 }

@@ -33,10 +33,11 @@ public sealed class KeyPairsTests(ConsoleFixture fixture)
         await pairs.ImportAsync("e2e-imported", PublicKey);
         await Expect(pairs.Row("e2e-imported")).ToContainTextAsync("46:29:10:d6:cf:54:08:12:d4:02:bf:d7:b7:5f:57:18");
         await pairs.DeleteAsync("e2e-created");
+        await Expect(pairs.Row("e2e-created")).ToHaveCountAsync(0);
         await pairs.DeleteAsync("e2e-imported");
 
         // Assert
-        await Expect(pairs.Row("e2e-created")).ToHaveCountAsync(0);
         await Expect(pairs.Row("e2e-imported")).ToHaveCountAsync(0);
+        await Expect(pairs.Table.Rows).ToHaveCountAsync(0);
     }
 }
