@@ -68,4 +68,27 @@ public sealed class QuotasPageTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal(CommonErrors.ForbiddenCode, cut.Find("[data-testid='error-alert']").GetAttribute("data-error-code")));
         Assert.Empty(cut.FindAll("[data-testid='quotas-table']"));
     }
+
+    [Fact]
+    public async Task Quotas_ShowEachUsageAsABarWithItsPercentage_WarningFromEightyPercent()
+    {
+        // Arrange: Acme's image quota in Hangzhou lowered to its usage (1 of 1); its shared-users quota untouched
+        await SignInAsync(DemoWorld.Alice);
+        await using (var db = Database.NewContext())
+        {
+            db.Quotas.Add(new Quota { AccountId = Acme, RegionId = "cn-hangzhou", Name = QuotaCatalogue.ImageCount, Limit = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var cut = Render<QuotasPage>();
+
+        // Assert
+        var full = $"quota-row-{Acme}-{QuotaCatalogue.ImageCount}-usage";
+        cut.WaitForAssertion(() => Assert.Equal("100%", cut.Find($"[data-testid='{full}'] span").TextContent.Trim()));
+        Assert.Contains("mud-warning-text", cut.Find($"[data-testid='{full}'] span").ClassName);
+        Assert.Contains("mud-progress-linear-color-error", cut.Find($"[data-testid='{full}']").InnerHtml);
+        var low = cut.Find($"[data-testid='quota-row-{Acme}-{QuotaCatalogue.SharedUsersPerImage}-usage'] span");
+        Assert.DoesNotContain("mud-warning-text", low.ClassName);
+    }
 }
