@@ -34,7 +34,7 @@ public sealed class BuyPageTests : ComponentTestBase
         ];
 
         // Act
-        var cut = Render<InstanceTypeTable>(p => p.Add(t => t.Types, types).Add(t => t.Selected, "ecs.g8y.large"));
+        var cut = Render<InstanceTypeTable>(p => p.Add(t => t.Types, types).Add(t => t.Selected, "ecs.g8y.large").Add(t => t.HasImage, true));
 
         // Assert
         var x86 = cut.Find("[data-testid='instance-type-ecs.g7.large']");
@@ -64,6 +64,41 @@ public sealed class BuyPageTests : ComponentTestBase
 
         Assert.Empty(cut.FindAll("[data-testid='instance-type-ecs.g7.large']"));
         Assert.Single(cut.FindAll("[data-testid='instance-type-ecs.g8y.large']"));
+    }
+
+    [Fact]
+    public void TypeTable_WithoutAnImage_AsksForOne_AndWithNoCompatibleTypeHere_SaysWhichZonesHaveThem()
+    {
+        // Arrange
+        var refusal = new CompatibilityReason("CMP-05", new EcsError("ImageNotSupportInstanceType", 403, "x86"));
+        IReadOnlyList<TypeCompatibility> none = [new(Type("ecs.g7.large", ImageArchitecture.X86_64), [refusal], [])];
+        IReadOnlyList<TypeCompatibility> any = [new(Type("ecs.g7.large", ImageArchitecture.X86_64), [], [])];
+
+        // Act
+        var noImage = Render<InstanceTypeTable>(p => p.Add(t => t.Types, any));
+        var elsewhere = Render<InstanceTypeTable>(p => p.Add(t => t.Types, none).Add(t => t.HasImage, true)
+            .Add(t => t.CompatibleZones, ["Hangzhou Zone I", "Hangzhou Zone J"]));
+
+        // Assert
+        Assert.Contains("Choose an image", noImage.Find("[data-testid='instance-types-count']").TextContent);
+        Assert.DoesNotContain("compatible with the image", noImage.Find("[data-testid='instance-types-count']").TextContent);
+        Assert.Contains("compatible types are in Hangzhou Zone I, Hangzhou Zone J", elsewhere.Find("[data-testid='instance-types-count']").TextContent);
+    }
+
+    [Fact]
+    public async Task BuyPage_OpenedWithTheArmImageAndNoZone_PicksAZoneThatSellsArmTypes()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Alice);
+
+        // Act
+        var cut = RenderBuyPage($"region=cn-hangzhou&imageId={ArmImage}");
+
+        // Assert: the first zone with Arm types (I), an Arm type chosen, and where else they are said
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='instance-type-ecs.g8y.large']")));
+        Assert.False(cut.Find("[data-testid='instance-type-ecs.g8y.large'] input[type=radio]").HasAttribute("disabled"));
+        Assert.DoesNotContain("0 of", cut.Find("[data-testid='instance-types-count']").TextContent);
+        Assert.Contains("cn-hangzhou-i", cut.Find("[data-testid='zone-select']").OuterHtml);
     }
 
     private IRenderedComponent<CreateInstancePage> RenderBuyPage(string query)

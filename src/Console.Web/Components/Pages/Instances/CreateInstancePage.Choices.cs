@@ -15,6 +15,7 @@ public partial class CreateInstancePage
     {
         var types = await Compatibility.CheckTypesAsync(_actor!, _region!.Id, _zoneId, _image?.Id);
         _types = types.IsSuccess ? types.Value : [];
+        _compatibleZones = await CompatibleZonesAsync();
         if (_typeId is not null && _types.All(t => t.Type.Id != _typeId))
         {
             _typeId = null;
@@ -22,6 +23,50 @@ public partial class CreateInstancePage
 
         _typeId ??= _types.FirstOrDefault(t => t.IsAllowed)?.Type.Id;
         await RecheckAsync();
+    }
+
+    /// <summary>The names of the region's zones that sell a type the chosen image runs on (none without an image).</summary>
+    private async Task<IReadOnlyList<string>> CompatibleZonesAsync()
+    {
+        if (_image is null)
+        {
+            return [];
+        }
+
+        var zones = new List<string>();
+        foreach (var zone in _region!.Zones)
+        {
+            var types = await Compatibility.CheckTypesAsync(_actor!, _region.Id, zone.Id, _image.Id);
+            if (types.IsSuccess && types.Value.Any(t => t.IsAllowed))
+            {
+                zones.Add(zone.Name);
+            }
+        }
+
+        return zones;
+    }
+
+    /// <summary>
+    /// Opened with an image and no zone asked for: the first zone that sells a type the image runs on, when the default
+    /// zone sells none (an Arm image: the Arm types are in some zones only).
+    /// </summary>
+    private async Task PickCompatibleZoneAsync()
+    {
+        if (_image is null || ZoneParam is not null || _types is null || _types.Any(t => t.IsAllowed))
+        {
+            return;
+        }
+
+        foreach (var zone in _region!.Zones)
+        {
+            var types = await Compatibility.CheckTypesAsync(_actor!, _region.Id, zone.Id, _image.Id);
+            if (types.IsSuccess && types.Value.Any(t => t.IsAllowed))
+            {
+                _zoneId = zone.Id;
+                await RefreshTypesAsync();
+                return;
+            }
+        }
     }
 
     private async Task RecheckAsync()
