@@ -172,8 +172,10 @@ public sealed class AsyncTaskEngine
         await using var db = await _dbFactory.CreateDbContextAsync(ct);
         var until = now + LeaseDuration;
         var runner = RunnerId;
+        // Still due: another runner that read the row as due at the same moment may have stepped it (moving DueAt on)
+        // and released its lease in between; the lease alone would let this runner step it a second time.
         var claimed = await db.AsyncTasks
-            .Where(t => t.Id == id && t.Status == AsyncTaskStatus.Processing && (t.LeaseUntil == null || t.LeaseUntil < now))
+            .Where(t => t.Id == id && t.Status == AsyncTaskStatus.Processing && t.DueAt <= now && (t.LeaseUntil == null || t.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LeaseOwner, runner).SetProperty(t => t.LeaseUntil, until), ct);
         return claimed == 1;
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using EcsConsole.Domain.KeyPairs;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Api.Support;
+using EcsConsole.Tests.Support;
 
 namespace EcsConsole.Tests.Api;
 
@@ -10,9 +11,6 @@ namespace EcsConsole.Tests.Api;
 public sealed class EcsApiKeyPairTests(EcsApiFixture api) : IClassFixture<EcsApiFixture>
 {
     private const string Region = "cn-hangzhou";
-
-    private const string RsaPublicKey =
-        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDUAHY954jzkRJgM26zQt++Ni4IouuGK+gq5T0OTHxvMweCf8tbOndwDa42K6TCJf96kJtJVdyyIbGJT1i2cSXqRFZZr0g+UI22w/WLplFY5qgNoh2ljS0QeB4FzDtLsGmUekbZjzmlSOMoinf/Y0KvS189f2AcIVwWl8RECgaZ0Q== tester@example";
 
     [Theory]
     [InlineData(EcsSigning.V3)]
@@ -56,12 +54,12 @@ public sealed class EcsApiKeyPairTests(EcsApiFixture api) : IClassFixture<EcsApi
     public async Task ImportKeyPair_GivesTheFingerPrint_AndATakenNameIsAlreadyExist()
     {
         // Act
-        var imported = await api.Alice().CallAsync("ImportKeyPair", ("RegionId", Region), ("KeyPairName", "api-imported"), ("PublicKeyBody", RsaPublicKey));
-        var again = await api.Alice().CallAsync("ImportKeyPair", ("RegionId", Region), ("KeyPairName", "api-imported"), ("PublicKeyBody", RsaPublicKey));
+        var imported = await api.Alice().CallAsync("ImportKeyPair", ("RegionId", Region), ("KeyPairName", "api-imported"), ("PublicKeyBody", TestKeys.RsaPublicKey));
+        var again = await api.Alice().CallAsync("ImportKeyPair", ("RegionId", Region), ("KeyPairName", "api-imported"), ("PublicKeyBody", TestKeys.RsaPublicKey));
         var noBody = await api.Alice().CallAsync("ImportKeyPair", ("RegionId", Region), ("KeyPairName", "api-nobody"));
 
         // Assert
-        Assert.Equal("46:29:10:d6:cf:54:08:12:d4:02:bf:d7:b7:5f:57:18", imported["KeyPairFingerPrint"].GetString());
+        Assert.Equal(TestKeys.RsaFingerPrint, imported["KeyPairFingerPrint"].GetString());
         Assert.Equal((HttpStatusCode.BadRequest, KeyPairErrors.AlreadyExistCode), (again.Status, again.Code));
         Assert.Equal("MissingParameter", noBody.Code);
     }
@@ -70,7 +68,7 @@ public sealed class EcsApiKeyPairTests(EcsApiFixture api) : IClassFixture<EcsApi
     public async Task DeleteKeyPairs_TakesAJsonArrayOfNames()
     {
         // Arrange
-        await api.Alice().CallAsync("ImportKeyPair", ("RegionId", Region), ("KeyPairName", "api-doomed"), ("PublicKeyBody", RsaPublicKey));
+        await api.Alice().CallAsync("ImportKeyPair", ("RegionId", Region), ("KeyPairName", "api-doomed"), ("PublicKeyBody", TestKeys.RsaPublicKey));
 
         // Act
         var notJson = await api.Alice().CallAsync("DeleteKeyPairs", ("RegionId", Region), ("KeyPairNames", "api-doomed"));

@@ -1,5 +1,6 @@
 using EcsConsole.Domain.KeyPairs;
 using EcsConsole.Tests.Api.Support;
+using EcsConsole.Tests.Support;
 using EcsConsole.Web.Api.Calls;
 
 namespace EcsConsole.Tests.Api.Calls;
@@ -8,9 +9,6 @@ namespace EcsConsole.Tests.Api.Calls;
 public sealed class KeyPairCallsRoundTripTests(EcsApiFixture api) : IClassFixture<EcsApiFixture>
 {
     private const string Region = "cn-hangzhou";
-
-    private const string RsaPublicKey =
-        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDUAHY954jzkRJgM26zQt++Ni4IouuGK+gq5T0OTHxvMweCf8tbOndwDa42K6TCJf96kJtJVdyyIbGJT1i2cSXqRFZZr0g+UI22w/WLplFY5qgNoh2ljS0QeB4FzDtLsGmUekbZjzmlSOMoinf/Y0KvS189f2AcIVwWl8RECgaZ0Q== tester@example";
 
     [Fact]
     public async Task CreateKeyPair_ThePanelsCall_CreatesThePairWithItsTags()
@@ -31,7 +29,7 @@ public sealed class KeyPairCallsRoundTripTests(EcsApiFixture api) : IClassFixtur
     public async Task ImportKeyPair_AndDeleteKeyPairs_ThePanelsCalls_ImportThenDelete()
     {
         // Arrange
-        var import = EcsCalls.ImportKeyPair(new ImportKeyPairRequest(Region, "panel-imported", RsaPublicKey));
+        var import = EcsCalls.ImportKeyPair(new ImportKeyPairRequest(Region, "panel-imported", TestKeys.RsaPublicKey));
         var delete = EcsCalls.DeleteKeyPairs(Region, ["panel-imported"]);
 
         // Act
@@ -40,7 +38,7 @@ public sealed class KeyPairCallsRoundTripTests(EcsApiFixture api) : IClassFixtur
         var after = await api.Alice().CallAsync("DescribeKeyPairs", ("RegionId", Region), ("KeyPairName", "panel-imported"));
 
         // Assert
-        Assert.Equal("46:29:10:d6:cf:54:08:12:d4:02:bf:d7:b7:5f:57:18", imported["KeyPairFingerPrint"].GetString());
+        Assert.Equal(TestKeys.RsaFingerPrint, imported["KeyPairFingerPrint"].GetString());
         Assert.Null(deleted.Code);
         Assert.Equal(0, after["TotalCount"].GetInt32());
     }

@@ -12,17 +12,6 @@ public sealed class KeyPairServiceTests : IAsyncLifetime
 {
     private const string Region = "cn-hangzhou";
 
-    /// <summary>Made with <c>ssh-keygen -t rsa -b 1024</c>; <c>ssh-keygen -l -E md5</c> gives the fingerprint below.</summary>
-    private const string RsaPublicKey =
-        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDUAHY954jzkRJgM26zQt++Ni4IouuGK+gq5T0OTHxvMweCf8tbOndwDa42K6TCJf96kJtJVdyyIbGJT1i2cSXqRFZZr0g+UI22w/WLplFY5qgNoh2ljS0QeB4FzDtLsGmUekbZjzmlSOMoinf/Y0KvS189f2AcIVwWl8RECgaZ0Q== tester@example";
-
-    private const string RsaFingerPrint = "46:29:10:d6:cf:54:08:12:d4:02:bf:d7:b7:5f:57:18";
-
-    private const string EcdsaPublicKey =
-        "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBJufqR84cgw01vyuefbdtmpJJsi2yR0p3NL3COsuLAEKEUneqt1sz8KaEW1vBT7x53p8jkHv8a9o4WHMsq20UIg= root@vm";
-
-    private const string EcdsaFingerPrint = "e0:c0:2e:18:49:eb:be:95:af:62:c8:72:ab:fe:5d:a5";
-
     private readonly TestDatabase _db = new();
     private KeyPairService _service = null!;
 
@@ -54,8 +43,8 @@ public sealed class KeyPairServiceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(RsaPublicKey, RsaFingerPrint)]
-    [InlineData(EcdsaPublicKey, EcdsaFingerPrint)]
+    [InlineData(TestKeys.RsaPublicKey, TestKeys.RsaFingerPrint)]
+    [InlineData(TestKeys.EcdsaPublicKey, TestKeys.EcdsaFingerPrint)]
     public async Task Import_KeepsThePublicKey_WithTheFingerPrintSshKeygenGives(string publicKey, string fingerPrint)
     {
         // Act
@@ -137,8 +126,8 @@ public sealed class KeyPairServiceTests : IAsyncLifetime
     {
         // Arrange
         var alice = await AliceAsync();
-        await _service.ImportAsync(alice, new ImportKeyPairRequest(Region, "ci-runner", RsaPublicKey) { Tags = [("team", "ci")] });
-        await _service.ImportAsync(alice, new ImportKeyPairRequest(Region, "ci-deploy", EcdsaPublicKey));
+        await _service.ImportAsync(alice, new ImportKeyPairRequest(Region, "ci-runner", TestKeys.RsaPublicKey) { Tags = [("team", "ci")] });
+        await _service.ImportAsync(alice, new ImportKeyPairRequest(Region, "ci-deploy", TestKeys.EcdsaPublicKey));
 
         // Act
         var all = await _service.ListAsync(alice, Region);
@@ -160,7 +149,7 @@ public sealed class KeyPairServiceTests : IAsyncLifetime
     {
         // Arrange
         var alice = await AliceAsync();
-        await _service.ImportAsync(alice, new ImportKeyPairRequest(Region, "laptop", RsaPublicKey));
+        await _service.ImportAsync(alice, new ImportKeyPairRequest(Region, "laptop", TestKeys.RsaPublicKey));
 
         // Act
         var deleted = await _service.DeleteAsync(alice, Region, ["laptop", "acme-deploy", "never-was"]);
@@ -176,7 +165,7 @@ public sealed class KeyPairServiceTests : IAsyncLifetime
     {
         // Arrange: an acme instance in the region logs on with acme-deploy
         var alice = await AliceAsync();
-        await _service.ImportAsync(alice, new ImportKeyPairRequest(Region, "laptop", RsaPublicKey));
+        await _service.ImportAsync(alice, new ImportKeyPairRequest(Region, "laptop", TestKeys.RsaPublicKey));
         await using (var db = _db.NewContext())
         {
             var instance = await db.Instances.FirstAsync(i => i.AccountId == DemoWorld.AcmeAccountId && i.RegionId == Region);
