@@ -13,11 +13,18 @@ using Microsoft.EntityFrameworkCore;
 // returns the same JSON bytes. Both over loopback HTTP with keep-alive, one request at a time. Usage:
 //   dotnet run -c Release --project bench/Console.ApiBench [-- --requests 1000]
 // The simulation control's reset and account timings: ... -- --simulation (SimulationBench.cs).
+// Throughput of a running console or cluster proxy: ... -- --load http://localhost:8080 (LoadBench.cs).
 /// <summary>The benchmark's entry point (not top-level statements: the web project's <c>Program</c> is referenced).</summary>
 internal static class ApiBenchmark
 {
     public static async Task Main(string[] args)
     {
+        if (Array.IndexOf(args, "--load") is var load and >= 0 && load + 1 < args.Length)
+        {
+            await LoadBench.RunAsync(new Uri(args[load + 1]), Option(args, "--seconds", 10), Option(args, "--connections", 16));
+            return;
+        }
+
         if (args.Contains("--simulation"))
         {
             var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -97,6 +104,12 @@ internal static class ApiBenchmark
                 File.Delete(database + suffix);
             }
         }
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
     }
 
     private static async Task<(double P50, double P95, double Mean)> MeasureAsync(Func<Task<HttpResponseMessage>> send, int count)

@@ -40,11 +40,16 @@ internal sealed class CatalogWorld : IAsyncDisposable
     /// <summary>Prints the SQL of the next queries (the <c>--sql</c> option).</summary>
     public static bool LogSql { get; set; }
 
-    public static async Task<CatalogWorld> CreateAsync(string path, int count)
+    /// <summary>
+    /// The world in a SQLite file at <paramref name="path"/>, or — with <paramref name="postgres"/> (an Npgsql connection
+    /// string with its <c>Database</c>, which must exist and be empty) — in that PostgreSQL database.
+    /// </summary>
+    public static async Task<CatalogWorld> CreateAsync(string path, int count, string? postgres = null)
     {
-        var options = new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite($"Data Source={path}")
-            .LogTo(m => { if (LogSql) { System.Console.WriteLine(m); } }, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted])
-            .Options;
+        var builder = new DbContextOptionsBuilder<ConsoleDbContext>();
+        builder.Use(postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, postgres ?? $"Data Source={path}")
+            .LogTo(m => { if (LogSql) { System.Console.WriteLine(m); } }, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+        var options = builder.Options;
         var factory = new Factory(options);
         var initializer = new DatabaseInitializer(factory, new NoProtector(), TimeProvider.System, NullLogger<DatabaseInitializer>.Instance);
         await initializer.InitializeAsync();

@@ -5,18 +5,28 @@ using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Marketplace;
 
 // Image catalogue benchmark: a SQLite file with 100,000 images across accounts, regions and kinds, and the latency
-// of the query shapes the images page runs. Usage:
-//   dotnet run -c Release --project bench/Console.Bench [-- --images 100000 --iterations 200 --keep]
+// of the query shapes the images page runs — or, with --postgres "<Npgsql connection string of a role that may create
+// databases>", the same on a PostgreSQL database of its own (created and dropped). Usage:
+//   dotnet run -c Release --project bench/Console.Bench [-- --images 100000 --iterations 200 --keep] [--postgres "Host=…"]
 var images = ArgValue("--images", 100_000);
 var iterations = ArgValue("--iterations", 200);
 
 var keep = args.Contains("--keep");
 CatalogWorld.ShowSql = args.Contains("--sql");
 var path = Path.Combine(Path.GetTempPath(), $"ecsconsole-bench-{Guid.NewGuid():N}.db");
+var postgresIndex = Array.IndexOf(args, "--postgres");
+var postgresServer = postgresIndex >= 0 && postgresIndex + 1 < args.Length ? args[postgresIndex + 1] : null;
+var postgresDatabase = $"ecsconsole_bench_{Guid.NewGuid():N}";
+if (postgresServer is not null)
+{
+    await PostgresAsync($"CREATE DATABASE \"{postgresDatabase}\"");
+}
+
 try
 {
     var build = Stopwatch.StartNew();
-    await using var world = await CatalogWorld.CreateAsync(path, images);
+    await using var world = await CatalogWorld.CreateAsync(path, images, postgresServer is null ? null : $"{postgresServer};Database={postgresDatabase}");
+    System.Console.WriteLine(postgresServer is null ? "SQLite file" : $"PostgreSQL database {postgresDatabase}");
     System.Console.WriteLine($"Built {world.ImageCount:N0} images ({world.AcmeHangzhouCustom:N0} of them Acme's custom images in cn-hangzhou) in {build.Elapsed.TotalSeconds:F1} s: {path}");
     System.Console.WriteLine($"{iterations} runs per shape after 10 warm-up runs; each run = count + page query.");
     System.Console.WriteLine();
@@ -75,6 +85,12 @@ try
 }
 finally
 {
+    if (postgresServer is not null && !keep)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await PostgresAsync($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+    }
+
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     if (keep)
     {
@@ -86,6 +102,14 @@ finally
     {
         File.Delete(path + suffix);
     }
+}
+
+async Task PostgresAsync(string sql)
+{
+    await using var connection = new Npgsql.NpgsqlConnection($"{postgresServer};Database=postgres");
+    await connection.OpenAsync();
+    await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+    await command.ExecuteNonQueryAsync();
 }
 
 int ArgValue(string name, int fallback)
