@@ -61,8 +61,10 @@ internal sealed class PostgresChangeRelay(ChangeNotifier notifier, string connec
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
+                // Whatever broke the connection (the server restarted, the network, a timeout), listen again: a hosted
+                // service that threw would stop the whole node.
                 logger.LogWarning(ex, "Listening for other nodes' changes failed; retrying in {Delay}", ReconnectDelay);
                 await Task.Delay(ReconnectDelay, ct).ContinueWith(_ => { }, TaskScheduler.Default);
             }
@@ -96,7 +98,7 @@ internal sealed class PostgresChangeRelay(ChangeNotifier notifier, string connec
 
                     await notify.ExecuteNonQueryAsync(ct);
                 }
-                catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException or IOException)
+                catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
                     // Pages on other nodes miss these refreshes; the data itself is committed.
                     logger.LogWarning(ex, "Sending {Count} changes to the other nodes failed", batch.Count);
