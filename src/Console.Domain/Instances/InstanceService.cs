@@ -125,16 +125,6 @@ public sealed partial class InstanceService(
             return Result.Success();
         }, ct, loadDisks: true);
 
-    /// <summary>The key pairs of the actor's account in the region, by name.</summary>
-    public async Task<IReadOnlyList<KeyPair>> KeyPairsAsync(Actor actor, string regionId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.KeyPairs.AsNoTracking()
-            .Where(k => k.AccountId == actor.AccountId && k.RegionId == regionId)
-            .OrderBy(k => k.Name)
-            .ToListAsync(ct);
-    }
-
     private async Task<Result<IReadOnlyList<string>>> RunInTransactionAsync(ConsoleDbContext db, Actor actor, RunInstancesRequest request, CancellationToken ct)
     {
         var account = actor.AccountId!;

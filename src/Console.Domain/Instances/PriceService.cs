@@ -40,10 +40,13 @@ public sealed record PriceAnswer(decimal Total, IReadOnlyList<PriceDetail> Detai
 /// (<see cref="InstancePricing.Quote"/> with <see cref="MarketplaceService.FeeFor"/>): no discounts are simulated, so the
 /// original, discount and trade prices are the undiscounted price, 0 and the same price.
 /// </summary>
-public sealed class PriceService(IDbContextFactory<ConsoleDbContext> dbFactory)
+public sealed class PriceService(IDbContextFactory<ConsoleDbContext> dbFactory, MarketplaceService marketplace)
 {
     public const string InstanceResource = "instance";
     public const string DiskResource = "disk";
+
+    /// <summary>The system disk priced when neither a disk nor an image is named: the buy page's smallest default.</summary>
+    private const int DefaultSystemDiskGiB = 40;
 
     /// <summary>
     /// Codes: <c>InvalidParameter</c> (resource type, amount), <c>MissingParameter</c> (the instance type; a disk's
@@ -98,19 +101,20 @@ public sealed class PriceService(IDbContextFactory<ConsoleDbContext> dbFactory)
 
         var image = request.ImageId is null ? null
             : await db.Images.AsNoTracking().Where(i => i.RegionId == request.RegionId && i.Id == request.ImageId).VisibleTo(db, actor)
-                .Select(i => new { i.SizeGiB, i.FeePerHour, i.ProductCode }).FirstOrDefaultAsync(ct);
+                .FirstOrDefaultAsync(ct);
         if (request.ImageId is not null && image is null)
         {
             return ImageErrors.NotFound(request.ImageId);
         }
 
-        var systemDisk = request.SystemDisk ?? new DiskSpec(InstancePricing.DiskCategories[0], Math.Max(40, image?.SizeGiB ?? 0));
+        var systemDisk = request.SystemDisk
+            ?? new DiskSpec(InstancePricing.DiskCategories[0], image is null ? DefaultSystemDiskGiB : ImageCompatibility.DefaultSystemDiskGiB(image));
         if ((InstanceValidation.SystemDiskCategory(systemDisk.Category, type.NvmeOnly) ?? InstanceValidation.DataDisks(request.DataDisks, new Dictionary<string, int>())) is { } badDisk)
         {
             return badDisk;
         }
 
-        var tiers = image?.ProductCode is { } code ? await db.MarketplacePrices.AsNoTracking().Where(p => p.ProductCode == code).ToListAsync(ct) : [];
+        var tiers = image?.ProductCode is { } code ? await marketplace.PricesAsync(code, ct) : [];
         var fee = image is null ? 0 : MarketplaceService.FeeFor(tiers, type.Vcpu, image.FeePerHour);
         var quote = InstancePricing.Quote(type.PricePerHour, fee, systemDisk, request.DataDisks, request.Amount, request.ChargeType, request.PeriodMonths);
         var system = InstancePricing.Quote(0, 0, systemDisk, [], request.Amount, request.ChargeType, request.PeriodMonths).Disks;

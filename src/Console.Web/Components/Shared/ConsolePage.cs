@@ -23,43 +23,29 @@ public abstract class ConsolePage : ComponentBase
     /// <summary>Reads what the page shows.</summary>
     protected abstract Task LoadAsync();
 
-    /// <summary>After an action: its refusal in the page's error alert, or <paramref name="done"/> in a snackbar.</summary>
-    protected void ShowOutcome(EcsError? error, string done)
-    {
-        Error = error;
-        if (error is null)
-        {
-            Snackbar.Add(done, Severity.Success);
-        }
-    }
-
     /// <summary>
-    /// After a one-click change (no dialog of its own): its refusal in the error alert, or <paramref name="done"/> in a
-    /// snackbar whose <c>API call</c> action opens the change's "Equivalent API call" (ADR-014).
+    /// After an action: its refusal in the page's error alert, or <paramref name="done"/> in a snackbar. A one-click change
+    /// (no dialog of its own) names its <paramref name="calls"/>: the snackbar's <c>API call</c> action then opens the
+    /// change's "Equivalent API call" (ADR-014).
     /// </summary>
     protected void ShowOutcome(EcsError? error, string done, params IReadOnlyList<EcsCall> calls)
     {
         Error = error;
-        if (error is null)
+        if (error is not null)
         {
-            Snackbar.Add(done, Severity.Success, options =>
-            {
-                options.Action = "API call";
-                options.ActionColor = Color.Inherit;
-                options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>("Equivalent API call",
-                    new DialogParameters<ApiCallDialog> { { d => d.Done, done }, { d => d.Calls, calls } }, ConsoleDialogs.Small);
-            });
+            return;
         }
+
+        Snackbar.Add(done, Severity.Success, calls.Count == 0 ? null : options =>
+        {
+            options.Action = "API call";
+            options.ActionColor = Color.Inherit;
+            options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>("Equivalent API call",
+                new DialogParameters<ApiCallDialog> { { d => d.Done, done }, { d => d.Calls, calls } }, ConsoleDialogs.Small);
+        });
     }
 
-    /// <summary><see cref="ShowOutcome(EcsError?, string)"/>, then the page re-read.</summary>
-    protected Task ShowOutcomeAsync(EcsError? error, string done)
-    {
-        ShowOutcome(error, done);
-        return LoadAsync();
-    }
-
-    /// <summary><see cref="ShowOutcome(EcsError?, string, IReadOnlyList{EcsCall})"/> of a one-click change, then the page re-read.</summary>
+    /// <summary><see cref="ShowOutcome"/>, then the page re-read.</summary>
     protected Task ShowOutcomeAsync(EcsError? error, string done, params IReadOnlyList<EcsCall> calls)
     {
         ShowOutcome(error, done, calls);

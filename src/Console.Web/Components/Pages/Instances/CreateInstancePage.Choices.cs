@@ -2,6 +2,7 @@ using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.InstanceTypes;
+using EcsConsole.Domain.Regions;
 using EcsConsole.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -15,7 +16,6 @@ public partial class CreateInstancePage
     {
         var types = await Compatibility.CheckTypesAsync(_actor!, _region!.Id, _zoneId, _image?.Id);
         _types = types.IsSuccess ? types.Value : [];
-        _compatibleZones = await CompatibleZonesAsync();
         if (_typeId is not null && _types.All(t => t.Type.Id != _typeId))
         {
             _typeId = null;
@@ -25,21 +25,16 @@ public partial class CreateInstancePage
         await RecheckAsync();
     }
 
-    /// <summary>The names of the region's zones that sell a type the chosen image runs on (none without an image).</summary>
-    private async Task<IReadOnlyList<string>> CompatibleZonesAsync()
+    /// <summary>The region's zones that sell a type <paramref name="image"/> runs on: read once per chosen image.</summary>
+    private async Task<IReadOnlyList<Zone>> CompatibleZonesAsync(Image image)
     {
-        if (_image is null)
-        {
-            return [];
-        }
-
-        var zones = new List<string>();
+        var zones = new List<Zone>();
         foreach (var zone in _region!.Zones)
         {
-            var types = await Compatibility.CheckTypesAsync(_actor!, _region.Id, zone.Id, _image.Id);
+            var types = await Compatibility.CheckTypesAsync(_actor!, _region.Id, zone.Id, image.Id);
             if (types.IsSuccess && types.Value.Any(t => t.IsAllowed))
             {
-                zones.Add(zone.Name);
+                zones.Add(zone);
             }
         }
 
@@ -52,21 +47,13 @@ public partial class CreateInstancePage
     /// </summary>
     private async Task PickCompatibleZoneAsync()
     {
-        if (_image is null || ZoneParam is not null || _types is null || _types.Any(t => t.IsAllowed))
+        if (_image is null || ZoneParam is not null || _types is null || _types.Any(t => t.IsAllowed) || _compatibleZones.Count == 0)
         {
             return;
         }
 
-        foreach (var zone in _region!.Zones)
-        {
-            var types = await Compatibility.CheckTypesAsync(_actor!, _region.Id, zone.Id, _image.Id);
-            if (types.IsSuccess && types.Value.Any(t => t.IsAllowed))
-            {
-                _zoneId = zone.Id;
-                await RefreshTypesAsync();
-                return;
-            }
-        }
+        _zoneId = _compatibleZones[0].Id;
+        await RefreshTypesAsync();
     }
 
     private async Task RecheckAsync()
@@ -84,6 +71,7 @@ public partial class CreateInstancePage
     private async Task SetImageAsync(Image image)
     {
         _image = image;
+        _compatibleZones = await CompatibleZonesAsync(image);
         _imagePrices = image.ProductCode is { } code ? await Marketplace.PricesAsync(code) : [];
         _systemSize = ImageCompatibility.DefaultSystemDiskGiB(image);
         _dataDisks = InstanceService.DataDisksOf(image)
