@@ -51,7 +51,7 @@ if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
   # there (ECSCONSOLE_HOST_PG); ECSCONSOLE_TEST_PG_E2E_FILTER chooses which.
   echo "PostgreSQL pass: Playwright journeys"
   ECSCONSOLE_HOST_PG="$ECSCONSOLE_TEST_PG" dotnet test tests/Console.E2E --no-build \
-    --filter "${ECSCONSOLE_TEST_PG_E2E_FILTER:-FullyQualifiedName~ForTestSuitesJourneyTests|FullyQualifiedName~KeyPairsTests}" \
+    --filter "${ECSCONSOLE_TEST_PG_E2E_FILTER:-FullyQualifiedName~ForTestSuitesJourneyTests|FullyQualifiedName~KeyPairsTests|FullyQualifiedName~TwoNodesTests}" \
     2>&1 | tee -a TestResults/test-output.log
   pg_e2e_status=${PIPESTATUS[0]}
   if [ "$status" -eq 0 ]; then status=$pg_e2e_status; fi

@@ -27,9 +27,16 @@ public sealed class EcsConsoleHost : IAsyncDisposable
     private readonly CapturedLog _log;
     private readonly HttpClient _control;
     private readonly SuiteDatabase _database;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
+    private readonly bool _ownsDatabase;
 
-    private EcsConsoleHost(ConsoleHostFactory factory, CapturedLog log, Uri baseAddress, SuiteDatabase database, string controlToken)
+    private EcsConsoleHost(ConsoleHostFactory factory, CapturedLog log, Uri baseAddress, SuiteDatabase database, string controlToken,
+        IReadOnlyDictionary<string, string?> settings, string environment, bool ownsDatabase)
     {
+        _settings = settings;
+        _environment = environment;
+        _ownsDatabase = ownsDatabase;
         _factory = factory;
         _log = log;
         BaseAddress = baseAddress;
@@ -73,13 +80,35 @@ public sealed class EcsConsoleHost : IAsyncDisposable
             settings[name] = value;
         }
 
+        return await StartHostAsync(settings, options.Environment, database, token, ownsDatabase: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts another node of this console (issue #19): a second console with the same settings on the same PostgreSQL
+    /// database and key ring, as a cluster's nodes are, so sign-ins, AccessKeys, tasks and live updates are shared with
+    /// this one. Disposing the node stops it and leaves the database to this host. PostgreSQL only
+    /// (<see cref="EcsConsoleHostOptions.PostgresServer"/>): on SQLite pages would not hear of the other node's changes.
+    /// </summary>
+    public async Task<EcsConsoleHost> StartNodeAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_database.IsPostgres)
+        {
+            throw new InvalidOperationException("Another node needs a console on PostgreSQL (EcsConsoleHostOptions.PostgresServer or ECSCONSOLE_HOST_PG)");
+        }
+
+        return await StartHostAsync(_settings, _environment, _database, ControlToken, ownsDatabase: false, cancellationToken);
+    }
+
+    private static async Task<EcsConsoleHost> StartHostAsync(IReadOnlyDictionary<string, string?> settings, string environment,
+        SuiteDatabase database, string token, bool ownsDatabase, CancellationToken cancellationToken)
+    {
         var log = new CapturedLog();
-        var factory = new ConsoleHostFactory(settings, options.Environment, log);
+        var factory = new ConsoleHostFactory(settings, environment, log);
         try
         {
             // Program migrates and seeds before it listens, so the console answers once StartServer returns.
             var port = await Task.Run(() => factory.Start(), cancellationToken);
-            var host = new EcsConsoleHost(factory, log, new Uri($"http://localhost:{port}/"), database, token);
+            var host = new EcsConsoleHost(factory, log, new Uri($"http://localhost:{port}/"), database, token, settings, environment, ownsDatabase);
             using var health = await host._control.GetAsync("healthz", cancellationToken);
             if (health.StatusCode != HttpStatusCode.OK)
             {
@@ -91,7 +120,11 @@ public sealed class EcsConsoleHost : IAsyncDisposable
         catch
         {
             await factory.DisposeAsync();
-            database.Delete();
+            if (ownsDatabase)
+            {
+                database.Delete();
+            }
+
             throw;
         }
     }
@@ -169,12 +202,16 @@ public sealed class EcsConsoleHost : IAsyncDisposable
         return document?.RootElement.Clone() ?? default;
     }
 
-    /// <summary>Stops the console and deletes its database (with its WAL files and the key-ring certificate beside it).</summary>
+    /// <summary>Stops the console and deletes its database (with its WAL files and the key-ring certificate beside it);
+    /// a node started by <see cref="StartNodeAsync"/> only stops.</summary>
     public async ValueTask DisposeAsync()
     {
         _control.Dispose();
         await _factory.DisposeAsync();
-        _database.Delete();
+        if (_ownsDatabase)
+        {
+            _database.Delete();
+        }
     }
 
     internal static int FreePort()

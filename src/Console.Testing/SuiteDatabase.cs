@@ -22,6 +22,9 @@ internal sealed class SuiteDatabase
         _certificate = certificate;
     }
 
+    /// <summary>Whether this is a PostgreSQL database (several nodes may share it).</summary>
+    public bool IsPostgres => _server is not null;
+
     /// <summary>The SQLite file's path, or the PostgreSQL database's name.</summary>
     public string Name { get; }
 

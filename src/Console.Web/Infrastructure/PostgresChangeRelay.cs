@@ -29,6 +29,18 @@ internal sealed class PostgresChangeRelay(ChangeNotifier notifier, string connec
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>
+    /// The listening connection's: out of the pool (it is held for the node's life), with a keepalive, so a connection
+    /// the network dropped without a word is noticed while waiting (Npgsql sends the keepalive during
+    /// <c>WaitAsync</c>) and listened on again.
+    /// </summary>
+    private string ListenerConnectionString => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        Pooling = false,
+        KeepAlive = 15,
+        ApplicationName = "ecsconsole-changes",
+    }.ConnectionString;
+
     public void Send(ResourceChange change) => _outbox.Writer.TryWrite(change);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +55,7 @@ internal sealed class PostgresChangeRelay(ChangeNotifier notifier, string connec
         {
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString);
+                await using var connection = new NpgsqlConnection(ListenerConnectionString);
                 await connection.OpenAsync(ct);
                 connection.Notification += (_, e) => OnNotification(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))

@@ -108,11 +108,59 @@ public sealed class SharedStateAcrossNodesTests
 
         // Act: a key pair created through node B
         var created = await onB.CallAsync("CreateKeyPair", ("RegionId", "cn-hangzhou"), ("KeyPairName", "made-on-b"));
+        var answered = System.Diagnostics.Stopwatch.StartNew();
         var change = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var late = answered.Elapsed;
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.True(late < TimeSpan.FromSeconds(2), $"node A heard of it {late} after node B answered");
         Assert.Equal(("made-on-b", "cn-hangzhou", DemoWorld.AcmeAccountId), (change.ResourceId, change.RegionId, change.AccountId));
+    }
+
+    [PostgresOnlyFact]
+    public async Task ANodeWhoseListeningConnectionIsCut_ListensAgain_AndStillHearsTheOtherNode()
+    {
+        // Arrange: node A listening; the server then cuts A's listening connection
+        using var nodeA = new ConsoleAppFactory();
+        nodeA.CreateBrowserLikeClient().Dispose();
+        await nodeA.Services.GetRequiredService<EcsConsole.Web.Infrastructure.PostgresChangeRelay>().Listening.WaitAsync(TimeSpan.FromSeconds(30));
+        var cut = await ListenerAsync(nodeA);
+        Assert.NotNull(cut);
+        TestProvider.Execute($"SELECT pg_terminate_backend({cut})");
+        await UntilAsync(async () => await ListenerAsync(nodeA) is { } again && again != cut);
+        var arrived = new TaskCompletionSource<EcsConsole.Domain.Common.ResourceChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = nodeA.Services.GetRequiredService<EcsConsole.Domain.Common.ChangeNotifier>()
+            .Subscribe(change => { if (change.Kind == EcsConsole.Domain.Common.ResourceKind.KeyPair) { arrived.TrySetResult(change); } });
+        using var nodeB = new ConsoleAppFactory(nodeA.DatabasePath);
+        var onB = new EcsTestClient(nodeB.CreateBrowserLikeClient(), AliceKey, AliceSecret);
+
+        // Act: a key pair created through node B
+        var created = await onB.CallAsync("CreateKeyPair", ("RegionId", "cn-hangzhou"), ("KeyPairName", "made-after-the-cut"));
+        var answered = System.Diagnostics.Stopwatch.StartNew();
+        var change = await arrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var late = answered.Elapsed;
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.True(late < TimeSpan.FromSeconds(2), $"node A heard of it {late} after node B answered");
+        Assert.Equal("made-after-the-cut", change.ResourceId);
+    }
+
+    /// <summary>The server process of <paramref name="node"/>'s listening connection once its LISTEN has run (null while it has none).</summary>
+    private static Task<string?> ListenerAsync(ConsoleAppFactory node) => node.QueryScalarAsync(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'ecsconsole-changes' " +
+        $"AND state = 'idle' AND query = 'LISTEN {EcsConsole.Web.Infrastructure.PostgresChangeRelay.Channel}'");
+
+    /// <summary>Polls <paramref name="condition"/> until it holds, failing after thirty seconds.</summary>
+    private static async Task UntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting");
+            await Task.Delay(100);
+        }
     }
 
     [PostgresOnlyFact]
