@@ -42,15 +42,21 @@ public abstract class ConsolePage : ComponentBase
         Error = error;
         if (error is null)
         {
-            Snackbar.Add(done, Severity.Success, options =>
-            {
-                options.Action = "API call";
-                options.ActionColor = Color.Inherit;
-                options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>("Equivalent API call",
-                    new DialogParameters<ApiCallDialog> { { d => d.Done, done }, { d => d.Calls, calls } }, ConsoleDialogs.Small);
-            });
+            Snackbar.Add(done, Severity.Success, ApiCallAction(done, calls));
         }
     }
+
+    /// <summary>
+    /// The snackbar action <c>API call</c> of a one-click change: opens its "Equivalent API call" (<see cref="ApiCallDialog"/>)
+    /// with <paramref name="done"/>, what the snackbar said.
+    /// </summary>
+    protected Action<SnackbarOptions> ApiCallAction(string done, IReadOnlyList<EcsCall> calls) => options =>
+    {
+        options.Action = "API call";
+        options.ActionColor = Color.Inherit;
+        options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>("Equivalent API call",
+            new DialogParameters<ApiCallDialog> { { d => d.Done, done }, { d => d.Calls, calls } }, ConsoleDialogs.Small);
+    };
 
     /// <summary><see cref="ShowOutcome(EcsError?, string)"/>, then the page re-read.</summary>
     protected Task ShowOutcomeAsync(EcsError? error, string done)
