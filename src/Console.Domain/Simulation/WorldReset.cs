@@ -63,10 +63,7 @@ public sealed class WorldReset(
             var keyRing = await db.DataProtectionKeys.AsNoTracking().ToListAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
             var live = (SqliteConnection)db.Database.GetDbConnection();
-            lock (_templateGate)
-            {
-                template.BackupDatabase(live);
-            }
+            await CopyOverAsync(template, live, ct);
 
             db.DataProtectionKeys.AddRange(keyRing.Select(k => new DataProtectionKey { Id = k.Id, FriendlyName = k.FriendlyName, Xml = k.Xml }));
             await db.SaveChangesAsync(ct);
@@ -76,6 +73,31 @@ public sealed class WorldReset(
         }, ct);
 
         return await AfterResetAsync(watch, ct);
+    }
+
+    /// <summary>
+    /// The backup needs the live file's write lock and does not wait for it: a write of another connection in flight
+    /// (the API log's batch, another node's runner) answers SQLITE_BUSY or SQLITE_LOCKED, and the copy is tried again
+    /// shortly (for up to about five seconds; the live file is untouched until the copy gets the lock).
+    /// </summary>
+    private async Task CopyOverAsync(SqliteConnection template, SqliteConnection live, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                lock (_templateGate)
+                {
+                    template.BackupDatabase(live);
+                }
+
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED && attempt < 250)
+            {
+                await Task.Delay(20, ct);
+            }
+        }
     }
 
     private async Task<TimeSpan> AfterResetAsync(Stopwatch watch, CancellationToken ct)
