@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 // HTTP, V3 signature check, AccessKey lookup, nonce, the catalogue query, JSON — against a bare Kestrel endpoint that
 // returns the same JSON bytes. Both over loopback HTTP with keep-alive, one request at a time. Usage:
 //   dotnet run -c Release --project bench/Console.ApiBench [-- --requests 1000]
-// The simulation control's reset and account timings: ... -- --simulation (SimulationBench.cs).
+// The simulation control's reset and account timings: ... -- --simulation [--postgres ["<Npgsql>"]] (SimulationBench.cs;
+// the connection string may be in ECSCONSOLE_BENCH_PG).
 // Throughput of a running console or cluster proxy: ... -- --load http://localhost:8080 (LoadBench.cs).
 /// <summary>The benchmark's entry point (not top-level statements: the web project's <c>Program</c> is referenced).</summary>
 internal static class ApiBenchmark
@@ -33,8 +34,12 @@ internal static class ApiBenchmark
                 root = root.Parent;
             }
 
+            // --postgres "<Npgsql connection string>", or --postgres alone with it in ECSCONSOLE_BENCH_PG
             var pg = Array.IndexOf(args, "--postgres");
-            await SimulationBench.RunAsync(root!.FullName, pg >= 0 && pg + 1 < args.Length ? args[pg + 1] : null);
+            var postgres = pg < 0 ? null
+                : pg + 1 < args.Length && !args[pg + 1].StartsWith("--", StringComparison.Ordinal) ? args[pg + 1]
+                : Environment.GetEnvironmentVariable("ECSCONSOLE_BENCH_PG") ?? throw new ArgumentException("--postgres needs a connection string or ECSCONSOLE_BENCH_PG");
+            await SimulationBench.RunAsync(root!.FullName, postgres);
             return;
         }
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 /// database of its own — as a suite sees them. One warm-up reset (it builds the template world once per process) and
 /// account first. Usage:
 ///   dotnet run -c Release --project bench/Console.ApiBench -- --simulation [--postgres "Host=localhost;Username=…;Password=…"]
+/// (or <c>--postgres</c> alone with the connection string in <c>ECSCONSOLE_BENCH_PG</c>).
 /// </summary>
 internal static class SimulationBench
 {
@@ -71,6 +72,11 @@ internal static class SimulationBench
             if (postgres is not null)
             {
                 await DropAsync(postgres, pgDatabase);
+                // the key-ring certificate the console generated for that database, next to its content root
+                foreach (var file in Directory.GetFiles(Path.Combine(repositoryRoot, "src", "Console.Web"), $"*{pgDatabase}*.keyring.pfx"))
+                {
+                    File.Delete(file);
+                }
             }
 
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

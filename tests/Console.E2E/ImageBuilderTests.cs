@@ -47,6 +47,13 @@ public sealed class ImageBuilderTests(MutatingConsoleFixture mutating)
         // Start Build, and follow it on Build Tasks
         await templates.StartBuildAsync(templateId);
         await Expect(templates.LatestBuild(templateId)).ToBeVisibleAsync();
+        // its snackbar offers the build (View) and its StartImagePipelineExecution (API call), as every one-click change (ADR-018)
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "View", Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "API call", Exact = true }).ClickAsync();
+        var apiCall = page.GetByRole(AriaRole.Dialog, new() { Name = "Equivalent API call" });
+        await Expect(apiCall.GetByTestId("api-call-action")).ToHaveTextAsync("StartImagePipelineExecution");
+        await page.ScreenshotAsync(_fixture, "image-builder-start-build-api-call");
+        await apiCall.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
         await templates.NavLink("Build Tasks").ClickAsync();
         var builds = new BuildTasksPage(page);
         var executionId = await builds.BuildIdOfTemplateAsync(templateId);

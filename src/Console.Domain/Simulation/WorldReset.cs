@@ -16,7 +16,7 @@ namespace EcsConsole.Domain.Simulation;
 /// the Data Protection key ring (the template's AccessKey secrets are protected with it). The clock's offset and the
 /// pending faults are part of the database and go with it. Afterwards the in-memory catalogues are forgotten, the clock
 /// re-read, and a <see cref="ResourceKind.World"/> change published so that open pages reload. On PostgreSQL the world is
-/// truncated and seeded again in one transaction instead (ADR-017).
+/// truncated and copied back from a template schema in one transaction instead (<see cref="PostgresWorldTemplate"/>, ADR-018).
 /// </summary>
 public sealed class WorldReset(
     IDbContextFactory<ConsoleDbContext> dbFactory,
@@ -27,6 +27,7 @@ public sealed class WorldReset(
     ILoggerFactory loggers)
 {
     private readonly Lock _templateGate = new();
+    private readonly PostgresWorldTemplate _postgres = new();
     private Task<SqliteConnection>? _template;
 
     /// <summary>Builds the template now (in the background at start-up), so the first reset costs no seeding. SQLite only:
@@ -62,10 +63,7 @@ public sealed class WorldReset(
             var keyRing = await db.DataProtectionKeys.AsNoTracking().ToListAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
             var live = (SqliteConnection)db.Database.GetDbConnection();
-            lock (_templateGate)
-            {
-                template.BackupDatabase(live);
-            }
+            await CopyOverAsync(template, live, ct);
 
             db.DataProtectionKeys.AddRange(keyRing.Select(k => new DataProtectionKey { Id = k.Id, FriendlyName = k.FriendlyName, Xml = k.Xml }));
             await db.SaveChangesAsync(ct);
@@ -77,6 +75,31 @@ public sealed class WorldReset(
         return await AfterResetAsync(watch, ct);
     }
 
+    /// <summary>
+    /// The backup needs the live file's write lock and does not wait for it: a write of another connection in flight
+    /// (the API log's batch, another node's runner) answers SQLITE_BUSY or SQLITE_LOCKED, and the copy is tried again
+    /// shortly (for up to about five seconds; the live file is untouched until the copy gets the lock).
+    /// </summary>
+    private async Task CopyOverAsync(SqliteConnection template, SqliteConnection live, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                lock (_templateGate)
+                {
+                    template.BackupDatabase(live);
+                }
+
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED && attempt < 250)
+            {
+                await Task.Delay(20, ct);
+            }
+        }
+    }
+
     private async Task<TimeSpan> AfterResetAsync(Stopwatch watch, CancellationToken ct)
     {
         ReadOnce.ForgetAll();
@@ -85,30 +108,11 @@ public sealed class WorldReset(
         return watch.Elapsed;
     }
 
-    /// <summary>
-    /// PostgreSQL (ADR-017): in one transaction, every table but the key ring and the migrations history is truncated
-    /// and the demo world seeded again as start-up does. TRUNCATE's exclusive locks make every other connection, on any
-    /// node, wait and then see the new world, never a mix.
-    /// </summary>
+    /// <summary>PostgreSQL (ADR-017, ADR-018): <see cref="PostgresWorldTemplate"/> — truncate and copy back in one transaction. TRUNCATE's
+    /// exclusive locks make every other connection, on any node, wait and then see the new world, never a mix.</summary>
     private async Task<bool> ReseedPostgresAsync(CancellationToken ct)
     {
-        var initializer = new DatabaseInitializer(dbFactory, protector, clock, loggers.CreateLogger<DatabaseInitializer>());
-        var secrets = initializer.ProtectedDemoSecrets();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var keyRing = db.Model.FindEntityType(typeof(DataProtectionKey))?.GetTableName();
-        var tables = db.Model.GetEntityTypes()
-            .Select(e => e.GetTableName())
-            .OfType<string>()
-            .Where(t => t != keyRing)
-            .Distinct()
-            .Select(t => "\"" + t + "\"");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var truncate = "TRUNCATE " + string.Join(", ", tables) + " CASCADE";
-#pragma warning disable EF1003 // the table names come from the model, not from input
-        await db.Database.ExecuteSqlRawAsync(truncate, ct);
-#pragma warning restore EF1003
-        await initializer.SeedIntoAsync(db, secrets, ct);
-        await tx.CommitAsync(ct);
+        await _postgres.ResetAsync(dbFactory, new DatabaseInitializer(dbFactory, protector, clock, loggers.CreateLogger<DatabaseInitializer>()), ct);
         return true;
     }
 

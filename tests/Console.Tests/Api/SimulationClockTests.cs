@@ -1,4 +1,5 @@
 using System.Net;
+using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Api.Support;
 
 namespace EcsConsole.Tests.Api;
@@ -51,5 +52,56 @@ public sealed class SimulationClockTests(SimulationHostFixture sim) : IClassFixt
         Assert.Equal("ChargeTypeViolation", beforeExpiry.Code);
         Assert.Equal(HttpStatusCode.OK, advanced.Status);
         Assert.True(afterExpiry.Status == HttpStatusCode.OK, afterExpiry.ToString());
+    }
+
+    [Fact]
+    public async Task AfterAnAdvance_ATimestampOlderThanTheWindowOfTheSimulatedNow_IsExpired_WhileTheCallersOwnClockStillSigns()
+    {
+        // Arrange: the clock an hour on
+        var advanced = await sim.PostAsync("/simulation/clock/advance", new { seconds = 3600 });
+        var now = advanced.Body.GetProperty("now").GetDateTimeOffset();
+        var (id, secret, _) = DemoWorld.AccessKeys.First(k => k.User == DemoWorld.Alice);
+        EcsTestClient SignedAt(DateTimeOffset at) => new(sim.App.CreateBrowserLikeClient(), id, secret) { Timestamp = at };
+
+        // Act
+        var atSimulatedNow = await SignedAt(now).CallAsync("DescribeRegions");
+        var sixteenMinutesOld = await SignedAt(now.AddMinutes(-16)).CallAsync("DescribeRegions");
+        var atCallersClock = await SignedAt(DateTimeOffset.UtcNow).CallAsync("DescribeRegions");
+
+        // Assert
+        Assert.True(atSimulatedNow.Status == HttpStatusCode.OK, atSimulatedNow.ToString());
+        Assert.Equal("InvalidTimeStamp.Expired", sixteenMinutesOld.Code);
+        Assert.True(atCallersClock.Status == HttpStatusCode.OK, atCallersClock.ToString());
+    }
+
+    [Fact]
+    public async Task SubscriptionsFallDue_InTheOrderOfTheirExpiry_AsTheClockPassesEach()
+    {
+        // Arrange: a one-month and a three-month subscription bought at the same time
+        var alice = sim.Alice();
+        var oneMonth = await SubscriptionAsync(alice, months: 1);
+        var threeMonths = await SubscriptionAsync(alice, months: 3);
+        await sim.PostAsync("/simulation/tasks/complete");
+
+        // Act: past the first expiry only, then past the second
+        await sim.PostAsync("/simulation/clock/advance", new { seconds = 32 * 24 * 3600 });
+        var firstAfterOneMonth = await alice.CallAsync("DeleteInstance", ("InstanceId", oneMonth), ("Force", "true"));
+        var secondAfterOneMonth = await alice.CallAsync("DeleteInstance", ("InstanceId", threeMonths), ("Force", "true"));
+        await sim.PostAsync("/simulation/clock/advance", new { seconds = 62 * 24 * 3600 });
+        var secondAfterThreeMonths = await alice.CallAsync("DeleteInstance", ("InstanceId", threeMonths), ("Force", "true"));
+
+        // Assert
+        Assert.True(firstAfterOneMonth.Status == HttpStatusCode.OK, firstAfterOneMonth.ToString());
+        Assert.Equal("ChargeTypeViolation", secondAfterOneMonth.Code);
+        Assert.True(secondAfterThreeMonths.Status == HttpStatusCode.OK, secondAfterThreeMonths.ToString());
+    }
+
+    private static async Task<string> SubscriptionAsync(EcsTestClient alice, int months)
+    {
+        var run = await alice.CallAsync("RunInstances", ("RegionId", Region), ("ZoneId", "cn-hangzhou-h"), ("InstanceType", "ecs.g7.large"),
+            ("ImageId", "aliyun_3_x64_20G_alibase_20250101.vhd"), ("InstanceChargeType", "PrePaid"), ("Period", months.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("PeriodUnit", "Month"));
+        Assert.True(run.Status == HttpStatusCode.OK, run.ToString());
+        return run["InstanceIdSets"].GetProperty("InstanceIdSet")[0].GetString()!;
     }
 }

@@ -121,6 +121,31 @@ public sealed class SimulationControlTests(SimulationHostFixture sim) : IClassFi
     }
 
     [Fact]
+    public async Task EveryLaterReset_GivesTheSameWorldAgain_AndItTakesNewWrites()
+    {
+        // Arrange: a first reset (on PostgreSQL it keeps the copy later resets restore), then the world changed
+        var alice = sim.Alice();
+        await sim.PostAsync("/simulation/reset");
+        var demoImage = (await ImageIdAsync(alice, "acme-base-v1"))!;
+        await alice.CallAsync("DeleteImage", ("RegionId", Region), ("ImageId", demoImage), ("Force", "true"));
+        var account = await sim.PostAsync("/simulation/accounts", new { name = "gone-after-reset" });
+
+        // Act: two more resets, then a write of every kind a suite makes first (an account, an image through the API)
+        var second = await sim.PostAsync("/simulation/reset");
+        var third = await sim.PostAsync("/simulation/reset");
+        var after = await sim.PostAsync("/simulation/accounts", new { name = "after-reset" });
+        var created = await CreateImageAsync(alice, "made-after-reset");
+
+        // Assert: the demo world, no trace of the account made before, and new rows take fresh IDs
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (second.Status, third.Status));
+        Assert.Equal(demoImage, await ImageIdAsync(alice, "acme-base-v1"));
+        Assert.Equal("0", await sim.App.QueryScalarAsync(
+            $"SELECT COUNT(*) FROM Accounts WHERE Id = '{account.Body.GetProperty("accountId").GetString()}'"));
+        Assert.Equal(HttpStatusCode.Created, after.Status);
+        Assert.Equal("Creating", await ImageStatusAsync(alice, created));
+    }
+
+    [Fact]
     public async Task Accounts_CreatesAnIsolatedAccount_WhoseKeySeesOnlyPublicImages()
     {
         // Act

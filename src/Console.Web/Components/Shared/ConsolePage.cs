@@ -31,19 +31,23 @@ public abstract class ConsolePage : ComponentBase
     protected void ShowOutcome(EcsError? error, string done, params IReadOnlyList<EcsCall> calls)
     {
         Error = error;
-        if (error is not null)
+        if (error is null)
         {
-            return;
+            Snackbar.Add(done, Severity.Success, calls.Count == 0 ? null : ApiCallAction(done, calls));
         }
-
-        Snackbar.Add(done, Severity.Success, calls.Count == 0 ? null : options =>
-        {
-            options.Action = "API call";
-            options.ActionColor = Color.Inherit;
-            options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>("Equivalent API call",
-                new DialogParameters<ApiCallDialog> { { d => d.Done, done }, { d => d.Calls, calls } }, ConsoleDialogs.Small);
-        });
     }
+
+    /// <summary>
+    /// The snackbar action <c>API call</c> of a one-click change: opens its "Equivalent API call" (<see cref="ApiCallDialog"/>)
+    /// with <paramref name="done"/>, what the snackbar said.
+    /// </summary>
+    protected Action<SnackbarOptions> ApiCallAction(string done, IReadOnlyList<EcsCall> calls) => options =>
+    {
+        options.Action = "API call";
+        options.ActionColor = Color.Inherit;
+        options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>("Equivalent API call",
+            new DialogParameters<ApiCallDialog> { { d => d.Done, done }, { d => d.Calls, calls } }, ConsoleDialogs.Small);
+    };
 
     /// <summary><see cref="ShowOutcome"/>, then the page re-read.</summary>
     protected Task ShowOutcomeAsync(EcsError? error, string done, params IReadOnlyList<EcsCall> calls)
