@@ -52,6 +52,24 @@ public sealed class QuotaService(IDbContextFactory<ConsoleDbContext> dbFactory, 
             return CommonErrors.Forbidden("Only an account admin or the platform admin may view quotas.");
         }
 
+        return Result<IReadOnlyList<QuotaRow>>.Success(await ReadRowsAsync(db, only, regionId, ct));
+    }
+
+    /// <summary>
+    /// The quotas of the actor's own account that are at least <paramref name="percent"/> used (the Overview's warnings):
+    /// per-region quotas of <paramref name="regionId"/> and the account-wide ones, fullest first. Any member may see how
+    /// close the own account is to a limit (it is what refuses the member's next change); an actor without an account has none.
+    /// </summary>
+    public Task<IReadOnlyList<QuotaRow>> NearLimitAsync(Actor actor, string regionId, int percent = 80, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync<IReadOnlyList<QuotaRow>>(actor, [], async (db, account) =>
+            [.. (await ReadRowsAsync(db, account, regionId, ct))
+                .Where(r => r.Limit <= 0 ? r.Used > 0 : r.Used * 100 >= r.Limit * percent)
+                .OrderByDescending(r => r.Limit <= 0 ? double.MaxValue : (double)r.Used / r.Limit)
+                .ThenBy(r => r.QuotaName, StringComparer.Ordinal)], ct);
+
+    /// <summary>Rows of <paramref name="only"/> (every account when null) for <paramref name="regionId"/> (every region when null).</summary>
+    private static async Task<IReadOnlyList<QuotaRow>> ReadRowsAsync(ConsoleDbContext db, string? only, string? regionId, CancellationToken ct)
+    {
         var accounts = await db.Accounts.AsNoTracking()
             .Where(a => only == null || a.Id == only)
             .OrderBy(a => a.Name).ThenBy(a => a.Id)
@@ -149,6 +167,6 @@ public sealed class QuotaService(IDbContextFactory<ConsoleDbContext> dbFactory, 
             }
         }
 
-        return Result<IReadOnlyList<QuotaRow>>.Success(rows);
+        return rows;
     }
 }
