@@ -128,8 +128,32 @@ async function priceAndGroups(ecs) {
   check(unshared.body.shareGroups.shareGroup.length === 0, 'removing the group all unpublishes');
 }
 
+// ClientToken (VAL-TOKEN-01): a retry with the same token answers the first call's ID and makes nothing new; the same
+// token with another name is IdempotentParameterMismatch (403).
+async function idempotentRetries(ecs, label) {
+  const clientToken = `sdk-token-${label}-${Date.now().toString(36)}`;
+  const request = () => new Ecs.CreateImageComponentRequest({
+    regionId: region, name: `sdk-token-${label}`, systemType: 'Linux', componentType: 'Build', content: 'RUN echo idempotent', clientToken,
+  });
+  const first = await ecs.createImageComponent(request());
+  const retry = await ecs.createImageComponent(request());
+  check(retry.body.imageComponentId === first.body.imageComponentId && retry.body.requestId !== first.body.requestId,
+    `a retry with the same ClientToken answers the same component (${first.body.imageComponentId})`);
+  const listed = await ecs.describeImageComponents(new Ecs.DescribeImageComponentsRequest({ regionId: region, name: `sdk-token-${label}` }));
+  check(listed.body.imageComponent.imageComponentSet.length === 1, 'and made only one');
+  try {
+    await ecs.createImageComponent(new Ecs.CreateImageComponentRequest({ ...request(), name: `sdk-token-${label}-other` }));
+    throw new Error('a reused ClientToken with another name was accepted');
+  } catch (e) {
+    check(e.code === 'IdempotentParameterMismatch' && e.statusCode === 403, 'the token with another name is IdempotentParameterMismatch (403)');
+  }
+  await ecs.deleteImageComponent(new Ecs.DeleteImageComponentRequest({ regionId: region, imageComponentId: first.body.imageComponentId }));
+}
+
 (async () => {
   try {
+    await idempotentRetries(client(undefined), 'v3');
+    await idempotentRetries(client('v2'), 'v2');
     await journey('v3', undefined);
     await keyPairs(client(undefined), 'v3');
     await priceAndGroups(client(undefined));

@@ -361,6 +361,52 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.ClientTokens.ClientTokenClaim", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AccountId", "Action", "Token");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.ToTable("ClientTokenClaims");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.ImageBuilder.ImageComponent", b =>
                 {
                     b.Property<string>("Id")

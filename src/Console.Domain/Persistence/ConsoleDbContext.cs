@@ -46,6 +46,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<SignatureNonce> SignatureNonces => Set<SignatureNonce>();
 
+    public DbSet<EcsConsole.Domain.ClientTokens.ClientTokenClaim> ClientTokenClaims => Set<EcsConsole.Domain.ClientTokens.ClientTokenClaim>();
+
     public DbSet<Image> Images => Set<Image>();
 
     public DbSet<ImageDiskMapping> ImageDiskMappings => Set<ImageDiskMapping>();

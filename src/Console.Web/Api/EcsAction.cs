@@ -1,3 +1,4 @@
+using EcsConsole.Domain.ClientTokens;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Regions;
 
@@ -11,10 +12,36 @@ namespace EcsConsole.Web.Api;
 /// </summary>
 public sealed record EcsAction(string Name, bool Changing, ApiAction Run)
 {
-    /// <summary>Runs the call; a changing action asked with <c>DryRun=true</c> runs as a dry run.</summary>
+    /// <summary>
+    /// The action takes a <c>ClientToken</c> (its SDK request model has one): a retry with the same token runs it once
+    /// (VAL-TOKEN-01, ADR-021, <see cref="ApiClientToken"/>).
+    /// </summary>
+    public bool TakesClientToken { get; init; }
+
+    /// <summary>This registration, taking a <c>ClientToken</c>.</summary>
+    public EcsAction WithClientToken() => this with { TakesClientToken = true };
+
+    /// <summary>
+    /// Runs the call; a changing action asked with <c>DryRun=true</c> runs as a dry run, and a call with a
+    /// <c>ClientToken</c> runs once per token (a dry run claims none).
+    /// </summary>
     public async Task<ApiReply> InvokeAsync(ApiCall call)
     {
-        if (!Changing || call.P.Get("DryRun") is not { } dryRun || !dryRun.Equals("true", StringComparison.OrdinalIgnoreCase))
+        var isDryRun = Changing && call.P.Get("DryRun") is { } dryRun && dryRun.Equals("true", StringComparison.OrdinalIgnoreCase);
+        if (TakesClientToken && call.P.Get("ClientToken") is { } token)
+        {
+            if (!ClientTokenService.IsWellFormed(token))
+            {
+                return ClientTokenErrors.Malformed(Name);
+            }
+
+            if (!isDryRun && call.Actor.AccountId is { } accountId)
+            {
+                return await ApiClientToken.RunOnceAsync(call, accountId, token, () => Run(call));
+            }
+        }
+
+        if (!isDryRun)
         {
             return await Run(call);
         }

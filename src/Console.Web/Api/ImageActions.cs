@@ -47,7 +47,7 @@ internal static class ImageActions
             })),
         EcsAction.InRegion("CreateImage", BindCreateImage, async (call, region, request) =>
             (await call.Service<CreateImageService>().CreateAsync(call.Actor, request with { RegionId = region.Id }, call.Ct))
-                .Reply(created => new { call.RequestId, created.ImageId }), changing: true),
+                .Reply(created => new { call.RequestId, created.ImageId }), changing: true).WithClientToken(),
         EcsAction.InRegion("DeleteImage", p => (ImageId: p.Required("ImageId"), Force: p.Bool("Force") ?? false), async (call, region, a) =>
             call.Done(await call.Service<ImageLifecycleService>().DeleteAsync(call.Actor, region.Id, new DeleteImagesRequest([a.ImageId], a.Force), call.Ct)),
             changing: true),

@@ -14,13 +14,13 @@ internal static class ImageBuilderActions
 {
     public static IEnumerable<EcsAction> All =>
     [
-        EcsAction.InRegion("CreateImageComponent", (call, region) => CreateImageComponentAsync(call, region), changing: true),
+        EcsAction.InRegion("CreateImageComponent", (call, region) => CreateImageComponentAsync(call, region), changing: true).WithClientToken(),
         EcsAction.InRegion("DescribeImageComponents", p => ApiPaging.Read(p, PagingStyle.Domain), DescribeImageComponentsAsync),
         EcsAction.InRegion("DeleteImageComponent", p => p.Required("ImageComponentId"), async (call, region, componentId) =>
             call.Done(await call.Service<ImageComponentService>().DeleteAsync(call.Actor, region.Id, componentId, call.Ct)), changing: true),
         EcsAction.InRegion("CreateImagePipeline", BindCreateImagePipeline, async (call, region, request) =>
             (await call.Service<ImagePipelineService>().CreateAsync(call.Actor, request with { RegionId = region.Id }, call.Ct))
-                .Reply(id => new { call.RequestId, ImagePipelineId = id }), changing: true),
+                .Reply(id => new { call.RequestId, ImagePipelineId = id }), changing: true).WithClientToken(),
         EcsAction.InRegion("DescribeImagePipelines", p => ApiPaging.Read(p, PagingStyle.Domain), async (call, region, paging) =>
             (await call.Service<ImagePipelineService>().ListAsync(call.Actor, new ImagePipelineQuery
             {
@@ -35,7 +35,7 @@ internal static class ImageBuilderActions
             call.Done(await call.Service<ImagePipelineService>().DeleteAsync(call.Actor, region.Id, pipelineId, call.Ct)), changing: true),
         EcsAction.InRegion("StartImagePipelineExecution", p => p.Required("ImagePipelineId"), async (call, region, pipelineId) =>
             (await call.Service<ImageBuildService>().StartAsync(call.Actor, region.Id, pipelineId, Tags(call.P, "Tag"), call.Ct))
-                .Reply(id => new { call.RequestId, ExecutionId = id }), changing: true),
+                .Reply(id => new { call.RequestId, ExecutionId = id }), changing: true).WithClientToken(),
         EcsAction.InRegion("DescribeImagePipelineExecutions", p => ApiPaging.Read(p, PagingStyle.Domain), DescribeImagePipelineExecutionsAsync),
         EcsAction.InRegion("CancelImagePipelineExecution", p => p.Required("ExecutionId"), async (call, region, executionId) =>
             call.Done(await call.Service<ImageBuildService>().CancelAsync(call.Actor, region.Id, executionId, call.Ct)), changing: true),

@@ -18,7 +18,7 @@ internal static class ImportExportActions
         EcsAction.InRegion("ImportImage", BindImportImage, async (call, region, request) =>
             (await call.Service<ImportImageService>().ImportAsync(call.Actor, request with { RegionId = region.Id }, call.Ct))
                 .Reply(imported => new { call.RequestId, RegionId = region.Id, imported.ImageId, imported.TaskId }),
-            changing: true),
+            changing: true).WithClientToken(),
     ];
 
     /// <summary>The first <c>DiskDeviceMapping</c> is the system disk's file, the others data disks'.</summary>

@@ -12,13 +12,13 @@ internal static class InstanceActions
     public static IEnumerable<EcsAction> All =>
     [
         EcsAction.InRegion("DescribeInstances", BindDescribeInstances, DescribeInstancesAsync),
-        EcsAction.InRegion("RunInstances", BindRunInstances, RunInstancesAsync, changing: true),
+        EcsAction.InRegion("RunInstances", BindRunInstances, RunInstancesAsync, changing: true).WithClientToken(),
         OnInstance("StartInstance", _ => true, (call, regionId, id, _) => call.Service<InstanceService>().StartAsync(call.Actor, regionId, id, call.Ct)),
         OnInstance("StopInstance", _ => true, (call, regionId, id, _) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, call.Ct)),
         OnInstance("DeleteInstance", p => p.Bool("Force") ?? false,
             (call, regionId, id, force) => call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, force, call.Ct)),
         EcsAction.Global("ReplaceSystemDisk", p => (InstanceId: p.Required("InstanceId"), ImageId: p.Required("ImageId"), Size: p.Int("SystemDisk.Size", 1)),
-            ReplaceSystemDiskAsync, changing: true),
+            ReplaceSystemDiskAsync, changing: true).WithClientToken(),
     ];
 
     private static (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) BindDescribeInstances(ApiParameters p)

@@ -37,7 +37,7 @@ internal static class SharingActions
                 (await call.Service<CopyImageService>().CopyAsync(call.Actor, new CopyImageRequest(region.Id, a.ImageId, a.Destination,
                     call.P.Get("DestinationImageName"), call.P.Get("DestinationDescription"), a.Encrypted), call.Ct))
                     .Reply(copied => new { call.RequestId, copied.ImageId }),
-            changing: true),
+            changing: true).WithClientToken(),
         EcsAction.InRegion("CancelCopyImage", p => p.Required("ImageId"), async (call, region, imageId) =>
             call.Done(await call.Service<CopyImageService>().CancelCopyAsync(call.Actor, region.Id, imageId, call.Ct)), changing: true),
     ];

@@ -12,7 +12,7 @@ internal static class StorageActions
 {
     public static IEnumerable<EcsAction> All =>
     [
-        EcsAction.Global("CreateSnapshot", p => p.Required("DiskId"), CreateSnapshotAsync, changing: true),
+        EcsAction.Global("CreateSnapshot", p => p.Required("DiskId"), CreateSnapshotAsync, changing: true).WithClientToken(),
         EcsAction.InRegion("DescribeSnapshots", BindDescribeSnapshots, DescribeSnapshotsAsync),
         EcsAction.Global("DeleteSnapshot", p => p.Required("SnapshotId"), DeleteSnapshotAsync, changing: true),
         EcsAction.InRegion("DescribeDisks", BindDescribeDisks, DescribeDisksAsync),

@@ -315,6 +315,46 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.ClientTokens.ClientTokenClaim", b =>
+                {
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimId")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AccountId", "Action", "Token");
+
+                    b.HasIndex("ClaimedAt");
+
+                    b.ToTable("ClientTokenClaims");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.ImageBuilder.ImageComponent", b =>
                 {
                     b.Property<string>("Id")
