@@ -43,11 +43,18 @@ internal sealed class PostgresChangeRelay(ChangeNotifier notifier, string connec
 
     public void Send(ResourceChange change) => _outbox.Writer.TryWrite(change);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Relaying starts with the host, before it takes requests: since .NET 10 <see cref="ExecuteAsync"/> runs on the thread
+    /// pool after start-up returns, so a change committed by the node's first requests could otherwise go unsent.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         notifier.RelayTo(this);
-        return Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
+        return base.StartAsync(cancellationToken);
     }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(ListenAsync(stoppingToken), SendAsync(stoppingToken));
 
     private async Task ListenAsync(CancellationToken ct)
     {

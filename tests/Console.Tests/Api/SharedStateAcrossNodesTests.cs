@@ -148,9 +148,9 @@ public sealed class SharedStateAcrossNodesTests
     }
 
     /// <summary>The server process of <paramref name="node"/>'s listening connection once its LISTEN has run (null while it has none).</summary>
-    private static Task<string?> ListenerAsync(ConsoleAppFactory node) => node.QueryScalarAsync(
+    private static async Task<string?> ListenerAsync(ConsoleAppFactory node) => await node.QueryScalarAsync(
         "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'ecsconsole-changes' " +
-        $"AND state = 'idle' AND query = 'LISTEN {EcsConsole.Web.Infrastructure.PostgresChangeRelay.Channel}'");
+        $"AND state = 'idle' AND query = 'LISTEN {EcsConsole.Web.Infrastructure.PostgresChangeRelay.Channel}'") is { Length: > 0 } pid ? pid : null;
 
     /// <summary>Polls <paramref name="condition"/> until it holds, failing after thirty seconds.</summary>
     private static async Task UntilAsync(Func<Task<bool>> condition)
@@ -167,7 +167,7 @@ public sealed class SharedStateAcrossNodesTests
     public async Task TwoNodesStartingTogetherOnAnEmptyDatabase_MigrateAndSeedItOnce()
     {
         // Arrange
-        using var nodeA = new ConsoleAppFactory();
+        using var nodeA = ConsoleAppFactory.OnEmptyDatabase();
         using var nodeB = new ConsoleAppFactory(nodeA.DatabasePath);
 
         // Act: both start at once (creating a client starts the host: migrate, seed, listen)

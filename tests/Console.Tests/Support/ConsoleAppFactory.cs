@@ -30,9 +30,22 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
         _settings = settings;
         if (TestProvider.IsPostgres && databasePath is null)
         {
-            // On PostgreSQL (TestProvider) the "path" names an empty database of its own, which start-up migrates and seeds.
-            TestProvider.Create(_databasePath);
+            // On PostgreSQL (TestProvider) the "path" names a database of its own, a copy of the run's migrated template
+            // (start-up finds no migration pending, and seeds it).
+            TestProvider.Create(_databasePath, PostgresTemplates.Migrated());
         }
+    }
+
+    /// <summary>A console on a database with nothing in it yet (start-up migrates it; on SQLite every new file is so).</summary>
+    internal static ConsoleAppFactory OnEmptyDatabase()
+    {
+        var path = NewDatabasePath();
+        if (TestProvider.IsPostgres)
+        {
+            TestProvider.Create(path);
+        }
+
+        return new ConsoleAppFactory(path);
     }
 
     /// <summary>A path for a new temporary database file.</summary>
@@ -108,7 +121,7 @@ public sealed class ConsoleAppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (TestProvider.IsPostgres)
         {
-            TestProvider.Drop(_databasePath);
+            TestProvider.DropLater(_databasePath);
             if (_contentRoot is not null)
             {
                 File.Delete(KeyRingCertificatePath);

@@ -45,7 +45,7 @@ public sealed class TempDatabaseFile : IAsyncDisposable
     {
         if (TestProvider.IsPostgres)
         {
-            TestProvider.Drop(Path);
+            TestProvider.DropLater(Path);
             return ValueTask.CompletedTask;
         }
 

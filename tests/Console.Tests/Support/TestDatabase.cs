@@ -71,8 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         {
             // The migrated copy is replaced by a copy of the seeded template (nothing has used it yet).
             var seeded = await PostgresTemplates.SeededAsync();
-            TestProvider.Drop(_database);
-            TestProvider.Create(_database, seeded);
+            TestProvider.Replace(_database, seeded);
             return this;
         }
 
@@ -153,7 +152,7 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         _connection?.Dispose();
         if (_database is not null)
         {
-            TestProvider.Drop(_database);
+            TestProvider.DropLater(_database);
         }
     }
 

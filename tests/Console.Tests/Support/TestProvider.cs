@@ -36,6 +36,7 @@ public static class TestProvider
             DropLeftoversOfEndedRuns();
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
+                DatabasePool.Stop();
                 foreach (var template in Templates)
                 {
                     Drop(template);
@@ -90,9 +91,40 @@ public static class TestProvider
     /// <summary>A new database name of this run.</summary>
     public static string NewDatabaseName() => RunPrefix + Guid.NewGuid().ToString("N")[..16];
 
-    /// <summary>Creates a database, empty or as a copy of a template (which must have no open connection).</summary>
-    public static void Create(string database, string? template = null) =>
-        Execute($"CREATE DATABASE \"{database}\"" + (template is null ? "" : $" TEMPLATE \"{template}\""));
+    /// <summary>
+    /// Creates a database, empty or as a copy of a template of this run: the copy is one made ahead by
+    /// <see cref="DatabasePool"/>, renamed (a catalogue update), or made now when none is ready.
+    /// </summary>
+    public static void Create(string database, string? template = null)
+    {
+        if (template is null)
+        {
+            Execute($"CREATE DATABASE \"{database}\"");
+            return;
+        }
+
+        if (DatabasePool.TryTake(template) is { } ready)
+        {
+            Execute($"ALTER DATABASE \"{ready}\" RENAME TO \"{database}\"");
+            return;
+        }
+
+        Copy(template, database);
+    }
+
+    /// <summary>
+    /// A copy of a template: by file copy where the server has it (PostgreSQL 15+; with fsync off, about half the time
+    /// of the default WAL-logged copy of a small database).
+    /// </summary>
+    internal static void Copy(string template, string database) =>
+        Execute($"CREATE DATABASE \"{database}\" TEMPLATE \"{template}\"" + (FileCopy.Value ? " STRATEGY FILE_COPY" : ""));
+
+    private static readonly Lazy<bool> FileCopy = new(() =>
+    {
+        using var connection = new NpgsqlConnection(ConnectionString("postgres"));
+        connection.Open();
+        return connection.PostgreSqlVersion.Major >= 15;
+    });
 
     /// <summary>Makes a database a template of this run: its pooled connections closed, dropped at the end.</summary>
     public static void MarkTemplate(string database)
@@ -114,13 +146,37 @@ public static class TestProvider
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Drops a database now (its name is free when this returns).</summary>
     public static void Drop(string database)
     {
         ClosePool(database);
         Execute($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 
-    private static void ClosePool(string database)
+    /// <summary>
+    /// Gives <paramref name="database"/> (unused so far: no connection open) the content of another template: the old
+    /// database is renamed out of the way and dropped in the background, a ready copy takes its name.
+    /// </summary>
+    public static void Replace(string database, string template)
+    {
+        ClosePool(database);
+        var old = NewDatabaseName();
+        Execute($"ALTER DATABASE \"{database}\" RENAME TO \"{old}\"");
+        DatabasePool.DropLater(old);
+        Create(database, template);
+    }
+
+    /// <summary>
+    /// Drops a test's database in the background (<see cref="DatabasePool"/>): its name is never used again, so the test
+    /// need not wait for the server to remove the files.
+    /// </summary>
+    public static void DropLater(string database)
+    {
+        ClosePool(database);
+        DatabasePool.DropLater(database);
+    }
+
+    internal static void ClosePool(string database)
     {
         using var connection = new NpgsqlConnection(ConnectionString(database));
         NpgsqlConnection.ClearPool(connection);
