@@ -1,0 +1,194 @@
+using System.Net;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Seeding;
+using EcsConsole.Domain.Simulation;
+using EcsConsole.Tests.Api.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcsConsole.Tests.Api;
+
+/// <summary>How each implemented action is called on the seeded world, and which of its lists must hold items.</summary>
+public sealed partial class EcsApiResponseModelTests
+{
+    private const string Region = "cn-hangzhou";
+    private const string PublicImage = "aliyun_3_x64_20G_alibase_20250101.vhd";
+    private static readonly (string, string) InRegion = ("RegionId", Region);
+
+    private async Task<(EcsResponse Answer, string[] NonEmpty)> CallOnTheSeededWorldAsync(string action)
+    {
+        var alice = api.Alice();
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        Task<EcsResponse> Call(params (string, string)[] parameters) => alice.CallAsync(action, parameters);
+        return action switch
+        {
+            "DescribeImages" => (await Call(InRegion, ("ImageOwnerAlias", "self")), ["Images.Image"]),
+            "DescribeImageFromFamily" => (await Call(InRegion, ("ImageFamily", "acme-base")), []),
+            "DescribeImageSupportInstanceTypes" => (await Call(InRegion, ("ImageId", await AcmeBaseAsync())), ["InstanceTypes.InstanceType"]),
+            "CreateImage" => (await Call(InRegion, ("InstanceId", await RunningInstanceAsync()), ("ImageName", "walk-" + unique)), []),
+            "DeleteImage" => (await Call(InRegion, ("ImageId", await NewImageAsync(unique))), []),
+            "ModifyImageAttribute" => (await Call(InRegion, ("ImageId", await AcmeBaseAsync()), ("Description", "walked")), []),
+            "ModifyImageSharePermission" => (await Call(InRegion, ("ImageId", await NewImageAsync(unique)), ("AddAccount.1", DemoWorld.InitechAccountId)), []),
+            "ModifyImageShareGroupPermission" => (await Call(InRegion, ("ImageId", await NewImageAsync(unique)), ("AddGroup.1", "all")), []),
+            "DescribeImageSharePermission" => (await Call(InRegion, ("ImageId", await SharedImageAsync(unique))), ["Accounts.Account"]),
+            "CopyImage" => (await Call(InRegion, ("ImageId", await AcmeBaseAsync()), ("DestinationRegionId", "cn-beijing"), ("DestinationImageName", "walk-" + unique)), []),
+            "CancelCopyImage" => (await Call(("RegionId", "cn-beijing"), ("ImageId", await NewCopyAsync(unique))), []),
+            "ExportImage" => (await Call(InRegion, ("ImageId", await AcmeBaseAsync()), ("OSSBucket", "acme-images-hangzhou"), ("OSSPrefix", "walk" + unique)), []),
+            "ImportImage" => (await Call(ImportParameters(unique)), []),
+            "DescribeTasks" => (await Call(InRegion), ["TaskSet.Task"]),
+            "DescribeTaskAttribute" => (await Call(InRegion, ("TaskId", await NewImportTaskAsync(unique))), []),
+            "CancelTask" => (await Call(InRegion, ("TaskId", await NewImportTaskAsync(unique))), []),
+            "CreateSnapshot" => (await Call(("DiskId", await DataDiskAsync()), ("SnapshotName", "walk-" + unique)), []),
+            "DeleteSnapshot" => (await Call(("SnapshotId", await NewSnapshotAsync(unique))), []),
+            "DescribeSnapshots" => (await Call(InRegion), ["Snapshots.Snapshot"]),
+            "DescribeDisks" => (await Call(InRegion), ["Disks.Disk"]),
+            "DescribeInstances" => (await Call(InRegion), ["Instances.Instance"]),
+            "RunInstances" => (await Call(RunParameters(unique)), ["InstanceIdSets.InstanceIdSet"]),
+            "StartInstance" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: true))), []),
+            "StopInstance" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: false))), []),
+            "DeleteInstance" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: true))), []),
+            "ReplaceSystemDisk" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: true)), ("ImageId", PublicImage)), []),
+            "DescribeRegions" => (await Call(), ["Regions.Region"]),
+            "DescribeZones" => (await Call(InRegion), ["Zones.Zone"]),
+            "DescribeInstanceTypes" => (await Call(), ["InstanceTypes.InstanceType"]),
+            "DescribeAccountAttributes" => (await Call(InRegion), ["AccountAttributeItems.AccountAttributeItem"]),
+            "DescribePrice" => (await Call(InRegion, ("InstanceType", "ecs.g7.large")), ["PriceInfo.Price.DetailInfos.DetailInfo"]),
+            "TagResources" => (await Call(InRegion, ("ResourceType", "image"), ("ResourceId.1", await AcmeBaseAsync()), ("Tag.1.Key", "walk"), ("Tag.1.Value", unique)), []),
+            "UntagResources" => (await Call(InRegion, ("ResourceType", "image"), ("ResourceId.1", await TaggedImageAsync(unique)), ("TagKey.1", "walk-untag")), []),
+            "ListTagResources" => (await Call(InRegion, ("ResourceType", "image"), ("ResourceId.1", await TaggedImageAsync(unique))), ["TagResources.TagResource"]),
+            "CreateKeyPair" => (await Call(InRegion, ("KeyPairName", "walk-" + unique)), []),
+            "ImportKeyPair" => (await Call(InRegion, ("KeyPairName", "walk-" + unique), ("PublicKeyBody", PublicKey)), []),
+            "DescribeKeyPairs" => (await Call(InRegion, ("KeyPairName", await NewKeyPairAsync(unique))), ["KeyPairs.KeyPair"]),
+            "DeleteKeyPairs" => (await Call(InRegion, ("KeyPairNames", $"[\"{await NewKeyPairAsync(unique)}\"]")), []),
+            "CreateImageComponent" => (await Call(ComponentParameters(unique)), []),
+            "DescribeImageComponents" => (await Call(InRegion, ("ImageComponentId.1", await NewComponentAsync(unique))), ["ImageComponent.ImageComponentSet"]),
+            "DeleteImageComponent" => (await Call(InRegion, ("ImageComponentId", await NewComponentAsync(unique))), []),
+            "CreateImagePipeline" => (await Call(PipelineParameters(unique)), []),
+            "DescribeImagePipelines" => (await Call(InRegion, ("ImagePipelineId.1", await NewPipelineAsync(unique))), ["ImagePipeline.ImagePipelineSet"]),
+            "DeleteImagePipeline" => (await Call(InRegion, ("ImagePipelineId", await NewPipelineAsync(unique))), []),
+            "StartImagePipelineExecution" => (await Call(InRegion, ("ImagePipelineId", await NewPipelineAsync(unique))), []),
+            "DescribeImagePipelineExecutions" => (await Call(InRegion, ("ImagePipelineId", await StartedPipelineAsync(unique))), ["ImagePipelineExecution.ImagePipelineExecutionSet"]),
+            "CancelImagePipelineExecution" => (await Call(InRegion, ("ExecutionId", await NewExecutionAsync(unique))), []),
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call on the seeded world for this action: add one"),
+        };
+    }
+
+    private const string PublicKey =
+        "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDUAHY954jzkRJgM26zQt++Ni4IouuGK+gq5T0OTHxvMweCf8tbOndwDa42K6TCJf96kJtJVdyyIbGJT1i2cSXqRFZZr0g+UI22w/WLplFY5qgNoh2ljS0QeB4FzDtLsGmUekbZjzmlSOMoinf/Y0KvS189f2AcIVwWl8RECgaZ0Q== walk";
+
+    private static (string, string)[] ImportParameters(string unique) =>
+    [
+        InRegion, ("ImageName", "walk-" + unique), ("DiskDeviceMapping.1.OSSBucket", "acme-images-hangzhou"),
+        ("DiskDeviceMapping.1.OSSObject", "imports/web-base.qcow2"), ("Platform", "Aliyun"),
+    ];
+
+    private static (string, string)[] RunParameters(string unique) =>
+    [
+        InRegion, ("ZoneId", "cn-hangzhou-h"), ("InstanceType", "ecs.g7.large"), ("ImageId", PublicImage), ("InstanceName", "walk-" + unique),
+        ("SystemDisk.Category", "cloud_essd"),
+    ];
+
+    private static (string, string)[] ComponentParameters(string unique) =>
+        [InRegion, ("Name", "walk-" + unique), ("SystemType", "Linux"), ("ComponentType", "Build"), ("Content", "RUN echo walk")];
+
+    private static (string, string)[] PipelineParameters(string unique) =>
+    [
+        InRegion, ("Name", "walk-" + unique), ("BaseImageType", "IMAGE"), ("BaseImage", "ubuntu_22_04_x64_20G_alibase_20240130.vhd"),
+        ("BuildContent", "RUN echo walk"),
+    ];
+
+    private async Task<string> MustAsync(string action, string field, params (string, string)[] parameters)
+    {
+        var answer = await api.Alice().CallAsync(action, parameters);
+        Assert.True(answer.Status == HttpStatusCode.OK, $"{action}: {answer}");
+        return answer[field].GetString()!;
+    }
+
+    private Task CompleteTasksAsync() => api.App.Services.GetRequiredService<SimulationClockService>().CompleteTasksAsync();
+
+    private async Task<string> NewImageAsync(string unique)
+    {
+        var imageId = await MustAsync("CreateImage", "ImageId", InRegion, ("InstanceId", await RunningInstanceAsync()), ("ImageName", "walk-image-" + unique));
+        await CompleteTasksAsync();
+        return imageId;
+    }
+
+    private async Task<string> SharedImageAsync(string unique)
+    {
+        var imageId = await NewImageAsync(unique);
+        await MustAsync("ModifyImageSharePermission", "RequestId", InRegion, ("ImageId", imageId), ("AddAccount.1", DemoWorld.InitechAccountId));
+        return imageId;
+    }
+
+    private async Task<string> TaggedImageAsync(string unique)
+    {
+        var imageId = await NewImageAsync(unique);
+        await MustAsync("TagResources", "RequestId", InRegion, ("ResourceType", "image"), ("ResourceId.1", imageId), ("Tag.1.Key", "walk-untag"), ("Tag.1.Value", unique));
+        return imageId;
+    }
+
+    private async Task<string> NewCopyAsync(string unique) =>
+        await MustAsync("CopyImage", "ImageId", InRegion, ("ImageId", await AcmeBaseAsync()), ("DestinationRegionId", "cn-beijing"), ("DestinationImageName", "walk-copy-" + unique));
+
+    private Task<string> NewImportTaskAsync(string unique) => MustAsync("ImportImage", "TaskId", ImportParameters("walk-import-" + unique));
+
+    private async Task<string> NewSnapshotAsync(string unique)
+    {
+        var snapshotId = await MustAsync("CreateSnapshot", "SnapshotId", ("DiskId", await DataDiskAsync()), ("SnapshotName", "walk-snapshot-" + unique));
+        await CompleteTasksAsync();
+        return snapshotId;
+    }
+
+    private async Task<string> NewInstanceAsync(string unique, bool stopped)
+    {
+        var run = await api.Alice().CallAsync("RunInstances", RunParameters("walk-instance-" + unique));
+        Assert.True(run.Status == HttpStatusCode.OK, run.ToString());
+        var instanceId = run["InstanceIdSets"].GetProperty("InstanceIdSet")[0].GetString()!;
+        await CompleteTasksAsync();
+        if (stopped)
+        {
+            await MustAsync("StopInstance", "RequestId", ("InstanceId", instanceId));
+            await CompleteTasksAsync();
+        }
+
+        return instanceId;
+    }
+
+    private Task<string> NewKeyPairAsync(string unique) => MustAsync("CreateKeyPair", "KeyPairName", InRegion, ("KeyPairName", "walk-key-" + unique));
+
+    private Task<string> NewComponentAsync(string unique) => MustAsync("CreateImageComponent", "ImageComponentId", ComponentParameters("walk-component-" + unique));
+
+    private Task<string> NewPipelineAsync(string unique) => MustAsync("CreateImagePipeline", "ImagePipelineId", PipelineParameters("walk-template-" + unique));
+
+    private async Task<string> NewExecutionAsync(string unique) =>
+        await MustAsync("StartImagePipelineExecution", "ExecutionId", InRegion, ("ImagePipelineId", await NewPipelineAsync(unique)));
+
+    private async Task<string> StartedPipelineAsync(string unique)
+    {
+        var pipelineId = await NewPipelineAsync(unique);
+        await MustAsync("StartImagePipelineExecution", "ExecutionId", InRegion, ("ImagePipelineId", pipelineId));
+        return pipelineId;
+    }
+
+    private async Task<string> AcmeBaseAsync()
+    {
+        await using var db = await DbAsync();
+        return await db.Images.Where(i => i.Name == "acme-base-v1" && i.RegionId == Region).Select(i => i.Id).SingleAsync();
+    }
+
+    private async Task<string> RunningInstanceAsync()
+    {
+        await using var db = await DbAsync();
+        return await db.Instances.Where(i => i.AccountId == DemoWorld.AcmeAccountId && i.Name == "web-1").Select(i => i.Id).SingleAsync();
+    }
+
+    private async Task<string> DataDiskAsync()
+    {
+        await using var db = await DbAsync();
+        return await db.Disks.Where(d => d.AccountId == DemoWorld.AcmeAccountId && d.RegionId == Region && d.Type == "data" && d.InstanceId != null)
+            .OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+    }
+
+    private Task<ConsoleDbContext> DbAsync() =>
+        api.App.Services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync();
+}
