@@ -216,8 +216,27 @@ internal static class ApiAuthentication
         // An injected API fault (ui-contract §7) answers instead of the action, for any caller; taken and audited atomically.
         var fault = await services.GetRequiredService<EcsConsole.Domain.Simulation.SimulationFaults>()
             .TakeApiFaultAsync(actor.Value, action, p.Get("RegionId"), http.RequestAborted);
-        return fault is not null ? fault : await registered.InvokeAsync(new ApiCall(http, action, p, actor.Value, requestId));
+        if (fault is not null)
+        {
+            return fault;
+        }
+
+        var reply = await registered.InvokeAsync(new ApiCall(http, action, p, actor.Value, requestId));
+        if (reply.Error is null || reply.Error.Code == CommonErrors.DryRunOperationCode)
+        {
+            // What the call sent and the action never asked for: ECS would have used it or refused it (#21). Named in a
+            // header of the answer so a suite sees what the emulator ignored.
+            if (p.Unread(ApiParameters.Protocol) is { Count: > 0 } ignored)
+            {
+                http.Response.Headers[IgnoredParametersHeader] = string.Join(',', ignored);
+            }
+        }
+
+        return reply;
     }
+
+    /// <summary>The answer's header naming the parameters a successful call ignored (none: no header).</summary>
+    public const string IgnoredParametersHeader = "x-ecsconsole-ignored-parameters";
 
     private static string? Value(Dictionary<string, string> values, string name) => values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
 

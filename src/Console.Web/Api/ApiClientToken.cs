@@ -16,11 +16,7 @@ namespace EcsConsole.Web.Api;
 internal static class ApiClientToken
 {
     /// <summary>The protocol's parameters and the token itself: the same call retried differs in these.</summary>
-    private static readonly FrozenSet<string> NotCompared = FrozenSet.ToFrozenSet(
-    [
-        "Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce",
-        "SignatureType", "Timestamp", "SecurityToken", "ClientToken",
-    ], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> NotCompared = FrozenSet.ToFrozenSet([.. ApiParameters.Protocol, "ClientToken"], StringComparer.Ordinal);
 
     /// <summary>The SHA-256 of every other non-empty parameter, in ordinal order of name.</summary>
     public static string Fingerprint(ApiParameters p)

@@ -13,6 +13,13 @@ namespace EcsConsole.Web.Api;
 /// </summary>
 public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
 {
+    /// <summary>The protocol's own parameters (ecs-openapi §1): the signature reads them before any action runs.</summary>
+    public static readonly System.Collections.Frozen.FrozenSet<string> Protocol = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+    [
+        "Action", "Version", "Format", "AccessKeyId", "Signature", "SignatureMethod", "SignatureVersion", "SignatureNonce",
+        "SignatureType", "Timestamp", "SecurityToken",
+    ], StringComparer.Ordinal);
+
     /// <summary>Beyond any list EcsConsole holds, and small enough that page × size never overflows.</summary>
     public const int MaxPageNumber = 1_000_000;
 
@@ -21,8 +28,43 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
     /// <summary>The first problem met while reading; null while every read was fine.</summary>
     public EcsError? Error { get; private set; }
 
+    /// <summary>
+    /// The names an action asked for (a list's or an object's name covers its <c>Name.N</c>/<c>Name.Field</c>): what was
+    /// sent and never asked for was ignored (<see cref="Unread"/>).
+    /// </summary>
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
     /// <summary>The value, or null when absent. An empty value counts as absent for optional parameters.</summary>
-    public string? Get(string name) => Values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+    public string? Get(string name)
+    {
+        _read.Add(name);
+        return Values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+    }
+
+    /// <summary>
+    /// The parameters sent with a value that nothing asked for, besides <paramref name="handledElsewhere"/> (the
+    /// signature's, read before the parameters are): each was ignored by the call, in name order.
+    /// </summary>
+    public IReadOnlyList<string> Unread(IReadOnlySet<string> handledElsewhere) =>
+        [.. Values.Where(kv => kv.Value.Length > 0 && !handledElsewhere.Contains(kv.Key) && !IsRead(kv.Key)).Select(kv => kv.Key).Order(StringComparer.Ordinal)];
+
+    private bool IsRead(string key)
+    {
+        if (_read.Contains(key))
+        {
+            return true;
+        }
+
+        for (var dot = key.IndexOf('.'); dot > 0; dot = key.IndexOf('.', dot + 1))
+        {
+            if (_read.Contains(key[..dot]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The value; records <c>MissingParameter</c> when absent or empty.</summary>
     public string Required(string name)
@@ -74,6 +116,7 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
     /// <summary><c>Name.1</c>, <c>Name.2</c>, … in index order; empty values are skipped.</summary>
     public IReadOnlyList<string> List(string name)
     {
+        _read.Add(name);
         var prefix = name + ".";
         return
         [
@@ -86,6 +129,7 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
     /// <summary><c>Name.N.Field</c> grouped by N, in index order; each object's fields are case-insensitive.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> Objects(string name)
     {
+        _read.Add(name);
         var prefix = name + ".";
         var groups = new SortedDictionary<long, Dictionary<string, string>>();
         foreach (var (key, value) in Values)

@@ -8,7 +8,8 @@ namespace EcsConsole.Web.Api;
 /// One ECS action as it is registered (ADR-009): its name, whether it changes state, and how it runs. Whether an action
 /// changes state is read from here and nowhere else: <c>DryRun=true</c> on a changing action runs the call as a dry-run
 /// actor (ADR-016), so every check — parameters, the right, quota, state — answers as it would, and the one audited
-/// write undoes everything and answers <c>DryRunOperation</c> where the real call would have succeeded.
+/// write undoes everything and answers <c>DryRunOperation</c> where the real call would have succeeded. A reading action
+/// (DescribeImages, DescribeInstances, …) asked with <c>DryRun=true</c> answers its refusal, or <c>DryRunOperation</c>.
 /// </summary>
 public sealed record EcsAction(string Name, bool Changing, ApiAction Run)
 {
@@ -27,7 +28,7 @@ public sealed record EcsAction(string Name, bool Changing, ApiAction Run)
     /// </summary>
     public async Task<ApiReply> InvokeAsync(ApiCall call)
     {
-        var isDryRun = Changing && call.P.Get("DryRun") is { } dryRun && dryRun.Equals("true", StringComparison.OrdinalIgnoreCase);
+        var isDryRun = call.P.Get("DryRun") is { } dryRun && dryRun.Equals("true", StringComparison.OrdinalIgnoreCase);
         if (TakesClientToken && call.P.Get("ClientToken") is { } token)
         {
             if (!ClientTokenService.IsWellFormed(token))
@@ -46,7 +47,8 @@ public sealed record EcsAction(string Name, bool Changing, ApiAction Run)
             return await Run(call);
         }
 
-        var reply = await Run(call.AsDryRun());
+        // A reading action changes nothing: it runs as asked, and answers DryRunOperation where it would have answered.
+        var reply = await Run(Changing ? call.AsDryRun() : call);
 
         // A dry run that passed every check: the write said DryRunOperation, or there was nothing to write (the real
         // call would succeed without a change). ImportImage spells it DRYRUN.SUCCESS.

@@ -115,6 +115,30 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         Assert.StartsWith("ic-", response["ImageComponentId"].GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DescribeImages")]
+    [InlineData("DescribeInstances")]
+    [InlineData("DescribeSnapshots")]
+    [InlineData("DescribeDisks")]
+    public async Task AReadingAction_WithDryRun_AnswersDryRunOperation_WhereItWouldAnswer(string action)
+    {
+        // Act
+        var response = await api.Alice().CallAsync(action, ("RegionId", Region), ("DryRun", "true"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "DryRunOperation"), (response.Status, response.Code));
+    }
+
+    [Fact]
+    public async Task AReadingAction_WithDryRun_AnswersItsRefusal()
+    {
+        // Act
+        var response = await api.Alice().CallAsync("DescribeImages", ("RegionId", Region), ("DryRun", "true"), ("PageSize", "500"));
+
+        // Assert
+        Assert.Equal("InvalidParameter", response.Code);
+    }
+
     [Fact]
     public void TheRegistrations_DeclareWhichActionsChangeState()
     {

@@ -20,15 +20,20 @@ public sealed partial class EcsApiResponseModelTests(EcsApiFixture api) : IClass
     public async Task EveryFieldOfTheResponseModel_IsInTheAnswer_WithItsJsonType(string action)
     {
         // Arrange: what the action needs, made through the API
-        var (answer, nonEmpty) = await CallOnTheSeededWorldAsync(action);
+        var (answer, nonEmpty) = await new SeededWorldCalls(api).CallAsync(action);
 
         // Act
         var problems = new List<string>();
         Walk(ModelTrees.Response(action), answer.Body, "", problems);
 
-        // Assert
+        // Assert: every field that differs is a listed gap, and every listed gap still differs
         Assert.True(answer.Status == HttpStatusCode.OK, answer.ToString());
-        Assert.True(problems.Count == 0, $"{problems.Count} fields differ from the model:\n" + string.Join("\n", problems));
+        var differing = problems.Select(p => ListIndex().Replace(p[..p.IndexOf(':', StringComparison.Ordinal)], "[]")).Distinct().ToList();
+        var gaps = ResponseGaps.Of(action);
+        var unexplained = problems.Where(p => !gaps.Contains(ListIndex().Replace(p[..p.IndexOf(':', StringComparison.Ordinal)], "[]"))).ToList();
+        var closed = gaps.Except(differing).Order().ToList();
+        Assert.True(unexplained.Count == 0, $"{unexplained.Count} fields differ from the model:\n" + string.Join("\n", unexplained));
+        Assert.True(closed.Count == 0, $"{action} answers {string.Join(", ", closed)} as the model has them now: take them off the gaps of docs/api/response-fields.md");
         Assert.All(nonEmpty, path => Assert.True(At(answer.Body, path).GetArrayLength() > 0, $"{path} is empty: nothing of it was walked"));
     }
 
@@ -89,6 +94,9 @@ public sealed partial class EcsApiResponseModelTests(EcsApiFixture api) : IClass
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\[\d+\]")]
+    private static partial System.Text.RegularExpressions.Regex ListIndex();
 
     private static string KindOf(JsonElement value) => value.ValueKind switch
     {

@@ -23,6 +23,9 @@ public enum EcsSigning
 /// <summary>An ECS API response: status, body, and the error code when there is one.</summary>
 public sealed record EcsResponse(HttpStatusCode Status, JsonElement Body)
 {
+    /// <summary>The parameters the call sent and the console ignored (its <c>x-ecsconsole-ignored-parameters</c> header).</summary>
+    public IReadOnlyList<string> Ignored { get; init; } = [];
+
     public string? Code => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("Code", out var code) ? code.GetString() : null;
 
     public JsonElement this[string name] => Body.GetProperty(name);
@@ -59,7 +62,12 @@ public sealed class EcsTestClient(HttpClient http, string accessKeyId, string se
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         using var json = JsonDocument.Parse(text.Length == 0 ? "{}" : text);
-        return new EcsResponse(response.StatusCode, json.RootElement.Clone());
+        return new EcsResponse(response.StatusCode, json.RootElement.Clone())
+        {
+            Ignored = response.Headers.TryGetValues(EcsConsole.Web.Api.ApiAuthentication.IgnoredParametersHeader, out var ignored)
+                ? [.. ignored.SelectMany(v => v.Split(','))]
+                : [],
+        };
     }
 
     public Task<EcsResponse> CallAsync(string action, params (string Name, string Value)[] parameters) =>

@@ -6,20 +6,34 @@ using EcsConsole.Tests.Api.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace EcsConsole.Tests.Api;
+namespace EcsConsole.Tests.Api.Support;
 
-/// <summary>How each implemented action is called on the seeded world, and which of its lists must hold items.</summary>
-public sealed partial class EcsApiResponseModelTests
+/// <summary>
+/// How each implemented action is called, successfully, on the seeded world (what it needs made first through the API),
+/// and which of its answer's lists must hold items; shared by the walks of the SDK's request and response models.
+/// </summary>
+public sealed class SeededWorldCalls(EcsApiFixture api)
 {
     private const string Region = "cn-hangzhou";
     private const string PublicImage = "aliyun_3_x64_20G_alibase_20250101.vhd";
     private static readonly (string, string) InRegion = ("RegionId", Region);
 
-    private async Task<(EcsResponse Answer, string[] NonEmpty)> CallOnTheSeededWorldAsync(string action)
+    /// <summary>A successful call of <paramref name="action"/>, with <paramref name="extra"/> added to (or replacing) its parameters.</summary>
+    public async Task<(EcsResponse Answer, string[] NonEmpty)> CallAsync(string action, params (string Name, string Value)[] extra)
     {
         var alice = api.Alice();
         var unique = Guid.NewGuid().ToString("N")[..8];
-        Task<EcsResponse> Call(params (string, string)[] parameters) => alice.CallAsync(action, parameters);
+        Task<EcsResponse> Call(params (string Name, string Value)[] parameters)
+        {
+            var all = parameters.ToDictionary(p => p.Name, p => p.Value);
+            foreach (var (name, value) in extra)
+            {
+                all[name] = value;
+            }
+
+            return alice.CallAsync(action, all);
+        }
+
         return action switch
         {
             "DescribeImages" => (await Call(InRegion, ("ImageOwnerAlias", "self")), ["Images.Image"]),
@@ -31,9 +45,9 @@ public sealed partial class EcsApiResponseModelTests
             "ModifyImageSharePermission" => (await Call(InRegion, ("ImageId", await NewImageAsync(unique)), ("AddAccount.1", DemoWorld.InitechAccountId)), []),
             "ModifyImageShareGroupPermission" => (await Call(InRegion, ("ImageId", await NewImageAsync(unique)), ("AddGroup.1", "all")), []),
             "DescribeImageSharePermission" => (await Call(InRegion, ("ImageId", await SharedImageAsync(unique))), ["Accounts.Account"]),
-            "CopyImage" => (await Call(InRegion, ("ImageId", await AcmeBaseAsync()), ("DestinationRegionId", "cn-beijing"), ("DestinationImageName", "walk-" + unique)), []),
+            "CopyImage" => (await Call(InRegion, ("ImageId", await NewImageAsync(unique)), ("DestinationRegionId", "cn-beijing"), ("DestinationImageName", "walk-" + unique)), []),
             "CancelCopyImage" => (await Call(("RegionId", "cn-beijing"), ("ImageId", await NewCopyAsync(unique))), []),
-            "ExportImage" => (await Call(InRegion, ("ImageId", await AcmeBaseAsync()), ("OSSBucket", "acme-images-hangzhou"), ("OSSPrefix", "walk" + unique)), []),
+            "ExportImage" => (await Call(InRegion, ("ImageId", await NewImageAsync(unique)), ("OSSBucket", "acme-images-hangzhou"), ("OSSPrefix", "walk" + unique)), []),
             "ImportImage" => (await Call(ImportParameters(unique)), []),
             "DescribeTasks" => (await Call(InRegion), ["TaskSet.Task"]),
             "DescribeTaskAttribute" => (await Call(InRegion, ("TaskId", await NewImportTaskAsync(unique))), []),
@@ -72,6 +86,33 @@ public sealed partial class EcsApiResponseModelTests
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call on the seeded world for this action: add one"),
         };
     }
+
+    /// <summary>
+    /// Acme's every quota raised far beyond what a walk makes (the walks call creating actions hundreds of times on one
+    /// shared console); once per console.
+    /// </summary>
+    public async Task RaiseQuotasAsync()
+    {
+        await using var db = await DbAsync();
+        if (await db.Quotas.AnyAsync(q => q.AccountId == DemoWorld.AcmeAccountId && q.Limit == RaisedLimit))
+        {
+            return;
+        }
+
+        var regions = await db.Regions.Select(r => r.Id).ToListAsync();
+        foreach (var definition in EcsConsole.Domain.Quotas.QuotaCatalogue.All)
+        {
+            foreach (var region in definition.Scope == EcsConsole.Domain.Quotas.QuotaScope.PerRegion ? regions.Select(r => (string?)r) : [null])
+            {
+                db.Quotas.RemoveRange(db.Quotas.Where(q => q.AccountId == DemoWorld.AcmeAccountId && q.RegionId == region && q.Name == definition.Name));
+                db.Quotas.Add(new EcsConsole.Domain.Quotas.Quota { AccountId = DemoWorld.AcmeAccountId, RegionId = region, Name = definition.Name, Limit = RaisedLimit });
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private const int RaisedLimit = 1_000_000;
 
     private const string PublicKey =
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDUAHY954jzkRJgM26zQt++Ni4IouuGK+gq5T0OTHxvMweCf8tbOndwDa42K6TCJf96kJtJVdyyIbGJT1i2cSXqRFZZr0g+UI22w/WLplFY5qgNoh2ljS0QeB4FzDtLsGmUekbZjzmlSOMoinf/Y0KvS189f2AcIVwWl8RECgaZ0Q== walk";
@@ -128,7 +169,7 @@ public sealed partial class EcsApiResponseModelTests
     }
 
     private async Task<string> NewCopyAsync(string unique) =>
-        await MustAsync("CopyImage", "ImageId", InRegion, ("ImageId", await AcmeBaseAsync()), ("DestinationRegionId", "cn-beijing"), ("DestinationImageName", "walk-copy-" + unique));
+        await MustAsync("CopyImage", "ImageId", InRegion, ("ImageId", await NewImageAsync(unique)), ("DestinationRegionId", "cn-beijing"), ("DestinationImageName", "walk-copy-" + unique));
 
     private Task<string> NewImportTaskAsync(string unique) => MustAsync("ImportImage", "TaskId", ImportParameters("walk-import-" + unique));
 
