@@ -46,6 +46,14 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runsOn = query.RunsOnInstanceType is { } typeId
+            ? await db.InstanceTypes.AsNoTracking().FirstOrDefaultAsync(t => t.Id == typeId, ct)
+            : null;
+        if (query.RunsOnInstanceType is not null && runsOn is null)
+        {
+            return Instances.CompatibilityErrors.InstanceTypeNotSupported(query.RunsOnInstanceType);
+        }
+
         var account = actor.AccountId;
         var region = query.RegionId;
         var aliases = query.OwnerAliases is { Count: > 0 } ? query.OwnerAliases : [ImageOwnerAlias.System, ImageOwnerAlias.Self, ImageOwnerAlias.Others];
@@ -118,6 +126,26 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         if (query.InUse is { } inUse)
         {
             images = images.Where(i => i.InUse == inUse);
+        }
+
+        if (query.OwnerAccountId is { } owner)
+        {
+            images = images.Where(i => i.OwnerAccountId == owner);
+        }
+
+        if (query.IsSupportCloudinit is { } cloudinit)
+        {
+            images = images.Where(i => i.IsSupportCloudinit == cloudinit);
+        }
+
+        if (query.IsSupportIoOptimized is { } ioOptimized)
+        {
+            images = images.Where(i => i.IsSupportIoOptimized == ioOptimized);
+        }
+
+        if (runsOn is not null)
+        {
+            images = images.Where(Instances.ImageCompatibility.RunsOn(runsOn));
         }
 
         foreach (var (key, value) in query.Tags)

@@ -159,6 +159,16 @@ public sealed record ImageDescribeQuery
     /// <summary>Tags the image must carry; an empty value matches any value of the key.</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 
+    /// <summary>ImageOwnerId: images of this account only.</summary>
+    public string? OwnerAccountId { get; init; }
+
+    public bool? IsSupportCloudinit { get; init; }
+
+    public bool? IsSupportIoOptimized { get; init; }
+
+    /// <summary>InstanceType: only images that can run on this type (the rules of <see cref="Instances.ImageCompatibility.CheckType"/>).</summary>
+    public string? RunsOnInstanceType { get; init; }
+
     public DateTimeOffset? CreatedFrom { get; init; }
 
     public DateTimeOffset? CreatedTo { get; init; }

@@ -150,6 +150,31 @@ public static class ImageCompatibility
         return refusals;
     }
 
+    /// <summary>
+    /// <see cref="CheckType"/> as a query predicate (DescribeImages' <c>InstanceType</c>): an image passes exactly when
+    /// <see cref="CheckType"/> finds no refusal for it on <paramref name="type"/>. The type is known when the query is built,
+    /// so each rule is either dropped or one column comparison.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Image, bool>> RunsOn(InstanceType type)
+    {
+        var arm = type.Architecture == ImageArchitecture.Arm64;
+        var noI386 = type.MemoryGiB >= 4;
+        var noI386Windows = type.Vcpu > 4;
+        var noWindows = type.MemoryGiB < 1;
+        var noModernWindows = type.MemoryGiB < 2;
+        bool uefiOnly = type.UefiOnly, biosOnly = type.BiosOnly, nvmeOnly = type.NvmeOnly, ioOptimized = type.IoOptimized;
+        return i => (arm ? i.Architecture == ImageArchitecture.Arm64 : i.Architecture != ImageArchitecture.Arm64)
+            && !(noI386 && i.Architecture == ImageArchitecture.I386)
+            && !(noI386Windows && i.Architecture == ImageArchitecture.I386 && i.OsType == OsType.Windows)
+            && !(noWindows && i.OsType == OsType.Windows)
+            && !(noModernWindows && i.OsType == OsType.Windows && (i.Platform.Contains("2016") || i.Platform.Contains("2019")
+                || i.Platform.Contains("2022") || i.Platform.Contains("2025")))
+            && !(uefiOnly && i.BootMode == BootMode.Bios)
+            && !(biosOnly && i.BootMode == BootMode.Uefi)
+            && !(nvmeOnly && !i.NvmeSupport)
+            && !(ioOptimized && !i.IsSupportIoOptimized);
+    }
+
     /// <summary>Warnings that depend on the type (CMP-04: Red Hat below 1.5 GiB is not recommended).</summary>
     public static IReadOnlyList<CompatibilityReason> TypeWarnings(Image image, InstanceType type) =>
         image.Platform.Contains("RedHat", StringComparison.OrdinalIgnoreCase) && type.MemoryGiB < 1.5m

@@ -86,6 +86,12 @@ internal static class ImageActions
                 _ => p.Invalid<bool?>(ApiErrors.Invalid("InvalidUsage", 404, "Usage must be instance or none.")),
             },
             Tags = p.Tags("Tag", MaxTagFilters),
+            OwnerAccountId = p.Get("ImageOwnerId") is { } owner
+                ? owner.All(char.IsAsciiDigit) ? owner : p.Invalid<string>(CommonErrors.InvalidParameter("ImageOwnerId", "it must be an account ID (digits)."))
+                : null,
+            IsSupportCloudinit = p.Bool("IsSupportCloudinit"),
+            IsSupportIoOptimized = p.Bool("IsSupportIoOptimized"),
+            RunsOnInstanceType = p.Get("InstanceType"),
         };
         var paging = ApiPaging.Read(p, PagingStyle.Pages); // the catalogue pages in SQL
         query = query with { Page = paging.PageNumber, PageSize = paging.PageSize };
