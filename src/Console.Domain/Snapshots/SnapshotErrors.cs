@@ -8,6 +8,8 @@ public static class SnapshotErrors
     public const string NameMalformedCode = "InvalidSnapshotName.Malformed";
     public const string DescriptionMalformedCode = "InvalidDescription.Malformed";
     public const string CreatedImageCode = "SnapshotCreatedImage";
+
+    public const string CreatedDiskCode = "SnapshotCreatedDisk";
     public const string QuotaCode = "QuotaExceed.Snapshot";
     public const string ConcurrentQuotaCode = "QuotaExceed.ConcurrentSnapshotQuota";
     public const string DiskNotFoundCode = "InvalidDiskId.NotFound";
@@ -19,6 +21,10 @@ public static class SnapshotErrors
     public static EcsError NameMalformed(string why) => new(NameMalformedCode, 400, $"The specified snapshot name is wrongly formed: {why}");
 
     public static EcsError DescriptionMalformed(string why) => new(DescriptionMalformedCode, 400, $"The specified description is wrongly formed: {why}");
+
+    /// <summary>SNP-07: disks were created from the snapshot; <c>Force=true</c> deletes it anyway (those disks can no longer be re-initialised).</summary>
+    public static EcsError CreatedDisk(string diskId) =>
+        new(CreatedDiskCode, 403, $"The snapshot was used to create the disk \"{diskId}\"; delete it with Force=true to delete it anyway.");
 
     public static EcsError CreatedImage(string imageId) => new(CreatedImageCode, 403, $"The snapshot is used by the custom image \"{imageId}\"; delete the image first.");
 

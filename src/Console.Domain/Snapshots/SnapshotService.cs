@@ -87,9 +87,10 @@ public sealed class SnapshotService(
 
     /// <summary>
     /// Deletes a snapshot of the account; one still being taken is cancelled (SNP-07). Codes: <c>Forbidden</c>,
-    /// <see cref="SnapshotErrors.NotFoundCode"/>, <see cref="SnapshotErrors.CreatedImageCode"/> (a custom image is made of it).
+    /// <see cref="SnapshotErrors.NotFoundCode"/>, <see cref="SnapshotErrors.CreatedImageCode"/> (a custom image is made of it),
+    /// <see cref="SnapshotErrors.CreatedDiskCode"/> (disks were created from it, unless <paramref name="force"/>).
     /// </summary>
-    public async Task<Result> DeleteAsync(Actor actor, string regionId, string snapshotId, CancellationToken ct = default)
+    public async Task<Result> DeleteAsync(Actor actor, string regionId, string snapshotId, CancellationToken ct = default, bool force = false)
     {
         // An unknown snapshot is refused unaudited; the right is checked once it is found.
         var outcome = await _write.RunAsync<bool>(actor, WriteRight.None, deniedTarget: null, async scope =>
@@ -104,7 +105,11 @@ public sealed class SnapshotService(
             scope.Audit(new AuditTarget(AuditActions.DeleteSnapshot, ResourceKind.Snapshot, snapshotId, regionId));
             var usedBy = await db.ImageDiskMappings.Where(m => m.SnapshotId == snapshotId)
                 .Join(db.Images, m => m.ImageKey, i => i.Key, (m, i) => i.Id).FirstOrDefaultAsync(ct);
-            if ((await scope.CheckCanWriteAsync(ct) ?? (usedBy is not null ? SnapshotErrors.CreatedImage(usedBy) : null)) is { } error)
+            var diskMade = usedBy is null && !force
+                ? await db.Disks.Where(d => d.SourceSnapshotId == snapshotId).OrderBy(d => d.Id).Select(d => d.Id).FirstOrDefaultAsync(ct)
+                : null;
+            if ((await scope.CheckCanWriteAsync(ct)
+                ?? (usedBy is not null ? SnapshotErrors.CreatedImage(usedBy) : diskMade is not null ? SnapshotErrors.CreatedDisk(diskMade) : null)) is { } error)
             {
                 return error;
             }

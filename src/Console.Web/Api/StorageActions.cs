@@ -14,7 +14,7 @@ internal static class StorageActions
     [
         EcsAction.Global("CreateSnapshot", p => p.Required("DiskId"), CreateSnapshotAsync, changing: true).WithClientToken(),
         EcsAction.InRegion("DescribeSnapshots", BindDescribeSnapshots, DescribeSnapshotsAsync),
-        EcsAction.Global("DeleteSnapshot", p => p.Required("SnapshotId"), DeleteSnapshotAsync, changing: true),
+        EcsAction.Global("DeleteSnapshot", p => (SnapshotId: p.Required("SnapshotId"), Force: p.Bool("Force") ?? false), DeleteSnapshotAsync, changing: true),
         EcsAction.InRegion("DescribeDisks", BindDescribeDisks, DescribeDisksAsync),
     ];
 
@@ -103,15 +103,16 @@ internal static class StorageActions
     }
 
     /// <summary>DeleteSnapshot names no region: the snapshot's own.</summary>
-    private static async Task<ApiReply> DeleteSnapshotAsync(ApiCall call, string snapshotId)
+    private static async Task<ApiReply> DeleteSnapshotAsync(ApiCall call, (string SnapshotId, bool Force) a)
     {
+        var snapshotId = a.SnapshotId;
         var regionId = await call.Service<SnapshotQueryService>().FindRegionAsync(call.Actor, snapshotId, call.Ct);
         if (regionId is null)
         {
             return SnapshotErrors.NotFound(snapshotId);
         }
 
-        return call.Done(await call.Service<SnapshotService>().DeleteAsync(call.Actor, regionId, snapshotId, call.Ct));
+        return call.Done(await call.Service<SnapshotService>().DeleteAsync(call.Actor, regionId, snapshotId, call.Ct, a.Force));
     }
 
     private static (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) BindDescribeDisks(ApiParameters p)

@@ -129,6 +129,35 @@ public sealed class SnapshotServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_ASnapshotADiskWasCreatedFrom_IsSnapshotCreatedDisk_UnlessForced()
+    {
+        // Arrange: a data disk created from the snapshot
+        var snapshot = await SnapshotIdAsync("db-1-data-daily");
+        await using (var db = _db.NewContext())
+        {
+            db.Disks.Add(new Disk
+            {
+                Id = "d-fromsnapshot01", RegionId = "cn-hangzhou", ZoneId = "cn-hangzhou-h", AccountId = DemoWorld.AcmeAccountId, Type = "data",
+                Category = "cloud_essd", SizeGiB = 40, Device = "/dev/xvdc", SourceSnapshotId = snapshot, CreationTime = _db.Time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var alice = await _db.ActorAsync(DemoWorld.Alice);
+
+        // Act
+        var refused = await _service.DeleteAsync(alice, "cn-hangzhou", snapshot);
+        var forced = await _service.DeleteAsync(alice, "cn-hangzhou", snapshot, force: true);
+
+        // Assert
+        Assert.Equal((SnapshotErrors.CreatedDiskCode, 403), (refused.Error?.Code, refused.Error?.HttpStatus));
+        Assert.True(forced.IsSuccess, forced.Error?.ToString());
+        await using var after = _db.NewContext();
+        Assert.False(await after.Snapshots.AnyAsync(s => s.Id == snapshot));
+        Assert.True(await after.Disks.AnyAsync(d => d.Id == "d-fromsnapshot01"));
+    }
+
+    [Fact]
     public async Task Delete_ASnapshotBeingTaken_CancelsItsTask()
     {
         // Arrange
