@@ -47,10 +47,10 @@ public sealed class Image : IOsDescription
     public required BootMode BootMode { get; set; }
 
     /// <summary>Features.NvmeSupport: <c>supported</c> when true.</summary>
-    public bool NvmeSupport { get; init; }
+    public bool NvmeSupport { get; set; }
 
     /// <summary>Features.ImdsSupport: <c>v1</c> or <c>v2</c>.</summary>
-    public string ImdsSupport { get; init; } = "v2";
+    public string ImdsSupport { get; set; } = "v2";
 
     public bool IsSupportCloudinit { get; init; } = true;
 
@@ -83,7 +83,7 @@ public sealed class Image : IOsDescription
     public string? SourceRegionId { get; init; }
 
     /// <summary><c>Auto</c>, <c>Aliyun</c> or <c>BYOL</c>.</summary>
-    public string LicenseType { get; init; } = "Auto";
+    public string LicenseType { get; set; } = "Auto";
 
     /// <summary>Image fee per hour in USD (Windows Server, Red Hat, paid Marketplace products); 0 when free.</summary>
     public decimal FeePerHour { get; init; }

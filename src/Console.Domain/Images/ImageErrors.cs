@@ -29,6 +29,8 @@ public static class ImageErrors
     public const string NotDeprecatedCode = "ImageStatus.NotDeprecated";
     public const string StatusIsCreatingCode = "InvalidStatus.ImageIsCreating";
     public const string BootModeInUseCode = "OperationDeined.ImageUsingByInstance";
+    public const string ImdsSupportMalformedCode = "InvalidParameter.FeaturesImdsSupport";
+    public const string ImdsSupportNotMatchCode = "InvalidOperation.FeaturesImdsSupportNotMatch";
     public const string BootModeNotSupportedCode = "InvalidBootMode.NotSupport";
     public const string IncorrectStatusCode = "IncorrectImageStatus";
 
@@ -86,6 +88,12 @@ public static class ImageErrors
     public static EcsError NotDeprecated() => new(NotDeprecatedCode, 403, "Only a Deprecated image can be restored.");
 
     public static EcsError StatusIsCreating() => new(StatusIsCreatingCode, 403, "The image is still being created.");
+
+    /// <summary>CRT-GEN-04: <c>Features.ImdsSupport</c> is v1 or v2.</summary>
+    public static EcsError ImdsSupportMalformed(string value) => new(ImdsSupportMalformedCode, 400, $"Features.ImdsSupport \"{value}\" must be v1 or v2.");
+
+    /// <summary>UI-MOD-01: an image whose metadata access is v2 (tokens) cannot go back to v1.</summary>
+    public static EcsError ImdsSupportNotMatch() => new(ImdsSupportNotMatchCode, 403, "An image that supports only IMDSv2 cannot be set back to v1.");
 
     public static EcsError BootModeInUse() => new(BootModeInUseCode, 403, "The boot mode of an image used by instances cannot be changed.");
 

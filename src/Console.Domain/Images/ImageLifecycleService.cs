@@ -160,6 +160,21 @@ public sealed partial class ImageLifecycleService(IDbContextFactory<ConsoleDbCon
             image.BootMode = bootMode;
         }
 
+        if (request.NvmeSupport is { } nvme)
+        {
+            image.NvmeSupport = nvme;
+        }
+
+        if (Given(request.ImdsSupport) is { } imds)
+        {
+            image.ImdsSupport = imds;
+        }
+
+        if (Given(request.LicenseType) is { } license)
+        {
+            image.LicenseType = license;
+        }
+
         return null;
     }
 
@@ -199,6 +214,21 @@ public sealed partial class ImageLifecycleService(IDbContextFactory<ConsoleDbCon
         if (ImageRules.CannotModifyWhileCreating(image.Status) is { } creating)
         {
             return creating;
+        }
+
+        if (Given(request.ImdsSupport) is { } imds && imds is not ("v1" or "v2"))
+        {
+            return ImageErrors.ImdsSupportMalformed(imds);
+        }
+
+        if (Given(request.ImdsSupport) == "v1" && image.ImdsSupport == "v2")
+        {
+            return ImageErrors.ImdsSupportNotMatch();
+        }
+
+        if (Given(request.LicenseType) is { } license && license != "BYOL")
+        {
+            return Storage.StorageErrors.LicenseType(license);
         }
 
         var account = image.OwnerAccountId;

@@ -9,4 +9,8 @@ namespace EcsConsole.Domain.Images;
 /// <param name="Description">New description (VAL-DESC-01).</param>
 /// <param name="Family">New image family (VAL-FAM-01/02, FAM-11).</param>
 /// <param name="BootMode">New boot mode; refused for an image instances run from (UI-MOD-01).</param>
-public sealed record ModifyImageRequest(string? Name = null, string? Description = null, string? Family = null, BootMode? BootMode = null);
+/// <param name="NvmeSupport">Whether the image has the NVMe driver (<c>Features.NvmeSupport</c>: supported/unsupported).</param>
+/// <param name="ImdsSupport">Metadata access (<c>Features.ImdsSupport</c>): v1 may become v2, never back (UI-MOD-01).</param>
+/// <param name="LicenseType">Only <c>BYOL</c> may be set (UI-MOD-01).</param>
+public sealed record ModifyImageRequest(string? Name = null, string? Description = null, string? Family = null, BootMode? BootMode = null,
+    bool? NvmeSupport = null, string? ImdsSupport = null, string? LicenseType = null);

@@ -178,7 +178,15 @@ internal static class ImageActions
             "Available" => ImageStatus.Available,
             _ => p.Invalid<ImageStatus?>(CommonErrors.InvalidParameter("Status", "it must be Deprecated or Available.")),
         };
-        return (imageId, new ModifyImageRequest(p.Get("ImageName"), p.Get("Description"), p.Get("ImageFamily"), bootMode), status);
+        bool? nvme = p.Get("Features.NvmeSupport") switch
+        {
+            null => null,
+            "supported" => true,
+            "unsupported" => false,
+            var other => p.Invalid<bool?>(CommonErrors.InvalidParameter("Features.NvmeSupport", $"\"{other}\" must be supported or unsupported.")),
+        };
+        return (imageId, new ModifyImageRequest(p.Get("ImageName"), p.Get("Description"), p.Get("ImageFamily"), bootMode, nvme,
+            p.Get("Features.ImdsSupport"), p.Get("LicenseType")), status);
     }
 
     private static List<ImageStatus> ParseStatuses(ApiParameters p)

@@ -147,7 +147,7 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
 
     private Task CompleteTasksAsync() => api.App.Services.GetRequiredService<SimulationClockService>().CompleteTasksAsync();
 
-    private async Task<string> NewImageAsync(string unique)
+    public async Task<string> NewImageAsync(string unique)
     {
         var imageId = await MustAsync("CreateImage", "ImageId", InRegion, ("InstanceId", await RunningInstanceAsync()), ("ImageName", "walk-image-" + unique));
         await CompleteTasksAsync();

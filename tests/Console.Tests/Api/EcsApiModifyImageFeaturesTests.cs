@@ -1,0 +1,65 @@
+using System.Net;
+using EcsConsole.Tests.Api.Support;
+
+namespace EcsConsole.Tests.Api;
+
+/// <summary>ModifyImageAttribute's Features.NvmeSupport, Features.ImdsSupport and LicenseType (UI-MOD-01, CRT-GEN-04; #21 part 1).</summary>
+public sealed class EcsApiModifyImageFeaturesTests(EcsApiFixture api) : IClassFixture<EcsApiFixture>
+{
+    private const string Region = "cn-hangzhou";
+
+    private async Task<System.Text.Json.JsonElement> DescribeAsync(string imageId)
+    {
+        var described = await api.Alice().CallAsync("DescribeImages", ("RegionId", Region), ("ImageId", imageId));
+        return described["Images"].GetProperty("Image")[0];
+    }
+
+    [Fact]
+    public async Task NvmeImdsAndByol_AreSet_AndDescribeImagesShowsThem()
+    {
+        // Arrange
+        var imageId = await new SeededWorldCalls(api).NewImageAsync(Guid.NewGuid().ToString("N")[..8]);
+
+        // Act
+        var modified = await api.Alice().CallAsync("ModifyImageAttribute", ("RegionId", Region), ("ImageId", imageId),
+            ("Features.NvmeSupport", "supported"), ("Features.ImdsSupport", "v2"), ("LicenseType", "BYOL"));
+
+        // Assert
+        Assert.True(modified.Status == HttpStatusCode.OK, modified.ToString());
+        var image = await DescribeAsync(imageId);
+        Assert.Equal(("supported", "v2", "BYOL"), (image.GetProperty("Features").GetProperty("NvmeSupport").GetString(),
+            image.GetProperty("Features").GetProperty("ImdsSupport").GetString(), image.GetProperty("LicenseType").GetString()));
+        Assert.Empty(modified.Ignored);
+    }
+
+    [Theory]
+    [InlineData("Features.ImdsSupport", "v3", "InvalidParameter.FeaturesImdsSupport", HttpStatusCode.BadRequest)]
+    [InlineData("LicenseType", "Aliyun", "InvalidLicenseType.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("Features.NvmeSupport", "maybe", "InvalidParameter", HttpStatusCode.BadRequest)]
+    public async Task ABadFeatureValue_IsRefused(string name, string value, string code, HttpStatusCode status)
+    {
+        // Arrange
+        var imageId = await new SeededWorldCalls(api).NewImageAsync(Guid.NewGuid().ToString("N")[..8]);
+
+        // Act
+        var modified = await api.Alice().CallAsync("ModifyImageAttribute", ("RegionId", Region), ("ImageId", imageId), (name, value));
+
+        // Assert
+        Assert.Equal((status, code), (modified.Status, modified.Code));
+    }
+
+    [Fact]
+    public async Task ImdsV2_CannotGoBackToV1()
+    {
+        // Arrange
+        var imageId = await new SeededWorldCalls(api).NewImageAsync(Guid.NewGuid().ToString("N")[..8]);
+        var toV2 = await api.Alice().CallAsync("ModifyImageAttribute", ("RegionId", Region), ("ImageId", imageId), ("Features.ImdsSupport", "v2"));
+
+        // Act
+        var toV1 = await api.Alice().CallAsync("ModifyImageAttribute", ("RegionId", Region), ("ImageId", imageId), ("Features.ImdsSupport", "v1"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, toV2.Status);
+        Assert.Equal((HttpStatusCode.Forbidden, "InvalidOperation.FeaturesImdsSupportNotMatch"), (toV1.Status, toV1.Code));
+    }
+}
