@@ -26,7 +26,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             .Select(i => new ImageListItem(
                 i.Id, i.RegionId, i.Name, i.Description, i.Family, i.OsName, i.Platform, i.OsType, i.Architecture, i.SizeGiB,
                 i.BootMode, i.Status, i.Progress, i.CreationTime, i.OwnerAccountId, i.IsPublic, i.InUse, i.FeePerHour,
-                i.ProductCode, i.SupplierName, i.EndOfLife, i.IsCopied))
+                i.ProductCode, i.SupplierName, i.EndOfLife, i.IsCopied, i.NvmeSupport, i.ImdsSupport))
             .ToListAsync(ct);
         return new ImagePage(items, total, query.Page, query.PageSize);
     }

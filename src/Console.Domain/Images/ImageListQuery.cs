@@ -116,7 +116,9 @@ public sealed record ImageListItem(
     string? ProductCode,
     string? SupplierName,
     bool EndOfLife,
-    bool IsCopied);
+    bool IsCopied,
+    bool NvmeSupport = false,
+    string ImdsSupport = "v2");
 
 /// <summary>A page of images and the total number matching the query.</summary>
 public sealed record ImagePage(IReadOnlyList<ImageListItem> Items, int Total, int Page, int PageSize)

@@ -46,6 +46,8 @@ public static class EcsCalls
     public static EcsCall ModifyImageAttribute(string regionId, string imageId, ModifyImageRequest r, ImageStatus? status = null) =>
         new EcsCallBuilder("ModifyImageAttribute").Add("RegionId", regionId).Add("ImageId", imageId)
             .Add("ImageName", r.Name).Add("Description", r.Description).Add("ImageFamily", r.Family).Add("BootMode", r.BootMode?.ToEcs())
+            .Add("Features.NvmeSupport", r.NvmeSupport is { } nvme ? (nvme ? "supported" : "unsupported") : null)
+            .Add("Features.ImdsSupport", r.ImdsSupport).Add("LicenseType", r.LicenseType)
             .Add("Status", status?.ToString())
             .Build();
 
