@@ -26,6 +26,12 @@ public sealed record CreateImageRequest
     public string? Family { get; init; }
 
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+
+    /// <summary>CRT-GEN-03: the image's boot mode instead of the source's; it must suit the architecture.</summary>
+    public BootMode? BootMode { get; init; }
+
+    /// <summary>CRT-GEN-04: <c>v1</c> or <c>v2</c> instead of the source's (an instance's own; v1 from snapshots).</summary>
+    public string? ImdsSupport { get; init; }
 }
 
 /// <summary>A data disk of an image made from snapshots: a snapshot and/or a size in GiB.</summary>

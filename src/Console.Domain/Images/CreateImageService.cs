@@ -56,7 +56,8 @@ public sealed class CreateImageService(
     {
         var account = actor.AccountId!;
         var error = ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description)
-            ?? ImageValidation.Family(request.Family) ?? ImageValidation.Tags(request.Tags);
+            ?? ImageValidation.Family(request.Family) ?? ImageValidation.Tags(request.Tags)
+            ?? (request.ImdsSupport is { Length: > 0 } imds && imds is not ("v1" or "v2") ? ImageErrors.ImdsSupportMalformed(imds) : null);
         if (error is not null)
         {
             return error;
@@ -107,6 +108,11 @@ public sealed class CreateImageService(
         }
 
         var (template, mappings, newSnapshots) = draft.Value;
+        if (request.BootMode is { } bootMode && ImageLifecycleService.BootModeRefusal(template.Architecture, bootMode) is { } badBootMode)
+        {
+            return badBootMode;
+        }
+
         var now = time.GetUtcNow();
         var image = new Image
         {
@@ -122,9 +128,9 @@ public sealed class CreateImageService(
             Platform = template.Platform,
             Architecture = template.Architecture,
             SizeGiB = mappings[0].SizeGiB,
-            BootMode = template.BootMode,
+            BootMode = request.BootMode ?? template.BootMode,
             NvmeSupport = template.NvmeSupport,
-            ImdsSupport = template.ImdsSupport,
+            ImdsSupport = request.ImdsSupport is { Length: > 0 } imdsSupport ? imdsSupport : template.ImdsSupport,
             IsSupportCloudinit = template.OsType == OsType.Linux,
             LicenseType = template.LicenseType,
             FeePerHour = template.FeePerHour,

@@ -279,7 +279,8 @@ public sealed partial class ImageLifecycleService(IDbContextFactory<ConsoleDbCon
     }
 
     /// <summary>CRT-GEN-03 / IMP-10: a boot mode the architecture cannot start in.</summary>
-    private static EcsError? BootModeRefusal(ImageArchitecture architecture, BootMode bootMode) => (architecture, bootMode) switch
+    /// <summary>CRT-GEN-03 / UI-MOD-01: a boot mode the architecture cannot boot in.</summary>
+    internal static EcsError? BootModeRefusal(ImageArchitecture architecture, BootMode bootMode) => (architecture, bootMode) switch
     {
         (ImageArchitecture.I386, BootMode.Uefi) => ImageErrors.BootModeNotSupported("An i386 image cannot boot in UEFI mode; use BIOS or UEFI-Preferred."),
         (ImageArchitecture.Arm64, BootMode.Bios) => ImageErrors.BootModeNotSupported("An arm64 image boots in UEFI mode only."),

@@ -164,6 +164,8 @@ internal static class ImageActions
             Description = p.Get("Description"),
             Family = p.Get("ImageFamily"),
             Tags = tags,
+            BootMode = p.Word("BootMode", ImageWords.ParseBootMode, "InvalidBootMode.Malformed", 400),
+            ImdsSupport = p.Get("Features.ImdsSupport"),
         };
     }
 

@@ -3,7 +3,10 @@ using EcsConsole.Tests.Api.Support;
 
 namespace EcsConsole.Tests.Api;
 
-/// <summary>ModifyImageAttribute's Features.NvmeSupport, Features.ImdsSupport and LicenseType (UI-MOD-01, CRT-GEN-04; #21 part 1).</summary>
+/// <summary>
+/// ModifyImageAttribute's Features.NvmeSupport, Features.ImdsSupport and LicenseType (UI-MOD-01), and CreateImage's
+/// BootMode and Features.ImdsSupport (CRT-GEN-03/04) (#21 part 1).
+/// </summary>
 public sealed class EcsApiModifyImageFeaturesTests(EcsApiFixture api) : IClassFixture<EcsApiFixture>
 {
     private const string Region = "cn-hangzhou";
@@ -61,5 +64,47 @@ public sealed class EcsApiModifyImageFeaturesTests(EcsApiFixture api) : IClassFi
         // Assert
         Assert.Equal(HttpStatusCode.OK, toV2.Status);
         Assert.Equal((HttpStatusCode.Forbidden, "InvalidOperation.FeaturesImdsSupportNotMatch"), (toV1.Status, toV1.Code));
+    }
+
+    [Fact]
+    public async Task CreateImage_WithABootModeAndImdsV2_MakesAnImageWithThem()
+    {
+        // Arrange
+        var running = await RunningInstanceAsync();
+
+        // Act
+        var created = await api.Alice().CallAsync("CreateImage", ("RegionId", Region), ("InstanceId", running), ("ImageName", "boot-" + Guid.NewGuid().ToString("N")[..8]),
+            ("BootMode", "UEFI"), ("Features.ImdsSupport", "v2"));
+
+        // Assert
+        Assert.True(created.Status == HttpStatusCode.OK, created.ToString());
+        var image = await DescribeCreatingAsync(created["ImageId"].GetString()!);
+        Assert.Equal(("UEFI", "v2"), (image.GetProperty("BootMode").GetString(), image.GetProperty("Features").GetProperty("ImdsSupport").GetString()));
+        Assert.Empty(created.Ignored);
+    }
+
+    [Theory]
+    [InlineData("BootMode", "Floppy", "InvalidBootMode.Malformed")]
+    [InlineData("Features.ImdsSupport", "v9", "InvalidParameter.FeaturesImdsSupport")]
+    public async Task CreateImage_WithABadBootModeOrImds_IsRefused(string name, string value, string code)
+    {
+        // Act
+        var created = await api.Alice().CallAsync("CreateImage", ("RegionId", Region), ("InstanceId", await RunningInstanceAsync()),
+            ("ImageName", "bad-" + Guid.NewGuid().ToString("N")[..8]), (name, value));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, code), (created.Status, created.Code));
+    }
+
+    private async Task<System.Text.Json.JsonElement> DescribeCreatingAsync(string imageId)
+    {
+        var described = await api.Alice().CallAsync("DescribeImages", ("RegionId", Region), ("ImageId", imageId), ("Status", "ALL"));
+        return described["Images"].GetProperty("Image")[0];
+    }
+
+    private async Task<string> RunningInstanceAsync()
+    {
+        var described = await api.Alice().CallAsync("DescribeInstances", ("RegionId", Region), ("Status", "Running"));
+        return described["Instances"].GetProperty("Instance")[0].GetProperty("InstanceId").GetString()!;
     }
 }

@@ -39,7 +39,8 @@ public static class EcsCalls
             }
         }
 
-        return b.Add("ImageName", r.Name).Add("Description", r.Description).Add("ImageFamily", r.Family).Tags(r.Tags).Build();
+        return b.Add("ImageName", r.Name).Add("Description", r.Description).Add("ImageFamily", r.Family).Tags(r.Tags)
+            .Add("BootMode", r.BootMode?.ToEcs()).Add("Features.ImdsSupport", r.ImdsSupport).Build();
     }
 
     /// <summary>Edit (the attributes that changed), Deprecate (<c>Status=Deprecated</c>) and Restore (<c>Status=Available</c>).</summary>
