@@ -32,6 +32,15 @@ public sealed record ImportImageRequest
 
     public string LicenseType { get; init; } = "Auto";
 
+    /// <summary>IMP-11: <c>Features.NvmeSupport</c>: whether the imported system has the NVMe driver (NVMe-only types need it).</summary>
+    public bool NvmeSupport { get; init; }
+
+    /// <summary>IMP-11: <c>Features.ImdsSupport</c>, v1 unless v2 is asked for.</summary>
+    public string ImdsSupport { get; init; } = "v1";
+
+    /// <summary>The new image's tags (<c>Tag.N</c>).</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+
     /// <summary>GiB, 1–2048, at least the file's size; null = the file's size rounded up.</summary>
     public int? SystemDiskSizeGiB { get; init; }
 
@@ -76,7 +85,8 @@ public sealed class ImportImageService(
 
     private async Task<Result<ImportedImage>> ImportInTransactionAsync(ConsoleDbContext db, Actor actor, ImportImageRequest request, CancellationToken ct)
     {
-        if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description)) is { } invalid)
+        if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description) ?? ImageValidation.Tags(request.Tags)
+            ?? (request.ImdsSupport is not ("v1" or "v2") ? ImageErrors.ImdsSupportMalformed(request.ImdsSupport) : null)) is { } invalid)
         {
             return invalid;
         }
@@ -198,8 +208,8 @@ public sealed class ImportImageService(
             Id = imageId, RegionId = region.Id, Kind = ImageKind.Custom, OwnerAccountId = account,
             Name = string.IsNullOrEmpty(request.Name) ? imageId : request.Name, Description = request.Description,
             OsName = $"{request.Platform} {(request.Architecture == ImageArchitecture.I386 ? "32" : "64")} bit", OsType = windows ? OsType.Windows : OsType.Linux,
-            Platform = request.Platform, Architecture = request.Architecture, SizeGiB = size, BootMode = request.EffectiveBootMode, NvmeSupport = false,
-            ImdsSupport = "v1", IsSupportCloudinit = !windows, LicenseType = request.LicenseType, CreationTime = now, Source = ImageSource.Import,
+            Platform = request.Platform, Architecture = request.Architecture, SizeGiB = size, BootMode = request.EffectiveBootMode, NvmeSupport = request.NvmeSupport,
+            ImdsSupport = request.ImdsSupport, Tags = [.. request.Tags.Select(t => new ImageTag { TagKey = t.Key, TagValue = t.Value })], IsSupportCloudinit = !windows, LicenseType = request.LicenseType, CreationTime = now, Source = ImageSource.Import,
             DiskMappings =
             [
                 new ImageDiskMapping

@@ -51,6 +51,14 @@ internal static class ImportExportActions
             SystemDiskSizeGiB = systemSize,
             DataDisks = dataDisks,
             BootMode = bootMode, // null: the service's default for the architecture (IMP-10)
+            NvmeSupport = p.Get("Features.NvmeSupport") switch
+            {
+                null or "unsupported" => false,
+                "supported" => true,
+                var other => p.Invalid<bool>(CommonErrors.InvalidParameter("Features.NvmeSupport", $"\"{other}\" must be supported or unsupported.")),
+            },
+            ImdsSupport = p.Get("Features.ImdsSupport") ?? "v1",
+            Tags = p.Tags(),
         };
         return request with { Architecture = architecture ?? request.Architecture, OsType = osType ?? request.OsType };
     }

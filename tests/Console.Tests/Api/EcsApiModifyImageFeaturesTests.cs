@@ -107,4 +107,21 @@ public sealed class EcsApiModifyImageFeaturesTests(EcsApiFixture api) : IClassFi
         var described = await api.Alice().CallAsync("DescribeInstances", ("RegionId", Region), ("Status", "Running"));
         return described["Instances"].GetProperty("Instance")[0].GetProperty("InstanceId").GetString()!;
     }
+
+    [Fact]
+    public async Task ImportImage_WithTheNvmeDriverAndATag_MakesAnImageWithThem()
+    {
+        // Act
+        var imported = await api.Alice().CallAsync("ImportImage", ("RegionId", Region), ("ImageName", "nvme-" + Guid.NewGuid().ToString("N")[..8]),
+            ("DiskDeviceMapping.1.OSSBucket", "acme-images-hangzhou"), ("DiskDeviceMapping.1.OSSObject", "imports/web-base.qcow2"), ("Platform", "Aliyun"),
+            ("Features.NvmeSupport", "supported"), ("Features.ImdsSupport", "v2"), ("Tag.1.Key", "team"), ("Tag.1.Value", "web"));
+
+        // Assert
+        Assert.True(imported.Status == HttpStatusCode.OK, imported.ToString());
+        var image = await DescribeCreatingAsync(imported["ImageId"].GetString()!);
+        Assert.Equal(("supported", "v2"), (image.GetProperty("Features").GetProperty("NvmeSupport").GetString(), image.GetProperty("Features").GetProperty("ImdsSupport").GetString()));
+        var tag = image.GetProperty("Tags").GetProperty("Tag")[0];
+        Assert.Equal(("team", "web"), (tag.GetProperty("TagKey").GetString(), tag.GetProperty("TagValue").GetString()));
+        Assert.Empty(imported.Ignored);
+    }
 }
