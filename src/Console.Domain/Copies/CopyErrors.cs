@@ -21,6 +21,15 @@ public static class CopyErrors
     public const string NotPublishedCode = "OperationDenied.NotPublished";
 
     /// <summary>CPY-01/05: only an Available custom image can be copied (Creating, Deprecated, … are refused).</summary>
+    public const string EncryptedIllegalCode = "InvalidParameter.EncryptedIllegal";
+    public const string KmsKeyNotFoundCode = "InvalidParameter.KMSKeyId.NotFound";
+
+    /// <summary>CPY-14: <c>KMSKeyId</c> without <c>Encrypted=true</c>.</summary>
+    public static EcsError EncryptedIllegal() => new(EncryptedIllegalCode, 400, "KMSKeyId can be given only with Encrypted=true.");
+
+    /// <summary>CPY-14: no such key in the account (the emulated account has no customer master keys).</summary>
+    public static EcsError KmsKeyNotFound(string keyId) => new(KmsKeyNotFoundCode, 404, $"The KMS key \"{keyId}\" does not exist.");
+
     public static EcsError NotAvailable() => new(IncorrectImageStatusCode, 400, "The image not available.");
 
     /// <summary>CPY-04: public and Marketplace images themselves are never copied.</summary>

@@ -146,7 +146,8 @@ public sealed class CopyImageService(
     private async Task<Result<CopiedImage>> CopyInTransactionAsync(ConsoleDbContext db, Actor actor, CopyImageRequest request, CancellationToken ct)
     {
         var account = actor.AccountId!;
-        if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description)) is { } malformed)
+        if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description) ?? ImageValidation.Tags(request.Tags)
+            ?? (request.KmsKeyId is { Length: > 0 } key ? request.Encrypted ? CopyErrors.KmsKeyNotFound(key) : CopyErrors.EncryptedIllegal() : null)) is { } malformed)
         {
             return malformed;
         }
@@ -300,6 +301,7 @@ public sealed class CopyImageService(
             SourceRegionId = source.RegionId,
             CreationTime = now,
             DiskMappings = mappings,
+            Tags = [.. request.Tags.Select(t => new ImageTag { TagKey = t.Key, TagValue = t.Value })],
         };
         if (queue)
         {

@@ -35,7 +35,8 @@ internal static class SharingActions
         EcsAction.InRegion("CopyImage", p => (ImageId: p.Required("ImageId"), Destination: p.Required("DestinationRegionId"), Encrypted: p.Bool("Encrypted") ?? false),
             async (call, region, a) =>
                 (await call.Service<CopyImageService>().CopyAsync(call.Actor, new CopyImageRequest(region.Id, a.ImageId, a.Destination,
-                    call.P.Get("DestinationImageName"), call.P.Get("DestinationDescription"), a.Encrypted), call.Ct))
+                    call.P.Get("DestinationImageName"), call.P.Get("DestinationDescription"), a.Encrypted)
+                    { Tags = call.P.Tags(), KmsKeyId = call.P.Get("KMSKeyId") }, call.Ct))
                     .Reply(copied => new { call.RequestId, copied.ImageId }),
             changing: true).WithClientToken(),
         EcsAction.InRegion("CancelCopyImage", p => p.Required("ImageId"), async (call, region, imageId) =>

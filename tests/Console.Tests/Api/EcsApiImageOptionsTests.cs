@@ -4,10 +4,11 @@ using EcsConsole.Tests.Api.Support;
 namespace EcsConsole.Tests.Api;
 
 /// <summary>
-/// ModifyImageAttribute's Features.NvmeSupport, Features.ImdsSupport and LicenseType (UI-MOD-01), and CreateImage's
-/// BootMode and Features.ImdsSupport (CRT-GEN-03/04) (#21 part 1).
+/// Image options the SDK sends and ECS acts on (#21 part 1): ModifyImageAttribute's Features.NvmeSupport,
+/// Features.ImdsSupport and LicenseType (UI-MOD-01); CreateImage's BootMode and Features.ImdsSupport (CRT-GEN-03/04);
+/// ImportImage's features and tags (IMP-11); CopyImage's tags and KMS key (CPY-12/14).
 /// </summary>
-public sealed class EcsApiModifyImageFeaturesTests(EcsApiFixture api) : IClassFixture<EcsApiFixture>
+public sealed class EcsApiImageOptionsTests(EcsApiFixture api) : IClassFixture<EcsApiFixture>
 {
     private const string Region = "cn-hangzhou";
 
@@ -123,5 +124,38 @@ public sealed class EcsApiModifyImageFeaturesTests(EcsApiFixture api) : IClassFi
         var tag = image.GetProperty("Tags").GetProperty("Tag")[0];
         Assert.Equal(("team", "web"), (tag.GetProperty("TagKey").GetString(), tag.GetProperty("TagValue").GetString()));
         Assert.Empty(imported.Ignored);
+    }
+
+    [Fact]
+    public async Task CopyImage_WithTags_TagsTheCopy()
+    {
+        // Arrange
+        var source = await new SeededWorldCalls(api).NewImageAsync(Guid.NewGuid().ToString("N")[..8]);
+
+        // Act
+        var copied = await api.Alice().CallAsync("CopyImage", ("RegionId", Region), ("ImageId", source), ("DestinationRegionId", "cn-beijing"),
+            ("DestinationImageName", "tagged-" + Guid.NewGuid().ToString("N")[..8]), ("Tag.1.Key", "purpose"), ("Tag.1.Value", "dr"));
+
+        // Assert
+        Assert.True(copied.Status == HttpStatusCode.OK, copied.ToString());
+        var described = await api.Alice().CallAsync("DescribeImages", ("RegionId", "cn-beijing"), ("ImageId", copied["ImageId"].GetString()!), ("Status", "ALL"));
+        var tag = described["Images"].GetProperty("Image")[0].GetProperty("Tags").GetProperty("Tag")[0];
+        Assert.Equal(("purpose", "dr"), (tag.GetProperty("TagKey").GetString(), tag.GetProperty("TagValue").GetString()));
+    }
+
+    [Theory]
+    [InlineData("false", "InvalidParameter.EncryptedIllegal", HttpStatusCode.BadRequest)]
+    [InlineData("true", "InvalidParameter.KMSKeyId.NotFound", HttpStatusCode.NotFound)]
+    public async Task CopyImage_WithAKmsKey_NeedsEncrypted_AndTheAccountHasNoSuchKey(string encrypted, string code, HttpStatusCode status)
+    {
+        // Arrange
+        var source = await new SeededWorldCalls(api).NewImageAsync(Guid.NewGuid().ToString("N")[..8]);
+
+        // Act
+        var copied = await api.Alice().CallAsync("CopyImage", ("RegionId", Region), ("ImageId", source), ("DestinationRegionId", "cn-beijing"),
+            ("Encrypted", encrypted), ("KMSKeyId", "0e478b7a-4262-4802-b8cb-00d3fb40****"));
+
+        // Assert
+        Assert.Equal((status, code), (copied.Status, copied.Code));
     }
 }
