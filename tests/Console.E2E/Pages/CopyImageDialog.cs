@@ -5,5 +5,13 @@ public sealed class CopyImageDialog(IPage page) : ConsoleDialog(page, "Copy Imag
 {
     public ILocator Destination => TestId("copy-destination");
 
-    public Task NameCopyAsync(string name) => Field("Image Name").FillAsync(name);
+    /// <summary>
+    /// Names the copy once the dialog has pre-filled its name (CPY-06): a name typed before that would be overwritten by
+    /// the late pre-fill on a loaded machine, and the copy made under the default name.
+    /// </summary>
+    public async Task NameCopyAsync(string name)
+    {
+        await Expect(Field("Image Name")).Not.ToHaveValueAsync("");
+        await Field("Image Name").FillAsync(name);
+    }
 }
