@@ -4,10 +4,8 @@ namespace EcsConsole.Domain.Accounts;
 /// The signed-in user's own console preferences (issue #24: the theme), kept on the user's row so that they follow the
 /// user to every node and browser. Any signed-in user may change their own, whatever their role.
 /// </summary>
-public sealed class UserPreferenceService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
+public sealed class UserPreferenceService(IDbContextFactory<ConsoleDbContext> dbFactory, AuditedWrite writes)
 {
-    private readonly AuditedWrite _write = new(dbFactory, time);
-
     /// <summary>Whether the actor chose the dark theme; false for an unknown user.</summary>
     public async Task<bool> IsDarkThemeAsync(Actor actor, CancellationToken ct = default)
     {
@@ -18,7 +16,7 @@ public sealed class UserPreferenceService(IDbContextFactory<ConsoleDbContext> db
     /// <summary>Keeps the actor's theme choice. Audited as <see cref="AuditActions.ModifyUserPreference"/> on the user.</summary>
     public async Task<Result> SetDarkThemeAsync(Actor actor, bool dark, CancellationToken ct = default)
     {
-        var outcome = await _write.RunAsync<bool>(actor, WriteRight.SignedIn, deniedTarget: null, async scope =>
+        var outcome = await writes.RunAsync<bool>(actor, WriteRight.SignedIn, deniedTarget: null, async scope =>
         {
             var user = await scope.Db.Users.FirstAsync(u => u.Id == actor.UserId, ct);
             user.DarkTheme = dark;

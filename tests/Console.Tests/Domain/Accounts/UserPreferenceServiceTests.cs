@@ -15,7 +15,7 @@ public sealed class UserPreferenceServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.WithDemoWorldAsync();
-        _service = new UserPreferenceService(_db.Factory, _db.Time);
+        _service = new UserPreferenceService(_db.Factory, new AuditedWrite(_db.Factory, _db.Time));
     }
 
     public Task DisposeAsync() => _db.DisposeAsync().AsTask();
@@ -45,7 +45,7 @@ public sealed class UserPreferenceServiceTests : IAsyncLifetime
 
         // Assert
         Assert.True(set.IsSuccess);
-        Assert.True(await new UserPreferenceService(_db.Factory, _db.Time).IsDarkThemeAsync(bob));
+        Assert.True(await new UserPreferenceService(_db.Factory, new AuditedWrite(_db.Factory, _db.Time)).IsDarkThemeAsync(bob));
         Assert.False(await _service.IsDarkThemeAsync(alice));
         await using var db = _db.NewContext();
         var audit = await db.AuditEntries.SingleAsync(a => a.Action == AuditActions.ModifyUserPreference);
