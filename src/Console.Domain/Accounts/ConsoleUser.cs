@@ -8,6 +8,9 @@ public class ConsoleUser : IdentityUser
     /// <summary>The platform admin (<c>root@ecsconsole.local</c>) manages every account's quotas and belongs to no account.</summary>
     public bool IsPlatformAdmin { get; set; }
 
+    /// <summary>The console's dark theme, chosen by the user in the shell and kept on the user, so every node and browser shows it.</summary>
+    public bool DarkTheme { get; set; }
+
     /// <summary>
     /// Identity's lockout rule, for queries that read the two columns without a UserManager: locked out while lockout is
     /// enabled and its end lies after <paramref name="now"/>.

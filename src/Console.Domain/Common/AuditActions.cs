@@ -14,6 +14,7 @@ public static class AuditActions
     public const string CreateAccessKey = "CreateAccessKey";
     public const string UpdateAccessKey = "UpdateAccessKey";
     public const string DeleteAccessKey = "DeleteAccessKey";
+    public const string ModifyUserPreference = "ModifyUserPreference";
 
     // Images
     public const string CreateImage = "CreateImage";

@@ -125,4 +125,27 @@ public sealed class ShellTests : ComponentTestBase
         Assert.NotNull(selector);
         Assert.Contains("Region", cut.Markup);
     }
+
+    // The dark palette's app bar colour (ConsoleTheme's #14171c), as MudBlazor writes it into the theme's CSS variables.
+    private const string DarkAppBar = "--mud-palette-appbar-background: rgba(20,23,28,1)";
+
+    [Fact]
+    public async Task Shell_ThemeToggle_SwitchesToDarkAndKeepsItForTheNextVisit()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Bob);
+        var cut = RenderShell();
+        cut.WaitForAssertion(() => Assert.Equal("Dark theme", cut.Find("[data-testid='theme-toggle']").GetAttribute("aria-label")));
+        Assert.DoesNotContain(DarkAppBar, cut.FindComponent<MudThemeProvider>().Markup, StringComparison.OrdinalIgnoreCase);
+
+        // Act
+        cut.Find("[data-testid='theme-toggle']").Click();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal("Light theme", cut.Find("[data-testid='theme-toggle']").GetAttribute("aria-label")));
+        Assert.Contains(DarkAppBar, cut.FindComponent<MudThemeProvider>().Markup, StringComparison.OrdinalIgnoreCase);
+        await DisposeComponentsAsync();
+        var nextVisit = RenderShell();
+        nextVisit.WaitForAssertion(() => Assert.Contains(DarkAppBar, nextVisit.FindComponent<MudThemeProvider>().Markup, StringComparison.OrdinalIgnoreCase));
+    }
 }
