@@ -1,0 +1,27 @@
+namespace EcsConsole.E2E;
+
+/// <summary>The per-user dark theme in a real Chromium (#24): the app bar's toggle, kept for the next page, switched back.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class DarkThemeTests(ConsoleFixture fixture)
+{
+    [Fact]
+    public async Task TheThemeToggle_TurnsTheConsoleDark_KeepsItOnTheNextPage_AndTurnsItBack()
+    {
+        // Arrange
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Bob, DemoWorld.Password);
+        var images = new ImagesPage(page);
+        await images.OpenAsync("cn-hangzhou");
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light theme" })).ToBeVisibleAsync();
+        await images.OpenAsync("cn-hangzhou", "public");
+
+        // Assert: still dark on a page opened afterwards
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Light theme" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(fixture, "dark-theme-images");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Light theme" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" })).ToBeVisibleAsync();
+    }
+}
