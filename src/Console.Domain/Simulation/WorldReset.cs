@@ -109,11 +109,25 @@ public sealed class WorldReset(
     }
 
     /// <summary>PostgreSQL (ADR-017, ADR-018): <see cref="PostgresWorldTemplate"/> — truncate and copy back in one transaction. TRUNCATE's
-    /// exclusive locks make every other connection, on any node, wait and then see the new world, never a mix.</summary>
+    /// exclusive locks make every other connection, on any node, wait and then see the new world, never a mix.
+    /// TRUNCATE takes the world's tables one after another; a writer of another connection holding one of them while it
+    /// waits for another (the API log's batch, a nonce, a task step) makes a deadlock, which PostgreSQL ends by failing
+    /// one side — when that is the reset, its transaction was rolled back whole, and it runs again.</summary>
     private async Task<bool> ReseedPostgresAsync(CancellationToken ct)
     {
-        await _postgres.ResetAsync(dbFactory, new DatabaseInitializer(dbFactory, protector, clock, loggers.CreateLogger<DatabaseInitializer>()), ct);
-        return true;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _postgres.ResetAsync(dbFactory, new DatabaseInitializer(dbFactory, protector, clock, loggers.CreateLogger<DatabaseInitializer>()), ct);
+                return true;
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DeadlockDetected or Npgsql.PostgresErrorCodes.SerializationFailure
+                && attempt < 5)
+            {
+                loggers.CreateLogger<WorldReset>().LogWarning(e, "The reset met a deadlock (attempt {Attempt}); running it again", attempt);
+            }
+        }
     }
 
     /// <summary>The template, built on first use; a failed build is tried again by the next reset.</summary>
