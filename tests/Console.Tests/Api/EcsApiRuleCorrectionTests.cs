@@ -1,0 +1,69 @@
+using System.Net;
+using EcsConsole.Domain.Persistence;
+using EcsConsole.Tests.Api.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EcsConsole.Tests.Api;
+
+/// <summary>
+/// The second pass of issue #21 part 2 (ADR-025): answers whose code or HTTP status differed from domain-rules.md,
+/// ecs-openapi.md or image-builder.md. Each test asserts the code and the status the book gives.
+/// </summary>
+public sealed class EcsApiRuleCorrectionTests(EcsApiFixture api) : IClassFixture<EcsApiFixture>
+{
+    private const string Region = "cn-hangzhou";
+
+    [Fact]
+    public async Task DescribeTaskAttribute_OfAnUnknownTask_IsInvalidTaskIdNotFound_400()
+    {
+        // Act: ecs-openapi §2.14
+        var response = await api.Alice().CallAsync("DescribeTaskAttribute", ("RegionId", Region), ("TaskId", "t-nosuchtask"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "InvalidTaskId.NotFound"), (response.Status, response.Code));
+    }
+
+    [Fact]
+    public async Task CancelTask_OfAnUnknownTask_IsInvalidTaskIdNotFound_400()
+    {
+        // Act: ecs-openapi §2.14
+        var response = await api.Alice().CallAsync("CancelTask", ("RegionId", Region), ("TaskId", "t-nosuchtask"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "InvalidTaskId.NotFound"), (response.Status, response.Code));
+    }
+
+    [Fact]
+    public async Task CancelTask_OfATaskThatCannotBeCancelled_IsTaskActionNotSupport_403()
+    {
+        // Arrange: ecs-openapi §2.14 — an export task made uncancellable
+        var alice = api.Alice();
+        var imageId = await ImageIdAsync("acme-base-v1");
+        var export = await alice.CallAsync("ExportImage", ("RegionId", Region), ("ImageId", imageId), ("OSSBucket", "acme-images-hangzhou"),
+            ("OSSPrefix", "uncancellable"));
+        Assert.True(export.Status == HttpStatusCode.OK, export.ToString());
+        var taskId = export["TaskId"].GetString()!;
+        await using (var db = await DbAsync())
+        {
+            var task = await db.AsyncTasks.SingleAsync(t => t.Id == taskId);
+            db.Entry(task).Property(t => t.Cancellable).CurrentValue = false;
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var response = await alice.CallAsync("CancelTask", ("RegionId", Region), ("TaskId", taskId));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.Forbidden, "InvalidTaskId.TaskActionNotSupport"), (response.Status, response.Code));
+    }
+
+    private async Task<string> ImageIdAsync(string name)
+    {
+        await using var db = await DbAsync();
+        return await db.Images.Where(i => i.Name == name && i.RegionId == Region).Select(i => i.Id).SingleAsync();
+    }
+
+    private Task<ConsoleDbContext> DbAsync() =>
+        api.App.Services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync();
+}
