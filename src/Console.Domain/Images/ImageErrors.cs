@@ -18,6 +18,9 @@ public static class ImageErrors
     public const string ImageQuotaCode = "QuotaExceed.Image";
     public const string FamilyFullCode = "ImageQuotaExceed.ImageFamily";
     public const string FamiliesFullCode = "ImageFamilyQuotaExceed";
+    /// <summary>FAM-11: ModifyImageAttribute words the family limits differently from CreateImage (CRT-GEN-02).</summary>
+    public const string FamilyFullOnModifyCode = "ImageQuotaFull.ImageFamily";
+    public const string FamiliesFullOnModifyCode = "ImageFamilyQuotaFull";
     public const string UsingByInstanceCode = "ImageUsingByInstance";
     public const string UseSharedCode = "ImageUseShared";
     public const string IsPublicCode = "ImageIsPublic";
@@ -68,6 +71,10 @@ public static class ImageErrors
     public static EcsError FamilyFull(string family, int limit) => new(FamilyFullCode, 400, $"The image family \"{family}\" already holds {limit} images.");
 
     public static EcsError FamiliesFull(int limit) => new(FamiliesFullCode, 400, $"This region already has {limit} image families.");
+    /// <summary>FAM-11: ModifyImageAttribute moves an image into a family that already holds its limit.</summary>
+    public static EcsError FamilyFullOnModify(string family, int limit) => FamilyFull(family, limit) with { Code = FamilyFullOnModifyCode };
+    /// <summary>FAM-11: ModifyImageAttribute starts a family beyond the region's limit.</summary>
+    public static EcsError FamiliesFullOnModify(int limit) => FamiliesFull(limit) with { Code = FamiliesFullOnModifyCode };
 
     public static EcsError UsingByInstance() => new(UsingByInstanceCode, 403, "The image is used by instances; delete it forcibly or release the instances first.");
 

@@ -1,5 +1,7 @@
 using System.Net;
 using EcsConsole.Domain.Persistence;
+using EcsConsole.Domain.Quotas;
+using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Api.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +58,25 @@ public sealed class EcsApiRuleCorrectionTests(EcsApiFixture api) : IClassFixture
 
         // Assert
         Assert.Equal((HttpStatusCode.Forbidden, "InvalidTaskId.TaskActionNotSupport"), (response.Status, response.Code));
+    }
+
+    [Fact]
+    public async Task ModifyImageAttribute_IntoAFullFamily_IsImageQuotaFullImageFamily_400()
+    {
+        // Arrange: FAM-11 — Acme's families in cn-hangzhou may hold no image (an admin's limit of 0)
+        var imageId = await ImageIdAsync("acme-base-v1");
+        await using var db = await DbAsync();
+        var quota = new Quota { AccountId = DemoWorld.AcmeAccountId, RegionId = Region, Name = QuotaCatalogue.ImagesPerFamily, Limit = 0, UpdatedAt = DateTimeOffset.UtcNow };
+        db.Quotas.Add(quota);
+        await db.SaveChangesAsync();
+
+        // Act
+        var response = await api.Alice().CallAsync("ModifyImageAttribute", ("RegionId", Region), ("ImageId", imageId), ("ImageFamily", "acme-other"));
+        db.Quotas.Remove(quota);
+        await db.SaveChangesAsync();
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "ImageQuotaFull.ImageFamily"), (response.Status, response.Code));
     }
 
     private async Task<string> ImageIdAsync(string name)
