@@ -79,6 +79,35 @@ public sealed class EcsApiRuleCorrectionTests(EcsApiFixture api) : IClassFixture
         Assert.Equal((HttpStatusCode.BadRequest, "ImageQuotaFull.ImageFamily"), (response.Status, response.Code));
     }
 
+    [Fact]
+    public async Task RunInstances_InAnUnknownZone_IsInvalidZoneIdNotFound_404()
+    {
+        // Act: ecs-openapi §2.19
+        var response = await api.Alice().CallAsync("RunInstances", ("RegionId", Region), ("ZoneId", "cn-hangzhou-zz"), ("InstanceType", "ecs.g7.large"),
+            ("ImageId", "aliyun_3_x64_20G_alibase_20250101.vhd"), ("SystemDisk.Category", "cloud_essd"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.NotFound, "InvalidZoneId.NotFound"), (response.Status, response.Code));
+    }
+
+    [Fact]
+    public async Task ReplaceSystemDisk_WithAnUnknownKeyPair_IsInvalidKeyPairNameNotFound_400()
+    {
+        // Arrange: ecs-openapi §2.20 — db-1 is Acme's stopped instance
+        string instanceId;
+        await using (var db = await DbAsync())
+        {
+            instanceId = await db.Instances.Where(i => i.AccountId == DemoWorld.AcmeAccountId && i.Name == "db-1").Select(i => i.Id).SingleAsync();
+        }
+
+        // Act
+        var response = await api.Alice().CallAsync("ReplaceSystemDisk", ("InstanceId", instanceId), ("ImageId", "ubuntu_22_04_x64_20G_alibase_20240130.vhd"),
+            ("KeyPairName", "no-such-key"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "InvalidKeyPairName.NotFound"), (response.Status, response.Code));
+    }
+
     private async Task<string> ImageIdAsync(string name)
     {
         await using var db = await DbAsync();
