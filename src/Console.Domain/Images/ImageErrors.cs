@@ -13,6 +13,8 @@ public static class ImageErrors
     public const string TagKeyMalformedCode = "InvalidTagKey.Malformed";
     public const string TagValueMalformedCode = "InvalidTagValue.Malformed";
     public const string TagKeyDuplicateCode = "Duplicate.TagKey";
+    /// <summary>VAL-TAG-04: ImportImage words a duplicate tag key its own way (403).</summary>
+    public const string TagKeyDuplicationCode = "TagKey.Duplication";
     public const string NoSourceCode = "InvalidParameter.AllEmpty";
     public const string OperationDeniedCode = "OperationDenied";
     public const string ImageQuotaCode = "QuotaExceed.Image";
@@ -61,6 +63,8 @@ public static class ImageErrors
 
     public static EcsError TagKeyDuplicate(string key) => new(TagKeyDuplicateCode, 400, $"The tag key \"{key}\" is given more than once.");
 
+    /// <summary>VAL-TAG-04: ImportImage's duplicate tag key (keys compared case-insensitively).</summary>
+    public static EcsError TagKeyDuplication(EcsError duplicate) => duplicate with { Code = TagKeyDuplicationCode, HttpStatus = 403 };
     public static EcsError NoSource() => new(NoSourceCode, 400, "Specify the source of the image: an instance, or snapshots.");
 
     /// <summary>The generic refusal of CreateImage (a data-disk snapshot as the system disk, 0 or 2+ system snapshots, …).</summary>

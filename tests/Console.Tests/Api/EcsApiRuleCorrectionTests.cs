@@ -108,6 +108,29 @@ public sealed class EcsApiRuleCorrectionTests(EcsApiFixture api) : IClassFixture
         Assert.Equal((HttpStatusCode.BadRequest, "InvalidKeyPairName.NotFound"), (response.Status, response.Code));
     }
 
+    [Fact]
+    public async Task ImportImage_WithATagKeyTwice_IsTagKeyDuplication_403()
+    {
+        // Act: VAL-TAG-04 — keys compared case-insensitively
+        var response = await api.Alice().CallAsync("ImportImage", ("RegionId", Region), ("ImageName", "import-duplicate-tags"),
+            ("DiskDeviceMapping.1.OSSBucket", "acme-images-hangzhou"), ("DiskDeviceMapping.1.OSSObject", "imports/web-base.qcow2"),
+            ("Tag.1.Key", "team"), ("Tag.1.Value", "a"), ("Tag.2.Key", "Team"), ("Tag.2.Value", "b"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.Forbidden, "TagKey.Duplication"), (response.Status, response.Code));
+    }
+
+    [Fact]
+    public async Task CreateImage_WithATagKeyTwice_StaysDuplicateTagKey_400()
+    {
+        // Act: VAL-TAG-04 — the other image writes keep Duplicate.TagKey
+        var response = await api.Alice().CallAsync("CreateImage", ("RegionId", Region), ("InstanceId", "i-whichever"), ("ImageName", "create-duplicate-tags"),
+            ("Tag.1.Key", "team"), ("Tag.1.Value", "a"), ("Tag.2.Key", "team"), ("Tag.2.Value", "b"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "Duplicate.TagKey"), (response.Status, response.Code));
+    }
+
     private async Task<string> ImageIdAsync(string name)
     {
         await using var db = await DbAsync();
