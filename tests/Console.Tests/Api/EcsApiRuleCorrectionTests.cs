@@ -131,6 +131,21 @@ public sealed class EcsApiRuleCorrectionTests(EcsApiFixture api) : IClassFixture
         Assert.Equal((HttpStatusCode.BadRequest, "Duplicate.TagKey"), (response.Status, response.Code));
     }
 
+    [Theory]
+    [InlineData(101)]
+    [InlineData(0)]
+    public async Task DescribeSnapshots_WithMoreThanOneHundredOrMalformedSnapshotIds_IsInvalidSnapshotIdsMalformed_403(int count)
+    {
+        // Arrange: SNP-14 — 0 stands for a value that is not a JSON array
+        var ids = count == 0 ? "s-1,s-2" : "[" + string.Join(",", Enumerable.Range(1, count).Select(n => $"\"s-{n}\"")) + "]";
+
+        // Act
+        var response = await api.Alice().CallAsync("DescribeSnapshots", ("RegionId", Region), ("SnapshotIds", ids));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.Forbidden, "InvalidSnapshotIds.Malformed"), (response.Status, response.Code));
+    }
+
     private async Task<string> ImageIdAsync(string name)
     {
         await using var db = await DbAsync();
