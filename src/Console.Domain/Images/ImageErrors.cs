@@ -13,11 +13,16 @@ public static class ImageErrors
     public const string TagKeyMalformedCode = "InvalidTagKey.Malformed";
     public const string TagValueMalformedCode = "InvalidTagValue.Malformed";
     public const string TagKeyDuplicateCode = "Duplicate.TagKey";
+    /// <summary>VAL-TAG-04: ImportImage words a duplicate tag key its own way (403).</summary>
+    public const string TagKeyDuplicationCode = "TagKey.Duplication";
     public const string NoSourceCode = "InvalidParameter.AllEmpty";
     public const string OperationDeniedCode = "OperationDenied";
     public const string ImageQuotaCode = "QuotaExceed.Image";
     public const string FamilyFullCode = "ImageQuotaExceed.ImageFamily";
     public const string FamiliesFullCode = "ImageFamilyQuotaExceed";
+    /// <summary>FAM-11: ModifyImageAttribute words the family limits differently from CreateImage (CRT-GEN-02).</summary>
+    public const string FamilyFullOnModifyCode = "ImageQuotaFull.ImageFamily";
+    public const string FamiliesFullOnModifyCode = "ImageFamilyQuotaFull";
     public const string UsingByInstanceCode = "ImageUsingByInstance";
     public const string UseSharedCode = "ImageUseShared";
     public const string IsPublicCode = "ImageIsPublic";
@@ -58,6 +63,8 @@ public static class ImageErrors
 
     public static EcsError TagKeyDuplicate(string key) => new(TagKeyDuplicateCode, 400, $"The tag key \"{key}\" is given more than once.");
 
+    /// <summary>VAL-TAG-04: ImportImage's duplicate tag key (keys compared case-insensitively).</summary>
+    public static EcsError TagKeyDuplication(EcsError duplicate) => duplicate with { Code = TagKeyDuplicationCode, HttpStatus = 403 };
     public static EcsError NoSource() => new(NoSourceCode, 400, "Specify the source of the image: an instance, or snapshots.");
 
     /// <summary>The generic refusal of CreateImage (a data-disk snapshot as the system disk, 0 or 2+ system snapshots, …).</summary>
@@ -68,6 +75,10 @@ public static class ImageErrors
     public static EcsError FamilyFull(string family, int limit) => new(FamilyFullCode, 400, $"The image family \"{family}\" already holds {limit} images.");
 
     public static EcsError FamiliesFull(int limit) => new(FamiliesFullCode, 400, $"This region already has {limit} image families.");
+    /// <summary>FAM-11: ModifyImageAttribute moves an image into a family that already holds its limit.</summary>
+    public static EcsError FamilyFullOnModify(string family, int limit) => FamilyFull(family, limit) with { Code = FamilyFullOnModifyCode };
+    /// <summary>FAM-11: ModifyImageAttribute starts a family beyond the region's limit.</summary>
+    public static EcsError FamiliesFullOnModify(int limit) => FamiliesFull(limit) with { Code = FamiliesFullOnModifyCode };
 
     public static EcsError UsingByInstance() => new(UsingByInstanceCode, 403, "The image is used by instances; delete it forcibly or release the instances first.");
 

@@ -43,8 +43,8 @@ public sealed partial class ImageLifecycleService(IDbContextFactory<ConsoleDbCon
     /// (case-sensitive, VAL-NAME-07);
     /// <see cref="ImageErrors.BootModeNotSupported"/> for UEFI on i386 or BIOS on arm64;
     /// <see cref="ImageErrors.BootModeInUse"/> for a new boot mode on an image any instance in the region runs from;
-    /// <see cref="ImageErrors.FamilyFull"/> when the target family already holds its limit of images, and
-    /// <see cref="ImageErrors.FamiliesFull"/> when a new family would exceed the account's families in the region
+    /// <see cref="ImageErrors.FamilyFullOnModify"/> when the target family already holds its limit of images, and
+    /// <see cref="ImageErrors.FamiliesFullOnModify"/> when a new family would exceed the account's families in the region
     /// (FAM-11; limits from <see cref="QuotaCatalogue"/> or the account's <see cref="Quota"/> for the region).
     /// </summary>
     public Task<Result<Image>> ModifyAsync(Actor actor, string regionId, string imageId, ModifyImageRequest request, CancellationToken ct = default) =>
@@ -258,7 +258,7 @@ public sealed partial class ImageLifecycleService(IDbContextFactory<ConsoleDbCon
             var members = await mine.CountAsync(i => i.Family == family, ct);
             if (members >= perFamily)
             {
-                return ImageErrors.FamilyFull(family, perFamily);
+                return ImageErrors.FamilyFullOnModify(family, perFamily);
             }
 
             // A new family adds one to the account's families, unless the image leaves a family it was alone in.
@@ -270,7 +270,7 @@ public sealed partial class ImageLifecycleService(IDbContextFactory<ConsoleDbCon
                 var families = await mine.Where(i => i.Family != null).Select(i => i.Family).Distinct().CountAsync(ct);
                 if (families >= limit)
                 {
-                    return ImageErrors.FamiliesFull(limit);
+                    return ImageErrors.FamiliesFullOnModify(limit);
                 }
             }
         }

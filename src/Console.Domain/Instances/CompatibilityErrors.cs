@@ -17,8 +17,9 @@ public static class CompatibilityErrors
     public static EcsError InstanceTypeNotSupported(string typeId) =>
         new(InstanceTypeNotSupportedCode, 400, $"The instance type \"{typeId}\" does not exist.");
 
+    /// <summary>RunInstances answers an unknown zone with 404 (ecs-openapi §2.19).</summary>
     public static EcsError ZoneNotFound(string zoneId, string regionId) =>
-        new(ZoneNotFoundCode, 400, $"The zone \"{zoneId}\" is not a zone of {regionId}.");
+        new(ZoneNotFoundCode, 404, $"The zone \"{zoneId}\" is not a zone of {regionId}.");
 
     public static EcsError TypeNotSold(string typeId, string regionId, string? zoneId) =>
         new(ResourceTypeNotSupportedCode, 403, zoneId is null

@@ -64,7 +64,8 @@ public sealed partial class InstanceService
 
             if (await LogonErrorAsync(db, instance.AccountId, request.RegionId, request.Password, request.KeyPairName, image.Value.OsType, ct) is { } logonError)
             {
-                return logonError;
+                // ReplaceSystemDisk answers an unknown key pair with 400 (ecs-openapi §2.20), RunInstances with 404.
+                return logonError.Code == InstanceErrors.KeyPairNotFoundCode ? logonError with { HttpStatus = 400 } : logonError;
             }
 
             var oldImage = instance.ImageId;

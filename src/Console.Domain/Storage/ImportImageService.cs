@@ -85,7 +85,7 @@ public sealed class ImportImageService(
 
     private async Task<Result<ImportedImage>> ImportInTransactionAsync(ConsoleDbContext db, Actor actor, ImportImageRequest request, CancellationToken ct)
     {
-        if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description) ?? ImageValidation.Tags(request.Tags)
+        if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description) ?? TagsError(request.Tags)
             ?? (request.ImdsSupport is not ("v1" or "v2") ? ImageErrors.ImdsSupportMalformed(request.ImdsSupport) : null)) is { } invalid)
         {
             return invalid;
@@ -248,6 +248,10 @@ public sealed class ImportImageService(
     }
 
     /// <summary>IMP-01: the bucket must be the account's and in the image's region.</summary>
+    /// <summary>The tag checks of every image write, with ImportImage's own code for a duplicate key (VAL-TAG-04).</summary>
+    private static EcsError? TagsError(IReadOnlyList<(string Key, string Value)> tags) =>
+        ImageValidation.Tags(tags) is { Code: ImageErrors.TagKeyDuplicateCode } duplicate ? ImageErrors.TagKeyDuplication(duplicate) : ImageValidation.Tags(tags);
+
     private static EcsError? BucketError(OssBucket? bucket, string name, string regionId) =>
         bucket is null ? StorageErrors.BucketNotFound(name)
         : bucket.RegionId != regionId ? StorageErrors.BucketNotMatched(name)

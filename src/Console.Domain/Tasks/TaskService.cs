@@ -34,7 +34,7 @@ public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, A
     /// <summary>
     /// Cancels a Processing task of the actor's account and undoes what it made. Codes:
     /// <see cref="TaskErrors.NotFoundCode"/> (no such task in the account), <c>Forbidden</c> (read-only member),
-    /// <see cref="TaskErrors.CancelNotSupportedCode"/>, <see cref="TaskErrors.IncorrectStatusCode"/> (already ended).
+    /// <see cref="TaskErrors.TaskActionNotSupportCode"/>, <see cref="TaskErrors.IncorrectStatusCode"/> (already ended).
     /// </summary>
     public async Task<Result> CancelAsync(Actor actor, string taskId, CancellationToken ct = default)
     {
@@ -49,7 +49,7 @@ public sealed class TaskService(IDbContextFactory<ConsoleDbContext> dbFactory, A
 
             scope.Audit(new AuditTarget(AuditActions.CancelTask, ResourceKind.Task, taskId, task.RegionId));
             var error = await scope.CheckCanWriteAsync(ct)
-                ?? (!task.Cancellable ? TaskErrors.CancelNotSupported() : null)
+                ?? (!task.Cancellable ? TaskErrors.TaskActionNotSupport() : null)
                 ?? (task.Status != AsyncTaskStatus.Processing ? TaskErrors.IncorrectStatus() : null);
             if (error is not null)
             {

@@ -175,8 +175,11 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
         return [];
     }
 
-    /// <summary>A list sent as one JSON-array string (<c>InstanceIds=["i-1","i-2"]</c>); records <c>InvalidParameter</c> when malformed.</summary>
-    public IReadOnlyList<string> JsonList(string name, int max = 100)
+    /// <summary>
+    /// A list sent as one JSON-array string (<c>InstanceIds=["i-1","i-2"]</c>); records <paramref name="malformed"/>, or
+    /// <c>InvalidParameter</c>, when it is not an array of strings or holds more than <paramref name="max"/> items.
+    /// </summary>
+    public IReadOnlyList<string> JsonList(string name, int max = 100, EcsError? malformed = null)
     {
         if (Get(name) is not { } text)
         {
@@ -189,14 +192,14 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
             var ids = items?.Where(i => !string.IsNullOrEmpty(i)).Select(i => i!).ToList() ?? [];
             if (ids.Count > max)
             {
-                Fail(CommonErrors.InvalidParameter(name, $"it can hold at most {max} IDs."));
+                Fail(malformed ?? CommonErrors.InvalidParameter(name, $"it can hold at most {max} IDs."));
             }
 
             return ids;
         }
         catch (JsonException)
         {
-            Fail(CommonErrors.InvalidParameter(name, "it must be a JSON array of strings."));
+            Fail(malformed ?? CommonErrors.InvalidParameter(name, "it must be a JSON array of strings."));
             return [];
         }
     }

@@ -36,7 +36,7 @@ internal static class StorageActions
 
     private static SnapshotFilter BindDescribeSnapshots(ApiParameters p)
     {
-        var ids = p.JsonList("SnapshotIds");
+        var ids = p.JsonList("SnapshotIds", malformed: ApiErrors.Invalid("InvalidSnapshotIds.Malformed", 403, "SnapshotIds is a JSON array of at most 100 IDs.")); // SNP-14
         var status = p.Get("Status") ?? "all";
         var type = p.Get("SnapshotType") ?? "all";
         var sourceType = p.Get("SourceDiskType")?.ToLowerInvariant();

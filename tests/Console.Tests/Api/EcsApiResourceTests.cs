@@ -112,7 +112,7 @@ public sealed class EcsApiResourceTests(EcsApiFixture api) : IClassFixture<EcsAp
 
     [Theory]
     [InlineData("Status", "sleeping", 404, "InvalidStatus.NotFound")]
-    [InlineData("SnapshotIds", "not-json", 400, "InvalidParameter")]
+    [InlineData("SnapshotIds", "not-json", 403, "InvalidSnapshotIds.Malformed")]
     [InlineData("MaxResults", "500", 400, "InvalidParameter")]
     public async Task DescribeSnapshots_WithABadParameter_AnswersItsEcsCode(string name, string value, int status, string code)
     {

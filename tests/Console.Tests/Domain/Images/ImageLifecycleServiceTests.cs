@@ -456,7 +456,7 @@ public sealed class ImageLifecycleServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Modify_IntoAFamilyHoldingOneHundredImages_ReturnsImageQuotaExceedImageFamily()
+    public async Task Modify_IntoAFamilyHoldingOneHundredImages_ReturnsImageQuotaFullImageFamily()
     {
         // Arrange: acme-base-v1 and 99 more make 100, the default limit.
         var alice = await _db.ActorAsync(DemoWorld.Alice);
@@ -472,13 +472,13 @@ public sealed class ImageLifecycleServiceTests : IAsyncLifetime
         var result = await _service.ModifyAsync(alice, Hangzhou, outsider, new ModifyImageRequest(Family: "acme-base"));
 
         // Assert
-        Assert.Equal((ImageErrors.FamilyFullCode, 400), (result.Error?.Code, result.Error?.HttpStatus));
+        Assert.Equal((ImageErrors.FamilyFullOnModifyCode, 400), (result.Error?.Code, result.Error?.HttpStatus));
         Assert.Equal(before, await StateAsync());
-        Assert.Equal(ImageErrors.FamilyFullCode, Assert.Single(await AuditAsync(ImageLifecycleService.ModifyAction)).ErrorCode);
+        Assert.Equal(ImageErrors.FamilyFullOnModifyCode, Assert.Single(await AuditAsync(ImageLifecycleService.ModifyAction)).ErrorCode);
     }
 
     [Theory]
-    [InlineData(1, ImageErrors.FamilyFullCode)]
+    [InlineData(1, ImageErrors.FamilyFullOnModifyCode)]
     [InlineData(2, null)]
     public async Task Modify_IntoAFamily_FollowsTheAdminsImagesPerFamilyLimit(int limit, string? expectedCode)
     {
@@ -495,7 +495,7 @@ public sealed class ImageLifecycleServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Modify_ToANewFamilyWhenTheRegionHasOneHundredFamilies_ReturnsImageFamilyQuotaExceed()
+    public async Task Modify_ToANewFamilyWhenTheRegionHasOneHundredFamilies_ReturnsImageFamilyQuotaFull()
     {
         // Arrange: acme-base and 99 more make 100 families, the default limit.
         var alice = await _db.ActorAsync(DemoWorld.Alice);
@@ -511,12 +511,12 @@ public sealed class ImageLifecycleServiceTests : IAsyncLifetime
         var existingFamily = await _service.ModifyAsync(alice, Hangzhou, outsider, new ModifyImageRequest(Family: "acme-app-1"));
 
         // Assert
-        Assert.Equal((ImageErrors.FamiliesFullCode, 400), (newFamily.Error?.Code, newFamily.Error?.HttpStatus));
+        Assert.Equal((ImageErrors.FamiliesFullOnModifyCode, 400), (newFamily.Error?.Code, newFamily.Error?.HttpStatus));
         Assert.True(existingFamily.IsSuccess, existingFamily.Error?.ToString());
     }
 
     [Theory]
-    [InlineData(Hangzhou, ImageErrors.FamiliesFullCode)]
+    [InlineData(Hangzhou, ImageErrors.FamiliesFullOnModifyCode)]
     [InlineData(Shanghai, null)]
     public async Task Modify_ToANewFamily_FollowsTheAdminsFamilyLimitForThatRegion(string quotaRegion, string? expectedCode)
     {

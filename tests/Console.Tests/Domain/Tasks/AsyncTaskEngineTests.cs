@@ -131,7 +131,7 @@ public sealed class AsyncTaskEngineTests : IAsyncLifetime
     [InlineData(DemoWorld.Bob, CommonErrors.ForbiddenCode, true)]
     [InlineData(DemoWorld.Dave, TaskErrors.NotFoundCode, true)]
     [InlineData(DemoWorld.Root, TaskErrors.NotFoundCode, true)]
-    [InlineData(DemoWorld.Alice, TaskErrors.CancelNotSupportedCode, false)]
+    [InlineData(DemoWorld.Alice, TaskErrors.TaskActionNotSupportCode, false)]
     public async Task Cancel_WhenNotAllowed_ReturnsTheCodeAndChangesNothing(string who, string code, bool cancellable)
     {
         // Arrange
