@@ -462,6 +462,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("SystemType")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -574,6 +578,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("RepairMode")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceGroupId")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -984,6 +992,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<int>("SizeGiB")
                         .HasColumnType("integer");
 
@@ -1222,6 +1234,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<int>("SizeGiB")
                         .HasColumnType("integer");
 
@@ -1313,6 +1329,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1370,6 +1390,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(8192)
                         .HasColumnType("character varying(8192)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.HasKey("AccountId", "RegionId", "Name");
@@ -1654,6 +1678,42 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.HasIndex("RegionId");
 
                     b.ToTable("Zones");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.ResourceGroups.ResourceGroup", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ResourceGroups");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Sas.SasDisk", b =>
@@ -2081,6 +2141,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.Property<string>("SnapshotType")

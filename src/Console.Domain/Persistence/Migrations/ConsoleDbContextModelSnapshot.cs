@@ -404,6 +404,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SystemType")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -503,6 +506,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RepairMode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RetainCloudAssistant")
@@ -865,6 +871,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SizeGiB")
                         .HasColumnType("INTEGER");
 
@@ -1079,6 +1088,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SizeGiB")
                         .HasColumnType("INTEGER");
 
@@ -1159,6 +1171,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1209,6 +1224,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("PublicKey")
                         .IsRequired()
                         .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId", "RegionId", "Name");
@@ -1459,6 +1477,38 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.HasIndex("RegionId");
 
                     b.ToTable("Zones");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.ResourceGroups.ResourceGroup", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ResourceGroups");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Sas.SasDisk", b =>
@@ -1842,6 +1892,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("RegionId")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SnapshotType")
