@@ -72,6 +72,9 @@ public abstract record BuilderListQuery
     /// <summary>Every tag a listed row must carry; one with an empty value matches any value of its key.</summary>
     public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
 
+    /// <summary>Only the rows of this resource group (IB-09, <see cref="ResourceGroupRules.FilterAsync"/>).</summary>
+    public string? ResourceGroupId { get; init; }
+
     public int? MaxResults { get; init; }
 
     public string? NextToken { get; init; }

@@ -112,7 +112,8 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
             .Where(c => string.IsNullOrEmpty(query.Name) || string.IsNullOrEmpty(query.ComponentVersion) || VersionMatches(query.ComponentVersion, c.Version))
             .Where(c => type is null || c.ComponentType == type)
             .Where(c => system is null || c.SystemType == system);
-        return query.Page(all, c => c.Tags);
+        var groups = await ResourceGroupRules.FilterAsync(db, actor.AccountId, query.ResourceGroupId, ct);
+        return query.Page(all.Where(c => ResourceGroupService.Keeps(groups, c.ResourceGroupId)), c => c.Tags);
     }
 
     /// <summary>One component the actor can see (own or system), or <see cref="ImageBuilderErrors.ComponentNotFoundCode"/>.</summary>

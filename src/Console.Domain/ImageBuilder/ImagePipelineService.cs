@@ -73,7 +73,8 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
             .Where(p => query.ImagePipelineIds.Count == 0 || query.ImagePipelineIds.Contains(p.Id))
             .Where(p => string.IsNullOrEmpty(query.Name) || p.Name == query.Name)
             .OrderByDescending(p => p.CreationTime).ThenByDescending(p => p.Id, StringComparer.Ordinal);
-        return query.Page(all, p => p.Tags);
+        var groups = await ResourceGroupRules.FilterAsync(db, actor.AccountId, query.ResourceGroupId, ct);
+        return query.Page(all.Where(p => ResourceGroupService.Keeps(groups, p.ResourceGroupId)), p => p.Tags);
     }
 
     /// <summary>The console's template list: every template of the region with its newest build.</summary>

@@ -128,6 +128,11 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             images = images.Where(i => i.InUse == inUse);
         }
 
+        if (await ResourceGroupRules.FilterAsync(db, account, query.ResourceGroupId, ct) is { } groups)
+        {
+            images = images.Where(i => i.OwnerAccountId == account && i.ResourceGroupId != null && groups.Contains(i.ResourceGroupId));
+        }
+
         if (query.OwnerAccountId is { } owner)
         {
             images = images.Where(i => i.OwnerAccountId == owner);

@@ -164,6 +164,9 @@ public sealed record ImageDescribeQuery
     /// <summary>ImageOwnerId: images of this account only.</summary>
     public string? OwnerAccountId { get; init; }
 
+    /// <summary>Only the actor's images in this resource group (<see cref="ResourceGroupRules.FilterAsync"/>).</summary>
+    public string? ResourceGroupId { get; init; }
+
     public bool? IsSupportCloudinit { get; init; }
 
     public bool? IsSupportIoOptimized { get; init; }

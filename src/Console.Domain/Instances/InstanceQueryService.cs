@@ -16,7 +16,11 @@ public sealed record InstanceListItem(
     InstanceChargeType ChargeType,
     DateTimeOffset CreationTime,
     DateTimeOffset? ExpiredTime,
-    IReadOnlyList<InstanceDiskSummary> Disks);
+    IReadOnlyList<InstanceDiskSummary> Disks)
+{
+    /// <summary>The stored resource group; null reads as the account's default (<see cref="ResourceGroupRules.Effective"/>).</summary>
+    public string? ResourceGroupId { get; init; }
+}
 
 /// <summary>Reads the actor's instances.</summary>
 public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbFactory)
@@ -43,7 +47,10 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
                     i.ChargeType,
                     i.CreationTime,
                     i.ExpiredTime,
-                    i.Disks.OrderBy(d => d.Device).Select(d => new InstanceDiskSummary(d.Id, d.Type, d.Category, d.SizeGiB)).ToList()))
+                    i.Disks.OrderBy(d => d.Device).Select(d => new InstanceDiskSummary(d.Id, d.Type, d.Category, d.SizeGiB)).ToList())
+                {
+                    ResourceGroupId = i.ResourceGroupId,
+                })
             .ToListAsync(ct), ct);
 
     /// <summary>

@@ -30,6 +30,19 @@ public sealed class ResourceGroupService(IDbContextFactory<ConsoleDbContext> dbF
     }
 
     /// <summary>
+    /// What a Describe call's <c>ResourceGroupId</c> filter keeps, for lists filtered in memory: null for no filter
+    /// (none given, or the default group, IB-09), else the one group's ID, or nothing when it is not the account's.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> FilterAsync(Actor actor, string? filter, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ResourceGroupRules.FilterAsync(db, actor.AccountId, filter, ct);
+    }
+
+    /// <summary>True when <paramref name="stored"/> (a resource's stored group) is kept by <paramref name="filter"/> (<see cref="FilterAsync"/>).</summary>
+    public static bool Keeps(IReadOnlyList<string>? filter, string? stored) => filter is null || (stored is not null && filter.Contains(stored));
+
+    /// <summary>
     /// JoinResourceGroup. Codes: <c>MissingParameter</c>, <see cref="ResourceGroupErrors.ResourceTypeNotSupportedCode"/>,
     /// <see cref="ResourceGroupErrors.NotFoundCode"/> (a group that is not the account's),
     /// <see cref="ResourceGroupErrors.ResourceNotFoundCode"/> (no such resource of the account in the region), <c>Forbidden</c>.

@@ -39,7 +39,7 @@ internal static class ApiJson
         Usage = i.InUse ? "instance" : "none",
         ProductCode = i.ProductCode ?? "",
         SupplierName = i.SupplierName ?? "",
-        ResourceGroupId = "",
+        ResourceGroupId = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.Effective(i.ResourceGroupId, i.OwnerAccountId) ?? "",
         i.LicenseType,
         Usable = true,
         DiskDeviceMappings = new

@@ -92,6 +92,7 @@ internal static class ImageActions
             IsSupportCloudinit = p.Bool("IsSupportCloudinit"),
             IsSupportIoOptimized = p.Bool("IsSupportIoOptimized"),
             RunsOnInstanceType = p.Get("InstanceType"),
+            ResourceGroupId = p.Get("ResourceGroupId"),
         };
         var paging = ApiPaging.Read(p, PagingStyle.Pages); // the catalogue pages in SQL
         query = query with { Page = paging.PageNumber, PageSize = paging.PageSize };
@@ -164,6 +165,7 @@ internal static class ImageActions
             Description = p.Get("Description"),
             Family = p.Get("ImageFamily"),
             Tags = tags,
+            ResourceGroupId = p.Get("ResourceGroupId"),
             BootMode = p.Word("BootMode", ImageWords.ParseBootMode, "InvalidBootMode.Malformed", 400),
             ImdsSupport = p.Get("Features.ImdsSupport"),
         };

@@ -1,5 +1,6 @@
 using EcsConsole.Domain.ImageBuilder;
 using EcsConsole.Domain.Regions;
+using EcsConsole.Domain.ResourceGroups;
 
 namespace EcsConsole.Web.Api;
 
@@ -7,8 +8,8 @@ namespace EcsConsole.Web.Api;
 /// Image Builder (image-builder.md §5): components, templates (API: pipelines) and builds (API: executions), each mapped
 /// onto the domain's <see cref="ImageComponentService"/>, <see cref="ImagePipelineService"/> and <see cref="ImageBuildService"/>.
 /// Lists page with <c>MaxResults</c>/<c>NextToken</c> in the domain; the list wrappers have one level
-/// (<c>ImagePipeline.ImagePipelineSet[]</c>). <c>ClientToken</c> and <c>ResourceGroupId</c> are accepted and ignored
-/// (the console has no idempotency store and no resource groups), as is the deprecated <c>TemplateTag.N</c>.
+/// (<c>ImagePipeline.ImagePipelineSet[]</c>). <c>ResourceGroupId</c> puts a new component or template in a resource group
+/// and filters the lists (ADR-026); <c>ClientToken</c> makes a create idempotent (ADR-021).
 /// </summary>
 internal static class ImageBuilderActions
 {
@@ -28,6 +29,7 @@ internal static class ImageBuilderActions
                 ImagePipelineIds = call.P.List("ImagePipelineId"),
                 Name = call.P.Get("Name"),
                 Tags = Tags(call.P, "Tag"),
+                ResourceGroupId = call.P.Get("ResourceGroupId"),
                 MaxResults = paging.MaxResults,
                 NextToken = paging.NextToken,
             }, call.Ct)).Tokens(call, "ImagePipeline", "ImagePipelineSet", PipelineJson)),
@@ -54,6 +56,7 @@ internal static class ImageBuilderActions
             ComponentVersion = p.Get("ComponentVersion"),
             Content = p.Get("Content"),
             Tags = Tags(p, "Tag"),
+            ResourceGroupId = p.Get("ResourceGroupId"),
         }, call.Ct)).Reply(id => new { call.RequestId, ImageComponentId = id });
     }
 
@@ -70,6 +73,7 @@ internal static class ImageBuilderActions
             SystemType = p.Get("SystemType"),
             Owner = p.Get("Owner"),
             Tags = Tags(p, "Tag"),
+            ResourceGroupId = p.Get("ResourceGroupId"),
             MaxResults = paging.MaxResults,
             NextToken = paging.NextToken,
         }, call.Ct)).Tokens(call, "ImageComponent", "ImageComponentSet", c => new
@@ -80,8 +84,9 @@ internal static class ImageBuilderActions
             ComponentType = c.ComponentType.ToString(),
             SystemType = c.SystemType.ToString(),
             c.Owner,
-            c.Description,
+            Description = c.Description ?? "",
             c.Content,
+            ResourceGroupId = ResourceGroupRules.Effective(c.ResourceGroupId, c.AccountId) ?? "",
             CreationTime = ApiTime.Format(c.CreationTime),
             Parameters = new { Parameter = c.Parameters.Select(a => new { a.Name, a.Type, a.DefaultValue }).ToList() },
             Tags = TagsJson(c.Tags),
@@ -121,6 +126,7 @@ internal static class ImageBuilderActions
             ToRegionIds = p.List("ToRegionId"),
             AddAccounts = p.List("AddAccount"),
             Tags = Tags(p, "Tag"),
+            ResourceGroupId = p.Get("ResourceGroupId"),
         };
     }
 
@@ -175,6 +181,7 @@ internal static class ImageBuilderActions
         ToRegionIds = new { ToRegionId = t.ToRegionIds },
         AddAccounts = new { AddAccount = t.AddAccounts },
         Tags = TagsJson(t.Tags),
+        ResourceGroupId = ResourceGroupRules.Effective(t.ResourceGroupId, t.AccountId),
         AdvancedOptions = new
         {
             ImageNameSuffix = t.ImageNameSuffixDisabled ? "disable" : null,

@@ -47,6 +47,7 @@ internal static class ImportExportActions
             Description = p.Get("Description"),
             Platform = p.Get("Platform") ?? "Others Linux",
             LicenseType = p.Get("LicenseType") ?? "Auto",
+            ResourceGroupId = p.Get("ResourceGroupId"),
             Format = system.GetValueOrDefault("Format") is { Length: > 0 } format ? format : null,
             SystemDiskSizeGiB = systemSize,
             DataDisks = dataDisks,

@@ -3,6 +3,7 @@ using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Regions;
+using EcsConsole.Domain.ResourceGroups;
 
 namespace EcsConsole.Web.Api;
 
@@ -35,7 +36,9 @@ internal static class InstanceActions
 
     private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) f)
     {
+        var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
+            .Where(i => ResourceGroupService.Keeps(groups, i.ResourceGroupId))
             .Where(i => f.Ids.Count == 0 || f.Ids.Contains(i.Id))
             .WhereParameter(call.P, "ImageId", i => i.ImageId)
             .Where(i => f.Status is null || i.Status.ToString() == f.Status)
@@ -62,6 +65,7 @@ internal static class InstanceActions
             InstanceNetworkType = "vpc",
             IoOptimized = true,
             OperationLocks = new { LockReason = Array.Empty<object>() },
+            ResourceGroupId = ResourceGroupRules.Effective(i.ResourceGroupId, call.Actor.AccountId) ?? "",
             Tags = new { Tag = Array.Empty<object>() },
         });
     }
@@ -141,6 +145,7 @@ internal static class InstanceActions
             InstanceName = p.Get("InstanceName"),
             Password = p.Get("Password"),
             KeyPairName = p.Get("KeyPairName"),
+            ResourceGroupId = p.Get("ResourceGroupId"),
         }, call.Ct)).Reply(ids => new { call.RequestId, InstanceIdSets = new { InstanceIdSet = ids } });
     }
 

@@ -36,7 +36,7 @@ internal static class SharingActions
             async (call, region, a) =>
                 (await call.Service<CopyImageService>().CopyAsync(call.Actor, new CopyImageRequest(region.Id, a.ImageId, a.Destination,
                     call.P.Get("DestinationImageName"), call.P.Get("DestinationDescription"), a.Encrypted)
-                    { Tags = call.P.Tags(), KmsKeyId = call.P.Get("KMSKeyId") }, call.Ct))
+                    { Tags = call.P.Tags(), KmsKeyId = call.P.Get("KMSKeyId"), ResourceGroupId = call.P.Get("ResourceGroupId") }, call.Ct))
                     .Reply(copied => new { call.RequestId, copied.ImageId }),
             changing: true).WithClientToken(),
         EcsAction.InRegion("CancelCopyImage", p => p.Required("ImageId"), async (call, region, imageId) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Regions;
+using EcsConsole.Domain.ResourceGroups;
 using EcsConsole.Domain.Snapshots;
 using EcsConsole.Domain.Tasks;
 
@@ -28,7 +29,8 @@ internal static class StorageActions
         }
 
         return (await call.Service<SnapshotService>().CreateAsync(call.Actor,
-                new CreateSnapshotRequest(disk.RegionId, diskId, call.P.Get("SnapshotName"), call.P.Get("Description")), call.Ct))
+                new CreateSnapshotRequest(disk.RegionId, diskId, call.P.Get("SnapshotName"), call.P.Get("Description")) { ResourceGroupId = call.P.Get("ResourceGroupId") },
+                call.Ct))
             .Reply(created => new { call.RequestId, created.SnapshotId });
     }
 
@@ -66,7 +68,9 @@ internal static class StorageActions
 
     private static async Task<ApiReply> DescribeSnapshotsAsync(ApiCall call, Region region, SnapshotFilter f)
     {
+        var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var snapshots = (await call.Service<SnapshotQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
+            .Where(s => ResourceGroupService.Keeps(groups, s.ResourceGroupId))
             .Where(s => f.Ids.Count == 0 || f.Ids.Contains(s.Id))
             .WhereParameter(call.P, "DiskId", s => s.SourceDiskId)
             .WhereParameter(call.P, "InstanceId", s => s.SourceInstanceId)
@@ -97,7 +101,7 @@ internal static class StorageActions
             InstantAccess = false,
             RemainTime = remaining.GetValueOrDefault(s.Id),
             RegionId = region.Id,
-            ResourceGroupId = "",
+            ResourceGroupId = ResourceGroupRules.Effective(s.ResourceGroupId, call.Actor.AccountId) ?? "",
             Tags = new { Tag = Array.Empty<object>() },
         });
     }
@@ -129,7 +133,9 @@ internal static class StorageActions
 
     private static async Task<ApiReply> DescribeDisksAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) f)
     {
+        var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
+            .Where(d => ResourceGroupService.Keeps(groups, d.ResourceGroupId))
             .Where(d => f.Ids.Count == 0 || f.Ids.Contains(d.Id))
             .WhereParameter(call.P, "InstanceId", d => d.InstanceId)
             .Where(d => f.DiskType == "all" || d.Type == f.DiskType)
@@ -156,6 +162,7 @@ internal static class StorageActions
             RegionId = region.Id,
             d.ZoneId,
             CreationTime = ApiTime.Format(d.CreationTime),
+            ResourceGroupId = ResourceGroupRules.Effective(d.ResourceGroupId, d.AccountId),
             Tags = new { Tag = Array.Empty<object>() },
         });
     }

@@ -83,6 +83,8 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
             "StartImagePipelineExecution" => (await Call(InRegion, ("ImagePipelineId", await NewPipelineAsync(unique))), []),
             "DescribeImagePipelineExecutions" => (await Call(InRegion, ("ImagePipelineId", await StartedPipelineAsync(unique))), ["ImagePipelineExecution.ImagePipelineExecutionSet"]),
             "CancelImagePipelineExecution" => (await Call(InRegion, ("ExecutionId", await NewExecutionAsync(unique))), []),
+            "JoinResourceGroup" => (await Call(InRegion, ("ResourceType", "image"), ("ResourceId", await NewImageAsync(unique)),
+                ("ResourceGroupId", EcsConsole.Domain.ResourceGroups.ResourceGroupRules.IdFor(DemoWorld.AcmeAccountId, "test"))), []),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call on the seeded world for this action: add one"),
         };
     }
