@@ -147,7 +147,7 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         [
             "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateImage", "CreateImageComponent", "CreateImagePipeline",
             "CreateKeyPair", "CreateSnapshot", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteKeyPairs",
-            "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair", "ModifyImageAttribute", "ModifyImageShareGroupPermission",
+            "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair", "JoinResourceGroup", "ModifyImageAttribute", "ModifyImageShareGroupPermission",
             "ModifyImageSharePermission", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance",
             "StopInstance", "TagResources", "UntagResources",
         ];

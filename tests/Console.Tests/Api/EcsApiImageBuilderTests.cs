@@ -78,7 +78,7 @@ public sealed class EcsApiImageBuilderTests(EcsApiFixture api, EcsApiImageBuilde
         Assert.Equal("Greets twice", component.GetProperty("Description").GetString());
         Assert.Equal(Yaml, component.GetProperty("Content").GetString());
         Assert.Matches(TimeFormat, component.GetProperty("CreationTime").GetString());
-        Assert.False(component.TryGetProperty("ResourceGroupId", out _));
+        Assert.Equal(EcsConsole.Domain.ResourceGroups.ResourceGroupRules.DefaultIdFor(DemoWorld.AcmeAccountId), component.GetProperty("ResourceGroupId").GetString());
         var parameters = component.GetProperty("Parameters").GetProperty("Parameter").EnumerateArray().ToList();
         var greeting = parameters.Single(x => x.GetProperty("Name").GetString() == "greeting");
         Assert.Equal("String", greeting.GetProperty("Type").GetString());
@@ -295,7 +295,8 @@ public sealed class EcsApiImageBuilderTests(EcsApiFixture api, EcsApiImageBuilde
         var imageTag = Assert.Single(options.GetProperty("ImageTags").GetProperty("ImageTag").EnumerateArray());
         Assert.Equal("built-by", imageTag.GetProperty("TagKey").GetString());
         Assert.Equal("api", imageTag.GetProperty("TagValue").GetString());
-        foreach (var absent in new[] { "TestContent", "VSwitchId", "ResourceGroupId", "ImportImageOptions" })
+        Assert.Equal(EcsConsole.Domain.ResourceGroups.ResourceGroupRules.DefaultIdFor(DemoWorld.AcmeAccountId), t.GetProperty("ResourceGroupId").GetString());
+        foreach (var absent in new[] { "TestContent", "VSwitchId", "ImportImageOptions" })
         {
             Assert.False(t.TryGetProperty(absent, out _), $"{absent} should be omitted: {t}");
         }
