@@ -27,6 +27,15 @@ public sealed record PriceRequest(string RegionId)
 
     /// <summary>For a subscription: the months paid for.</summary>
     public int PeriodMonths { get; init; } = 1;
+
+    /// <summary>Without an image: <c>Windows</c> adds the region's Windows Server licence fee (null or <c>Linux</c>: none).</summary>
+    public string? Platform { get; init; }
+
+    /// <summary><c>PayByTraffic</c> (the default: traffic is billed per GB as it is used) or <c>PayByBandwidth</c>.</summary>
+    public string InternetChargeType { get; init; } = PriceService.PayByTraffic;
+
+    /// <summary>Public bandwidth, Mbit/s (0–100); priced per hour with <c>PayByBandwidth</c>.</summary>
+    public int InternetMaxBandwidthOut { get; init; }
 }
 
 /// <summary>One priced part of an order (DescribePrice's <c>DetailInfos</c>): <c>instanceType</c>, <c>systemDisk</c>, <c>dataDisk</c> or <c>image</c>.</summary>
@@ -44,6 +53,11 @@ public sealed class PriceService(IDbContextFactory<ConsoleDbContext> dbFactory, 
 {
     public const string InstanceResource = "instance";
     public const string DiskResource = "disk";
+    public const string PayByTraffic = "PayByTraffic";
+    public const string PayByBandwidth = "PayByBandwidth";
+
+    /// <summary>USD per Mbit/s of pay-by-bandwidth public bandwidth per hour (the simulation's price list).</summary>
+    public const decimal BandwidthPerMbpsHour = 0.0086m;
 
     /// <summary>The system disk priced when neither a disk nor an image is named: the buy page's smallest default.</summary>
     private const int DefaultSystemDiskGiB = 40;
@@ -115,7 +129,9 @@ public sealed class PriceService(IDbContextFactory<ConsoleDbContext> dbFactory, 
         }
 
         var tiers = image?.ProductCode is { } code ? await marketplace.PricesAsync(code, ct) : [];
-        var fee = image is null ? 0 : MarketplaceService.FeeFor(tiers, type.Vcpu, image.FeePerHour);
+        var fee = image is not null ? MarketplaceService.FeeFor(tiers, type.Vcpu, image.FeePerHour)
+            : string.Equals(request.Platform, "Windows", StringComparison.OrdinalIgnoreCase) ? await WindowsFeeAsync(db, request.RegionId, ct)
+            : 0;
         var quote = InstancePricing.Quote(type.PricePerHour, fee, systemDisk, request.DataDisks, request.Amount, request.ChargeType, request.PeriodMonths);
         var system = InstancePricing.Quote(0, 0, systemDisk, [], request.Amount, request.ChargeType, request.PeriodMonths).Disks;
         List<PriceDetail> details = [new("instanceType", quote.InstanceType), new("systemDisk", system)];
@@ -129,7 +145,25 @@ public sealed class PriceService(IDbContextFactory<ConsoleDbContext> dbFactory, 
             details.Add(new("image", quote.ImageFee));
         }
 
-        return new PriceAnswer(quote.Total, details, quote.ImageFee);
+        var bandwidth = request.InternetChargeType == PayByBandwidth && request.InternetMaxBandwidthOut > 0
+            ? InstancePricing.Quote(BandwidthPerMbpsHour * request.InternetMaxBandwidthOut, 0, new DiskSpec(systemDisk.Category, 0), [], request.Amount,
+                request.ChargeType, request.PeriodMonths).InstanceType
+            : 0;
+        if (bandwidth > 0)
+        {
+            details.Add(new("bandwidth", bandwidth));
+        }
+
+        return new PriceAnswer(quote.Total + bandwidth, details, quote.ImageFee);
+    }
+
+    /// <summary>The Windows Server licence fee per hour: the cheapest public Windows image's in the region.</summary>
+    private static async Task<decimal> WindowsFeeAsync(ConsoleDbContext db, string regionId, CancellationToken ct)
+    {
+        var fees = await db.Images.AsNoTracking()
+            .Where(i => i.RegionId == regionId && i.Kind == ImageKind.Public && i.OsType == OsType.Windows && i.FeePerHour > 0)
+            .Select(i => i.FeePerHour).ToListAsync(ct);
+        return fees.Count == 0 ? 0 : fees.Min();
     }
 
     /// <summary>A data disk alone: pay-as-you-go per hour only, as ECS prices a disk (<c>DataDisk.1.Category</c> and <c>.Size</c>).</summary>

@@ -69,6 +69,39 @@ internal static class PriceActions
             dataDisks.Add(new DiskSpec(d.GetValueOrDefault("Category") is { Length: > 0 } c ? c : "cloud_efficiency", gib));
         }
 
+        if (p.Get("SystemDisk.StorageClusterId") is { } cluster)
+        {
+            p.Fail(PriceErrors.StorageClusterNotFound(cluster));
+        }
+
+        if (p.Get("SchedulerOptions.DedicatedHostId") is { } host)
+        {
+            p.Fail(PriceErrors.DedicatedHostNotFound(host));
+        }
+
+        // Every instance EcsConsole sells is I/O optimized and in a VPC (DescribeAccountAttributes' instance-network-type).
+        if (p.Get("InstanceNetworkType") is { } network && network != "vpc")
+        {
+            p.Fail(CommonErrors.InvalidParameter("InstanceNetworkType", "the classic network is no longer available: use vpc."));
+        }
+
+        if (p.Get("IoOptimized") is { } io && io != "optimized")
+        {
+            p.Fail(CommonErrors.InvalidParameter("IoOptimized", "every instance type sold here is I/O optimized: use optimized."));
+        }
+
+        var platform = p.Get("Platform");
+        if (platform is not null && !platform.Equals("Windows", StringComparison.OrdinalIgnoreCase) && !platform.Equals("Linux", StringComparison.OrdinalIgnoreCase))
+        {
+            p.Fail(CommonErrors.InvalidParameter("Platform", "it must be Windows or Linux."));
+        }
+
+        var internet = p.Get("InternetChargeType") ?? PriceService.PayByTraffic;
+        if (internet is not (PriceService.PayByTraffic or PriceService.PayByBandwidth))
+        {
+            p.Fail(CommonErrors.InvalidParameter("InternetChargeType", "it must be PayByTraffic or PayByBandwidth."));
+        }
+
         return new PriceRequest("")
         {
             ResourceType = p.Get("ResourceType") ?? PriceService.InstanceResource,
@@ -80,6 +113,9 @@ internal static class PriceActions
             Amount = p.Int("Amount", 1, 1000) ?? 1,
             ChargeType = chargeType,
             PeriodMonths = months,
+            Platform = platform,
+            InternetChargeType = internet,
+            InternetMaxBandwidthOut = p.Int("InternetMaxBandwidthOut", 0, 100) ?? 0,
         };
     }
 }
