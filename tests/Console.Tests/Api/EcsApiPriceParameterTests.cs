@@ -1,0 +1,67 @@
+using System.Net;
+using EcsConsole.Tests.Api.Support;
+
+namespace EcsConsole.Tests.Api;
+
+/// <summary>DescribePrice's platform, public bandwidth and placement parameters (issue #21, part 1).</summary>
+public sealed class EcsApiPriceParameterTests(EcsApiFixture api) : IClassFixture<EcsApiFixture>
+{
+    private const string Region = "cn-hangzhou";
+
+    private static Dictionary<string, decimal> Details(EcsResponse price) =>
+        price["PriceInfo"].GetProperty("Price").GetProperty("DetailInfos").GetProperty("DetailInfo").EnumerateArray()
+            .ToDictionary(d => d.GetProperty("Resource").GetString()!, d => d.GetProperty("TradePrice").GetDecimal());
+
+    private static decimal Trade(EcsResponse price) => price["PriceInfo"].GetProperty("Price").GetProperty("TradePrice").GetDecimal();
+
+    private Task<EcsResponse> PriceAsync(params (string Name, string Value)[] extra) =>
+        api.Alice().CallAsync("DescribePrice", [("RegionId", Region), ("InstanceType", "ecs.g7.large"), .. extra]);
+
+    [Fact]
+    public async Task WindowsAsPlatform_AddsTheWindowsLicenceFee_WhenNoImageIsNamed()
+    {
+        // Act: the public Windows Server images cost 0.092 USD an hour
+        var linux = await PriceAsync(("Platform", "Linux"));
+        var windows = await PriceAsync(("Platform", "Windows"));
+
+        // Assert
+        Assert.False(Details(linux).ContainsKey("image"));
+        Assert.Equal(0.092m, Details(windows)["image"]);
+        Assert.Equal(Trade(linux) + 0.092m, Trade(windows));
+    }
+
+    [Fact]
+    public async Task PayByBandwidth_PricesThePublicBandwidth_PerMbitPerHour()
+    {
+        // Act
+        var traffic = await PriceAsync(("InternetMaxBandwidthOut", "5"));
+        var bandwidth = await PriceAsync(("InternetChargeType", "PayByBandwidth"), ("InternetMaxBandwidthOut", "5"));
+        var yearly = await PriceAsync(("InternetChargeType", "PayByBandwidth"), ("InternetMaxBandwidthOut", "5"), ("PriceUnit", "Year"));
+
+        // Assert: traffic is billed per GB as used, so nothing per hour; bandwidth at 0.0086 USD per Mbit/s-hour
+        Assert.False(Details(traffic).ContainsKey("bandwidth"));
+        Assert.Equal(0.043m, Details(bandwidth)["bandwidth"]);
+        Assert.Equal(Trade(traffic) + 0.043m, Trade(bandwidth));
+        Assert.Equal(Math.Round(0.043m * 730 * 12, 4), Details(yearly)["bandwidth"]);
+    }
+
+    [Theory]
+    [InlineData("Platform", "Solaris", 400, "InvalidParameter")]
+    [InlineData("InternetChargeType", "PayByWish", 400, "InvalidParameter")]
+    [InlineData("InternetMaxBandwidthOut", "101", 400, "InvalidParameter")]
+    [InlineData("InstanceNetworkType", "classic", 400, "InvalidParameter")]
+    [InlineData("IoOptimized", "none", 400, "InvalidParameter")]
+    [InlineData("SchedulerOptions.DedicatedHostId", "dh-bp67acfmxazb4p0000", 404, "InvalidDedicatedHostId.NotFound")]
+    [InlineData("SystemDisk.StorageClusterId", "dbsc-j5e1sf2vaf5he8m20000", 404, "InvalidStorageClusterId.NotFound")]
+    public async Task WhatTheAccountCannotBuy_IsRefused(string parameter, string value, int status, string code)
+    {
+        // Act
+        var price = await PriceAsync((parameter, value));
+        var plain = await PriceAsync((parameter, parameter switch { "InstanceNetworkType" => "vpc", "IoOptimized" => "optimized", _ => "" }));
+
+        // Assert
+        Assert.Equal((HttpStatusCode)status, price.Status);
+        Assert.Equal(code, price.Code);
+        Assert.Equal(HttpStatusCode.OK, plain.Status);
+    }
+}
