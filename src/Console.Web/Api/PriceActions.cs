@@ -59,8 +59,10 @@ internal static class PriceActions
         var systemSize = p.Int("SystemDisk.Size", 1, 2048);
         var systemCategory = p.Get("SystemDisk.Category");
         var dataDisks = new List<DiskSpec>();
+        var levels = new List<string?>();
         foreach (var d in p.Objects("DataDisk"))
         {
+            levels.Add(d.GetValueOrDefault("PerformanceLevel") is { Length: > 0 } level ? level : null);
             if (!int.TryParse(d.GetValueOrDefault("Size"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var gib))
             {
                 p.Fail(CommonErrors.InvalidParameter("DataDisk.N.Size", "it must be a number of GiB."));
@@ -113,6 +115,8 @@ internal static class PriceActions
             Amount = p.Int("Amount", 1, 1000) ?? 1,
             ChargeType = chargeType,
             PeriodMonths = months,
+            SystemDiskPerformanceLevel = p.Get("SystemDisk.PerformanceLevel"),
+            DataDiskPerformanceLevels = levels,
             Platform = platform,
             InternetChargeType = internet,
             InternetMaxBandwidthOut = p.Int("InternetMaxBandwidthOut", 0, 100) ?? 0,

@@ -45,6 +45,30 @@ public sealed class EcsApiPriceParameterTests(EcsApiFixture api) : IClassFixture
         Assert.Equal(Math.Round(0.043m * 730 * 12, 4), Details(yearly)["bandwidth"]);
     }
 
+    [Fact]
+    public async Task AnEssdsPerformanceLevel_ScalesItsPrice_AndNeedsItsSmallestSize()
+    {
+        // Act: an ESSD costs 0.14 USD per GiB-month at PL1; PL0 half, PL2 twice, PL3 four times
+        var pl1 = await PriceAsync(("SystemDisk.Category", "cloud_essd"), ("SystemDisk.Size", "500"));
+        var pl0 = await PriceAsync(("SystemDisk.Category", "cloud_essd"), ("SystemDisk.Size", "500"), ("SystemDisk.PerformanceLevel", "PL0"));
+        var pl2 = await PriceAsync(("SystemDisk.Category", "cloud_essd"), ("SystemDisk.Size", "500"), ("SystemDisk.PerformanceLevel", "PL2"),
+            ("DataDisk.1.Category", "cloud_essd"), ("DataDisk.1.Size", "2000"), ("DataDisk.1.PerformanceLevel", "PL3"));
+        var tooSmall = await PriceAsync(("SystemDisk.Category", "cloud_essd"), ("SystemDisk.Size", "100"), ("SystemDisk.PerformanceLevel", "PL2"));
+        var unknown = await PriceAsync(("SystemDisk.Category", "cloud_essd"), ("SystemDisk.PerformanceLevel", "PL9"));
+        var disk = await api.Alice().CallAsync("DescribePrice", ("RegionId", Region), ("ResourceType", "disk"), ("DataDisk.1.Category", "cloud_essd"),
+            ("DataDisk.1.Size", "100"), ("DataDisk.1.PerformanceLevel", "PL0"));
+
+        // Assert
+        Assert.Equal(Math.Round(0.14m * 500 / 730, 4), Details(pl1)["systemDisk"]);
+        Assert.Equal(Math.Round(Math.Round(0.14m * 500 / 730, 4) * 0.5m, 4), Details(pl0)["systemDisk"]);
+        Assert.Equal(Math.Round(0.14m * 500 / 730, 4) * 2, Details(pl2)["systemDisk"]);
+        Assert.Equal(Math.Round(0.14m * 2000 / 730, 4) * 4, Details(pl2)["dataDisk"]);
+        Assert.Equal(Details(pl2).Values.Sum(), Trade(pl2));
+        Assert.Equal(("InvalidParameter", HttpStatusCode.BadRequest), (tooSmall.Code, tooSmall.Status));
+        Assert.Equal("InvalidParameter", unknown.Code);
+        Assert.Equal(Math.Round(Math.Round(0.14m * 100 / 730, 4) * 0.5m, 4), Trade(disk));
+    }
+
     [Theory]
     [InlineData("Platform", "Solaris", 400, "InvalidParameter")]
     [InlineData("InternetChargeType", "PayByWish", 400, "InvalidParameter")]
