@@ -85,6 +85,27 @@ public sealed class EcsApiInstanceTypeFilterTests(EcsApiFixture api) : IClassFix
         Assert.Equal(["ecs.g8y.large"], both);
     }
 
+    [Fact]
+    public async Task EveryTypeSold_HasItsHardwareFacts()
+    {
+        // Act
+        var answer = await api.Alice().CallAsync("DescribeInstanceTypes");
+
+        // Assert: a type added to the catalogue without facts would answer the defaults
+        Assert.All(answer["InstanceTypes"].GetProperty("InstanceType").EnumerateArray(), t =>
+        {
+            Assert.NotEqual("", t.GetProperty("PhysicalProcessorModel").GetString());
+            Assert.True(t.GetProperty("CpuSpeedFrequency").GetDecimal() > 0);
+            Assert.True(t.GetProperty("CpuTurboFrequency").GetDecimal() >= t.GetProperty("CpuSpeedFrequency").GetDecimal());
+            Assert.True(t.GetProperty("EniQuantity").GetInt32() >= 1);
+            Assert.True(t.GetProperty("EniPrivateIpAddressQuantity").GetInt32() >= 1);
+            Assert.True(t.GetProperty("InstanceBandwidthRx").GetInt64() > 0);
+            Assert.True(t.GetProperty("InstancePpsRx").GetInt64() > 0);
+            Assert.True(t.GetProperty("PrimaryEniQueueNumber").GetInt32() >= 1);
+            Assert.Equal(t.GetProperty("InstanceFamilyLevel").GetString() == "CreditEntryLevel", t.GetProperty("BaselineCredit").GetInt32() > 0);
+        });
+    }
+
     [Theory]
     [InlineData("InstanceFamilyLevel", "Premium")]
     [InlineData("MinimumMemorySize", "lots")]
