@@ -3,3 +3,4 @@
 global using EcsConsole.Domain.Common;
 global using EcsConsole.Domain.Persistence;
 global using Microsoft.EntityFrameworkCore;
+global using EcsConsole.Domain.ResourceGroups;

@@ -463,6 +463,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("SystemType")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -575,6 +579,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("RepairMode")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceGroupId")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -985,6 +993,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<int>("SizeGiB")
                         .HasColumnType("integer");
 
@@ -1345,6 +1357,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<int>("SizeGiB")
                         .HasColumnType("integer");
 
@@ -1436,6 +1452,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1493,6 +1513,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(8192)
                         .HasColumnType("character varying(8192)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.HasKey("AccountId", "RegionId", "Name");
@@ -1777,6 +1801,42 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.HasIndex("RegionId");
 
                     b.ToTable("Zones");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.ResourceGroups.ResourceGroup", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ResourceGroups");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Sas.SasDisk", b =>
@@ -2204,6 +2264,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.Property<string>("SnapshotType")

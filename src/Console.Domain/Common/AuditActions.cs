@@ -27,6 +27,7 @@ public static class AuditActions
     public const string ExportImage = "ExportImage";
     public const string TagResources = "TagResources";
     public const string UntagResources = "UntagResources";
+    public const string JoinResourceGroup = "JoinResourceGroup";
 
     // Snapshots, instances, tasks
     public const string CreateSnapshot = "CreateSnapshot";

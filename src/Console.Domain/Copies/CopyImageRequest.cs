@@ -16,6 +16,9 @@ public sealed record CopyImageRequest(
     /// <summary>The copy's own tags (CPY-12: chosen in the request, not inherited).</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 
+    /// <summary>CPY-12: the resource group of the new resource, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
+    public string? ResourceGroupId { get; init; }
+
     /// <summary>
     /// CPY-14: a customer master key to encrypt the copy with; needs <see cref="Encrypted"/>. The emulated account has no
     /// customer keys (the copy is encrypted with the default service key when none is named), so any key is not found.

@@ -163,6 +163,12 @@ public sealed class CopyImageService(
             return CopyErrors.DestinationRegionNotFound(request.DestinationRegionId);
         }
 
+        var group = await ResourceGroupRules.ResolveAsync(db, account, request.ResourceGroupId, ct);
+        if (!group.IsSuccess)
+        {
+            return group.Error;
+        }
+
         var source = await db.Images.AsNoTracking().Include(i => i.DiskMappings).VisibleTo(db, actor)
             .FirstOrDefaultAsync(i => i.RegionId == request.RegionId && i.Id == request.ImageId, ct);
         if (source is null)
@@ -302,6 +308,7 @@ public sealed class CopyImageService(
             CreationTime = now,
             DiskMappings = mappings,
             Tags = [.. request.Tags.Select(t => new ImageTag { TagKey = t.Key, TagValue = t.Value })],
+            ResourceGroupId = group.Value,
         };
         if (queue)
         {

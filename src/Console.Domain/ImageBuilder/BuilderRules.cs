@@ -56,6 +56,9 @@ public abstract record NewBuilderResourceRequest
     public string? Description { get; init; }
 
     public IReadOnlyList<BuilderTag> Tags { get; init; } = [];
+
+    /// <summary>The resource group of the new resource, else the account's default (IB-40: <c>InvalidResourceGroup.NotFound</c>).</summary>
+    public string? ResourceGroupId { get; init; }
 }
 
 /// <summary>

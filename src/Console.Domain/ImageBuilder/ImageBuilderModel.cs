@@ -102,6 +102,9 @@ public sealed class ImageComponent
 
     /// <summary><c>SELF</c> or <c>ALIYUN</c>.</summary>
     public string Owner => AccountId is null ? "ALIYUN" : "SELF";
+
+    /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
+    public string? ResourceGroupId { get; set; }
 }
 
 /// <summary>An image template (API: pipeline, <c>ip-…</c>): the immutable recipe of a build (IB-39).</summary>
@@ -161,6 +164,9 @@ public sealed class ImagePipeline : AccountResource
 
     /// <summary>The <c>COMPONENT</c> references of the build and test content, as written (for the in-use check, IB-16).</summary>
     public List<string> ComponentReferences { get; init; } = [];
+
+    /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
+    public string? ResourceGroupId { get; set; }
 }
 
 /// <summary>One line of a build's log: what a phase did.</summary>

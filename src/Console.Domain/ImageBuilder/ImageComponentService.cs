@@ -210,6 +210,12 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
             return ImageBuilderErrors.ComponentVersionExist();
         }
 
+        var group = await ResourceGroupRules.ResolveAsync(db, actor.AccountId!, request.ResourceGroupId, ct);
+        if (!group.IsSuccess)
+        {
+            return group.Error;
+        }
+
         var limit = await QuotaLimits.GetAsync(db, actor.AccountId!, region.Id, QuotaCatalogue.ImageComponentCount, ct);
         if (await db.ImageComponents.CountAsync(c => c.AccountId == actor.AccountId && c.RegionId == region.Id, ct) >= limit)
         {
@@ -233,6 +239,7 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
             Parameters = [.. content.Value.Parameters],
             Tags = [.. request.Tags],
             CreationTime = time.GetUtcNow(),
+            ResourceGroupId = group.Value,
         });
         await db.SaveChangesAsync(ct);
         return id;

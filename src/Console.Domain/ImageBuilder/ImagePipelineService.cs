@@ -261,6 +261,12 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
             return taken;
         }
 
+        var group = await ResourceGroupRules.ResolveAsync(db, actor.AccountId!, request.ResourceGroupId, ct);
+        if (!group.IsSuccess)
+        {
+            return group.Error;
+        }
+
         var limit = await QuotaLimits.GetAsync(db, actor.AccountId!, region.Id, QuotaCatalogue.ImagePipelineCount, ct);
         if (await db.ImagePipelines.CountAsync(p => p.AccountId == actor.AccountId && p.RegionId == region.Id, ct) >= limit)
         {
@@ -297,6 +303,7 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
             Tags = [.. request.Tags],
             ComponentReferences = references,
             CreationTime = time.GetUtcNow(),
+            ResourceGroupId = group.Value,
         });
         await db.SaveChangesAsync(ct);
         return id;

@@ -27,6 +27,9 @@ public sealed record CreateImageRequest
 
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 
+    /// <summary>CRT-GEN-05: the resource group of the new resource, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
+    public string? ResourceGroupId { get; init; }
+
     /// <summary>CRT-GEN-03: the image's boot mode instead of the source's; it must suit the architecture.</summary>
     public BootMode? BootMode { get; init; }
 

@@ -75,6 +75,12 @@ public sealed class CreateImageService(
             return CommonErrors.RegionNotFound(request.RegionId);
         }
 
+        var group = await ResourceGroupRules.ResolveAsync(db, account, request.ResourceGroupId, ct);
+        if (!group.IsSuccess)
+        {
+            return group.Error;
+        }
+
         if (await NewImageChecks.NameAndQuotaAsync(db, account, region.Id, request.Name, ct) is { } refused)
         {
             return refused;
@@ -140,6 +146,7 @@ public sealed class CreateImageService(
             SourceInstanceId = fromInstance ? request.InstanceId : null,
             DiskMappings = mappings,
             Tags = [.. request.Tags.Select(t => new ImageTag { TagKey = t.Key, TagValue = t.Value })],
+            ResourceGroupId = group.Value,
         };
         image.ReportProgress(0);
         db.Images.Add(image);

@@ -103,6 +103,9 @@ public sealed class Image : IOsDescription
 
     public List<ImageTag> Tags { get; init; } = [];
 
+    /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
+    public string? ResourceGroupId { get; set; }
+
     /// <summary>ImageOwnerAlias as seen by the account <paramref name="viewerAccountId"/>.</summary>
     public ImageOwnerAlias OwnerAliasFor(string? viewerAccountId) => Kind switch
     {

@@ -51,6 +51,9 @@ public sealed class Instance : AccountResource
     public string? PrivateIpAddress { get; init; }
 
     public List<Disk> Disks { get; init; } = [];
+
+    /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
+    public string? ResourceGroupId { get; set; }
 }
 
 /// <summary>A cloud disk: the system disk or a data disk of an instance, or a detached one.</summary>
@@ -79,4 +82,7 @@ public sealed class Disk : AccountResource
     public bool Encrypted { get; init; }
 
     public bool DeleteWithInstance { get; init; } = true;
+
+    /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
+    public string? ResourceGroupId { get; set; }
 }

@@ -33,6 +33,9 @@ public sealed record RunInstancesRequest
     public string? Password { get; init; }
 
     public string? KeyPairName { get; init; }
+
+    /// <summary>The resource group of the instances and their disks, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
+    public string? ResourceGroupId { get; init; }
 }
 
 /// <summary>ReplaceSystemDisk (INS-06/07).</summary>

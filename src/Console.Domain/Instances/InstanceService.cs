@@ -142,6 +142,12 @@ public sealed partial class InstanceService(
             return CommonErrors.RegionNotFound(request.RegionId);
         }
 
+        var group = await ResourceGroupRules.ResolveAsync(db, account, request.ResourceGroupId, ct);
+        if (!group.IsSuccess)
+        {
+            return group.Error;
+        }
+
         var image = await CompatibilityService.FindImageAsync(db, actor, region.Id, request.ImageId, ct);
         if (!image.IsSuccess)
         {
@@ -206,12 +212,13 @@ public sealed partial class InstanceService(
                 PrivateIpAddress = $"172.16.{(Math.Abs(instanceId.GetHashCode(StringComparison.Ordinal)) % 250) + 1}.{n + 1}",
                 KeyPairName = string.IsNullOrEmpty(request.KeyPairName) ? null : request.KeyPairName,
                 PasswordSet = request.Password is not null && string.IsNullOrEmpty(request.KeyPairName),
+                ResourceGroupId = group.Value,
             };
             instance.Disks.Add(new Disk
             {
                 Id = ids.NewDiskId(region.Infix), RegionId = region.Id, ZoneId = zoneId, AccountId = account, InstanceId = instanceId,
                 Type = "system", Category = request.SystemDiskCategory, SizeGiB = systemSize, Device = "/dev/xvda",
-                ImageId = image.Value.Id, CreationTime = now,
+                ImageId = image.Value.Id, CreationTime = now, ResourceGroupId = group.Value,
             });
             var device = 'b';
             foreach (var data in dataDisks)
@@ -220,7 +227,7 @@ public sealed partial class InstanceService(
                 {
                     Id = ids.NewDiskId(region.Infix), RegionId = region.Id, ZoneId = zoneId, AccountId = account, InstanceId = instanceId,
                     Type = "data", Category = data.Category, SizeGiB = data.SizeGiB, Device = $"/dev/xvd{device++}",
-                    SourceSnapshotId = data.SnapshotId, CreationTime = now,
+                    SourceSnapshotId = data.SnapshotId, CreationTime = now, ResourceGroupId = group.Value,
                 });
             }
 

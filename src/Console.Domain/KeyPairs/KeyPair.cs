@@ -26,6 +26,9 @@ public sealed class KeyPair : IAccountScoped
     public DateTimeOffset CreationTime { get; init; }
 
     public List<KeyPairTag> Tags { get; init; } = [];
+
+    /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
+    public string? ResourceGroupId { get; set; }
 }
 
 /// <summary>A tag on a key pair (<c>Tag.N</c> of CreateKeyPair and ImportKeyPair; ≤ 20, the image tag rules).</summary>

@@ -9,7 +9,6 @@ public static class KeyPairErrors
     public const string PublicKeyMalformedCode = "InvalidPublicKeyBody.Malformed";
     public const string NamesNotSupportedCode = "InvalidKeyPairNames.ValueNotSupported";
     public const string AttachedCode = "InvalidParameter.KeypairAlreadyAttachedInstance";
-    public const string ResourceGroupNotFoundCode = "InvalidResourceGroup.NotFound";
 
     public static EcsError NameMalformed(string why) => new(NameMalformedCode, 400, $"Specified Key Pair name is not valid: {why}");
 
@@ -24,9 +23,6 @@ public static class KeyPairErrors
 
     public static EcsError Attached(string name) => new(AttachedCode, 400,
         $"The specified parameter \"KeyPairNames\" attached to instances can not be deleted: \"{name}\" is used by an instance.");
-
-    public static EcsError ResourceGroupNotFound(string id) => new(ResourceGroupNotFoundCode, 404,
-        $"The ResourceGroup provided does not exist in our records: \"{id}\".");
 }
 
 /// <summary>The rules of key pair names and of one call's list of names.</summary>

@@ -5,7 +5,7 @@ public sealed record CreateKeyPairRequest(string RegionId, string? Name)
 {
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 
-    /// <summary>Only an empty one is accepted for now: the product has no resource groups yet (<c>InvalidResourceGroup.NotFound</c>).</summary>
+    /// <summary>The resource group of the new pair, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
 }
 
@@ -31,8 +31,15 @@ public sealed record KeyPairQuery
     public string? FingerPrint { get; init; }
 
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+
+    /// <summary>Only the pairs of this resource group (<see cref="ResourceGroupRules.FilterAsync"/>).</summary>
+    public string? ResourceGroupId { get; init; }
 }
 
 /// <summary>A key pair as lists show it, with the instances that log on with it.</summary>
 public sealed record KeyPairListItem(string Name, string FingerPrint, string PublicKey, DateTimeOffset CreationTime,
-    IReadOnlyList<(string Key, string Value)> Tags, IReadOnlyList<string> InstanceIds);
+    IReadOnlyList<(string Key, string Value)> Tags, IReadOnlyList<string> InstanceIds)
+{
+    /// <summary>The resource group it is in.</summary>
+    public string ResourceGroupId { get; init; } = "";
+}

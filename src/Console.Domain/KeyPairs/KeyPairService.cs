@@ -25,6 +25,11 @@ public sealed class KeyPairService(IDbContextFactory<ConsoleDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pairs = await db.KeyPairs.AsNoTracking().Include(k => k.Tags)
             .Where(k => k.AccountId == actor.AccountId && k.RegionId == regionId).ToListAsync(ct);
+        if (await ResourceGroupRules.FilterAsync(db, actor.AccountId, query?.ResourceGroupId, ct) is { } groups)
+        {
+            pairs = [.. pairs.Where(k => k.ResourceGroupId is { } group && groups.Contains(group))];
+        }
+
         var users = await db.Instances.AsNoTracking()
             .Where(i => i.AccountId == actor.AccountId && i.RegionId == regionId && i.KeyPairName != null)
             .Select(i => new { i.Id, i.KeyPairName }).ToListAsync(ct);
@@ -32,12 +37,15 @@ public sealed class KeyPairService(IDbContextFactory<ConsoleDbContext> dbFactory
             .OrderBy(k => k.Name, StringComparer.Ordinal)
             .Select(k => new KeyPairListItem(k.Name, k.FingerPrint, k.PublicKey, k.CreationTime,
                 [.. k.Tags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => (t.TagKey, t.TagValue))],
-                [.. users.Where(u => u.KeyPairName == k.Name).Select(u => u.Id).Order(StringComparer.Ordinal)]))];
+                [.. users.Where(u => u.KeyPairName == k.Name).Select(u => u.Id).Order(StringComparer.Ordinal)])
+            {
+                ResourceGroupId = ResourceGroupRules.Effective(k.ResourceGroupId, k.AccountId)!,
+            })];
     }
 
     /// <summary>
     /// A new RSA 2048 key pair; its private key (PKCS#8 PEM) is in the answer and nowhere else. Codes: <c>MissingParameter</c>,
-    /// <see cref="KeyPairErrors.NameMalformedCode"/>, the tag rule codes, <see cref="KeyPairErrors.ResourceGroupNotFoundCode"/>,
+    /// <see cref="KeyPairErrors.NameMalformedCode"/>, the tag rule codes, <see cref="ResourceGroupErrors.NotFoundCode"/>,
     /// <c>InvalidRegionId.NotFound</c>, <c>Forbidden</c>, <see cref="KeyPairErrors.AlreadyExistCode"/>, <see cref="KeyPairErrors.QuotaCode"/>.
     /// </summary>
     public async Task<Result<CreatedKeyPair>> CreateAsync(Actor actor, CreateKeyPairRequest request, CancellationToken ct = default)
@@ -48,12 +56,12 @@ public sealed class KeyPairService(IDbContextFactory<ConsoleDbContext> dbFactory
         var target = new AuditTarget(AuditActions.CreateKeyPair, ResourceKind.KeyPair, request.Name, request.RegionId);
         return await _write.CreateAsync<CreatedKeyPair>(actor, WriteRight.CanWrite, target, auditDenied: true, async scope =>
         {
-            if (Problem(request.Name, request.Tags, request.ResourceGroupId) is { } invalid)
+            if (Problem(request.Name, request.Tags) is { } invalid)
             {
                 return invalid;
             }
 
-            var added = await AddAsync(scope, request.RegionId, request.Name!, publicKey, request.Tags, keyPairId: true, ct);
+            var added = await AddAsync(scope, request.RegionId, request.Name!, publicKey, request.Tags, request.ResourceGroupId, keyPairId: true, ct);
             return added.IsSuccess
                 ? new CreatedKeyPair(request.Name!, added.Value.KeyPairId!, added.Value.FingerPrint, rsa.ExportPkcs8PrivateKeyPem())
                 : added.Error;
@@ -69,7 +77,7 @@ public sealed class KeyPairService(IDbContextFactory<ConsoleDbContext> dbFactory
         var target = new AuditTarget(AuditActions.ImportKeyPair, ResourceKind.KeyPair, request.Name, request.RegionId);
         return _write.CreateAsync<KeyPairListItem>(actor, WriteRight.CanWrite, target, auditDenied: true, async scope =>
         {
-            if (Problem(request.Name, request.Tags, request.ResourceGroupId) is { } invalid)
+            if (Problem(request.Name, request.Tags) is { } invalid)
             {
                 return invalid;
             }
@@ -84,9 +92,12 @@ public sealed class KeyPairService(IDbContextFactory<ConsoleDbContext> dbFactory
                 return KeyPairErrors.PublicKeyMalformed();
             }
 
-            var added = await AddAsync(scope, request.RegionId, request.Name!, publicKey, request.Tags, keyPairId: false, ct);
+            var added = await AddAsync(scope, request.RegionId, request.Name!, publicKey, request.Tags, request.ResourceGroupId, keyPairId: false, ct);
             return added.IsSuccess
                 ? new KeyPairListItem(added.Value.Name, added.Value.FingerPrint, added.Value.PublicKey, added.Value.CreationTime, request.Tags, [])
+                {
+                    ResourceGroupId = added.Value.ResourceGroupId!,
+                }
                 : added.Error;
         }, imported => imported.Name, ct);
     }
@@ -129,20 +140,24 @@ public sealed class KeyPairService(IDbContextFactory<ConsoleDbContext> dbFactory
         return outcome.ToResult();
     }
 
-    private static EcsError? Problem(string? name, IReadOnlyList<(string Key, string Value)> tags, string? resourceGroupId) =>
-        KeyPairValidation.Name(name)
-        ?? ImageValidation.Tags(tags)
-        ?? (string.IsNullOrEmpty(resourceGroupId) ? null : KeyPairErrors.ResourceGroupNotFound(resourceGroupId));
+    private static EcsError? Problem(string? name, IReadOnlyList<(string Key, string Value)> tags) =>
+        KeyPairValidation.Name(name) ?? ImageValidation.Tags(tags);
 
     /// <summary>Adds the pair after the region, name and quota checks, on the write's serialised context.</summary>
     private async Task<Result<KeyPair>> AddAsync(WriteScope scope, string regionId, string name, SshPublicKey publicKey,
-        IReadOnlyList<(string Key, string Value)> tags, bool keyPairId, CancellationToken ct)
+        IReadOnlyList<(string Key, string Value)> tags, string? resourceGroupId, bool keyPairId, CancellationToken ct)
     {
         var db = scope.Db;
         var account = scope.Actor.AccountId!;
         if (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == regionId, ct) is not { } region)
         {
             return CommonErrors.RegionNotFound(regionId);
+        }
+
+        var group = await ResourceGroupRules.ResolveAsync(db, account, resourceGroupId, ct);
+        if (!group.IsSuccess)
+        {
+            return group.Error;
         }
 
         if (await db.KeyPairs.AnyAsync(k => k.AccountId == account && k.RegionId == regionId && k.Name == name, ct))
@@ -165,6 +180,7 @@ public sealed class KeyPairService(IDbContextFactory<ConsoleDbContext> dbFactory
             PublicKey = publicKey.ToString(),
             CreationTime = scope.Now,
             Tags = [.. tags.Select(t => new KeyPairTag { TagKey = t.Key, TagValue = t.Value ?? "" })],
+            ResourceGroupId = group.Value,
         };
         db.KeyPairs.Add(pair);
         await db.SaveChangesAsync(ct);

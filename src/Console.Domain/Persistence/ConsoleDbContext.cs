@@ -64,6 +64,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<KeyPair> KeyPairs => Set<KeyPair>();
 
+    public DbSet<ResourceGroups.ResourceGroup> ResourceGroups => Set<ResourceGroups.ResourceGroup>();
+
     public DbSet<AsyncTask> AsyncTasks => Set<AsyncTask>();
 
     public DbSet<Quota> Quotas => Set<Quota>();

@@ -47,6 +47,12 @@ public static class DemoWorld
         w.AddAccount(AcmeAccountId, "Acme");
         w.AddAccount(GlobexAccountId, "Globex");
         w.AddAccount(InitechAccountId, "Initech");
+
+        // A second resource group in each account beside its default one, for ResourceGroupId filters and JoinResourceGroup.
+        foreach (var account in new[] { AcmeAccountId, GlobexAccountId, InitechAccountId })
+        {
+            w.AddResourceGroup(account, "test", "Test");
+        }
         var users = new Dictionary<string, ConsoleUser>
         {
             [Alice] = w.AddUser(Alice, Password, AcmeAccountId, AccountRole.Admin),

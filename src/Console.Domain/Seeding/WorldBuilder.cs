@@ -84,6 +84,17 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
         return account;
     }
 
+    /// <summary>A resource group beside the account's default one, its ID derived from the account and name.</summary>
+    public ResourceGroups.ResourceGroup AddResourceGroup(string accountId, string name, string displayName)
+    {
+        var group = new ResourceGroups.ResourceGroup
+        {
+            Id = ResourceGroups.ResourceGroupRules.IdFor(accountId, name), AccountId = accountId, Name = name, DisplayName = displayName, CreationTime = now,
+        };
+        db.ResourceGroups.Add(group);
+        return group;
+    }
+
     /// <summary>A user with a hashed password, confirmed email, and (unless platform admin) a membership.</summary>
     public ConsoleUser AddUser(string email, string password, string? accountId, AccountRole role, bool platformAdmin = false)
     {

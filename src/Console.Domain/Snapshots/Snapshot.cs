@@ -66,6 +66,9 @@ public sealed class Snapshot : AccountResource
     }
 
     public void MarkFailed() => Status = SnapshotStatus.Failed;
+
+    /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
+    public string? ResourceGroupId { get; set; }
 }
 
 internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>

@@ -6,7 +6,11 @@ using EcsConsole.Domain.Tasks;
 namespace EcsConsole.Domain.Snapshots;
 
 /// <summary>A manual snapshot of one of the account's disks.</summary>
-public sealed record CreateSnapshotRequest(string RegionId, string DiskId, string? Name, string? Description);
+public sealed record CreateSnapshotRequest(string RegionId, string DiskId, string? Name, string? Description)
+{
+    /// <summary>The resource group of the new snapshot, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
+    public string? ResourceGroupId { get; init; }
+}
 
 /// <summary>What CreateSnapshot returns at once: the snapshot (progressing) and its task.</summary>
 public sealed record CreatedSnapshot(string SnapshotId, string TaskId);
@@ -39,6 +43,12 @@ public sealed class SnapshotService(
         if (disk is null)
         {
             return SnapshotErrors.DiskNotFound(request.DiskId);
+        }
+
+        var group = await ResourceGroupRules.ResolveAsync(db, disk.AccountId, request.ResourceGroupId, ct);
+        if (!group.IsSuccess)
+        {
+            return group.Error;
         }
 
         if (disk.InstanceId is { } instanceId
@@ -78,6 +88,7 @@ public sealed class SnapshotService(
             SourcePlatform = image?.Platform,
             Encrypted = disk.Encrypted,
             CreationTime = time.GetUtcNow(),
+            ResourceGroupId = group.Value,
         };
         snapshot.ReportProgress(0);
         db.Snapshots.Add(snapshot);

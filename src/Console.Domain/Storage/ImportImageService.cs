@@ -41,6 +41,9 @@ public sealed record ImportImageRequest
     /// <summary>The new image's tags (<c>Tag.N</c>).</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 
+    /// <summary>IMP-13: the resource group of the new image, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
+    public string? ResourceGroupId { get; init; }
+
     /// <summary>GiB, 1–2048, at least the file's size; null = the file's size rounded up.</summary>
     public int? SystemDiskSizeGiB { get; init; }
 
@@ -187,6 +190,12 @@ public sealed class ImportImageService(
         }
 
         var account = actor.AccountId!;
+        var group = await ResourceGroupRules.ResolveAsync(db, account, request.ResourceGroupId, ct);
+        if (!group.IsSuccess)
+        {
+            return group.Error;
+        }
+
         if (await NewImageChecks.NameAndQuotaAsync(db, account, request.RegionId, request.Name, ct) is { } refused)
         {
             return refused;
@@ -210,6 +219,7 @@ public sealed class ImportImageService(
             OsName = $"{request.Platform} {(request.Architecture == ImageArchitecture.I386 ? "32" : "64")} bit", OsType = windows ? OsType.Windows : OsType.Linux,
             Platform = request.Platform, Architecture = request.Architecture, SizeGiB = size, BootMode = request.EffectiveBootMode, NvmeSupport = request.NvmeSupport,
             ImdsSupport = request.ImdsSupport, Tags = [.. request.Tags.Select(t => new ImageTag { TagKey = t.Key, TagValue = t.Value })], IsSupportCloudinit = !windows, LicenseType = request.LicenseType, CreationTime = now, Source = ImageSource.Import,
+            ResourceGroupId = group.Value,
             DiskMappings =
             [
                 new ImageDiskMapping

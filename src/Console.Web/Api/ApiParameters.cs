@@ -162,9 +162,18 @@ public sealed class ApiParameters(IReadOnlyDictionary<string, string> values)
     public IReadOnlyList<(string Key, string Value)> Tags(string name = "Tag") =>
         [.. Objects(name).Where(o => o.ContainsKey("Key")).Select(o => (o["Key"], o.GetValueOrDefault("Value") ?? ""))];
 
-    /// <summary>Tag filters of a Describe call: at most <paramref name="max"/>, else <c>InvalidTagCount</c> (and none are returned).</summary>
+    /// <summary>
+    /// Tag filters of a Describe call: at most <paramref name="max"/>, else <c>InvalidTagCount</c>; a value without its key
+    /// is <c>InvalidTag.Mismatch</c> (IMG-Q-08). None are returned after either.
+    /// </summary>
     public IReadOnlyList<(string Key, string Value)> Tags(string name, int max)
     {
+        if (Objects(name).Any(o => string.IsNullOrEmpty(o.GetValueOrDefault("Key")) && !string.IsNullOrEmpty(o.GetValueOrDefault("Value"))))
+        {
+            Fail(ApiErrors.Invalid("InvalidTag.Mismatch", 400, $"Each {name}.N.Value needs its {name}.N.Key."));
+            return [];
+        }
+
         var tags = Tags(name);
         if (tags.Count <= max)
         {

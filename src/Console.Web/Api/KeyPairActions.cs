@@ -31,34 +31,30 @@ internal static class KeyPairActions
             changing: true),
     ];
 
-    private sealed record DescribeFilter(KeyPairQuery Query, bool IncludePublicKey, string? ResourceGroupId, ApiPaging Paging);
+    private sealed record DescribeFilter(KeyPairQuery Query, bool IncludePublicKey, ApiPaging Paging);
 
     private static DescribeFilter BindDescribe(ApiParameters p)
     {
-        var query = new KeyPairQuery { Name = p.Get("KeyPairName"), FingerPrint = p.Get("KeyPairFingerPrint"), Tags = p.Tags("Tag", ImageActions.MaxTagFilters) };
+        var query = new KeyPairQuery
+        {
+            Name = p.Get("KeyPairName"), FingerPrint = p.Get("KeyPairFingerPrint"), Tags = p.Tags("Tag", ImageActions.MaxTagFilters), ResourceGroupId = p.Get("ResourceGroupId"),
+        };
         var include = p.Bool("IncludePublicKey") ?? false;
-        var group = p.Get("ResourceGroupId");
         var paging = new ApiPaging(PagingStyle.Pages, p.Int("PageNumber", 1, ApiParameters.MaxPageNumber) ?? 1, p.Int("PageSize", 1, MaxPageSize) ?? 10,
             null, null, UsesTokens: false);
-        return new DescribeFilter(query, include, group, paging);
+        return new DescribeFilter(query, include, paging);
     }
 
     private static async Task<ApiReply> DescribeAsync(ApiCall call, Region region, DescribeFilter f)
     {
-        if (f.ResourceGroupId is { } group)
-        {
-            // No resource groups exist yet (issue #21): every ID names none of the account's.
-            return KeyPairErrors.ResourceGroupNotFound(group);
-        }
-
         var pairs = await call.Service<KeyPairService>().ListAsync(call.Actor, region.Id, f.Query, call.Ct);
         return f.Paging.Of(pairs).Pages(call, "KeyPairs", "KeyPair", k => new
         {
             CreationTime = ApiTime.Format(k.CreationTime),
             KeyPairFingerPrint = k.FingerPrint,
             KeyPairName = k.Name,
-            PublicKey = f.IncludePublicKey ? k.PublicKey : null,
-            ResourceGroupId = "",
+            PublicKey = f.IncludePublicKey ? k.PublicKey : "",
+            ResourceGroupId = k.ResourceGroupId,
             Tags = new { Tag = k.Tags.Select(t => new { TagKey = t.Key, TagValue = t.Value }).ToList() },
         });
     }

@@ -146,6 +146,19 @@ public sealed class EcsApiRuleCorrectionTests(EcsApiFixture api) : IClassFixture
         Assert.Equal((HttpStatusCode.Forbidden, "InvalidSnapshotIds.Malformed"), (response.Status, response.Code));
     }
 
+    [Theory]
+    [InlineData("DescribeImages")]
+    [InlineData("ListTagResources")]
+    [InlineData("DescribeKeyPairs")]
+    public async Task ADescribeCall_WithATagValueWithoutItsKey_IsInvalidTagMismatch_400(string action)
+    {
+        // Act: IMG-Q-08, ecs-openapi §2.2 and §2.25
+        var response = await api.Alice().CallAsync(action, ("RegionId", Region), ("ResourceType", "image"), ("Tag.1.Value", "orphan"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "InvalidTag.Mismatch"), (response.Status, response.Code));
+    }
+
     private async Task<string> ImageIdAsync(string name)
     {
         await using var db = await DbAsync();

@@ -405,6 +405,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SystemType")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -504,6 +507,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RepairMode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RetainCloudAssistant")
@@ -866,6 +872,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SizeGiB")
                         .HasColumnType("INTEGER");
 
@@ -1196,6 +1205,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SizeGiB")
                         .HasColumnType("INTEGER");
 
@@ -1276,6 +1288,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1326,6 +1341,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("PublicKey")
                         .IsRequired()
                         .HasMaxLength(8192)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("AccountId", "RegionId", "Name");
@@ -1576,6 +1594,38 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.HasIndex("RegionId");
 
                     b.ToTable("Zones");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.ResourceGroups.ResourceGroup", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ResourceGroups");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Sas.SasDisk", b =>
@@ -1959,6 +2009,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("RegionId")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SnapshotType")
