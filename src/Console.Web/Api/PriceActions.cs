@@ -81,6 +81,19 @@ internal static class PriceActions
             p.Fail(PriceErrors.DedicatedHostNotFound(host));
         }
 
+        // Deployment sets cost nothing but under ProximityLooseDispersion, whose price EcsConsole does not simulate.
+        switch (p.Get("SchedulerOptions.DeploymentSetStrategy"))
+        {
+            case null or "Availability" or "AvailabilityGroup" or "LowLatency":
+                break;
+            case "ProximityLooseDispersion":
+                p.Fail(CommonErrors.InvalidParameter("SchedulerOptions.DeploymentSetStrategy", "ProximityLooseDispersion deployment sets are not sold here."));
+                break;
+            default:
+                p.Fail(CommonErrors.InvalidParameter("SchedulerOptions.DeploymentSetStrategy", "it must be Availability, AvailabilityGroup, LowLatency or ProximityLooseDispersion."));
+                break;
+        }
+
         // Every instance EcsConsole sells is I/O optimized and in a VPC (DescribeAccountAttributes' instance-network-type).
         if (p.Get("InstanceNetworkType") is { } network && network != "vpc")
         {

@@ -70,6 +70,20 @@ public sealed class EcsApiPriceParameterTests(EcsApiFixture api) : IClassFixture
     }
 
     [Theory]
+    [InlineData("Availability")]
+    [InlineData("AvailabilityGroup")]
+    [InlineData("LowLatency")]
+    public async Task AFreeDeploymentSetStrategy_AddsNothingToThePrice(string strategy)
+    {
+        // Act
+        var plain = await PriceAsync();
+        var placed = await PriceAsync(("SchedulerOptions.DeploymentSetStrategy", strategy));
+
+        // Assert
+        Assert.Equal(Details(plain), Details(placed));
+    }
+
+    [Theory]
     [InlineData("Platform", "Solaris", 400, "InvalidParameter")]
     [InlineData("InternetChargeType", "PayByWish", 400, "InvalidParameter")]
     [InlineData("InternetMaxBandwidthOut", "101", 400, "InvalidParameter")]
@@ -77,6 +91,8 @@ public sealed class EcsApiPriceParameterTests(EcsApiFixture api) : IClassFixture
     [InlineData("IoOptimized", "none", 400, "InvalidParameter")]
     [InlineData("SchedulerOptions.DedicatedHostId", "dh-bp67acfmxazb4p0000", 404, "InvalidDedicatedHostId.NotFound")]
     [InlineData("SystemDisk.StorageClusterId", "dbsc-j5e1sf2vaf5he8m20000", 404, "InvalidStorageClusterId.NotFound")]
+    [InlineData("SchedulerOptions.DeploymentSetStrategy", "ProximityLooseDispersion", 400, "InvalidParameter")]
+    [InlineData("SchedulerOptions.DeploymentSetStrategy", "Scattered", 400, "InvalidParameter")]
     public async Task WhatTheAccountCannotBuy_IsRefused(string parameter, string value, int status, string code)
     {
         // Act
