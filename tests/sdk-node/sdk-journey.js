@@ -118,6 +118,12 @@ async function priceAndGroups(ecs) {
   const price = await ecs.describePrice(new Ecs.DescribePriceRequest({ regionId: region, instanceType: 'ecs.g7.large', priceUnit: 'Month', period: 1 }));
   const p = price.body.priceInfo.price;
   check(p.currency === 'USD' && p.tradePrice > 0 && p.detailInfos.detailInfo.some(d => d.resource === 'instanceType'), 'DescribePrice prices a month of ecs.g7.large');
+  const types = await ecs.describeInstanceTypes(new Ecs.DescribeInstanceTypesRequest({
+    minimumCpuCoreCount: 4, instanceCategories: ['General-purpose'], physicalProcessorModel: 'Ice Lake', minimumInstanceBandwidthRx: 3000000,
+  }));
+  const large = types.body.instanceTypes.instanceType;
+  check(large.length === 1 && large[0].instanceTypeId === 'ecs.g7.xlarge' && large[0].cpuSpeedFrequency === 2.7 && large[0].eniQuantity === 4,
+    'DescribeInstanceTypes filters on hardware and answers its facts');
   const own = await ecs.describeImages(new Ecs.DescribeImagesRequest({ regionId: region, imageOwnerAlias: 'self', imageName: 'acme-base-v1' }));
   const imageId = own.body.images.image[0].imageId;
   await ecs.modifyImageShareGroupPermission(new Ecs.ModifyImageShareGroupPermissionRequest({ regionId: region, imageId, addGroup: ['all'] }));

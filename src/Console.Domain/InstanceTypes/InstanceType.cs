@@ -34,6 +34,9 @@ public sealed class InstanceType
     /// <summary>Pay-as-you-go price per hour, USD.</summary>
     public required decimal PricePerHour { get; init; }
 
+    /// <summary>What DescribeInstanceTypes reports and filters on besides size and architecture.</summary>
+    public InstanceTypeHardware Hardware { get; init; } = new();
+
     /// <summary>Zone IDs where the type can be bought.</summary>
     public List<InstanceTypeZone> Zones { get; init; } = [];
 }

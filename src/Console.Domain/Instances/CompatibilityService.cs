@@ -79,11 +79,27 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
     }
 
     /// <summary>
-    /// DescribeImageSupportInstanceTypes (CMP-09): the instance types sold in the region that the image can run on.
+    /// DescribeImageSupportInstanceTypes (CMP-09): the instance types sold in the region that the image can run on. For a
+    /// system disk replacement (<c>ActionType=ChangeOS</c>) an image holding data-disk snapshots supports none (CMP-14).
     /// </summary>
     public async Task<Result<IReadOnlyList<InstanceType>>> SupportedInstanceTypesAsync(Actor actor, string regionId, string imageId,
-        CancellationToken ct = default)
+        CancellationToken ct = default, bool replacingSystemDisk = false)
     {
+        if (replacingSystemDisk)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var image = await FindImageAsync(db, actor, regionId, imageId, ct);
+            if (!image.IsSuccess)
+            {
+                return image.Error;
+            }
+
+            if (image.Value.DiskMappings.Any(m => m.Type == DiskMappingType.Data))
+            {
+                return Array.Empty<InstanceType>();
+            }
+        }
+
         var all = await CheckTypesAsync(actor, regionId, null, imageId, ct);
         return all.IsSuccess ? all.Value.Where(t => t.IsAllowed).Select(t => t.Type).ToList() : all.Error;
     }

@@ -40,7 +40,7 @@ public static class DemoWorld
     public static void Build(WorldBuilder w, IReadOnlyDictionary<string, string> protectedSecrets)
     {
         AddRegions(w);
-        AddInstanceTypes(w);
+        DemoInstanceTypes.Add(w);
         AddPublicImages(w);
         AddMarketplace(w);
 
@@ -87,29 +87,6 @@ public static class DemoWorld
         w.AddRegion("ap-southeast-1", "Singapore", "t4n", 5, ("a", "Singapore Zone A"), ("b", "Singapore Zone B"), ("c", "Singapore Zone C"));
         w.AddRegion("us-west-1", "US (Silicon Valley)", "rj9", 6, ("a", "Silicon Valley Zone A"), ("b", "Silicon Valley Zone B"));
         w.AddRegion("eu-central-1", "Germany (Frankfurt)", "gw8", 7, ("a", "Frankfurt Zone A"), ("b", "Frankfurt Zone B"));
-    }
-
-    private static void AddInstanceTypes(WorldBuilder w)
-    {
-        var allZones = w.Regions.SelectMany(r => r.Zones).Select(z => z.Id).ToList();
-        // Arm types are offered only in some zones, as on Alibaba Cloud.
-        string[] armZones = ["cn-hangzhou-i", "cn-hangzhou-j", "cn-shanghai-e", "cn-beijing-h", "ap-southeast-1-c"];
-        string[] newGenZones = [.. allZones.Where(z => !z.StartsWith("cn-hongkong", StringComparison.Ordinal) && !z.StartsWith("us-west-1", StringComparison.Ordinal))];
-
-        w.AddInstanceType("ecs.g7.large", 2, 8, X86_64, 0.126m);
-        w.AddInstanceType("ecs.g7.xlarge", 4, 16, X86_64, 0.252m);
-        w.AddInstanceType("ecs.c7.large", 2, 4, X86_64, 0.098m);
-        w.AddInstanceType("ecs.c7.xlarge", 4, 8, X86_64, 0.196m);
-        w.AddInstanceType("ecs.r7.large", 2, 16, X86_64, 0.161m);
-        w.AddInstanceType("ecs.t6-c1m1.large", 2, 2, X86_64, 0.032m);
-        w.AddInstanceType("ecs.t6-c4m1.large", 2, 0.5m, X86_64, 0.012m);
-        w.AddInstanceType("ecs.t5-lc1m1.small", 1, 1, X86_64, 0.011m, biosOnly: true);
-        w.AddInstanceType("ecs.g8y.large", 2, 8, Arm64, 0.105m, nvmeOnly: true, zoneIds: armZones);
-        w.AddInstanceType("ecs.c8y.large", 2, 4, Arm64, 0.083m, nvmeOnly: true, zoneIds: armZones);
-        w.AddInstanceType("ecs.g7se.large", 2, 8, X86_64, 0.141m, nvmeOnly: true, zoneIds: newGenZones);
-        w.AddInstanceType("ecs.g7t.large", 2, 8, X86_64, 0.139m, uefiOnly: true, zoneIds: newGenZones);
-        w.AddInstanceType("ecs.g8i.large", 2, 8, X86_64, 0.133m, nvmeOnly: true, zoneIds: newGenZones);
-        w.AddInstanceType("ecs.g6.large", 2, 8, X86_64, 0.115m);
     }
 
     private static DateTimeOffset D(int y, int m, int d) => new(y, m, d, 0, 0, 0, TimeSpan.Zero);

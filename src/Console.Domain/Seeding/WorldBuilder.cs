@@ -51,9 +51,12 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
 
     public IEnumerable<Region> Regions => _regions.Values;
 
-    /// <summary>An instance type offered in <paramref name="zoneIds"/> (every zone of every region when none are given).</summary>
+    /// <summary>
+    /// An instance type offered in <paramref name="zoneIds"/> (every zone of every region when none are given), with its
+    /// <paramref name="hardware"/> facts (defaults when none are given).
+    /// </summary>
     public InstanceType AddInstanceType(string id, int vcpu, decimal memoryGiB, ImageArchitecture arch, decimal pricePerHour,
-        bool nvmeOnly = false, bool uefiOnly = false, bool biosOnly = false, IEnumerable<string>? zoneIds = null)
+        bool nvmeOnly = false, bool uefiOnly = false, bool biosOnly = false, IEnumerable<string>? zoneIds = null, InstanceTypeHardware? hardware = null)
     {
         var zones = zoneIds ?? _regions.Values.SelectMany(r => r.Zones).Select(z => z.Id);
         var type = new InstanceType
@@ -67,6 +70,7 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
             NvmeOnly = nvmeOnly,
             UefiOnly = uefiOnly,
             BiosOnly = biosOnly,
+            Hardware = hardware ?? new InstanceTypeHardware(),
             Zones = zones.Select(z => new InstanceTypeZone { InstanceTypeId = id, ZoneId = z }).ToList(),
         };
         db.InstanceTypes.Add(type);

@@ -12,6 +12,6 @@ public static class EcsActions
         new[]
         {
             ImageActions.All, SharingActions.All, ImportExportActions.All, CatalogueActions.All, TaskActions.All, StorageActions.All,
-            InstanceActions.All, TagActions.All, ImageBuilderActions.All, KeyPairActions.All, PriceActions.All, ResourceGroupActions.All,
+            InstanceActions.All, TagActions.All, ImageBuilderActions.All, KeyPairActions.All, PriceActions.All, ResourceGroupActions.All, InstanceTypeActions.All,
         }.SelectMany(a => a).ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 }

@@ -34,12 +34,12 @@ internal static class ImageActions
                 ? new { call.RequestId, Image = (object)new { } }
                 : new { call.RequestId, Image = (object)ApiJson.Image(image, call.Actor.AccountId, shared: false) });
         }),
-        EcsAction.InRegion("DescribeImageSupportInstanceTypes", SupportImageId, async (call, region, imageId) =>
-            (await call.Service<CompatibilityService>().SupportedInstanceTypesAsync(call.Actor, region.Id, imageId, call.Ct)).Reply(types => new
+        EcsAction.InRegion("DescribeImageSupportInstanceTypes", BindSupport, async (call, region, a) =>
+            (await call.Service<CompatibilityService>().SupportedInstanceTypesAsync(call.Actor, region.Id, a.ImageId, call.Ct, a.ChangeOs)).Reply(types => new
             {
                 call.RequestId,
                 RegionId = region.Id,
-                ImageId = imageId,
+                a.ImageId,
                 InstanceTypes = new
                 {
                     InstanceType = types.Select(t => new { InstanceTypeId = t.Id, InstanceTypeFamily = t.Family, CpuCoreCount = t.Vcpu, MemorySize = t.MemoryGiB }).ToList(),
@@ -124,12 +124,31 @@ internal static class ImageActions
     }
 
     /// <summary><c>ImageId</c>, or the legacy <c>Filter.N</c> with key <c>imageId</c>.</summary>
-    private static string SupportImageId(ApiParameters p)
+    /// <summary>
+    /// The image: <c>ImageId</c>, or a <c>Filter.N</c> whose key is <c>imageId</c> (or <c>filter</c>, ECS's other name for
+    /// it); <c>ImageId</c> wins when both are given, and a filter on any other key is refused. <c>ActionType</c>:
+    /// <c>CreateEcs</c> (the default) or <c>ChangeOS</c> (a system disk replacement, CMP-14).
+    /// </summary>
+    private static (string ImageId, bool ChangeOs) BindSupport(ApiParameters p)
     {
-        var imageId = p.Get("ImageId")
-            ?? p.Objects("Filter").FirstOrDefault(f => string.Equals(f.GetValueOrDefault("Key"), "imageId", StringComparison.OrdinalIgnoreCase))?.GetValueOrDefault("Value");
-        return string.IsNullOrEmpty(imageId) ? p.Invalid<string>(CommonErrors.MissingParameter("ImageId")) ?? "" : imageId;
+        var filters = p.Objects("Filter");
+        if (filters.FirstOrDefault(f => !IsImageFilter(f)) is { } other)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParamter", 400, $"Filter.N.Key \"{other.GetValueOrDefault("Key")}\" is not supported: use imageId."));
+        }
+
+        var imageId = p.Get("ImageId") ?? filters.FirstOrDefault(IsImageFilter)?.GetValueOrDefault("Value");
+        var changeOs = p.Get("ActionType") switch
+        {
+            null or "CreateEcs" => false,
+            "ChangeOS" => true,
+            _ => p.Invalid<bool>(ApiErrors.Invalid("InvalidParamter", 400, "ActionType must be CreateEcs or ChangeOS.")),
+        };
+        return (string.IsNullOrEmpty(imageId) ? p.Invalid<string>(CommonErrors.MissingParameter("ImageId")) ?? "" : imageId, changeOs);
     }
+
+    private static bool IsImageFilter(IReadOnlyDictionary<string, string> filter) =>
+        filter.GetValueOrDefault("Key") is { } key && (key.Equals("imageId", StringComparison.OrdinalIgnoreCase) || key.Equals("filter", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>From an instance, or from snapshots (<c>DiskDeviceMapping.N</c>, or the legacy <c>SnapshotId</c>).</summary>
     internal static CreateImageRequest BindCreateImage(ApiParameters p)

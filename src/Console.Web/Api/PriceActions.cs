@@ -59,14 +59,62 @@ internal static class PriceActions
         var systemSize = p.Int("SystemDisk.Size", 1, 2048);
         var systemCategory = p.Get("SystemDisk.Category");
         var dataDisks = new List<DiskSpec>();
+        var levels = new List<string?>();
         foreach (var d in p.Objects("DataDisk"))
         {
+            levels.Add(d.GetValueOrDefault("PerformanceLevel") is { Length: > 0 } level ? level : null);
             if (!int.TryParse(d.GetValueOrDefault("Size"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var gib))
             {
                 p.Fail(CommonErrors.InvalidParameter("DataDisk.N.Size", "it must be a number of GiB."));
             }
 
             dataDisks.Add(new DiskSpec(d.GetValueOrDefault("Category") is { Length: > 0 } c ? c : "cloud_efficiency", gib));
+        }
+
+        if (p.Get("SystemDisk.StorageClusterId") is { } cluster)
+        {
+            p.Fail(PriceErrors.StorageClusterNotFound(cluster));
+        }
+
+        if (p.Get("SchedulerOptions.DedicatedHostId") is { } host)
+        {
+            p.Fail(PriceErrors.DedicatedHostNotFound(host));
+        }
+
+        // Deployment sets cost nothing but under ProximityLooseDispersion, whose price EcsConsole does not simulate.
+        switch (p.Get("SchedulerOptions.DeploymentSetStrategy"))
+        {
+            case null or "Availability" or "AvailabilityGroup" or "LowLatency":
+                break;
+            case "ProximityLooseDispersion":
+                p.Fail(CommonErrors.InvalidParameter("SchedulerOptions.DeploymentSetStrategy", "ProximityLooseDispersion deployment sets are not sold here."));
+                break;
+            default:
+                p.Fail(CommonErrors.InvalidParameter("SchedulerOptions.DeploymentSetStrategy", "it must be Availability, AvailabilityGroup, LowLatency or ProximityLooseDispersion."));
+                break;
+        }
+
+        // Every instance EcsConsole sells is I/O optimized and in a VPC (DescribeAccountAttributes' instance-network-type).
+        if (p.Get("InstanceNetworkType") is { } network && network != "vpc")
+        {
+            p.Fail(CommonErrors.InvalidParameter("InstanceNetworkType", "the classic network is no longer available: use vpc."));
+        }
+
+        if (p.Get("IoOptimized") is { } io && io != "optimized")
+        {
+            p.Fail(CommonErrors.InvalidParameter("IoOptimized", "every instance type sold here is I/O optimized: use optimized."));
+        }
+
+        var platform = p.Get("Platform");
+        if (platform is not null && !platform.Equals("Windows", StringComparison.OrdinalIgnoreCase) && !platform.Equals("Linux", StringComparison.OrdinalIgnoreCase))
+        {
+            p.Fail(CommonErrors.InvalidParameter("Platform", "it must be Windows or Linux."));
+        }
+
+        var internet = p.Get("InternetChargeType") ?? PriceService.PayByTraffic;
+        if (internet is not (PriceService.PayByTraffic or PriceService.PayByBandwidth))
+        {
+            p.Fail(CommonErrors.InvalidParameter("InternetChargeType", "it must be PayByTraffic or PayByBandwidth."));
         }
 
         return new PriceRequest("")
@@ -80,6 +128,11 @@ internal static class PriceActions
             Amount = p.Int("Amount", 1, 1000) ?? 1,
             ChargeType = chargeType,
             PeriodMonths = months,
+            SystemDiskPerformanceLevel = p.Get("SystemDisk.PerformanceLevel"),
+            DataDiskPerformanceLevels = levels,
+            Platform = platform,
+            InternetChargeType = internet,
+            InternetMaxBandwidthOut = p.Int("InternetMaxBandwidthOut", 0, 100) ?? 0,
         };
     }
 }
