@@ -20,6 +20,20 @@ public sealed record InstanceListItem(
 {
     /// <summary>The stored resource group; null reads as the account's default (<see cref="ResourceGroupRules.Effective"/>).</summary>
     public string? ResourceGroupId { get; init; }
+
+    public string? KeyPairName { get; init; }
+
+    public bool DeletionProtection { get; init; }
+
+    public string? PrivateIpAddress { get; init; }
+
+    /// <summary>The OS of the instance's image in its region (null when the image is gone).</summary>
+    public string? OsName { get; init; }
+
+    public Images.OsType? OsType { get; init; }
+
+    /// <summary>Whether the instance's image supports NVMe (false when the image is gone).</summary>
+    public bool ImageNvmeSupport { get; init; }
 }
 
 /// <summary>Reads the actor's instances.</summary>
@@ -33,6 +47,7 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
         dbFactory.ReadOwnAsync<IReadOnlyList<InstanceListItem>>(actor, [], async (db, account) => await (
                 from i in db.Instances.AsNoTracking()
                 join t in db.InstanceTypes.AsNoTracking() on i.InstanceTypeId equals t.Id
+                from image in db.Images.AsNoTracking().Where(m => m.Id == i.ImageId && m.RegionId == i.RegionId).Take(1).DefaultIfEmpty()
                 where i.AccountId == account && i.RegionId == regionId
                 orderby i.CreationTime descending, i.Name, i.Id
                 select new InstanceListItem(
@@ -50,6 +65,12 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
                     i.Disks.OrderBy(d => d.Device).Select(d => new InstanceDiskSummary(d.Id, d.Type, d.Category, d.SizeGiB)).ToList())
                 {
                     ResourceGroupId = i.ResourceGroupId,
+                    KeyPairName = i.KeyPairName,
+                    DeletionProtection = i.DeletionProtection,
+                    PrivateIpAddress = i.PrivateIpAddress,
+                    OsName = image != null ? image.OsName : null,
+                    OsType = image != null ? image.OsType : null,
+                    ImageNvmeSupport = image != null && image.NvmeSupport,
                 })
             .ToListAsync(ct), ct);
 

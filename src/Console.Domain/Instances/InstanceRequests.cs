@@ -34,6 +34,12 @@ public sealed record RunInstancesRequest
 
     public string? KeyPairName { get; init; }
 
+    /// <summary>The account's vSwitch of a zone (<see cref="DefaultNetwork"/>): it picks the zone when none is given.</summary>
+    public string? VSwitchId { get; init; }
+
+    /// <summary>Security groups (SecurityGroupId, SecurityGroupIds.N): only the account's default one exists.</summary>
+    public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
+
     /// <summary>The resource group of the instances and their disks, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
 }

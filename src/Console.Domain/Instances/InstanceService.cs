@@ -148,6 +148,13 @@ public sealed partial class InstanceService(
             return group.Error;
         }
 
+        var network = await NetworkZoneAsync(db, account, region, request, ct);
+        if (!network.IsSuccess)
+        {
+            return network.Error;
+        }
+
+        request = request with { ZoneId = network.Value };
         var image = await CompatibilityService.FindImageAsync(db, actor, region.Id, request.ImageId, ct);
         if (!image.IsSuccess)
         {
@@ -239,6 +246,33 @@ public sealed partial class InstanceService(
         var imageRow = await db.Images.FirstAsync(i => i.RegionId == region.Id && i.Id == image.Value.Id, ct);
         imageRow.InUse = true;
         return created;
+    }
+
+    /// <summary>
+    /// The zone the network options put the instances in (<see cref="DefaultNetwork"/>): the vSwitch's zone, which must be
+    /// <see cref="RunInstancesRequest.ZoneId"/> when both are given; every security group must be the account's default.
+    /// </summary>
+    private static async Task<Result<string?>> NetworkZoneAsync(ConsoleDbContext db, string account, Regions.Region region, RunInstancesRequest request, CancellationToken ct)
+    {
+        var defaultGroup = DefaultNetwork.SecurityGroupId(account, region.Id, region.Infix);
+        if (request.SecurityGroupIds.FirstOrDefault(g => g != defaultGroup) is { } unknownGroup)
+        {
+            return DefaultNetwork.SecurityGroupNotFound(unknownGroup);
+        }
+
+        if (string.IsNullOrEmpty(request.VSwitchId))
+        {
+            return request.ZoneId;
+        }
+
+        var zones = await db.Zones.AsNoTracking().Where(z => z.RegionId == region.Id).Select(z => z.Id).ToListAsync(ct);
+        var zone = zones.FirstOrDefault(z => DefaultNetwork.VSwitchId(account, z, region.Infix) == request.VSwitchId);
+        if (zone is null)
+        {
+            return DefaultNetwork.VSwitchNotFound(request.VSwitchId);
+        }
+
+        return request.ZoneId is { Length: > 0 } asked && asked != zone ? DefaultNetwork.ZoneMismatch(request.VSwitchId, asked) : zone;
     }
 
     /// <summary>The data disks an image brings (CMP-14): one per data mapping, at its size, from its snapshot.</summary>

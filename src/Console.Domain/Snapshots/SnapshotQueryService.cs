@@ -18,7 +18,8 @@ public sealed record SnapshotListItem(
     int Progress,
     string SnapshotType,
     DateTimeOffset CreationTime,
-    IReadOnlyList<string> UsedByImageIds)
+    IReadOnlyList<string> UsedByImageIds,
+    bool Encrypted = false)
 {
     /// <summary>The stored resource group; null reads as the account's default (<see cref="ResourceGroupRules.Effective"/>).</summary>
     public string? ResourceGroupId { get; init; }
@@ -61,7 +62,7 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
         [
             .. snapshots.Select(s => new SnapshotListItem(
                 s.Id, s.Name, s.Description, s.SourceDiskId, s.SourceDiskType, s.SourceDiskSizeGiB, s.SourceInstanceId, s.Status, s.Progress, s.SnapshotType,
-                s.CreationTime, imagesBySnapshot.GetValueOrDefault(s.Id, []))
+                s.CreationTime, imagesBySnapshot.GetValueOrDefault(s.Id, []), s.Encrypted)
             {
                 ResourceGroupId = s.ResourceGroupId,
             }),

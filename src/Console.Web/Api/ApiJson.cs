@@ -28,7 +28,7 @@ internal static class ApiJson
         OSNameEn = i.OsName,
         i.Platform,
         ImageOwnerAlias = i.OwnerAliasFor(viewerAccountId).ToEcs(),
-        ImageOwnerId = long.TryParse(i.OwnerAccountId, NumberStyles.None, CultureInfo.InvariantCulture, out var owner) ? owner : (long?)null,
+        ImageOwnerId = OwnerId(i.OwnerAccountId),
         i.IsPublic,
         i.IsCopied,
         IsSelfShared = shared ? "True" : "False",
@@ -59,8 +59,27 @@ internal static class ApiJson
             }).ToList(),
         },
         Tags = new { Tag = i.Tags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => new { t.TagKey, t.TagValue }).ToList() },
-        Features = new { NvmeSupport = i.NvmeSupport ? "supported" : "unsupported", i.ImdsSupport },
+        Features = new
+        {
+            NvmeSupport = i.NvmeSupport ? "supported" : "unsupported",
+            i.ImdsSupport,
+            // Online CPU/memory resizing: no image of the product supports it (ECS answers "unsupported" for most).
+            CpuOnlineUpgrade = "unsupported",
+            CpuOnlineDowngrade = "unsupported",
+            MemoryOnlineUpgrade = "unsupported",
+            MemoryOnlineDowngrade = "unsupported",
+        },
+        // The image check (DetectionOptions) was never run on an image of the product; Secure Boot is not modelled.
+        DetectionOptions = new { Status = "", Items = new { Item = Array.Empty<object>() } },
+        SecureBootOptions = new { SecureBootSupport = "unsupported" },
     };
+
+    /// <summary>
+    /// The owner's account ID as a number (<c>ImageOwnerId: number</c>); 0 for images no account owns (public and
+    /// Marketplace images), where the key used to be left out.
+    /// </summary>
+    public static long OwnerId(string? accountId) =>
+        long.TryParse(accountId, NumberStyles.None, CultureInfo.InvariantCulture, out var owner) ? owner : 0;
 
     public static string Percent(int progress) => progress.ToString(CultureInfo.InvariantCulture) + "%";
 }

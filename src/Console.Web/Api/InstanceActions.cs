@@ -37,6 +37,9 @@ internal static class InstanceActions
     private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) f)
     {
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
+        var account = call.Actor.AccountId ?? "";
+        var privateIps = call.P.JsonList("PrivateIpAddresses");
+        var tags = call.P.Tags("Tag", ImageActions.MaxTagFilters);
         var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(i => ResourceGroupService.Keeps(groups, i.ResourceGroupId))
             .Where(i => f.Ids.Count == 0 || f.Ids.Contains(i.Id))
@@ -46,28 +49,18 @@ internal static class InstanceActions
             .WhereParameter(call.P, "InstanceTypeFamily", i => Family(i.InstanceTypeId))
             .WhereParameter(call.P, "ZoneId", i => i.ZoneId)
             .WhereParameter(call.P, "InstanceName", i => i.Name)
+            .WhereParameter(call.P, "KeyPairName", i => i.KeyPairName)
+            .WhereParameter(call.P, "InstanceChargeType", i => i.ChargeType.ToString())
+            .WhereParameter(call.P, "InstanceNetworkType", _ => "vpc")
+            .WhereParameter(call.P, "InternetChargeType", _ => "PayByTraffic")
+            .Where(i => call.P.Bool("IoOptimized") is not false)
+            .WhereParameter(call.P, "VpcId", _ => DefaultNetwork.VpcId(account, region.Id, region.Infix))
+            .WhereParameter(call.P, "VSwitchId", i => DefaultNetwork.VSwitchId(account, i.ZoneId, region.Infix))
+            .WhereParameter(call.P, "SecurityGroupId", _ => DefaultNetwork.SecurityGroupId(account, region.Id, region.Infix))
+            .Where(i => privateIps.Count == 0 || privateIps.Contains(ApiInstanceJson.PrivateIp(i)))
+            .Where(i => tags.Count == 0) // instances carry no tags yet: a tag filter keeps none
             .ToList();
-        return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => new
-        {
-            InstanceId = i.Id,
-            InstanceName = i.Name,
-            Status = i.Status.ToString(),
-            i.ImageId,
-            InstanceType = i.InstanceTypeId,
-            InstanceTypeFamily = Family(i.InstanceTypeId),
-            Cpu = i.Vcpu,
-            Memory = (int)(i.MemoryGiB * 1024),
-            i.ZoneId,
-            RegionId = region.Id,
-            CreationTime = ApiTime.Format(i.CreationTime),
-            ExpiredTime = ApiTime.Format(i.ExpiredTime) ?? "2099-12-31T15:59Z",
-            InstanceChargeType = i.ChargeType.ToString(),
-            InstanceNetworkType = "vpc",
-            IoOptimized = true,
-            OperationLocks = new { LockReason = Array.Empty<object>() },
-            ResourceGroupId = ResourceGroupRules.Effective(i.ResourceGroupId, call.Actor.AccountId) ?? "",
-            Tags = new { Tag = Array.Empty<object>() },
-        });
+        return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => ApiInstanceJson.Instance(i, region, call.Actor.AccountId ?? ""));
     }
 
     internal sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks);
@@ -130,7 +123,7 @@ internal static class InstanceActions
             imageId = resolved.Id;
         }
 
-        return (await call.Service<InstanceService>().RunAsync(call.Actor, new RunInstancesRequest
+        var run = await call.Service<InstanceService>().RunAsync(call.Actor, new RunInstancesRequest
         {
             RegionId = region.Id,
             ZoneId = p.Get("ZoneId"),
@@ -146,7 +139,35 @@ internal static class InstanceActions
             Password = p.Get("Password"),
             KeyPairName = p.Get("KeyPairName"),
             ResourceGroupId = p.Get("ResourceGroupId"),
-        }, call.Ct)).Reply(ids => new { call.RequestId, InstanceIdSets = new { InstanceIdSet = ids } });
+            VSwitchId = p.Get("VSwitchId"),
+            SecurityGroupIds = [.. new[] { p.Get("SecurityGroupId") }.OfType<string>().Concat(p.List("SecurityGroupIds"))],
+        }, call.Ct);
+        if (!run.IsSuccess)
+        {
+            return run.Error;
+        }
+
+        // A subscription is an order (OrderId, TradePrice: what the buy page quotes); pay-as-you-go has none ("", 0).
+        var subscription = a.ChargeType == InstanceChargeType.PrePaid;
+        var tradePrice = 0m;
+        if (subscription)
+        {
+            var quoted = await call.Service<PriceService>().QuoteAsync(call.Actor, new PriceRequest(region.Id)
+            {
+                InstanceTypeId = a.Type, ZoneId = p.Get("ZoneId"), ImageId = imageId,
+                SystemDisk = a.SystemSize is { } size ? new DiskSpec(p.Get("SystemDisk.Category") ?? "cloud_essd", size) : null,
+                DataDisks = a.DataDisks ?? [], Amount = a.Amount, ChargeType = a.ChargeType, PeriodMonths = a.Period ?? 1,
+            }, call.Ct);
+            tradePrice = quoted.IsSuccess ? quoted.Value.Total : 0m;
+        }
+
+        return ApiReply.Ok(new
+        {
+            call.RequestId,
+            InstanceIdSets = new { InstanceIdSet = run.Value },
+            OrderId = subscription ? ApiDefaults.Digits(run.Value[0], 15) : "",
+            TradePrice = tradePrice,
+        });
     }
 
     private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call, (string InstanceId, string ImageId, int? Size) a)

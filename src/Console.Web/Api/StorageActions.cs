@@ -103,8 +103,23 @@ internal static class StorageActions
             RegionId = region.Id,
             ResourceGroupId = ResourceGroupRules.Effective(s.ResourceGroupId, call.Actor.AccountId) ?? "",
             Tags = new { Tag = Array.Empty<object>() },
+            s.Encrypted,
+            KMSKeyId = "",
+            // The full size the snapshot holds (the product keeps no sparse data: the source disk's size).
+            FullSnapshotSizeInBytes = (long)s.SourceDiskSizeGiB << 30,
+            InstantAccessRetentionDays = 0,
+            RetentionDays = 0, // kept until deleted
+            ProductCode = "",
+            SnapshotLinkId = ApiDefaults.Id("sl-", region.Infix, s.SourceDiskId),
+            SnapshotSN = ApiDefaults.Digits(s.Id, 20),
+            SourceRegionId = "", // set by CopySnapshot, which the product does not have
+            SourceSnapshotId = "",
         });
     }
+
+    /// <summary>The instance a disk is attached to, as <c>Attachments</c> and <c>MountInstances</c> list it.</summary>
+    private static object[] Attachment(Disk d) =>
+        d.InstanceId is null ? [] : [new { d.InstanceId, d.Device, AttachedTime = ApiTime.Format(d.CreationTime) }];
 
     /// <summary>DeleteSnapshot names no region: the snapshot's own.</summary>
     private static async Task<ApiReply> DeleteSnapshotAsync(ApiCall call, (string SnapshotId, bool Force) a)
@@ -164,6 +179,38 @@ internal static class StorageActions
             CreationTime = ApiTime.Format(d.CreationTime),
             ResourceGroupId = ResourceGroupRules.Effective(d.ResourceGroupId, d.AccountId),
             Tags = new { Tag = Array.Empty<object>() },
+            AttachedTime = d.InstanceId is null ? "" : ApiTime.Format(d.CreationTime),
+            DetachedTime = "",
+            Attachments = new { Attachment = Attachment(d) },
+            MountInstanceNum = d.InstanceId is null ? 0 : 1,
+            MountInstances = new { MountInstance = Attachment(d) },
+            MultiAttach = "Disabled",
+            ExpiredTime = "",
+            KMSKeyId = "",
+            ProductCode = "",
+            SerialNumber = d.Id.StartsWith("d-", StringComparison.Ordinal) ? d.Id[2..] : d.Id,
+            SourceDiskId = "",
+            DataSource = new { Type = "", Id = "" },
+            Placement = new { ZoneIds = "" },
+            // Automatic snapshot policies, bursting, storage sets and clusters: concepts the product lacks.
+            AutoSnapshotPolicyId = "",
+            EnableAutoSnapshot = true,
+            EnableAutomatedSnapshotPolicy = false,
+            DeleteAutoSnapshot = true,
+            BurstingEnabled = false,
+            StorageClusterId = "",
+            StorageSetId = "",
+            StorageSetPartitionNumber = 0,
+            BdfId = "",
+            OperationLocks = new { OperationLock = Array.Empty<object>() },
+            PerformanceLevel = d.Category == "cloud_essd" ? "PL1" : "",
+            IOPS = DiskPerformance.Iops(d.Category, d.SizeGiB),
+            IOPSRead = 0,
+            IOPSWrite = 0,
+            ProvisionedIops = 0,
+            Throughput = DiskPerformance.ThroughputMBps(d.Category, d.SizeGiB),
+            ThroughputRead = 0,
+            ThroughputWrite = 0,
         });
     }
 }

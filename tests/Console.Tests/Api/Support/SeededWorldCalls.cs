@@ -36,7 +36,7 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
 
         return action switch
         {
-            "DescribeImages" => (await Call(InRegion, ("ImageOwnerAlias", "self")), ["Images.Image"]),
+            "DescribeImages" => (await Call(InRegion, ("PageSize", "100")), ["Images.Image"]),
             "DescribeImageFromFamily" => (await Call(InRegion, ("ImageFamily", "acme-base")), []),
             "DescribeImageSupportInstanceTypes" => (await Call(InRegion, ("ImageId", await AcmeBaseAsync())), ["InstanceTypes.InstanceType"]),
             "CreateImage" => (await Call(InRegion, ("InstanceId", await RunningInstanceAsync()), ("ImageName", "walk-" + unique)), []),

@@ -1,0 +1,143 @@
+using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Regions;
+
+namespace EcsConsole.Web.Api;
+
+/// <summary>
+/// An instance as DescribeInstances reports it: every field of the SDK's model (ecs-model-trees.txt) with its JSON type
+/// (ADR-021). The product models one network per account and region — a default VPC, a vSwitch per zone and a security
+/// group, with IDs derived from them (<see cref="ApiDefaults"/>) — and no public IP, EIP, dedicated host, deployment
+/// set, spot or hibernation: those fields hold ECS's empty values or defaults.
+/// </summary>
+internal static class ApiInstanceJson
+{
+    public static object Instance(InstanceListItem i, Region region, string accountId)
+    {
+        var privateIp = PrivateIp(i);
+        var hostName = "iZ" + (i.Id.StartsWith("i-", StringComparison.Ordinal) ? i.Id[2..] : i.Id) + "Z";
+        var threadsPerCore = i.Vcpu > 1 ? 2 : 1;
+        return new
+        {
+            InstanceId = i.Id,
+            InstanceName = i.Name,
+            Status = i.Status.ToString(),
+            i.ImageId,
+            InstanceType = i.InstanceTypeId,
+            InstanceTypeFamily = Family(i.InstanceTypeId),
+            Cpu = i.Vcpu,
+            Memory = (int)(i.MemoryGiB * 1024),
+            i.ZoneId,
+            RegionId = region.Id,
+            CreationTime = ApiTime.Format(i.CreationTime),
+            ExpiredTime = ApiTime.Format(i.ExpiredTime) ?? "2099-12-31T15:59Z",
+            InstanceChargeType = i.ChargeType.ToString(),
+            InstanceNetworkType = "vpc",
+            IoOptimized = true,
+            OperationLocks = new { LockReason = Array.Empty<object>() },
+            Tags = new { Tag = Array.Empty<object>() },
+
+            Description = "",
+            HostName = hostName,
+            OSName = i.OsName ?? "",
+            OSNameEn = i.OsName ?? "",
+            OSType = i.OsType?.ToEcs() ?? "",
+            KeyPairName = i.KeyPairName ?? "",
+            i.DeletionProtection,
+            // The last start; the product keeps only the creation time.
+            StartTime = ApiTime.Format(i.CreationTime),
+            AutoReleaseTime = "",
+            StoppedMode = i.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable",
+            SaleCycle = i.ChargeType == InstanceChargeType.PrePaid ? "Month" : "",
+            SerialNumber = ApiDefaults.Guid(i.Id),
+            ResourceGroupId = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.Effective(i.ResourceGroupId, accountId) ?? "",
+            Recyclable = false,
+            DeviceAvailable = true,
+            CreditSpecification = "",
+            GPUAmount = 0,
+            GPUSpec = "",
+            LocalStorageAmount = 0,
+            LocalStorageCapacity = 0,
+            EnableNVS = false,
+            VlanId = "",
+            ClusterId = "",
+            HpcClusterId = "",
+            ISP = "",
+            DeploymentSetId = "",
+            DeploymentSetGroupNo = 0,
+
+            // Network: the account's default VPC in the region, its vSwitch in the zone, one primary interface.
+            VpcAttributes = new
+            {
+                VpcId = DefaultNetwork.VpcId(accountId, region.Id, region.Infix),
+                VSwitchId = DefaultNetwork.VSwitchId(accountId, i.ZoneId, region.Infix),
+                PrivateIpAddress = new { IpAddress = new[] { privateIp } },
+                NatIpAddress = "",
+            },
+            SecurityGroupIds = new { SecurityGroupId = new[] { DefaultNetwork.SecurityGroupId(accountId, region.Id, region.Infix) } },
+            NetworkInterfaces = new
+            {
+                NetworkInterface = new[]
+                {
+                    new
+                    {
+                        NetworkInterfaceId = ApiDefaults.Id("eni-", region.Infix, i.Id),
+                        Type = "Primary",
+                        MacAddress = ApiDefaults.Mac(i.Id),
+                        PrimaryIpAddress = privateIp,
+                        PrivateIpSets = new { PrivateIpSet = new[] { new { PrivateIpAddress = privateIp, Primary = true, PrivateDnsName = hostName } } },
+                        Ipv6Sets = new { Ipv6Set = Array.Empty<object>() },
+                        Ipv4PrefixSets = new { Ipv4PrefixSet = Array.Empty<object>() },
+                        Ipv6PrefixSets = new { Ipv6PrefixSet = Array.Empty<object>() },
+                    },
+                },
+            },
+            InnerIpAddress = new { IpAddress = Array.Empty<string>() },
+            PublicIpAddress = new { IpAddress = Array.Empty<string>() },
+            RdmaIpAddress = new { IpAddress = Array.Empty<string>() },
+            EipAddress = new { AllocationId = "", IpAddress = "", Bandwidth = 0, InternetChargeType = "", IsSupportUnassociate = false },
+            InternetChargeType = "PayByTraffic",
+            InternetMaxBandwidthIn = 100,
+            InternetMaxBandwidthOut = 0,
+            PrivateDnsNameOptions = new
+            {
+                HostnameType = "Custom",
+                EnableInstanceIdDnsARecord = false,
+                EnableInstanceIdDnsAAAARecord = false,
+                EnableIpDnsARecord = false,
+                EnableIpDnsPtrRecord = false,
+            },
+
+            CpuOptions = new
+            {
+                CoreCount = Math.Max(1, i.Vcpu / threadsPerCore),
+                ThreadsPerCore = threadsPerCore,
+                Numa = "",
+                TopologyType = "",
+                TurboMode = "",
+                NestedVirtualization = "",
+                EnableVISST = false,
+                EnableVRDT = false,
+            },
+            MetadataOptions = new { HttpEndpoint = "enabled", HttpTokens = "optional", HttpPutResponseHopLimit = 1, InstanceMetadataTags = "disabled" },
+            ImageOptions = new { CurrentOSNVMeSupported = i.ImageNvmeSupport, LoginAsNonRoot = false },
+            SecurityOptions = new { EnableSecureBoot = false },
+            HibernationOptions = new { Configured = false },
+            ClockOptions = new { PtpStatus = "" },
+            AdditionalInfo = new { EnableHighDensityMode = false, ManagedHostId = "", NodeSerialNumber = "" },
+            DedicatedHostAttribute = new { DedicatedHostId = "", DedicatedHostName = "", DedicatedHostClusterId = "" },
+            DedicatedInstanceAttribute = new { Tenancy = "", Affinity = "" },
+            EcsCapacityReservationAttr = new { CapacityReservationId = "", CapacityReservationPreference = "" },
+            SpotStrategy = "NoSpot",
+            SpotPriceLimit = 0.0,
+            SpotDuration = 0,
+            SpotInterruptionBehavior = "Terminate",
+        };
+    }
+
+    /// <summary>The instance's private address in its vSwitch.</summary>
+    public static string PrivateIp(InstanceListItem i) => i.PrivateIpAddress ?? ApiDefaults.PrivateIp(i.Id);
+
+    public static string Family(string instanceTypeId) =>
+        instanceTypeId.LastIndexOf('.') is var dot and > 0 ? instanceTypeId[..dot] : instanceTypeId;
+}
