@@ -39,6 +39,7 @@ internal static class InstanceActions
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var account = call.Actor.AccountId ?? "";
         var privateIps = call.P.JsonList("PrivateIpAddresses");
+        var ioOptimized = call.P.Bool("IoOptimized"); // every instance type sold is I/O optimised
         var tags = call.P.Tags("Tag", ImageActions.MaxTagFilters);
         var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(i => ResourceGroupService.Keeps(groups, i.ResourceGroupId))
@@ -53,7 +54,7 @@ internal static class InstanceActions
             .WhereParameter(call.P, "InstanceChargeType", i => i.ChargeType.ToString())
             .WhereParameter(call.P, "InstanceNetworkType", _ => "vpc")
             .WhereParameter(call.P, "InternetChargeType", _ => "PayByTraffic")
-            .Where(i => call.P.Bool("IoOptimized") is not false)
+            .Where(_ => ioOptimized is not false)
             .WhereParameter(call.P, "VpcId", _ => DefaultNetwork.VpcId(account, region.Id, region.Infix))
             .WhereParameter(call.P, "VSwitchId", i => DefaultNetwork.VSwitchId(account, i.ZoneId, region.Infix))
             .WhereParameter(call.P, "SecurityGroupId", _ => DefaultNetwork.SecurityGroupId(account, region.Id, region.Infix))
