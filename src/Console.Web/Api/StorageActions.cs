@@ -79,6 +79,11 @@ internal static class StorageActions
             .Where(s => f.Type == "all" || s.SnapshotType == f.Type)
             .Where(s => f.SourceType is null || s.SourceDiskType == f.SourceType)
             .Where(s => f.Usage is null || (f.Usage is "image" or "image_disk") == (s.UsedByImageIds.Count > 0))
+            .WhereBool(call.P, "Encrypted", s => s.Encrypted)
+            .WhereAnswered(call.P, "Category", "standard")
+            .WhereAnswered(call.P, "KMSKeyId", "")
+            .WhereParameter(call.P, "SnapshotLinkId", s => ApiDefaults.Id("sl-", region.Infix, s.SourceDiskId))
+            .WhereUntagged(call.P)
             .ToList();
         var remaining = await call.Service<TaskQueryService>().RemainingSecondsAsync(call.Actor, region.Id, [.. snapshots.Select(s => s.Id)], call.Ct);
         return f.Paging.Of(snapshots).Pages(call, "Snapshots", "Snapshot", s => new
@@ -149,6 +154,7 @@ internal static class StorageActions
     private static async Task<ApiReply> DescribeDisksAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) f)
     {
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
+        var lockReason = call.P.Get("LockReason");
         var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(d => ResourceGroupService.Keeps(groups, d.ResourceGroupId))
             .Where(d => f.Ids.Count == 0 || f.Ids.Contains(d.Id))
@@ -156,6 +162,22 @@ internal static class StorageActions
             .Where(d => f.DiskType == "all" || d.Type == f.DiskType)
             .WhereParameter(call.P, "Category", d => d.Category)
             .WhereParameter(call.P, "ZoneId", d => d.ZoneId)
+            .WhereParameter(call.P, "Status", DiskStatus)
+            .WhereParameter(call.P, "SnapshotId", d => d.SourceSnapshotId)
+            .WhereBool(call.P, "Encrypted", d => d.Encrypted)
+            .WhereBool(call.P, "DeleteWithInstance", d => d.DeleteWithInstance)
+            .WhereBool(call.P, "Portable", d => d.Type == "data")
+            .WhereAnswered(call.P, "DiskName", "")
+            .WhereAnswered(call.P, "DiskChargeType", "PostPaid")
+            .WhereAnswered(call.P, "MultiAttach", "Disabled")
+            .WhereAnswered(call.P, "KMSKeyId", "")
+            .WhereAnswered(call.P, "AutoSnapshotPolicyId", "")
+            .WhereBool(call.P, "EnableShared", _ => false)
+            .WhereBool(call.P, "EnableAutoSnapshot", _ => true)
+            .WhereBool(call.P, "EnableAutomatedSnapshotPolicy", _ => false)
+            .WhereBool(call.P, "DeleteAutoSnapshot", _ => true)
+            .Where(_ => lockReason is null) // no disk is locked
+            .WhereUntagged(call.P)
             .ToList();
         return f.Paging.Of(disks).Pages(call, "Disks", "Disk", d => new
         {
@@ -172,7 +194,7 @@ internal static class StorageActions
             d.Encrypted,
             d.DeleteWithInstance,
             Portable = d.Type == "data",
-            Status = d.InstanceId is null ? "Available" : "In_use",
+            Status = DiskStatus(d),
             DiskChargeType = "PostPaid",
             RegionId = region.Id,
             d.ZoneId,
@@ -213,4 +235,6 @@ internal static class StorageActions
             ThroughputWrite = 0,
         });
     }
+
+    private static string DiskStatus(Disk d) => d.InstanceId is null ? "Available" : "In_use";
 }
