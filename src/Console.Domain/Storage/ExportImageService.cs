@@ -7,7 +7,11 @@ using EcsConsole.Domain.Tasks;
 namespace EcsConsole.Domain.Storage;
 
 /// <summary>ExportImage: a custom image to a bucket of the same region.</summary>
-public sealed record ExportImageRequest(string RegionId, string ImageId, string OssBucket, string? OssPrefix = null, string ImageFormat = "raw");
+public sealed record ExportImageRequest(string RegionId, string ImageId, string OssBucket, string? OssPrefix = null, string ImageFormat = "raw")
+{
+    /// <summary>EXP-02: the RAM role ECS exports with (default <see cref="StorageErrors.ExportRole"/>).</summary>
+    public string? RoleName { get; init; }
+}
 
 /// <summary>What ExportImage returns at once.</summary>
 public sealed record ExportedImage(string ImageId, string TaskId);
@@ -83,6 +87,11 @@ public sealed partial class ExportImageService(IDbContextFactory<ConsoleDbContex
         if (!Formats.Contains(format))
         {
             return StorageErrors.FormatMalformed(request.ImageFormat);
+        }
+
+        if (StorageErrors.RoleNotAuthorized(request.RoleName, StorageErrors.ExportRole) is { } role)
+        {
+            return role;
         }
 
         if (format != "raw" && !FormatRegions.Contains(request.RegionId))

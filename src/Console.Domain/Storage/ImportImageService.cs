@@ -41,6 +41,9 @@ public sealed record ImportImageRequest
     /// <summary>The new image's tags (<c>Tag.N</c>).</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 
+    /// <summary>IMP-06: the RAM role ECS reads the OSS files with (default <see cref="StorageErrors.ImportRole"/>).</summary>
+    public string? RoleName { get; init; }
+
     /// <summary>IMP-13: the resource group of the new image, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
 
@@ -187,6 +190,11 @@ public sealed class ImportImageService(
         if (!Licenses.Contains(request.LicenseType))
         {
             return StorageErrors.LicenseType(request.LicenseType);
+        }
+
+        if (StorageErrors.RoleNotAuthorized(request.RoleName, StorageErrors.ImportRole) is { } role)
+        {
+            return role;
         }
 
         var account = actor.AccountId!;

@@ -4,6 +4,17 @@ namespace EcsConsole.Domain.Storage;
 public static class StorageErrors
 {
     public const string BucketNotFoundCode = "InvalidOSSBucket.NotFound";
+    public const string RoleNotAuthorizedCode = "NoSetRoletoECSServiceAcount";
+
+    /// <summary>The RAM roles every account has authorised ECS with (EXP-09, IMP-06); the product models no others.</summary>
+    public const string ExportRole = "AliyunECSImageExportDefaultRole";
+
+    public const string ImportRole = "AliyunECSImageImportDefaultRole";
+
+    /// <summary>A <c>RoleName</c> other than the default role: no such role authorises ECS here (EXP-09, IMP-06).</summary>
+    public static EcsError? RoleNotAuthorized(string? roleName, string defaultRole) =>
+        string.IsNullOrEmpty(roleName) || roleName == defaultRole ? null
+            : new(RoleNotAuthorizedCode, 403, $"The role \"{roleName}\" does not exist or does not authorise ECS to reach OSS: use {defaultRole}.");
     public const string BucketNotMatchedCode = "InvalidOSSBucket.NotMatched";
     public const string PrefixMalformedCode = "InvalidOSSPrefix.Malformed";
     public const string FormatMalformedCode = "InvalidImageFormat.Malformed";

@@ -12,7 +12,7 @@ internal static class ImportExportActions
     [
         EcsAction.InRegion("ExportImage", p => (ImageId: p.Required("ImageId"), Bucket: p.Required("OSSBucket")), async (call, region, a) =>
             (await call.Service<ExportImageService>().ExportAsync(call.Actor,
-                new ExportImageRequest(region.Id, a.ImageId, a.Bucket, call.P.Get("OSSPrefix"), call.P.Get("ImageFormat") ?? "raw"), call.Ct))
+                new ExportImageRequest(region.Id, a.ImageId, a.Bucket, call.P.Get("OSSPrefix"), call.P.Get("ImageFormat") ?? "raw") { RoleName = call.P.Get("RoleName") }, call.Ct))
                 .Reply(exported => new { call.RequestId, RegionId = region.Id, exported.TaskId }),
             changing: true),
         EcsAction.InRegion("ImportImage", BindImportImage, async (call, region, request) =>
@@ -48,6 +48,7 @@ internal static class ImportExportActions
             Platform = p.Get("Platform") ?? "Others Linux",
             LicenseType = p.Get("LicenseType") ?? "Auto",
             ResourceGroupId = p.Get("ResourceGroupId"),
+            RoleName = p.Get("RoleName"),
             Format = system.GetValueOrDefault("Format") is { Length: > 0 } format ? format : null,
             SystemDiskSizeGiB = systemSize,
             DataDisks = dataDisks,
