@@ -25,7 +25,7 @@ internal static class SharingActions
                     ShareGroups = new { ShareGroup = permission.IsPublic ? [new { Group = "all" }] : Array.Empty<object>() },
                 };
             })),
-        EcsAction.InRegion("ModifyImageSharePermission", p => (ImageId: p.Required("ImageId"), IsPublic: p.Bool("IsPublic")), async (call, region, a) =>
+        EcsAction.InRegion("ModifyImageSharePermission", p => (ImageId: p.Required("ImageId"), IsPublic: p.Bool("IsPublic"), Launch: RefuseLaunchPermission(p)), async (call, region, a) =>
             call.Done(await call.Service<SharingService>().ModifyAsync(call.Actor, region.Id, a.ImageId,
                 new ModifySharePermissionRequest(call.P.List("AddAccount"), call.P.List("RemoveAccount"), a.IsPublic), call.Ct)),
             changing: true),
@@ -42,4 +42,19 @@ internal static class SharingActions
         EcsAction.InRegion("CancelCopyImage", p => p.Required("ImageId"), async (call, region, imageId) =>
             call.Done(await call.Service<CopyImageService>().CancelCopyAsync(call.Actor, region.Id, imageId, call.Ct)), changing: true),
     ];
+
+    /// <summary>
+    /// <c>LaunchPermission</c> is hidden from the public API (ecs-openapi §2.8) and its meaning unpublished; ECS's error table
+    /// names <c>ForbiddenParameter.LaunchPermission</c>, which is what an account outside Alibaba Cloud gets for it here.
+    /// </summary>
+    private static bool RefuseLaunchPermission(ApiParameters p)
+    {
+        if (p.Get("LaunchPermission") is null)
+        {
+            return false;
+        }
+
+        p.Fail(ApiErrors.Invalid("ForbiddenParameter.LaunchPermission", 400, "LaunchPermission is not open to this account: share with AddAccount.N or IsPublic."));
+        return true;
+    }
 }

@@ -159,6 +159,22 @@ public sealed class EcsApiRuleCorrectionTests(EcsApiFixture api) : IClassFixture
         Assert.Equal((HttpStatusCode.BadRequest, "InvalidTag.Mismatch"), (response.Status, response.Code));
     }
 
+    [Fact]
+    public async Task ModifyImageSharePermission_WithTheHiddenLaunchPermission_IsForbiddenParameter_400_AndSharesNothing()
+    {
+        // Arrange: ecs-openapi §2.8
+        var imageId = await ImageIdAsync("acme-base-v1");
+
+        // Act
+        var response = await api.Alice().CallAsync("ModifyImageSharePermission", ("RegionId", Region), ("ImageId", imageId),
+            ("AddAccount.1", DemoWorld.InitechAccountId), ("LaunchPermission", "launch"));
+        var shared = await api.Alice().CallAsync("DescribeImageSharePermission", ("RegionId", Region), ("ImageId", imageId));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "ForbiddenParameter.LaunchPermission"), (response.Status, response.Code));
+        Assert.DoesNotContain(shared["Accounts"].GetProperty("Account").EnumerateArray(), a => a.GetProperty("AliyunId").GetString() == DemoWorld.InitechAccountId);
+    }
+
     private async Task<string> ImageIdAsync(string name)
     {
         await using var db = await DbAsync();
