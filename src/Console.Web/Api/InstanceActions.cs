@@ -31,6 +31,9 @@ internal static class InstanceActions
             p.Fail(ApiErrors.Invalid("InvalidStatus.NotFound", 404, "Status must be Pending, Starting, Running, Stopping or Stopped."));
         }
 
+        // Read here so that a malformed filter is refused before the call runs; the handler reads the values again.
+        _ = CreationWindow(p);
+        _ = p.JsonList("PrivateIpAddresses");
         return (ids, status, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
     }
 
@@ -40,6 +43,9 @@ internal static class InstanceActions
         var account = call.Actor.AccountId ?? "";
         var privateIps = call.P.JsonList("PrivateIpAddresses");
         var ioOptimized = call.P.Bool("IoOptimized"); // every instance type sold is I/O optimised
+        var noAddressOfThoseKinds = new[] { "EipAddresses", "PublicIpAddresses", "InnerIpAddresses", "RdmaIpAddresses", "Ipv6Address" }
+            .All(name => call.P.JsonList(name).Count == 0) && call.P.Get("LockReason") is null;
+        var (createdFrom, createdTo) = CreationWindow(call.P);
         var tags = call.P.Tags("Tag", ImageActions.MaxTagFilters);
         var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(i => ResourceGroupService.Keeps(groups, i.ResourceGroupId))
@@ -60,6 +66,13 @@ internal static class InstanceActions
             .WhereParameter(call.P, "SecurityGroupId", _ => DefaultNetwork.SecurityGroupId(account, region.Id, region.Infix))
             .Where(i => privateIps.Count == 0 || privateIps.Contains(ApiInstanceJson.PrivateIp(i)))
             .Where(i => tags.Count == 0) // instances carry no tags yet: a tag filter keeps none
+            .WhereBool(call.P, "DeviceAvailable", _ => true)
+            .WhereAnswered(call.P, "HpcClusterId", "")
+            .WhereAnswered(call.P, "HttpEndpoint", "enabled")
+            .WhereAnswered(call.P, "HttpTokens", "optional")
+            .WhereAnswered(call.P, "HttpPutResponseHopLimit", "1")
+            .Where(_ => noAddressOfThoseKinds) // no instance has an EIP, a public, classic, RDMA or IPv6 address, or a lock
+            .Where(i => (createdFrom is null || i.CreationTime >= createdFrom) && (createdTo is null || i.CreationTime <= createdTo))
             .ToList();
         return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => ApiInstanceJson.Instance(i, region, call.Actor.AccountId ?? ""));
     }
@@ -203,4 +216,28 @@ internal static class InstanceActions
 
     private static string Family(string instanceTypeId) =>
         instanceTypeId.LastIndexOf('.') is var dot and > 0 ? instanceTypeId[..dot] : instanceTypeId;
+
+    /// <summary>DescribeInstances' <c>Filter.N</c>: <c>CreationStartTime</c> and <c>CreationEndTime</c>, as DescribeImages reads them.</summary>
+    private static (DateTimeOffset? From, DateTimeOffset? To) CreationWindow(ApiParameters p)
+    {
+        DateTimeOffset? from = null, to = null;
+        foreach (var filter in p.Objects("Filter"))
+        {
+            var value = filter.GetValueOrDefault("Value");
+            switch (filter.GetValueOrDefault("Key"))
+            {
+                case "CreationStartTime":
+                    from = p.Time("Filter.N.Value", value);
+                    break;
+                case "CreationEndTime":
+                    to = p.Time("Filter.N.Value", value);
+                    break;
+                default:
+                    p.Fail(ApiErrors.Invalid("InvalidFilterKey.NotFound", 404, "The filter key must be CreationStartTime or CreationEndTime."));
+                    break;
+            }
+        }
+
+        return (from, to);
+    }
 }

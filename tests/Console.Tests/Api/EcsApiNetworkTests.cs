@@ -94,4 +94,37 @@ public sealed class EcsApiNetworkTests(EcsApiFixture api) : IClassFixture<EcsApi
         Assert.All(byIp, i => Assert.Equal(ip, i.GetProperty("VpcAttributes").GetProperty("PrivateIpAddress").GetProperty("IpAddress")[0].GetString()));
         Assert.Empty(byKeyPair);
     }
+
+    [Theory]
+    [InlineData("EipAddresses", "[\"47.0.0.1\"]")]
+    [InlineData("PublicIpAddresses", "[\"47.0.0.1\"]")]
+    [InlineData("LockReason", "security")]
+    [InlineData("HttpTokens", "required")]
+    [InlineData("DeviceAvailable", "false")]
+    public async Task DescribeInstances_AskingForWhatNoInstanceHasHere_KeepsNone(string name, string value)
+    {
+        // Act
+        var instances = await InstancesAsync((name, value));
+
+        // Assert
+        Assert.Empty(instances);
+    }
+
+    [Fact]
+    public async Task DescribeInstances_ByCreationWindow_KeepsTheInstancesMadeInIt_AndRefusesAnUnknownFilterKey()
+    {
+        // Arrange
+        var all = await InstancesAsync();
+        var newest = all.Max(i => DateTimeOffset.Parse(i.GetProperty("CreationTime").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        var from = newest.ToString("yyyy-MM-ddTHH:mmZ", System.Globalization.CultureInfo.InvariantCulture);
+
+        // Act
+        var recent = await InstancesAsync(("Filter.1.Key", "CreationStartTime"), ("Filter.1.Value", from));
+        var unknown = await api.Alice().CallAsync("DescribeInstances", ("RegionId", Region), ("Filter.1.Key", "Colour"), ("Filter.1.Value", "blue"));
+
+        // Assert
+        Assert.NotEmpty(recent);
+        Assert.True(recent.Count < all.Count || all.All(i => i.GetProperty("CreationTime").GetString()!.StartsWith(from[..16], StringComparison.Ordinal)));
+        Assert.Equal((HttpStatusCode.NotFound, "InvalidFilterKey.NotFound"), (unknown.Status, unknown.Code));
+    }
 }
