@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>
@@ -17,8 +14,6 @@ public static class DefaultNetwork
     /// <summary>The default VPC's CIDR block; each zone's vSwitch takes a /20 of it.</summary>
     public const string VpcCidr = "172.16.0.0/12";
 
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-
     public static string VpcId(string accountId, string regionId, string infix) => Id("vpc-", infix, accountId + "|" + regionId);
 
     public static string VSwitchId(string accountId, string zoneId, string infix) => Id("vsw-", infix, accountId + "|" + zoneId);
@@ -33,15 +28,5 @@ public static class DefaultNetwork
         new(MismatchCode, 400, $"The specified VSwitchId \"{vSwitchId}\" is not in the specified zone \"{zoneId}\".");
 
     /// <summary>An ECS-like ID: the prefix, the region infix and 18 characters derived from <paramref name="seed"/>.</summary>
-    public static string Id(string prefix, string infix, string seed)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(prefix + "|" + seed));
-        var body = new StringBuilder(prefix).Append(infix);
-        for (var i = 0; i < 18; i++)
-        {
-            body.Append(Alphabet[hash[i] % Alphabet.Length]);
-        }
-
-        return body.ToString();
-    }
+    public static string Id(string prefix, string infix, string seed) => prefix + infix + DerivedIds.Characters(prefix + "|" + seed, 18);
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.ResourceGroups;
@@ -56,13 +54,11 @@ public static class ResourceGroupRules
     public const string DefaultName = "default";
     public const string DefaultDisplayName = "default resource group";
 
-    private const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-
     /// <summary>The account's default group: <c>rg-acfm</c> and 11 characters derived from the account ID.</summary>
-    public static string DefaultIdFor(string accountId) => "rg-acfm" + Derived(accountId, 11);
+    public static string DefaultIdFor(string accountId) => "rg-acfm" + DerivedIds.Characters(accountId, 11);
 
     /// <summary>A stored group's ID derived from its account and name, so that a seeded world is the same on every reset.</summary>
-    public static string IdFor(string accountId, string name) => "rg-" + Derived(accountId + "/" + name, 15);
+    public static string IdFor(string accountId, string name) => "rg-" + DerivedIds.Characters(accountId + "/" + name, 15);
 
     /// <summary>The group a resource reads as: its own, or its account's default (null for a platform resource).</summary>
     public static string? Effective(string? stored, string? accountId) =>
@@ -96,17 +92,5 @@ public static class ResourceGroupRules
         }
 
         return await db.ResourceGroups.AnyAsync(g => g.Id == filter && g.AccountId == accountId, ct) ? [filter] : [];
-    }
-
-    private static string Derived(string seed, int length)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed));
-        var text = new StringBuilder(length);
-        for (var i = 0; i < length; i++)
-        {
-            text.Append(Alphabet[hash[i] % Alphabet.Length]);
-        }
-
-        return text.ToString();
     }
 }
