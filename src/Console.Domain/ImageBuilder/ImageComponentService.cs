@@ -113,7 +113,7 @@ public sealed class ImageComponentService(IDbContextFactory<ConsoleDbContext> db
             .Where(c => type is null || c.ComponentType == type)
             .Where(c => system is null || c.SystemType == system);
         var groups = await ResourceGroupRules.FilterAsync(db, actor.AccountId, query.ResourceGroupId, ct);
-        return query.Page(all.Where(c => ResourceGroupService.Keeps(groups, c.ResourceGroupId)), c => c.Tags);
+        return query.Page(all.Where(c => ResourceGroupRules.Keeps(groups, c.ResourceGroupId)), c => c.Tags);
     }
 
     /// <summary>One component the actor can see (own or system), or <see cref="ImageBuilderErrors.ComponentNotFoundCode"/>.</summary>

@@ -74,7 +74,7 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
             .Where(p => string.IsNullOrEmpty(query.Name) || p.Name == query.Name)
             .OrderByDescending(p => p.CreationTime).ThenByDescending(p => p.Id, StringComparer.Ordinal);
         var groups = await ResourceGroupRules.FilterAsync(db, actor.AccountId, query.ResourceGroupId, ct);
-        return query.Page(all.Where(p => ResourceGroupService.Keeps(groups, p.ResourceGroupId)), p => p.Tags);
+        return query.Page(all.Where(p => ResourceGroupRules.Keeps(groups, p.ResourceGroupId)), p => p.Tags);
     }
 
     /// <summary>The console's template list: every template of the region with its newest build.</summary>

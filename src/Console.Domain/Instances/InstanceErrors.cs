@@ -18,6 +18,9 @@ public static class InstanceErrors
     public const string DeletionProtectionCode = "InvalidOperation.DeletionProtection";
     public const string ExpiredOrInArrearsCode = "InstanceExpiredOrInArrears";
     public const string DiskCreatingSnapshotCode = "DiskCreatingSnapshot";
+    public const string VSwitchNotFoundCode = "InvalidVSwitchId.NotFound";
+    public const string SecurityGroupNotFoundCode = "InvalidSecurityGroupId.NotFound";
+    public const string MismatchCode = "InvalidParameter.Mismatch";
 
     public static EcsError NotFound(string instanceId) => new(NotFoundCode, 404, $"The specified instance \"{instanceId}\" does not exist.");
 
@@ -55,4 +58,14 @@ public static class InstanceErrors
     public static EcsError ExpiredOrInArrears() => new(ExpiredOrInArrearsCode, 403, "The instance has expired or is in arrears: renew it first.");
 
     public static EcsError DiskCreatingSnapshot() => new(DiskCreatingSnapshotCode, 403, "A snapshot of the system disk is being created: wait until it finishes.");
+
+    /// <summary>NET-02: a vSwitch that is not one of the account's in the region (<see cref="DefaultNetwork"/>).</summary>
+    public static EcsError VSwitchNotFound(string id) => new(VSwitchNotFoundCode, 404, $"The specified VSwitchId \"{id}\" does not exist in our records.");
+
+    /// <summary>NET-02: a security group other than the account's default one.</summary>
+    public static EcsError SecurityGroupNotFound(string id) => new(SecurityGroupNotFoundCode, 404, $"The specified SecurityGroupId \"{id}\" does not exist.");
+
+    /// <summary>NET-02: a vSwitch of another zone than the <c>ZoneId</c> given.</summary>
+    public static EcsError ZoneMismatch(string vSwitchId, string zoneId) =>
+        new(MismatchCode, 400, $"The specified VSwitchId \"{vSwitchId}\" is not in the specified zone \"{zoneId}\".");
 }

@@ -257,7 +257,7 @@ public sealed partial class InstanceService(
         var defaultGroup = DefaultNetwork.SecurityGroupId(account, region.Id, region.Infix);
         if (request.SecurityGroupIds.FirstOrDefault(g => g != defaultGroup) is { } unknownGroup)
         {
-            return DefaultNetwork.SecurityGroupNotFound(unknownGroup);
+            return InstanceErrors.SecurityGroupNotFound(unknownGroup);
         }
 
         if (string.IsNullOrEmpty(request.VSwitchId))
@@ -269,10 +269,10 @@ public sealed partial class InstanceService(
         var zone = zones.FirstOrDefault(z => DefaultNetwork.VSwitchId(account, z, region.Infix) == request.VSwitchId);
         if (zone is null)
         {
-            return DefaultNetwork.VSwitchNotFound(request.VSwitchId);
+            return InstanceErrors.VSwitchNotFound(request.VSwitchId);
         }
 
-        return request.ZoneId is { Length: > 0 } asked && asked != zone ? DefaultNetwork.ZoneMismatch(request.VSwitchId, asked) : zone;
+        return request.ZoneId is { Length: > 0 } asked && asked != zone ? InstanceErrors.ZoneMismatch(request.VSwitchId, asked) : zone;
     }
 
     /// <summary>The data disks an image brings (CMP-14): one per data mapping, at its size, from its snapshot.</summary>

@@ -27,7 +27,7 @@ public sealed class KeyPairService(IDbContextFactory<ConsoleDbContext> dbFactory
             .Where(k => k.AccountId == actor.AccountId && k.RegionId == regionId).ToListAsync(ct);
         if (await ResourceGroupRules.FilterAsync(db, actor.AccountId, query?.ResourceGroupId, ct) is { } groups)
         {
-            pairs = [.. pairs.Where(k => k.ResourceGroupId is { } group && groups.Contains(group))];
+            pairs = [.. pairs.Where(k => ResourceGroupRules.Keeps(groups, k.ResourceGroupId))];
         }
 
         var users = await db.Instances.AsNoTracking()

@@ -93,4 +93,7 @@ public static class ResourceGroupRules
 
         return await db.ResourceGroups.AnyAsync(g => g.Id == filter && g.AccountId == accountId, ct) ? [filter] : [];
     }
+
+    /// <summary>True when a resource whose stored group is <paramref name="stored"/> is kept by <paramref name="filter"/> (<see cref="FilterAsync"/>).</summary>
+    public static bool Keeps(IReadOnlyList<string>? filter, string? stored) => filter is null || (stored is not null && filter.Contains(stored));
 }

@@ -39,9 +39,6 @@ public sealed class ResourceGroupService(IDbContextFactory<ConsoleDbContext> dbF
         return await ResourceGroupRules.FilterAsync(db, actor.AccountId, filter, ct);
     }
 
-    /// <summary>True when <paramref name="stored"/> (a resource's stored group) is kept by <paramref name="filter"/> (<see cref="FilterAsync"/>).</summary>
-    public static bool Keeps(IReadOnlyList<string>? filter, string? stored) => filter is null || (stored is not null && filter.Contains(stored));
-
     /// <summary>
     /// JoinResourceGroup. Codes: <c>MissingParameter</c>, <see cref="ResourceGroupErrors.ResourceTypeNotSupportedCode"/>,
     /// <see cref="ResourceGroupErrors.NotFoundCode"/> (a group that is not the account's),

@@ -21,6 +21,38 @@ internal static class ApiFilters
     public static IEnumerable<T> WhereAnswered<T>(this IEnumerable<T> items, ApiParameters p, string name, string answered) =>
         p.Get(name) is { } wanted && wanted != answered ? [] : items;
 
+    /// <summary>
+    /// <c>Filter.N</c> of DescribeImages and DescribeInstances: <c>CreationStartTime</c> and <c>CreationEndTime</c>
+    /// (<c>yyyy-MM-ddTHH:mmZ</c>). Another key goes to <paramref name="otherKey"/>, which reads it and answers false for
+    /// one it does not know either (<c>InvalidFilterKey.NotFound</c> / 404, <paramref name="keys"/> naming the known ones).
+    /// </summary>
+    public static (DateTimeOffset? From, DateTimeOffset? To) CreationWindow(ApiParameters p, string keys, Func<string?, string?, bool>? otherKey = null)
+    {
+        DateTimeOffset? from = null, to = null;
+        foreach (var filter in p.Objects("Filter"))
+        {
+            var (key, value) = (filter.GetValueOrDefault("Key"), filter.GetValueOrDefault("Value"));
+            switch (key)
+            {
+                case "CreationStartTime":
+                    from = p.Time("Filter.N.Value", value);
+                    break;
+                case "CreationEndTime":
+                    to = p.Time("Filter.N.Value", value);
+                    break;
+                default:
+                    if (otherKey?.Invoke(key, value) != true)
+                    {
+                        p.Fail(ApiErrors.Invalid("InvalidFilterKey.NotFound", 404, $"The filter key must be {keys}."));
+                    }
+
+                    break;
+            }
+        }
+
+        return (from, to);
+    }
+
     /// <summary>Tag filters on items that carry no tags yet: any tag asked for keeps none.</summary>
     public static IEnumerable<T> WhereUntagged<T>(this IEnumerable<T> items, ApiParameters p) =>
         p.Tags("Tag", ImageActions.MaxTagFilters).Count > 0 ? [] : items;

@@ -58,14 +58,15 @@ public sealed record EcsAction(string Name, bool Changing, ApiAction Run)
     /// <summary>
     /// An action of a region: <c>RegionId</c> is required and resolved first (<c>MissingParameter</c>,
     /// <c>InvalidRegionId.NotFound</c>), then <paramref name="bind"/> reads the parameters in its own order, the first
-    /// problem winning; only a call whose every parameter read well reaches <paramref name="run"/>.
+    /// problem winning; only a call whose every parameter read well reaches <paramref name="run"/>. A reading action may
+    /// also read its filters while it runs (<see cref="ApiFilters"/>); one that read badly answers its error (<see cref="Checked"/>).
     /// </summary>
     public static EcsAction InRegion<T>(string name, Func<ApiParameters, T> bind, Func<ApiCall, Region, T, Task<ApiReply>> run, bool changing = false) =>
         new(name, changing, async call =>
         {
             var region = await call.RegionAsync();
             var args = bind(call.P);
-            return call.P.Error is { } invalid ? invalid : await run(call, region!, args);
+            return call.P.Error is { } invalid ? invalid : Checked(call, await run(call, region!, args), changing);
         });
 
     /// <summary>An action of a region that reads no other parameter.</summary>
@@ -77,6 +78,13 @@ public sealed record EcsAction(string Name, bool Changing, ApiAction Run)
         new(name, changing, async call =>
         {
             var args = bind(call.P);
-            return call.P.Error is { } invalid ? invalid : await run(call, args);
+            return call.P.Error is { } invalid ? invalid : Checked(call, await run(call, args), changing);
         });
+
+    /// <summary>
+    /// The reply of a reading action whose run read a parameter badly is that parameter's error: it changed nothing, so
+    /// the refusal loses nothing. A changing action reads every parameter in its bind, before it writes.
+    /// </summary>
+    private static ApiReply Checked(ApiCall call, ApiReply reply, bool changing) =>
+        !changing && reply.Error is null && call.P.Error is { } invalid ? invalid : reply;
 }

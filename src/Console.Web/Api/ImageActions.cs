@@ -96,31 +96,21 @@ internal static class ImageActions
         };
         var paging = ApiPaging.Read(p, PagingStyle.Pages); // the catalogue pages in SQL
         query = query with { Page = paging.PageNumber, PageSize = paging.PageSize };
-        foreach (var filter in p.Objects("Filter"))
+        var (from, to) = ApiFilters.CreationWindow(p, "CreationStartTime, CreationEndTime or NetworkType", (key, value) =>
         {
-            var value = filter.GetValueOrDefault("Value");
-            switch (filter.GetValueOrDefault("Key"))
+            if (key != "NetworkType")
             {
-                case "CreationStartTime":
-                    query = query with { CreatedFrom = p.Time("Filter.N.Value", value) };
-                    break;
-                case "CreationEndTime":
-                    query = query with { CreatedTo = p.Time("Filter.N.Value", value) };
-                    break;
-                case "NetworkType":
-                    if (value is not ("vpc" or "classic"))
-                    {
-                        p.Fail(ApiErrors.Invalid("InvalidFilterValue.NetworkType", 400, "NetworkType must be vpc or classic."));
-                    }
-
-                    break;
-                default:
-                    p.Fail(ApiErrors.Invalid("InvalidFilterKey.NotFound", 404, "The filter key must be CreationStartTime, CreationEndTime or NetworkType."));
-                    break;
+                return false;
             }
-        }
 
-        return query;
+            if (value is not ("vpc" or "classic"))
+            {
+                p.Fail(ApiErrors.Invalid("InvalidFilterValue.NetworkType", 400, "NetworkType must be vpc or classic."));
+            }
+
+            return true;
+        });
+        return query with { CreatedFrom = from, CreatedTo = to };
     }
 
     /// <summary><c>ImageId</c>, or the legacy <c>Filter.N</c> with key <c>imageId</c>.</summary>

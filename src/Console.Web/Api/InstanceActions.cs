@@ -31,9 +31,6 @@ internal static class InstanceActions
             p.Fail(ApiErrors.Invalid("InvalidStatus.NotFound", 404, "Status must be Pending, Starting, Running, Stopping or Stopped."));
         }
 
-        // Read here so that a malformed filter is refused before the call runs; the handler reads the values again.
-        _ = CreationWindow(p);
-        _ = p.JsonList("PrivateIpAddresses");
         return (ids, status, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
     }
 
@@ -42,30 +39,28 @@ internal static class InstanceActions
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var account = call.Actor.AccountId ?? "";
         var privateIps = call.P.JsonList("PrivateIpAddresses");
-        var ioOptimized = call.P.Bool("IoOptimized"); // every instance type sold is I/O optimised
         var noAddressOfThoseKinds = new[] { "EipAddresses", "PublicIpAddresses", "InnerIpAddresses", "RdmaIpAddresses", "Ipv6Address" }
             .All(name => call.P.JsonList(name).Count == 0) && call.P.Get("LockReason") is null;
-        var (createdFrom, createdTo) = CreationWindow(call.P);
-        var tags = call.P.Tags("Tag", ImageActions.MaxTagFilters);
+        var (createdFrom, createdTo) = ApiFilters.CreationWindow(call.P, "CreationStartTime or CreationEndTime");
         var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
-            .Where(i => ResourceGroupService.Keeps(groups, i.ResourceGroupId))
+            .Where(i => ResourceGroupRules.Keeps(groups, i.ResourceGroupId))
             .Where(i => f.Ids.Count == 0 || f.Ids.Contains(i.Id))
             .WhereParameter(call.P, "ImageId", i => i.ImageId)
             .Where(i => f.Status is null || i.Status.ToString() == f.Status)
             .WhereParameter(call.P, "InstanceType", i => i.InstanceTypeId)
-            .WhereParameter(call.P, "InstanceTypeFamily", i => Family(i.InstanceTypeId))
+            .WhereParameter(call.P, "InstanceTypeFamily", i => ApiInstanceJson.Family(i.InstanceTypeId))
             .WhereParameter(call.P, "ZoneId", i => i.ZoneId)
             .WhereParameter(call.P, "InstanceName", i => i.Name)
             .WhereParameter(call.P, "KeyPairName", i => i.KeyPairName)
             .WhereParameter(call.P, "InstanceChargeType", i => i.ChargeType.ToString())
             .WhereParameter(call.P, "InstanceNetworkType", _ => "vpc")
             .WhereParameter(call.P, "InternetChargeType", _ => "PayByTraffic")
-            .Where(_ => ioOptimized is not false)
+            .WhereBool(call.P, "IoOptimized", _ => true) // every instance type sold is I/O optimised
             .WhereParameter(call.P, "VpcId", _ => DefaultNetwork.VpcId(account, region.Id, region.Infix))
             .WhereParameter(call.P, "VSwitchId", i => DefaultNetwork.VSwitchId(account, i.ZoneId, region.Infix))
             .WhereParameter(call.P, "SecurityGroupId", _ => DefaultNetwork.SecurityGroupId(account, region.Id, region.Infix))
             .Where(i => privateIps.Count == 0 || privateIps.Contains(ApiInstanceJson.PrivateIp(i)))
-            .Where(i => tags.Count == 0) // instances carry no tags yet: a tag filter keeps none
+            .WhereUntagged(call.P)
             .WhereBool(call.P, "DeviceAvailable", _ => true)
             .WhereAnswered(call.P, "HpcClusterId", "")
             .WhereAnswered(call.P, "HttpEndpoint", "enabled")
@@ -213,31 +208,4 @@ internal static class InstanceActions
             var regionId = await call.Service<InstanceQueryService>().FindRegionAsync(call.Actor, a.InstanceId, call.Ct);
             return regionId is null ? InstanceErrors.NotFound(a.InstanceId) : call.Done(await change(call, regionId, a.InstanceId, a.Args));
         }, changing: true);
-
-    private static string Family(string instanceTypeId) =>
-        instanceTypeId.LastIndexOf('.') is var dot and > 0 ? instanceTypeId[..dot] : instanceTypeId;
-
-    /// <summary>DescribeInstances' <c>Filter.N</c>: <c>CreationStartTime</c> and <c>CreationEndTime</c>, as DescribeImages reads them.</summary>
-    private static (DateTimeOffset? From, DateTimeOffset? To) CreationWindow(ApiParameters p)
-    {
-        DateTimeOffset? from = null, to = null;
-        foreach (var filter in p.Objects("Filter"))
-        {
-            var value = filter.GetValueOrDefault("Value");
-            switch (filter.GetValueOrDefault("Key"))
-            {
-                case "CreationStartTime":
-                    from = p.Time("Filter.N.Value", value);
-                    break;
-                case "CreationEndTime":
-                    to = p.Time("Filter.N.Value", value);
-                    break;
-                default:
-                    p.Fail(ApiErrors.Invalid("InvalidFilterKey.NotFound", 404, "The filter key must be CreationStartTime or CreationEndTime."));
-                    break;
-            }
-        }
-
-        return (from, to);
-    }
 }

@@ -70,7 +70,7 @@ internal static class StorageActions
     {
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var snapshots = (await call.Service<SnapshotQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
-            .Where(s => ResourceGroupService.Keeps(groups, s.ResourceGroupId))
+            .Where(s => ResourceGroupRules.Keeps(groups, s.ResourceGroupId))
             .Where(s => f.Ids.Count == 0 || f.Ids.Contains(s.Id))
             .WhereParameter(call.P, "DiskId", s => s.SourceDiskId)
             .WhereParameter(call.P, "InstanceId", s => s.SourceInstanceId)
@@ -156,7 +156,7 @@ internal static class StorageActions
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var lockReason = call.P.Get("LockReason");
         var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
-            .Where(d => ResourceGroupService.Keeps(groups, d.ResourceGroupId))
+            .Where(d => ResourceGroupRules.Keeps(groups, d.ResourceGroupId))
             .Where(d => f.Ids.Count == 0 || f.Ids.Contains(d.Id))
             .WhereParameter(call.P, "InstanceId", d => d.InstanceId)
             .Where(d => f.DiskType == "all" || d.Type == f.DiskType)

@@ -70,4 +70,19 @@ public sealed class EcsApiDiskSnapshotFilterTests(EcsApiFixture api) : IClassFix
         Assert.Equal(all.Count(s => s.GetProperty("Encrypted").GetBoolean()), encrypted.Count);
         Assert.Empty(flash);
     }
+
+    [Theory]
+    [InlineData("DescribeDisks", "Encrypted", "maybe", "InvalidParameter")]
+    [InlineData("DescribeSnapshots", "Encrypted", "maybe", "InvalidParameter")]
+    [InlineData("DescribeInstances", "IoOptimized", "maybe", "InvalidParameter")]
+    [InlineData("DescribeDisks", "Tag.1.Value", "orphan", "InvalidTag.Mismatch")]
+    [InlineData("DescribeInstances", "Tag.1.Value", "orphan", "InvalidTag.Mismatch")]
+    public async Task AFilterReadBadly_IsRefusedWithItsCode_NotIgnored(string action, string name, string value, string code)
+    {
+        // Act
+        var answer = await api.Alice().CallAsync(action, ("RegionId", Region), (name, value));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, code), (answer.Status, answer.Code));
+    }
 }
