@@ -25,6 +25,9 @@ builder.WebHost.ConfigureKestrel(o =>
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+// English and Simplified Chinese (ui-contract §8, ADR-023): resources per area in Localization/, MudBlazor's own texts too.
+builder.Services.AddLocalization();
+builder.Services.AddTransient<MudBlazor.MudLocalizer, EcsConsole.Web.Localization.ConsoleMudLocalizer>();
 
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<IdentityRedirectManager>();
@@ -124,6 +127,9 @@ else
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+// The language of pages and circuits, from the culture cookie only (the API above answers before it, always in English).
+app.UseRequestLocalization(EcsConsole.Web.Localization.ConsoleCultures.Options());
+
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 // Explicit, so that they run after the ECS API middleware above (WebApplication would otherwise put them first).
 app.UseRouting();
@@ -134,6 +140,7 @@ app.UseAntiforgery();
 // "Healthy" (200) while the database answers, "Unhealthy" (503) while it does not; a node recovers by itself, as its
 // connections are opened afresh (ADR-017).
 app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapGet("/culture/set", EcsConsole.Web.Localization.ConsoleCultures.Set).AllowAnonymous();
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

@@ -34,6 +34,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
             o.SnackbarConfiguration.ShowTransitionDuration = 0;
             o.SnackbarConfiguration.HideTransitionDuration = 0;
         });
+        Services.AddLocalization();
+        Services.AddTransient<MudLocalizer, EcsConsole.Web.Localization.ConsoleMudLocalizer>();
         Services.AddSingleton(Database.Factory);
         Services.AddSingleton<TimeProvider>(Database.Time);
         Services.AddConsoleDomainServices();
