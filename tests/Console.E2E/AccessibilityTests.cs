@@ -103,9 +103,9 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
 
         var templates = new ImageTemplatesPage(page);
         await templates.OpenAsync(Region);
-        violations.AddRange(await CheckDialogAsync(page, "Create Template", () => templates.OpenCreateTemplateAsync()));
+        violations.AddRange(await CheckDialogAsync(page, "Create Image Template", () => templates.OpenCreateTemplateAsync()));
         await new ConsolePage(page).GotoAsync($"/image-builder/components?region={Region}");
-        violations.AddRange(await CheckDialogAsync(page, "Create Component", () => new ConsolePage(page).Button("Create Component").ClickAsync()));
+        violations.AddRange(await CheckDialogAsync(page, "Create Image Component", () => new ConsolePage(page).Button("Create Component").ClickAsync()));
         var members = new MembersPage(page);
         await members.OpenAsync(Region);
         violations.AddRange(await CheckDialogAsync(page, "Add Member", () => members.OpenAddMemberAsync()));

@@ -56,10 +56,11 @@ public static class Axe
         var json = await page.EvaluateAsync<string>(
             """
             async tags => {
+              const colours = d => d?.fgColor ? ` (${d.fgColor} on ${d.bgColor}: ${d.contrastRatio})` : '';
               const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
               return JSON.stringify(result.violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ')) })));
+                .map(v => ({ id: v.id, impact: v.impact, targets: v.nodes.map(n => n.target.join(' ') + colours(n.any[0]?.data)) })));
             }
             """,
             WcagTags);
