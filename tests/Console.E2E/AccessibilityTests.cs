@@ -174,6 +174,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = title });
         await Expect(dialog).ToBeVisibleAsync();
         var violations = await Axe.SeriousViolationsAsync(page, $"dialog {title}");
+        await Expect(page.Locator("[role='dialog']:focus-within")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToBeHiddenAsync();
         return violations;

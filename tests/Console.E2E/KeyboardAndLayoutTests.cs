@@ -29,6 +29,7 @@ public sealed class KeyboardAndLayoutTests(ConsoleFixture fixture)
         await page.Keyboard.PressAsync("Enter");
         var dialog = new CreateImageDialog(page);
         await Expect(dialog.Root).ToBeVisibleAsync();
+        await Expect(page.Locator("[role='dialog']:focus-within")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Escape");
 
         // Assert
@@ -62,12 +63,13 @@ public sealed class KeyboardAndLayoutTests(ConsoleFixture fixture)
               const doc = document.scrollingElement;
               if (doc.scrollWidth > doc.clientWidth) out.push(`page ${doc.scrollWidth} > ${doc.clientWidth}`);
               for (const c of document.querySelectorAll('.mud-table-container'))
-                if (c.scrollWidth > c.clientWidth + 1) out.push(`table ${c.scrollWidth} > ${c.clientWidth}`);
+                if (c.scrollWidth > c.clientWidth + 1)
+                  out.push(`table ${c.scrollWidth} > ${c.clientWidth}: ` + [...c.querySelectorAll('thead th')].map(th => `${th.textContent.trim()} ${Math.round(th.getBoundingClientRect().width)}`).join(', '));
               return out.join('; ');
             }
             """);
         await page.ScreenshotAsync(fixture, "wide-" + table + (path.Contains("public") ? "-public" : ""));
-        Assert.Equal("", overflow);
+        Assert.True(overflow == "", overflow);
     }
 
     private static Task<bool> IsFocusedAsync(ILocator locator) => locator.EvaluateAsync<bool>("e => e === document.activeElement");
