@@ -2,7 +2,8 @@
 # Runs every test of EcsConsole: domain and bUnit tests, WebApplicationFactory integration tests, and the Playwright
 # end-to-end journeys in a real headless Chromium (Debian's, installed here when missing) with axe-core's accessibility
 # checks, and the official Alibaba Cloud Node SDK against the ECS API (the npm packages of both installed here with
-# npm ci). With ECSCONSOLE_TEST_PG set, the domain and integration tests and a few Playwright journeys run a second time on PostgreSQL (.ci/run sets it up; ADR-017).
+# npm ci). With ECSCONSOLE_TEST_PG set, the domain and integration tests and a few Playwright journeys run a second
+# time on PostgreSQL (.ci/run sets it up; ADR-017).
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter SignIn).
 set -euo pipefail
 cd "$(dirname "$0")"
