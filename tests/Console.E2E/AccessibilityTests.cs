@@ -134,7 +134,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
             violations.AddRange(await Axe.SeriousViolationsAsync(page, "dark /images public"));
             await new ConsolePage(page).GotoAsync("/");
             violations.AddRange(await Axe.SeriousViolationsAsync(page, "dark /"));
-            await page.ScreenshotAsync(fixture, "a11y-dark-images");
+            await page.ScreenshotAsync(fixture, "a11y-dark-overview");
         }
         finally
         {
