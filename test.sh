@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of EcsConsole: domain and bUnit tests, WebApplicationFactory integration tests, and the Playwright
-# end-to-end journeys in a real headless Chromium (Debian's, installed here when missing), and the official Alibaba
-# Cloud Node SDK against the ECS API (its packages installed here with npm ci). With ECSCONSOLE_TEST_PG set, the domain
-# and integration tests and a few Playwright journeys run a second time on PostgreSQL (.ci/run sets it up; ADR-017).
+# end-to-end journeys in a real headless Chromium (Debian's, installed here when missing) with axe-core's accessibility
+# checks, and the official Alibaba Cloud Node SDK against the ECS API (the npm packages of both installed here with
+# npm ci). With ECSCONSOLE_TEST_PG set, the domain and integration tests and a few Playwright journeys run a second
+# time on PostgreSQL (.ci/run sets it up; ADR-017).
 # Extra arguments go to `dotnet test` (e.g. ./test.sh --filter SignIn).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -30,6 +31,8 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends nodejs npm
 fi
 (cd tests/sdk-node && npm ci --no-audit --no-fund --loglevel=error)
+# axe-core for the accessibility E2E tests (AccessibilityTests inject its axe.min.js into the page; ADR-024).
+(cd tests/Console.E2E && npm ci --no-audit --no-fund --loglevel=error)
 
 mkdir -p TestResults
 set +e

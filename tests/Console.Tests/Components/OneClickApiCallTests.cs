@@ -32,7 +32,7 @@ public sealed class OneClickApiCallTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find($"[data-testid='instance-row-{web}']")));
 
         // Act: Stop, then the snackbar's API call action
-        await cut.InvokeAsync(() => cut.Find($"[data-testid='instance-row-{web}']").QuerySelectorAll("button").Single(b => b.TextContent.Trim() == "Stop").Click());
+        await cut.InvokeAsync(() => cut.Find($"[data-testid='instance-row-{web}'] button[aria-label='Stop']").Click());
         snackbars.WaitForAssertion(() => Assert.Contains("Stopping web-1", snackbars.Markup));
         await snackbars.InvokeAsync(() => snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "API call").Click());
 

@@ -2,15 +2,25 @@ using MudBlazor;
 
 namespace EcsConsole.Web.Components.Layout;
 
-/// <summary>Colours close to the Alibaba Cloud console (orange brand, dark top bar), light and dark (chosen per user).</summary>
+/// <summary>
+/// Colours close to the Alibaba Cloud console (orange brand, dark top bar), light and dark (chosen per user). Every
+/// colour used as text or under white/black text keeps WCAG AA contrast (4.5:1, ADR-024): the brand orange #ff6a00 is
+/// 2.9:1 on white, so the light palette uses a darker orange; status colours are darkened (light) or lightened with
+/// black text on them (dark).
+/// </summary>
 internal static class ConsoleTheme
 {
     public static MudTheme Theme { get; } = new()
     {
         PaletteLight = new PaletteLight
         {
-            Primary = "#ff6a00",
+            Primary = "#ad4700",
             Secondary = "#0064c8",
+            Info = "#0b6bcb",
+            Success = "#1b7a3a",
+            Warning = "#8a5300",
+            Error = "#c62828",
+            TextSecondary = "#5f6368",
             AppbarBackground = "#1f2329",
             AppbarText = "#ffffff",
             Background = "#f5f6fa",
@@ -21,7 +31,18 @@ internal static class ConsoleTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#ff8a3d",
+            PrimaryContrastText = "#000000",
             Secondary = "#5aa9ff",
+            SecondaryContrastText = "#000000",
+            Info = "#5aa9ff",
+            InfoContrastText = "#000000",
+            Success = "#3dcb6c",
+            SuccessContrastText = "#000000",
+            Warning = "#ffb545",
+            WarningContrastText = "#000000",
+            Error = "#ff7a85",
+            ErrorContrastText = "#000000",
+            TextSecondary = "rgba(255,255,255,0.75)",
             AppbarBackground = "#14171c",
             AppbarText = "#ffffff",
         },

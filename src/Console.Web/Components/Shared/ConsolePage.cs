@@ -92,11 +92,11 @@ public abstract class ConsolePage : ComponentBase
 public static class ConsoleDialogs
 {
     /// <summary>Most dialogs: a form or a confirmation, small and full width.</summary>
-    public static DialogOptions Small => new() { MaxWidth = MaxWidth.Small, FullWidth = true };
+    public static DialogOptions Small => new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 
     /// <summary>Dialogs with a table or a longer form.</summary>
-    public static DialogOptions Medium => new() { MaxWidth = MaxWidth.Medium, FullWidth = true };
+    public static DialogOptions Medium => new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 
     /// <summary>Dialogs with a wide table (the replace-system-disk image picker).</summary>
-    public static DialogOptions Large => new() { MaxWidth = MaxWidth.Large, FullWidth = true };
+    public static DialogOptions Large => new() { MaxWidth = MaxWidth.Large, FullWidth = true, CloseOnEscapeKey = true };
 }
