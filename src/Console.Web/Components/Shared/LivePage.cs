@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Regions;
@@ -52,6 +53,11 @@ public abstract class LivePage : ActorPage, IDisposable
 {
     private IDisposable? _subscription;
 
+    // The circuit's language (ui-contract §8), kept from when the page was made: a change arrives on the thread of
+    // whatever made it, whose culture is not the circuit's, and the re-read must render in the page's language.
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
     [Inject]
     protected ChangeNotifier Changes { get; set; } = default!;
 
@@ -95,6 +101,8 @@ public abstract class LivePage : ActorPage, IDisposable
 
         _ = InvokeAsync(async () =>
         {
+            CultureInfo.CurrentCulture = _culture;
+            CultureInfo.CurrentUICulture = _uiCulture;
             try
             {
                 await ReloadAsync();

@@ -12,32 +12,32 @@ public partial class ImagesPage
 
     private string TabTitle => _state.Tab switch
     {
-        ImageTab.Custom => "Custom Images",
-        ImageTab.Public => "Public Images",
-        ImageTab.Shared => "Shared Images",
-        ImageTab.Community => "Community Images",
-        ImageTab.Marketplace => "Marketplace Images",
+        ImageTab.Custom => L["Custom Images"],
+        ImageTab.Public => L["Public Images"],
+        ImageTab.Shared => L["Shared Images"],
+        ImageTab.Community => L["Community Images"],
+        ImageTab.Marketplace => L["Marketplace Images"],
     };
 
     private string EmptyTitle => _state.HasFilters
-        ? "No images match your search and filters."
+        ? L["No images match your search and filters."]
         : _state.Tab switch
         {
-            ImageTab.Custom => $"You have no custom images in {Region?.Name}.",
-            ImageTab.Public => $"No public images are offered in {Region?.Name}.",
-            ImageTab.Shared => $"No images are shared with your account in {Region?.Name}.",
-            ImageTab.Community => $"No community images are published in {Region?.Name}.",
-            ImageTab.Marketplace => $"No Marketplace images are released in {Region?.Name}.",
+            ImageTab.Custom => L["You have no custom images in {0}.", Region?.Name ?? ""],
+            ImageTab.Public => L["No public images are offered in {0}.", Region?.Name ?? ""],
+            ImageTab.Shared => L["No images are shared with your account in {0}.", Region?.Name ?? ""],
+            ImageTab.Community => L["No community images are published in {0}.", Region?.Name ?? ""],
+            ImageTab.Marketplace => L["No Marketplace images are released in {0}.", Region?.Name ?? ""],
         };
 
     private string EmptyHint => _state.HasFilters
-        ? "Change the search or clear the filters to see more."
+        ? L["Change the search or clear the filters to see more."]
         : _state.Tab switch
         {
-            ImageTab.Custom => "Custom images are made from an instance or from snapshots, imported from OSS, or copied from another region. Switch region to see images elsewhere.",
-            ImageTab.Shared => "Ask the owner of an image to share it with your account ID; it then appears here.",
-            ImageTab.Community => "Images other accounts publish as community images appear here.",
-            ImageTab.Public or ImageTab.Marketplace => "Switch region to see what is offered elsewhere.",
+            ImageTab.Custom => L["Custom images are made from an instance or from snapshots, imported from OSS, or copied from another region. Switch region to see images elsewhere."],
+            ImageTab.Shared => L["Ask the owner of an image to share it with your account ID; it then appears here."],
+            ImageTab.Community => L["Images other accounts publish as community images appear here."],
+            ImageTab.Public or ImageTab.Marketplace => L["Switch region to see what is offered elsewhere."],
         };
 
     private string DetailUrl(ImageListItem image) => $"images/{Uri.EscapeDataString(image.Id)}?region={image.RegionId}";
