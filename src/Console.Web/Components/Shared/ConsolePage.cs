@@ -1,6 +1,8 @@
 using EcsConsole.Domain.Common;
 using EcsConsole.Web.Api.Calls;
+using EcsConsole.Web.Localization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace EcsConsole.Web.Components.Shared;
@@ -16,6 +18,10 @@ public abstract class ConsolePage : ComponentBase
 
     [Inject]
     protected IDialogService Dialogs { get; set; } = default!;
+
+    /// <summary>The texts of disabled actions' reasons (<see cref="AffordanceText"/>), in the current language.</summary>
+    [Inject]
+    protected IStringLocalizer<ReasonTexts> Reasons { get; set; } = default!;
 
     /// <summary>The refusal shown in the page's <see cref="ErrorAlert"/>, or null.</summary>
     protected EcsError? Error { get; set; }

@@ -14,8 +14,8 @@ namespace EcsConsole.Web.Components.Shared;
 /// </summary>
 public abstract class ActorPage : ConsolePage
 {
-    /// <summary>The tooltip of an action the actor's role does not allow.</summary>
-    protected const string ReadOnlyReason = AffordanceText.ReadOnly;
+    /// <summary>The tooltip of an action the actor's role does not allow, in the current language.</summary>
+    protected string ReadOnlyReason => AffordanceText.ReadOnlyText(Reasons);
 
     [SupplyParameterFromQuery(Name = "region")]
     public string? RegionId { get; set; }
