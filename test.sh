@@ -13,7 +13,7 @@ if [ ! -x "$chromium" ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium fonts-liberation
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends chromium fonts-liberation fonts-noto-cjk
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
