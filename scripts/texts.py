@@ -35,6 +35,10 @@ def save(path, entries):
 
 
 def add(area, english, chinese):
+    _, existing = load(FOLDER / f"{area}.resx")
+    twins = [k for k in existing if k != english and k.casefold() == english.casefold()]
+    if twins:
+        sys.exit(f"{area} has {twins[0]!r}: resource names ignore case, so {english!r} cannot sit beside it (use another area)")
     for suffix, value in (("", english), (".zh-CN", chinese)):
         path = FOLDER / f"{area}{suffix}.resx"
         _, entries = load(path)

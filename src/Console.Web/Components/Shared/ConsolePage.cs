@@ -43,15 +43,19 @@ public abstract class ConsolePage : ComponentBase
         }
     }
 
+    /// <summary>The shell's texts (the snackbar's <c>API call</c>, the message box's OK and Cancel), in the current language.</summary>
+    [Inject]
+    protected IStringLocalizer<ShellTexts> CommonTexts { get; set; } = default!;
+
     /// <summary>
     /// The snackbar action <c>API call</c> of a one-click change: opens its "Equivalent API call" (<see cref="ApiCallDialog"/>)
     /// with <paramref name="done"/>, what the snackbar said.
     /// </summary>
     protected Action<SnackbarOptions> ApiCallAction(string done, IReadOnlyList<EcsCall> calls) => options =>
     {
-        options.Action = "API call";
+        options.Action = CommonTexts["API call"];
         options.ActionColor = Color.Inherit;
-        options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>("Equivalent API call",
+        options.OnClick = _ => Dialogs.ShowAsync<ApiCallDialog>(CommonTexts["Equivalent API call"],
             new DialogParameters<ApiCallDialog> { { d => d.Done, done }, { d => d.Calls, calls } }, ConsoleDialogs.Small);
     };
 
@@ -71,7 +75,7 @@ public abstract class ConsolePage : ComponentBase
 
     /// <summary>Asks OK or Cancel in a message box; true when OK.</summary>
     protected async Task<bool> ConfirmAsync(string title, string message) =>
-        await Dialogs.ShowMessageBoxAsync(title, message, yesText: "OK", cancelText: "Cancel") == true;
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: CommonTexts["OK"], cancelText: CommonTexts["Cancel"]) == true;
 
     /// <summary>Asks OK or Cancel, showing the ECS call OK leads to in an "Equivalent API call" panel (ADR-014); true when OK.</summary>
     protected async Task<bool> ConfirmAsync(string title, string message, params IReadOnlyList<EcsCall> calls) =>
