@@ -13,8 +13,8 @@ namespace EcsConsole.Tests.Api;
 /// </summary>
 public sealed class AuthorizationCoverageTests : IDisposable
 {
-    /// <summary>Public on purpose: start-up probe, error and not-found pages.</summary>
-    private static readonly string[] PublicRoutes = ["/healthz", "/Error", "/not-found"];
+    /// <summary>Public on purpose: start-up probe, error and not-found pages, the language choice (the sign-in page has it too).</summary>
+    private static readonly string[] PublicRoutes = ["/healthz", "/Error", "/not-found", "/culture/set"];
 
     private readonly ConsoleAppFactory _app = new();
 
