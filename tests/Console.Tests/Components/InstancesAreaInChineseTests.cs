@@ -16,28 +16,10 @@ namespace EcsConsole.Tests.Components;
 /// <summary>
 /// The instances area (issue #24, ui-contract §8) in Chinese: instances and the buy page, key pairs, OSS buckets, the
 /// Marketplace and Simple Application Server show their headings, columns and disabled-action reasons in Chinese; test
-/// ids stay. Each test sets the culture (<see cref="Chinese"/>) and restores it when it ends.
+/// ids stay. Each test sets the culture (<see cref="CultureScope"/>) and restores it when it ends.
 /// </summary>
 public sealed class InstancesAreaInChineseTests : ComponentTestBase
 {
-    /// <summary>Switches to zh-CN until disposed.</summary>
-    private static Restorer Chinese()
-    {
-        var restorer = new Restorer(CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(ConsoleCultures.Chinese);
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(ConsoleCultures.Chinese);
-        return restorer;
-    }
-
-    private sealed class Restorer(CultureInfo culture, CultureInfo uiCulture) : IDisposable
-    {
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
-    }
-
     private IRenderedComponent<TPage> RenderAt<TPage>(string url)
         where TPage : IComponent
     {
@@ -49,7 +31,7 @@ public sealed class InstancesAreaInChineseTests : ComponentTestBase
     public async Task Instances_InChinese_ShowTheHeadingColumnsAndStatuses()
     {
         // Arrange
-        using var chinese = Chinese();
+        using var chinese = CultureScope.Chinese();
         await SignInAsync(DemoWorld.Bob);
 
         // Act
@@ -67,7 +49,7 @@ public sealed class InstancesAreaInChineseTests : ComponentTestBase
     public async Task BuyPage_InChinese_ShowsItsSectionsTheTypeTableAndWhyAReadOnlyMemberCannotOrder()
     {
         // Arrange: Bob is a read-only member of Acme
-        using var chinese = Chinese();
+        using var chinese = CultureScope.Chinese();
         await SignInAsync(DemoWorld.Bob);
 
         // Act
@@ -88,7 +70,7 @@ public sealed class InstancesAreaInChineseTests : ComponentTestBase
     public async Task KeyPairs_InChinese_ShowTheHeadingAndColumns()
     {
         // Arrange
-        using var chinese = Chinese();
+        using var chinese = CultureScope.Chinese();
         await SignInAsync(DemoWorld.Alice);
 
         // Act
@@ -105,7 +87,7 @@ public sealed class InstancesAreaInChineseTests : ComponentTestBase
     public async Task Buckets_InChinese_ShowTheHeadingAndCreateButton()
     {
         // Arrange
-        using var chinese = Chinese();
+        using var chinese = CultureScope.Chinese();
         await SignInAsync(DemoWorld.Alice);
 
         // Act
@@ -120,7 +102,7 @@ public sealed class InstancesAreaInChineseTests : ComponentTestBase
     public async Task Marketplace_InChinese_ShowsTheHeadingTabsAndCategories()
     {
         // Arrange
-        using var chinese = Chinese();
+        using var chinese = CultureScope.Chinese();
         await SignInAsync(DemoWorld.Alice);
 
         // Act
@@ -137,7 +119,7 @@ public sealed class InstancesAreaInChineseTests : ComponentTestBase
     public async Task SasServers_InChinese_ShowTheHeadingAndColumns()
     {
         // Arrange
-        using var chinese = Chinese();
+        using var chinese = CultureScope.Chinese();
         await SignInAsync(DemoWorld.Alice);
 
         // Act

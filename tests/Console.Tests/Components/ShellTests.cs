@@ -38,26 +38,18 @@ public sealed class ShellTests : ComponentTestBase
     {
         // Arrange
         await SignInAsync(DemoWorld.Alice);
-        var (culture, uiCulture) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
-        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture =
-            System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
-        try
-        {
-            // Act
-            var cut = RenderShell();
+        using var chinese = CultureScope.Chinese();
 
-            // Assert
-            var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-            Assert.Equal(["概览", "镜像", "快照", "实例"], links.Take(4));
-            Assert.Contains("任务", links);
-            Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "退出登录");
-            Assert.Contains("华东1（杭州） · cn-hangzhou", cut.Find("[data-testid='region-selector']").OuterHtml, StringComparison.Ordinal);
-            Assert.Equal("Language", cut.Find("[data-testid='language-selector']").GetAttribute("aria-label"));
-        }
-        finally
-        {
-            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
+        // Act
+        var cut = RenderShell();
+
+        // Assert
+        var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Equal(["概览", "镜像", "快照", "实例"], links.Take(4));
+        Assert.Contains("任务", links);
+        Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "退出登录");
+        Assert.Contains("华东1（杭州） · cn-hangzhou", cut.Find("[data-testid='region-selector']").OuterHtml, StringComparison.Ordinal);
+        Assert.Equal("Language", cut.Find("[data-testid='language-selector']").GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -18,24 +18,12 @@ namespace EcsConsole.Tests.Components.Admin;
 /// </summary>
 public sealed class AdminPagesInChineseTests : ComponentTestBase
 {
-    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo(ConsoleCultures.Chinese);
-
     public AdminPagesInChineseTests() => Services.AddSingleton<ISecretProtector, PlainSecretProtector>();
 
     private static async Task InChineseAsync(Func<Task> test)
     {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = Chinese;
-        CultureInfo.CurrentUICulture = Chinese;
-        try
-        {
-            await test();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-            CultureInfo.CurrentUICulture = uiCulture;
-        }
+        using var chinese = CultureScope.Chinese();
+        await test();
     }
 
     [Fact]
