@@ -4,7 +4,8 @@ namespace EcsConsole.E2E;
 /// The console in Simplified Chinese (issue #24, ui-contract §8) as a person uses it: signed in on the English sign-in
 /// page, switched with the <c>Language</c> selector, a custom image made from an instance in the Chinese dialog and seen
 /// Available (可用). Chinese names where a person reads them, test ids where the contract fixes them. The screenshots
-/// are the docs' pictures of the console in Chinese (docs/screenshots/zh-CN, 1280×800).
+/// are the docs' pictures of the console in Chinese (written to TestResults/screenshots/zh-CN, 1280×800; copied to
+/// docs/screenshots/zh-CN by hand, as the other journeys' pictures are, so a test run never changes the repository).
 /// </summary>
 [Collection(MutatingConsoleCollection.Name)]
 public sealed class ChineseJourneyTests(MutatingConsoleFixture mutating)
@@ -92,10 +93,10 @@ public sealed class ChineseJourneyTests(MutatingConsoleFixture mutating)
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
     }
 
-    /// <summary>The viewport (1280×800) as docs/screenshots/zh-CN/<paramref name="name"/>.png.</summary>
+    /// <summary>The viewport (1280×800) as TestResults/screenshots/zh-CN/<paramref name="name"/>.png.</summary>
     private static Task SaveScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(Repository.Root(), "docs", "screenshots", "zh-CN");
+        var folder = Path.Combine(Repository.Root(), "TestResults", "screenshots", "zh-CN");
         Directory.CreateDirectory(folder);
         return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
