@@ -48,7 +48,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
     [Fact]
     public async Task EveryRoute_AsAlice_HasNoSeriousAccessibilityViolation_NorDoTheSignInPages()
     {
-        var page = await Axe.NewPageAsync(fixture);
+        var page = await fixture.NewPageAsync(bypassCsp: true);
         var violations = new List<string>();
         await page.GotoAsync("/Account/Register");
         violations.AddRange(await Axe.SeriousViolationsAsync(page, "/Account/Register"));
@@ -148,7 +148,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
 
     private async Task<IPage> SignedInAsync(string email)
     {
-        var page = await Axe.NewPageAsync(fixture);
+        var page = await fixture.NewPageAsync(bypassCsp: true);
         await new SignInPage(page).LogInToConsoleAsync(email, DemoWorld.Password);
         return page;
     }

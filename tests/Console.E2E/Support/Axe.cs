@@ -23,23 +23,6 @@ public static class Axe
     }
 
     /// <summary>
-    /// A signed-out page whose context ignores the Content Security Policy (<c>script-src 'self'</c> refuses the
-    /// injected axe script otherwise); everything else as <see cref="ConsoleFixture.NewPageAsync"/>.
-    /// </summary>
-    public static async Task<IPage> NewPageAsync(ConsoleFixture fixture)
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.App.Url,
-            Locale = "en-US",
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            BypassCSP = true,
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
-    }
-
-    /// <summary>
     /// Runs axe on the page as it is now (after its transitions end) and returns one line per serious or critical
     /// violation: where, the rule id, its impact and the target selectors of its nodes.
     /// </summary>

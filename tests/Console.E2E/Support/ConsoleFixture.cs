@@ -43,13 +43,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page on the console.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <param name="bypassCsp">
+    /// Ignore the Content Security Policy: only for a test that injects its own script (axe-core, which
+    /// <c>script-src 'self'</c> refuses otherwise).
+    /// </param>
+    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.Url,
             Locale = "en-US",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -20,13 +20,6 @@ namespace EcsConsole.Tests.Components;
 /// </summary>
 public sealed class InstancesAreaInChineseTests : ComponentTestBase
 {
-    private IRenderedComponent<TPage> RenderAt<TPage>(string url)
-        where TPage : IComponent
-    {
-        Services.GetRequiredService<NavigationManager>().NavigateTo(url);
-        return Render<TPage>();
-    }
-
     [Fact]
     public async Task Instances_InChinese_ShowTheHeadingColumnsAndStatuses()
     {

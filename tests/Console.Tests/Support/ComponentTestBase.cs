@@ -47,6 +47,14 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 
     public virtual async Task InitializeAsync() => await Database.WithDemoWorldAsync();
 
+    /// <summary>Renders <typeparamref name="TPage"/> at <paramref name="url"/>, as the router does after a navigation there.</summary>
+    protected IRenderedComponent<TPage> RenderAt<TPage>(string url)
+        where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(url);
+        return Render<TPage>();
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();

@@ -15,13 +15,6 @@ public sealed class ImageBuilderPagesTests : ComponentTestBase
     private const string Hangzhou = "cn-hangzhou";
     private const string ContentBox = "textarea[data-testid='component-content'], [data-testid='component-content'] textarea";
 
-    private IRenderedComponent<T> RenderAt<T>(string path)
-        where T : IComponent
-    {
-        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
-        return Render<T>();
-    }
-
     private async Task<string> TemplateAsync(string name = "web")
     {
         var created = await Services.GetRequiredService<ImagePipelineService>().CreateAsync(await Database.ActorAsync(DemoWorld.Alice),

@@ -22,28 +22,12 @@ namespace EcsConsole.Tests.Components.Images;
 public sealed class ImagesInChineseTests : ComponentTestBase
 {
     private const string Hangzhou = "cn-hangzhou";
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-    public ImagesInChineseTests() => SetCulture(CultureInfo.GetCultureInfo("zh-CN"));
+    private readonly CultureScope _chinese = CultureScope.Chinese();
 
     protected override void Dispose(bool disposing)
     {
-        SetCulture(_culture, _uiCulture);
+        _chinese.Dispose();
         base.Dispose(disposing);
-    }
-
-    private static void SetCulture(CultureInfo culture, CultureInfo? uiCulture = null)
-    {
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = uiCulture ?? culture;
-    }
-
-    private IRenderedComponent<TPage> Open<TPage>(string path)
-        where TPage : IComponent
-    {
-        Services.GetRequiredService<NavigationManager>().NavigateTo(path);
-        return Render<TPage>();
     }
 
     [Fact]
@@ -53,7 +37,7 @@ public sealed class ImagesInChineseTests : ComponentTestBase
         await SignInAsync(DemoWorld.Alice);
 
         // Act
-        var cut = Open<ImagesPage>($"/images?region={Hangzhou}");
+        var cut = RenderAt<ImagesPage>($"/images?region={Hangzhou}");
 
         // Assert
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid^='image-row-']")));
@@ -70,7 +54,7 @@ public sealed class ImagesInChineseTests : ComponentTestBase
     {
         // Arrange
         await SignInAsync(DemoWorld.Alice);
-        var cut = Open<ImagesPage>($"/images?region={Hangzhou}");
+        var cut = RenderAt<ImagesPage>($"/images?region={Hangzhou}");
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid^='image-row-']")));
         var id = cut.Find("[data-testid^='image-row-']").GetAttribute("data-testid")!["image-row-".Length..];
         await using (var db = Database.NewContext())
@@ -82,7 +66,7 @@ public sealed class ImagesInChineseTests : ComponentTestBase
         // Act: the change is published by a thread whose culture is English (a task, the simulated clock)
         await Task.Run(() =>
         {
-            SetCulture(CultureInfo.InvariantCulture);
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             Services.GetRequiredService<ChangeNotifier>().Publish(new ResourceChange(ResourceKind.Image, id, Hangzhou, DemoWorld.AcmeAccountId));
         });
 
@@ -117,7 +101,7 @@ public sealed class ImagesInChineseTests : ComponentTestBase
         await SignInAsync(DemoWorld.Alice);
 
         // Act
-        var cut = Open<SnapshotsPage>($"/snapshots?region={Hangzhou}");
+        var cut = RenderAt<SnapshotsPage>($"/snapshots?region={Hangzhou}");
 
         // Assert
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid^='snapshot-row-']")));
@@ -133,7 +117,7 @@ public sealed class ImagesInChineseTests : ComponentTestBase
         await SignInAsync(DemoWorld.Alice);
 
         // Act
-        var cut = Open<TasksPage>($"/tasks?region={Hangzhou}");
+        var cut = RenderAt<TasksPage>($"/tasks?region={Hangzhou}");
 
         // Assert
         cut.WaitForAssertion(() => Assert.Contains("本地域没有任务", cut.Find("[data-testid='tasks-empty']").TextContent));
@@ -148,7 +132,7 @@ public sealed class ImagesInChineseTests : ComponentTestBase
         await SignInAsync(DemoWorld.Alice);
 
         // Act
-        var cut = Open<OverviewPage>($"/?region={Hangzhou}");
+        var cut = RenderAt<OverviewPage>($"/?region={Hangzhou}");
 
         // Assert
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid='overview-instances-count']").TextContent.Trim()));
