@@ -94,5 +94,11 @@ public partial class ImagesPage
 
     private void GoToPage(int page) => Go(_state with { Page = Math.Max(1, page) });
 
+    private Task PageTo(int page)
+    {
+        GoToPage(page);
+        return Task.CompletedTask;
+    }
+
     private void ClearFilters() => Go(new ImageListUrl { Tab = _state.Tab, PageSize = _state.PageSize, Sort = _state.Sort });
 }

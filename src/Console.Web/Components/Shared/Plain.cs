@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace EcsConsole.Web.Components.Shared;
+
+/// <summary>
+/// MudBlazor's buttons as plain markup with its classes, for lists that repeat them on every row (issue #20). A
+/// <c>MudTooltip</c> around a <c>MudIconButton</c> is four components (tooltip, popover, button, icon), and each
+/// component costs an open page about 4 KB of server memory for as long as it is open; these cost a few render frames.
+/// The tooltip is the wrapper's <c>title</c>, as MudTooltip wraps its button, so a disabled button still says why on
+/// hover (a disabled button takes no pointer events, the wrapper does). The accessible name is <c>aria-label</c>.
+/// Interactive controls (selects, menus, dialogs, text fields) stay MudBlazor components.
+/// </summary>
+public static class Plain
+{
+    /// <summary>An icon button (<c>MudIconButton</c>, <c>Size.Small</c>) with its tooltip: a link when
+    /// <paramref name="href"/> is given, else a button calling <paramref name="onClick"/> on <paramref name="receiver"/>.</summary>
+    public static RenderFragment IconButton(IHandleEvent receiver, string icon, string label, string? tooltip, bool disabled = false,
+        Func<Task>? onClick = null, string? href = null, string? testId = null, string size = "small") => builder =>
+    {
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "mud-tooltip-root mud-tooltip-inline");
+        builder.AddAttribute(2, "title", tooltip);
+        var link = href is not null && !disabled;
+        builder.OpenElement(3, link ? "a" : "button");
+        builder.AddAttribute(4, "class", $"mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-{size}");
+        builder.AddAttribute(5, "aria-label", label);
+        builder.AddAttribute(6, "data-testid", testId);
+        if (link)
+        {
+            builder.AddAttribute(7, "href", href);
+        }
+        else
+        {
+            builder.AddAttribute(8, "type", "button");
+            builder.AddAttribute(9, "disabled", disabled);
+            if (onClick is not null && !disabled)
+            {
+                builder.AddAttribute(10, "onclick", EventCallback.Factory.Create<MouseEventArgs>(receiver, onClick));
+            }
+        }
+
+        builder.OpenElement(11, "span");
+        builder.AddAttribute(12, "class", "mud-icon-button-label");
+        builder.AddContent(13, Svg.Icon(icon, size: size));
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
+    /// <summary>A text button with a start icon (<c>MudButton</c>): <paramref name="variant"/> is <c>filled</c>,
+    /// <c>outlined</c> or <c>text</c>, <paramref name="color"/> a palette colour (<c>primary</c>…).</summary>
+    public static RenderFragment Button(IHandleEvent receiver, string text, string? tooltip, bool disabled, Func<Task> onClick,
+        string variant = "filled", string color = "primary", string? icon = null, string? classes = null, string? testId = null) => builder =>
+    {
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "mud-tooltip-root mud-tooltip-inline");
+        builder.AddAttribute(2, "title", tooltip);
+        builder.OpenElement(3, "button");
+        builder.AddAttribute(4, "class",
+            $"mud-button-root mud-button mud-button-{variant} mud-button-{variant}-{color} mud-button-{variant}-size-medium mud-ripple {classes}");
+        builder.AddAttribute(5, "type", "button");
+        builder.AddAttribute(6, "data-testid", testId);
+        builder.AddAttribute(7, "disabled", disabled);
+        if (!disabled)
+        {
+            builder.AddAttribute(8, "onclick", EventCallback.Factory.Create<MouseEventArgs>(receiver, onClick));
+        }
+
+        builder.OpenElement(9, "span");
+        builder.AddAttribute(10, "class", "mud-button-label");
+        if (icon is not null)
+        {
+            builder.OpenElement(11, "span");
+            builder.AddAttribute(12, "class", "mud-button-icon-start mud-button-icon-size-medium");
+            builder.AddContent(13, Svg.Icon(icon));
+            builder.CloseElement();
+        }
+
+        builder.AddContent(14, text);
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
+    /// <summary>A small text chip (<c>MudChip</c>, <c>Variant.Text</c>) in a palette colour, e.g. a status.</summary>
+    public static RenderFragment Chip(string text, string color, string? testId = null) => builder =>
+    {
+        builder.OpenElement(0, "div");
+        builder.AddAttribute(1, "class", "mud-chip-container");
+        builder.OpenElement(2, "div");
+        builder.AddAttribute(3, "class", $"mud-chip mud-chip-text mud-chip-size-small mud-chip-color-{color}");
+        builder.AddAttribute(4, "data-testid", testId);
+        builder.OpenElement(5, "span");
+        builder.AddAttribute(6, "class", "mud-chip-content");
+        builder.AddContent(7, text);
+        builder.CloseElement();
+        builder.CloseElement();
+        builder.CloseElement();
+    };
+
+    /// <summary>A link in MudLink's style (<c>Typo.body2</c>).</summary>
+    public static RenderFragment Link(string href, string text, string? testId = null, string typo = "body2") => builder =>
+    {
+        builder.OpenElement(0, "a");
+        builder.AddAttribute(1, "href", href);
+        builder.AddAttribute(2, "data-testid", testId);
+        builder.AddAttribute(3, "class", $"mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-{typo}");
+        builder.AddContent(4, text);
+        builder.CloseElement();
+    };
+}
