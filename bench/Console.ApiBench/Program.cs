@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 //   dotnet run -c Release --project bench/Console.ApiBench [-- --requests 1000]
 // The simulation control's reset and account timings: ... -- --simulation [--postgres ["<Npgsql>"]] (SimulationBench.cs;
 // the connection string may be in ECSCONSOLE_BENCH_PG).
+// Throughput under wrk, against the bare endpoint in the same run (issue #20): ... -- --wrk [--seconds 10] [--connections 16]
 // Throughput of a running console or cluster proxy: ... -- --load http://localhost:8080 (LoadBench.cs).
 /// <summary>The benchmark's entry point (not top-level statements: the web project's <c>Program</c> is referenced).</summary>
 internal static class ApiBenchmark
@@ -43,6 +44,7 @@ internal static class ApiBenchmark
             return;
         }
 
+        var wrk = args.Contains("--wrk");
         var requests = args.Length > 1 && args[0] == "--requests" && int.TryParse(args[1], out var n) ? n : 1000;
         var database = Path.Combine(Path.GetTempPath(), $"ecsconsole-apibench-{Guid.NewGuid():N}.db");
         try
@@ -66,7 +68,7 @@ internal static class ApiBenchmark
             await AddImagesAsync(console.Services, 60);
             using var http = console.CreateClient();
             var signer = new Signer("LTAI5tDemoAlice000000001", "DemoAliceSecret000000000000000001", http.BaseAddress!.Authority);
-            var query = new Dictionary<string, string> { ["RegionId"] = "cn-hangzhou", ["ImageOwnerAlias"] = "self", ["PageSize"] = "50" };
+            var query = new Dictionary<string, string> { ["RegionId"] = "cn-hangzhou", ["ImageOwnerAlias"] = wrk ? "system" : "self", ["PageSize"] = "50" };
             var sample = await http.SendAsync(signer.Sign("DescribeImages", query));
             var json = await sample.Content.ReadAsByteArrayAsync();
             if (!sample.IsSuccessStatusCode)
@@ -82,6 +84,12 @@ internal static class ApiBenchmark
             bare.MapPost("/", () => Results.Bytes(json, "application/json;charset=utf-8"));
             await bare.StartAsync();
             using var bareHttp = new HttpClient { BaseAddress = new Uri(bare.Urls.First()) };
+            if (wrk)
+            {
+                await WrkBench.RunAsync(http.BaseAddress!, bareHttp.BaseAddress, repository.FullName,
+                    Option(args, "--seconds", 10), Option(args, "--connections", 16), Option(args, "--threads", 2));
+                return;
+            }
 
             var api = await MeasureAsync(() => http.SendAsync(signer.Sign("DescribeImages", query)), requests);
             var baseline = await MeasureAsync(() => bareHttp.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/?RegionId=cn-hangzhou&ImageOwnerAlias=self&PageSize=50")), requests);

@@ -1,0 +1,31 @@
+-- Replays pre-signed ECS API paths (issue #20): every request takes the next line of the file named by PATHS, so every
+-- signature nonce is fresh. Each wrk thread takes every n-th line. Requests are POST with the query, as the typed SDK
+-- sends V1 ('v2' signatureAlgorithm).
+local counter = 0
+local threads = {}
+
+function setup(thread)
+  thread:set("id", counter)
+  table.insert(threads, thread)
+  counter = counter + 1
+end
+
+function init(args)
+  local file = os.getenv("PATHS")
+  local total = tonumber(os.getenv("THREADS") or "2")
+  paths = {}
+  local i = 0
+  for line in io.lines(file) do
+    if i % total == id then paths[#paths + 1] = line end
+    i = i + 1
+  end
+  next_path = 1
+  wrk.method = "POST"
+end
+
+function request()
+  local path = paths[next_path]
+  next_path = next_path + 1
+  if next_path > #paths then next_path = 1 end
+  return wrk.format("POST", path)
+end
