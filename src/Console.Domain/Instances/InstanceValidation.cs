@@ -11,6 +11,9 @@ public static partial class InstanceValidation
     public const int MinDataDiskGiB = 20;
     public const int MaxDataDiskGiB = 32768;
 
+    /// <summary>The longest host name ECS takes (a Linux one: 2–64 characters).</summary>
+    public const int MaxHostNameLength = 64;
+
     /// <summary>Subscription periods in months (INS-03).</summary>
     public static IReadOnlyList<int> Periods { get; } = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60];
 
