@@ -49,9 +49,9 @@ public sealed partial class InstanceService
 
     /// <summary>
     /// RebootInstance: a Running instance restarts — Starting, then Running again (<see cref="InstanceErrors.IncorrectStatusCode"/>
-    /// otherwise). <paramref name="forceStop"/> changes nothing in the simulation: no guest OS has to shut down.
+    /// otherwise).
     /// </summary>
-    public Task<Result> RebootAsync(Actor actor, string regionId, string instanceId, bool forceStop = false, CancellationToken ct = default) =>
+    public Task<Result> RebootAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
         ChangeAsync(actor, regionId, instanceId, AuditActions.RebootInstance, (scope, instance, region) =>
         {
             if (InstanceRules.CannotMove(instance.Name, instance.Status, InstanceStatus.Running, "restarted") is { } refused)
@@ -59,7 +59,6 @@ public sealed partial class InstanceService
                 return refused;
             }
 
-            _ = forceStop;
             instance.Status = InstanceStatus.Starting;
             tasks.New(scope.Db, region.Infix, regionId, instance.AccountId, AsyncTaskType.StartInstance, instance.Id, cancellable: false);
             return Result.Success();

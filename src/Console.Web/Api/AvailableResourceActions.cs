@@ -47,7 +47,7 @@ internal static class AvailableResourceActions
     /// <summary>
     /// <c>DestinationResource</c> (required), then the words that must be ECS's: <c>InstanceChargeType</c>,
     /// <c>SpotStrategy</c> (spot is pay-as-you-go), <c>ResourceType</c>, <c>IoOptimized</c>, <c>NetworkCategory</c>,
-    /// <c>Scope</c>, <c>SpotDuration</c> (0–6 hours), <c>Cores</c> and <c>Memory</c>.
+    /// <c>Scope</c>, <c>Cores</c> and <c>Memory</c>.
     /// </summary>
     private static AvailableQuery BindAvailable(ApiParameters p)
     {
@@ -96,7 +96,6 @@ internal static class AvailableResourceActions
             p.Fail(CommonErrors.InvalidParameter("Scope", "it must be Region or Zone."));
         }
 
-        _ = p.Int("SpotDuration", 0, 6);
         var cores = p.Int("Cores", 1);
         decimal? memory = null;
         if (p.Get("Memory") is { } text)

@@ -23,8 +23,8 @@ internal static class InstanceLifecycleActions
             call.Service<InstanceService>().StopManyAsync(call.Actor, region.Id, a.Ids, a.Mode, call.Ct)), changing: true),
         EcsAction.InRegion("DeleteInstances", BindDeleteInstances, async (call, region, a) =>
             call.Done(await call.Service<InstanceService>().ReleaseManyAsync(call.Actor, region.Id, a.Ids, a.Force, call.Ct)), changing: true).WithClientToken(),
-        OnOwnInstance("RebootInstance", p => p.Bool("ForceStop") ?? false, async (call, regionId, id, forceStop) =>
-            call.Done(await call.Service<InstanceService>().RebootAsync(call.Actor, regionId, id, forceStop, call.Ct)), changing: true),
+        OnOwnInstance("RebootInstance", _ => true, async (call, regionId, id, _) =>
+            call.Done(await call.Service<InstanceService>().RebootAsync(call.Actor, regionId, id, call.Ct)), changing: true),
         OnOwnInstance("ModifyInstanceAttribute", BindModify, async (call, regionId, id, m) =>
             call.Done(await call.Service<InstanceService>().ModifyAttributeAsync(call.Actor, m with { RegionId = regionId, InstanceId = id }, call.Ct)), changing: true),
         EcsAction.InRegion("DescribeInstanceStatus", BindStatus, DescribeInstanceStatusAsync),
@@ -67,13 +67,11 @@ internal static class InstanceLifecycleActions
     }
 
     /// <summary>
-    /// StopInstances: <c>ForceStop</c> is read (the simulation has no guest OS to shut down, so a stop is as quick either
-    /// way); <c>StoppedMode</c> is <c>KeepCharging</c>, the only mode the product has (a stopped instance keeps its
-    /// resources and is billed) — <c>StopCharging</c> is refused.
+    /// StopInstances: <c>StoppedMode</c> is <c>KeepCharging</c>, the only mode the product has (a stopped instance keeps
+    /// its resources and is billed) — <c>StopCharging</c> is refused.
     /// </summary>
     private static BatchArgs BindStopInstances(ApiParameters p)
     {
-        _ = p.Bool("ForceStop");
         if (p.Get("StoppedMode") is { } mode && mode != "KeepCharging")
         {
             p.Fail(ApiErrors.Invalid("InvalidParameter.StoppedMode", 400,
@@ -83,11 +81,10 @@ internal static class InstanceLifecycleActions
         return BindBatch(p);
     }
 
-    /// <summary>DeleteInstances: <c>InstanceId.N</c>, <c>Force</c> (release Running instances), <c>ForceStop</c> (read, as for StopInstances).</summary>
+    /// <summary>DeleteInstances: <c>InstanceId.N</c> and <c>Force</c> (release Running instances too).</summary>
     private static BatchArgs BindDeleteInstances(ApiParameters p)
     {
         var force = p.Bool("Force") ?? false;
-        _ = p.Bool("ForceStop");
         return BindBatch(p) with { Mode = BatchOptimization.AllTogether, Force = force };
     }
 
