@@ -142,7 +142,7 @@ public sealed class EcsApiNetworkDescribeTests(EcsApiFixture api) : IClassFixtur
 
         // Assert
         Assert.Equal(["cn-hangzhou-i", "cn-hangzhou-j"],
-            zones["AvailableZones"].GetProperty("AvailableZone").EnumerateArray().Select(z => z.GetProperty("ZoneId").GetString()).ToArray());
+            zones["AvailableZones"].GetProperty("AvailableZone").EnumerateArray().Select(z => z.GetProperty("ZoneId").GetString()!).ToArray());
     }
 
     [Theory]
