@@ -8,9 +8,9 @@ namespace EcsConsole.Domain.Instances;
 
 /// <summary>
 /// Instances: create (RunInstances; CreateInstance, made Stopped), start, stop, reboot, release (DeleteInstance), the
-/// batches of InstanceService.Batch.cs, attribute changes (InstanceService.Attributes.cs) and replace the system disk. Every change
-/// checks the actor may write, is audited, and is published to open pages; state transitions run on the task engine
-/// (Pending → Starting → Running, Stopping → Stopped).
+/// batches (InstanceService.Batch.cs), attribute changes (InstanceService.Attributes.cs) and replace the system disk.
+/// Every change checks the actor may write, is audited, and is published to open pages; state transitions run on the
+/// task engine (Pending → Starting → Running, Stopping → Stopped).
 /// </summary>
 public sealed partial class InstanceService(
     IDbContextFactory<ConsoleDbContext> dbFactory,
