@@ -66,8 +66,10 @@ public sealed partial class InstanceService
 
     /// <summary>
     /// The frame of a batch: at most <see cref="MaxBatch"/> distinct instances (<c>InvalidParameter</c>). Every instance is
-    /// first checked as a dry run; a refused right is the whole call's answer (it is the caller's, not an instance's), and
-    /// so is any refusal <see cref="BatchOptimization.AllTogether"/>. Then each instance is changed in its own audited write.
+    /// first checked as a dry run. A refused right is the whole call's answer (it is the caller's, not an instance's), and
+    /// so is any refusal <see cref="BatchOptimization.AllTogether"/>: that instance's change is then made for real, so
+    /// the refusal is audited as its single action audits it, and nothing else is changed. Otherwise each instance is
+    /// changed in its own audited write, a refused one answering its refusal (<see cref="BatchOptimization.SuccessFirst"/>).
     /// </summary>
     private async Task<Result<IReadOnlyList<InstanceBatchOutcome>>> BatchAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds,
         BatchOptimization mode, Func<Actor, string, Task<Result>> change, CancellationToken ct)
@@ -90,33 +92,31 @@ public sealed partial class InstanceService
             checks.Add((id, checkedOne.Error is { Code: CommonErrors.DryRunOperationCode } ? null : checkedOne.Error));
         }
 
-        if (checks.FirstOrDefault(c => c.Refusal?.Code == CommonErrors.ForbiddenCode).Refusal is { } forbidden)
+        var whole = checks.FirstOrDefault(c => c.Refusal?.Code == CommonErrors.ForbiddenCode);
+        if (whole.Refusal is null && mode == BatchOptimization.AllTogether)
         {
-            return forbidden;
+            whole = checks.FirstOrDefault(c => c.Refusal is not null);
         }
 
-        if (mode == BatchOptimization.AllTogether && checks.FirstOrDefault(c => c.Refusal is not null).Refusal is { } first)
+        if (whole.Refusal is { } refused)
         {
-            return first;
+            return actor.DryRun ? refused : (await change(actor, whole.Id)).Error ?? refused;
+        }
+
+        if (actor.DryRun)
+        {
+            // Every check has run; a dry run changes nothing (SuccessFirst: each refusal is reported).
+            return checks.All(c => c.Refusal is null)
+                ? CommonErrors.DryRunOperation()
+                : checks.Select(c => new InstanceBatchOutcome(c.Id, null, null, c.Refusal)).ToList();
         }
 
         var before = await StatusesAsync(actor, regionId, ids, ct);
         var done = new Dictionary<string, EcsError?>(StringComparer.Ordinal);
-        foreach (var (id, refusal) in checks)
+        foreach (var id in ids)
         {
-            if (refusal is not null || actor.DryRun)
-            {
-                done[id] = refusal;
-                continue;
-            }
-
             var changed = await change(actor, id);
             done[id] = changed.IsSuccess ? null : changed.Error;
-        }
-
-        if (actor.DryRun && done.Values.All(e => e is null))
-        {
-            return CommonErrors.DryRunOperation();
         }
 
         var after = await StatusesAsync(actor, regionId, ids, ct);

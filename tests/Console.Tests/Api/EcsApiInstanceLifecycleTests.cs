@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Domain.Simulation;
 using EcsConsole.Tests.Api.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsConsole.Tests.Api;
@@ -154,6 +156,23 @@ public sealed class EcsApiInstanceLifecycleTests(EcsApiFixture api) : IClassFixt
 
         // Assert
         Assert.Equal(("Forbidden", HttpStatusCode.Forbidden), (refused.Code, refused.Status));
+    }
+
+    [Fact]
+    public async Task EachInstanceOfABatch_IsAuditedAsItsSingleAction_AndAnAllTogetherRefusal_AsTheRefusedInstances()
+    {
+        // Arrange
+        var stopped = await NewInstanceAsync(stopped: true);
+        var running = await NewInstanceAsync(stopped: false);
+        var other = await NewInstanceAsync(stopped: true);
+
+        // Act
+        await api.Alice().CallAsync("StartInstances", InRegion, ("InstanceId.1", stopped), ("InstanceId.2", running));
+        await api.Alice().CallAsync("StartInstances", InRegion, ("InstanceId.1", other), ("BatchOptimization", "SuccessFirst"));
+        var audited = await AuditAsync(stopped, running, other);
+
+        // Assert: the refused batch left one entry, the refusal's; the SuccessFirst one its instance's success
+        Assert.Equal([("StartInstance", running, "IncorrectInstanceStatus"), ("StartInstance", other, null)], audited);
     }
 
     [Fact]
@@ -331,6 +350,14 @@ public sealed class EcsApiInstanceLifecycleTests(EcsApiFixture api) : IClassFixt
         }
 
         return instanceId;
+    }
+
+    private async Task<List<(string Action, string Id, string? ErrorCode)>> AuditAsync(params string[] instanceIds)
+    {
+        await using var db = await api.App.Services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync();
+        var entries = await db.AuditEntries
+            .Where(e => e.ResourceId != null && instanceIds.Contains(e.ResourceId) && e.Action == "StartInstance").OrderBy(e => e.Id).ToListAsync();
+        return [.. entries.Select(e => (e.Action, e.ResourceId!, e.ErrorCode))];
     }
 
     private async Task<string> StatusOfAsync(string instanceId)
