@@ -18,7 +18,8 @@ const image = 'aliyun_3_x64_20G_alibase_20250101.vhd';
 const timeoutMs = Number(process.env.ECS_WAIT_SECONDS || 120) * 1000;
 
 function client(signatureAlgorithm) {
-  const config = { accessKeyId, accessKeySecret, endpoint, protocol: 'http', regionId: region };
+  // A cold console on a busy machine can take longer than the SDK's 3-second default to answer its first call.
+  const config = { accessKeyId, accessKeySecret, endpoint, protocol: 'http', regionId: region, readTimeout: 30000, connectTimeout: 10000 };
   if (signatureAlgorithm) config.signatureAlgorithm = signatureAlgorithm;
   return new Ecs.default(new $OpenApiUtil.Config(config));
 }

@@ -28,7 +28,7 @@ public sealed record DefaultVSwitch(string VSwitchId, string VpcId, string ZoneI
 public sealed record DefaultSecurityGroup(string SecurityGroupId, string VpcId, string Name, string Description);
 
 /// <summary>
-/// The derived network of an account in a region (<see cref="DefaultNetwork"/>), laid out as ECS lays out a default VPC:
+/// The derived network of an account in a region (INS-14) (<see cref="DefaultNetwork"/>), laid out as ECS lays out a default VPC:
 /// 172.16.0.0/12, with one /20 vSwitch per zone in zone order.
 /// </summary>
 public static class DefaultNetworkLayout

@@ -44,7 +44,7 @@ public sealed record RunInstancesRequest
     public string? ResourceGroupId { get; init; }
 
     /// <summary>
-    /// False for CreateInstance, the older single-instance create: the instance is made Stopped and not started, and the
+    /// False for CreateInstance (INS-10), the older single-instance create: the instance is made Stopped and not started, and the
     /// order is audited as CreateInstance.
     /// </summary>
     public bool Start { get; init; } = true;

@@ -27,7 +27,7 @@ public sealed record ModifyInstanceAttributeRequest
 public sealed partial class InstanceService
 {
     /// <summary>
-    /// ModifyInstanceAttribute: the name (<see cref="InstanceErrors.NameMalformedCode"/>), description
+    /// ModifyInstanceAttribute (INS-13): the name (<see cref="InstanceErrors.NameMalformedCode"/>), description
     /// (<see cref="InstanceErrors.DescriptionMalformedCode"/>), host name (<see cref="InstanceErrors.HostNameMalformedCode"/>),
     /// logon password (<see cref="InstanceErrors.PasswordMalformedCode"/>), release protection, and the security groups
     /// (<see cref="InstanceErrors.SecurityGroupNotFoundCode"/> for any but the account's one). The host name and the

@@ -27,12 +27,12 @@ public sealed partial class InstanceService
     /// <summary>The most instances one batch names (ECS: 100).</summary>
     public const int MaxBatch = 100;
 
-    /// <summary>StartInstances: <see cref="StartAsync"/> on each instance, as <paramref name="mode"/> says.</summary>
+    /// <summary>StartInstances (INS-11): <see cref="StartAsync"/> on each instance, as <paramref name="mode"/> says.</summary>
     public Task<Result<IReadOnlyList<InstanceBatchOutcome>>> StartManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds,
         BatchOptimization mode, CancellationToken ct = default) =>
         BatchAsync(actor, regionId, instanceIds, mode, (who, id) => StartAsync(who, regionId, id, ct), ct);
 
-    /// <summary>StopInstances: <see cref="StopAsync"/> on each instance, as <paramref name="mode"/> says.</summary>
+    /// <summary>StopInstances (INS-11): <see cref="StopAsync"/> on each instance, as <paramref name="mode"/> says.</summary>
     public Task<Result<IReadOnlyList<InstanceBatchOutcome>>> StopManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds,
         BatchOptimization mode, CancellationToken ct = default) =>
         BatchAsync(actor, regionId, instanceIds, mode, (who, id) => StopAsync(who, regionId, id, ct), ct);
@@ -48,7 +48,7 @@ public sealed partial class InstanceService
     }
 
     /// <summary>
-    /// RebootInstance: a Running instance restarts — Starting, then Running again (<see cref="InstanceErrors.IncorrectStatusCode"/>
+    /// RebootInstance (INS-12): a Running instance restarts — Starting, then Running again (<see cref="InstanceErrors.IncorrectStatusCode"/>
     /// otherwise).
     /// </summary>
     public Task<Result> RebootAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
