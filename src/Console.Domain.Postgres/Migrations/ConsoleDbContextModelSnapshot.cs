@@ -1412,8 +1412,18 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<bool>("DeletionProtection")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
                     b.Property<DateTimeOffset?>("ExpiredTime")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HostName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("ImageId")
                         .IsRequired()

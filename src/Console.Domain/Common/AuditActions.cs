@@ -36,6 +36,9 @@ public static class AuditActions
     public const string StartInstance = "StartInstance";
     public const string StopInstance = "StopInstance";
     public const string DeleteInstance = "DeleteInstance";
+    public const string CreateInstance = "CreateInstance";
+    public const string RebootInstance = "RebootInstance";
+    public const string ModifyInstanceAttribute = "ModifyInstanceAttribute";
     public const string ReplaceSystemDisk = "ReplaceSystemDisk";
     public const string CreateKeyPair = "CreateKeyPair";
     public const string ImportKeyPair = "ImportKeyPair";

@@ -24,6 +24,12 @@ public sealed class Instance : AccountResource
 
     public required string Name { get; set; }
 
+    /// <summary>The description ModifyInstanceAttribute sets (2–256 characters); null when none was given.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The host name ModifyInstanceAttribute sets; null reads as ECS's default, <c>iZ…Z</c> from the instance ID.</summary>
+    public string? HostName { get; set; }
+
     public required string InstanceTypeId { get; init; }
 
     /// <summary>The image of the current system disk (changes with Replace System Disk).</summary>

@@ -10,6 +10,8 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.HasKey(i => i.Id);
         builder.Property(i => i.ZoneId).HasMaxLength(ColumnLength.RegionId);
         builder.Property(i => i.ImageId).HasMaxLength(ColumnLength.ImageId);
+        builder.Property(i => i.Description).HasMaxLength(ColumnLength.Description);
+        builder.Property(i => i.HostName).HasMaxLength(InstanceValidation.MaxHostNameLength);
         builder.HasOne<InstanceType>().WithMany().HasForeignKey(i => i.InstanceTypeId);
         builder.HasIndex(i => new { i.AccountId, i.RegionId });
         builder.HasIndex(i => i.ImageId);

@@ -21,6 +21,8 @@ public static class InstanceErrors
     public const string VSwitchNotFoundCode = "InvalidVSwitchId.NotFound";
     public const string SecurityGroupNotFoundCode = "InvalidSecurityGroupId.NotFound";
     public const string MismatchCode = "InvalidParameter.Mismatch";
+    public const string DescriptionMalformedCode = "InvalidDescription.Malformed";
+    public const string HostNameMalformedCode = "InvalidHostName.Malformed";
 
     public static EcsError NotFound(string instanceId) => new(NotFoundCode, 404, $"The specified instance \"{instanceId}\" does not exist.");
 
@@ -33,6 +35,11 @@ public static class InstanceErrors
 
     public static EcsError NameMalformed() => new(NameMalformedCode, 400,
         "The instance name must be 2 to 128 characters, start with a letter and contain only letters, digits, colons (:), underscores (_), periods (.) and hyphens (-).");
+
+    public static EcsError DescriptionMalformed() => new(DescriptionMalformedCode, 400,
+        "The description must be 2 to 256 characters and cannot start with http:// or https://.");
+
+    public static EcsError HostNameMalformed(string why) => new(HostNameMalformedCode, 400, why);
 
     public static EcsError PasswordMalformed(string why) => new(PasswordMalformedCode, 400, why);
 

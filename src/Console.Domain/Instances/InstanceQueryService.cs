@@ -27,6 +27,15 @@ public sealed record InstanceListItem(
 
     public string? PrivateIpAddress { get; init; }
 
+    /// <summary>The description ModifyInstanceAttribute or CreateInstance set; null when none.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The host name set; null reads as ECS's default from the instance ID.</summary>
+    public string? HostName { get; init; }
+
+    /// <summary>Whether a logon password was set (the password itself is never kept).</summary>
+    public bool PasswordSet { get; init; }
+
     /// <summary>The OS of the instance's image in its region (null when the image is gone).</summary>
     public string? OsName { get; init; }
 
@@ -68,6 +77,9 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
                     KeyPairName = i.KeyPairName,
                     DeletionProtection = i.DeletionProtection,
                     PrivateIpAddress = i.PrivateIpAddress,
+                    Description = i.Description,
+                    HostName = i.HostName,
+                    PasswordSet = i.PasswordSet,
                     OsName = image != null ? image.OsName : null,
                     OsType = image != null ? image.OsType : null,
                     ImageNvmeSupport = image != null && image.NvmeSupport,

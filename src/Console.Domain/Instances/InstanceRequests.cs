@@ -42,6 +42,21 @@ public sealed record RunInstancesRequest
 
     /// <summary>The resource group of the instances and their disks, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
+
+    /// <summary>
+    /// False for CreateInstance (INS-10), the older single-instance create: the instance is made Stopped and not started, and the
+    /// order is audited as CreateInstance.
+    /// </summary>
+    public bool Start { get; init; } = true;
+
+    /// <summary>The description (2–256 characters; CreateInstance).</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The host name (<see cref="InstanceValidation.HostName"/>; CreateInstance).</summary>
+    public string? HostName { get; init; }
+
+    /// <summary>Release protection from the start (CreateInstance).</summary>
+    public bool DeletionProtection { get; init; }
 }
 
 /// <summary>ReplaceSystemDisk (INS-06/07).</summary>

@@ -11,6 +11,12 @@ public static class InstanceRules
     public static EcsError? CannotMove(string name, InstanceStatus status, InstanceStatus from, string verb) =>
         status == from ? null : InstanceErrors.IncorrectStatus($"Only a {from} instance can be {verb}; {name} is {status}.");
 
+    /// <summary>ModifyInstanceAttribute: the host name and the password change only while the instance is Running or Stopped.</summary>
+    public static EcsError? CannotModifyLogon(string name, InstanceStatus status) =>
+        status is InstanceStatus.Running or InstanceStatus.Stopped
+            ? null
+            : InstanceErrors.IncorrectStatus($"The host name and the password change only while the instance is Running or Stopped; {name} is {status}.");
+
     /// <summary>CRT-INS-01: an image is made only from a Running or Stopped instance.</summary>
     public static EcsError? CannotCreateImage(InstanceStatus status) =>
         status is InstanceStatus.Running or InstanceStatus.Stopped

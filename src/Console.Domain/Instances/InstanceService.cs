@@ -7,9 +7,10 @@ using EcsConsole.Domain.Tasks;
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>
-/// Instances: create (RunInstances), start, stop, release (DeleteInstance) and replace the system disk. Every change
-/// checks the actor may write, is audited, and is published to open pages; state transitions run on the task engine
-/// (Pending → Starting → Running, Stopping → Stopped).
+/// Instances: create (RunInstances; CreateInstance, made Stopped), start, stop, reboot, release (DeleteInstance), the
+/// batches (InstanceService.Batch.cs), attribute changes (InstanceService.Attributes.cs) and replace the system disk.
+/// Every change checks the actor may write, is audited, and is published to open pages; state transitions run on the
+/// task engine (Pending → Starting → Running, Stopping → Stopped).
 /// </summary>
 public sealed partial class InstanceService(
     IDbContextFactory<ConsoleDbContext> dbFactory,
@@ -37,7 +38,7 @@ public sealed partial class InstanceService(
             var launched = outcome.IsSuccess ? [.. outcome.Value] : new List<string?> { null };
             foreach (var id in launched)
             {
-                scope.Audit(new AuditTarget(AuditActions.RunInstances, ResourceKind.Instance, id, request.RegionId));
+                scope.Audit(new AuditTarget(request.Start ? AuditActions.RunInstances : AuditActions.CreateInstance, ResourceKind.Instance, id, request.RegionId));
                 if (id is not null)
                 {
                     scope.Publish(new ResourceChange(ResourceKind.Instance, id, request.RegionId, actor.AccountId));
@@ -130,7 +131,8 @@ public sealed partial class InstanceService(
         var account = actor.AccountId!;
         var error = InstanceValidation.Amount(request.Amount)
             ?? InstanceValidation.Period(request.ChargeType, request.PeriodMonths)
-            ?? InstanceValidation.Name(request.InstanceName);
+            ?? InstanceValidation.Name(request.InstanceName)
+            ?? InstanceValidation.Description(request.Description);
         if (error is not null)
         {
             return error;
@@ -187,6 +189,7 @@ public sealed partial class InstanceService(
             .ToDictionary(g => g.Key, g => g.Max(m => m.SizeGiB));
         error = InstanceValidation.SystemDiskCategory(request.SystemDiskCategory, type.Value.NvmeOnly)
             ?? InstanceValidation.DataDisks(dataDisks, snapshotSizes)
+            ?? InstanceValidation.HostName(request.HostName, image.Value.OsType)
             ?? await LogonErrorAsync(db, account, region.Id, request.Password, request.KeyPairName, image.Value.OsType, ct)
             ?? await QuotaErrorAsync(db, account, region.Id, type.Value, request, ct);
         if (error is not null)
@@ -211,7 +214,10 @@ public sealed partial class InstanceService(
                 Name = name,
                 InstanceTypeId = type.Value.Id,
                 ImageId = image.Value.Id,
-                Status = InstanceStatus.Pending,
+                Status = request.Start ? InstanceStatus.Pending : InstanceStatus.Stopped,
+                Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
+                HostName = string.IsNullOrEmpty(request.HostName) ? null : request.HostName,
+                DeletionProtection = request.DeletionProtection,
                 ChargeType = request.ChargeType,
                 PeriodMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.PeriodMonths : null,
                 CreationTime = now,
@@ -239,7 +245,11 @@ public sealed partial class InstanceService(
             }
 
             db.Instances.Add(instance);
-            tasks.New(db, region.Infix, region.Id, account, AsyncTaskType.StartInstance, instanceId, cancellable: false);
+            if (request.Start)
+            {
+                tasks.New(db, region.Infix, region.Id, account, AsyncTaskType.StartInstance, instanceId, cancellable: false);
+            }
+
             created.Add(instanceId);
         }
 

@@ -11,6 +11,9 @@ public static partial class InstanceValidation
     public const int MinDataDiskGiB = 20;
     public const int MaxDataDiskGiB = 32768;
 
+    /// <summary>The longest host name ECS takes (a Linux one: 2–64 characters).</summary>
+    public const int MaxHostNameLength = 64;
+
     /// <summary>Subscription periods in months (INS-03).</summary>
     public static IReadOnlyList<int> Periods { get; } = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 24, 36, 48, 60];
 
@@ -28,6 +31,44 @@ public static partial class InstanceValidation
             && !name.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             ? null
             : InstanceErrors.NameMalformed();
+
+    /// <summary>A description: empty (none), or 2–256 characters not starting with <c>http://</c> or <c>https://</c>.</summary>
+    public static EcsError? Description(string? description) =>
+        string.IsNullOrEmpty(description)
+        || description.Length is >= 2 and <= 256 && !description.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            && !description.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : InstanceErrors.DescriptionMalformed();
+
+    /// <summary>
+    /// A host name as ECS takes it: never starting or ending with a period or a hyphen, nor two of them in a row; on
+    /// Windows 2–15 letters, digits and hyphens, not only digits; elsewhere 2–64 characters, period-separated
+    /// segments of letters, digits and hyphens.
+    /// </summary>
+    public static EcsError? HostName(string? hostName, OsType osType)
+    {
+        if (string.IsNullOrEmpty(hostName))
+        {
+            return null;
+        }
+
+        if (hostName[0] is '.' or '-' || hostName[^1] is '.' or '-' || hostName.Contains("..", StringComparison.Ordinal)
+            || hostName.Contains("--", StringComparison.Ordinal) || hostName.Contains(".-", StringComparison.Ordinal) || hostName.Contains("-.", StringComparison.Ordinal))
+        {
+            return InstanceErrors.HostNameMalformed("A host name cannot start or end with a period (.) or a hyphen (-), nor hold two of them in a row.");
+        }
+
+        if (osType == OsType.Windows)
+        {
+            return hostName.Length is >= 2 and <= 15 && hostName.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') && !hostName.All(char.IsAsciiDigit)
+                ? null
+                : InstanceErrors.HostNameMalformed("A Windows host name is 2 to 15 letters, digits and hyphens (-), and not only digits.");
+        }
+
+        return hostName.Length >= 2 && hostName.Length <= MaxHostNameLength && hostName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.')
+            ? null
+            : InstanceErrors.HostNameMalformed($"A host name is 2 to {MaxHostNameLength} letters, digits, hyphens (-) and periods (.).");
+    }
 
     /// <summary>VAL-PASS-01: 8–30 characters, three of upper/lower/digit/special, specials from the allowed set, Windows not starting with <c>/</c>.</summary>
     public static EcsError? Password(string? password, OsType osType)

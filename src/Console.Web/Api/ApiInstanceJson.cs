@@ -15,7 +15,7 @@ internal static class ApiInstanceJson
     public static object Instance(InstanceListItem i, Region region, string accountId)
     {
         var privateIp = PrivateIp(i);
-        var hostName = "iZ" + (i.Id.StartsWith("i-", StringComparison.Ordinal) ? i.Id[2..] : i.Id) + "Z";
+        var hostName = HostName(i);
         var threadsPerCore = i.Vcpu > 1 ? 2 : 1;
         return new
         {
@@ -37,7 +37,7 @@ internal static class ApiInstanceJson
             OperationLocks = new { LockReason = Array.Empty<object>() },
             Tags = new { Tag = Array.Empty<object>() },
 
-            Description = "",
+            Description = i.Description ?? "",
             HostName = hostName,
             OSName = i.OsName ?? "",
             OSNameEn = i.OsName ?? "",
@@ -134,6 +134,10 @@ internal static class ApiInstanceJson
             SpotInterruptionBehavior = "Terminate",
         };
     }
+
+    /// <summary>The host name set, else ECS's default: <c>iZ</c>, the instance ID without its <c>i-</c>, <c>Z</c>.</summary>
+    public static string HostName(InstanceListItem i) =>
+        i.HostName ?? "iZ" + (i.Id.StartsWith("i-", StringComparison.Ordinal) ? i.Id[2..] : i.Id) + "Z";
 
     /// <summary>The instance's private address in its vSwitch.</summary>
     public static string PrivateIp(InstanceListItem i) => i.PrivateIpAddress ?? ApiDefaults.PrivateIp(i.Id);

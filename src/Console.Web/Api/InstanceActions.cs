@@ -74,7 +74,10 @@ internal static class InstanceActions
 
     internal sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks);
 
-    internal static RunArgs BindRunInstances(ApiParameters p)
+    internal static RunArgs BindRunInstances(ApiParameters p) => BindRunInstances(p, single: false);
+
+    /// <summary>RunInstances' parameters; <paramref name="single"/> (CreateInstance) orders one instance and reads no <c>Amount</c>.</summary>
+    internal static RunArgs BindRunInstances(ApiParameters p, bool single)
     {
         var type = p.Required("InstanceType");
         var imageId = p.Get("ImageId");
@@ -88,7 +91,7 @@ internal static class InstanceActions
             p.Fail(CommonErrors.MissingParameter("ImageId"));
         }
 
-        var amount = p.Int("Amount", 1, 100) ?? 1;
+        var amount = single ? 1 : p.Int("Amount", 1, 100) ?? 1;
         var systemSize = p.Int("SystemDisk.Size", 1);
         var period = p.Int("Period", 1);
         var chargeType = p.Get("InstanceChargeType") switch
@@ -117,7 +120,22 @@ internal static class InstanceActions
         return new RunArgs(type, imageId, family, amount, systemSize, period, chargeType, dataDisks);
     }
 
-    private static async Task<ApiReply> RunInstancesAsync(ApiCall call, Region region, RunArgs a)
+    private static Task<ApiReply> RunInstancesAsync(ApiCall call, Region region, RunArgs a) =>
+        OrderAsync(call, region, a, request => request, (ids, orderId, tradePrice) => new
+        {
+            call.RequestId,
+            InstanceIdSets = new { InstanceIdSet = ids },
+            OrderId = orderId,
+            TradePrice = tradePrice,
+        });
+
+    /// <summary>
+    /// The order of RunInstances and CreateInstance: the domain's request built from <paramref name="a"/> (and
+    /// <paramref name="adjust"/>ed by the action), then the reply <paramref name="body"/> makes of the new IDs, the order ID
+    /// and the trade price.
+    /// </summary>
+    internal static async Task<ApiReply> OrderAsync(ApiCall call, Region region, RunArgs a, Func<RunInstancesRequest, RunInstancesRequest> adjust,
+        Func<IReadOnlyList<string>, string, decimal, object> body)
     {
         var p = call.P;
         var imageId = a.ImageId;
@@ -132,7 +150,7 @@ internal static class InstanceActions
             imageId = resolved.Id;
         }
 
-        var run = await call.Service<InstanceService>().RunAsync(call.Actor, new RunInstancesRequest
+        var run = await call.Service<InstanceService>().RunAsync(call.Actor, adjust(new RunInstancesRequest
         {
             RegionId = region.Id,
             ZoneId = p.Get("ZoneId"),
@@ -150,7 +168,7 @@ internal static class InstanceActions
             ResourceGroupId = p.Get("ResourceGroupId"),
             VSwitchId = p.Get("VSwitchId"),
             SecurityGroupIds = [.. new[] { p.Get("SecurityGroupId") }.OfType<string>().Concat(p.List("SecurityGroupIds"))],
-        }, call.Ct);
+        }), call.Ct);
         if (!run.IsSuccess)
         {
             return run.Error;
@@ -170,13 +188,7 @@ internal static class InstanceActions
             tradePrice = quoted.IsSuccess ? quoted.Value.Total : 0m;
         }
 
-        return ApiReply.Ok(new
-        {
-            call.RequestId,
-            InstanceIdSets = new { InstanceIdSet = run.Value },
-            OrderId = subscription ? ApiDefaults.Digits(run.Value[0], 15) : "",
-            TradePrice = tradePrice,
-        });
+        return ApiReply.Ok(body(run.Value, subscription ? ApiDefaults.Digits(run.Value[0], 15) : "", tradePrice));
     }
 
     private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call, (string InstanceId, string ImageId, int? Size) a)

@@ -23,8 +23,8 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
     /// <summary>The implemented actions whose request model in ecs-model-trees.txt has a ClientToken.</summary>
     private static readonly string[] TokenActionNames =
     [
-        "CopyImage", "CreateImage", "CreateImageComponent", "CreateImagePipeline", "CreateSnapshot", "ImportImage", "ReplaceSystemDisk",
-        "RunInstances", "StartImagePipelineExecution",
+        "CopyImage", "CreateImage", "CreateImageComponent", "CreateImagePipeline", "CreateInstance", "CreateSnapshot", "DeleteInstances", "ImportImage",
+        "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution",
     ];
 
     public static TheoryData<string> TokenActions() => [.. TokenActionNames];
@@ -216,6 +216,9 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
             "CreateSnapshot" => ([("DiskId", await DataDiskIdAsync(alice)), ("SnapshotName", "token-snapshot-" + unique)], ("SnapshotName", "other-" + unique)),
             "RunInstances" => ([region, ("ZoneId", "cn-hangzhou-h"), ("InstanceType", "ecs.g7.large"), ("ImageId", "aliyun_3_x64_20G_alibase_20250101.vhd"),
                 ("InstanceName", "token-instance-" + unique), ("SystemDisk.Category", "cloud_essd")], ("InstanceName", "other-" + unique)),
+            "CreateInstance" => ([region, ("ZoneId", "cn-hangzhou-h"), ("InstanceType", "ecs.g7.large"), ("ImageId", "aliyun_3_x64_20G_alibase_20250101.vhd"),
+                ("InstanceName", "token-created-" + unique)], ("InstanceName", "other-" + unique)),
+            "DeleteInstances" => ([region, ("InstanceId.1", await NewStoppedInstanceIdAsync(alice))], ("Force", "true")),
             "ReplaceSystemDisk" => ([("InstanceId", await StoppedInstanceIdAsync()), ("ImageId", "ubuntu_22_04_x64_20G_alibase_20240130.vhd")],
                 ("ImageId", "aliyun_3_x64_20G_alibase_20250101.vhd")),
             "CreateImageComponent" => ([region, ("Name", "token-component-" + unique), ("SystemType", "Linux"), ("ComponentType", "Build"), ("Content", "RUN echo 1")],
@@ -241,6 +244,20 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
         return disks["Disks"].GetProperty("Disk")[0].GetProperty("DiskId").GetString()!;
     }
 
+    /// <summary>A new instance of Acme's, stopped (DeleteInstances releases it).</summary>
+    private async Task<string> NewStoppedInstanceIdAsync(EcsTestClient alice)
+    {
+        var clock = api.App.Services.GetRequiredService<SimulationClockService>();
+        var run = await alice.CallAsync("RunInstances", ("RegionId", Region), ("ZoneId", "cn-hangzhou-h"), ("InstanceType", "ecs.g7.large"),
+            ("ImageId", "aliyun_3_x64_20G_alibase_20250101.vhd"));
+        Assert.True(run.Status == HttpStatusCode.OK, run.ToString());
+        var instanceId = run["InstanceIdSets"].GetProperty("InstanceIdSet")[0].GetString()!;
+        await clock.CompleteTasksAsync();
+        Assert.Equal(HttpStatusCode.OK, (await alice.CallAsync("StopInstance", ("InstanceId", instanceId))).Status);
+        await clock.CompleteTasksAsync();
+        return instanceId;
+    }
+
     private async Task<string> StoppedInstanceIdAsync()
     {
         await using var db = await DbAsync();
@@ -263,7 +280,8 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
             "CreateImage" or "ImportImage" => await db.Images.CountAsync(i => i.Name == named["ImageName"]),
             "CopyImage" => await db.Images.CountAsync(i => i.Name == named["DestinationImageName"]),
             "CreateSnapshot" => await db.Snapshots.CountAsync(i => i.Name == named["SnapshotName"]),
-            "RunInstances" => await db.Instances.CountAsync(i => i.Name == named["InstanceName"]),
+            "RunInstances" or "CreateInstance" => await db.Instances.CountAsync(i => i.Name == named["InstanceName"]),
+            "DeleteInstances" => await db.AuditEntries.CountAsync(e => e.Action == "DeleteInstance" && e.ResourceId == named["InstanceId.1"]),
             "CreateImageComponent" => await db.ImageComponents.CountAsync(i => i.Name == named["Name"]),
             "CreateImagePipeline" => await db.ImagePipelines.CountAsync(i => i.Name == named["Name"]),
             "StartImagePipelineExecution" => await db.ImagePipelineExecutions.CountAsync(e => e.PipelineId == named["ImagePipelineId"]),

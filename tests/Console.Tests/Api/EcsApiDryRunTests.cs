@@ -54,6 +54,7 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
     [
         "CreateImage", "CopyImage", "ImportImage", "ExportImage", "ModifyImageAttribute", "DeleteImage", "TagResources", "RunInstances",
         "CreateSnapshot", "StopInstance", "CreateImageComponent", "CreateImagePipeline", "ModifyImageSharePermission",
+        "CreateInstance", "StopInstances", "RebootInstance", "ModifyInstanceAttribute",
     ];
 
     [Theory]
@@ -145,11 +146,12 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         // Arrange
         string[] changing =
         [
-            "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateImage", "CreateImageComponent", "CreateImagePipeline",
-            "CreateKeyPair", "CreateSnapshot", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteKeyPairs",
-            "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair", "JoinResourceGroup", "ModifyImageAttribute", "ModifyImageShareGroupPermission",
-            "ModifyImageSharePermission", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance",
-            "StopInstance", "TagResources", "UntagResources",
+            "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateImage", "CreateImageComponent",
+            "CreateImagePipeline", "CreateInstance", "CreateKeyPair", "CreateSnapshot", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline",
+            "DeleteInstance", "DeleteInstances", "DeleteKeyPairs", "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair",
+            "JoinResourceGroup", "ModifyImageAttribute", "ModifyImageShareGroupPermission", "ModifyImageSharePermission", "ModifyInstanceAttribute",
+            "RebootInstance", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance", "StartInstances", "StopInstance",
+            "StopInstances", "TagResources", "UntagResources",
         ];
 
         // Act
@@ -216,6 +218,10 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
                 ("InstanceName", "dry-run-instance"), ("SystemDisk.Category", "cloud_essd")],
             "CreateSnapshot" => [("DiskId", await DataDiskIdAsync(alice)), ("SnapshotName", "dry-run-snapshot")],
             "StopInstance" => [("InstanceId", instanceId)],
+            "StopInstances" => [region, ("InstanceId.1", instanceId)],
+            "RebootInstance" => [("InstanceId", instanceId)],
+            "ModifyInstanceAttribute" => [("InstanceId", instanceId), ("Description", "changed by a dry run"), ("HostName", "dry-run-host")],
+            "CreateInstance" => [region, ("ZoneId", "cn-hangzhou-h"), ("InstanceType", "ecs.g7.large"), ("ImageId", "aliyun_3_x64_20G_alibase_20250101.vhd")],
             "CreateImageComponent" => [region, ("Name", "dry-run-component"), ("SystemType", "Linux"), ("ComponentType", "Build"), ("Content", "RUN echo dry")],
             "CreateImagePipeline" => [region, ("Name", "dry-run-template"), ("BaseImageType", "IMAGE"), ("BaseImage", "ubuntu_22_04_x64_20G_alibase_20240130.vhd"),
                 ("BuildContent", "RUN echo dry")],

@@ -1254,8 +1254,16 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<bool>("DeletionProtection")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ExpiredTime")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("HostName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ImageId")
                         .IsRequired()

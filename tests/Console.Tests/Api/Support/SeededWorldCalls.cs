@@ -61,6 +61,19 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
             "StartInstance" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: true))), []),
             "StopInstance" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: false))), []),
             "DeleteInstance" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: true))), []),
+            "CreateInstance" => (await Call(CreateParameters(unique)), []),
+            "StartInstances" => (await Call(InRegion, ("InstanceId.1", await NewInstanceAsync(unique, stopped: true))), ["InstanceResponses.InstanceResponse"]),
+            "StopInstances" => (await Call(InRegion, ("InstanceId.1", await NewInstanceAsync(unique, stopped: false))), ["InstanceResponses.InstanceResponse"]),
+            "DeleteInstances" => (await Call(InRegion, ("InstanceId.1", await NewInstanceAsync(unique, stopped: true))), []),
+            "RebootInstance" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: false))), []),
+            "ModifyInstanceAttribute" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: true)), ("InstanceName", "walked-" + unique)), []),
+            "DescribeInstanceStatus" => (await Call(InRegion), ["InstanceStatuses.InstanceStatus"]),
+            "DescribeInstanceAttribute" => (await Call(("InstanceId", await RunningInstanceAsync())), ["SecurityGroupIds.SecurityGroupId", "VpcAttributes.PrivateIpAddress.IpAddress"]),
+            "DescribeVpcs" => (await Call(InRegion), ["Vpcs.Vpc"]),
+            "DescribeVSwitches" => (await Call(InRegion), ["VSwitches.VSwitch"]),
+            "DescribeSecurityGroups" => (await Call(InRegion), ["SecurityGroups.SecurityGroup"]),
+            "DescribeInstanceTypeFamilies" => (await Call(InRegion), ["InstanceTypeFamilies.InstanceTypeFamily"]),
+            "DescribeAvailableResource" => (await Call(InRegion, ("DestinationResource", "SystemDisk"), ("InstanceType", "ecs.g7.large")), ["AvailableZones.AvailableZone"]),
             "ReplaceSystemDisk" => (await Call(("InstanceId", await NewInstanceAsync(unique, stopped: true)), ("ImageId", PublicImage)), []),
             "DescribeRegions" => (await Call(), ["Regions.Region"]),
             "DescribeZones" => (await Call(InRegion), ["Zones.Zone"]),
@@ -126,6 +139,12 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
     ];
 
     private static (string, string)[] RunParameters(string unique) =>
+    [
+        InRegion, ("ZoneId", "cn-hangzhou-h"), ("InstanceType", "ecs.g7.large"), ("ImageId", PublicImage), ("InstanceName", "walk-" + unique),
+        ("SystemDisk.Category", "cloud_essd"),
+    ];
+
+    private static (string, string)[] CreateParameters(string unique) =>
     [
         InRegion, ("ZoneId", "cn-hangzhou-h"), ("InstanceType", "ecs.g7.large"), ("ImageId", PublicImage), ("InstanceName", "walk-" + unique),
         ("SystemDisk.Category", "cloud_essd"),

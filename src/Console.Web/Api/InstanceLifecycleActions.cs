@@ -1,0 +1,225 @@
+using EcsConsole.Domain.Common;
+using EcsConsole.Domain.Instances;
+using EcsConsole.Domain.Regions;
+
+namespace EcsConsole.Web.Api;
+
+/// <summary>
+/// The instance actions beside RunInstances and the single start/stop/release (issue #22): CreateInstance, the plural
+/// StartInstances, StopInstances and DeleteInstances, RebootInstance, DescribeInstanceStatus, DescribeInstanceAttribute
+/// and ModifyInstanceAttribute, each on <see cref="InstanceService"/>'s rules.
+/// </summary>
+internal static class InstanceLifecycleActions
+{
+    /// <summary>DescribeInstanceStatus answers at most 50 instances a page.</summary>
+    private const int MaxStatusPageSize = 50;
+
+    public static IEnumerable<EcsAction> All =>
+    [
+        EcsAction.InRegion("CreateInstance", BindCreateInstance, CreateInstanceAsync, changing: true).WithClientToken(),
+        EcsAction.InRegion("StartInstances", p => BindBatch(p), (call, region, a) => BatchReplyAsync(call,
+            call.Service<InstanceService>().StartManyAsync(call.Actor, region.Id, a.Ids, a.Mode, call.Ct)), changing: true),
+        EcsAction.InRegion("StopInstances", BindStopInstances, (call, region, a) => BatchReplyAsync(call,
+            call.Service<InstanceService>().StopManyAsync(call.Actor, region.Id, a.Ids, a.Mode, call.Ct)), changing: true),
+        EcsAction.InRegion("DeleteInstances", BindDeleteInstances, async (call, region, a) =>
+            call.Done(await call.Service<InstanceService>().ReleaseManyAsync(call.Actor, region.Id, a.Ids, a.Force, call.Ct)), changing: true).WithClientToken(),
+        OnOwnInstance("RebootInstance", _ => true, async (call, regionId, id, _) =>
+            call.Done(await call.Service<InstanceService>().RebootAsync(call.Actor, regionId, id, call.Ct)), changing: true),
+        OnOwnInstance("ModifyInstanceAttribute", BindModify, async (call, regionId, id, m) =>
+            call.Done(await call.Service<InstanceService>().ModifyAttributeAsync(call.Actor, m with { RegionId = regionId, InstanceId = id }, call.Ct)), changing: true),
+        EcsAction.InRegion("DescribeInstanceStatus", BindStatus, DescribeInstanceStatusAsync),
+        OnOwnInstance("DescribeInstanceAttribute", _ => true, DescribeInstanceAttributeAsync),
+    ];
+
+    private sealed record CreateArgs(InstanceActions.RunArgs Run, string? Description, string? HostName, bool DeletionProtection);
+
+    private static CreateArgs BindCreateInstance(ApiParameters p) =>
+        new(InstanceActions.BindRunInstances(p, single: true), p.Get("Description"), p.Get("HostName"), p.Bool("DeletionProtection") ?? false);
+
+    /// <summary>CreateInstance: RunInstances' order for one instance, made Stopped and not started, answering its <c>InstanceId</c>.</summary>
+    private static Task<ApiReply> CreateInstanceAsync(ApiCall call, Region region, CreateArgs a) =>
+        InstanceActions.OrderAsync(call, region, a.Run,
+            request => request with { Start = false, Description = a.Description, HostName = a.HostName, DeletionProtection = a.DeletionProtection },
+            (ids, orderId, tradePrice) => new { call.RequestId, InstanceId = ids[0], OrderId = orderId, TradePrice = tradePrice });
+
+    private sealed record BatchArgs(IReadOnlyList<string> Ids, BatchOptimization Mode, bool Force = false);
+
+    /// <summary><c>InstanceId.N</c> (1–100, required) and <c>BatchOptimization</c> (<c>AllTogether</c>, the default, or <c>SuccessFirst</c>).</summary>
+    private static BatchArgs BindBatch(ApiParameters p)
+    {
+        var ids = p.List("InstanceId");
+        if (ids.Count == 0)
+        {
+            p.Fail(CommonErrors.MissingParameter("InstanceId.N"));
+        }
+        else if (ids.Count > InstanceService.MaxBatch)
+        {
+            p.Fail(CommonErrors.InvalidParameter("InstanceId.N", $"a call names at most {InstanceService.MaxBatch} instances."));
+        }
+
+        var mode = p.Get("BatchOptimization") switch
+        {
+            null or "AllTogether" => BatchOptimization.AllTogether,
+            "SuccessFirst" => BatchOptimization.SuccessFirst,
+            _ => p.Invalid<BatchOptimization>(CommonErrors.InvalidParameter("BatchOptimization", "it must be AllTogether or SuccessFirst.")),
+        };
+        return new BatchArgs(ids, mode);
+    }
+
+    /// <summary>
+    /// StopInstances: <c>StoppedMode</c> is <c>KeepCharging</c>, the only mode the product has (a stopped instance keeps
+    /// its resources and is billed) — <c>StopCharging</c> is refused.
+    /// </summary>
+    private static BatchArgs BindStopInstances(ApiParameters p)
+    {
+        if (p.Get("StoppedMode") is { } mode && mode != "KeepCharging")
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParameter.StoppedMode", 400,
+                "StoppedMode must be KeepCharging: a stopped instance keeps its resources, and economical mode (StopCharging) is not offered."));
+        }
+
+        return BindBatch(p);
+    }
+
+    /// <summary>DeleteInstances: <c>InstanceId.N</c> and <c>Force</c> (release Running instances too).</summary>
+    private static BatchArgs BindDeleteInstances(ApiParameters p)
+    {
+        var force = p.Bool("Force") ?? false;
+        return BindBatch(p) with { Mode = BatchOptimization.AllTogether, Force = force };
+    }
+
+    /// <summary>
+    /// The plural actions' reply: <c>InstanceResponses.InstanceResponse[]</c> with each instance's <c>Code</c> (<c>200</c>
+    /// when changed, else its error's code), <c>Message</c> and its statuses before and after the call.
+    /// </summary>
+    private static async Task<ApiReply> BatchReplyAsync(ApiCall call, Task<Result<IReadOnlyList<InstanceBatchOutcome>>> batch) =>
+        (await batch).Reply(outcomes => new
+        {
+            call.RequestId,
+            InstanceResponses = new
+            {
+                InstanceResponse = outcomes.Select(o => new
+                {
+                    o.InstanceId,
+                    Code = o.Error?.Code ?? "200",
+                    Message = o.Error?.Message ?? "success",
+                    PreviousStatus = o.PreviousStatus?.ToString() ?? "",
+                    CurrentStatus = o.CurrentStatus?.ToString() ?? "",
+                }).ToList(),
+            },
+        });
+
+    private static ModifyInstanceAttributeRequest BindModify(ApiParameters p)
+    {
+        return new ModifyInstanceAttributeRequest
+        {
+            RegionId = "",
+            InstanceId = "",
+            InstanceName = p.Get("InstanceName"),
+            Description = p.Get("Description"),
+            HostName = p.Get("HostName"),
+            Password = p.Get("Password"),
+            DeletionProtection = p.Bool("DeletionProtection"),
+            SecurityGroupIds = p.List("SecurityGroupIds"),
+        };
+    }
+
+    private static (IReadOnlyList<string> Ids, ApiPaging Paging) BindStatus(ApiParameters p)
+    {
+        var ids = p.List("InstanceId");
+        if (ids.Count > InstanceService.MaxBatch)
+        {
+            p.Fail(CommonErrors.InvalidParameter("InstanceId.N", $"a call names at most {InstanceService.MaxBatch} instances."));
+        }
+
+        var paging = new ApiPaging(PagingStyle.Pages, p.Int("PageNumber", 1, ApiParameters.MaxPageNumber) ?? 1, p.Int("PageSize", 1, MaxStatusPageSize) ?? 10,
+            null, null, UsesTokens: false);
+        return (ids, paging);
+    }
+
+    /// <summary>DescribeInstanceStatus: the statuses of the caller's instances in the region, by <c>InstanceId.N</c> and <c>ZoneId</c>, paged.</summary>
+    private static async Task<ApiReply> DescribeInstanceStatusAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, ApiPaging Paging) f)
+    {
+        if (call.P.Get("ZoneId") is { } zoneId && region.Zones.All(z => z.Id != zoneId))
+        {
+            return CompatibilityErrors.ZoneNotFound(zoneId, region.Id);
+        }
+
+        var instances = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
+            .Where(i => f.Ids.Count == 0 || f.Ids.Contains(i.Id))
+            .WhereParameter(call.P, "ZoneId", i => i.ZoneId)
+            .WhereAnswered(call.P, "ClusterId", "")
+            .ToList();
+        return f.Paging.Of(instances).Pages(call, "InstanceStatuses", "InstanceStatus", i => new { InstanceId = i.Id, Status = i.Status.ToString() });
+    }
+
+    /// <summary>DescribeInstanceAttribute: one instance of the caller's, with the fields of its own response model.</summary>
+    private static async Task<ApiReply> DescribeInstanceAttributeAsync(ApiCall call, string regionId, string instanceId, bool _)
+    {
+        var region = (await call.Service<RegionService>().FindAsync(regionId, call.Ct))!;
+        var i = (await call.Service<InstanceQueryService>().ListAsync(call.Actor, regionId, call.Ct)).FirstOrDefault(x => x.Id == instanceId);
+        if (i is null)
+        {
+            return InstanceErrors.NotFound(instanceId);
+        }
+
+        var account = call.Actor.AccountId ?? "";
+        return ApiReply.Ok(new
+        {
+            call.RequestId,
+            InstanceId = i.Id,
+            InstanceName = i.Name,
+            Description = i.Description ?? "",
+            HostName = ApiInstanceJson.HostName(i),
+            Status = i.Status.ToString(),
+            i.ImageId,
+            InstanceType = i.InstanceTypeId,
+            Cpu = i.Vcpu,
+            Memory = (int)(i.MemoryGiB * 1024),
+            RegionId = regionId,
+            i.ZoneId,
+            CreationTime = ApiTime.Format(i.CreationTime),
+            ExpiredTime = ApiTime.Format(i.ExpiredTime) ?? "2099-12-31T15:59Z",
+            InstanceChargeType = i.ChargeType.ToString(),
+            InstanceNetworkType = "vpc",
+            IoOptimized = "optimized",
+            InternetChargeType = "PayByTraffic",
+            InternetMaxBandwidthIn = 100,
+            InternetMaxBandwidthOut = 0,
+            SerialNumber = ApiDefaults.Guid(i.Id),
+            StoppedMode = i.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable",
+            CreditSpecification = "",
+            ClusterId = "",
+            VlanId = "",
+            EnableJumboFrame = false,
+            EnableNetworkEncryption = false,
+            NetworkOptions = new { BandwidthWeighting = "", EnableJumboFrame = false, EnableNetworkEncryption = false },
+            OperationLocks = new { LockReason = Array.Empty<object>() },
+            DedicatedHostAttribute = new { DedicatedHostId = "", DedicatedHostName = "" },
+            EipAddress = new { AllocationId = "", IpAddress = "", Bandwidth = 0, InternetChargeType = "" },
+            InnerIpAddress = new { IpAddress = Array.Empty<string>() },
+            PublicIpAddress = new { IpAddress = Array.Empty<string>() },
+            SecurityGroupIds = new { SecurityGroupId = new[] { DefaultNetwork.SecurityGroupId(account, regionId, region.Infix) } },
+            SecurityOptions = new { EnableSecureBoot = false },
+            VpcAttributes = new
+            {
+                VpcId = DefaultNetwork.VpcId(account, regionId, region.Infix),
+                VSwitchId = DefaultNetwork.VSwitchId(account, i.ZoneId, region.Infix),
+                PrivateIpAddress = new { IpAddress = new[] { ApiInstanceJson.PrivateIp(i) } },
+                NatIpAddress = "",
+            },
+        });
+    }
+
+    /// <summary>
+    /// An action on one instance named by <c>InstanceId</c>, in the instance's own region (these actions name none):
+    /// <paramref name="bind"/> reads the other parameters first; an instance the caller does not have is
+    /// <c>InvalidInstanceId.NotFound</c>.
+    /// </summary>
+    private static EcsAction OnOwnInstance<T>(string name, Func<ApiParameters, T> bind, Func<ApiCall, string, string, T, Task<ApiReply>> run, bool changing = false) =>
+        EcsAction.Global(name, p => (Args: bind(p), InstanceId: p.Required("InstanceId")), async (call, a) =>
+        {
+            var regionId = await call.Service<InstanceQueryService>().FindRegionAsync(call.Actor, a.InstanceId, call.Ct);
+            return regionId is null ? InstanceErrors.NotFound(a.InstanceId) : await run(call, regionId, a.InstanceId, a.Args);
+        }, changing);
+}
