@@ -20,8 +20,13 @@ internal static class ImageActions
         {
             query = query with { RegionId = region.Id };
             var described = await call.Service<ImageCatalogService>().DescribeAsync(call.Actor, query, call.Ct);
-            var remaining = described.IsSuccess
-                ? await call.Service<TaskQueryService>().RemainingSecondsAsync(call.Actor, region.Id, [.. described.Value.Items.Select(i => i.Id)], call.Ct)
+            // RemainTime is a copy's (IMG-ATTR-07): only an image still being made has one, so a page of finished
+            // images (the system images a suite lists most) costs no task query.
+            var inProgress = described.IsSuccess
+                ? described.Value.Items.Where(i => i.Status is ImageStatus.Creating or ImageStatus.Waiting).Select(i => i.Id).ToList()
+                : [];
+            var remaining = inProgress.Count > 0
+                ? await call.Service<TaskQueryService>().RemainingSecondsAsync(call.Actor, region.Id, inProgress, call.Ct)
                 : new Dictionary<string, int>();
             return described.Reply(page => ApiListReply.Pages(
                 call, new ApiPage<Image>(page.Items, page.Total, page.Page, page.PageSize, NextToken: null), "Images", "Image",
