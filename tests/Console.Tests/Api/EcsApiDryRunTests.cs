@@ -145,11 +145,11 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         // Arrange
         string[] changing =
         [
-            "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateImage", "CreateImageComponent", "CreateImagePipeline",
-            "CreateKeyPair", "CreateSnapshot", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteKeyPairs",
-            "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair", "JoinResourceGroup", "ModifyImageAttribute", "ModifyImageShareGroupPermission",
-            "ModifyImageSharePermission", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance",
-            "StopInstance", "TagResources", "UntagResources",
+            "AttachDisk", "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateDisk", "CreateImage", "CreateImageComponent",
+            "CreateImagePipeline", "CreateKeyPair", "CreateSnapshot", "DeleteDisk", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance",
+            "DeleteKeyPairs", "DeleteSnapshot", "DetachDisk", "ExportImage", "ImportImage", "ImportKeyPair", "JoinResourceGroup", "ModifyImageAttribute",
+            "ModifyImageShareGroupPermission", "ModifyImageSharePermission", "ReInitDisk", "ReplaceSystemDisk", "ResetDisk", "RunInstances",
+            "StartImagePipelineExecution", "StartInstance", "StopInstance", "TagResources", "UntagResources",
         ];
 
         // Act
