@@ -1,0 +1,68 @@
+namespace EcsConsole.E2E;
+
+/// <summary>The disks page in a real Chromium: create a disk, attach it to an instance of its zone, detach it, delete it.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class DisksJourneyTests(ConsoleFixture fixture)
+{
+    private const string Region = "cn-hangzhou";
+    private const string Zone = "cn-hangzhou-h";
+
+    [Fact]
+    public async Task Alice_CreatesADisk_AttachesItToWeb1_DetachesIt_AndDeletesIt()
+    {
+        // Arrange
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
+        var disks = new DisksPage(page);
+        await disks.OpenAsync(Region);
+
+        // Act: create, with the equivalent call in the dialog
+        var create = await disks.OpenCreateAsync(Zone, "e2e-journey-disk");
+        await Expect(create.Root).ToContainTextAsync("CreateDisk");
+        await page.ScreenshotAsync(fixture, "disks-create-dialog");
+        await create.SubmitAsync();
+        var diskId = await disks.Table.IdOfAsync("e2e-journey-disk");
+
+        // Assert: Available, on no instance; it can be deleted, not detached
+        await Expect(disks.Status(diskId)).ToContainTextAsync("Available");
+        await Expect(disks.Action("detach", diskId)).ToBeDisabledAsync();
+        await Expect(disks.Action("delete", diskId)).ToBeEnabledAsync();
+
+        // Act: attach it to web-1
+        var attach = await disks.OpenAttachAsync(diskId, "web-1");
+        await Expect(attach.Root).ToContainTextAsync("AttachDisk");
+        await attach.SubmitAsync();
+
+        // Assert: in use on web-1; it can no longer be deleted
+        await Expect(disks.Status(diskId)).ToContainTextAsync("In use");
+        await Expect(disks.Attached(diskId)).ToContainTextAsync("web-1");
+        await Expect(disks.Action("delete", diskId)).ToBeDisabledAsync();
+        await page.ScreenshotAsync(fixture, "disks-attached");
+
+        // Act: detach, then delete
+        await disks.DetachAsync(diskId);
+        await Expect(disks.Status(diskId)).ToContainTextAsync("Available");
+        await disks.DeleteAsync(diskId);
+
+        // Assert
+        await Expect(disks.Row(diskId)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Bob_AReadOnlyMember_SeesEveryDiskActionDisabled()
+    {
+        // Arrange
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Bob, DemoWorld.Password);
+        var disks = new DisksPage(page);
+
+        // Act
+        await disks.OpenAsync(Region);
+
+        // Assert: the list is there, and every change is disabled
+        await Expect(disks.Table.Rows.First).ToBeVisibleAsync();
+        await Expect(disks.Button("Create Disk")).ToBeDisabledAsync();
+        await Expect(page.Locator("[data-testid^='disk-delete-']").First).ToBeDisabledAsync();
+        await Expect(page.Locator("[data-testid^='disk-attach-']").First).ToBeDisabledAsync();
+    }
+}
