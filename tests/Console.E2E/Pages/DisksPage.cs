@@ -33,7 +33,7 @@ public sealed class DisksPage(IPage page) : ConsolePage(page)
     {
         await Action("attach", id).ClickAsync();
         var dialog = new ConsoleDialog(Page, "Attach Disk");
-        await dialog.PickAsync("Instance", instanceName);
+        await dialog.PickAsync("Target Instance", instanceName);
         return dialog;
     }
 
