@@ -8,7 +8,8 @@ namespace EcsConsole.E2E;
 /// <c>signatureAlgorithm: 'v2'</c>: tests/sdk-node/sdk-journey.js creates an image from an instance, waits for
 /// Available, shares it, describes the share permission, copies it and deletes it; tests/sdk-node/image-builder-journey.js
 /// creates an Image Builder component and template through the typed request classes, reads them back through the typed
-/// response models, builds to SUCCESS (distributed and shared), checks the start and cancel refusals and cleans up.
+/// response models, builds to SUCCESS (distributed and shared), checks the start and cancel refusals and cleans up;
+/// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk, rolls one back and re-initialises one.
 /// </summary>
 public sealed class OfficialSdkTests
 {
@@ -24,6 +25,13 @@ public sealed class OfficialSdkTests
     {
         // Arrange, Act and Assert: an app of its own (the journey builds, distributes and deletes images)
         await RunJourneyAsync("image-builder-journey.js", "IMAGE BUILDER SDK JOURNEY PASSED");
+    }
+
+    [Fact]
+    public async Task OfficialNodeSdk_CreatesAttachesDetachesResetsReInitialisesAndDeletesDisks_WithBothSignatures()
+    {
+        // Arrange, Act and Assert: an app of its own (the journey changes disks)
+        await RunJourneyAsync("disk-journey.js", "DISK SDK JOURNEY PASSED");
     }
 
     /// <summary>Starts a console of its own, runs <paramref name="script"/> with node against it, and expects exit 0 and <paramref name="passed"/>.</summary>
