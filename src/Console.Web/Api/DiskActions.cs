@@ -24,7 +24,7 @@ internal static class DiskActions
             async (call, request) => call.Done(await call.Service<DiskService>().ReInitAsync(call.Actor, request, call.Ct)), changing: true),
     ];
 
-    private static CreateDiskRequest BindCreateDisk(ApiParameters p) => new()
+    internal static CreateDiskRequest BindCreateDisk(ApiParameters p) => new()
     {
         RegionId = "", // the region resolved by InRegion
         ZoneId = p.Get("ZoneId"),
@@ -44,7 +44,7 @@ internal static class DiskActions
         (await call.Service<DiskService>().CreateAsync(call.Actor, request with { RegionId = region.Id }, call.Ct))
             .Reply(diskId => new { call.RequestId, DiskId = diskId, OrderId = "" }); // pay-as-you-go: no order
 
-    private static AttachDiskRequest BindAttachDisk(ApiParameters p)
+    internal static AttachDiskRequest BindAttachDisk(ApiParameters p)
     {
         var request = new AttachDiskRequest(p.Required("DiskId"), p.Required("InstanceId"))
         {

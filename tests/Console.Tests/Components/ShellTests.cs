@@ -25,7 +25,7 @@ public sealed class ShellTests : ComponentTestBase
 
         // Assert
         var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Overview", "Images", "Snapshots", "Instances", "Key Pairs", "Tasks", "OSS Buckets", "Marketplace", "Image Builder", "Servers", "Custom Image", "Admin", "Members", "Audit Log", "API Log"], links);
+        Assert.Equal(["Overview", "Images", "Snapshots", "Disks", "Instances", "Key Pairs", "Tasks", "OSS Buckets", "Marketplace", "Image Builder", "Servers", "Custom Image", "Admin", "Members", "Audit Log", "API Log"], links);
         Assert.Equal("Simple Application Server", cut.Find("[data-testid='nav-section-sas']").TextContent.Trim());
         Assert.Equal("sas/images?region=cn-hangzhou", cut.FindAll("nav a").Single(a => a.TextContent.Trim() == "Custom Image").GetAttribute("href"));
         Assert.Equal(DemoWorld.Alice, cut.Find("[data-testid='user-email']").TextContent.Trim());
