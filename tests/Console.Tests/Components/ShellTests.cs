@@ -45,7 +45,7 @@ public sealed class ShellTests : ComponentTestBase
 
         // Assert
         var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["概览", "镜像", "快照", "实例"], links.Take(4));
+        Assert.Equal(["概览", "镜像", "快照", "云盘", "实例"], links.Take(5));
         Assert.Contains("任务", links);
         Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "退出登录");
         Assert.Contains("华东1（杭州） · cn-hangzhou", cut.Find("[data-testid='region-selector']").OuterHtml, StringComparison.Ordinal);
