@@ -49,6 +49,27 @@ public sealed class DisksJourneyTests(ConsoleFixture fixture)
     }
 
     [Fact]
+    public async Task Alice_RollsBackDb1sDataDisk_ToItsOwnSnapshot_WhileDb1IsStopped()
+    {
+        // Arrange: db-1 is Stopped; its data disk is /dev/xvdb, with the snapshot db-1-data-daily
+        var page = await fixture.NewPageAsync();
+        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
+        var disks = new DisksPage(page);
+        await disks.OpenAsync(Region);
+        var diskId = await disks.Table.IdOfAsync(disks.Table.Rows.Filter(new() { HasText = "db-1 · /dev/xvdb" }));
+
+        // Act
+        var rollBack = await disks.OpenRollBackAsync(diskId);
+
+        // Assert: the dialog lists the disk's own snapshot only, and the roll-back is accepted
+        await Expect(rollBack.TestId("reset-snapshot")).ToContainTextAsync("db-1-data-daily");
+        await Expect(rollBack.Root).ToContainTextAsync("ResetDisk");
+        await page.ScreenshotAsync(fixture, "disks-roll-back-dialog");
+        await rollBack.SubmitAsync();
+        await Expect(page.GetByText($"Disk {diskId} rolled back")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Bob_AReadOnlyMember_SeesEveryDiskActionDisabled()
     {
         // Arrange

@@ -37,6 +37,15 @@ public sealed class DisksPage(IPage page) : ConsolePage(page)
         return dialog;
     }
 
+    /// <summary><c>Roll Back</c> on the row: the dialog listing the disk's own snapshots, left open for the caller, then OK.</summary>
+    public async Task<ConsoleDialog> OpenRollBackAsync(string id)
+    {
+        await Action("reset", id).ClickAsync();
+        var dialog = new ConsoleDialog(Page, "Roll Back Disk");
+        await dialog.ExpectOpenAsync();
+        return dialog;
+    }
+
     /// <summary><c>Detach</c> on the row, confirmed.</summary>
     public async Task DetachAsync(string id)
     {
