@@ -106,6 +106,7 @@ public sealed partial class InstanceService(
                 else
                 {
                     disk.InstanceId = null;
+                    disk.DetachedTime = now;
                 }
             }
 
