@@ -49,7 +49,7 @@ public sealed class DisksJourneyTests(ConsoleFixture fixture)
     }
 
     [Fact]
-    public async Task Alice_RollsBackDb1sDataDisk_ToItsOwnSnapshot_WhileDb1IsStopped()
+    public async Task Alice_ResetsDb1sDataDisk_ToItsOwnSnapshot_WhileDb1IsStopped()
     {
         // Arrange: db-1 is Stopped; its data disk is /dev/xvdb, with the snapshot db-1-data-daily
         var page = await fixture.NewPageAsync();
@@ -59,13 +59,13 @@ public sealed class DisksJourneyTests(ConsoleFixture fixture)
         var diskId = await disks.Table.IdOfAsync(disks.Table.Rows.Filter(new() { HasText = "db-1 · /dev/xvdb" }));
 
         // Act
-        var rollBack = await disks.OpenRollBackAsync(diskId);
+        var reset = await disks.OpenResetAsync(diskId);
 
-        // Assert: the dialog lists the disk's own snapshot only, and the roll-back is accepted
-        await Expect(rollBack.TestId("reset-snapshot")).ToContainTextAsync("db-1-data-daily");
-        await Expect(rollBack.Root).ToContainTextAsync("ResetDisk");
-        await page.ScreenshotAsync(fixture, "disks-roll-back-dialog");
-        await rollBack.SubmitAsync();
+        // Assert: the dialog lists the disk's own snapshot, and the reset is accepted
+        await Expect(reset.TestId("reset-snapshot")).ToContainTextAsync("db-1-data-daily");
+        await Expect(reset.Root).ToContainTextAsync("ResetDisk");
+        await page.ScreenshotAsync(fixture, "disks-reset-dialog");
+        await reset.SubmitAsync();
         await Expect(page.GetByText($"Disk {diskId} rolled back")).ToBeVisibleAsync();
     }
 
@@ -80,9 +80,15 @@ public sealed class DisksJourneyTests(ConsoleFixture fixture)
         // Act
         await disks.OpenAsync(Region);
 
-        // Assert: the list is there, and every change is disabled
-        await Expect(disks.Table.Rows.First).ToBeVisibleAsync();
+        // Assert: the list is there, and every change (by its ui-contract name) is disabled
+        var row = disks.Table.Rows.First;
+        await Expect(row).ToBeVisibleAsync();
         await Expect(disks.Button("Create Disk")).ToBeDisabledAsync();
+        foreach (var action in new[] { "Attach", "Detach", "Reset Disk", "Delete" })
+        {
+            await Expect(row.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToBeDisabledAsync();
+        }
+
         await Expect(page.Locator("[data-testid^='disk-delete-']").First).ToBeDisabledAsync();
         await Expect(page.Locator("[data-testid^='disk-attach-']").First).ToBeDisabledAsync();
     }

@@ -1,8 +1,9 @@
 namespace EcsConsole.E2E.Pages;
 
 /// <summary>
-/// <c>/disks</c>: rows <c>disk-row-&lt;id&gt;</c> (status in <c>disk-status-&lt;id&gt;</c>), button <c>Create Disk</c>,
-/// row actions <c>disk-attach-</c>, <c>disk-detach-</c>, <c>disk-reset-</c> and <c>disk-delete-&lt;id&gt;</c>.
+/// <c>/disks</c> (ui-contract §4): rows <c>disk-row-&lt;id&gt;</c> (status in <c>disk-status-&lt;id&gt;</c>), button
+/// <c>Create Disk</c>, row actions <c>Attach</c>, <c>Detach</c>, <c>Reset Disk</c> and <c>Delete</c> (test ids
+/// <c>disk-attach-</c>, <c>disk-detach-</c>, <c>disk-reset-</c> and <c>disk-delete-&lt;id&gt;</c>).
 /// </summary>
 public sealed class DisksPage(IPage page) : ConsolePage(page)
 {
@@ -37,11 +38,11 @@ public sealed class DisksPage(IPage page) : ConsolePage(page)
         return dialog;
     }
 
-    /// <summary><c>Roll Back</c> on the row: the dialog listing the disk's own snapshots, left open for the caller, then OK.</summary>
-    public async Task<ConsoleDialog> OpenRollBackAsync(string id)
+    /// <summary><c>Reset Disk</c> on the row: the dialog listing the disk's own snapshots, left open for the caller, then OK.</summary>
+    public async Task<ConsoleDialog> OpenResetAsync(string id)
     {
         await Action("reset", id).ClickAsync();
-        var dialog = new ConsoleDialog(Page, "Roll Back Disk");
+        var dialog = new ConsoleDialog(Page, "Reset Disk");
         await dialog.ExpectOpenAsync();
         return dialog;
     }
