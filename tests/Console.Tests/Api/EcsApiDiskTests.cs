@@ -203,6 +203,20 @@ public sealed class EcsApiDiskTests(EcsApiFixture api) : IClassFixture<EcsApiFix
         Assert.Equal((InstanceStatus.Starting, "acme-deploy"), (instance.Status, instance.KeyPairName));
     }
 
+    [Fact]
+    public async Task CreateDisk_WithDryRun_AnswersDryRunOperation_AndMakesNoDisk()
+    {
+        // Act
+        var dryRun = await api.Alice().CallAsync("CreateDisk", InRegion, ("ZoneId", "cn-hangzhou-h"), ("Size", "20"), ("DiskName", "api-dry-run"), ("DryRun", "true"));
+        var refused = await api.Alice().CallAsync("CreateDisk", InRegion, ("ZoneId", "cn-hangzhou-h"), ("Size", "5"), ("DryRun", "true"));
+
+        // Assert
+        Assert.Equal((HttpStatusCode.BadRequest, "DryRunOperation"), (dryRun.Status, dryRun.Code));
+        Assert.Equal(DiskErrors.SizeCode, refused.Code);
+        await using var db = await DbAsync();
+        Assert.False(await db.Disks.AnyAsync(d => d.Name == "api-dry-run"));
+    }
+
     [Theory]
     [InlineData("CreateDisk")]
     [InlineData("DeleteDisk")]
