@@ -39,6 +39,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
         $"/sas/servers?region={Region}",
         $"/sas/images?region={Region}",
         $"/key-pairs?region={Region}",
+        $"/disks?region={Region}",
         $"/api-log?region={Region}",
         "/not-found",
     ];
@@ -113,6 +114,8 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
         violations.AddRange(await CheckDialogAsync(page, "Create Key Pair", () => new ConsolePage(page).Button("Create Key Pair").ClickAsync()));
         await new ConsolePage(page).GotoAsync($"/snapshots?region={Region}");
         violations.AddRange(await CheckDialogAsync(page, "Create Snapshot", () => new ConsolePage(page).Button("Create Snapshot").ClickAsync()));
+        await new ConsolePage(page).GotoAsync($"/disks?region={Region}");
+        violations.AddRange(await CheckDialogAsync(page, "Create Disk", () => new ConsolePage(page).Button("Create Disk").ClickAsync()));
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }

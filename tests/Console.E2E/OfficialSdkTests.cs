@@ -10,7 +10,8 @@ namespace EcsConsole.E2E;
 /// creates an Image Builder component and template through the typed request classes, reads them back through the typed
 /// response models, builds to SUCCESS (distributed and shared), checks the start and cancel refusals and cleans up;
 /// tests/sdk-node/instance-journey.js reads the default network and the catalogue and takes an instance from
-/// CreateInstance through start, reboot, attribute changes and stop to DeleteInstances.
+/// CreateInstance through start, reboot, attribute changes and stop to DeleteInstances;
+/// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk, rolls one back and re-initialises one.
 /// </summary>
 public sealed class OfficialSdkTests
 {
@@ -33,6 +34,13 @@ public sealed class OfficialSdkTests
     {
         // Arrange, Act and Assert: an app of its own (the journey creates and releases instances)
         await RunJourneyAsync("instance-journey.js", "INSTANCE SDK JOURNEY PASSED");
+    }
+
+    [Fact]
+    public async Task OfficialNodeSdk_CreatesAttachesDetachesResetsReInitialisesAndDeletesDisks_WithBothSignatures()
+    {
+        // Arrange, Act and Assert: an app of its own (the journey changes disks)
+        await RunJourneyAsync("disk-journey.js", "DISK SDK JOURNEY PASSED");
     }
 
     /// <summary>Starts a console of its own, runs <paramref name="script"/> with node against it, and expects exit 0 and <paramref name="passed"/>.</summary>

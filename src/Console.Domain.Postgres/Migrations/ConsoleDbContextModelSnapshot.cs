@@ -1323,6 +1323,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("AttachedTime")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1334,6 +1337,14 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.Property<bool>("DeleteWithInstance")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("DetachedTime")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Device")
                         .IsRequired()
@@ -1350,6 +1361,16 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.Property<string>("InstanceId")
                         .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PerformanceLevel")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
                         .UseCollation("C");
 
                     b.Property<string>("RegionId")

@@ -45,6 +45,14 @@ public static class AuditActions
     public const string DeleteKeyPairs = "DeleteKeyPairs";
     public const string CancelTask = "CancelTask";
 
+    // Disks
+    public const string CreateDisk = "CreateDisk";
+    public const string AttachDisk = "AttachDisk";
+    public const string DetachDisk = "DetachDisk";
+    public const string DeleteDisk = "DeleteDisk";
+    public const string ResetDisk = "ResetDisk";
+    public const string ReInitDisk = "ReInitDisk";
+
     // Object storage
     public const string PutBucket = "PutBucket";
     public const string DeleteBucket = "DeleteBucket";

@@ -36,6 +36,9 @@ public enum ResourceKind
 
     /// <summary>A recorded ECS API call (the <c>/api-log</c> page, ADR-013); published once per account per written batch.</summary>
     ApiCall,
+
+    /// <summary>A cloud disk (the <c>/disks</c> page), attached or not.</summary>
+    Disk,
 }
 
 /// <summary>The stored and shown names of <see cref="ResourceKind"/>.</summary>
@@ -66,6 +69,7 @@ public static class ResourceKinds
         ResourceKind.SimulationFault => "simulation-fault",
         ResourceKind.World => "world",
         ResourceKind.ApiCall => "api-call",
+        ResourceKind.Disk => "disk",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -78,7 +78,8 @@ public sealed class Disk : AccountResource
 
     public required int SizeGiB { get; init; }
 
-    public required string Device { get; init; }
+    /// <summary>Its device on the instance (<c>/dev/xvda</c>, <c>/dev/xvdb</c>…); kept, but not shown, while detached.</summary>
+    public required string Device { get; set; }
 
     /// <summary>For a system disk: the image it was created from.</summary>
     public string? ImageId { get; set; }
@@ -87,7 +88,22 @@ public sealed class Disk : AccountResource
 
     public bool Encrypted { get; init; }
 
-    public bool DeleteWithInstance { get; init; } = true;
+    public bool DeleteWithInstance { get; set; } = true;
+
+    /// <summary>The name given with CreateDisk (2–128 characters); null when none was.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>The description given with CreateDisk (2–256 characters); null when none was.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>An ESSD's performance level (<c>PL0</c>–<c>PL3</c>); null reads as <c>PL1</c> for an ESSD, nothing for other categories.</summary>
+    public string? PerformanceLevel { get; set; }
+
+    /// <summary>When it was last attached (null: since its creation, with its instance).</summary>
+    public DateTimeOffset? AttachedTime { get; set; }
+
+    /// <summary>When it was last detached (null: never).</summary>
+    public DateTimeOffset? DetachedTime { get; set; }
 
     /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
     public string? ResourceGroupId { get; set; }

@@ -25,6 +25,9 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(d => d.Type).HasMaxLength(8);
         builder.Property(d => d.Category).HasMaxLength(32);
         builder.Property(d => d.Device).HasMaxLength(32);
+        builder.Property(d => d.Name).HasMaxLength(128);
+        builder.Property(d => d.Description).HasMaxLength(256);
+        builder.Property(d => d.PerformanceLevel).HasMaxLength(8);
         builder.HasIndex(d => new { d.AccountId, d.RegionId });
     }
 }

@@ -107,6 +107,7 @@ public sealed partial class InstanceService(
                 else
                 {
                     disk.InstanceId = null;
+                    disk.DetachedTime = now;
                 }
             }
 

@@ -124,7 +124,7 @@ internal static class StorageActions
 
     /// <summary>The instance a disk is attached to, as <c>Attachments</c> and <c>MountInstances</c> list it.</summary>
     private static object[] Attachment(Disk d) =>
-        d.InstanceId is null ? [] : [new { d.InstanceId, d.Device, AttachedTime = ApiTime.Format(d.CreationTime) }];
+        d.InstanceId is null ? [] : [new { d.InstanceId, d.Device, AttachedTime = ApiTime.Format(d.AttachedTime ?? d.CreationTime) }];
 
     /// <summary>DeleteSnapshot names no region: the snapshot's own.</summary>
     private static async Task<ApiReply> DeleteSnapshotAsync(ApiCall call, (string SnapshotId, bool Force) a)
@@ -167,7 +167,7 @@ internal static class StorageActions
             .WhereBool(call.P, "Encrypted", d => d.Encrypted)
             .WhereBool(call.P, "DeleteWithInstance", d => d.DeleteWithInstance)
             .WhereBool(call.P, "Portable", d => d.Type == "data")
-            .WhereAnswered(call.P, "DiskName", "")
+            .WhereParameter(call.P, "DiskName", d => d.Name ?? "")
             .WhereAnswered(call.P, "DiskChargeType", "PostPaid")
             .WhereAnswered(call.P, "MultiAttach", "Disabled")
             .WhereAnswered(call.P, "KMSKeyId", "")
@@ -182,8 +182,8 @@ internal static class StorageActions
         return f.Paging.Of(disks).Pages(call, "Disks", "Disk", d => new
         {
             DiskId = d.Id,
-            DiskName = "",
-            Description = "",
+            DiskName = d.Name ?? "",
+            Description = d.Description ?? "",
             d.Type,
             d.Category,
             Size = d.SizeGiB,
@@ -201,8 +201,8 @@ internal static class StorageActions
             CreationTime = ApiTime.Format(d.CreationTime),
             ResourceGroupId = ResourceGroupRules.Effective(d.ResourceGroupId, d.AccountId),
             Tags = new { Tag = Array.Empty<object>() },
-            AttachedTime = d.InstanceId is null ? "" : ApiTime.Format(d.CreationTime),
-            DetachedTime = "",
+            AttachedTime = d.InstanceId is null ? "" : ApiTime.Format(d.AttachedTime ?? d.CreationTime),
+            DetachedTime = d.DetachedTime is { } detached ? ApiTime.Format(detached) : "",
             Attachments = new { Attachment = Attachment(d) },
             MountInstanceNum = d.InstanceId is null ? 0 : 1,
             MountInstances = new { MountInstance = Attachment(d) },
@@ -225,12 +225,12 @@ internal static class StorageActions
             StorageSetPartitionNumber = 0,
             BdfId = "",
             OperationLocks = new { OperationLock = Array.Empty<object>() },
-            PerformanceLevel = d.Category == "cloud_essd" ? "PL1" : "",
-            IOPS = DiskPerformance.Iops(d.Category, d.SizeGiB),
+            PerformanceLevel = d.Category == "cloud_essd" ? d.PerformanceLevel ?? "PL1" : "",
+            IOPS = DiskPerformance.Iops(d.Category, d.SizeGiB, d.PerformanceLevel),
             IOPSRead = 0,
             IOPSWrite = 0,
             ProvisionedIops = 0,
-            Throughput = DiskPerformance.ThroughputMBps(d.Category, d.SizeGiB),
+            Throughput = DiskPerformance.ThroughputMBps(d.Category, d.SizeGiB, d.PerformanceLevel),
             ThroughputRead = 0,
             ThroughputWrite = 0,
         });

@@ -23,8 +23,8 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
     /// <summary>The implemented actions whose request model in ecs-model-trees.txt has a ClientToken.</summary>
     private static readonly string[] TokenActionNames =
     [
-        "CopyImage", "CreateImage", "CreateImageComponent", "CreateImagePipeline", "CreateInstance", "CreateSnapshot", "DeleteInstances", "ImportImage",
-        "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution",
+        "CopyImage", "CreateDisk", "CreateImage", "CreateImageComponent", "CreateImagePipeline", "CreateInstance", "CreateSnapshot",
+        "DeleteInstances", "ImportImage", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution",
     ];
 
     public static TheoryData<string> TokenActions() => [.. TokenActionNames];
@@ -226,6 +226,7 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
             "CreateImagePipeline" => ([region, ("Name", "token-template-" + unique), ("BaseImageType", "IMAGE"), ("BaseImage", "ubuntu_22_04_x64_20G_alibase_20240130.vhd"),
                 ("BuildContent", "RUN echo 1")], ("Name", "other-" + unique)),
             "StartImagePipelineExecution" => ([region, ("ImagePipelineId", await NewPipelineIdAsync(alice, unique))], ("Tag.1.Key", "other")),
+            "CreateDisk" => ([region, ("ZoneId", "cn-hangzhou-h"), ("Size", "20"), ("DiskName", "token-disk-" + unique)], ("DiskName", "other-" + unique)),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }
@@ -286,6 +287,7 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
             "CreateImagePipeline" => await db.ImagePipelines.CountAsync(i => i.Name == named["Name"]),
             "StartImagePipelineExecution" => await db.ImagePipelineExecutions.CountAsync(e => e.PipelineId == named["ImagePipelineId"]),
             "ReplaceSystemDisk" => await db.AuditEntries.CountAsync(e => e.Action == action && e.ResourceId == named["InstanceId"]),
+            "CreateDisk" => await db.Disks.CountAsync(d => d.Name == named["DiskName"]),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }

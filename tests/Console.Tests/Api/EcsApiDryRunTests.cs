@@ -146,12 +146,14 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         // Arrange
         string[] changing =
         [
-            "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateImage", "CreateImageComponent",
-            "CreateImagePipeline", "CreateInstance", "CreateKeyPair", "CreateSnapshot", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline",
-            "DeleteInstance", "DeleteInstances", "DeleteKeyPairs", "DeleteSnapshot", "ExportImage", "ImportImage", "ImportKeyPair",
-            "JoinResourceGroup", "ModifyImageAttribute", "ModifyImageShareGroupPermission", "ModifyImageSharePermission", "ModifyInstanceAttribute",
-            "RebootInstance", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution", "StartInstance", "StartInstances", "StopInstance",
-            "StopInstances", "TagResources", "UntagResources",
+            "AttachDisk", "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateDisk",
+            "CreateImage", "CreateImageComponent", "CreateImagePipeline", "CreateInstance", "CreateKeyPair", "CreateSnapshot",
+            "DeleteDisk", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteInstances",
+            "DeleteKeyPairs", "DeleteSnapshot", "DetachDisk", "ExportImage", "ImportImage", "ImportKeyPair",
+            "JoinResourceGroup", "ModifyImageAttribute", "ModifyImageShareGroupPermission", "ModifyImageSharePermission",
+            "ModifyInstanceAttribute", "ReInitDisk", "RebootInstance", "ReplaceSystemDisk", "ResetDisk", "RunInstances",
+            "StartImagePipelineExecution", "StartInstance", "StartInstances", "StopInstance", "StopInstances", "TagResources",
+            "UntagResources",
         ];
 
         // Act

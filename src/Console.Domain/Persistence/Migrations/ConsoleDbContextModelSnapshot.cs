@@ -1176,6 +1176,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AttachedTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -1185,6 +1188,13 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("DeleteWithInstance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DetachedTime")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Device")
@@ -1199,6 +1209,14 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerformanceLevel")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionId")

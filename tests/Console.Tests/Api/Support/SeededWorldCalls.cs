@@ -98,6 +98,12 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
             "CancelImagePipelineExecution" => (await Call(InRegion, ("ExecutionId", await NewExecutionAsync(unique))), []),
             "JoinResourceGroup" => (await Call(InRegion, ("ResourceType", "image"), ("ResourceId", await NewImageAsync(unique)),
                 ("ResourceGroupId", EcsConsole.Domain.ResourceGroups.ResourceGroupRules.IdFor(DemoWorld.AcmeAccountId, "test"))), []),
+            "CreateDisk" => (await Call(InRegion, ("ZoneId", Zone), ("DiskCategory", "cloud_essd"), ("Size", "40"), ("DiskName", "walk-" + unique)), []),
+            "AttachDisk" => (await Call(("DiskId", await NewDiskAsync(unique)), ("InstanceId", await NewInstanceAsync(unique, stopped: false))), []),
+            "DetachDisk" => await DetachCallAsync(Call, unique),
+            "DeleteDisk" => (await Call(("DiskId", await NewDiskAsync(unique))), []),
+            "ResetDisk" => await ResetCallAsync(Call, unique),
+            "ReInitDisk" => (await Call(("DiskId", await SystemDiskAsync(await NewInstanceAsync(unique, stopped: true))), ("Password", "Walk-2026-pass")), []),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call on the seeded world for this action: add one"),
         };
     }
@@ -131,6 +137,33 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
 
     private const string PublicKey =
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDUAHY954jzkRJgM26zQt++Ni4IouuGK+gq5T0OTHxvMweCf8tbOndwDa42K6TCJf96kJtJVdyyIbGJT1i2cSXqRFZZr0g+UI22w/WLplFY5qgNoh2ljS0QeB4FzDtLsGmUekbZjzmlSOMoinf/Y0KvS189f2AcIVwWl8RECgaZ0Q== walk";
+
+    private const string Zone = "cn-hangzhou-h";
+
+    private async Task<(EcsResponse, string[])> DetachCallAsync(Func<(string, string)[], Task<EcsResponse>> call, string unique)
+    {
+        var instanceId = await NewInstanceAsync(unique, stopped: false);
+        var diskId = await MustAsync("CreateDisk", "DiskId", InRegion, ("InstanceId", instanceId), ("Size", "20"));
+        return (await call([("DiskId", diskId), ("InstanceId", instanceId)]), []);
+    }
+
+    private async Task<(EcsResponse, string[])> ResetCallAsync(Func<(string, string)[], Task<EcsResponse>> call, string unique)
+    {
+        var instanceId = await NewInstanceAsync(unique, stopped: true);
+        var diskId = await MustAsync("CreateDisk", "DiskId", InRegion, ("InstanceId", instanceId), ("Size", "20"));
+        var snapshotId = await MustAsync("CreateSnapshot", "SnapshotId", ("DiskId", diskId), ("SnapshotName", "walk-reset-" + unique));
+        await CompleteTasksAsync();
+        return (await call([("DiskId", diskId), ("SnapshotId", snapshotId)]), []);
+    }
+
+    private Task<string> NewDiskAsync(string unique) =>
+        MustAsync("CreateDisk", "DiskId", InRegion, ("ZoneId", Zone), ("Size", "20"), ("DiskName", "walk-disk-" + unique));
+
+    private async Task<string> SystemDiskAsync(string instanceId)
+    {
+        await using var db = await DbAsync();
+        return await db.Disks.Where(d => d.InstanceId == instanceId && d.Type == "system").Select(d => d.Id).SingleAsync();
+    }
 
     private static (string, string)[] ImportParameters(string unique) =>
     [
