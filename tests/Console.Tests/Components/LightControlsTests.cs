@@ -111,4 +111,44 @@ public sealed class LightControlsTests : ComponentTestBase
         Assert.Equal(["-1", "0", "-1"], tabs.Select(t => t.GetAttribute("tabindex")));
         Assert.Equal([2, 0], chosen);
     }
+
+    private IRenderedComponent<FilterText> RenderText(List<string?> said, int debounce) =>
+        Render<FilterText>(p => p
+            .Add(x => x.Label, "Search")
+            .Add(x => x.Clearable, true)
+            .Add(x => x.ClearLabel, "Clear search")
+            .Add(x => x.Debounce, debounce)
+            .Add(x => x.ValueChanged, EventCallback.Factory.Create<string?>(this, said.Add)));
+
+    [Fact]
+    public async Task FilterText_SaysTheTextOnceTypingPauses()
+    {
+        // Arrange
+        var said = new List<string?>();
+        var cut = RenderText(said, debounce: 1);
+
+        // Act
+        await cut.Find("input").InputAsync(new ChangeEventArgs { Value = "web" });
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(["web"], said));
+        Assert.Equal(cut.Find("input").Id, cut.Find("label").GetAttribute("for"));
+    }
+
+    [Fact]
+    public async Task FilterText_SaysTheTextAtOnceOnEnter_AndNullWhenCleared()
+    {
+        // Arrange: a pause that never ends within the test
+        var said = new List<string?>();
+        var cut = RenderText(said, debounce: 600_000);
+
+        // Act
+        await cut.Find("input").InputAsync(new ChangeEventArgs { Value = "web-2" });
+        await cut.Find("input").KeyDownAsync(new KeyboardEventArgs { Key = "Enter" });
+        await cut.Find("button[aria-label='Clear search']").ClickAsync(new MouseEventArgs());
+
+        // Assert
+        Assert.Equal(["web-2", null], said);
+        Assert.Empty(cut.FindAll("button[aria-label='Clear search']"));
+    }
 }
