@@ -16,7 +16,6 @@ internal static class AvailableResourceActions
 {
     private static readonly string[] Destinations = ["Zone", "IoOptimized", "InstanceType", "Network", "ddh", "SystemDisk", "DataDisk", "DedicatedHost"];
     private static readonly string[] ResourceTypes = ["instance", "disk", "reservedinstance", "ddh"];
-    private static readonly string[] SpotStrategies = ["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"];
 
     /// <summary>The smallest system disk a launch may ask for; the largest is <see cref="ImageCompatibility.DefaultMaxSystemDiskGiB"/>.</summary>
     private const int MinSystemDiskGiB = 20;
@@ -57,21 +56,7 @@ internal static class AvailableResourceActions
             p.Fail(CommonErrors.InvalidParameter("DestinationResource", "it must be Zone, IoOptimized, InstanceType, Network, ddh, SystemDisk, DataDisk or DedicatedHost."));
         }
 
-        var chargeType = p.Get("InstanceChargeType") ?? "PostPaid";
-        if (chargeType is not ("PrePaid" or "PostPaid"))
-        {
-            p.Fail(RegionErrors.InstanceChargeTypeNotFound(chargeType));
-        }
-
-        var spot = p.Get("SpotStrategy") ?? "NoSpot";
-        if (!SpotStrategies.Contains(spot))
-        {
-            p.Fail(RegionErrors.SpotStrategy("it must be NoSpot, SpotWithPriceLimit or SpotAsPriceGo."));
-        }
-        else if (spot != "NoSpot" && chargeType != "PostPaid")
-        {
-            p.Fail(RegionErrors.SpotStrategy("spot instances are pay-as-you-go: InstanceChargeType must be PostPaid."));
-        }
+        _ = CatalogueActions.ChargeTypeAndSpot(p);
 
         var resourceType = p.Get("ResourceType") ?? "instance";
         if (!ResourceTypes.Contains(resourceType))

@@ -58,9 +58,10 @@ internal static class CatalogueActions
         return new RegionsRequest(language, resourceType);
     }
 
-    private static ZonesRequest BindZones(ApiParameters p)
+    /// <summary><c>InstanceChargeType</c> (PrePaid or PostPaid, default PostPaid) and <c>SpotStrategy</c> (spot is
+    /// pay-as-you-go), as DescribeZones and DescribeAvailableResource check them.</summary>
+    internal static (string ChargeType, string Spot) ChargeTypeAndSpot(ApiParameters p)
     {
-        var language = Language(p);
         var chargeType = p.Get("InstanceChargeType") ?? "PostPaid";
         if (chargeType is not ("PrePaid" or "PostPaid"))
         {
@@ -76,6 +77,14 @@ internal static class CatalogueActions
         {
             p.Fail(RegionErrors.SpotStrategy("spot instances are pay-as-you-go: InstanceChargeType must be PostPaid."));
         }
+
+        return (chargeType, spot);
+    }
+
+    private static ZonesRequest BindZones(ApiParameters p)
+    {
+        var language = Language(p);
+        _ = ChargeTypeAndSpot(p);
 
         return new ZonesRequest(language, p.Bool("Verbose") ?? true);
     }
