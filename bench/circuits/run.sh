@@ -4,6 +4,7 @@
 # (JIT, caches), takes a gcdump (it forces a full GC, so garbage is not counted), opens N more pages signed in as alice
 # in headless Chromium, takes another, and prints (after - before) / N. Usage:
 #   bench/circuits/run.sh [N=20] [route ...]        e.g. bench/circuits/run.sh 20 "/images?tab=public" /
+# What grew, by assembly, type and component: BENCH_KEEP=dir, then bench/circuits/heapdiff.py dir/X.before.gcdump dir/X.after.gcdump
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n="${1:-20}"; shift || true
