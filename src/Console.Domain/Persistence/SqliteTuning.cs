@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EcsConsole.Domain.Persistence;
@@ -9,7 +11,8 @@ namespace EcsConsole.Domain.Persistence;
 /// a fixed 150 ms sleep — under a few concurrent API calls (each writes its nonce) that sleep was most of a call's time.
 /// <c>synchronous = NORMAL</c>: in WAL mode a commit is not flushed to disk until the next checkpoint; a crash of the
 /// console loses nothing, a power cut may lose the last commits — the trade SQLite documents for WAL, fit for a console
-/// on a laptop (PostgreSQL is the durable, shared store).
+/// on a laptop (PostgreSQL is the durable, shared store). Both settings belong to the native connection, which the pool
+/// keeps across opens, so each native connection is set once, not on every query's open.
 /// </summary>
 internal sealed class SqliteTuning : DbConnectionInterceptor
 {
@@ -17,8 +20,19 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
 
+    // The native connections already set; an entry goes with its native connection.
+    private static readonly ConditionalWeakTable<object, object> Tuned = new();
+
+    private static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Tuned.TryAdd(handle, Tuned);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -26,6 +40,11 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -84,13 +84,14 @@ public static class Plain
         builder.CloseElement();
     };
 
-    /// <summary>A small text chip (<c>MudChip</c>, <c>Variant.Text</c>) in a palette colour, e.g. a status.</summary>
-    public static RenderFragment Chip(string text, string color, string? testId = null) => builder =>
+    /// <summary>A small chip (<c>MudChip</c>) in a palette colour, e.g. a status: <paramref name="variant"/> is <c>text</c>
+    /// or <c>outlined</c>, <paramref name="classes"/> adds spacing.</summary>
+    public static RenderFragment Chip(string text, string color, string? testId = null, string variant = "text", string? classes = null) => builder =>
     {
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "mud-chip-container");
         builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", $"mud-chip mud-chip-text mud-chip-size-small mud-chip-color-{color}");
+        builder.AddAttribute(3, "class", $"mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{color} {classes}");
         builder.AddAttribute(4, "data-testid", testId);
         builder.OpenElement(5, "span");
         builder.AddAttribute(6, "class", "mud-chip-content");

@@ -92,11 +92,9 @@ public partial class ImagesPage
 
     private void OnPageSizeChanged(int size) => Go(_state with { PageSize = size, Page = 1 });
 
-    private void GoToPage(int page) => Go(_state with { Page = Math.Max(1, page) });
-
     private Task PageTo(int page)
     {
-        GoToPage(page);
+        Go(_state with { Page = Math.Max(1, page) });
         return Task.CompletedTask;
     }
 
