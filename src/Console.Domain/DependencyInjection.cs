@@ -13,7 +13,7 @@ public static class DependencyInjection
     public static IServiceCollection AddConsoleDomain(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
     {
         var provider = configuration is null ? DatabaseProvider.Sqlite : ConsoleDatabase.ProviderFrom(configuration);
-        services.AddDbContextFactory<ConsoleDbContext>(o => o.Use(provider, connectionString));
+        services.AddPooledDbContextFactory<ConsoleDbContext>(o => o.Use(provider, connectionString));
         services.AddOptions<SimulationOptions>();
         if (configuration is not null)
         {
