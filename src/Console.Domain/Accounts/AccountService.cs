@@ -11,8 +11,14 @@ public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory
     public async Task<Result<Actor>> GetActorAsync(string userId, ActorSource source = ActorSource.Console, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd }).FirstOrDefaultAsync(ct);
+        // The user and its strongest membership in one round trip (every API call and every page's change asks for it).
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new ActorRecord(
+                u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd,
+                db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => m.AccountId).FirstOrDefault(),
+                db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (AccountRole?)m.Role).FirstOrDefault()))
+            .FirstOrDefaultAsync(ct);
         if (user is null)
         {
             return AccountErrors.UserNotFound();
@@ -23,10 +29,11 @@ public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory
             return AccountErrors.LockedOut();
         }
 
-        var membership = await db.AccountMemberships.AsNoTracking().Where(m => m.UserId == userId)
-            .OrderByDescending(m => m.Role).FirstOrDefaultAsync(ct);
-        return new Actor(user.Id, user.Email ?? "", membership?.AccountId, membership?.Role ?? AccountRole.ReadOnly, user.IsPlatformAdmin, source);
+        return new Actor(user.Id, user.Email ?? "", user.AccountId, user.Role ?? AccountRole.ReadOnly, user.IsPlatformAdmin, source);
     }
+
+    private sealed record ActorRecord(
+        string Id, string? Email, bool IsPlatformAdmin, bool LockoutEnabled, DateTimeOffset? LockoutEnd, string? AccountId, AccountRole? Role);
 
     /// <summary>The account with this ID, or null.</summary>
     public async Task<Account?> FindAsync(string accountId, CancellationToken ct = default)
