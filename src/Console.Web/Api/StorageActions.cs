@@ -157,6 +157,7 @@ internal static class StorageActions
         var lockReason = call.P.Get("LockReason");
         var policies = await call.Service<AutoSnapshotPolicyService>().PoliciesOfDisksAsync(call.Actor, region.Id, call.Ct);
         string PolicyOf(Disk d) => policies.TryGetValue(d.Id, out var applied) ? applied[0] : "";
+        var policyFilter = call.P.Get("AutoSnapshotPolicyId");
         var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(d => ResourceGroupRules.Keeps(groups, d.ResourceGroupId))
             .Where(d => f.Ids.Count == 0 || f.Ids.Contains(d.Id))
@@ -173,7 +174,7 @@ internal static class StorageActions
             .WhereAnswered(call.P, "DiskChargeType", "PostPaid")
             .WhereAnswered(call.P, "MultiAttach", "Disabled")
             .WhereAnswered(call.P, "KMSKeyId", "")
-            .Where(d => call.P.Get("AutoSnapshotPolicyId") is not { } policy || (policies.TryGetValue(d.Id, out var applied) && applied.Contains(policy)))
+            .Where(d => policyFilter is null || (policies.TryGetValue(d.Id, out var applied) && applied.Contains(policyFilter)))
             .WhereBool(call.P, "EnableShared", _ => false)
             .WhereBool(call.P, "EnableAutoSnapshot", _ => true)
             .WhereBool(call.P, "EnableAutomatedSnapshotPolicy", d => policies.ContainsKey(d.Id))
