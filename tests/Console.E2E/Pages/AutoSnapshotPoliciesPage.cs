@@ -31,9 +31,10 @@ public sealed class AutoSnapshotPoliciesPage(IPage page) : ConsolePage(page)
     {
         await Action("apply", id).ClickAsync();
         var dialog = new ConsoleDialog(Page, "Apply to Disks");
-        var first = dialog.Root.Locator("[data-testid^='apply-disk-']").First;
-        var diskId = (await first.GetAttributeAsync("data-testid"))!["apply-disk-".Length..];
-        await first.GetByRole(AriaRole.Checkbox).CheckAsync();
+        var box = dialog.Root.GetByRole(AriaRole.Checkbox).First;
+        var testId = await box.EvaluateAsync<string>("e => (e.closest(\"[data-testid^='apply-disk-']\") ?? e.parentElement.closest(\"[data-testid]\")).getAttribute('data-testid')");
+        var diskId = testId["apply-disk-".Length..];
+        await box.CheckAsync();
         return (dialog, diskId);
     }
 
