@@ -70,8 +70,12 @@ public sealed class AutoSnapshotScheduleService(IDbContextFactory<ConsoleDbConte
 
             var takenAt = policy.NextRunAt;
             policy.NextRunAt = AutoSnapshotSchedule.Next(now, policy.Hours, policy.Weekdays);
-            var diskIds = await db.DiskAutoSnapshotPolicies.Where(a => a.PolicyId == policyId).Select(a => a.DiskId).ToListAsync(ct);
+            var applied = await db.DiskAutoSnapshotPolicies.Where(a => a.PolicyId == policyId).ToListAsync(ct);
+            var diskIds = applied.Select(a => a.DiskId).ToList();
             var disks = await db.Disks.AsNoTracking().Where(d => diskIds.Contains(d.Id)).ToListAsync(ct);
+
+            // A disk released since the policy was applied to it is no longer the policy's.
+            db.DiskAutoSnapshotPolicies.RemoveRange(applied.Where(a => disks.All(d => d.Id != a.DiskId)));
             var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == policy.RegionId, ct);
             foreach (var disk in disks.OrderBy(d => d.Id, StringComparer.Ordinal))
             {
