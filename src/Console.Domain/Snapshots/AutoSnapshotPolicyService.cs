@@ -280,6 +280,26 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
                 return null;
             }, ct);
 
+    /// <summary>
+    /// A disk released (SNP-08, ASP-14): it leaves its policies, and, with <paramref name="autoSnapshotsToo"/>, its automatic
+    /// snapshots go with it (<c>DeleteAutoSnapshot=true</c>, as DescribeDisks answers), save one an image or a disk was made
+    /// of. A replaced system disk only leaves its policies (SNP-09). Runs in the caller's write, before it saves.
+    /// </summary>
+    internal static async Task ReleaseWithDiskAsync(ConsoleDbContext db, string diskId, bool autoSnapshotsToo, CancellationToken ct)
+    {
+        db.DiskAutoSnapshotPolicies.RemoveRange(await db.DiskAutoSnapshotPolicies.Where(a => a.DiskId == diskId).ToListAsync(ct));
+        if (!autoSnapshotsToo)
+        {
+            return;
+        }
+
+        var autos = await db.Snapshots.Where(s => s.SourceDiskId == diskId && s.SnapshotType == "auto"
+            && !db.ImageDiskMappings.Any(m => m.SnapshotId == s.Id) && !db.Disks.Any(d => d.SourceSnapshotId == s.Id)).ToListAsync(ct);
+        var ids = autos.Select(s => s.Id).ToList();
+        db.AsyncTasks.RemoveRange(await db.AsyncTasks.Where(t => ids.Contains(t.ResourceId) && t.Status == Tasks.AsyncTaskStatus.Processing).ToListAsync(ct));
+        db.Snapshots.RemoveRange(autos);
+    }
+
     private static async Task<EcsError?> UnknownDiskAsync(ConsoleDbContext db, string account, string regionId, IReadOnlyList<string> diskIds, CancellationToken ct)
     {
         if (diskIds.Count is 0 or > MaxDisksPerCall)

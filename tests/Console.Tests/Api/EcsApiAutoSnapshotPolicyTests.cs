@@ -185,6 +185,29 @@ public sealed class EcsApiAutoSnapshotPolicyTests(EcsApiFixture api) : IClassFix
     }
 
     [Fact]
+    public async Task DeleteDisk_TakesTheDisksAutoSnapshotsWithIt_AndLeavesItsPolicy()
+    {
+        // Arrange: an automatic snapshot of a new disk, and a manual one
+        var policyId = await NewPolicyAsync("released", timePoints: "[" + string.Join(',', Enumerable.Range(0, 24).Select(h => $"\"{h}\"")) + "]",
+            weekdays: "[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\"]");
+        var diskId = await NewDiskAsync();
+        await api.Alice().CallAsync("ApplyAutoSnapshotPolicy", InLowerRegion, ("autoSnapshotPolicyId", policyId), ("diskIds", $"[\"{diskId}\"]"));
+        var clock = api.App.Services.GetRequiredService<SimulationClockService>();
+        await clock.AdvanceAsync(TimeSpan.FromHours(1).TotalSeconds);
+        await api.Alice().CallAsync("CreateSnapshot", ("DiskId", diskId), ("SnapshotName", "kept-manual"));
+        await clock.CompleteTasksAsync();
+
+        // Act
+        var deleted = await api.Alice().CallAsync("DeleteDisk", ("DiskId", diskId));
+        var snapshots = await api.Alice().CallAsync("DescribeSnapshots", InRegion, ("DiskId", diskId));
+
+        // Assert: SNP-08, the manual snapshot stays; the policy is on no disk
+        Assert.Equal(HttpStatusCode.OK, deleted.Status);
+        Assert.Equal(["user"], snapshots["Snapshots"].GetProperty("Snapshot").EnumerateArray().Select(s => s.GetProperty("SnapshotType").GetString()));
+        Assert.Equal(0, (await DescribePolicyAsync(policyId))?.GetProperty("DiskNums").GetInt32());
+    }
+
+    [Fact]
     public async Task CancelAutoSnapshotPolicy_TakesThePolicyOffTheDisk()
     {
         // Arrange
