@@ -40,6 +40,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
         $"/sas/images?region={Region}",
         $"/key-pairs?region={Region}",
         $"/disks?region={Region}",
+        $"/snapshots/policies?region={Region}",
         $"/api-log?region={Region}",
         "/not-found",
     ];
@@ -116,6 +117,8 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
         violations.AddRange(await CheckDialogAsync(page, "Create Snapshot", () => new ConsolePage(page).Button("Create Snapshot").ClickAsync()));
         await new ConsolePage(page).GotoAsync($"/disks?region={Region}");
         violations.AddRange(await CheckDialogAsync(page, "Create Disk", () => new ConsolePage(page).Button("Create Disk").ClickAsync()));
+        await new ConsolePage(page).GotoAsync($"/snapshots/policies?region={Region}");
+        violations.AddRange(await CheckDialogAsync(page, "Create Policy", () => new ConsolePage(page).Button("Create Policy").ClickAsync()));
 
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }

@@ -11,7 +11,9 @@ namespace EcsConsole.E2E;
 /// response models, builds to SUCCESS (distributed and shared), checks the start and cancel refusals and cleans up;
 /// tests/sdk-node/instance-journey.js reads the default network and the catalogue and takes an instance from
 /// CreateInstance through start, reboot, attribute changes and stop to DeleteInstances;
-/// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk, rolls one back and re-initialises one.
+/// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk, rolls one back and re-initialises one;
+/// tests/sdk-node/auto-snapshot-policy-journey.js creates an automatic snapshot policy, applies it to a disk, lets it take a
+/// snapshot on the simulated clock, cancels and deletes it.
 /// </summary>
 public sealed class OfficialSdkTests
 {
@@ -43,6 +45,13 @@ public sealed class OfficialSdkTests
         await RunJourneyAsync("disk-journey.js", "DISK SDK JOURNEY PASSED");
     }
 
+    [Fact]
+    public async Task OfficialNodeSdk_CreatesAppliesRunsCancelsAndDeletesAnAutoSnapshotPolicy_WithBothSignatures()
+    {
+        // Arrange, Act and Assert: an app of its own (the journey moves the simulated clock)
+        await RunJourneyAsync("auto-snapshot-policy-journey.js", "AUTO SNAPSHOT POLICY SDK JOURNEY PASSED");
+    }
+
     /// <summary>Starts a console of its own, runs <paramref name="script"/> with node against it, and expects exit 0 and <paramref name="passed"/>.</summary>
     private static async Task RunJourneyAsync(string script, string passed)
     {
@@ -62,6 +71,7 @@ public sealed class OfficialSdkTests
         };
         start.ArgumentList.Add(script);
         start.Environment["ECS_ENDPOINT"] = new Uri(app.Url).Authority;
+        start.Environment["ECS_SIMULATION_TOKEN"] = app.ControlToken;
         using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var output = node.StandardOutput.ReadToEndAsync();
         var errors = node.StandardError.ReadToEndAsync();

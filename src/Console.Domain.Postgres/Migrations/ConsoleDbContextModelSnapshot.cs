@@ -2258,6 +2258,101 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.ToTable("SimulationFaults", (string)null);
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.AutoSnapshotPolicy", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RepeatWeekdays")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimePoints")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextRunAt");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("AutoSnapshotPolicies");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.DiskAutoSnapshotPolicy", b =>
+                {
+                    b.Property<string>("DiskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.HasKey("DiskId", "PolicyId");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("DiskAutoSnapshotPolicies");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Snapshots.Snapshot", b =>
                 {
                     b.Property<string>("Id")
@@ -2269,6 +2364,11 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AutoSnapshotPolicyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
                     b.Property<DateTimeOffset>("CreationTime")
@@ -2300,6 +2400,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<string>("ResourceGroupId")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("RetainUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SnapshotType")
                         .IsRequired()
@@ -2338,6 +2441,8 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(16)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RetainUntil");
 
                     b.HasIndex("SourceDiskId");
 
@@ -2842,6 +2947,36 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasForeignKey("ServerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.AutoSnapshotPolicy", b =>
+                {
+                    b.OwnsMany("EcsConsole.Domain.Snapshots.AutoSnapshotPolicyTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("PolicyId")
+                                .HasColumnType("character varying(32)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.HasKey("PolicyId", "TagKey");
+
+                            b1.ToTable("AutoSnapshotPolicyTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId");
+                        });
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Storage.OssObject", b =>

@@ -53,6 +53,12 @@ public static class AuditActions
     public const string ResetDisk = "ResetDisk";
     public const string ReInitDisk = "ReInitDisk";
 
+    // Automatic snapshot policies
+    public const string CreateAutoSnapshotPolicy = "CreateAutoSnapshotPolicy";
+    public const string ApplyAutoSnapshotPolicy = "ApplyAutoSnapshotPolicy";
+    public const string CancelAutoSnapshotPolicy = "CancelAutoSnapshotPolicy";
+    public const string DeleteAutoSnapshotPolicy = "DeleteAutoSnapshotPolicy";
+
     // Object storage
     public const string PutBucket = "PutBucket";
     public const string DeleteBucket = "DeleteBucket";

@@ -32,6 +32,9 @@ public sealed class IdGenerator
 
     public string NewTaskId(string regionInfix) => New("t-", regionInfix);
 
+    /// <summary>An automatic snapshot policy, <c>sp-</c> + infix + random.</summary>
+    public string NewAutoSnapshotPolicyId(string regionInfix) => New("sp-", regionInfix);
+
     /// <summary>The ID CreateKeyPair answers for a new key pair.</summary>
     public string NewKeyPairId(string regionInfix) => New("kp-", regionInfix);
 

@@ -39,6 +39,9 @@ public enum ResourceKind
 
     /// <summary>A cloud disk (the <c>/disks</c> page), attached or not.</summary>
     Disk,
+
+    /// <summary>An automatic snapshot policy (the <c>/snapshots/policies</c> page).</summary>
+    AutoSnapshotPolicy,
 }
 
 /// <summary>The stored and shown names of <see cref="ResourceKind"/>.</summary>
@@ -70,6 +73,7 @@ public static class ResourceKinds
         ResourceKind.World => "world",
         ResourceKind.ApiCall => "api-call",
         ResourceKind.Disk => "disk",
+        ResourceKind.AutoSnapshotPolicy => "snapshotpolicy",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -166,15 +166,16 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
     /// <see cref="DiskErrors.NotFoundCode"/> (not audited), <c>Forbidden</c>, <see cref="DiskErrors.IncorrectStatusCode"/>.
     /// </summary>
     public Task<Result> DeleteAsync(Actor actor, string diskId, CancellationToken ct = default) =>
-        ChangeAsync(actor, diskId, AuditActions.DeleteDisk, (scope, disk) =>
+        ChangeAsync(actor, diskId, AuditActions.DeleteDisk, async (scope, disk) =>
         {
             if (disk.InstanceId is not null)
             {
-                return Task.FromResult<EcsError?>(DiskErrors.IncorrectStatus($"The disk \"{disk.Id}\" is In_use on {disk.InstanceId}: detach it first."));
+                return DiskErrors.IncorrectStatus($"The disk \"{disk.Id}\" is In_use on {disk.InstanceId}: detach it first.");
             }
 
+            await AutoSnapshotPolicyService.ReleaseWithDiskAsync(scope.Db, disk.Id, autoSnapshotsToo: true, ct);
             scope.Db.Disks.Remove(disk);
-            return Task.FromResult<EcsError?>(null);
+            return null;
         }, ct);
 
     /// <summary>

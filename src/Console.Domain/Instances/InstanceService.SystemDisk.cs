@@ -83,6 +83,7 @@ public sealed partial class InstanceService
                 ImageId = image.Value.Id,
                 CreationTime = now,
             };
+            await Snapshots.AutoSnapshotPolicyService.ReleaseWithDiskAsync(db, systemDisk.Id, autoSnapshotsToo: false, ct); // SNP-09
             db.Disks.Remove(systemDisk);
             db.Disks.Add(disk);
             instance.ImageId = image.Value.Id;

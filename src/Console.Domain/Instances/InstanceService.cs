@@ -102,6 +102,7 @@ public sealed partial class InstanceService(
             {
                 if (disk.DeleteWithInstance)
                 {
+                    await Snapshots.AutoSnapshotPolicyService.ReleaseWithDiskAsync(db, disk.Id, autoSnapshotsToo: true, ct);
                     db.Disks.Remove(disk);
                 }
                 else

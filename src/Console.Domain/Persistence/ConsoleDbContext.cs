@@ -58,6 +58,10 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
+    public DbSet<AutoSnapshotPolicy> AutoSnapshotPolicies => Set<AutoSnapshotPolicy>();
+
+    public DbSet<DiskAutoSnapshotPolicy> DiskAutoSnapshotPolicies => Set<DiskAutoSnapshotPolicy>();
+
     public DbSet<Instance> Instances => Set<Instance>();
 
     public DbSet<Disk> Disks => Set<Disk>();

@@ -4,10 +4,11 @@ namespace EcsConsole.Domain.Simulation;
 
 /// <summary>
 /// Time under the test suite's control (ui-contract §7, ADR-012): advancing the <see cref="SimulatedClock"/> runs, in
-/// order, every task step that falls due on the way, and completing runs every task to its end now. Both hold the task
+/// order, every task step, automatic snapshot policy run and automatic snapshot release that falls due on the way, and completing runs every task to its end now. Both hold the task
 /// engine's stepping (<see cref="AsyncTaskEngine.ExclusiveAsync{T}"/>), so they answer once what they ran has committed.
 /// </summary>
-public sealed class SimulationClockService(IDbContextFactory<ConsoleDbContext> dbFactory, SimulatedClock clock, AsyncTaskEngine engine)
+public sealed class SimulationClockService(
+    IDbContextFactory<ConsoleDbContext> dbFactory, SimulatedClock clock, AsyncTaskEngine engine, Snapshots.AutoSnapshotScheduleService schedules)
 {
     /// <summary>The longest single advance: ten years.</summary>
     public const long MaxAdvanceSeconds = 10L * 366 * 24 * 3600;
@@ -37,14 +38,17 @@ public sealed class SimulationClockService(IDbContextFactory<ConsoleDbContext> d
                 var idle = 0;
                 for (var round = 0; round < MaxRounds && idle < 3; round++)
                 {
-                    var next = await NextRunnableAsync(target, ct);
+                    // The next task step, automatic snapshot policy run or snapshot release on the way, whichever is first.
+                    var step = await NextRunnableAsync(target, ct);
+                    var scheduled = await schedules.NextDueAsync(target, ct);
+                    var next = step is null ? scheduled : scheduled is null ? step : step < scheduled ? step : scheduled;
                     if (next is null)
                     {
                         break;
                     }
 
                     clock.MoveTo(next.Value);
-                    idle = await runDue(ct) == 0 ? idle + 1 : 0;
+                    idle = await runDue(ct) + await schedules.RunDueAsync(ct) == 0 ? idle + 1 : 0;
                 }
 
                 clock.MoveTo(target);

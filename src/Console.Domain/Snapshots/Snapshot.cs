@@ -69,6 +69,12 @@ public sealed class Snapshot : AccountResource
 
     /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
     public string? ResourceGroupId { get; set; }
+
+    /// <summary>The automatic snapshot policy that took it (an <c>auto</c> snapshot); null for a manual one.</summary>
+    public string? AutoSnapshotPolicyId { get; init; }
+
+    /// <summary>When an automatic snapshot is released (its policy's retention days after it was taken); null: kept until deleted.</summary>
+    public DateTimeOffset? RetainUntil { get; set; }
 }
 
 internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
@@ -79,5 +85,7 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
         builder.Property(s => s.SourceDiskType).HasMaxLength(8);
         builder.HasIndex(s => new { s.AccountId, s.RegionId });
         builder.HasIndex(s => s.SourceDiskId);
+        builder.Property(s => s.AutoSnapshotPolicyId).HasMaxLength(64);
+        builder.HasIndex(s => s.RetainUntil);
     }
 }

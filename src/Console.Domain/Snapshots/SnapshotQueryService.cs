@@ -23,6 +23,12 @@ public sealed record SnapshotListItem(
 {
     /// <summary>The stored resource group; null reads as the account's default (<see cref="ResourceGroupRules.Effective"/>).</summary>
     public string? ResourceGroupId { get; init; }
+
+    /// <summary>The automatic snapshot policy that took it; null for a manual snapshot.</summary>
+    public string? AutoSnapshotPolicyId { get; init; }
+
+    /// <summary>When an automatic snapshot is released; null: kept until deleted.</summary>
+    public DateTimeOffset? RetainUntil { get; init; }
 }
 
 /// <summary>Reads the actor's snapshots.</summary>
@@ -65,6 +71,8 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
                 s.CreationTime, imagesBySnapshot.GetValueOrDefault(s.Id, []), s.Encrypted)
             {
                 ResourceGroupId = s.ResourceGroupId,
+                AutoSnapshotPolicyId = s.AutoSnapshotPolicyId,
+                RetainUntil = s.RetainUntil,
             }),
         ];
     }

@@ -113,7 +113,7 @@ internal static class StorageActions
             // The full size the snapshot holds (the product keeps no sparse data: the source disk's size).
             FullSnapshotSizeInBytes = (long)s.SourceDiskSizeGiB << 30,
             InstantAccessRetentionDays = 0,
-            RetentionDays = 0, // kept until deleted
+            RetentionDays = s.RetainUntil is { } until ? (int)Math.Round((until - s.CreationTime).TotalDays) : 0, // 0: kept until deleted
             ProductCode = "",
             SnapshotLinkId = ApiDefaults.Id("sl-", region.Infix, s.SourceDiskId),
             SnapshotSN = ApiDefaults.Digits(s.Id, 20),
@@ -155,6 +155,9 @@ internal static class StorageActions
     {
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var lockReason = call.P.Get("LockReason");
+        var policies = await call.Service<AutoSnapshotPolicyService>().PoliciesOfDisksAsync(call.Actor, region.Id, call.Ct);
+        string PolicyOf(Disk d) => policies.TryGetValue(d.Id, out var applied) ? applied[0] : "";
+        var policyFilter = call.P.Get("AutoSnapshotPolicyId");
         var disks = (await call.Service<DiskQueryService>().ListAsync(call.Actor, region.Id, call.Ct))
             .Where(d => ResourceGroupRules.Keeps(groups, d.ResourceGroupId))
             .Where(d => f.Ids.Count == 0 || f.Ids.Contains(d.Id))
@@ -171,10 +174,10 @@ internal static class StorageActions
             .WhereAnswered(call.P, "DiskChargeType", "PostPaid")
             .WhereAnswered(call.P, "MultiAttach", "Disabled")
             .WhereAnswered(call.P, "KMSKeyId", "")
-            .WhereAnswered(call.P, "AutoSnapshotPolicyId", "")
+            .Where(d => policyFilter is null || (policies.TryGetValue(d.Id, out var applied) && applied.Contains(policyFilter)))
             .WhereBool(call.P, "EnableShared", _ => false)
             .WhereBool(call.P, "EnableAutoSnapshot", _ => true)
-            .WhereBool(call.P, "EnableAutomatedSnapshotPolicy", _ => false)
+            .WhereBool(call.P, "EnableAutomatedSnapshotPolicy", d => policies.ContainsKey(d.Id))
             .WhereBool(call.P, "DeleteAutoSnapshot", _ => true)
             .Where(_ => lockReason is null) // no disk is locked
             .WhereUntagged(call.P)
@@ -214,10 +217,12 @@ internal static class StorageActions
             SourceDiskId = "",
             DataSource = new { Type = "", Id = "" },
             Placement = new { ZoneIds = "" },
-            // Automatic snapshot policies, bursting, storage sets and clusters: concepts the product lacks.
-            AutoSnapshotPolicyId = "",
+            // The first automatic snapshot policy applied to the disk (a disk may carry up to 10, SNP-12).
+            AutoSnapshotPolicyId = PolicyOf(d),
             EnableAutoSnapshot = true,
-            EnableAutomatedSnapshotPolicy = false,
+            EnableAutomatedSnapshotPolicy = policies.ContainsKey(d.Id),
+
+            // Bursting, storage sets and clusters: concepts the product lacks.
             DeleteAutoSnapshot = true,
             BurstingEnabled = false,
             StorageClusterId = "",

@@ -54,7 +54,7 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
     [
         "CreateImage", "CopyImage", "ImportImage", "ExportImage", "ModifyImageAttribute", "DeleteImage", "TagResources", "RunInstances",
         "CreateSnapshot", "StopInstance", "CreateImageComponent", "CreateImagePipeline", "ModifyImageSharePermission",
-        "CreateInstance", "StopInstances", "RebootInstance", "ModifyInstanceAttribute",
+        "CreateInstance", "StopInstances", "RebootInstance", "ModifyInstanceAttribute", "CreateAutoSnapshotPolicy",
     ];
 
     [Theory]
@@ -146,9 +146,10 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         // Arrange
         string[] changing =
         [
-            "AttachDisk", "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage", "CreateDisk",
+            "ApplyAutoSnapshotPolicy", "AttachDisk", "CancelAutoSnapshotPolicy", "CancelCopyImage", "CancelImagePipelineExecution", "CancelTask", "CopyImage",
+            "CreateAutoSnapshotPolicy", "CreateDisk",
             "CreateImage", "CreateImageComponent", "CreateImagePipeline", "CreateInstance", "CreateKeyPair", "CreateSnapshot",
-            "DeleteDisk", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteInstances",
+            "DeleteAutoSnapshotPolicy", "DeleteDisk", "DeleteImage", "DeleteImageComponent", "DeleteImagePipeline", "DeleteInstance", "DeleteInstances",
             "DeleteKeyPairs", "DeleteSnapshot", "DetachDisk", "ExportImage", "ImportImage", "ImportKeyPair",
             "JoinResourceGroup", "ModifyImageAttribute", "ModifyImageShareGroupPermission", "ModifyImageSharePermission",
             "ModifyInstanceAttribute", "ReInitDisk", "RebootInstance", "ReplaceSystemDisk", "ResetDisk", "RunInstances",
@@ -228,6 +229,8 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
             "CreateImagePipeline" => [region, ("Name", "dry-run-template"), ("BaseImageType", "IMAGE"), ("BaseImage", "ubuntu_22_04_x64_20G_alibase_20240130.vhd"),
                 ("BuildContent", "RUN echo dry")],
             "ModifyImageSharePermission" => [region, ("ImageId", imageId), ("AddAccount.1", DemoWorld.InitechAccountId)],
+            "CreateAutoSnapshotPolicy" => [("regionId", Region), ("autoSnapshotPolicyName", "dry-run-policy"), ("timePoints", "[\"2\"]"), ("repeatWeekdays", "[\"1\"]"),
+                ("retentionDays", "7")],
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }

@@ -26,7 +26,7 @@ public sealed class ShellTests : ComponentTestBase
 
         // Assert
         var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Overview", "Images", "Snapshots", "Disks", "Instances", "Key Pairs", "Tasks", "OSS Buckets", "Marketplace", "Image Builder", "Servers", "Custom Image", "Admin", "Members", "Audit Log", "API Log"], links);
+        Assert.Equal(["Overview", "Images", "Snapshots", "Snapshot Policies", "Disks", "Instances", "Key Pairs", "Tasks", "OSS Buckets", "Marketplace", "Image Builder", "Servers", "Custom Image", "Admin", "Members", "Audit Log", "API Log"], links);
         Assert.Equal("Simple Application Server", cut.Find("[data-testid='nav-section-sas']").TextContent.Trim());
         Assert.Equal("sas/images?region=cn-hangzhou", cut.FindAll("nav a").Single(a => a.TextContent.Trim() == "Custom Image").GetAttribute("href"));
         Assert.Equal(DemoWorld.Alice, cut.Find("[data-testid='user-email']").TextContent.Trim());
@@ -46,7 +46,7 @@ public sealed class ShellTests : ComponentTestBase
 
         // Assert
         var links = cut.FindAll("nav a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["概览", "镜像", "快照", "云盘", "实例"], links.Take(5));
+        Assert.Equal(["概览", "镜像", "快照", "快照策略", "云盘"], links.Take(5));
         Assert.Contains("任务", links);
         Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "退出登录");
         Assert.Contains("华东1（杭州） · cn-hangzhou", cut.Find("[data-testid='region-selector']").OuterHtml, StringComparison.Ordinal);

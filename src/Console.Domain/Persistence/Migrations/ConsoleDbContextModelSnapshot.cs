@@ -2003,6 +2003,90 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("SimulationFaults", (string)null);
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.AutoSnapshotPolicy", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatWeekdays")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimePoints")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextRunAt");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("AutoSnapshotPolicies");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.DiskAutoSnapshotPolicy", b =>
+                {
+                    b.Property<string>("DiskId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PolicyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DiskId", "PolicyId");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("DiskAutoSnapshotPolicies");
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Snapshots.Snapshot", b =>
                 {
                     b.Property<string>("Id")
@@ -2012,6 +2096,10 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("AccountId")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AutoSnapshotPolicyId")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreationTime")
@@ -2039,6 +2127,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetainUntil")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SnapshotType")
                         .IsRequired()
@@ -2071,6 +2162,8 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RetainUntil");
 
                     b.HasIndex("SourceDiskId");
 
@@ -2523,6 +2616,33 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasForeignKey("ServerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.AutoSnapshotPolicy", b =>
+                {
+                    b.OwnsMany("EcsConsole.Domain.Snapshots.AutoSnapshotPolicyTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("PolicyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PolicyId", "TagKey");
+
+                            b1.ToTable("AutoSnapshotPolicyTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId");
+                        });
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Storage.OssObject", b =>

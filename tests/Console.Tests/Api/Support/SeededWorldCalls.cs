@@ -104,6 +104,11 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
             "DeleteDisk" => (await Call(("DiskId", await NewDiskAsync(unique))), []),
             "ResetDisk" => await ResetCallAsync(Call, unique),
             "ReInitDisk" => (await Call(("DiskId", await SystemDiskAsync(await NewInstanceAsync(unique, stopped: true))), ("Password", "Walk-2026-pass")), []),
+            "CreateAutoSnapshotPolicy" => (await Call(PolicyParameters(unique)), []),
+            "DescribeAutoSnapshotPolicyEx" => (await Call(InRegion, ("AutoSnapshotPolicyId", await NewAppliedPolicyAsync(unique))), ["AutoSnapshotPolicies.AutoSnapshotPolicy"]),
+            "ApplyAutoSnapshotPolicy" => (await Call(("regionId", Region), ("autoSnapshotPolicyId", await NewPolicyAsync(unique)), ("diskIds", $"[\"{await NewDiskAsync(unique)}\"]")), []),
+            "CancelAutoSnapshotPolicy" => await CancelPolicyCallAsync(Call, unique),
+            "DeleteAutoSnapshotPolicy" => (await Call(("regionId", Region), ("autoSnapshotPolicyId", await NewAppliedPolicyAsync(unique))), []),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call on the seeded world for this action: add one"),
         };
     }
@@ -154,6 +159,26 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
         var snapshotId = await MustAsync("CreateSnapshot", "SnapshotId", ("DiskId", diskId), ("SnapshotName", "walk-reset-" + unique));
         await CompleteTasksAsync();
         return (await call([("DiskId", diskId), ("SnapshotId", snapshotId)]), []);
+    }
+
+    private static (string, string)[] PolicyParameters(string unique) =>
+        [("regionId", Region), ("autoSnapshotPolicyName", "walk-" + unique), ("timePoints", "[\"2\"]"), ("repeatWeekdays", "[\"1\",\"4\"]"), ("retentionDays", "7")];
+
+    private Task<string> NewPolicyAsync(string unique) => MustAsync("CreateAutoSnapshotPolicy", "AutoSnapshotPolicyId", PolicyParameters("walk-policy-" + unique));
+
+    private async Task<string> NewAppliedPolicyAsync(string unique)
+    {
+        var policyId = await NewPolicyAsync(unique);
+        await MustAsync("ApplyAutoSnapshotPolicy", "RequestId", ("regionId", Region), ("autoSnapshotPolicyId", policyId), ("diskIds", $"[\"{await NewDiskAsync(unique)}\"]"));
+        return policyId;
+    }
+
+    private async Task<(EcsResponse, string[])> CancelPolicyCallAsync(Func<(string, string)[], Task<EcsResponse>> call, string unique)
+    {
+        var diskId = await NewDiskAsync(unique);
+        var policyId = await NewPolicyAsync(unique);
+        await MustAsync("ApplyAutoSnapshotPolicy", "RequestId", ("regionId", Region), ("autoSnapshotPolicyId", policyId), ("diskIds", $"[\"{diskId}\"]"));
+        return (await call([("regionId", Region), ("diskIds", $"[\"{diskId}\"]"), ("autoSnapshotPolicyId", policyId)]), []);
     }
 
     private Task<string> NewDiskAsync(string unique) =>
