@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Cold start (issue #20): from `dotnet Console.Web.dll` to the first 200 of /healthz, on a fresh SQLite database (the
+# migrations and the demo world are created) and on an existing one (made by the run before). Publishes the console
+# (Release) once, then starts it RUNS times each way and prints every run and the median. Usage:
+#   bench/startup/run.sh [RUNS=5]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs="${1:-5}"
+port="${BENCH_PORT:-5392}"
+work="$(mktemp -d)"
+server=""
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+dotnet publish src/Console.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -v q --nologo >/dev/null
+
+# Milliseconds from the start to the first healthy answer (polled every 10 ms), then the server is stopped.
+start_once() {
+  local t0 t1
+  t0=$(date +%s%N)
+  (cd "$work/app" && ConnectionStrings__DefaultConnection="Data Source=$work/console.db" Logging__LogLevel__Default=Warning \
+     exec dotnet Console.Web.dll --urls "http://localhost:$port" >"$work/server.log" 2>&1) &
+  server=$!
+  until curl -sf -o /dev/null "http://localhost:$port/healthz"; do
+    kill -0 "$server" 2>/dev/null || { cat "$work/server.log"; exit 1; }
+    sleep 0.01
+  done
+  t1=$(date +%s%N)
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+fresh=(); existing=()
+for _ in $(seq "$runs"); do
+  rm -f "$work"/console.db* "$work"/*.pfx
+  fresh+=("$(start_once)")
+  existing+=("$(start_once)")
+done
+printf '%-20s %s   median %s ms\n' "fresh database" "${fresh[*]}" "$(printf '%s\n' "${fresh[@]}" | median)"
+printf '%-20s %s   median %s ms\n' "existing database" "${existing[*]}" "$(printf '%s\n' "${existing[@]}" | median)"
+echo "(issue #20's targets: fresh <= 1500 ms, existing <= 800 ms)"
