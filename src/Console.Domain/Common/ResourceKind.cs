@@ -39,6 +39,9 @@ public enum ResourceKind
 
     /// <summary>A cloud disk (the <c>/disks</c> page), attached or not.</summary>
     Disk,
+
+    /// <summary>A snapshot-consistent group (SNP-11): snapshots of several disks taken together.</summary>
+    SnapshotGroup,
 }
 
 /// <summary>The stored and shown names of <see cref="ResourceKind"/>.</summary>
@@ -70,6 +73,7 @@ public static class ResourceKinds
         ResourceKind.World => "world",
         ResourceKind.ApiCall => "api-call",
         ResourceKind.Disk => "disk",
+        ResourceKind.SnapshotGroup => "snapshotgroup",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

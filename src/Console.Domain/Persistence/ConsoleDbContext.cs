@@ -58,6 +58,8 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
 
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
 
+    public DbSet<SnapshotGroup> SnapshotGroups => Set<SnapshotGroup>();
+
     public DbSet<Instance> Instances => Set<Instance>();
 
     public DbSet<Disk> Disks => Set<Disk>();

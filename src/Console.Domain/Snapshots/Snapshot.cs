@@ -69,6 +69,17 @@ public sealed class Snapshot : AccountResource
 
     /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
     public string? ResourceGroupId { get; set; }
+
+    /// <summary>SNP-03: the days a manual snapshot is kept (1–65536); null keeps it until it is deleted.</summary>
+    public int? RetentionDays { get; set; }
+
+    /// <summary>The snapshot this one was copied from by CopySnapshot, and its region; null for a snapshot taken of a disk.</summary>
+    public string? SourceSnapshotId { get; init; }
+
+    public string? SourceRegionId { get; init; }
+
+    /// <summary>The snapshot-consistent group it was taken in (SNP-11), or null; deleting the group deletes it.</summary>
+    public string? SnapshotGroupId { get; init; }
 }
 
 internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
@@ -79,5 +90,6 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
         builder.Property(s => s.SourceDiskType).HasMaxLength(8);
         builder.HasIndex(s => new { s.AccountId, s.RegionId });
         builder.HasIndex(s => s.SourceDiskId);
+        builder.HasIndex(s => s.SnapshotGroupId);
     }
 }
