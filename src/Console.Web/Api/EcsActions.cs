@@ -14,5 +14,6 @@ public static class EcsActions
             ImageActions.All, SharingActions.All, ImportExportActions.All, CatalogueActions.All, TaskActions.All, StorageActions.All,
             InstanceActions.All, TagActions.All, ImageBuilderActions.All, KeyPairActions.All, PriceActions.All, ResourceGroupActions.All, InstanceTypeActions.All,
             InstanceLifecycleActions.All, NetworkActions.All, AvailableResourceActions.All, DiskActions.All,
+            SnapshotActions.All,
         }.SelectMany(a => a).ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 }

@@ -113,12 +113,12 @@ internal static class StorageActions
             // The full size the snapshot holds (the product keeps no sparse data: the source disk's size).
             FullSnapshotSizeInBytes = (long)s.SourceDiskSizeGiB << 30,
             InstantAccessRetentionDays = 0,
-            RetentionDays = 0, // kept until deleted
+            RetentionDays = s.RetentionDays ?? 0, // 0: kept until deleted
             ProductCode = "",
             SnapshotLinkId = ApiDefaults.Id("sl-", region.Infix, s.SourceDiskId),
             SnapshotSN = ApiDefaults.Digits(s.Id, 20),
-            SourceRegionId = "", // set by CopySnapshot, which the product does not have
-            SourceSnapshotId = "",
+            SourceRegionId = s.SourceRegionId ?? "", // set by CopySnapshot
+            SourceSnapshotId = s.SourceSnapshotId ?? "",
         });
     }
 

@@ -104,6 +104,14 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
             "DeleteDisk" => (await Call(("DiskId", await NewDiskAsync(unique))), []),
             "ResetDisk" => await ResetCallAsync(Call, unique),
             "ReInitDisk" => (await Call(("DiskId", await SystemDiskAsync(await NewInstanceAsync(unique, stopped: true))), ("Password", "Walk-2026-pass")), []),
+            "CopySnapshot" => (await Call(InRegion, ("SnapshotId", await NewSnapshotAsync(unique)), ("DestinationRegionId", "cn-beijing"),
+                ("DestinationSnapshotName", "walk-" + unique)), []),
+            "ModifySnapshotAttribute" => (await Call(("SnapshotId", await NewSnapshotAsync(unique)), ("SnapshotName", "walked-" + unique)), []),
+            "DescribeSnapshotsUsage" => (await Call(InRegion), []),
+            "CreateSnapshotGroup" => (await Call(InRegion, ("InstanceId", await NewInstanceAsync(unique, stopped: false)), ("Name", "walk-" + unique)), []),
+            "DescribeSnapshotGroups" => (await Call(InRegion, ("SnapshotGroupId.1", await NewSnapshotGroupAsync(unique))),
+                ["SnapshotGroups.SnapshotGroup"]),
+            "DeleteSnapshotGroup" => (await Call(InRegion, ("SnapshotGroupId", await NewSnapshotGroupAsync(unique))), ["OperationProgressSet.OperationProgress"]),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call on the seeded world for this action: add one"),
         };
     }
@@ -232,6 +240,13 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
         var snapshotId = await MustAsync("CreateSnapshot", "SnapshotId", ("DiskId", await DataDiskAsync()), ("SnapshotName", "walk-snapshot-" + unique));
         await CompleteTasksAsync();
         return snapshotId;
+    }
+
+    private async Task<string> NewSnapshotGroupAsync(string unique)
+    {
+        var groupId = await MustAsync("CreateSnapshotGroup", "SnapshotGroupId", InRegion, ("InstanceId", await NewInstanceAsync(unique, stopped: false)));
+        await CompleteTasksAsync();
+        return groupId;
     }
 
     private async Task<string> NewInstanceAsync(string unique, bool stopped)
