@@ -50,7 +50,7 @@ internal static class SnapshotActions
             changing: true),
     ];
 
-    private static CopySnapshotRequest BindCopy(ApiParameters p) =>
+    internal static CopySnapshotRequest BindCopy(ApiParameters p) =>
         new("", p.Required("SnapshotId"), p.Required("DestinationRegionId"), p.Get("DestinationSnapshotName"), p.Get("DestinationSnapshotDescription"),
             p.Bool("Encrypted") ?? false)
         {
@@ -59,7 +59,7 @@ internal static class SnapshotActions
             ResourceGroupId = p.Get("ResourceGroupId"),
         };
 
-    private static ModifySnapshotRequest BindModify(ApiParameters p)
+    internal static ModifySnapshotRequest BindModify(ApiParameters p)
     {
         var request = new ModifySnapshotRequest("", p.Required("SnapshotId"), p.Get("SnapshotName"), p.Get("Description"))
         {
