@@ -11,7 +11,9 @@ namespace EcsConsole.E2E;
 /// response models, builds to SUCCESS (distributed and shared), checks the start and cancel refusals and cleans up;
 /// tests/sdk-node/instance-journey.js reads the default network and the catalogue and takes an instance from
 /// CreateInstance through start, reboot, attribute changes and stop to DeleteInstances;
-/// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk, rolls one back and re-initialises one.
+/// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk, rolls one back and re-initialises one;
+/// tests/sdk-node/snapshot-journey.js copies a snapshot to another region, edits it, reads the usage, and creates,
+/// describes and deletes a snapshot-consistent group.
 /// </summary>
 public sealed class OfficialSdkTests
 {
@@ -41,6 +43,13 @@ public sealed class OfficialSdkTests
     {
         // Arrange, Act and Assert: an app of its own (the journey changes disks)
         await RunJourneyAsync("disk-journey.js", "DISK SDK JOURNEY PASSED");
+    }
+
+    [Fact]
+    public async Task OfficialNodeSdk_CopiesAndEditsSnapshots_AndDrivesASnapshotGroup_WithBothSignatures()
+    {
+        // Arrange, Act and Assert: an app of its own (the journey copies snapshots and makes groups)
+        await RunJourneyAsync("snapshot-journey.js", "SNAPSHOT SDK JOURNEY PASSED");
     }
 
     /// <summary>Starts a console of its own, runs <paramref name="script"/> with node against it, and expects exit 0 and <paramref name="passed"/>.</summary>
