@@ -14,6 +14,8 @@ namespace EcsConsole.E2E;
 /// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk, rolls one back and re-initialises one;
 /// tests/sdk-node/auto-snapshot-policy-journey.js creates an automatic snapshot policy, applies it to a disk, lets it take a
 /// snapshot on the simulated clock, cancels and deletes it.
+/// tests/sdk-node/snapshot-journey.js copies a snapshot to another region, edits it, reads the usage, and creates,
+/// describes and deletes a snapshot-consistent group.
 /// </summary>
 public sealed class OfficialSdkTests
 {
@@ -50,6 +52,13 @@ public sealed class OfficialSdkTests
     {
         // Arrange, Act and Assert: an app of its own (the journey moves the simulated clock)
         await RunJourneyAsync("auto-snapshot-policy-journey.js", "AUTO SNAPSHOT POLICY SDK JOURNEY PASSED");
+    }
+
+    [Fact]
+    public async Task OfficialNodeSdk_CopiesAndEditsSnapshots_AndDrivesASnapshotGroup_WithBothSignatures()
+    {
+        // Arrange, Act and Assert: an app of its own (the journey copies snapshots and makes groups)
+        await RunJourneyAsync("snapshot-journey.js", "SNAPSHOT SDK JOURNEY PASSED");
     }
 
     /// <summary>Starts a console of its own, runs <paramref name="script"/> with node against it, and expects exit 0 and <paramref name="passed"/>.</summary>

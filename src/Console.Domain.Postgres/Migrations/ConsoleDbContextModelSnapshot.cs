@@ -2404,6 +2404,13 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<DateTimeOffset?>("RetainUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SnapshotGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("SnapshotType")
                         .IsRequired()
                         .HasColumnType("text")
@@ -2435,6 +2442,14 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<string>("SourceRegionId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("SourceSnapshotId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2444,11 +2459,60 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.HasIndex("RetainUntil");
 
+                    b.HasIndex("SnapshotGroupId");
+
                     b.HasIndex("SourceDiskId");
 
                     b.HasIndex("AccountId", "RegionId");
 
                     b.ToTable("Snapshots");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.SnapshotGroup", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreationTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("SnapshotGroups");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Storage.OssBucket", b =>

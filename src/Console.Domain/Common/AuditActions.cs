@@ -32,6 +32,10 @@ public static class AuditActions
     // Snapshots, instances, tasks
     public const string CreateSnapshot = "CreateSnapshot";
     public const string DeleteSnapshot = "DeleteSnapshot";
+    public const string CopySnapshot = "CopySnapshot";
+    public const string ModifySnapshotAttribute = "ModifySnapshotAttribute";
+    public const string CreateSnapshotGroup = "CreateSnapshotGroup";
+    public const string DeleteSnapshotGroup = "DeleteSnapshotGroup";
     public const string RunInstances = "RunInstances";
     public const string StartInstance = "StartInstance";
     public const string StopInstance = "StopInstance";

@@ -26,6 +26,9 @@ public sealed class IdGenerator
 
     public string NewSnapshotId(string regionInfix) => New("s-", regionInfix);
 
+    /// <summary>A snapshot-consistent group (SNP-11), <c>ssg-</c> + infix + random.</summary>
+    public string NewSnapshotGroupId(string regionInfix) => New("ssg-", regionInfix);
+
     public string NewInstanceId(string regionInfix) => New("i-", regionInfix);
 
     public string NewDiskId(string regionInfix) => New("d-", regionInfix);

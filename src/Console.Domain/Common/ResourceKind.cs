@@ -42,6 +42,8 @@ public enum ResourceKind
 
     /// <summary>An automatic snapshot policy (the <c>/snapshots/policies</c> page).</summary>
     AutoSnapshotPolicy,
+    /// <summary>A snapshot-consistent group (SNP-11): snapshots of several disks taken together.</summary>
+    SnapshotGroup,
 }
 
 /// <summary>The stored and shown names of <see cref="ResourceKind"/>.</summary>
@@ -74,6 +76,7 @@ public static class ResourceKinds
         ResourceKind.ApiCall => "api-call",
         ResourceKind.Disk => "disk",
         ResourceKind.AutoSnapshotPolicy => "snapshotpolicy",
+        ResourceKind.SnapshotGroup => "snapshotgroup",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 }

@@ -61,6 +61,7 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
     public DbSet<AutoSnapshotPolicy> AutoSnapshotPolicies => Set<AutoSnapshotPolicy>();
 
     public DbSet<DiskAutoSnapshotPolicy> DiskAutoSnapshotPolicies => Set<DiskAutoSnapshotPolicy>();
+    public DbSet<SnapshotGroup> SnapshotGroups => Set<SnapshotGroup>();
 
     public DbSet<Instance> Instances => Set<Instance>();
 

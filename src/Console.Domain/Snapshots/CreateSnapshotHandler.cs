@@ -6,11 +6,30 @@ namespace EcsConsole.Domain.Snapshots;
 /// Takes a manual snapshot: <c>progressing</c> with the task's progress, <c>accomplished</c> at the end. Cancelling
 /// (or deleting the snapshot while it is taken, SNP-07) removes it.
 /// </summary>
-public sealed class CreateSnapshotHandler : IAsyncTaskHandler
+public sealed class CreateSnapshotHandler : SnapshotTaskHandler
 {
-    public AsyncTaskType Type => AsyncTaskType.CreateSnapshot;
+    public override AsyncTaskType Type => AsyncTaskType.CreateSnapshot;
 
-    public string StageAt(int progress) => "Snapshotting";
+    public override string StageAt(int progress) => "Snapshotting";
+}
+
+/// <summary>
+/// Fills a snapshot copied by CopySnapshot in its destination region, as a snapshot is taken: <c>progressing</c>, then
+/// <c>accomplished</c>; cancelling (or deleting the copy) removes it. The source is never touched.
+/// </summary>
+public sealed class CopySnapshotHandler : SnapshotTaskHandler
+{
+    public override AsyncTaskType Type => AsyncTaskType.CopySnapshot;
+
+    public override string StageAt(int progress) => "Transferring";
+}
+
+/// <summary>A task whose resource is one snapshot that progresses with it.</summary>
+public abstract class SnapshotTaskHandler : IAsyncTaskHandler
+{
+    public abstract AsyncTaskType Type { get; }
+
+    public abstract string StageAt(int progress);
 
     public async Task<EcsError?> CheckAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct) =>
         await db.Snapshots.AnyAsync(s => s.Id == task.ResourceId, ct) ? null : SnapshotErrors.NotFound(task.ResourceId);

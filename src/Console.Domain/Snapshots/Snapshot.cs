@@ -75,6 +75,16 @@ public sealed class Snapshot : AccountResource
 
     /// <summary>When an automatic snapshot is released (its policy's retention days after it was taken); null: kept until deleted.</summary>
     public DateTimeOffset? RetainUntil { get; set; }
+    /// <summary>SNP-03: the days a manual snapshot is kept (1–65536); null keeps it until it is deleted.</summary>
+    public int? RetentionDays { get; set; }
+
+    /// <summary>The snapshot this one was copied from by CopySnapshot, and its region; null for a snapshot taken of a disk.</summary>
+    public string? SourceSnapshotId { get; init; }
+
+    public string? SourceRegionId { get; init; }
+
+    /// <summary>The snapshot-consistent group it was taken in (SNP-11), or null; deleting the group deletes it.</summary>
+    public string? SnapshotGroupId { get; init; }
 }
 
 internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
@@ -87,5 +97,6 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
         builder.HasIndex(s => s.SourceDiskId);
         builder.Property(s => s.AutoSnapshotPolicyId).HasMaxLength(64);
         builder.HasIndex(s => s.RetainUntil);
+        builder.HasIndex(s => s.SnapshotGroupId);
     }
 }

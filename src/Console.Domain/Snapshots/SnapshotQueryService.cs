@@ -29,7 +29,20 @@ public sealed record SnapshotListItem(
 
     /// <summary>When an automatic snapshot is released; null: kept until deleted.</summary>
     public DateTimeOffset? RetainUntil { get; init; }
+    /// <summary>SNP-03: the days it is kept, or null (until deleted).</summary>
+    public int? RetentionDays { get; init; }
+
+    /// <summary>The snapshot it was copied from (CopySnapshot) and that snapshot's region, or null.</summary>
+    public string? SourceSnapshotId { get; init; }
+
+    public string? SourceRegionId { get; init; }
+
+    /// <summary>The snapshot-consistent group it was taken in, or null.</summary>
+    public string? SnapshotGroupId { get; init; }
 }
+
+/// <summary>DescribeSnapshotsUsage: how many snapshots the account has in a region, and the bytes they hold.</summary>
+public sealed record SnapshotUsage(int SnapshotCount, long SnapshotSizeBytes);
 
 /// <summary>Reads the actor's snapshots.</summary>
 public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbFactory)
@@ -73,6 +86,10 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
                 ResourceGroupId = s.ResourceGroupId,
                 AutoSnapshotPolicyId = s.AutoSnapshotPolicyId,
                 RetainUntil = s.RetainUntil,
+                RetentionDays = s.RetentionDays,
+                SourceSnapshotId = s.SourceSnapshotId,
+                SourceRegionId = s.SourceRegionId,
+                SnapshotGroupId = s.SnapshotGroupId,
             }),
         ];
     }
@@ -81,4 +98,15 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
     public Task<string?> FindRegionAsync(Actor actor, string snapshotId, CancellationToken ct = default) =>
         dbFactory.ReadOwnAsync(actor, null, (db, account) =>
             db.Snapshots.AsNoTracking().Where(s => s.Id == snapshotId && s.AccountId == account).Select(s => s.RegionId).FirstOrDefaultAsync(ct), ct);
+
+    /// <summary>
+    /// The actor's snapshots in <paramref name="regionId"/>: their number and the bytes they hold (each the full size of
+    /// its source disk, as DescribeSnapshots' <c>FullSnapshotSizeInBytes</c>; the product keeps no sparse data).
+    /// </summary>
+    public Task<SnapshotUsage> UsageAsync(Actor actor, string regionId, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync(actor, new SnapshotUsage(0, 0), async (db, account) =>
+        {
+            var sizes = await db.Snapshots.AsNoTracking().Where(s => s.AccountId == account && s.RegionId == regionId).Select(s => s.SourceDiskSizeGiB).ToListAsync(ct);
+            return new SnapshotUsage(sizes.Count, sizes.Sum(gib => (long)gib << 30));
+        }, ct);
 }

@@ -16,7 +16,7 @@ public sealed record CreateSnapshotRequest(string RegionId, string DiskId, strin
 public sealed record CreatedSnapshot(string SnapshotId, string TaskId);
 
 /// <summary>CreateSnapshot and DeleteSnapshot (domain-rules §10).</summary>
-public sealed class SnapshotService(
+public sealed partial class SnapshotService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, AsyncTaskEngine engine, ChangeNotifier changes)
 {
     private readonly AuditedWrite _write = new(dbFactory, time, changes);
@@ -57,13 +57,24 @@ public sealed class SnapshotService(
             return InstanceErrors.IncorrectStatus("The instance of the disk must be Running or Stopped.");
         }
 
+        return await TakeAsync(db, disk, request.Name, request.Description, group.Value, snapshotGroupId: null, ct);
+    }
+
+    /// <summary>
+    /// Starts a manual snapshot of <paramref name="disk"/> (its instance, if any, already checked): the per-disk
+    /// concurrency and quota (<see cref="SnapshotErrors.ConcurrentQuotaCode"/>, <see cref="SnapshotErrors.QuotaCode"/>),
+    /// then the snapshot, progressing, and its task. Shared by CreateSnapshot and CreateSnapshotGroup (SNP-05, SNP-11).
+    /// </summary>
+    internal async Task<Result<CreatedSnapshot>> TakeAsync(ConsoleDbContext db, Disk disk, string? name, string? description, string? resourceGroupId,
+        string? snapshotGroupId, CancellationToken ct)
+    {
         var taken = await db.Snapshots.Where(s => s.SourceDiskId == disk.Id && s.SnapshotType == "user").ToListAsync(ct);
         if (taken.Count(s => s.Status == SnapshotStatus.Progressing) >= CreateImageService.MaxSnapshotsInProgressPerDisk)
         {
             return SnapshotErrors.ConcurrentQuota(CreateImageService.MaxSnapshotsInProgressPerDisk);
         }
 
-        var limit = await QuotaLimits.GetAsync(db, actor.AccountId!, null, QuotaCatalogue.SnapshotsPerDisk, ct);
+        var limit = await QuotaLimits.GetAsync(db, disk.AccountId, null, QuotaCatalogue.SnapshotsPerDisk, ct);
         if (taken.Count >= limit)
         {
             return SnapshotErrors.Quota(limit);
@@ -78,8 +89,8 @@ public sealed class SnapshotService(
             Id = ids.NewSnapshotId(region.Infix),
             RegionId = disk.RegionId,
             AccountId = disk.AccountId,
-            Name = string.IsNullOrEmpty(request.Name) ? $"snapshot-{disk.Id}" : request.Name,
-            Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
+            Name = string.IsNullOrEmpty(name) ? $"snapshot-{disk.Id}" : name,
+            Description = string.IsNullOrEmpty(description) ? null : description,
             SourceDiskId = disk.Id,
             SourceDiskType = disk.Type,
             SourceDiskSizeGiB = disk.SizeGiB,
@@ -88,7 +99,8 @@ public sealed class SnapshotService(
             SourcePlatform = image?.Platform,
             Encrypted = disk.Encrypted,
             CreationTime = time.GetUtcNow(),
-            ResourceGroupId = group.Value,
+            ResourceGroupId = resourceGroupId,
+            SnapshotGroupId = snapshotGroupId,
         };
         snapshot.ReportProgress(0);
         db.Snapshots.Add(snapshot);

@@ -21,6 +21,9 @@ public enum AsyncTaskType
 
     /// <summary>The OOS <c>ACS-ECS-UpdateImage</c> run (image-builder.md §3).</summary>
     ImageUpdate,
+
+    /// <summary>Fills a snapshot copied to another region by CopySnapshot (its task lives in the destination region).</summary>
+    CopySnapshot,
 }
 
 /// <summary>Task status as the console shows it.</summary>

@@ -15,5 +15,6 @@ public static class EcsActions
             InstanceActions.All, TagActions.All, ImageBuilderActions.All, KeyPairActions.All, PriceActions.All, ResourceGroupActions.All, InstanceTypeActions.All,
             InstanceLifecycleActions.All, NetworkActions.All, AvailableResourceActions.All, DiskActions.All,
             AutoSnapshotPolicyActions.All,
+            SnapshotActions.All,
         }.SelectMany(a => a).ToFrozenDictionary(a => a.Name, StringComparer.Ordinal);
 }

@@ -113,12 +113,13 @@ internal static class StorageActions
             // The full size the snapshot holds (the product keeps no sparse data: the source disk's size).
             FullSnapshotSizeInBytes = (long)s.SourceDiskSizeGiB << 30,
             InstantAccessRetentionDays = 0,
-            RetentionDays = s.RetainUntil is { } until ? (int)Math.Round((until - s.CreationTime).TotalDays) : 0, // 0: kept until deleted
+            // A manual snapshot's own retention (SNP-03), else an automatic one's, from its policy; 0: kept until deleted.
+            RetentionDays = s.RetentionDays ?? (s.RetainUntil is { } until ? (int)Math.Round((until - s.CreationTime).TotalDays) : 0),
             ProductCode = "",
             SnapshotLinkId = ApiDefaults.Id("sl-", region.Infix, s.SourceDiskId),
             SnapshotSN = ApiDefaults.Digits(s.Id, 20),
-            SourceRegionId = "", // set by CopySnapshot, which the product does not have
-            SourceSnapshotId = "",
+            SourceRegionId = s.SourceRegionId ?? "", // set by CopySnapshot
+            SourceSnapshotId = s.SourceSnapshotId ?? "",
         });
     }
 

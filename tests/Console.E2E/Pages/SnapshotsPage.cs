@@ -1,6 +1,6 @@
 namespace EcsConsole.E2E.Pages;
 
-/// <summary><c>/snapshots</c>: the table <c>snapshots-table</c> with the column <c>Used by image</c> and the row action <c>Delete</c>.</summary>
+/// <summary><c>/snapshots</c>: the table <c>snapshots-table</c> with the column <c>Used by image</c> and the row actions <c>Edit</c>, <c>Copy</c> and <c>Delete</c>.</summary>
 public sealed class SnapshotsPage(IPage page) : ConsolePage(page)
 {
     public Table Table { get; } = new(page, "snapshots-table", "snapshot-row-");
@@ -21,5 +21,23 @@ public sealed class SnapshotsPage(IPage page) : ConsolePage(page)
     {
         await TestId($"snapshot-delete-{snapshotId}").ClickAsync();
         await ConfirmAsync();
+    }
+
+    /// <summary><c>Edit</c> on the row: the dialog <c>Edit Snapshot</c>.</summary>
+    public async Task<ConsoleDialog> EditAsync(string snapshotId)
+    {
+        await TestId($"snapshot-edit-{snapshotId}").ClickAsync();
+        var dialog = new ConsoleDialog(Page, "Edit Snapshot");
+        await dialog.ExpectOpenAsync();
+        return dialog;
+    }
+
+    /// <summary><c>Copy</c> on the row: the dialog <c>Copy Snapshot</c>.</summary>
+    public async Task<ConsoleDialog> CopyAsync(string snapshotId)
+    {
+        await TestId($"snapshot-copy-{snapshotId}").ClickAsync();
+        var dialog = new ConsoleDialog(Page, "Copy Snapshot");
+        await dialog.ExpectOpenAsync();
+        return dialog;
     }
 }

@@ -25,6 +25,7 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
     [
         "CopyImage", "CreateDisk", "CreateImage", "CreateImageComponent", "CreateImagePipeline", "CreateInstance", "CreateSnapshot",
         "DeleteInstances", "ImportImage", "ReplaceSystemDisk", "RunInstances", "StartImagePipelineExecution",
+        "CopySnapshot", "CreateSnapshotGroup",
     ];
 
     public static TheoryData<string> TokenActions() => [.. TokenActionNames];
@@ -42,7 +43,7 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
 
         // Assert
         Assert.Equal(fromModels, registered);
-        Assert.Equal(TokenActionNames, registered);
+        Assert.Equal(TokenActionNames.Order(StringComparer.Ordinal), registered);
     }
 
     [Theory]
@@ -227,8 +228,18 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
                 ("BuildContent", "RUN echo 1")], ("Name", "other-" + unique)),
             "StartImagePipelineExecution" => ([region, ("ImagePipelineId", await NewPipelineIdAsync(alice, unique))], ("Tag.1.Key", "other")),
             "CreateDisk" => ([region, ("ZoneId", "cn-hangzhou-h"), ("Size", "20"), ("DiskName", "token-disk-" + unique)], ("DiskName", "other-" + unique)),
+            "CopySnapshot" => ([region, ("SnapshotId", await SeededSnapshotIdAsync("web-1-system-base")), ("DestinationRegionId", "cn-shanghai"),
+                ("DestinationSnapshotName", "token-copy-" + unique)], ("DestinationSnapshotName", "other-" + unique)),
+            "CreateSnapshotGroup" => ([region, ("InstanceId", await EcsApiImageTests.RunningInstanceAsync(alice)), ("Name", "token-group-" + unique)],
+                ("Name", "other-" + unique)),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
+    }
+
+    private async Task<string> SeededSnapshotIdAsync(string name)
+    {
+        await using var db = await DbAsync();
+        return await db.Snapshots.Where(s => s.Name == name).Select(s => s.Id).SingleAsync();
     }
 
     private static async Task<string> NewPipelineIdAsync(EcsTestClient alice, string unique)
@@ -288,6 +299,8 @@ public sealed class EcsApiClientTokenTests(EcsApiFixture api) : IClassFixture<Ec
             "StartImagePipelineExecution" => await db.ImagePipelineExecutions.CountAsync(e => e.PipelineId == named["ImagePipelineId"]),
             "ReplaceSystemDisk" => await db.AuditEntries.CountAsync(e => e.Action == action && e.ResourceId == named["InstanceId"]),
             "CreateDisk" => await db.Disks.CountAsync(d => d.Name == named["DiskName"]),
+            "CopySnapshot" => await db.Snapshots.CountAsync(s => s.Name == named["DestinationSnapshotName"]),
+            "CreateSnapshotGroup" => await db.SnapshotGroups.CountAsync(g => g.Name == named["Name"]),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }

@@ -55,6 +55,7 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
         "CreateImage", "CopyImage", "ImportImage", "ExportImage", "ModifyImageAttribute", "DeleteImage", "TagResources", "RunInstances",
         "CreateSnapshot", "StopInstance", "CreateImageComponent", "CreateImagePipeline", "ModifyImageSharePermission",
         "CreateInstance", "StopInstances", "RebootInstance", "ModifyInstanceAttribute", "CreateAutoSnapshotPolicy",
+        "CopySnapshot", "ModifySnapshotAttribute", "CreateSnapshotGroup",
     ];
 
     [Theory]
@@ -155,13 +156,14 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
             "ModifyInstanceAttribute", "ReInitDisk", "RebootInstance", "ReplaceSystemDisk", "ResetDisk", "RunInstances",
             "StartImagePipelineExecution", "StartInstance", "StartInstances", "StopInstance", "StopInstances", "TagResources",
             "UntagResources",
+            "CopySnapshot", "ModifySnapshotAttribute", "CreateSnapshotGroup", "DeleteSnapshotGroup",
         ];
 
         // Act
         var declared = EcsActions.All.Values.Where(a => a.Changing).Select(a => a.Name).Order(StringComparer.Ordinal).ToArray();
 
         // Assert
-        Assert.Equal(changing, declared);
+        Assert.Equal(changing.Order(StringComparer.Ordinal), declared);
         Assert.All(EcsActions.All, kv => Assert.Equal(kv.Key, kv.Value.Name));
     }
 
@@ -231,8 +233,17 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
             "ModifyImageSharePermission" => [region, ("ImageId", imageId), ("AddAccount.1", DemoWorld.InitechAccountId)],
             "CreateAutoSnapshotPolicy" => [("regionId", Region), ("autoSnapshotPolicyName", "dry-run-policy"), ("timePoints", "[\"2\"]"), ("repeatWeekdays", "[\"1\"]"),
                 ("retentionDays", "7")],
+            "CopySnapshot" => [region, ("SnapshotId", await SeededSnapshotIdAsync()), ("DestinationRegionId", "cn-beijing")],
+            "ModifySnapshotAttribute" => [("SnapshotId", await SeededSnapshotIdAsync()), ("Description", "changed by a dry run")],
+            "CreateSnapshotGroup" => [region, ("InstanceId", instanceId), ("Name", "dry-run-group")],
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
+    }
+
+    private async Task<string> SeededSnapshotIdAsync()
+    {
+        await using var db = await DbAsync();
+        return await db.Snapshots.Where(s => s.Name == "db-1-data-daily").Select(s => s.Id).SingleAsync();
     }
 
     private static async Task<string> DataDiskIdAsync(EcsTestClient alice)
@@ -250,11 +261,12 @@ public sealed class EcsApiDryRunTests(EcsApiFixture api) : IClassFixture<EcsApiF
             await db.Images.CountAsync(), await db.Snapshots.CountAsync(), await db.Instances.CountAsync(), await db.Disks.CountAsync(),
             await db.AsyncTasks.CountAsync(), await db.AuditEntries.CountAsync(), await db.ImageTags.CountAsync(), await db.ImageShares.CountAsync(),
             await db.ImageComponents.CountAsync(), await db.ImagePipelines.CountAsync(), await db.ImagePipelineExecutions.CountAsync(),
-            await db.OssObjects.CountAsync(),
+            await db.OssObjects.CountAsync(), await db.SnapshotGroups.CountAsync(),
         };
+        var snapshots = await db.Snapshots.OrderBy(s => s.Id).Select(s => s.Id + ":" + s.Name + ":" + s.Description).ToListAsync();
         var images = await db.Images.OrderBy(i => i.Id).Select(i => i.Id + ":" + i.Name + ":" + i.Status + ":" + i.Description).ToListAsync();
         var instances = await db.Instances.OrderBy(i => i.Id).Select(i => i.Id + ":" + i.Status).ToListAsync();
-        return string.Join(",", counts) + "|" + string.Join(";", images) + "|" + string.Join(";", instances);
+        return string.Join(",", counts) + "|" + string.Join(";", images) + "|" + string.Join(";", instances) + "|" + string.Join(";", snapshots);
     }
 
     private async Task<string> AcmeBaseImageIdAsync()

@@ -18,7 +18,7 @@ public static class EngineFactory
     public static readonly TimeSpan TaskDuration = TimeSpan.FromSeconds(10);
 
     public static AsyncTaskEngine Create(IDbContextFactory<ConsoleDbContext> db, FakeTimeProvider time, ChangeNotifier? changes = null) =>
-        new(db, [new CreateImageHandler(), new CreateSnapshotHandler(), new CopyImageHandler(), new ExportImageHandler(), new ImportImageHandler(),
+        new(db, [new CreateImageHandler(), new CreateSnapshotHandler(), new CopySnapshotHandler(), new CopyImageHandler(), new ExportImageHandler(), new ImportImageHandler(),
             new EcsConsole.Domain.Instances.StartInstanceHandler(), new EcsConsole.Domain.Instances.StopInstanceHandler(), new EcsConsole.Domain.Sas.SasCopyImageHandler()], time,
             new StaticOptions(new SimulationOptions { TaskDuration = TaskDuration }), changes ?? new ChangeNotifier(), NullLogger<AsyncTaskEngine>.Instance);
 

@@ -2131,6 +2131,12 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<long?>("RetainUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SnapshotGroupId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SnapshotType")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2156,6 +2162,12 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("SourcePlatform")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceRegionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceSnapshotId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -2165,11 +2177,53 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.HasIndex("RetainUntil");
 
+                    b.HasIndex("SnapshotGroupId");
+
                     b.HasIndex("SourceDiskId");
 
                     b.HasIndex("AccountId", "RegionId");
 
                     b.ToTable("Snapshots");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.SnapshotGroup", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccountId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "RegionId");
+
+                    b.ToTable("SnapshotGroups");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Storage.OssBucket", b =>

@@ -109,6 +109,14 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
             "ApplyAutoSnapshotPolicy" => (await Call(("regionId", Region), ("autoSnapshotPolicyId", await NewPolicyAsync(unique)), ("diskIds", $"[\"{await NewDiskAsync(unique)}\"]")), []),
             "CancelAutoSnapshotPolicy" => await CancelPolicyCallAsync(Call, unique),
             "DeleteAutoSnapshotPolicy" => (await Call(("regionId", Region), ("autoSnapshotPolicyId", await NewAppliedPolicyAsync(unique))), []),
+            "CopySnapshot" => (await Call(InRegion, ("SnapshotId", await NewSnapshotAsync(unique)), ("DestinationRegionId", "cn-beijing"),
+                ("DestinationSnapshotName", "walk-" + unique)), []),
+            "ModifySnapshotAttribute" => (await Call(("SnapshotId", await NewSnapshotAsync(unique)), ("SnapshotName", "walked-" + unique)), []),
+            "DescribeSnapshotsUsage" => (await Call(InRegion), []),
+            "CreateSnapshotGroup" => (await Call(InRegion, ("InstanceId", await NewInstanceAsync(unique, stopped: false)), ("Name", "walk-" + unique)), []),
+            "DescribeSnapshotGroups" => (await Call(InRegion, ("SnapshotGroupId.1", await NewSnapshotGroupAsync(unique))),
+                ["SnapshotGroups.SnapshotGroup"]),
+            "DeleteSnapshotGroup" => (await Call(InRegion, ("SnapshotGroupId", await NewSnapshotGroupAsync(unique))), ["OperationProgressSet.OperationProgress"]),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "no call on the seeded world for this action: add one"),
         };
     }
@@ -257,6 +265,13 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
         var snapshotId = await MustAsync("CreateSnapshot", "SnapshotId", ("DiskId", await DataDiskAsync()), ("SnapshotName", "walk-snapshot-" + unique));
         await CompleteTasksAsync();
         return snapshotId;
+    }
+
+    private async Task<string> NewSnapshotGroupAsync(string unique)
+    {
+        var groupId = await MustAsync("CreateSnapshotGroup", "SnapshotGroupId", InRegion, ("InstanceId", await NewInstanceAsync(unique, stopped: false)));
+        await CompleteTasksAsync();
+        return groupId;
     }
 
     private async Task<string> NewInstanceAsync(string unique, bool stopped)
