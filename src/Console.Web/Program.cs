@@ -144,6 +144,8 @@ app.MapGet("/culture/set", EcsConsole.Web.Localization.ConsoleCultures.Set).Allo
 app.MapStaticAssets();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
+// The Buckets page's Download: a simulated OSS object as a file, for a signed-in user of the bucket's account.
+EcsConsole.Web.Infrastructure.OssDownloadEndpoint.MapOssDownload(app);
 
 // Add additional endpoints required by the Identity /Account Razor components.
 app.MapAdditionalIdentityEndpoints();

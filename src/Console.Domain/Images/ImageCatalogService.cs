@@ -28,6 +28,11 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
                 i.BootMode, i.Status, i.Progress, i.CreationTime, i.OwnerAccountId, i.IsPublic, i.InUse, i.FeePerHour,
                 i.ProductCode, i.SupplierName, i.EndOfLife, i.IsCopied, i.NvmeSupport, i.ImdsSupport))
             .ToListAsync(ct);
+        if (query.Tab == ImageTab.Custom && items.Count > 0)
+        {
+            items = await WithTagsAsync(db, query.RegionId, items, ct);
+        }
+
         return new ImagePage(items, total, query.Page, query.PageSize);
     }
 
@@ -196,6 +201,18 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             .Select(i => i.Family!).Distinct().OrderBy(f => f).ToListAsync(ct);
     }
 
+    /// <summary>The page's rows with their tags, read in one query for the whole page.</summary>
+    private static async Task<List<ImageListItem>> WithTagsAsync(ConsoleDbContext db, string regionId, List<ImageListItem> items, CancellationToken ct)
+    {
+        var ids = items.Select(i => i.Id).ToList();
+        var tags = await db.Images.AsNoTracking().Where(i => i.RegionId == regionId && ids.Contains(i.Id))
+            .SelectMany(i => i.Tags, (i, t) => new { i.Id, t.TagKey, t.TagValue })
+            .ToListAsync(ct);
+        var byImage = tags.GroupBy(t => t.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => KeyValuePair.Create(t.TagKey, t.TagValue)).ToList(), StringComparer.Ordinal);
+        return items.Select(i => byImage.TryGetValue(i.Id, out var own) ? i with { Tags = own } : i).ToList();
+    }
+
     private static IQueryable<Image> Filter(ConsoleDbContext db, Actor actor, ImageListQuery q)
     {
         var account = actor.AccountId;
@@ -245,6 +262,13 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         {
             var family = q.Family.Trim();
             images = images.Where(i => i.Family == family);
+        }
+
+        // FeePerHour is stored as a REAL on SQLite (ConsoleDbContext converts decimals to double) and a numeric on
+        // PostgreSQL: an equality with zero is exact on both, and no image has a negative fee.
+        if (q.Fee is { } fee)
+        {
+            images = fee == ImageFee.Paid ? images.Where(i => i.FeePerHour != 0m) : images.Where(i => i.FeePerHour == 0m);
         }
 
         if (!string.IsNullOrWhiteSpace(q.TagKey))

@@ -32,6 +32,13 @@ public enum ImageSearchField
     SnapshotId,
 }
 
+/// <summary>The Free / Paid filter of the public and Marketplace tabs: images without or with a fee per hour.</summary>
+public enum ImageFee
+{
+    Free,
+    Paid,
+}
+
 /// <summary>List order.</summary>
 public enum ImageSort
 {
@@ -74,6 +81,9 @@ public sealed record ImageListQuery
 
     /// <summary>With <see cref="TagKey"/>: the tag's exact value.</summary>
     public string? TagValue { get; init; }
+
+    /// <summary>Null: free and paid images alike.</summary>
+    public ImageFee? Fee { get; init; }
 
     public ImageSort Sort { get; init; } = ImageSort.CreatedDesc;
 
@@ -118,7 +128,11 @@ public sealed record ImageListItem(
     bool EndOfLife,
     bool IsCopied,
     bool NvmeSupport = false,
-    string ImdsSupport = "v2");
+    string ImdsSupport = "v2")
+{
+    /// <summary>The image's tags by key (filled on the Custom Images tab, which shows them; empty elsewhere).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
+}
 
 /// <summary>A page of images and the total number matching the query.</summary>
 public sealed record ImagePage(IReadOnlyList<ImageListItem> Items, int Total, int Page, int PageSize)

@@ -35,6 +35,12 @@ public static class StorageErrors
     public const string BucketNotEmptyCode = "BucketNotEmpty";
     public const string ObjectKeyMalformedCode = "InvalidObjectName.Malformed";
 
+    /// <summary>The console downloads simulated objects up to a size (<see cref="StorageService.MaxDownloadBytes"/>; docs/oss-download.md).</summary>
+    public const string ObjectTooLargeCode = "InvalidOSSObject.TooLargeToDownload";
+
+    public static EcsError ObjectTooLarge(string key, long limit) =>
+        new(ObjectTooLargeCode, 413, $"The OSS object \"{key}\" is larger than {limit / (1024 * 1024)} MiB: the console downloads simulated objects up to that size.");
+
     public static EcsError BucketNotFound(string bucket) => new(BucketNotFoundCode, 400, $"The OSS bucket \"{bucket}\" does not exist.");
 
     public static EcsError BucketNotMatched(string bucket) => new(BucketNotMatchedCode, 400, $"The OSS bucket \"{bucket}\" is not in this region.");

@@ -73,6 +73,52 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
         return await db.OssObjects.AsNoTracking().Where(o => o.BucketName == bucketName).OrderBy(o => o.Key).ToListAsync(ct);
     }
 
+    /// <summary>The largest object the console downloads (<see cref="GetObjectForDownloadAsync"/>): 64 MiB.</summary>
+    public const long MaxDownloadBytes = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// One object of one of the actor's buckets, to download: anyone of the bucket's account may read it (as
+    /// <see cref="ListObjectsAsync"/>). Codes: <see cref="StorageErrors.BucketNotFoundCode"/>,
+    /// <see cref="StorageErrors.ObjectNotFoundCode"/>, <see cref="StorageErrors.ObjectTooLargeCode"/> (over <see cref="MaxDownloadBytes"/>).
+    /// </summary>
+    public async Task<Result<OssObject>> GetObjectForDownloadAsync(Actor actor, string regionId, string bucketName, string key, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (actor.AccountId is null || !await db.OssBuckets.AnyAsync(b => b.Name == bucketName && b.AccountId == actor.AccountId && b.RegionId == regionId, ct))
+        {
+            return StorageErrors.BucketNotFound(bucketName);
+        }
+
+        var item = await db.OssObjects.AsNoTracking().FirstOrDefaultAsync(o => o.BucketName == bucketName && o.Key == key, ct);
+        return item is null ? StorageErrors.ObjectNotFound(key)
+            : item.SizeBytes > MaxDownloadBytes ? StorageErrors.ObjectTooLarge(key, MaxDownloadBytes)
+            : item;
+    }
+
+    /// <summary>
+    /// The simulated content of an object: <paramref name="length"/> bytes, the same for the same key every time (the
+    /// key's name repeated as a line), written to <paramref name="output"/> in 64 KiB pieces, never held whole in memory.
+    /// </summary>
+    public static async Task WriteContentAsync(string key, long length, Stream output, CancellationToken ct = default)
+    {
+        var line = System.Text.Encoding.UTF8.GetBytes($"EcsConsole simulated OSS object {key}\n");
+        var chunk = new byte[64 * 1024];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            chunk[i] = line[i % line.Length];
+        }
+
+        // Each piece continues the pattern where the last one stopped, so the content does not depend on the piece size.
+        long written = 0;
+        while (written < length)
+        {
+            var offset = (int)(written % line.Length);
+            var count = (int)Math.Min(chunk.Length - line.Length, length - written);
+            await output.WriteAsync(chunk.AsMemory(offset, count), ct);
+            written += count;
+        }
+    }
+
     /// <summary>
     /// A simulated upload (the object is recorded with its size; no data moves), so people can stage an image file to
     /// import. Codes: <c>Forbidden</c>, <see cref="StorageErrors.BucketNotFoundCode"/>, <see cref="StorageErrors.ObjectKeyMalformedCode"/>.

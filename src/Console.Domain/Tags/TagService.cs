@@ -48,6 +48,26 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
         }, ct);
 
     /// <summary>
+    /// The console's Edit Tags: makes <paramref name="tags"/> the image's whole set of tags, in one write (all or nothing).
+    /// The rules are TagResources': the tag rule codes, <c>QuotaExceed.Tags</c> beyond 20, <c>InvalidImageId.NotFound</c>,
+    /// <c>Forbidden</c>. Audited as TagResources, or UntagResources when <paramref name="tags"/> is empty.
+    /// </summary>
+    public Task<Result> ReplaceImageTagsAsync(Actor actor, string regionId, string imageId, IReadOnlyList<(string Key, string Value)> tags,
+        CancellationToken ct = default) =>
+        ChangeAsync(actor, tags.Count == 0 ? AuditActions.UntagResources : AuditActions.TagResources, regionId, ImageResourceType, [imageId],
+            tags.Count == 0 ? null : ImageValidation.Tags(tags),
+            image =>
+            {
+                image.Tags.Clear();
+                return null;
+            }, ct,
+            image =>
+            {
+                image.Tags.AddRange(tags.Select(t => new ImageTag { TagKey = t.Key, TagValue = t.Value ?? "" }));
+                return null;
+            });
+
+    /// <summary>
     /// The tags of the images the actor sees in the region: of <paramref name="resourceIds"/> when given, else of its own
     /// images; only images carrying every tag of <paramref name="filter"/> (an empty value matches any). In resource ID order.
     /// </summary>

@@ -33,6 +33,9 @@ public sealed record ImageListUrl
     /// <summary><c>key</c> or <c>key=value</c>.</summary>
     public string? Tag { get; init; }
 
+    /// <summary>Free / Paid (<c>fee=free|paid</c>), on the tabs whose images carry a price (Public, Marketplace); null: all.</summary>
+    public ImageFee? Fee { get; init; }
+
     public ImageSort Sort { get; init; } = ImageSort.CreatedDesc;
 
     public int Page { get; init; } = 1;
@@ -42,7 +45,16 @@ public sealed record ImageListUrl
     public IReadOnlyList<string> Notices { get; init; } = [];
 
     public bool HasFilters => !string.IsNullOrEmpty(Search) || Statuses is not null || OsType is not null || Architecture is not null
-        || !string.IsNullOrEmpty(Family) || !string.IsNullOrEmpty(Tag);
+        || !string.IsNullOrEmpty(Family) || !string.IsNullOrEmpty(Tag) || Fee is not null;
+
+    /// <summary>The tabs whose images carry a price, where the Free / Paid filter applies.</summary>
+    public static bool HasFees(ImageTab tab) => tab is ImageTab.Public or ImageTab.Marketplace;
+
+    public static string FeeWord(ImageFee fee) => fee switch
+    {
+        ImageFee.Free => "free",
+        ImageFee.Paid => "paid",
+    };
 
     public static string TabWord(ImageTab tab) => tab switch
     {
@@ -121,6 +133,8 @@ public sealed record ImageListUrl
         {
             Family = query.Get("family"),
             Tag = query.Get("tag"),
+            Fee = HasFees(state.Tab) ? query.Choice<ImageFee>("fee", (fee, word) => FeeWord(fee) == word.ToLowerInvariant(),
+                word => $"Unknown fee filter \"{word}\"; showing free and paid images.") : null,
             Sort = query.Choice<ImageSort>("sort", (sort, word) => SortWord(sort) == word.ToLowerInvariant(),
                 word => $"Unknown sort \"{word}\"; newest first.") ?? ImageSort.CreatedDesc,
         };
@@ -150,6 +164,7 @@ public sealed record ImageListUrl
             Family = Tab == ImageTab.Custom ? Family : null,
             TagKey = tagKey,
             TagValue = tagValue,
+            Fee = HasFees(Tab) ? Fee : null,
             Sort = Sort,
             Page = Page,
             PageSize = PageSize,
@@ -167,6 +182,7 @@ public sealed record ImageListUrl
         .Add("arch", Architecture?.ToEcs())
         .Add("family", Family)
         .Add("tag", Tag)
+        .Add("fee", Fee is { } fee && HasFees(Tab) ? FeeWord(fee) : null)
         .Add("sort", Sort == ImageSort.CreatedDesc ? null : SortWord(Sort))
         .Paging(Page, PageSize, DefaultPageSize)
         .ToString();

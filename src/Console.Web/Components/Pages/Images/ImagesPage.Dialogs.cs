@@ -73,6 +73,14 @@ public partial class ImagesPage
             EcsCalls.CancelCopyImage(image.RegionId, image.Id));
     }
 
+    private async Task EditTagsAsync(ImageListItem image)
+    {
+        if (await ShowDialogAsync<EditTagsDialog>(L["Edit Tags"], new() { { d => d.Actor, Actor! }, { d => d.Image, image } }) is not null)
+        {
+            await ShowDoneAsync(L["Tags of {0} saved", image.Id]);
+        }
+    }
+
     private async Task EditAsync(ImageListItem image)
     {
         if (await ShowDialogAsync<EditImageDialog>(L["Edit Image"], new() { { d => d.Actor, Actor! }, { d => d.Image, image } }) is not null)
