@@ -108,6 +108,8 @@ public sealed partial class SnapshotService
             CreationTime = time.GetUtcNow(),
             ResourceGroupId = group.Value,
             RetentionDays = request.RetentionDays,
+            // SNP-03: released when its days have passed (the schedule's sweep, as for automatic snapshots).
+            RetainUntil = request.RetentionDays is { } keep ? time.GetUtcNow().AddDays(keep) : null,
             SourceSnapshotId = source.Id,
             SourceRegionId = source.RegionId,
         };
@@ -156,7 +158,9 @@ public sealed partial class SnapshotService
 
             if (request.RetentionDays is { } days)
             {
+                // SNP-03: counted from the snapshot's creation; released by the schedule's sweep once they have passed.
                 snapshot.RetentionDays = days;
+                snapshot.RetainUntil = snapshot.CreationTime.AddDays(days);
             }
 
             scope.Publish(new ResourceChange(ResourceKind.Snapshot, snapshot.Id, snapshot.RegionId, actor.AccountId));

@@ -155,6 +155,38 @@ public sealed class AutoSnapshotScheduleTests : IAsyncLifetime
     }
 
     /// <summary>A policy of 02:00 (UTC+8) on Tuesdays, applied to Acme's first data disk in Hangzhou; returns the disk.</summary>
+    [Fact]
+    public async Task AManualSnapshotGivenRetentionDays_IsReleasedByTheSameSweep_WhenTheyHavePassed()
+    {
+        // Arrange: one of Acme's manual snapshots that no image or disk was made from, kept one day from its creation
+        string snapshotId;
+        DateTimeOffset created;
+        await using (var db = _db.NewContext())
+        {
+            var unused = await db.Snapshots.AsNoTracking()
+                .Where(s => s.AccountId == DemoWorld.AcmeAccountId && s.RegionId == Hangzhou && s.Status == SnapshotStatus.Accomplished)
+                .Where(s => !db.ImageDiskMappings.Any(m => m.SnapshotId == s.Id) && !db.Disks.Any(d => d.SourceSnapshotId == s.Id))
+                .OrderBy(s => s.Id).FirstAsync();
+            (snapshotId, created) = (unused.Id, unused.CreationTime);
+        }
+
+        var modified = await _services.Get<SnapshotService>().ModifyAttributeAsync(_alice, new ModifySnapshotRequest(Hangzhou, snapshotId, null, null) { RetentionDays = 1 });
+        Assert.True(modified.IsSuccess, modified.Error?.Code);
+
+        // Act: to the end of its day (or now, when that has already passed), then a sweep
+        var end = created.AddDays(1);
+        if (end > _db.Time.GetUtcNow())
+        {
+            _db.Time.Advance(end - _db.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        }
+
+        await Schedule.RunDueAsync();
+
+        // Assert
+        await using var after = _db.NewContext();
+        Assert.False(await after.Snapshots.AnyAsync(s => s.Id == snapshotId));
+    }
+
     private async Task<string> PolicyOnADiskAsync(int retentionDays)
     {
         string diskId;
