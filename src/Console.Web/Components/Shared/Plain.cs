@@ -15,9 +15,10 @@ namespace EcsConsole.Web.Components.Shared;
 public static class Plain
 {
     /// <summary>An icon button (<c>MudIconButton</c>, <c>Size.Small</c>) with its tooltip: a link when
-    /// <paramref name="href"/> is given, else a button calling <paramref name="onClick"/> on <paramref name="receiver"/>.</summary>
+    /// <paramref name="href"/> is given, else a button calling <paramref name="onClick"/> on <paramref name="receiver"/>.
+    /// A link with <paramref name="download"/> saves the file under that name instead of navigating.</summary>
     public static RenderFragment IconButton(IHandleEvent receiver, string icon, string label, string? tooltip, bool disabled = false,
-        Func<Task>? onClick = null, string? href = null, string? testId = null, string size = "small") => builder =>
+        Func<Task>? onClick = null, string? href = null, string? testId = null, string size = "small", string? download = null) => builder =>
     {
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "mud-tooltip-root mud-tooltip-inline");
@@ -30,20 +31,25 @@ public static class Plain
         if (link)
         {
             builder.AddAttribute(7, "href", href);
+            if (download is not null)
+            {
+                builder.AddAttribute(8, "download", download);
+                builder.AddAttribute(9, "data-enhance-nav", "false");
+            }
         }
         else
         {
-            builder.AddAttribute(8, "type", "button");
-            builder.AddAttribute(9, "disabled", disabled);
+            builder.AddAttribute(10, "type", "button");
+            builder.AddAttribute(11, "disabled", disabled);
             if (onClick is not null && !disabled)
             {
-                builder.AddAttribute(10, "onclick", EventCallback.Factory.Create<MouseEventArgs>(receiver, onClick));
+                builder.AddAttribute(12, "onclick", EventCallback.Factory.Create<MouseEventArgs>(receiver, onClick));
             }
         }
 
-        builder.OpenElement(11, "span");
-        builder.AddAttribute(12, "class", "mud-icon-button-label");
-        builder.AddContent(13, Svg.Icon(icon, size: size));
+        builder.OpenElement(13, "span");
+        builder.AddAttribute(14, "class", "mud-icon-button-label");
+        builder.AddContent(15, Svg.Icon(icon, size: size));
         builder.CloseElement();
         builder.CloseElement();
         builder.CloseElement();
