@@ -201,4 +201,54 @@ public sealed class ResourceGroupFilterTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid^='image-row-']")));
         Assert.Empty(cut.FindAll("[data-testid='resource-group-filter']"));
     }
+
+    private async Task<IRenderedComponent<MudBlazor.MudDialogProvider>> OpenChangeGroupAsync(string email, string snapshotId)
+    {
+        await SignInAsync(email);
+        var actor = (await Services.GetRequiredService<EcsConsole.Web.Infrastructure.CurrentActor>().GetAsync())!;
+        var groups = await Services.GetRequiredService<ResourceGroupService>().ListAsync(actor);
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        await dialogs.InvokeAsync(() => Services.GetRequiredService<MudBlazor.IDialogService>().ShowAsync<ChangeResourceGroupDialog>("Change Resource Group",
+            new MudBlazor.DialogParameters<ChangeResourceGroupDialog>
+            {
+                { d => d.Actor, actor }, { d => d.RegionId, "cn-hangzhou" }, { d => d.ResourceType, "snapshot" }, { d => d.ResourceId, snapshotId },
+                { d => d.CurrentGroupId, null }, { d => d.Groups, groups },
+            }));
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[role='dialog']")));
+        return dialogs;
+    }
+
+    [Fact]
+    public async Task ChangeResourceGroup_OnADefaultGroupSnapshot_OffersTest_AndOkMovesItThere()
+    {
+        // Arrange
+        var snapshotId = await SnapshotIdAsync("web-1-system-base");
+        var dialogs = await OpenChangeGroupAsync(DemoWorld.Alice, snapshotId);
+
+        // Act
+        Assert.Equal("Test", dialogs.Find("[data-testid='change-group-target']").GetAttribute("value"));
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "OK").Click());
+
+        // Assert
+        dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[role='dialog']")));
+        await using var db = Database.NewContext();
+        Assert.Equal(AcmeTest, await db.Snapshots.Where(s => s.Id == snapshotId).Select(s => s.ResourceGroupId).SingleAsync());
+    }
+
+    [Fact]
+    public async Task ChangeResourceGroup_ForAReadOnlyMember_ShowsForbidden_AndStaysOpen()
+    {
+        // Arrange
+        var snapshotId = await SnapshotIdAsync("web-1-system-base");
+        var dialogs = await OpenChangeGroupAsync(DemoWorld.Bob, snapshotId);
+
+        // Act
+        await dialogs.InvokeAsync(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "OK").Click());
+
+        // Assert
+        dialogs.WaitForAssertion(() => Assert.Equal("Forbidden", dialogs.Find("[data-testid='error-alert']").GetAttribute("data-error-code")));
+        Assert.NotNull(dialogs.Find("[role='dialog']"));
+        await using var db = Database.NewContext();
+        Assert.Null(await db.Snapshots.Where(s => s.Id == snapshotId).Select(s => s.ResourceGroupId).SingleAsync());
+    }
 }
