@@ -38,4 +38,27 @@ public sealed class ResourceGroupFilterTests(ConsoleFixture fixture)
         await Expect(snapshots.Row(inTest)).ToBeVisibleAsync();
         await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("resourceGroupId="));
     }
+
+    [Fact]
+    public async Task Alice_OpensChangeResourceGroupOnASnapshot_SeesTheTargetGroupAndTheCall_AndCancels()
+    {
+        // Arrange
+        var page = await fixture.SignedInPageAsync(DemoWorld.Alice);
+        var snapshots = new SnapshotsPage(page);
+        await snapshots.OpenAsync("cn-hangzhou");
+        var snapshotId = await snapshots.IdOfAsync("db-1-data-daily");
+
+        // Act
+        await snapshots.TestId($"snapshot-change-group-{snapshotId}").ClickAsync();
+        var dialog = new ConsoleDialog(page, "Change Resource Group");
+        await dialog.ExpectOpenAsync();
+
+        // Assert: the snapshot is in Test, so the default group is offered; the dialog names the JoinResourceGroup call
+        await Expect(page.GetByTestId("change-group-target")).ToHaveValueAsync("Default Resource Group");
+        await Expect(dialog.Root).ToContainTextAsync("JoinResourceGroup");
+        await page.ScreenshotAsync(fixture, "change-resource-group-dialog");
+        await dialog.Button("Cancel").ClickAsync();
+        await dialog.ExpectClosedAsync();
+        await Expect(snapshots.TestId($"snapshot-group-{snapshotId}")).ToHaveTextAsync("Test");
+    }
 }
