@@ -44,6 +44,9 @@ public sealed class KeyboardAndLayoutTests(ConsoleFixture fixture)
     [InlineData("/admin/audit", "audit-table")]
     [InlineData("/instances?region=cn-hangzhou", "instances-table")]
     [InlineData("/snapshots?region=cn-hangzhou", "snapshots-table")]
+    [InlineData("/disks?region=cn-hangzhou", "disks-table")]
+    [InlineData("/key-pairs?region=cn-hangzhou", "key-pairs-table")]
+    [InlineData("/snapshots/policies?region=cn-hangzhou", "auto-snapshot-policies-table")]
     [InlineData("/sas/servers?region=cn-hangzhou", "sas-servers-table")]
     public async Task AWideList_At1280x800_FitsWithoutScrollingSideways(string path, string table)
     {

@@ -20,13 +20,22 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var images = Filter(db, actor, query);
+        if (await ResourceGroupRules.FilterAsync(db, actor.AccountId, query.ResourceGroupId, ct) is { } groups)
+        {
+            var account = actor.AccountId;
+            images = images.Where(i => i.OwnerAccountId == account && i.ResourceGroupId != null && groups.Contains(i.ResourceGroupId));
+        }
+
         var total = await images.CountAsync(ct);
         var items = await Order(images, query.Sort)
             .Page(query.Page, query.PageSize)
             .Select(i => new ImageListItem(
                 i.Id, i.RegionId, i.Name, i.Description, i.Family, i.OsName, i.Platform, i.OsType, i.Architecture, i.SizeGiB,
                 i.BootMode, i.Status, i.Progress, i.CreationTime, i.OwnerAccountId, i.IsPublic, i.InUse, i.FeePerHour,
-                i.ProductCode, i.SupplierName, i.EndOfLife, i.IsCopied, i.NvmeSupport, i.ImdsSupport))
+                i.ProductCode, i.SupplierName, i.EndOfLife, i.IsCopied, i.NvmeSupport, i.ImdsSupport)
+            {
+                ResourceGroupId = i.ResourceGroupId,
+            })
             .ToListAsync(ct);
         if (query.Tab == ImageTab.Custom && items.Count > 0)
         {

@@ -85,6 +85,13 @@ public sealed record ImageListQuery
     /// <summary>Null: free and paid images alike.</summary>
     public ImageFee? Fee { get; init; }
 
+    /// <summary>
+    /// The console's Resource Group filter: only the account's images in this group, as DescribeImages'
+    /// <c>ResourceGroupId</c> keeps them (<see cref="ResourceGroupRules.FilterAsync"/>: null or the default group keeps
+    /// everything, IB-09). Meant for the Custom tab, the only one listing the account's own images.
+    /// </summary>
+    public string? ResourceGroupId { get; init; }
+
     public ImageSort Sort { get; init; } = ImageSort.CreatedDesc;
 
     /// <summary>1-based.</summary>
@@ -132,6 +139,9 @@ public sealed record ImageListItem(
 {
     /// <summary>The image's tags by key (filled on the Custom Images tab, which shows them; empty elsewhere).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Tags { get; init; } = [];
+
+    /// <summary>The stored resource group; null reads as the owner's default (<see cref="ResourceGroupRules.Effective"/>).</summary>
+    public string? ResourceGroupId { get; init; }
 }
 
 /// <summary>A page of images and the total number matching the query.</summary>

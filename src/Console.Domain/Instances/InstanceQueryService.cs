@@ -53,8 +53,27 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
     /// their disks (system disk first). An actor without an account owns none; another account's instances never appear.
     /// </summary>
     public Task<IReadOnlyList<InstanceListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default) =>
-        dbFactory.ReadOwnAsync<IReadOnlyList<InstanceListItem>>(actor, [], async (db, account) => await (
-                from i in db.Instances.AsNoTracking()
+        ListAsync(actor, regionId, resourceGroupId: null, ct);
+
+    /// <summary>
+    /// The same list narrowed to the resource group <paramref name="resourceGroupId"/> as DescribeInstances'
+    /// <c>ResourceGroupId</c> narrows it (<see cref="ResourceGroupRules.FilterAsync"/>: none or the default group keeps
+    /// everything, IB-09; a group that is not the account's keeps nothing), in the query.
+    /// </summary>
+    public Task<IReadOnlyList<InstanceListItem>> ListAsync(Actor actor, string regionId, string? resourceGroupId, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync<IReadOnlyList<InstanceListItem>>(actor, [], async (db, account) =>
+        {
+            var instances = db.Instances.AsNoTracking();
+            if (await ResourceGroupRules.FilterAsync(db, account, resourceGroupId, ct) is { } groups)
+            {
+                instances = instances.Where(i => i.ResourceGroupId != null && groups.Contains(i.ResourceGroupId));
+            }
+
+            return await ListOwn(db, instances, account, regionId).ToListAsync(ct);
+        }, ct);
+
+    private static IQueryable<InstanceListItem> ListOwn(ConsoleDbContext db, IQueryable<Instance> instances, string account, string regionId) =>
+                from i in instances
                 join t in db.InstanceTypes.AsNoTracking() on i.InstanceTypeId equals t.Id
                 from image in db.Images.AsNoTracking().Where(m => m.Id == i.ImageId && m.RegionId == i.RegionId).Take(1).DefaultIfEmpty()
                 where i.AccountId == account && i.RegionId == regionId
@@ -83,8 +102,7 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
                     OsName = image != null ? image.OsName : null,
                     OsType = image != null ? image.OsType : null,
                     ImageNvmeSupport = image != null && image.NvmeSupport,
-                })
-            .ToListAsync(ct), ct);
+                };
 
     /// <summary>
     /// The region of the actor's instance <paramref name="instanceId"/>, or null when the account has no such instance

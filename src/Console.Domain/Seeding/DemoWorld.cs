@@ -251,7 +251,13 @@ public static class DemoWorld
         var webSystem = w.AddSnapshot(web.Disks[0], "web-1-system-base", w.Now.AddDays(-8), web.ImageId);
         var webData = w.AddSnapshot(web.Disks[1], "web-1-data-base", w.Now.AddDays(-8));
         w.AddSnapshot(db.Disks[0], "db-1-system-daily", w.Now.AddDays(-2), db.ImageId);
-        w.AddSnapshot(db.Disks[1], "db-1-data-daily", w.Now.AddDays(-2));
+        var dbData = w.AddSnapshot(db.Disks[1], "db-1-data-daily", w.Now.AddDays(-2));
+
+        // db-1's data disk and its daily snapshot are in Acme's "Test" group, so the consoles' Resource Group filter
+        // (and DescribeDisks / DescribeSnapshots' ResourceGroupId) narrows a list; everything else is in the default group.
+        var acmeTest = ResourceGroups.ResourceGroupRules.IdFor(AcmeAccountId, "test");
+        db.Disks[1].ResourceGroupId = acmeTest;
+        dbData.ResourceGroupId = acmeTest;
 
         w.AddCustomImage(AcmeAccountId, region, "acme-base-v1", web.ImageId, webSystem, [webData], family: "acme-base",
             description: "Acme web base image: Alibaba Cloud Linux 3 with the web stack");

@@ -53,12 +53,25 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
     /// never named. An actor without an account owns none.
     /// </summary>
     public Task<IReadOnlyList<SnapshotListItem>> ListAsync(Actor actor, string regionId, CancellationToken ct = default) =>
-        dbFactory.ReadOwnAsync(actor, [], (db, account) => ListOwnAsync(db, account, regionId, ct), ct);
+        ListAsync(actor, regionId, resourceGroupId: null, ct);
 
-    private static async Task<IReadOnlyList<SnapshotListItem>> ListOwnAsync(ConsoleDbContext db, string account, string regionId, CancellationToken ct)
+    /// <summary>
+    /// The same list narrowed to the resource group <paramref name="resourceGroupId"/> as a Describe call's
+    /// <c>ResourceGroupId</c> filter narrows it (<see cref="ResourceGroupRules.FilterAsync"/>: none or the default group
+    /// keeps everything, IB-09; a group that is not the account's keeps nothing), in the query.
+    /// </summary>
+    public Task<IReadOnlyList<SnapshotListItem>> ListAsync(Actor actor, string regionId, string? resourceGroupId, CancellationToken ct = default) =>
+        dbFactory.ReadOwnAsync(actor, [], (db, account) => ListOwnAsync(db, account, regionId, resourceGroupId, ct), ct);
+
+    private static async Task<IReadOnlyList<SnapshotListItem>> ListOwnAsync(ConsoleDbContext db, string account, string regionId, string? resourceGroupId, CancellationToken ct)
     {
-        var snapshots = await db.Snapshots.AsNoTracking()
-            .Where(s => s.AccountId == account && s.RegionId == regionId)
+        var rows = db.Snapshots.AsNoTracking().Where(s => s.AccountId == account && s.RegionId == regionId);
+        if (await ResourceGroupRules.FilterAsync(db, account, resourceGroupId, ct) is { } groups)
+        {
+            rows = rows.Where(s => s.ResourceGroupId != null && groups.Contains(s.ResourceGroupId));
+        }
+
+        var snapshots = await rows
             .OrderByDescending(s => s.CreationTime).ThenBy(s => s.Name).ThenBy(s => s.Id)
             .ToListAsync(ct);
         if (snapshots.Count == 0)

@@ -52,6 +52,16 @@ public class ConsolePage(IPage page)
         await Page.GetByRole(AriaRole.Option, new() { Name = regionName }).ClickAsync();
     }
 
+    /// <summary>A list page's <c>Resource Group</c> filter (<c>resource-group-filter</c>).</summary>
+    public ILocator ResourceGroupFilter => Page.GetByRole(AriaRole.Combobox, new() { Name = "Resource Group" });
+
+    /// <summary>Picks <paramref name="groupName"/> (or <c>All Resources</c>) in the list page's <c>Resource Group</c> filter.</summary>
+    public async Task ChooseResourceGroupAsync(string groupName)
+    {
+        await ResourceGroupFilter.ClickAsync();
+        await Page.GetByRole(AriaRole.Option, new() { Name = groupName, Exact = true }).ClickAsync();
+    }
+
     public Task LogoutAsync() => Button("Logout").ClickAsync();
 
     public Task ExpectErrorAsync(string code) => Expect(ErrorAlert).ToHaveAttributeAsync("data-error-code", code);

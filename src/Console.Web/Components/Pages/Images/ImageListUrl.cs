@@ -36,6 +36,9 @@ public sealed record ImageListUrl
     /// <summary>Free / Paid (<c>fee=free|paid</c>), on the tabs whose images carry a price (Public, Marketplace); null: all.</summary>
     public ImageFee? Fee { get; init; }
 
+    /// <summary>The Resource Group filter (<c>resourceGroupId=</c>), on the Custom tab only (the account's own images); null: all.</summary>
+    public string? ResourceGroupId { get; init; }
+
     public ImageSort Sort { get; init; } = ImageSort.CreatedDesc;
 
     public int Page { get; init; } = 1;
@@ -45,7 +48,7 @@ public sealed record ImageListUrl
     public IReadOnlyList<string> Notices { get; init; } = [];
 
     public bool HasFilters => !string.IsNullOrEmpty(Search) || Statuses is not null || OsType is not null || Architecture is not null
-        || !string.IsNullOrEmpty(Family) || !string.IsNullOrEmpty(Tag) || Fee is not null;
+        || !string.IsNullOrEmpty(Family) || !string.IsNullOrEmpty(Tag) || Fee is not null || !string.IsNullOrEmpty(ResourceGroupId);
 
     /// <summary>The tabs whose images carry a price, where the Free / Paid filter applies.</summary>
     public static bool HasFees(ImageTab tab) => tab is ImageTab.Public or ImageTab.Marketplace;
@@ -133,6 +136,7 @@ public sealed record ImageListUrl
         {
             Family = query.Get("family"),
             Tag = query.Get("tag"),
+            ResourceGroupId = state.Tab == ImageTab.Custom ? query.Get(ResourceGroupFilter.QueryKey) : null,
             Fee = HasFees(state.Tab) ? query.Choice<ImageFee>("fee", (fee, word) => FeeWord(fee) == word.ToLowerInvariant(),
                 word => $"Unknown fee filter \"{word}\"; showing free and paid images.") : null,
             Sort = query.Choice<ImageSort>("sort", (sort, word) => SortWord(sort) == word.ToLowerInvariant(),
@@ -165,6 +169,7 @@ public sealed record ImageListUrl
             TagKey = tagKey,
             TagValue = tagValue,
             Fee = HasFees(Tab) ? Fee : null,
+            ResourceGroupId = Tab == ImageTab.Custom ? ResourceGroupId : null,
             Sort = Sort,
             Page = Page,
             PageSize = PageSize,
@@ -183,6 +188,7 @@ public sealed record ImageListUrl
         .Add("family", Family)
         .Add("tag", Tag)
         .Add("fee", Fee is { } fee && HasFees(Tab) ? FeeWord(fee) : null)
+        .Add(ResourceGroupFilter.QueryKey, Tab == ImageTab.Custom ? ResourceGroupId : null)
         .Add("sort", Sort == ImageSort.CreatedDesc ? null : SortWord(Sort))
         .Paging(Page, PageSize, DefaultPageSize)
         .ToString();

@@ -119,6 +119,8 @@ public partial class ImagesPage
 
     private void OnFamilyChanged(string value) => Go(_state with { Family = string.IsNullOrEmpty(value) ? null : value, Page = 1 });
 
+    private void OnResourceGroupChanged(string? groupId) => Go(_state with { ResourceGroupId = groupId, Page = 1 });
+
     private void OnSortChanged(ImageSort sort) => Go(_state with { Sort = sort, Page = 1 });
 
     private void OnPageSizeChanged(int size) => Go(_state with { PageSize = size, Page = 1 });
