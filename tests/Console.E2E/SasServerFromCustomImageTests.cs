@@ -26,6 +26,8 @@ public sealed class SasServerFromCustomImageTests(MutatingConsoleFixture mutatin
         var imageId = await sasImages.IdOfAsync("sas-e2e-lamp-golden");
         await Expect(sasImages.Status(imageId)).ToContainTextAsync("Available");
 
+        await page.ScreenshotAsync(_fixture, "sas-images-create-server");
+
         // Act: Create Server on the image's row
         var create = await sasImages.OpenCreateServerAsync(imageId);
         await Expect(create.Image).ToContainTextAsync(imageId);
