@@ -87,6 +87,7 @@ public static class AuditActions
     public const string CopyCustomImage = "CopyCustomImage";
     public const string ReleaseInstance = "ReleaseInstance";
     public const string ReleaseCustomImage = "ReleaseCustomImage";
+    public const string CreateInstances = "CreateInstances";
 
     // Image Builder
     public const string CreateImageComponent = "CreateImageComponent";

@@ -1170,3 +1170,11 @@ VALUES ('20261206014520_SnapshotCopiesAndGroups', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "SasServers" ADD "SourceImageId" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206031414_SasServerFromCustomImage', '10.0.14');
+
+COMMIT;
+

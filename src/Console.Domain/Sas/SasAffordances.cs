@@ -10,6 +10,9 @@ public enum SasImageAction
 
     /// <summary>Copy it to another region.</summary>
     Copy,
+
+    /// <summary>Create servers from it (SAS CreateInstances, SAS-13).</summary>
+    CreateServer,
 }
 
 /// <summary>
@@ -25,6 +28,7 @@ public static class SasAffordances
         {
             SasImageAction.Share => SasRules.CannotShareOrCopy(image.Id, image.Status),
             SasImageAction.Copy => SasRules.CannotShareOrCopy(image.Id, image.Status) ?? SasRules.QuotaFull(quota),
+            SasImageAction.CreateServer => SasRules.CannotCreateServerFrom(image.Id, image.Status),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
 

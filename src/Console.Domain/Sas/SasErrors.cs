@@ -17,6 +17,15 @@ public static class SasErrors
     public const string QuotaCode = "QuotaExceed.CustomImage";
     public const string InShareCode = "CustomImageInShare";
     public const string IncorrectImageStatusCode = ImageErrors.IncorrectStatusCode;
+    public const string ServerQuotaCode = "ExceedAccountQuota";
+    public const string PlanNotFoundCode = "InvalidPlanId.NotFound";
+    public const string DiskLessThanImageSizeCode = "InvalidSystemDiskSize.LessThanImageSize";
+
+    /// <summary>Servers an account may have in one region (SAS CreateInstances: at most 50; SAS-15).</summary>
+    public const int MaxServersPerRegion = 50;
+
+    /// <summary>Servers one CreateInstances call creates at most (its <c>Amount</c>, 1–20; SAS-16).</summary>
+    public const int MaxServersPerOrder = 20;
 
     /// <summary>Maximum custom images per account, whatever the number of servers (SAS-03).</summary>
     public const int MaxImagesPerAccount = 15;
@@ -59,4 +68,21 @@ public static class SasErrors
 
     public static EcsError NotAvailable(string imageId) =>
         new(IncorrectImageStatusCode, 400, $"The custom image \"{imageId}\" is not Available.");
+
+    /// <summary>SAS-14: the plan's system disk holds the image.</summary>
+    public static EcsError DiskLessThanImageSize(SasPlan plan, int imageGiB) =>
+        new(DiskLessThanImageSizeCode, 404,
+            $"The plan {plan.Label} has a {plan.SystemDiskGiB} GiB system disk, less than the image's {imageGiB} GiB; choose a larger plan.");
+
+    public static EcsError PlanNotFound(string? planId) =>
+        new(PlanNotFoundCode, 404, $"The specified plan \"{planId}\" does not exist.");
+
+    /// <summary>SAS-15, with the numbers.</summary>
+    public static EcsError ServerQuota(int servers, int amount) =>
+        new(ServerQuotaCode, 400,
+            $"An account has at most {MaxServersPerRegion} simple application servers in a region: {servers} exist and {amount} more were asked for.");
+
+    /// <summary>SAS-16.</summary>
+    public static EcsError Amount(int amount) =>
+        CommonErrors.InvalidParameter("Amount", $"one call creates 1 to {MaxServersPerOrder} servers; {amount} was asked for.");
 }

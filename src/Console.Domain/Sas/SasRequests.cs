@@ -36,3 +36,9 @@ public sealed record SasServerView(SasServer Server, IReadOnlyList<SasSnapshot> 
 
 /// <summary>A released server and the custom images released with it (SAS-04).</summary>
 public sealed record ReleasedSasServer(string ServerId, IReadOnlyList<string> ReleasedImageIds);
+
+/// <summary>
+/// SAS CreateInstances from a custom image of the account (SAS-13…16): <paramref name="Amount"/> servers of the plan in
+/// the region, named <paramref name="Name"/> (with <c>-1</c>, <c>-2</c>, … when more than one; empty: the server ID).
+/// </summary>
+public sealed record CreateSasServersRequest(string RegionId, string ImageId, string PlanId, string? Name = null, int Amount = 1);

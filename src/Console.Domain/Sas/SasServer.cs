@@ -36,6 +36,9 @@ public sealed class SasServer : SasOsResource
     /// <summary>The application or OS image the server was made from, e.g. <c>WordPress 6.5</c>.</summary>
     public required string ImageName { get; init; }
 
+    /// <summary>The custom image the server was created from (<see cref="SasImage"/>), null for one bought from an application or OS image.</summary>
+    public string? SourceImageId { get; init; }
+
     public SasServerStatus Status { get; set; } = SasServerStatus.Running;
 
     /// <summary>Subscription end; SAS servers are always subscription.</summary>
@@ -66,6 +69,7 @@ internal sealed class SasServerConfiguration : IEntityTypeConfiguration<SasServe
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Plan).HasMaxLength(64);
         builder.Property(s => s.ImageName).HasMaxLength(ColumnLength.Name);
+        builder.Property(s => s.SourceImageId).HasMaxLength(ColumnLength.ResourceId);
         builder.HasIndex(s => new { s.AccountId, s.RegionId });
         builder.HasMany(s => s.Disks).WithOne().HasForeignKey(d => d.ServerId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -81,6 +81,79 @@ public sealed class SasServerService(IDbContextFactory<ConsoleDbContext> dbFacto
     }
 
     /// <summary>
+    /// SAS CreateInstances from a custom image (SAS-13…16): <see cref="CreateSasServersRequest.Amount"/> running servers
+    /// of the plan, each carrying the image's OS and application, a system disk of the plan's size (and the image's data
+    /// disk, when it holds one), and the image's ID as <see cref="SasServer.SourceImageId"/>; a month's subscription.
+    /// Codes, in order: <c>Forbidden</c> (read-only member, platform admin; not audited);
+    /// <see cref="Instances.InstanceErrors.NameMalformedCode"/>; <c>InvalidParameter</c> (Amount, SAS-16);
+    /// <see cref="SasErrors.PlanNotFoundCode"/>; <see cref="SasErrors.ImageNotFoundCode"/> (not the account's, or not in
+    /// the region); <see cref="SasErrors.IncorrectImageStatusCode"/> (not Available, SAS-13);
+    /// <see cref="SasErrors.DiskLessThanImageSizeCode"/> (SAS-14); <see cref="SasErrors.ServerQuotaCode"/> (SAS-15).
+    /// </summary>
+    public Task<Result<IReadOnlyList<SasServer>>> CreateAsync(Actor actor, CreateSasServersRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _write.RunAsync<IReadOnlyList<SasServer>>(actor, WriteRight.CanWrite, deniedTarget: null, async scope =>
+        {
+            var db = scope.Db;
+            var plan = SasPlans.Find(request.PlanId);
+            var image = await db.SasImages.AsNoTracking()
+                .FirstOrDefaultAsync(i => i.AccountId == actor.AccountId && i.RegionId == request.RegionId && i.Id == request.ImageId, ct);
+            var servers = await db.SasServers.CountAsync(s => s.AccountId == actor.AccountId && s.RegionId == request.RegionId, ct);
+            var error = Instances.InstanceValidation.Name(request.Name)
+                ?? SasRules.AmountOutOfRange(request.Amount)
+                ?? (plan is null ? SasErrors.PlanNotFound(request.PlanId) : null)
+                ?? (image is null ? SasErrors.ImageNotFound(request.ImageId) : null)
+                ?? SasRules.CannotCreateServerFrom(image!.Id, image.Status)
+                ?? SasRules.PlanTooSmall(plan!, image.SizeGiB)
+                ?? SasRules.ServerQuotaFull(servers, request.Amount);
+            if (error is not null)
+            {
+                scope.Audit(new AuditTarget(AuditActions.CreateInstances, ServerResource, request.ImageId, request.RegionId));
+                return error;
+            }
+
+            var application = await db.SasServers.AsNoTracking().Where(s => s.Id == image!.SourceServerId).Select(s => s.ImageName).FirstOrDefaultAsync(ct);
+            var infix = await db.Regions.Where(r => r.Id == request.RegionId).Select(r => r.Infix).FirstAsync(ct);
+            var created = new List<SasServer>();
+            for (var n = 1; n <= request.Amount; n++)
+            {
+                var id = ids.NewSasServerId();
+                var server = new SasServer
+                {
+                    Id = id,
+                    RegionId = request.RegionId,
+                    AccountId = actor.AccountId!,
+                    Name = string.IsNullOrEmpty(request.Name) ? id : request.Amount == 1 ? request.Name : $"{request.Name}-{n}",
+                    Plan = plan!.Label,
+                    ImageName = application ?? image!.Name,
+                    SourceImageId = image!.Id,
+                    OsName = image.OsName,
+                    OsType = image.OsType,
+                    Platform = image.Platform,
+                    Architecture = image.Architecture,
+                    BootMode = image.BootMode,
+                    NvmeSupport = image.NvmeSupport,
+                    CreationTime = scope.Now,
+                    ExpiredTime = scope.Now.AddMonths(1),
+                    Disks = [new SasDisk { Id = ids.NewDiskId(infix), ServerId = id, Type = SasRules.SystemDisk, SizeGiB = plan.SystemDiskGiB }],
+                };
+                if (image.DataDiskSizeGiB is { } data)
+                {
+                    server.Disks.Add(new SasDisk { Id = ids.NewDiskId(infix), ServerId = id, Type = "data", SizeGiB = data });
+                }
+
+                db.SasServers.Add(server);
+                created.Add(server);
+                scope.Audit(new AuditTarget(AuditActions.CreateInstances, ServerResource, id, request.RegionId));
+                scope.Publish(new ResourceChange(ServerResource, id, request.RegionId, actor.AccountId));
+            }
+
+            return Result<IReadOnlyList<SasServer>>.Success(created);
+        }, ct);
+    }
+
+    /// <summary>
     /// Releases a server for expiry or refund (SAS-04): the server, its disks and snapshots go, and so do the custom
     /// images made from it in any region — also those shared to ECS, whose ECS side goes with them (instances launched
     /// from them keep running). Codes: <c>Forbidden</c> (not audited); <see cref="SasErrors.ServerNotFoundCode"/>.

@@ -33,6 +33,13 @@ public sealed class SasImagesPage(IPage page) : ConsolePage(page)
         return new CreateSasImageDialog(Page);
     }
 
+    /// <summary><c>Create Server</c> on the image's row: the dialog starts with this image.</summary>
+    public async Task<CreateSasServerDialog> OpenCreateServerAsync(string imageId)
+    {
+        await RowButton(imageId, "Create Server").ClickAsync();
+        return new CreateSasServerDialog(Page);
+    }
+
     public async Task<CopySasImageDialog> OpenCopyAsync(string imageId)
     {
         await RowButton(imageId, "Copy Image").ClickAsync();

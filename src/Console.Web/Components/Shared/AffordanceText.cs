@@ -76,7 +76,12 @@ public static class AffordanceText
         Word(L, actor, a => SasAffordances.Check(a, image, action, quota), refused => refused switch
         {
             { Code: SasErrors.QuotaCode } => L["Quota reached: {0} custom images", quota.ToString()],
-            _ => action == SasImageAction.Share ? L["Only an Available image can be shared to ECS"] : L["Only an Available image can be copied"],
+            _ => action switch
+            {
+                SasImageAction.Share => L["Only an Available image can be shared to ECS"],
+                SasImageAction.Copy => L["Only an Available image can be copied"],
+                _ => L["Only an Available image can create servers"],
+            },
         });
 
     /// <summary>Why Create Custom Image is disabled on the SAS images page (the account's quota), or null.</summary>

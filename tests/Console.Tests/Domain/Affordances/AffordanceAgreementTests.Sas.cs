@@ -41,6 +41,8 @@ public sealed partial class AffordanceAgreementTests
         {
             SasImageAction.Share => (await sas.ModifyShareStatusAsync(actor, Hangzhou, id, share: true)).Error,
             SasImageAction.Copy => (await sas.CopyAsync(actor, new CopySasImageRequest(Hangzhou, id, "cn-shanghai"))).Error,
+            SasImageAction.CreateServer => (await _services.Get<SasServerService>()
+                .CreateAsync(actor, new CreateSasServersRequest(Hangzhou, id, SasPlans.All[^1].Id, "agreement-server"))).Error,
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
 

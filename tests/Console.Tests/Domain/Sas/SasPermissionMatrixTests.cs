@@ -51,6 +51,10 @@ public sealed class SasPermissionMatrixTests
         { "ReleaseInstance", OwnerReadOnly, CommonErrors.ForbiddenCode },
         { "ReleaseInstance", OtherAccount, SasErrors.ServerNotFoundCode },
         { "ReleaseInstance", PlatformAdmin, CommonErrors.ForbiddenCode },
+        { "CreateInstances", OwnerAdmin, null },
+        { "CreateInstances", OwnerReadOnly, CommonErrors.ForbiddenCode },
+        { "CreateInstances", OtherAccount, SasErrors.ImageNotFoundCode },
+        { "CreateInstances", PlatformAdmin, CommonErrors.ForbiddenCode },
     };
 
     public static TheoryData<string, string, string?> EcsSideMatrix => new()
@@ -97,6 +101,7 @@ public sealed class SasPermissionMatrixTests
             "CopyCustomImage" => (await images.CopyAsync(actor, new CopySasImageRequest(Hangzhou, image, "cn-shanghai"))).Error,
             "CreateSnapshot" => (await servers.CreateSnapshotAsync(actor, new CreateSasSnapshotRequest(Hangzhou, wordpress.Disks[0].Id, null))).Error,
             "ReleaseInstance" => (await servers.ReleaseAsync(actor, Hangzhou, wordpress.Id, SasReleaseReason.Refund)).Error,
+            "CreateInstances" => (await servers.CreateAsync(actor, new CreateSasServersRequest(Hangzhou, image, SasPlans.All[^1].Id, "matrix-server"))).Error,
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "an operation the matrix does not know"),
         };
 

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("471f4ff3-6149-4dfb-b414-279776ae93cb"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("360cef38-33e1-48bd-89c9-7f7c3c20005f"), entityTypeCount: 54)
         {
         }
 

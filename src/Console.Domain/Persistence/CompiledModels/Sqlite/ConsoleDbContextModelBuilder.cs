@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("976d16c3-bf0f-47d6-be1f-f515ecf917e3"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("964a5d55-2d3e-4016-aba7-406305eeaf99"), entityTypeCount: 54)
         {
         }
 

@@ -22,7 +22,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 "EcsConsole.Domain.Sas.SasServer",
                 typeof(SasServer),
                 baseEntityType,
-                propertyCount: 15,
+                propertyCount: 16,
                 navigationCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -132,6 +132,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(AccountResource).GetProperty("RegionId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AccountResource).GetField("<RegionId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                maxLength: 32);
+
+            var sourceImageId = runtimeEntityType.AddProperty(
+                "SourceImageId",
+                typeof(string),
+                propertyInfo: typeof(SasServer).GetProperty("SourceImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SasServer).GetField("<SourceImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 maxLength: 32);
 
             var status = runtimeEntityType.AddProperty(
