@@ -27,6 +27,8 @@ internal static class InstanceLaunchParameters
         ("RamRoleName", "InvalidRamRole.NotFound", "RAM role"),
         ("StorageSetId", "InvalidStorageSetId.NotFound", "storage set"),
         ("PrivatePoolOptions.Id", "InvalidPrivatePoolOptions.NotFound", "private pool"),
+        ("SchedulerOptions.DedicatedHostClusterId", "InvalidDedicatedHostClusterId.NotFound", "dedicated host cluster"),
+        ("ManagedHostId", "InvalidManagedHostId.NotFound", "managed host"),
     ];
 
     /// <summary>
@@ -78,6 +80,12 @@ internal static class InstanceLaunchParameters
             return options;
         }
 
+        // The default vSwitches have no IPv6 CIDR block: an IPv6 address cannot be given (ECS: the vSwitch's IPv6 is off).
+        if (p.List("Ipv6Address").Count > 0 || p.Int("Ipv6AddressCount", 1) is > 0)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidVSwitch.Ipv6NotTurnOn", 400, "The vSwitch has no IPv6 CIDR block: it cannot give IPv6 addresses."));
+        }
+
         var hostNames = p.List("HostNames");
         if (hostNames.Count > 0 && (hostNames.Count != amount || p.Get("HostName") is not null))
         {
@@ -107,8 +115,8 @@ internal static class InstanceLaunchParameters
         };
     }
 
-    /// <summary><c>UserData</c>: Base64 (<c>InvalidUserData.Base64FormatInvalid</c>) of at most 32 KB (<c>InvalidUserData.SizeExceeded</c>).</summary>
-    private static string? UserData(ApiParameters p)
+    /// <summary><c>UserData</c> (RunInstances, CreateInstance, ModifyInstanceAttribute): Base64 (<c>InvalidUserData.Base64FormatInvalid</c>) of at most 32 KB (<c>InvalidUserData.SizeExceeded</c>).</summary>
+    internal static string? UserData(ApiParameters p)
     {
         if (p.Get("UserData") is not { } text)
         {

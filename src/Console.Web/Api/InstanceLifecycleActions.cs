@@ -129,6 +129,7 @@ internal static class InstanceLifecycleActions
             Password = p.Get("Password"),
             DeletionProtection = p.Bool("DeletionProtection"),
             SecurityGroupIds = p.List("SecurityGroupIds"),
+            UserData = InstanceLaunchParameters.UserData(p),
         };
     }
 

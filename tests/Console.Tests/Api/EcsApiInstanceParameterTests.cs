@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Simulation;
 using EcsConsole.Tests.Api.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsConsole.Tests.Api;
@@ -30,6 +32,10 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
     [InlineData("RamRoleName=NoSuchRole", "InvalidRamRole.NotFound", HttpStatusCode.NotFound)]
     [InlineData("StorageSetId=ss-nosuchset", "InvalidStorageSetId.NotFound", HttpStatusCode.NotFound)]
     [InlineData("PrivatePoolOptions.Id=eap-nosuchpool", "InvalidPrivatePoolOptions.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("SchedulerOptions.DedicatedHostClusterId=dc-nosuchcluster", "InvalidDedicatedHostClusterId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("ManagedHostId=mh-nosuchhost", "InvalidManagedHostId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("Ipv6AddressCount=1", "InvalidVSwitch.Ipv6NotTurnOn", HttpStatusCode.BadRequest)]
+    [InlineData("Ipv6Address.1=2408:4005:300::1", "InvalidVSwitch.Ipv6NotTurnOn", HttpStatusCode.BadRequest)]
     [InlineData("PrivatePoolOptions.MatchCriteria=Target", "MissingParameter", HttpStatusCode.BadRequest)]
     [InlineData("PrivatePoolOptions.MatchCriteria=Anything", "InvalidParameter", HttpStatusCode.BadRequest)]
     [InlineData("InternetChargeType=PayByHour", "InvalidInternetChargeType.ValueNotSupported", HttpStatusCode.BadRequest)]
@@ -265,6 +271,28 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
         // Assert
         Assert.Equal((code, HttpStatusCode.BadRequest), (refused.Code, refused.Status));
         Assert.Equal("Running", (await DescribeAsync(instanceId)).GetProperty("Status").GetString());
+    }
+
+    [Fact]
+    public async Task ModifyInstanceAttribute_ChangesTheUserData_OnlyWhileTheInstanceIsStopped()
+    {
+        // Arrange
+        var instanceId = await RunningInstanceAsync();
+        var userData = Convert.ToBase64String(Encoding.UTF8.GetBytes("echo modified"));
+
+        // Act
+        var whileRunning = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("UserData", userData));
+        await api.Alice().CallAsync("StopInstance", ("InstanceId", instanceId));
+        await CompleteTasksAsync();
+        var malformed = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("UserData", "not base64!"));
+        var modified = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("UserData", userData));
+
+        // Assert
+        Assert.Equal(("IncorrectInstanceStatus", HttpStatusCode.BadRequest), (whileRunning.Code, whileRunning.Status));
+        Assert.Equal(("InvalidUserData.Base64FormatInvalid", HttpStatusCode.BadRequest), (malformed.Code, malformed.Status));
+        Assert.True(modified.Status == HttpStatusCode.OK, modified.ToString());
+        await using var db = await api.App.Services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync();
+        Assert.Equal(userData, await db.Instances.Where(i => i.Id == instanceId).Select(i => i.UserData).SingleAsync());
     }
 
     private static (string, string)[] Parse(string parameters) =>
