@@ -274,6 +274,34 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
     }
 
     [Fact]
+    public async Task RunInstances_WithMinAmount_MakesAsManyAsTheInstanceQuotaLeaves_ButNoFewer()
+    {
+        // Arrange: room for one more instance in the region
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        await using var db = await api.App.Services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync();
+        var quota = await db.Quotas.SingleAsync(q => q.AccountId == EcsConsole.Domain.Seeding.DemoWorld.AcmeAccountId && q.RegionId == Region
+            && q.Name == EcsConsole.Domain.Quotas.QuotaCatalogue.InstanceCount);
+        var raised = quota.Limit;
+        quota.Limit = await db.Instances.CountAsync(i => i.AccountId == EcsConsole.Domain.Seeding.DemoWorld.AcmeAccountId && i.RegionId == Region) + 1;
+        await db.SaveChangesAsync();
+        try
+        {
+            // Act
+            var tooMany = await api.Alice().CallAsync("RunInstances", Order(("Amount", "3"), ("MinAmount", "2")));
+            var asManyAsFit = await api.Alice().CallAsync("RunInstances", Order(("Amount", "3"), ("MinAmount", "1")));
+
+            // Assert
+            Assert.Equal(("QuotaExceed.ElasticQuota", HttpStatusCode.Forbidden), (tooMany.Code, tooMany.Status));
+            Assert.Single(IdsOf(asManyAsFit));
+        }
+        finally
+        {
+            quota.Limit = raised;
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
     public async Task ModifyInstanceAttribute_ChangesTheUserData_OnlyWhileTheInstanceIsStopped()
     {
         // Arrange
