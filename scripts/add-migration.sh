@@ -24,3 +24,6 @@ if [ "$only" != "--sqlite-only" ]; then
     --project src/Console.Domain.Postgres --startup-project src/Console.Web --output-dir Migrations \
     -- --Database:Provider=Postgres "--ConnectionStrings:DefaultConnection=Host=localhost;Database=ecsconsole"
 fi
+
+# The compiled models and the fresh-database script follow the model and the migrations.
+scripts/compile-model.sh

@@ -41,8 +41,10 @@ public static class ConsoleDatabase
     public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance),
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance)
+                .UseModel(CompiledModels.Sqlite.ConsoleDbContextModel.Instance),
+            DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly))
+                .UseModel(CompiledModels.Postgres.ConsoleDbContextModel.Instance),
         };
 
     public static bool IsPostgres(this DatabaseFacade database) => database.IsNpgsql();

@@ -21,11 +21,16 @@ public sealed class DatabaseInitializer(
         await using var gate = await StartupLock.TakeAsync(startup, ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            // Migrate compares the whole model with the last migration's snapshot before it looks for work (about half a
-            // second at start-up); an up-to-date database has none, which the history table says in one query.
-            if (db.Database.IsRelational() && (await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            // A fresh SQLite file gets every migration at once from one script (FreshSqliteDatabase). Migrate compares the
+            // whole model with the last migration's snapshot before it looks for work (about half a second at start-up);
+            // an up-to-date database has none, which the history table says in one query.
+            if (db.Database.IsRelational())
             {
-                await db.Database.MigrateAsync(ct);
+                await FreshSqliteDatabase.CreateIfEmptyAsync(db, ct);
+                if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                {
+                    await db.Database.MigrateAsync(ct);
+                }
             }
         }
 

@@ -149,7 +149,8 @@ public sealed class WorldReset(
     {
         var connection = new SqliteConnection("Data Source=:memory:");
         await connection.OpenAsync(ct);
-        var factory = new TemplateFactory(new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(connection).Options);
+        var factory = new TemplateFactory(new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(connection)
+            .UseModel(Persistence.CompiledModels.Sqlite.ConsoleDbContextModel.Instance).Options);
         await new DatabaseInitializer(factory, protector, clock, loggers.CreateLogger<DatabaseInitializer>()).InitializeAsync(ct: ct);
         return connection;
     }

@@ -122,30 +122,9 @@ public sealed class AutoSnapshotScheduleService(IDbContextFactory<ConsoleDbConte
 
         var day = takenAt.ToOffset(AutoSnapshotSchedule.Offset).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var prefix = $"auto2.0_{day}_";
-        var image = disk.Type == "system" && disk.ImageId is not null
-            ? await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.RegionId == disk.RegionId && i.Id == disk.ImageId, ct)
-            : null;
-        var snapshot = new Snapshot
-        {
-            Id = ids.NewSnapshotId(infix),
-            RegionId = disk.RegionId,
-            AccountId = disk.AccountId,
-            Name = prefix + (autos.Count(s => s.Name.StartsWith(prefix, StringComparison.Ordinal)) + 1).ToString(CultureInfo.InvariantCulture),
-            SourceDiskId = disk.Id,
-            SourceDiskType = disk.Type,
-            SourceDiskSizeGiB = disk.SizeGiB,
-            SourceInstanceId = disk.InstanceId,
-            SourceArchitecture = image?.Architecture.ToEcs(),
-            SourcePlatform = image?.Platform,
-            SnapshotType = "auto",
-            Encrypted = disk.Encrypted,
-            CreationTime = takenAt,
-            ResourceGroupId = disk.ResourceGroupId,
-            AutoSnapshotPolicyId = policy.Id,
-            RetainUntil = policy.RetentionDays > 0 ? takenAt.AddDays(policy.RetentionDays) : null,
-        };
-        snapshot.ReportProgress(0);
-        db.Snapshots.Add(snapshot);
+        var name = prefix + (autos.Count(s => s.Name.StartsWith(prefix, StringComparison.Ordinal)) + 1).ToString(CultureInfo.InvariantCulture);
+        var snapshot = await SnapshotService.StartTakingAsync(db, disk, ids.NewSnapshotId(infix), name, takenAt, "auto", policy.Id, ct: ct);
+        snapshot.RetainUntil = policy.RetentionDays > 0 ? takenAt.AddDays(policy.RetentionDays) : null;
         tasks.New(db, infix, disk.RegionId, disk.AccountId, AsyncTaskType.CreateSnapshot, snapshot.Id, cancellable: true);
         return snapshot.Id;
     }

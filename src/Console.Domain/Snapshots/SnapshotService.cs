@@ -81,31 +81,47 @@ public sealed partial class SnapshotService(
         }
 
         var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == disk.RegionId, ct);
+        var snapshot = await StartTakingAsync(db, disk, ids.NewSnapshotId(region.Infix), string.IsNullOrEmpty(name) ? $"snapshot-{disk.Id}" : name,
+            time.GetUtcNow(), snapshotGroupId: snapshotGroupId, ct: ct);
+        snapshot.Description = string.IsNullOrEmpty(description) ? null : description;
+        snapshot.ResourceGroupId = resourceGroupId;
+        var task = tasks.New(db, region.Infix, region.Id, disk.AccountId, AsyncTaskType.CreateSnapshot, snapshot.Id, cancellable: true);
+        return new CreatedSnapshot(snapshot.Id, task.Id);
+    }
+
+    /// <summary>
+    /// Adds a snapshot of <paramref name="disk"/> that starts being taken (progressing at 0 %), with what it records of the
+    /// disk and of the image its OS came from (a system disk's). Shared by manual snapshots (<see cref="TakeAsync"/>) and
+    /// a policy's automatic ones (<see cref="AutoSnapshotScheduleService"/>); the caller adds the task that takes it.
+    /// </summary>
+    internal static async Task<Snapshot> StartTakingAsync(ConsoleDbContext db, Disk disk, string id, string name, DateTimeOffset takenAt,
+        string snapshotType = "user", string? autoSnapshotPolicyId = null, string? snapshotGroupId = null, CancellationToken ct = default)
+    {
         var image = disk.Type == "system" && disk.ImageId is not null
             ? await db.Images.AsNoTracking().FirstOrDefaultAsync(i => i.RegionId == disk.RegionId && i.Id == disk.ImageId, ct)
             : null;
         var snapshot = new Snapshot
         {
-            Id = ids.NewSnapshotId(region.Infix),
+            Id = id,
             RegionId = disk.RegionId,
             AccountId = disk.AccountId,
-            Name = string.IsNullOrEmpty(name) ? $"snapshot-{disk.Id}" : name,
-            Description = string.IsNullOrEmpty(description) ? null : description,
+            Name = name,
             SourceDiskId = disk.Id,
             SourceDiskType = disk.Type,
             SourceDiskSizeGiB = disk.SizeGiB,
             SourceInstanceId = disk.InstanceId,
             SourceArchitecture = image?.Architecture.ToEcs(),
             SourcePlatform = image?.Platform,
+            SnapshotType = snapshotType,
             Encrypted = disk.Encrypted,
-            CreationTime = time.GetUtcNow(),
-            ResourceGroupId = resourceGroupId,
+            CreationTime = takenAt,
+            ResourceGroupId = disk.ResourceGroupId,
+            AutoSnapshotPolicyId = autoSnapshotPolicyId,
             SnapshotGroupId = snapshotGroupId,
         };
         snapshot.ReportProgress(0);
         db.Snapshots.Add(snapshot);
-        var task = tasks.New(db, region.Infix, region.Id, disk.AccountId, AsyncTaskType.CreateSnapshot, snapshot.Id, cancellable: true);
-        return new CreatedSnapshot(snapshot.Id, task.Id);
+        return snapshot;
     }
 
     /// <summary>
