@@ -73,10 +73,27 @@ async function instanceLife(ecs, label, net) {
   const created = await ecs.createInstance(new Ecs.CreateInstanceRequest({
     regionId: region, zoneId: zone, instanceType: 'ecs.g7.large', imageId: image, instanceName: `sdk-${label}-instance`,
     description: 'made by the official Node SDK', hostName: `sdk-${label}-host`, vSwitchId: net.vSwitchId, securityGroupId: net.securityGroupId,
-    systemDisk: new Ecs.CreateInstanceRequestSystemDisk({ category: 'cloud_essd', size: 40 }),
+    systemDisk: new Ecs.CreateInstanceRequestSystemDisk({ category: 'cloud_essd', size: 40, diskName: `sdk-${label}-system` }),
+    // Issue #21's launch options: user data, a tag, bandwidth and the metadata service's tokens
+    userData: Buffer.from('#!/bin/sh\necho sdk').toString('base64'), tag: [new Ecs.CreateInstanceRequestTag({ key: 'journey', value: label })],
+    internetChargeType: 'PayByBandwidth', internetMaxBandwidthOut: 5, httpTokens: 'required',
   }));
   const instanceId = created.body.instanceId;
   check(/^i-/.test(instanceId), `CreateInstance answered ${instanceId}`);
+
+  const listed = await ecs.describeInstances(new Ecs.DescribeInstancesRequest({ regionId: region, instanceIds: JSON.stringify([instanceId]) }));
+  const shown = listed.body.instances.instance[0];
+  check(shown.tags.tag[0].tagKey === 'journey' && shown.tags.tag[0].tagValue === label && shown.internetMaxBandwidthOut === 5
+    && shown.internetChargeType === 'PayByBandwidth' && shown.metadataOptions.httpTokens === 'required',
+    'DescribeInstances shows its tag, bandwidth and metadata options');
+  try {
+    await ecs.runInstances(new Ecs.RunInstancesRequest({
+      regionId: region, zoneId: zone, instanceType: 'ecs.g7.large', imageId: image, launchTemplateId: 'lt-nosuchtemplate',
+    }));
+    throw new Error('a launch template that does not exist was used');
+  } catch (e) {
+    check(e.code === 'InvalidLaunchTemplate.NotFound' && e.statusCode === 404, 'RunInstances with an unknown launch template is InvalidLaunchTemplate.NotFound (404)');
+  }
 
   const attribute = await ecs.describeInstanceAttribute(new Ecs.DescribeInstanceAttributeRequest({ instanceId }));
   check(attribute.body.status === 'Stopped' && attribute.body.hostName === `sdk-${label}-host` && attribute.body.vpcAttributes.vSwitchId === net.vSwitchId,
@@ -108,9 +125,13 @@ async function instanceLife(ecs, label, net) {
     check(e.code === 'InvalidInstanceId.NotFound' && e.statusCode === 404, 'RebootInstance of an unknown instance is InvalidInstanceId.NotFound (404)');
   }
 
-  const stopped = await ecs.stopInstances(new Ecs.StopInstancesRequest({ regionId: region, instanceId: [instanceId], batchOptimization: 'SuccessFirst' }));
+  const stopped = await ecs.stopInstances(new Ecs.StopInstancesRequest({
+    regionId: region, instanceId: [instanceId], batchOptimization: 'SuccessFirst', stoppedMode: 'StopCharging',
+  }));
   check(stopped.body.instanceResponses.instanceResponse[0].code === '200', 'StopInstances answers 200 for it');
   await waitForStatus(ecs, instanceId, 'Stopped');
+  const economical = await ecs.describeInstanceAttribute(new Ecs.DescribeInstanceAttributeRequest({ instanceId }));
+  check(economical.body.stoppedMode === 'StopCharging', 'it stopped in economical mode (StoppedMode=StopCharging)');
 
   await ecs.deleteInstances(new Ecs.DeleteInstancesRequest({ regionId: region, instanceId: [instanceId] }));
   const gone = await ecs.describeInstanceStatus(new Ecs.DescribeInstanceStatusRequest({ regionId: region, instanceId: [instanceId] }));

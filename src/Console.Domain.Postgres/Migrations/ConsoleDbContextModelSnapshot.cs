@@ -1422,6 +1422,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
+                    b.Property<DateTimeOffset?>("AutoReleaseTime")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ChargeType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1446,6 +1449,19 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("HttpEndpoint")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("HttpPutResponseHopLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HttpTokens")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.Property<string>("ImageId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1456,6 +1472,17 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
+
+                    b.Property<string>("InternetChargeType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("InternetMaxBandwidthIn")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InternetMaxBandwidthOut")
+                        .HasColumnType("integer");
 
                     b.Property<string>("KeyPairName")
                         .HasColumnType("text")
@@ -1487,10 +1514,39 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("text")
                         .UseCollation("C");
 
+                    b.Property<int?>("SpotDuration")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SpotInterruptionBehavior")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<decimal?>("SpotPriceLimit")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("SpotStrategy")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .UseCollation("C");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("StoppedMode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("UserData")
+                        .HasColumnType("text")
+                        .UseCollation("C");
 
                     b.Property<string>("ZoneId")
                         .IsRequired()

@@ -20,6 +20,9 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
 
     private static readonly NameRule DiskName = new(128, ".:_-", NameRule.EcsCharactersReason, NameRule.NoLeadingUrl);
 
+    /// <summary>Why a disk name (CreateDisk's <c>DiskName</c>, RunInstances' <c>SystemDisk.DiskName</c>) is malformed, or null.</summary>
+    public static string? DiskNameProblem(string? name) => DiskName.Problem(name);
+
     private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
     /// <summary>

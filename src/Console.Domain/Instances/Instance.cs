@@ -60,6 +60,56 @@ public sealed class Instance : AccountResource
 
     /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
     public string? ResourceGroupId { get; set; }
+
+    /// <summary>The user data given at creation, Base64 as sent (≤ 32 KB decoded); null when none.</summary>
+    public string? UserData { get; set; }
+
+    /// <summary>The tags given at creation (<c>Tag.N</c>, ≤ 20, the image tag rules).</summary>
+    public List<InstanceTag> Tags { get; set; } = [];
+
+    /// <summary>When a pay-as-you-go instance is to be released (RunInstances' <c>AutoReleaseTime</c>); null when never.</summary>
+    public DateTimeOffset? AutoReleaseTime { get; set; }
+
+    /// <summary><c>PayByTraffic</c> or <c>PayByBandwidth</c>; null reads as <c>PayByTraffic</c>.</summary>
+    public string? InternetChargeType { get; set; }
+
+    /// <summary>Public bandwidth out, Mbit/s (0–100; 0: no public IP).</summary>
+    public int InternetMaxBandwidthOut { get; set; }
+
+    /// <summary>Public bandwidth in, Mbit/s (1–200); null reads as 100.</summary>
+    public int? InternetMaxBandwidthIn { get; set; }
+
+    /// <summary><c>SpotWithPriceLimit</c> or <c>SpotAsPriceGo</c> for a preemptible instance; null reads as <c>NoSpot</c>.</summary>
+    public string? SpotStrategy { get; set; }
+
+    /// <summary>The highest hourly price of a <c>SpotWithPriceLimit</c> instance; null for none.</summary>
+    public decimal? SpotPriceLimit { get; set; }
+
+    /// <summary>A spot instance's protection period in hours (0–6); null for none.</summary>
+    public int? SpotDuration { get; set; }
+
+    /// <summary>What a spot instance's interruption does (<c>Terminate</c> or <c>Stop</c>); null reads as <c>Terminate</c>.</summary>
+    public string? SpotInterruptionBehavior { get; set; }
+
+    /// <summary>The metadata service: <c>enabled</c> or <c>disabled</c>; null reads as <c>enabled</c>.</summary>
+    public string? HttpEndpoint { get; set; }
+
+    /// <summary>The metadata service's tokens: <c>optional</c> or <c>required</c> (security hardening mode); null reads as <c>optional</c>.</summary>
+    public string? HttpTokens { get; set; }
+
+    /// <summary>The metadata requests' hop limit (1–64); null reads as 1.</summary>
+    public int? HttpPutResponseHopLimit { get; set; }
+
+    /// <summary>How the last stop stopped it: <c>StopCharging</c> (economical mode) or null (<c>KeepCharging</c>).</summary>
+    public string? StoppedMode { get; set; }
+}
+
+/// <summary>A tag on an instance (<c>Tag.N</c> of RunInstances and CreateInstance).</summary>
+public sealed class InstanceTag
+{
+    public required string TagKey { get; init; }
+
+    public string TagValue { get; init; } = "";
 }
 
 /// <summary>A cloud disk: the system disk or a data disk of an instance, or a detached one.</summary>

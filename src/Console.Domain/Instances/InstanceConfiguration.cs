@@ -15,6 +15,13 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.HasOne<InstanceType>().WithMany().HasForeignKey(i => i.InstanceTypeId);
         builder.HasIndex(i => new { i.AccountId, i.RegionId });
         builder.HasIndex(i => i.ImageId);
+        builder.Property(i => i.InternetChargeType).HasMaxLength(16);
+        builder.Property(i => i.SpotStrategy).HasMaxLength(24);
+        builder.Property(i => i.SpotInterruptionBehavior).HasMaxLength(16);
+        builder.Property(i => i.HttpEndpoint).HasMaxLength(16);
+        builder.Property(i => i.HttpTokens).HasMaxLength(16);
+        builder.Property(i => i.StoppedMode).HasMaxLength(16);
+        builder.Property(i => i.Tags).HasJsonConversion();
         builder.HasMany(i => i.Disks).WithOne().HasForeignKey(d => d.InstanceId).OnDelete(DeleteBehavior.SetNull);
     }
 

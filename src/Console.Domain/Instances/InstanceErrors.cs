@@ -23,6 +23,9 @@ public static class InstanceErrors
     public const string MismatchCode = "InvalidParameter.Mismatch";
     public const string DescriptionMalformedCode = "InvalidDescription.Malformed";
     public const string HostNameMalformedCode = "InvalidHostName.Malformed";
+    public const string AutoReleaseTimeCode = "InvalidAutoReleaseTime.Malformed";
+    public const string PrivateIpAddressCode = "InvalidPrivateIpAddress";
+    public const string PrivateIpAddressTakenCode = "InvalidPrivateIpAddress.Duplicated";
 
     public static EcsError NotFound(string instanceId) => new(NotFoundCode, 404, $"The specified instance \"{instanceId}\" does not exist.");
 
@@ -75,4 +78,15 @@ public static class InstanceErrors
     /// <summary>NET-02: a vSwitch of another zone than the <c>ZoneId</c> given.</summary>
     public static EcsError ZoneMismatch(string vSwitchId, string zoneId) =>
         new(MismatchCode, 400, $"The specified VSwitchId \"{vSwitchId}\" is not in the specified zone \"{zoneId}\".");
+
+    /// <summary>RunInstances' <c>PrivateIpAddress</c> outside the CIDR block of the instance's vSwitch (docs/rules/instance-parameters.md).</summary>
+    public static EcsError PrivateIpAddressNotInVSwitch(string address, string cidr) =>
+        new(PrivateIpAddressCode, 400, $"The specified private IP address \"{address}\" is not in the CIDR block {cidr} of the vSwitch.");
+
+    /// <summary>RunInstances' <c>PrivateIpAddress</c> that another instance of the account already has.</summary>
+    public static EcsError PrivateIpAddressTaken(string address) =>
+        new(PrivateIpAddressTakenCode, 400, $"The specified private IP address \"{address}\" is already in use.");
+
+    /// <summary>RunInstances' <c>AutoReleaseTime</c> malformed, sooner than 30 minutes from now or later than 3 years.</summary>
+    public static EcsError AutoReleaseTime(string why) => new(AutoReleaseTimeCode, 400, "The specified AutoReleaseTime is not valid: " + why);
 }

@@ -43,6 +43,35 @@ public sealed record InstanceListItem(
 
     /// <summary>Whether the instance's image supports NVMe (false when the image is gone).</summary>
     public bool ImageNvmeSupport { get; init; }
+
+    /// <summary>The stored options of its creation and its last stop (<see cref="Instance"/>'s members of the same names).</summary>
+    public IReadOnlyList<InstanceTag> Tags { get; init; } = [];
+
+    public DateTimeOffset? AutoReleaseTime { get; init; }
+
+    public string? InternetChargeType { get; init; }
+
+    public int InternetMaxBandwidthOut { get; init; }
+
+    public int? InternetMaxBandwidthIn { get; init; }
+
+    public string? SpotStrategy { get; init; }
+
+    public decimal? SpotPriceLimit { get; init; }
+
+    public int? SpotDuration { get; init; }
+
+    public string? SpotInterruptionBehavior { get; init; }
+
+    public string? HttpEndpoint { get; init; }
+
+    public string? HttpTokens { get; init; }
+
+    public int? HttpPutResponseHopLimit { get; init; }
+
+    public string? StoppedMode { get; init; }
+
+    public bool HasUserData { get; init; }
 }
 
 /// <summary>Reads the actor's instances.</summary>
@@ -102,6 +131,20 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
                     OsName = image != null ? image.OsName : null,
                     OsType = image != null ? image.OsType : null,
                     ImageNvmeSupport = image != null && image.NvmeSupport,
+                    Tags = i.Tags,
+                    AutoReleaseTime = i.AutoReleaseTime,
+                    InternetChargeType = i.InternetChargeType,
+                    InternetMaxBandwidthOut = i.InternetMaxBandwidthOut,
+                    InternetMaxBandwidthIn = i.InternetMaxBandwidthIn,
+                    SpotStrategy = i.SpotStrategy,
+                    SpotPriceLimit = i.SpotPriceLimit,
+                    SpotDuration = i.SpotDuration,
+                    SpotInterruptionBehavior = i.SpotInterruptionBehavior,
+                    HttpEndpoint = i.HttpEndpoint,
+                    HttpTokens = i.HttpTokens,
+                    HttpPutResponseHopLimit = i.HttpPutResponseHopLimit,
+                    StoppedMode = i.StoppedMode,
+                    HasUserData = i.UserData != null,
                 };
 
     /// <summary>

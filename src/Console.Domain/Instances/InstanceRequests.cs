@@ -55,8 +55,72 @@ public sealed record RunInstancesRequest
     /// <summary>The host name (<see cref="InstanceValidation.HostName"/>; CreateInstance).</summary>
     public string? HostName { get; init; }
 
-    /// <summary>Release protection from the start (CreateInstance).</summary>
+    /// <summary>Release protection from the start.</summary>
     public bool DeletionProtection { get; init; }
+
+    /// <summary>The options of issue #21 (user data, tags, bandwidth, spot, metadata, system disk attributes…), checked for shape by the API.</summary>
+    public InstanceLaunchOptions Options { get; init; } = new();
+}
+
+/// <summary>
+/// What RunInstances and CreateInstance set beyond the order itself (docs/rules/instance-parameters.md): the API checks
+/// each value's shape and range; <see cref="InstanceService.RunAsync"/> checks what needs the world (the vSwitch's CIDR,
+/// the snapshot policy) and stores them.
+/// </summary>
+public sealed record InstanceLaunchOptions
+{
+    public string? UserData { get; init; }
+
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+
+    /// <summary>One host name per instance (RunInstances' <c>HostNames.N</c>), in order; empty: <see cref="RunInstancesRequest.HostName"/> for all.</summary>
+    public IReadOnlyList<string> HostNames { get; init; } = [];
+
+    /// <summary>With several instances, <c>001</c>, <c>002</c>… appended to the host name as to the name.</summary>
+    public bool UniqueSuffix { get; init; }
+
+    public DateTimeOffset? AutoReleaseTime { get; init; }
+
+    public string? InternetChargeType { get; init; }
+
+    public int InternetMaxBandwidthOut { get; init; }
+
+    public int? InternetMaxBandwidthIn { get; init; }
+
+    public string? SpotStrategy { get; init; }
+
+    public decimal? SpotPriceLimit { get; init; }
+
+    public int? SpotDuration { get; init; }
+
+    public string? SpotInterruptionBehavior { get; init; }
+
+    public string? HttpEndpoint { get; init; }
+
+    public string? HttpTokens { get; init; }
+
+    public int? HttpPutResponseHopLimit { get; init; }
+
+    /// <summary>The private address of the one instance ordered: in the vSwitch's CIDR and not taken.</summary>
+    public string? PrivateIpAddress { get; init; }
+
+    /// <summary>The image's preset password is kept (no Password nor KeyPairName is given).</summary>
+    public bool PasswordInherit { get; init; }
+
+    public string? SystemDiskName { get; init; }
+
+    public string? SystemDiskDescription { get; init; }
+
+    /// <summary>An ESSD system disk's level (PL0–PL3); null: PL1.</summary>
+    public string? SystemDiskPerformanceLevel { get; init; }
+
+    public bool SystemDiskEncrypted { get; init; }
+
+    /// <summary>RunInstances' <c>MinAmount</c>: when the quotas leave room for fewer than the amount, as many as fit if at least this many.</summary>
+    public int? MinAmount { get; init; }
+
+    /// <summary>A policy of the account in the region, applied to each new system disk.</summary>
+    public string? SystemDiskAutoSnapshotPolicyId { get; init; }
 }
 
 /// <summary>ReplaceSystemDisk (INS-06/07).</summary>

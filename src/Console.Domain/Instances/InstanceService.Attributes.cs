@@ -20,6 +20,9 @@ public sealed record ModifyInstanceAttributeRequest
 
     public bool? DeletionProtection { get; init; }
 
+    /// <summary>New user data (Base64, ≤ 32 KB decoded, checked by the API): only while the instance is Stopped.</summary>
+    public string? UserData { get; init; }
+
     /// <summary>The security groups to be in: the account has one (<see cref="DefaultNetwork"/>), so only it may be named.</summary>
     public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
 }
@@ -29,7 +32,8 @@ public sealed partial class InstanceService
     /// <summary>
     /// ModifyInstanceAttribute (INS-13): the name (<see cref="InstanceErrors.NameMalformedCode"/>), description
     /// (<see cref="InstanceErrors.DescriptionMalformedCode"/>), host name (<see cref="InstanceErrors.HostNameMalformedCode"/>),
-    /// logon password (<see cref="InstanceErrors.PasswordMalformedCode"/>), release protection, and the security groups
+    /// logon password (<see cref="InstanceErrors.PasswordMalformedCode"/>), release protection, the user data (only while
+    /// Stopped, <see cref="InstanceErrors.IncorrectStatusCode"/>), and the security groups
     /// (<see cref="InstanceErrors.SecurityGroupNotFoundCode"/> for any but the account's one). The host name and the
     /// password change only while the instance is Running or Stopped (<see cref="InstanceErrors.IncorrectStatusCode"/>);
     /// as on ECS, a Running instance takes them at its next start or restart.
@@ -59,6 +63,12 @@ public sealed partial class InstanceService
                 return busy;
             }
 
+            if (request.UserData is not null && instance.Status != InstanceStatus.Stopped)
+            {
+                return InstanceErrors.IncorrectStatus($"The user data changes only while the instance is Stopped; {instance.Name} is {instance.Status}.");
+            }
+
+            instance.UserData = request.UserData ?? instance.UserData;
             if (!string.IsNullOrEmpty(request.InstanceName))
             {
                 instance.Name = request.InstanceName;

@@ -32,10 +32,15 @@ public sealed partial class InstanceService
         BatchOptimization mode, CancellationToken ct = default) =>
         BatchAsync(actor, regionId, instanceIds, mode, (who, id) => StartAsync(who, regionId, id, ct), ct);
 
-    /// <summary>StopInstances (INS-11): <see cref="StopAsync"/> on each instance, as <paramref name="mode"/> says.</summary>
+    /// <summary>StopInstances (INS-11): <see cref="StopAsync(Actor, string, string, CancellationToken)"/> on each instance, as <paramref name="mode"/> says.</summary>
     public Task<Result<IReadOnlyList<InstanceBatchOutcome>>> StopManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds,
         BatchOptimization mode, CancellationToken ct = default) =>
-        BatchAsync(actor, regionId, instanceIds, mode, (who, id) => StopAsync(who, regionId, id, ct), ct);
+        StopManyAsync(actor, regionId, instanceIds, mode, stopCharging: false, ct);
+
+    /// <summary>StopInstances with its <c>StoppedMode</c> (<see cref="StopAsync(Actor, string, string, bool, CancellationToken)"/>).</summary>
+    public Task<Result<IReadOnlyList<InstanceBatchOutcome>>> StopManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds,
+        BatchOptimization mode, bool stopCharging, CancellationToken ct = default) =>
+        BatchAsync(actor, regionId, instanceIds, mode, (who, id) => StopAsync(who, regionId, id, stopCharging, ct), ct);
 
     /// <summary>
     /// DeleteInstances: <see cref="ReleaseAsync"/> on every instance, all or none (ECS releases a batch together): the

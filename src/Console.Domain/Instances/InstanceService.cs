@@ -55,11 +55,19 @@ public sealed partial class InstanceService(
 
     /// <summary>StopInstance: a Running instance goes Stopping, then Stopped. <see cref="InstanceErrors.IncorrectStatusCode"/> otherwise.</summary>
     public Task<Result> StopAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
-        TransitionAsync(actor, regionId, instanceId, AuditActions.StopInstance, "stopped", InstanceStatus.Running, InstanceStatus.Stopping, AsyncTaskType.StopInstance, ct);
+        StopAsync(actor, regionId, instanceId, stopCharging: false, ct);
+
+    /// <summary>
+    /// StopInstance with its <c>StoppedMode</c>: <paramref name="stopCharging"/> stops a pay-as-you-go instance in economical
+    /// mode (<c>StopCharging</c>, as DescribeInstances then shows); a subscription instance always keeps charging.
+    /// </summary>
+    public Task<Result> StopAsync(Actor actor, string regionId, string instanceId, bool stopCharging, CancellationToken ct = default) =>
+        TransitionAsync(actor, regionId, instanceId, AuditActions.StopInstance, "stopped", InstanceStatus.Running, InstanceStatus.Stopping, AsyncTaskType.StopInstance, ct,
+            instance => instance.StoppedMode = stopCharging && instance.ChargeType == InstanceChargeType.PostPaid ? "StopCharging" : null);
 
     /// <summary>Moves an instance from <paramref name="from"/> into <paramref name="through"/> and queues the task that ends the move.</summary>
     private Task<Result> TransitionAsync(Actor actor, string regionId, string instanceId, string action, string verb,
-        InstanceStatus from, InstanceStatus through, AsyncTaskType taskType, CancellationToken ct) =>
+        InstanceStatus from, InstanceStatus through, AsyncTaskType taskType, CancellationToken ct, Action<Instance>? also = null) =>
         ChangeAsync(actor, regionId, instanceId, action, (scope, instance, region) =>
         {
             if (InstanceRules.CannotMove(instance.Name, instance.Status, from, verb) is { } refused)
@@ -67,6 +75,7 @@ public sealed partial class InstanceService(
                 return refused;
             }
 
+            also?.Invoke(instance);
             instance.Status = through;
             tasks.New(scope.Db, region.Infix, regionId, instance.AccountId, taskType, instance.Id, cancellable: false);
             return Result.Success();
@@ -192,8 +201,27 @@ public sealed partial class InstanceService(
         error = InstanceValidation.SystemDiskCategory(request.SystemDiskCategory, type.Value.NvmeOnly)
             ?? InstanceValidation.DataDisks(dataDisks, snapshotSizes)
             ?? InstanceValidation.HostName(request.HostName, image.Value.OsType)
+            ?? request.Options.HostNames.Select(h => InstanceValidation.HostName(h, image.Value.OsType)).FirstOrDefault(e => e is not null)
+            ?? SystemDiskLevelError(request, systemSize)
+            ?? await LaunchOptionsErrorAsync(db, account, region, zoneId, request.Options, ct)
             ?? await LogonErrorAsync(db, account, region.Id, request.Password, request.KeyPairName, image.Value.OsType, ct)
-            ?? await QuotaErrorAsync(db, account, region.Id, type.Value, request, ct);
+            ?? AutoReleaseTimeError(request.Options.AutoReleaseTime, time.GetUtcNow());
+        if (error is not null)
+        {
+            return error;
+        }
+
+        // MinAmount: as many as the quotas leave room for, down to MinAmount; else the quota's refusal for the amount asked.
+        error = await QuotaErrorAsync(db, account, region.Id, type.Value, request, ct);
+        for (var fewer = request.Amount - 1; error is not null && fewer >= (request.Options.MinAmount ?? request.Amount); fewer--)
+        {
+            if (await QuotaErrorAsync(db, account, region.Id, type.Value, request with { Amount = fewer }, ct) is null)
+            {
+                request = request with { Amount = fewer };
+                error = null;
+            }
+        }
+
         if (error is not null)
         {
             return error;
@@ -218,23 +246,47 @@ public sealed partial class InstanceService(
                 ImageId = image.Value.Id,
                 Status = request.Start ? InstanceStatus.Pending : InstanceStatus.Stopped,
                 Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
-                HostName = string.IsNullOrEmpty(request.HostName) ? null : request.HostName,
+                HostName = HostNameOf(request, n),
                 DeletionProtection = request.DeletionProtection,
+                UserData = request.Options.UserData,
+                Tags = [.. request.Options.Tags.Select(t => new InstanceTag { TagKey = t.Key, TagValue = t.Value })],
+                AutoReleaseTime = request.Options.AutoReleaseTime,
+                InternetChargeType = request.Options.InternetChargeType,
+                InternetMaxBandwidthOut = request.Options.InternetMaxBandwidthOut,
+                InternetMaxBandwidthIn = request.Options.InternetMaxBandwidthIn,
+                SpotStrategy = request.Options.SpotStrategy is null or "NoSpot" ? null : request.Options.SpotStrategy,
+                SpotPriceLimit = request.Options.SpotStrategy == "SpotWithPriceLimit" ? request.Options.SpotPriceLimit : null,
+                SpotDuration = request.Options.SpotStrategy is null or "NoSpot" ? null : request.Options.SpotDuration,
+                SpotInterruptionBehavior = request.Options.SpotStrategy is null or "NoSpot" ? null : request.Options.SpotInterruptionBehavior,
+                HttpEndpoint = request.Options.HttpEndpoint,
+                HttpTokens = request.Options.HttpTokens,
+                HttpPutResponseHopLimit = request.Options.HttpPutResponseHopLimit,
                 ChargeType = request.ChargeType,
                 PeriodMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.PeriodMonths : null,
                 CreationTime = now,
                 ExpiredTime = request.ChargeType == InstanceChargeType.PrePaid ? now.AddMonths(request.PeriodMonths!.Value) : null,
-                PrivateIpAddress = $"172.16.{(Math.Abs(instanceId.GetHashCode(StringComparison.Ordinal)) % 250) + 1}.{n + 1}",
+                PrivateIpAddress = request.Options.PrivateIpAddress ?? $"172.16.{(Math.Abs(instanceId.GetHashCode(StringComparison.Ordinal)) % 250) + 1}.{n + 1}",
                 KeyPairName = string.IsNullOrEmpty(request.KeyPairName) ? null : request.KeyPairName,
-                PasswordSet = request.Password is not null && string.IsNullOrEmpty(request.KeyPairName),
+                PasswordSet = (request.Password is not null || request.Options.PasswordInherit) && string.IsNullOrEmpty(request.KeyPairName),
                 ResourceGroupId = group.Value,
             };
-            instance.Disks.Add(new Disk
+            var systemDisk = new Disk
             {
                 Id = ids.NewDiskId(region.Infix), RegionId = region.Id, ZoneId = zoneId, AccountId = account, InstanceId = instanceId,
                 Type = "system", Category = request.SystemDiskCategory, SizeGiB = systemSize, Device = "/dev/xvda",
                 ImageId = image.Value.Id, CreationTime = now, ResourceGroupId = group.Value,
-            });
+                Name = request.Options.SystemDiskName, Description = request.Options.SystemDiskDescription,
+                PerformanceLevel = request.Options.SystemDiskPerformanceLevel, Encrypted = request.Options.SystemDiskEncrypted,
+            };
+            instance.Disks.Add(systemDisk);
+            if (request.Options.SystemDiskAutoSnapshotPolicyId is { } policyId)
+            {
+                db.DiskAutoSnapshotPolicies.Add(new Snapshots.DiskAutoSnapshotPolicy
+                {
+                    AccountId = account, RegionId = region.Id, DiskId = systemDisk.Id, PolicyId = policyId, AppliedAt = now,
+                });
+            }
+
             var device = 'b';
             foreach (var data in dataDisks)
             {
@@ -285,6 +337,72 @@ public sealed partial class InstanceService(
         }
 
         return request.ZoneId is { Length: > 0 } asked && asked != zone ? InstanceErrors.ZoneMismatch(request.VSwitchId, asked) : zone;
+    }
+
+    /// <summary>
+    /// The host name of the <paramref name="n"/>th instance: its own of <c>HostNames.N</c>, else the one host name, with
+    /// <c>UniqueSuffix</c> and several instances followed by <c>001</c>, <c>002</c>…; null: ECS's default.
+    /// </summary>
+    private static string? HostNameOf(RunInstancesRequest request, int n)
+    {
+        if (request.Options.HostNames.Count >= n)
+        {
+            return request.Options.HostNames[n - 1];
+        }
+
+        if (string.IsNullOrEmpty(request.HostName))
+        {
+            return null;
+        }
+
+        return request.Options.UniqueSuffix && request.Amount > 1 ? $"{request.HostName}{n:000}" : request.HostName;
+    }
+
+    /// <summary>AutoReleaseTime: at least 30 minutes and at most 3 years from now on the simulated clock.</summary>
+    private static EcsError? AutoReleaseTimeError(DateTimeOffset? releaseAt, DateTimeOffset now) => releaseAt switch
+    {
+        null => null,
+        { } at when at < now.AddMinutes(30) => InstanceErrors.AutoReleaseTime("it must be at least 30 minutes from now."),
+        { } at when at > now.AddYears(3) => InstanceErrors.AutoReleaseTime("it must be at most 3 years from now."),
+        _ => null,
+    };
+
+    /// <summary>An ESSD system disk at PL2 or PL3 must be at least that level's smallest size (<see cref="DiskErrors.PerformanceLevelNotMatchCode"/>).</summary>
+    private static EcsError? SystemDiskLevelError(RunInstancesRequest request, int systemSize) =>
+        request.Options.SystemDiskPerformanceLevel is { } level && systemSize < DiskService.MinSizeGiB(level)
+            ? DiskErrors.PerformanceLevelNotMatch(level, DiskService.MinSizeGiB(level))
+            : null;
+
+    /// <summary>
+    /// The launch options that need the world: the private address must be in the zone's vSwitch
+    /// (<see cref="InstanceErrors.PrivateIpAddressCode"/>) and not another instance's (<see cref="InstanceErrors.PrivateIpAddressTakenCode"/>);
+    /// the system disk's snapshot policy must be the account's in the region (<see cref="Snapshots.AutoSnapshotPolicyErrors.ParameterInvalidCode"/>).
+    /// </summary>
+    private static async Task<EcsError?> LaunchOptionsErrorAsync(ConsoleDbContext db, string account, Regions.Region region, string zoneId,
+        InstanceLaunchOptions options, CancellationToken ct)
+    {
+        if (options.PrivateIpAddress is { } address)
+        {
+            var withZones = await db.Regions.AsNoTracking().Include(r => r.Zones).FirstAsync(r => r.Id == region.Id, ct);
+            var cidr = DefaultNetworkLayout.VSwitches(account, withZones).First(v => v.ZoneId == zoneId).CidrBlock;
+            if (!PrivateAddresses.InCidr(address, cidr))
+            {
+                return InstanceErrors.PrivateIpAddressNotInVSwitch(address, cidr);
+            }
+
+            if (await db.Instances.AnyAsync(i => i.AccountId == account && i.RegionId == region.Id && i.PrivateIpAddress == address, ct))
+            {
+                return InstanceErrors.PrivateIpAddressTaken(address);
+            }
+        }
+
+        if (options.SystemDiskAutoSnapshotPolicyId is { } policyId
+            && !await db.AutoSnapshotPolicies.AnyAsync(p => p.Id == policyId && p.AccountId == account && p.RegionId == region.Id, ct))
+        {
+            return Snapshots.AutoSnapshotPolicyErrors.NotFound(policyId);
+        }
+
+        return null;
     }
 
     /// <summary>The data disks an image brings (CMP-14): one per data mapping, at its size, from its snapshot.</summary>

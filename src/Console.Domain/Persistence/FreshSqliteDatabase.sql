@@ -1178,3 +1178,37 @@ VALUES ('20261206031414_SasServerFromCustomImage', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Instances" ADD "AutoReleaseTime" INTEGER NULL;
+
+ALTER TABLE "Instances" ADD "HttpEndpoint" TEXT NULL;
+
+ALTER TABLE "Instances" ADD "HttpPutResponseHopLimit" INTEGER NULL;
+
+ALTER TABLE "Instances" ADD "HttpTokens" TEXT NULL;
+
+ALTER TABLE "Instances" ADD "InternetChargeType" TEXT NULL;
+
+ALTER TABLE "Instances" ADD "InternetMaxBandwidthIn" INTEGER NULL;
+
+ALTER TABLE "Instances" ADD "InternetMaxBandwidthOut" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Instances" ADD "SpotDuration" INTEGER NULL;
+
+ALTER TABLE "Instances" ADD "SpotInterruptionBehavior" TEXT NULL;
+
+ALTER TABLE "Instances" ADD "SpotPriceLimit" REAL NULL;
+
+ALTER TABLE "Instances" ADD "SpotStrategy" TEXT NULL;
+
+ALTER TABLE "Instances" ADD "StoppedMode" TEXT NULL;
+
+ALTER TABLE "Instances" ADD "Tags" TEXT NOT NULL DEFAULT '[]';
+
+ALTER TABLE "Instances" ADD "UserData" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206032659_InstanceLaunchOptions', '10.0.14');
+
+COMMIT;
+

@@ -53,6 +53,18 @@ internal static class ApiFilters
         return (from, to);
     }
 
+    /// <summary>
+    /// <c>Tag.N</c> filters (at most <see cref="ImageActions.MaxTagFilters"/>): the items carrying every tag asked for, a
+    /// filter without a value matching the key with any value.
+    /// </summary>
+    public static IEnumerable<T> WhereTagged<T>(this IEnumerable<T> items, ApiParameters p, Func<T, IEnumerable<(string Key, string Value)>> tags)
+    {
+        var wanted = p.Tags("Tag", ImageActions.MaxTagFilters);
+        return wanted.Count == 0
+            ? items
+            : items.Where(item => wanted.All(w => tags(item).Any(t => t.Key == w.Key && (w.Value.Length == 0 || t.Value == w.Value))));
+    }
+
     /// <summary>Tag filters on items that carry no tags yet: any tag asked for keeps none.</summary>
     public static IEnumerable<T> WhereUntagged<T>(this IEnumerable<T> items, ApiParameters p) =>
         p.Tags("Tag", ImageActions.MaxTagFilters).Count > 0 ? [] : items;

@@ -35,7 +35,7 @@ internal static class ApiInstanceJson
             InstanceNetworkType = "vpc",
             IoOptimized = true,
             OperationLocks = new { LockReason = Array.Empty<object>() },
-            Tags = new { Tag = Array.Empty<object>() },
+            Tags = new { Tag = i.Tags.Select(t => new { t.TagKey, t.TagValue }).ToList() },
 
             Description = i.Description ?? "",
             HostName = hostName,
@@ -46,8 +46,8 @@ internal static class ApiInstanceJson
             i.DeletionProtection,
             // The last start; the product keeps only the creation time.
             StartTime = ApiTime.Format(i.CreationTime),
-            AutoReleaseTime = "",
-            StoppedMode = i.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable",
+            AutoReleaseTime = ApiTime.Format(i.AutoReleaseTime) ?? "",
+            StoppedMode = StoppedMode(i),
             SaleCycle = i.ChargeType == InstanceChargeType.PrePaid ? "Month" : "",
             SerialNumber = ApiDefaults.Guid(i.Id),
             ResourceGroupId = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.Effective(i.ResourceGroupId, accountId) ?? "",
@@ -96,9 +96,9 @@ internal static class ApiInstanceJson
             PublicIpAddress = new { IpAddress = Array.Empty<string>() },
             RdmaIpAddress = new { IpAddress = Array.Empty<string>() },
             EipAddress = new { AllocationId = "", IpAddress = "", Bandwidth = 0, InternetChargeType = "", IsSupportUnassociate = false },
-            InternetChargeType = "PayByTraffic",
-            InternetMaxBandwidthIn = 100,
-            InternetMaxBandwidthOut = 0,
+            InternetChargeType = i.InternetChargeType ?? "PayByTraffic",
+            InternetMaxBandwidthIn = i.InternetMaxBandwidthIn ?? 100,
+            i.InternetMaxBandwidthOut,
             PrivateDnsNameOptions = new
             {
                 HostnameType = "Custom",
@@ -119,7 +119,13 @@ internal static class ApiInstanceJson
                 EnableVISST = false,
                 EnableVRDT = false,
             },
-            MetadataOptions = new { HttpEndpoint = "enabled", HttpTokens = "optional", HttpPutResponseHopLimit = 1, InstanceMetadataTags = "disabled" },
+            MetadataOptions = new
+            {
+                HttpEndpoint = i.HttpEndpoint ?? "enabled",
+                HttpTokens = i.HttpTokens ?? "optional",
+                HttpPutResponseHopLimit = i.HttpPutResponseHopLimit ?? 1,
+                InstanceMetadataTags = "disabled",
+            },
             ImageOptions = new { CurrentOSNVMeSupported = i.ImageNvmeSupport, LoginAsNonRoot = false },
             SecurityOptions = new { EnableSecureBoot = false },
             HibernationOptions = new { Configured = false },
@@ -128,12 +134,19 @@ internal static class ApiInstanceJson
             DedicatedHostAttribute = new { DedicatedHostId = "", DedicatedHostName = "", DedicatedHostClusterId = "" },
             DedicatedInstanceAttribute = new { Tenancy = "", Affinity = "" },
             EcsCapacityReservationAttr = new { CapacityReservationId = "", CapacityReservationPreference = "" },
-            SpotStrategy = "NoSpot",
-            SpotPriceLimit = 0.0,
-            SpotDuration = 0,
-            SpotInterruptionBehavior = "Terminate",
+            SpotStrategy = i.SpotStrategy ?? "NoSpot",
+            SpotPriceLimit = (double)(i.SpotPriceLimit ?? 0m),
+            SpotDuration = i.SpotDuration ?? 0,
+            SpotInterruptionBehavior = i.SpotInterruptionBehavior ?? "Terminate",
         };
     }
+
+    /// <summary>
+    /// How a Stopped instance stopped: <c>StopCharging</c> (economical mode, StopInstance's <c>StoppedMode</c>) or
+    /// <c>KeepCharging</c>; <c>Not-applicable</c> while it is not Stopped.
+    /// </summary>
+    public static string StoppedMode(InstanceListItem i) =>
+        i.Status != InstanceStatus.Stopped ? "Not-applicable" : i.StoppedMode ?? "KeepCharging";
 
     /// <summary>The host name set, else ECS's default: <c>iZ</c>, the instance ID without its <c>i-</c>, <c>Z</c>.</summary>
     public static string HostName(InstanceListItem i) =>

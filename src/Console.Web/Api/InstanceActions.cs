@@ -15,12 +15,26 @@ internal static class InstanceActions
         EcsAction.InRegion("DescribeInstances", BindDescribeInstances, DescribeInstancesAsync),
         EcsAction.InRegion("RunInstances", BindRunInstances, RunInstancesAsync, changing: true).WithClientToken(),
         OnInstance("StartInstance", _ => true, (call, regionId, id, _) => call.Service<InstanceService>().StartAsync(call.Actor, regionId, id, call.Ct)),
-        OnInstance("StopInstance", _ => true, (call, regionId, id, _) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, call.Ct)),
+        OnInstance("StopInstance", BindStop, (call, regionId, id, stopCharging) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, stopCharging, call.Ct)),
         OnInstance("DeleteInstance", p => p.Bool("Force") ?? false,
             (call, regionId, id, force) => call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, force, call.Ct)),
         EcsAction.Global("ReplaceSystemDisk", p => (InstanceId: p.Required("InstanceId"), ImageId: p.Required("ImageId"), Size: p.Int("SystemDisk.Size", 1)),
             ReplaceSystemDiskAsync, changing: true).WithClientToken(),
     ];
+
+    /// <summary>
+    /// StopInstance: <c>StoppedMode</c> (<see cref="InstanceLifecycleActions.StoppedMode"/>); <c>Hibernate=true</c> needs an
+    /// instance made with hibernation configured, and none is (<c>HibernationOptions.Configured</c> is not offered).
+    /// </summary>
+    private static bool BindStop(ApiParameters p)
+    {
+        if (p.Bool("Hibernate") == true)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParameter.Hibernate", 400, "The instance was not made with hibernation configured: it cannot hibernate."));
+        }
+
+        return InstanceLifecycleActions.StoppedMode(p);
+    }
 
     private static (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) BindDescribeInstances(ApiParameters p)
     {
@@ -54,25 +68,35 @@ internal static class InstanceActions
             .WhereParameter(call.P, "KeyPairName", i => i.KeyPairName)
             .WhereParameter(call.P, "InstanceChargeType", i => i.ChargeType.ToString())
             .WhereParameter(call.P, "InstanceNetworkType", _ => "vpc")
-            .WhereParameter(call.P, "InternetChargeType", _ => "PayByTraffic")
+            .WhereParameter(call.P, "InternetChargeType", i => i.InternetChargeType ?? "PayByTraffic")
             .WhereBool(call.P, "IoOptimized", _ => true) // every instance type sold is I/O optimised
             .WhereParameter(call.P, "VpcId", _ => DefaultNetwork.VpcId(account, region.Id, region.Infix))
             .WhereParameter(call.P, "VSwitchId", i => DefaultNetwork.VSwitchId(account, i.ZoneId, region.Infix))
             .WhereParameter(call.P, "SecurityGroupId", _ => DefaultNetwork.SecurityGroupId(account, region.Id, region.Infix))
             .Where(i => privateIps.Count == 0 || privateIps.Contains(ApiInstanceJson.PrivateIp(i)))
-            .WhereUntagged(call.P)
+            .WhereTagged(call.P, i => i.Tags.Select(t => (t.TagKey, t.TagValue)))
             .WhereBool(call.P, "DeviceAvailable", _ => true)
             .WhereAnswered(call.P, "HpcClusterId", "")
-            .WhereAnswered(call.P, "HttpEndpoint", "enabled")
-            .WhereAnswered(call.P, "HttpTokens", "optional")
-            .WhereAnswered(call.P, "HttpPutResponseHopLimit", "1")
+            .WhereParameter(call.P, "HttpEndpoint", i => i.HttpEndpoint ?? "enabled")
+            .WhereParameter(call.P, "HttpTokens", i => i.HttpTokens ?? "optional")
+            .WhereParameter(call.P, "HttpPutResponseHopLimit", i => (i.HttpPutResponseHopLimit ?? 1).ToString(CultureInfo.InvariantCulture))
             .Where(_ => noAddressOfThoseKinds) // no instance has an EIP, a public, classic, RDMA or IPv6 address, or a lock
             .Where(i => (createdFrom is null || i.CreationTime >= createdFrom) && (createdTo is null || i.CreationTime <= createdTo))
             .ToList();
         return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => ApiInstanceJson.Instance(i, region, call.Actor.AccountId ?? ""));
     }
 
-    internal sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks);
+    internal sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks)
+    {
+        public string? Description { get; init; }
+
+        public string? HostName { get; init; }
+
+        public bool DeletionProtection { get; init; }
+
+        /// <summary>The options of <see cref="InstanceLaunchParameters"/>.</summary>
+        public InstanceLaunchOptions Options { get; init; } = new();
+    }
 
     internal static RunArgs BindRunInstances(ApiParameters p) => BindRunInstances(p, single: false);
 
@@ -117,7 +141,13 @@ internal static class InstanceActions
             }
         }
 
-        return new RunArgs(type, imageId, family, amount, systemSize, period, chargeType, dataDisks);
+        return new RunArgs(type, imageId, family, amount, systemSize, period, chargeType, dataDisks)
+        {
+            Description = p.Get("Description"),
+            HostName = p.Get("HostName"),
+            DeletionProtection = p.Bool("DeletionProtection") ?? false,
+            Options = InstanceLaunchParameters.Bind(p, chargeType, amount, single),
+        };
     }
 
     private static Task<ApiReply> RunInstancesAsync(ApiCall call, Region region, RunArgs a) =>
@@ -168,6 +198,10 @@ internal static class InstanceActions
             ResourceGroupId = p.Get("ResourceGroupId"),
             VSwitchId = p.Get("VSwitchId"),
             SecurityGroupIds = [.. new[] { p.Get("SecurityGroupId") }.OfType<string>().Concat(p.List("SecurityGroupIds"))],
+            Description = a.Description,
+            HostName = a.HostName,
+            DeletionProtection = a.DeletionProtection,
+            Options = a.Options,
         }), call.Ct);
         if (!run.IsSuccess)
         {

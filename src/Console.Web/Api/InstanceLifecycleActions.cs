@@ -20,7 +20,7 @@ internal static class InstanceLifecycleActions
         EcsAction.InRegion("StartInstances", p => BindBatch(p), (call, region, a) => BatchReplyAsync(call,
             call.Service<InstanceService>().StartManyAsync(call.Actor, region.Id, a.Ids, a.Mode, call.Ct)), changing: true),
         EcsAction.InRegion("StopInstances", BindStopInstances, (call, region, a) => BatchReplyAsync(call,
-            call.Service<InstanceService>().StopManyAsync(call.Actor, region.Id, a.Ids, a.Mode, call.Ct)), changing: true),
+            call.Service<InstanceService>().StopManyAsync(call.Actor, region.Id, a.Ids, a.Mode, a.StopCharging, call.Ct)), changing: true),
         EcsAction.InRegion("DeleteInstances", BindDeleteInstances, async (call, region, a) =>
             call.Done(await call.Service<InstanceService>().ReleaseManyAsync(call.Actor, region.Id, a.Ids, a.Force, call.Ct)), changing: true).WithClientToken(),
         OnOwnInstance("RebootInstance", _ => true, async (call, regionId, id, _) =>
@@ -31,18 +31,15 @@ internal static class InstanceLifecycleActions
         OnOwnInstance("DescribeInstanceAttribute", _ => true, DescribeInstanceAttributeAsync),
     ];
 
-    private sealed record CreateArgs(InstanceActions.RunArgs Run, string? Description, string? HostName, bool DeletionProtection);
-
-    private static CreateArgs BindCreateInstance(ApiParameters p) =>
-        new(InstanceActions.BindRunInstances(p, single: true), p.Get("Description"), p.Get("HostName"), p.Bool("DeletionProtection") ?? false);
+    private static InstanceActions.RunArgs BindCreateInstance(ApiParameters p) => InstanceActions.BindRunInstances(p, single: true);
 
     /// <summary>CreateInstance: RunInstances' order for one instance, made Stopped and not started, answering its <c>InstanceId</c>.</summary>
-    private static Task<ApiReply> CreateInstanceAsync(ApiCall call, Region region, CreateArgs a) =>
-        InstanceActions.OrderAsync(call, region, a.Run,
-            request => request with { Start = false, Description = a.Description, HostName = a.HostName, DeletionProtection = a.DeletionProtection },
+    private static Task<ApiReply> CreateInstanceAsync(ApiCall call, Region region, InstanceActions.RunArgs a) =>
+        InstanceActions.OrderAsync(call, region, a,
+            request => request with { Start = false },
             (ids, orderId, tradePrice) => new { call.RequestId, InstanceId = ids[0], OrderId = orderId, TradePrice = tradePrice });
 
-    private sealed record BatchArgs(IReadOnlyList<string> Ids, BatchOptimization Mode, bool Force = false);
+    private sealed record BatchArgs(IReadOnlyList<string> Ids, BatchOptimization Mode, bool Force = false, bool StopCharging = false);
 
     /// <summary><c>InstanceId.N</c> (1–100, required) and <c>BatchOptimization</c> (<c>AllTogether</c>, the default, or <c>SuccessFirst</c>).</summary>
     private static BatchArgs BindBatch(ApiParameters p)
@@ -66,19 +63,30 @@ internal static class InstanceLifecycleActions
         return new BatchArgs(ids, mode);
     }
 
-    /// <summary>
-    /// StopInstances: <c>StoppedMode</c> is <c>KeepCharging</c>, the only mode the product has (a stopped instance keeps
-    /// its resources and is billed) — <c>StopCharging</c> is refused.
-    /// </summary>
+    /// <summary>StopInstances: <c>StoppedMode</c> as StopInstance reads it (<see cref="StoppedMode"/>).</summary>
     private static BatchArgs BindStopInstances(ApiParameters p)
     {
-        if (p.Get("StoppedMode") is { } mode && mode != "KeepCharging")
-        {
-            p.Fail(ApiErrors.Invalid("InvalidParameter.StoppedMode", 400,
-                "StoppedMode must be KeepCharging: a stopped instance keeps its resources, and economical mode (StopCharging) is not offered."));
-        }
+        var stopCharging = StoppedMode(p);
+        return BindBatch(p) with { StopCharging = stopCharging };
+    }
 
-        return BindBatch(p);
+    /// <summary>
+    /// <c>StoppedMode</c> of StopInstance and StopInstances: <c>KeepCharging</c> (the default) or <c>StopCharging</c>
+    /// (economical mode: a pay-as-you-go instance stops being billed for its vCPUs and memory, as DescribeInstances'
+    /// <c>StoppedMode</c> then shows; a subscription instance keeps charging); else <c>InvalidParameter.StoppedMode</c>.
+    /// </summary>
+    internal static bool StoppedMode(ApiParameters p)
+    {
+        switch (p.Get("StoppedMode"))
+        {
+            case null or "KeepCharging":
+                return false;
+            case "StopCharging":
+                return true;
+            default:
+                p.Fail(ApiErrors.Invalid("InvalidParameter.StoppedMode", 400, "StoppedMode must be KeepCharging or StopCharging."));
+                return false;
+        }
     }
 
     /// <summary>DeleteInstances: <c>InstanceId.N</c> and <c>Force</c> (release Running instances too).</summary>
@@ -121,6 +129,7 @@ internal static class InstanceLifecycleActions
             Password = p.Get("Password"),
             DeletionProtection = p.Bool("DeletionProtection"),
             SecurityGroupIds = p.List("SecurityGroupIds"),
+            UserData = InstanceLaunchParameters.UserData(p),
         };
     }
 
@@ -183,11 +192,11 @@ internal static class InstanceLifecycleActions
             InstanceChargeType = i.ChargeType.ToString(),
             InstanceNetworkType = "vpc",
             IoOptimized = "optimized",
-            InternetChargeType = "PayByTraffic",
-            InternetMaxBandwidthIn = 100,
-            InternetMaxBandwidthOut = 0,
+            InternetChargeType = i.InternetChargeType ?? "PayByTraffic",
+            InternetMaxBandwidthIn = i.InternetMaxBandwidthIn ?? 100,
+            i.InternetMaxBandwidthOut,
             SerialNumber = ApiDefaults.Guid(i.Id),
-            StoppedMode = i.Status == InstanceStatus.Stopped ? "KeepCharging" : "Not-applicable",
+            StoppedMode = ApiInstanceJson.StoppedMode(i),
             CreditSpecification = "",
             ClusterId = "",
             VlanId = "",

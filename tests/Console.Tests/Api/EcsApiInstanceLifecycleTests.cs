@@ -105,19 +105,19 @@ public sealed class EcsApiInstanceLifecycleTests(EcsApiFixture api) : IClassFixt
     }
 
     [Fact]
-    public async Task StopInstances_StopsEveryInstance_InKeepChargingMode_Only()
+    public async Task StopInstances_StopsEveryInstance_InTheModeAsked_AndRefusesAnUnknownMode()
     {
         // Arrange
         var first = await NewInstanceAsync(stopped: false);
         var second = await NewInstanceAsync(stopped: false);
 
         // Act
-        var economical = await api.Alice().CallAsync("StopInstances", InRegion, ("InstanceId.1", first), ("StoppedMode", "StopCharging"));
+        var unknown = await api.Alice().CallAsync("StopInstances", InRegion, ("InstanceId.1", first), ("StoppedMode", "Hibernate"));
         var stopped = await api.Alice().CallAsync("StopInstances", InRegion, ("InstanceId.1", first), ("InstanceId.2", second), ("StoppedMode", "KeepCharging"));
         await CompleteTasksAsync();
 
-        // Assert
-        Assert.Equal(("InvalidParameter.StoppedMode", HttpStatusCode.BadRequest), (economical.Code, economical.Status));
+        // Assert (economical mode, StopCharging: EcsApiInstanceParameterTests)
+        Assert.Equal(("InvalidParameter.StoppedMode", HttpStatusCode.BadRequest), (unknown.Code, unknown.Status));
         Assert.True(stopped.Status == HttpStatusCode.OK, stopped.ToString());
         Assert.All(stopped["InstanceResponses"].GetProperty("InstanceResponse").EnumerateArray(), r => Assert.Equal("200", r.GetProperty("Code").GetString()));
         Assert.Equal(("Stopped", "Stopped"), (await StatusOfAsync(first), await StatusOfAsync(second)));

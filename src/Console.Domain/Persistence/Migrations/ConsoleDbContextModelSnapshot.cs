@@ -1261,6 +1261,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AutoReleaseTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChargeType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1283,6 +1286,17 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HttpEndpoint")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpPutResponseHopLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HttpTokens")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImageId")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1291,6 +1305,16 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("InstanceTypeId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("InternetChargeType")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("InternetMaxBandwidthIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InternetMaxBandwidthOut")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("KeyPairName")
                         .HasColumnType("TEXT");
@@ -1317,9 +1341,34 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SpotDuration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpotInterruptionBehavior")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("SpotPriceLimit")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("SpotStrategy")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoppedMode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserData")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ZoneId")
