@@ -2152,6 +2152,11 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .UseCollation("C");
 
+                    b.Property<string>("SourceImageId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
