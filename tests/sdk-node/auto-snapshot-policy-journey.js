@@ -5,35 +5,10 @@
 // with the default V3 signature (ACS3-HMAC-SHA256) and once with signatureAlgorithm 'v2' (HMAC-SHA1). Exits non-zero on
 // the first failure. Usage: ECS_ENDPOINT=localhost:5080 ECS_SIMULATION_TOKEN=… node auto-snapshot-policy-journey.js
 'use strict';
-const Ecs = require('@alicloud/ecs20140526');
-const { $OpenApiUtil } = require('@alicloud/openapi-core');
+const { Ecs, client, check, refused, endpoint } = require('./journey-common');
 
-const endpoint = process.env.ECS_ENDPOINT || 'localhost:5080';
 const simulationToken = process.env.ECS_SIMULATION_TOKEN || '';
-const accessKeyId = process.env.ECS_ACCESS_KEY_ID || 'LTAI5tDemoAlice000000001';
-const accessKeySecret = process.env.ECS_ACCESS_KEY_SECRET || 'DemoAliceSecret000000000000000001';
 const region = 'cn-hangzhou';
-
-function client(signatureAlgorithm) {
-  const config = { accessKeyId, accessKeySecret, endpoint, protocol: 'http', regionId: region };
-  if (signatureAlgorithm) config.signatureAlgorithm = signatureAlgorithm;
-  return new Ecs.default(new $OpenApiUtil.Config(config));
-}
-
-function check(condition, what) {
-  if (!condition) throw new Error('check failed: ' + what);
-  console.log('  ok: ' + what);
-}
-
-async function refused(call, code, status, what) {
-  try {
-    await call();
-  } catch (e) {
-    check(e.code === code && e.statusCode === status, `${what} is ${code} (${status})`);
-    return;
-  }
-  throw new Error(`${what} was accepted`);
-}
 
 /** The simulation control (ui-contract §7): POST /simulation/<path> with the bearer token. */
 async function simulation(path, body) {

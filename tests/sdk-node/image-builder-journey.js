@@ -6,39 +6,13 @@
 // signatureAlgorithm 'v2' (HMAC-SHA1). Exits non-zero on the first failure.
 // Usage: ECS_ENDPOINT=localhost:5080 node image-builder-journey.js
 'use strict';
-const Ecs = require('@alicloud/ecs20140526');
-const { $OpenApiUtil } = require('@alicloud/openapi-core');
+const { Ecs, client, check, refused } = require('./journey-common');
 
-const endpoint = process.env.ECS_ENDPOINT || 'localhost:5080';
-const accessKeyId = process.env.ECS_ACCESS_KEY_ID || 'LTAI5tDemoAlice000000001';
-const accessKeySecret = process.env.ECS_ACCESS_KEY_SECRET || 'DemoAliceSecret000000000000000001';
 const region = 'cn-hangzhou';
 const copyRegion = 'cn-shanghai';
 const globexAccount = '2345678901234567';
 const baseImage = 'ubuntu_22_04_x64_20G_alibase_20240130.vhd';
 const timeoutMs = Number(process.env.ECS_WAIT_SECONDS || 120) * 1000;
-
-function client(signatureAlgorithm) {
-  const config = { accessKeyId, accessKeySecret, endpoint, protocol: 'http', regionId: region };
-  if (signatureAlgorithm) config.signatureAlgorithm = signatureAlgorithm;
-  return new Ecs.default(new $OpenApiUtil.Config(config));
-}
-
-function check(condition, what) {
-  if (!condition) throw new Error('check failed: ' + what);
-  console.log('  ok: ' + what);
-}
-
-async function refused(call, code, statusCode, what) {
-  try {
-    await call();
-  } catch (e) {
-    check(e.code === code && e.statusCode === statusCode, `${what} is refused with ${code} (${statusCode})` +
-      (e.code === code && e.statusCode === statusCode ? '' : ` — got ${e.code} (${e.statusCode}): ${e.message}`));
-    return;
-  }
-  throw new Error(`check failed: ${what} succeeded instead of ${code}`);
-}
 
 async function waitForExecution(ecs, imagePipelineId, executionId) {
   const deadline = Date.now() + timeoutMs;

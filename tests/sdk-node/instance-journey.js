@@ -6,28 +6,12 @@
 // once with signatureAlgorithm 'v2' (HMAC-SHA1). Exits non-zero on the first failure.
 // Usage: ECS_ENDPOINT=localhost:5080 node instance-journey.js
 'use strict';
-const Ecs = require('@alicloud/ecs20140526');
-const { $OpenApiUtil } = require('@alicloud/openapi-core');
+const { Ecs, client, check } = require('./journey-common');
 
-const endpoint = process.env.ECS_ENDPOINT || 'localhost:5080';
-const accessKeyId = process.env.ECS_ACCESS_KEY_ID || 'LTAI5tDemoAlice000000001';
-const accessKeySecret = process.env.ECS_ACCESS_KEY_SECRET || 'DemoAliceSecret000000000000000001';
 const region = 'cn-hangzhou';
 const zone = 'cn-hangzhou-h';
 const image = 'aliyun_3_x64_20G_alibase_20250101.vhd';
 const timeoutMs = Number(process.env.ECS_WAIT_SECONDS || 120) * 1000;
-
-function client(signatureAlgorithm) {
-  // A cold console on a busy machine can take longer than the SDK's 3-second default to answer its first call.
-  const config = { accessKeyId, accessKeySecret, endpoint, protocol: 'http', regionId: region, readTimeout: 30000, connectTimeout: 10000 };
-  if (signatureAlgorithm) config.signatureAlgorithm = signatureAlgorithm;
-  return new Ecs.default(new $OpenApiUtil.Config(config));
-}
-
-function check(condition, what) {
-  if (!condition) throw new Error('check failed: ' + what);
-  console.log('  ok: ' + what);
-}
 
 async function waitForStatus(ecs, instanceId, wanted) {
   const deadline = Date.now() + timeoutMs;

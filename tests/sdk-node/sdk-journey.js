@@ -3,27 +3,12 @@
 // delete everything; create, import, describe and delete key pairs; DescribePrice and the share group all — once with the default V3 signature (ACS3-HMAC-SHA256) and once with signatureAlgorithm 'v2'
 // (HMAC-SHA1). Exits non-zero on the first failure. Usage: ECS_ENDPOINT=localhost:5080 node sdk-journey.js
 'use strict';
-const Ecs = require('@alicloud/ecs20140526');
-const { $OpenApiUtil } = require('@alicloud/openapi-core');
+const { Ecs, client, check } = require('./journey-common');
 
-const endpoint = process.env.ECS_ENDPOINT || 'localhost:5080';
-const accessKeyId = process.env.ECS_ACCESS_KEY_ID || 'LTAI5tDemoAlice000000001';
-const accessKeySecret = process.env.ECS_ACCESS_KEY_SECRET || 'DemoAliceSecret000000000000000001';
 const region = 'cn-hangzhou';
 const copyRegion = 'cn-shanghai';
 const globexAccount = '2345678901234567';
 const timeoutMs = Number(process.env.ECS_WAIT_SECONDS || 120) * 1000;
-
-function client(signatureAlgorithm) {
-  const config = { accessKeyId, accessKeySecret, endpoint, protocol: 'http', regionId: region };
-  if (signatureAlgorithm) config.signatureAlgorithm = signatureAlgorithm;
-  return new Ecs.default(new $OpenApiUtil.Config(config));
-}
-
-function check(condition, what) {
-  if (!condition) throw new Error('check failed: ' + what);
-  console.log('  ok: ' + what);
-}
 
 async function waitForImage(ecs, regionId, imageId, wanted) {
   const deadline = Date.now() + timeoutMs;

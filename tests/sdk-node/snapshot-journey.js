@@ -4,35 +4,10 @@
 // signature (ACS3-HMAC-SHA256) and once with signatureAlgorithm 'v2' (HMAC-SHA1). Exits non-zero on the first failure.
 // Usage: ECS_ENDPOINT=localhost:5080 node snapshot-journey.js
 'use strict';
-const Ecs = require('@alicloud/ecs20140526');
-const { $OpenApiUtil } = require('@alicloud/openapi-core');
+const { Ecs, client, check, refused } = require('./journey-common');
 
-const endpoint = process.env.ECS_ENDPOINT || 'localhost:5080';
-const accessKeyId = process.env.ECS_ACCESS_KEY_ID || 'LTAI5tDemoAlice000000001';
-const accessKeySecret = process.env.ECS_ACCESS_KEY_SECRET || 'DemoAliceSecret000000000000000001';
 const region = 'cn-hangzhou';
 const destination = 'cn-beijing';
-
-function client(signatureAlgorithm) {
-  const config = { accessKeyId, accessKeySecret, endpoint, protocol: 'http', regionId: region };
-  if (signatureAlgorithm) config.signatureAlgorithm = signatureAlgorithm;
-  return new Ecs.default(new $OpenApiUtil.Config(config));
-}
-
-function check(condition, what) {
-  if (!condition) throw new Error('check failed: ' + what);
-  console.log('  ok: ' + what);
-}
-
-async function refused(call, code, status, what) {
-  try {
-    await call();
-  } catch (e) {
-    check(e.code === code && e.statusCode === status, `${what} is ${code} (${status})`);
-    return;
-  }
-  throw new Error(`${what} was accepted`);
-}
 
 async function snapshot(ecs, regionId, snapshotId) {
   const r = await ecs.describeSnapshots(new Ecs.DescribeSnapshotsRequest({ regionId, snapshotIds: JSON.stringify([snapshotId]) }));
