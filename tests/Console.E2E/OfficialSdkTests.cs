@@ -11,7 +11,8 @@ namespace EcsConsole.E2E;
 /// response models, builds to SUCCESS (distributed and shared), checks the start and cancel refusals and cleans up;
 /// tests/sdk-node/instance-journey.js reads the default network and the catalogue and takes an instance from
 /// CreateInstance through start, reboot, attribute changes and stop to DeleteInstances;
-/// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk, rolls one back and re-initialises one;
+/// tests/sdk-node/disk-journey.js creates, attaches, detaches and deletes a disk (moving it to another resource group
+/// with JoinResourceGroup on the way), rolls one back and re-initialises one;
 /// tests/sdk-node/auto-snapshot-policy-journey.js creates an automatic snapshot policy, applies it to a disk, lets it take a
 /// snapshot on the simulated clock, cancels and deletes it.
 /// tests/sdk-node/snapshot-journey.js copies a snapshot to another region, edits it, reads the usage, and creates,

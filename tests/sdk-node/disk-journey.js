@@ -1,5 +1,5 @@
 // The official Alibaba Cloud Node SDK (@alicloud/ecs20140526, pinned in package.json) against a running EcsConsole: the
-// disk actions — CreateDisk, AttachDisk, DetachDisk, DeleteDisk, ResetDisk and ReInitDisk — with DescribeDisks and
+// disk actions — CreateDisk, AttachDisk, DetachDisk, DeleteDisk, ResetDisk and ReInitDisk, and JoinResourceGroup — with DescribeDisks and
 // DescribeSnapshots to see what they did, once with the default V3 signature (ACS3-HMAC-SHA256) and once with
 // signatureAlgorithm 'v2' (HMAC-SHA1). Exits non-zero on the first failure. Usage: ECS_ENDPOINT=localhost:5080 node disk-journey.js
 'use strict';
@@ -28,6 +28,18 @@ async function journey(label, signatureAlgorithm) {
   check(/^d-/.test(diskId), `CreateDisk answered ${diskId}`);
   let d = await disk(ecs, diskId);
   check(d.status === 'Available' && d.instanceId === '' && d.diskName === `sdk-disk-${label}` && d.size === 40, 'DescribeDisks shows it Available, on no instance');
+
+  // JoinResourceGroup: into the group another disk of the account is in (the demo world keeps one in Acme's Test group);
+  // DescribeDisks' ResourceGroupId then finds it there. A group that does not exist is refused.
+  const all = (await ecs.describeDisks(new Ecs.DescribeDisksRequest({ regionId: region, pageSize: 100 }))).body.disks.disk;
+  const other = all.find(x => x.resourceGroupId && x.resourceGroupId !== d.resourceGroupId);
+  check(other, `another disk is in a resource group other than ${d.resourceGroupId} (${other && other.resourceGroupId})`);
+  await ecs.joinResourceGroup(new Ecs.JoinResourceGroupRequest({ regionId: region, resourceType: 'disk', resourceId: diskId, resourceGroupId: other.resourceGroupId }));
+  const grouped = (await ecs.describeDisks(new Ecs.DescribeDisksRequest({ regionId: region, resourceGroupId: other.resourceGroupId, pageSize: 100 }))).body.disks.disk;
+  check(grouped.some(x => x.diskId === diskId) && grouped.every(x => x.resourceGroupId === other.resourceGroupId),
+    `JoinResourceGroup moved it into ${other.resourceGroupId}, where DescribeDisks finds it`);
+  await refused(() => ecs.joinResourceGroup(new Ecs.JoinResourceGroupRequest({ regionId: region, resourceType: 'disk', resourceId: diskId, resourceGroupId: 'rg-nosuchgroup00000' })),
+    'InvalidResourceGroup.NotFound', 404, 'joining a group that does not exist');
 
   await ecs.attachDisk(new Ecs.AttachDiskRequest({ diskId, instanceId: running.instanceId, deleteWithInstance: false }));
   d = await disk(ecs, diskId);
