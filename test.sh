@@ -36,47 +36,22 @@ fi
 
 mkdir -p TestResults
 set +e
-# Built once; then two lanes side by side, so that the run lasts as long as the longer one (the CI aim is 15 minutes):
-# the Playwright journeys (tests/Console.E2E, mostly waiting on the browser; their output goes to
-# TestResults/e2e-output.log and is shown when they end), and the domain, bUnit and integration tests (tests/Console.Tests)
-# followed by their PostgreSQL pass below.
-dotnet build Console.sln -v q -nologo 2>&1 | tee TestResults/test-output.log
+dotnet test Console.sln "$@" 2>&1 | tee TestResults/test-output.log
 status=${PIPESTATUS[0]}
-e2e=""
-if [ "$status" -eq 0 ]; then
-  echo "Playwright journeys: running beside the other tests (TestResults/e2e-output.log)"
-  dotnet test tests/Console.E2E --no-build "$@" >TestResults/e2e-output.log 2>&1 &
-  e2e=$!
-  dotnet test tests/Console.Tests --no-build "$@" 2>&1 | tee -a TestResults/test-output.log
-  status=${PIPESTATUS[0]}
-fi
 
 # The second provider (ADR-017): with ECSCONSOLE_TEST_PG (an Npgsql connection string of a role that may create
 # databases; .ci/run installs PostgreSQL and sets it) the domain and integration tests run again on PostgreSQL, each
-# test on its own database (extra arguments go to the SQLite runs only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
+# test on its own database (extra arguments go to the first run only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
 # to FullyQualifiedName~EcsConsole.Tests.Api when CI time is short). The walk of the SDK's request parameters
 # (EcsApiRequestModelTests, a minute and a half of API calls about parameter handling, which no provider changes)
 # runs on SQLite only. Without ECSCONSOLE_TEST_PG, SQLite only.
-if [ -z "$e2e" ]; then
-  echo "The build failed: no test ran"
-elif [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
+if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
   echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}"
   ECSCONSOLE_TEST_DB=postgres dotnet test tests/Console.Tests --no-build \
     --filter "${ECSCONSOLE_TEST_PG_FILTER:-(FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure)&FullyQualifiedName!~EcsApiRequestModelTests}" \
     2>&1 | tee -a TestResults/test-output.log
   pg_status=${PIPESTATUS[0]}
   if [ "$status" -eq 0 ]; then status=$pg_status; fi
-fi
-
-# The end of the Playwright lane (its output now), then the PostgreSQL journeys, which run alone: TwoNodesTests times how
-# fast a change reaches the other node.
-if [ -n "$e2e" ]; then
-  wait "$e2e"
-  e2e_status=$?
-  tee -a TestResults/test-output.log <TestResults/e2e-output.log
-  if [ "$status" -eq 0 ]; then status=$e2e_status; fi
-fi
-if [ -n "$e2e" ] && [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
   # The Playwright journeys at least once on PostgreSQL: EcsConsoleHost runs each console on a database of its own
   # there (ECSCONSOLE_HOST_PG); ECSCONSOLE_TEST_PG_E2E_FILTER chooses which.
   echo "PostgreSQL pass: Playwright journeys"
@@ -85,7 +60,7 @@ if [ -n "$e2e" ] && [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
     2>&1 | tee -a TestResults/test-output.log
   pg_e2e_status=${PIPESTATUS[0]}
   if [ "$status" -eq 0 ]; then status=$pg_e2e_status; fi
-elif [ -n "$e2e" ]; then
+else
   echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
 fi
 set -e
