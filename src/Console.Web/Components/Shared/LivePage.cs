@@ -2,6 +2,7 @@ using System.Globalization;
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Permissions;
 using EcsConsole.Domain.Regions;
+using EcsConsole.Domain.ResourceGroups;
 using EcsConsole.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
 
@@ -41,6 +42,22 @@ public abstract class ActorPage : ConsolePage
         Actor = await CurrentActor.GetAsync();
         CanWrite = Actor is not null && Access.CheckCanWrite(Actor) is null;
         await LoadAsync();
+    }
+
+    /// <summary>
+    /// A row's Change Resource Group (<see cref="ChangeResourceGroupDialog"/>) for one resource of the page's region,
+    /// <paramref name="resourceType"/> in JoinResourceGroup's words; once moved, says so and re-reads the page.
+    /// </summary>
+    protected async Task ChangeResourceGroupAsync(string resourceType, string resourceId, string? currentGroupId, IReadOnlyList<ResourceGroupInfo> groups)
+    {
+        if (await ShowDialogAsync<ChangeResourceGroupDialog>(CommonTexts["Change Resource Group"], new()
+            {
+                { d => d.Actor, Actor! }, { d => d.RegionId, Region!.Id }, { d => d.ResourceType, resourceType }, { d => d.ResourceId, resourceId },
+                { d => d.CurrentGroupId, currentGroupId }, { d => d.Groups, groups },
+            }) is { Data: string groupId })
+        {
+            await ShowDoneAsync(CommonTexts["{0} moved to resource group {1}", resourceId, ResourceGroupText.NameOf(CommonTexts, groups, groupId)]);
+        }
     }
 }
 
