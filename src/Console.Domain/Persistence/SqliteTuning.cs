@@ -18,6 +18,40 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
 {
     public static readonly SqliteTuning Instance = new();
 
+    /// <summary>
+    /// Puts a SQLite file in write-ahead-log mode (kept in the file, so once is enough; an in-memory database stays as it
+    /// is), as EF Core's database creator does. In the default rollback-journal mode every commit is flushed to disk and
+    /// a writer locks out every reader: each API call's nonce write then stalled the other calls' reads (issue #20). The
+    /// fresh-database script makes the file without EF Core's creator, so start-up sets it; returns the mode.
+    /// </summary>
+    public static async Task<string> UseWriteAheadLogAsync(DbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return "";
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            var mode = (string?)await command.ExecuteScalarAsync(ct) ?? "";
+            if (mode is "memory" or "wal")
+            {
+                return mode;
+            }
+
+            command.CommandText = "PRAGMA journal_mode = 'wal'";
+            return (string?)await command.ExecuteScalarAsync(ct) ?? "";
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
 
     // The native connections already set; an entry goes with its native connection.

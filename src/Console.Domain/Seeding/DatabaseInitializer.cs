@@ -26,6 +26,7 @@ public sealed class DatabaseInitializer(
             // an up-to-date database has none, which the history table says in one query.
             if (db.Database.IsRelational())
             {
+                await SqliteTuning.UseWriteAheadLogAsync(db, ct);
                 await FreshSqliteDatabase.CreateIfEmptyAsync(db, ct);
                 if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
                 {

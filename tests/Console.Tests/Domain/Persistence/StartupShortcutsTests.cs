@@ -1,4 +1,5 @@
 using EcsConsole.Domain.Persistence;
+using EcsConsole.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -79,6 +80,28 @@ public sealed class StartupShortcutsTests : IDisposable
         // Assert
         Assert.False(created);
         Assert.NotEmpty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task AFileDatabaseMadeAtStartUp_IsInWriteAheadLogMode()
+    {
+        // Arrange: a new SQLite file, made as start-up makes it (the script, then the demo world)
+        if (TestProvider.IsPostgres)
+        {
+            return;
+        }
+
+        await using var file = await TempDatabaseFile.CreateSeededAsync(TimeProvider.System);
+
+        // Act: what a connection of its own reads (the mode is kept in the file)
+        await using var connection = new SqliteConnection($"Data Source={file.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        var mode = (string?)await command.ExecuteScalarAsync();
+
+        // Assert: readers are not locked out by each commit, and commits are not each flushed to disk
+        Assert.Equal("wal", mode);
     }
 
     /// <summary>
