@@ -91,9 +91,17 @@ internal static class ApiBenchmark
                 return;
             }
 
-            var idleCpu = Process.GetCurrentProcess().TotalProcessorTime;
-            await Task.Delay(TimeSpan.FromSeconds(3));
-            System.Console.WriteLine($"idle: {(Process.GetCurrentProcess().TotalProcessorTime - idleCpu).TotalMilliseconds / 3:F1} ms of CPU a second");
+            // The runtime recompiles hot methods in the background for a while after the warm-up (tiered JIT): its CPU
+            // would count against the first figures. Wait (at most 30 s) until a second of idling costs under 50 ms.
+            var idle = double.MaxValue;
+            for (var waited = 0; waited < 30 && idle >= 50; waited++)
+            {
+                var idleCpu = Process.GetCurrentProcess().TotalProcessorTime;
+                await Task.Delay(TimeSpan.FromSeconds(1));
+                idle = (Process.GetCurrentProcess().TotalProcessorTime - idleCpu).TotalMilliseconds;
+            }
+
+            System.Console.WriteLine($"idle: {idle:F1} ms of CPU a second");
             var api = await MeasureAsync(() => http.SendAsync(signer.Sign("DescribeImages", query)), requests);
             var baseline = await MeasureAsync(() => bareHttp.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/?RegionId=cn-hangzhou&ImageOwnerAlias=self&PageSize=50")), requests);
 
@@ -129,7 +137,7 @@ internal static class ApiBenchmark
     }
 
     /// <summary>Calls before a measure starts: enough for tiered compilation to have finished the hot path.</summary>
-    private const int Warmup = 1000;
+    private const int Warmup = 3000;
 
     private static async Task<(double P50, double P95, double Mean, double Cpu, double AllocKb)> MeasureAsync(Func<Task<HttpResponseMessage>> send, int count)
     {

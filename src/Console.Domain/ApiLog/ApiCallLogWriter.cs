@@ -1,8 +1,9 @@
 namespace EcsConsole.Domain.ApiLog;
 
 /// <summary>
-/// Writes the API log (ADR-013): a batch of records in one serialising write as the system (no audit entry: the log is
-/// itself a log), the callers' emails and accounts read once per batch, then one <see cref="ResourceKind.ApiCall"/> change
+/// Writes the API log (ADR-013): a batch of records in one insert (no audit entry and no account lock: the log is itself
+/// a log; the caller's email and account come with each record, and are read once per batch only for calls refused
+/// before the caller was known), then one <see cref="ResourceKind.ApiCall"/> change
 /// per account so that open <c>/api-log</c> pages refresh. Pruning keeps <see cref="Retention"/> of the product's time and
 /// at most <see cref="MaxPerAccount"/> records per account.
 /// </summary>
@@ -27,11 +28,13 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             return 0;
         }
 
-        var written = await _write.RunAsync(Actor.System, WriteRight.None, deniedTarget: null, async scope =>
+        // A plain insert, not an audited write: the log is itself a log, and it takes no lock any other write waits for.
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var unknown = batch.Where(r => r.UserEmail.Length == 0).Select(r => r.UserId).Distinct().ToList();
+        if (unknown.Count > 0)
         {
-            var db = scope.Db;
-            var userIds = batch.Select(r => r.UserId).Distinct().ToList();
-            var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+            // Calls refused before the caller was read (a bad signature, a replay): their key's user as it is now.
+            var users = await db.Users.AsNoTracking().Where(u => unknown.Contains(u.Id))
                 .Select(u => new
                 {
                     u.Id,
@@ -39,7 +42,7 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                     AccountId = db.AccountMemberships.Where(m => m.UserId == u.Id).Select(m => m.AccountId).FirstOrDefault(),
                 })
                 .ToDictionaryAsync(u => u.Id, ct);
-            foreach (var record in batch)
+            foreach (var record in batch.Where(r => r.UserEmail.Length == 0))
             {
                 if (users.TryGetValue(record.UserId, out var user))
                 {
@@ -47,16 +50,16 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
                     record.AccountId ??= user.AccountId;
                 }
             }
+        }
 
-            db.ApiCalls.AddRange(batch);
-            foreach (var account in batch.GroupBy(r => r.AccountId))
-            {
-                scope.Publish(new ResourceChange(ResourceKind.ApiCall, account.Last().RequestId, "", account.Key));
-            }
+        db.ApiCalls.AddRange(batch);
+        await db.SaveChangesAsync(ct);
+        foreach (var account in batch.GroupBy(r => r.AccountId))
+        {
+            changes.Publish(new ResourceChange(ResourceKind.ApiCall, account.Last().RequestId, "", account.Key));
+        }
 
-            return Result<int>.Success(batch.Count);
-        }, ct);
-        return written.IsSuccess ? written.Value : 0;
+        return batch.Count;
     }
 
     /// <summary>Deletes records older than <see cref="Retention"/> and each account's beyond <see cref="MaxPerAccount"/>; returns how many.</summary>

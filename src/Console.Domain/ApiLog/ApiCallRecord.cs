@@ -26,7 +26,7 @@ public sealed class ApiCallRecord
 
     public required string UserId { get; init; }
 
-    /// <summary>The key's user's email, read when the record is written.</summary>
+    /// <summary>The key's user's email: the caller's, or read when the record is written for a call refused before the caller was known.</summary>
     public string UserEmail { get; set; } = "";
 
     public required string AccessKeyId { get; init; }

@@ -206,7 +206,7 @@ internal static class ApiAuthentication
             return actor.Error!.Code == CommonErrors.ForbiddenCode ? actor.Error : ApiErrors.AccessKeyNotFound();
         }
 
-        ApiCallTrace.Of(http)?.Caller(actor.Value.AccountId);
+        ApiCallTrace.Of(http)?.Caller(actor.Value.AccountId, actor.Value.Email);
 
         if (!EcsActions.All.TryGetValue(action, out var registered))
         {

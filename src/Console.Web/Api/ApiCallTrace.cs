@@ -16,6 +16,7 @@ internal sealed class ApiCallTrace(DateTimeOffset arrived)
     private string? _action;
     private AccessKeyCredential? _key;
     private string? _accountId;
+    private string? _email;
     private IEnumerable<KeyValuePair<string, string>>? _parameters;
 
     public static ApiCallTrace? Of(HttpContext http) => http.Features.Get<ApiCallTrace>();
@@ -32,7 +33,11 @@ internal sealed class ApiCallTrace(DateTimeOffset arrived)
     public void Parameters(IEnumerable<KeyValuePair<string, string>> parameters) => _parameters = parameters;
 
     /// <summary>The caller as the database has it now.</summary>
-    public void Caller(string? accountId) => _accountId = accountId;
+    public void Caller(string? accountId, string email)
+    {
+        _accountId = accountId;
+        _email = email;
+    }
 
     /// <summary>The record of the answered call, or null when it is not recorded.</summary>
     public ApiCallRecord? Finish(string requestId, ApiReply reply) => _key is null || _action is null ? null : new ApiCallRecord
@@ -42,6 +47,7 @@ internal sealed class ApiCallTrace(DateTimeOffset arrived)
         Action = ApiCallRecords.Cut(_action, ApiCallRecords.MaxActionLength),
         AccountId = _accountId,
         UserId = _key.UserId,
+        UserEmail = _email ?? "",
         AccessKeyId = _key.Id,
         HttpStatus = reply.Error?.HttpStatus ?? StatusCodes.Status200OK,
         ErrorCode = reply.Error?.Code,
