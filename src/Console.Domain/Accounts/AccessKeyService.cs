@@ -10,7 +10,14 @@ public sealed record AccessKeySummary(string Id, AccessKeyStatus Status, DateTim
 public sealed record CreatedAccessKey(string Id, string Secret, DateTimeOffset CreatedAt);
 
 /// <summary>What the API needs to verify a signature and act as the key's user.</summary>
-public sealed record AccessKeyCredential(string Id, string UserId, string Secret, AccessKeyStatus Status);
+public sealed record AccessKeyCredential(string Id, string UserId, string Secret, AccessKeyStatus Status)
+{
+    /// <summary>
+    /// The key's user as the same read found it (<see cref="AccountService.ActorOf"/> makes the actor of it), so that an API
+    /// call reads its key and its caller in one round trip; null when the key's user is gone.
+    /// </summary>
+    public AccountService.ActorFacts? User { get; init; }
+}
 
 /// <summary>
 /// A user's AccessKey pairs for the ECS-compatible API (ui-contract §2, §5): create (the secret shown once, stored
@@ -102,8 +109,23 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     public async Task<AccessKeyCredential?> FindCredentialAsync(string accessKeyId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var key = await db.AccessKeys.AsNoTracking().Where(k => k.Id == accessKeyId)
-            .Select(k => new { k.Id, k.UserId, k.ProtectedSecret, k.Status }).FirstOrDefaultAsync(ct);
+        // The key and its user in one statement (a key's user is deleted with its keys; the join is outer all the same).
+        var key = await (
+            from k in db.AccessKeys.AsNoTracking()
+            where k.Id == accessKeyId
+            join u in db.Users.AsNoTracking() on k.UserId equals u.Id into users
+            from u in users.DefaultIfEmpty()
+            select new
+            {
+                k.Id,
+                k.UserId,
+                k.ProtectedSecret,
+                k.Status,
+                User = u == null ? null : new AccountService.ActorFacts(
+                    u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd,
+                    db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => m.AccountId).FirstOrDefault(),
+                    db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (AccountRole?)m.Role).FirstOrDefault()),
+            }).FirstOrDefaultAsync(ct);
         if (key is null)
         {
             return null;
@@ -120,6 +142,6 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
             _secrets[key.ProtectedSecret] = secret;
         }
 
-        return new AccessKeyCredential(key.Id, key.UserId, secret, key.Status);
+        return new AccessKeyCredential(key.Id, key.UserId, secret, key.Status) { User = key.User };
     }
 }

@@ -11,29 +11,40 @@ public sealed class AccountService(IDbContextFactory<ConsoleDbContext> dbFactory
     public async Task<Result<Actor>> GetActorAsync(string userId, ActorSource source = ActorSource.Console, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The user and its strongest membership in one round trip (every API call and every page's change asks for it).
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new ActorRecord(
-                u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd,
-                db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => m.AccountId).FirstOrDefault(),
-                db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (AccountRole?)m.Role).FirstOrDefault()))
-            .FirstOrDefaultAsync(ct);
+        // The user and its strongest membership in one round trip (every page's change asks for it).
+        var user = await Facts(db, db.Users.Where(u => u.Id == userId)).FirstOrDefaultAsync(ct);
+        return ActorOf(user, source, time.GetUtcNow());
+    }
+
+    /// <summary>What an actor is made of, as one row: the user and its strongest membership (a subquery each).</summary>
+    public sealed record ActorFacts(
+        string Id, string? Email, bool IsPlatformAdmin, bool LockoutEnabled, DateTimeOffset? LockoutEnd, string? AccountId, AccountRole? Role);
+
+    /// <summary>
+    /// <paramref name="users"/> as <see cref="ActorFacts"/>, read in one statement. The API reads the same facts with its
+    /// AccessKey (<see cref="AccessKeyService.FindCredentialAsync"/>).
+    /// </summary>
+    private static IQueryable<ActorFacts> Facts(ConsoleDbContext db, IQueryable<ConsoleUser> users) =>
+        users.AsNoTracking().Select(u => new ActorFacts(
+            u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd,
+            db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => m.AccountId).FirstOrDefault(),
+            db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (AccountRole?)m.Role).FirstOrDefault()));
+
+    /// <summary>The actor of <paramref name="user"/> at <paramref name="now"/>: <see cref="GetActorAsync"/>'s answer for facts already read.</summary>
+    public static Result<Actor> ActorOf(ActorFacts? user, ActorSource source, DateTimeOffset now)
+    {
         if (user is null)
         {
             return AccountErrors.UserNotFound();
         }
 
-        if (ConsoleUser.IsLockedOut(user.LockoutEnabled, user.LockoutEnd, time.GetUtcNow()))
+        if (ConsoleUser.IsLockedOut(user.LockoutEnabled, user.LockoutEnd, now))
         {
             return AccountErrors.LockedOut();
         }
 
         return new Actor(user.Id, user.Email ?? "", user.AccountId, user.Role ?? AccountRole.ReadOnly, user.IsPlatformAdmin, source);
     }
-
-    private sealed record ActorRecord(
-        string Id, string? Email, bool IsPlatformAdmin, bool LockoutEnabled, DateTimeOffset? LockoutEnd, string? AccountId, AccountRole? Role);
 
     /// <summary>The account with this ID, or null.</summary>
     public async Task<Account?> FindAsync(string accountId, CancellationToken ct = default)

@@ -199,8 +199,8 @@ internal static class ApiAuthentication
         }
 
         // Act as the key's user, with its account, role, permissions and quotas as they are now (a locked-out user is
-        // refused; a removed one has no keys left).
-        var actor = await services.GetRequiredService<AccountService>().GetActorAsync(credential.UserId, ActorSource.Api, http.RequestAborted);
+        // refused; a removed one has no keys left), read with the key in the same statement (FindCredentialAsync).
+        var actor = AccountService.ActorOf(credential.User, ActorSource.Api, time.GetUtcNow());
         if (!actor.IsSuccess)
         {
             return actor.Error!.Code == CommonErrors.ForbiddenCode ? actor.Error : ApiErrors.AccessKeyNotFound();
