@@ -32,22 +32,22 @@ public sealed record CreateDiskRequest
 
     public string? ResourceGroupId { get; init; }
 
-    /// <summary>DSK-P-01: the disk's tags (the image tag rules).</summary>
+    /// <summary>SDP-06: the disk's tags (the image tag rules).</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 
-    /// <summary>DSK-P-02: <c>Enabled</c> or <c>Disabled</c> (null: <c>Disabled</c>).</summary>
+    /// <summary>SDP-07: <c>Enabled</c> or <c>Disabled</c> (null: <c>Disabled</c>).</summary>
     public string? MultiAttach { get; init; }
 
-    /// <summary>DSK-P-03: ESSD AutoPL (<c>cloud_auto</c>) only, which is not sold here.</summary>
+    /// <summary>SDP-08: ESSD AutoPL (<c>cloud_auto</c>) only, which is not sold here.</summary>
     public long? ProvisionedIops { get; init; }
 
-    /// <summary>DSK-P-03: ESSD AutoPL (<c>cloud_auto</c>) only, which is not sold here.</summary>
+    /// <summary>SDP-08: ESSD AutoPL (<c>cloud_auto</c>) only, which is not sold here.</summary>
     public bool? BurstingEnabled { get; init; }
 
-    /// <summary>DSK-P-04: a storage set (there are none here).</summary>
+    /// <summary>SDP-09: a storage set (there are none here).</summary>
     public string? StorageSetId { get; init; }
 
-    /// <summary>DSK-P-04: a dedicated block storage cluster (there are none here).</summary>
+    /// <summary>SDP-09: a dedicated block storage cluster (there are none here).</summary>
     public string? StorageClusterId { get; init; }
 }
 

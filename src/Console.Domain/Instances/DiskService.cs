@@ -386,7 +386,7 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
             PerformanceLevel = category == "cloud_essd" ? request.PerformanceLevel ?? "PL1" : null,
             CreationTime = scope.Now,
             ResourceGroupId = group.Value,
-            // DSK-P-01: ECS ignores Tag.N for a disk created on an instance (a subscription instance's disk there).
+            // SDP-06: ECS ignores Tag.N for a disk created on an instance (a subscription instance's disk there).
             Tags = instance is null ? [.. request.Tags.Select(t => new DiskTag { TagKey = t.Key, TagValue = t.Value ?? "" })] : [],
         };
         if (instance is not null)
@@ -452,7 +452,7 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
             return tags;
         }
 
-        // DSK-P-04: no storage set or dedicated block storage cluster exists here, so any one named is not found.
+        // SDP-09: no storage set or dedicated block storage cluster exists here, so any one named is not found.
         if (!string.IsNullOrEmpty(request.StorageSetId) && !string.IsNullOrEmpty(request.StorageClusterId))
         {
             return DiskErrors.StorageClusterConflictsWithStorageSet();
@@ -464,7 +464,7 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
     }
 
     /// <summary>
-    /// DSK-P-02, DSK-P-03: the ESSD AutoPL options (<c>ProvisionedIops</c>, <c>BurstingEnabled</c>) on a category that is
+    /// SDP-07, SDP-08: the ESSD AutoPL options (<c>ProvisionedIops</c>, <c>BurstingEnabled</c>) on a category that is
     /// not <c>cloud_auto</c> (none sold here is), and multi-attach: a bad value, on an instance, on a non-ESSD, and
     /// otherwise the account's missing multi-attach whitelisting.
     /// </summary>

@@ -158,7 +158,7 @@ public sealed class Disk : AccountResource
     /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
     public string? ResourceGroupId { get; set; }
 
-    /// <summary>DSK-T-01: the tags given with CreateDisk's <c>Tag.N</c>.</summary>
+    /// <summary>SDP-06: the tags given with CreateDisk's <c>Tag.N</c>.</summary>
     public List<DiskTag> Tags { get; init; } = [];
 }
 

@@ -86,7 +86,7 @@ public sealed class Snapshot : AccountResource
     /// <summary>The snapshot-consistent group it was taken in (SNP-11), or null; deleting the group deletes it.</summary>
     public string? SnapshotGroupId { get; init; }
 
-    /// <summary>SNP-16: the tags given with <c>Tag.N</c> when it was made (CreateSnapshot, CreateSnapshotGroup, CopySnapshot).</summary>
+    /// <summary>SDP-02: the tags given with <c>Tag.N</c> when it was made (CreateSnapshot, CreateSnapshotGroup, CopySnapshot).</summary>
     public List<SnapshotTag> Tags { get; init; } = [];
 }
 

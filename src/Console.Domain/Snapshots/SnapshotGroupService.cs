@@ -21,14 +21,14 @@ public sealed record CreateSnapshotGroupRequest(string RegionId)
 
     public string? ResourceGroupId { get; init; }
 
-    /// <summary>SNP-16: tags put on each snapshot of the group (the image tag rules).</summary>
+    /// <summary>SDP-02: tags put on each snapshot of the group (the image tag rules).</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 
 /// <summary>A group's snapshot as DescribeSnapshotGroups lists it.</summary>
 public sealed record SnapshotGroupMember(string SnapshotId, string SourceDiskId, string SourceDiskType, SnapshotStatus Status, int Progress)
 {
-    /// <summary>SNP-16: the snapshot's tags (the group's, given at CreateSnapshotGroup), by key.</summary>
+    /// <summary>SDP-02: the snapshot's tags (the group's, given at CreateSnapshotGroup), by key.</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 

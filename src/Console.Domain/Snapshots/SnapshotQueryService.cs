@@ -40,7 +40,7 @@ public sealed record SnapshotListItem(
     /// <summary>The snapshot-consistent group it was taken in, or null.</summary>
     public string? SnapshotGroupId { get; init; }
 
-    /// <summary>SNP-16: its tags, by key.</summary>
+    /// <summary>SDP-02: its tags, by key.</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 

@@ -19,7 +19,7 @@ public sealed record CopySnapshotRequest(string RegionId, string SnapshotId, str
     /// <summary>The copy's resource group, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
 
-    /// <summary>SNP-16: the copy's tags (the image tag rules); the source's are not copied.</summary>
+    /// <summary>SDP-02: the copy's tags (the image tag rules); the source's are not copied.</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 

@@ -14,7 +14,7 @@ public sealed record CreateSnapshotRequest(string RegionId, string DiskId, strin
     /// <summary>SNP-03: the days the snapshot is kept (1–65536); null keeps it until it is deleted.</summary>
     public int? RetentionDays { get; init; }
 
-    /// <summary>SNP-16: its tags (the image tag rules).</summary>
+    /// <summary>SDP-02: its tags (the image tag rules).</summary>
     public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 

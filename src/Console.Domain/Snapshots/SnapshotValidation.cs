@@ -32,7 +32,7 @@ public static class SnapshotValidation
         NameRule.DescriptionProblem(description, MaxDescriptionLength) is { } why ? SnapshotErrors.DescriptionMalformed(why) : null;
 
     /// <summary>
-    /// SNP-16: the tags a snapshot or disk is made with follow the image tag rules (at most 20, keys unique, the key and
+    /// SDP-02: the tags a snapshot or disk is made with follow the image tag rules (at most 20, keys unique, the key and
     /// value shapes): <see cref="Images.ImageValidation.Tags"/>'s codes, or null.
     /// </summary>
     public static EcsError? Tags(IReadOnlyList<(string Key, string Value)> tags) => tags.Count == 0 ? null : Images.ImageValidation.Tags(tags);

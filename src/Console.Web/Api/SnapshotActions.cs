@@ -161,6 +161,6 @@ internal static class SnapshotActions
         });
     }
 
-    /// <summary>SNP-16: a group's tags are those CreateSnapshotGroup put on each of its snapshots (its first one's).</summary>
+    /// <summary>SDP-02: a group's tags are those CreateSnapshotGroup put on each of its snapshots (its first one's).</summary>
     private static IReadOnlyList<(string Key, string Value)> GroupTags(SnapshotGroupItem g) => g.Snapshots.FirstOrDefault()?.Tags ?? [];
 }

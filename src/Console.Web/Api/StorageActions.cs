@@ -20,7 +20,7 @@ internal static class StorageActions
     ];
 
     /// <summary>
-    /// CreateSnapshot's parameters (SNP-03, SNP-16, SNP-17): <c>RetentionDays</c> 1–65536, <c>Tag.N</c>, and <c>Category</c>
+    /// CreateSnapshot's parameters (SNP-03, SDP-02, SDP-03): <c>RetentionDays</c> 1–65536, <c>Tag.N</c>, and <c>Category</c>
     /// <c>standard</c> (what every snapshot here is); <c>flash</c>, the local snapshots ECS retired in 2020, is refused,
     /// as is any other word (<c>InvalidSnapshotCategory.Malformed</c> / 403).
     /// </summary>
@@ -57,7 +57,7 @@ internal static class StorageActions
 
     private sealed record SnapshotFilter(IReadOnlyList<string> Ids, string Status, string Type, string? SourceType, string? Usage, ApiPaging Paging)
     {
-        /// <summary>SNP-18: <c>Filter.N</c> <c>CreationStartTime</c> / <c>CreationEndTime</c>.</summary>
+        /// <summary>SDP-05: <c>Filter.N</c> <c>CreationStartTime</c> / <c>CreationEndTime</c>.</summary>
         public DateTimeOffset? CreatedFrom { get; init; }
 
         public DateTimeOffset? CreatedTo { get; init; }
@@ -90,7 +90,7 @@ internal static class StorageActions
             p.Fail(ApiErrors.Invalid("InvalidUsage", 404, "Usage must be image, disk, image_disk or none."));
         }
 
-        var (from, to) = ApiFilters.CreationWindow(p, "CreationStartTime or CreationEndTime"); // SNP-18
+        var (from, to) = ApiFilters.CreationWindow(p, "CreationStartTime or CreationEndTime"); // SDP-05
         return new SnapshotFilter(ids, status, type, sourceType, usage, ApiPaging.Read(p, PagingStyle.PagesOrTokens)) { CreatedFrom = from, CreatedTo = to };
     }
 
@@ -171,7 +171,7 @@ internal static class StorageActions
 
     private sealed record DiskFilter(IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, bool Performance);
 
-    /// <summary>DSK-Q-02: <c>AdditionalAttributes.N</c> takes <c>Performance</c> only.</summary>
+    /// <summary>SDP-12: <c>AdditionalAttributes.N</c> takes <c>Performance</c> only.</summary>
     private const string PerformanceAttribute = "Performance";
 
     private static DiskFilter BindDescribeDisks(ApiParameters p)
@@ -189,7 +189,7 @@ internal static class StorageActions
             p.Fail(CommonErrors.InvalidParameter("AdditionalAttributes", $"\"{unknown}\" is not an attribute: use {PerformanceAttribute}."));
         }
 
-        var (from, to) = ApiFilters.CreationWindow(p, "CreationStartTime or CreationEndTime"); // DSK-Q-01
+        var (from, to) = ApiFilters.CreationWindow(p, "CreationStartTime or CreationEndTime"); // SDP-11
         return new DiskFilter(ids, diskType, ApiPaging.Read(p, PagingStyle.PagesOrTokens), from, to, attributes.Contains(PerformanceAttribute));
     }
 
@@ -275,7 +275,7 @@ internal static class StorageActions
             OperationLocks = new { OperationLock = Array.Empty<object>() },
             PerformanceLevel = d.Category == "cloud_essd" ? d.PerformanceLevel ?? "PL1" : "",
             IOPS = DiskPerformance.Iops(d.Category, d.SizeGiB, d.PerformanceLevel),
-            // DSK-Q-02: the read and write ceilings are the disk's IOPS and throughput, asked for with AdditionalAttributes=Performance.
+            // SDP-12: the read and write ceilings are the disk's IOPS and throughput, asked for with AdditionalAttributes=Performance.
             IOPSRead = f.Performance ? DiskPerformance.Iops(d.Category, d.SizeGiB, d.PerformanceLevel) : 0,
             IOPSWrite = f.Performance ? DiskPerformance.Iops(d.Category, d.SizeGiB, d.PerformanceLevel) : 0,
             ProvisionedIops = 0,

@@ -31,11 +31,11 @@ internal static class TagActions
                 })),
     ];
 
-    /// <summary>TAG-F-01: <c>TagFilter.N</c> takes at most 5 keys, each with at most 5 values.</summary>
+    /// <summary>SDP-14: <c>TagFilter.N</c> takes at most 5 keys, each with at most 5 values.</summary>
     private const int MaxFuzzyFilters = 5;
 
     /// <summary>
-    /// TAG-F-01: <c>TagFilter.N.TagKey</c> with <c>TagFilter.N.TagValues.M</c>, the fuzzy filters (at most 5 keys of at most
+    /// SDP-14: <c>TagFilter.N.TagKey</c> with <c>TagFilter.N.TagValues.M</c>, the fuzzy filters (at most 5 keys of at most
     /// 5 values; a key is required; not with <c>Tag.N</c>): else <c>InvalidParameter</c>.
     /// </summary>
     private static IReadOnlyList<(string Key, IReadOnlyList<string> Values)> FuzzyFilters(ApiParameters p)
@@ -70,7 +70,7 @@ internal static class TagActions
     }
 
     /// <summary>
-    /// TAG-F-01: the tags of the resources that carry, for each fuzzy filter, a tag with its key and (when it names values)
+    /// SDP-14: the tags of the resources that carry, for each fuzzy filter, a tag with its key and (when it names values)
     /// a value matching one of them: a value ending in <c>*</c> matches by prefix, another one exactly.
     /// </summary>
     private static IReadOnlyList<TagResource> KeepFuzzyMatches(IReadOnlyList<TagResource> tags, IReadOnlyList<(string Key, IReadOnlyList<string> Values)> filters)
