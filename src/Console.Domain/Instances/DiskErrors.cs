@@ -77,4 +77,37 @@ public static class DiskErrors
     /// <summary>ResetDisk with a snapshot taken of another disk.</summary>
     public static EcsError SnapshotOfOtherDisk(string snapshotId, string diskId) =>
         new(SnapshotOfOtherDiskCode, 403, $"The specified snapshot \"{snapshotId}\" was not created from the disk \"{diskId}\".");
+
+    /// <summary>SDP-08: <c>ProvisionedIops</c> is for ESSD AutoPL (<c>cloud_auto</c>) only (CreateDisk's table, 400).</summary>
+    public static EcsError ProvisionedIopsUnsupported(string category) =>
+        new("ProvisionedIopsForDiskCategoryUnsupported", 400, $"The specified disk category {category} does not support provisioned iops: ESSD AutoPL (cloud_auto) only.");
+
+    /// <summary>SDP-08: <c>BurstingEnabled</c> is for ESSD AutoPL (<c>cloud_auto</c>) only (CreateDisk's table, 400).</summary>
+    public static EcsError BurstingUnsupported(string category) =>
+        new("BurstingEnabledForDiskCategoryUnsupported", 400, $"The specified disk category {category} does not support bursting enabled: ESSD AutoPL (cloud_auto) only.");
+
+    /// <summary>SDP-07: <c>MultiAttach</c> is <c>Enabled</c> or <c>Disabled</c> (403).</summary>
+    public static EcsError MultiAttachInvalid(string value) => new("InvalidParameter.MultiAttach", 403, $"The specified param MultiAttach \"{value}\" is not valid: use Enabled or Disabled.");
+
+    /// <summary>SDP-07: a multi-attach disk is created on its own, then attached (403).</summary>
+    public static EcsError MultiAttachWithInstance() => new("InvalidParameter.MultiAttachAndInstanceIdConflict", 403, "The parameter MultiAttach and InstanceId are conflict.");
+
+    /// <summary>SDP-07: multi-attach is for ESSDs only (403).</summary>
+    public static EcsError MultiAttachCategory(string category) =>
+        new("InvalidParameter.DiskCategoryAndMultiAttachNotMatch", 403, $"The specified disk category {category} does not support multi attach enabled: ESSD (cloud_essd) only.");
+
+    /// <summary>SDP-07 (*Unclear*): the emulated accounts are not on ECS's multi-attach whitelist (403).</summary>
+    public static EcsError MultiAttachNotWhitelisted() =>
+        new("UserNotInTheWhiteList", 403, "User is not in multi attach disk white list, apply through the work order.");
+
+    /// <summary>SDP-09: no storage set exists here (CreateDisk's table: 400).</summary>
+    public static EcsError StorageSetNotFound(string id) => new("InvalidStorageSetId.NotFound", 400, $"The specified storage set \"{id}\" does not exist.");
+
+    /// <summary>SDP-09 (*Unclear*: ECS's table names no not-found code for a cluster): no dedicated block storage cluster exists here.</summary>
+    public static EcsError StorageClusterNotFound(string id) =>
+        new("InvalidStorageClusterId.NotFound", 400, $"The specified dedicated block storage cluster \"{id}\" does not exist.");
+
+    /// <summary>SDP-09: a storage set and a dedicated block storage cluster cannot both be named (400).</summary>
+    public static EcsError StorageClusterConflictsWithStorageSet() =>
+        new("InvalidStorageClusterId.ConflictWithStorageSetId", 400, "The specified StorageClusterId is in conflict with storageSetId.");
 }

@@ -31,6 +31,24 @@ public sealed record CreateDiskRequest
     public string? PerformanceLevel { get; init; }
 
     public string? ResourceGroupId { get; init; }
+
+    /// <summary>SDP-06: the disk's tags (the image tag rules).</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+
+    /// <summary>SDP-07: <c>Enabled</c> or <c>Disabled</c> (null: <c>Disabled</c>).</summary>
+    public string? MultiAttach { get; init; }
+
+    /// <summary>SDP-08: ESSD AutoPL (<c>cloud_auto</c>) only, which is not sold here.</summary>
+    public long? ProvisionedIops { get; init; }
+
+    /// <summary>SDP-08: ESSD AutoPL (<c>cloud_auto</c>) only, which is not sold here.</summary>
+    public bool? BurstingEnabled { get; init; }
+
+    /// <summary>SDP-09: a storage set (there are none here).</summary>
+    public string? StorageSetId { get; init; }
+
+    /// <summary>SDP-09: a dedicated block storage cluster (there are none here).</summary>
+    public string? StorageClusterId { get; init; }
 }
 
 /// <summary>AttachDisk: the disk goes on the instance, at <see cref="Device"/> or the first free one.</summary>

@@ -386,6 +386,8 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
             PerformanceLevel = category == "cloud_essd" ? request.PerformanceLevel ?? "PL1" : null,
             CreationTime = scope.Now,
             ResourceGroupId = group.Value,
+            // SDP-06: ECS ignores Tag.N for a disk created on an instance (a subscription instance's disk there).
+            Tags = instance is null ? [.. request.Tags.Select(t => new DiskTag { TagKey = t.Key, TagValue = t.Value ?? "" })] : [],
         };
         if (instance is not null)
         {
@@ -418,6 +420,11 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
             return DiskErrors.Category(category);
         }
 
+        if (Options(request, category) is { } option)
+        {
+            return option;
+        }
+
         if (request.PerformanceLevel is { } level && (category != "cloud_essd" || !PerformanceLevels.Contains(level)))
         {
             return DiskErrors.PerformanceLevel(category != "cloud_essd"
@@ -440,7 +447,47 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
             return request.Encrypted ? DiskErrors.KmsKeyNotFound(request.KmsKeyId) : DiskErrors.EncryptedIllegal();
         }
 
-        return null;
+        if (SnapshotValidation.Tags(request.Tags) is { } tags)
+        {
+            return tags;
+        }
+
+        // SDP-09: no storage set or dedicated block storage cluster exists here, so any one named is not found.
+        if (!string.IsNullOrEmpty(request.StorageSetId) && !string.IsNullOrEmpty(request.StorageClusterId))
+        {
+            return DiskErrors.StorageClusterConflictsWithStorageSet();
+        }
+
+        return !string.IsNullOrEmpty(request.StorageSetId) ? DiskErrors.StorageSetNotFound(request.StorageSetId)
+            : !string.IsNullOrEmpty(request.StorageClusterId) ? DiskErrors.StorageClusterNotFound(request.StorageClusterId)
+            : null;
+    }
+
+    /// <summary>
+    /// SDP-07, SDP-08: the ESSD AutoPL options (<c>ProvisionedIops</c>, <c>BurstingEnabled</c>) on a category that is
+    /// not <c>cloud_auto</c> (none sold here is), and multi-attach: a bad value, on an instance, on a non-ESSD, and
+    /// otherwise the account's missing multi-attach whitelisting.
+    /// </summary>
+    private static EcsError? Options(CreateDiskRequest request, string category)
+    {
+        if (request.ProvisionedIops is not null && category != "cloud_auto")
+        {
+            return DiskErrors.ProvisionedIopsUnsupported(category);
+        }
+
+        if (request.BurstingEnabled is not null && category != "cloud_auto")
+        {
+            return DiskErrors.BurstingUnsupported(category);
+        }
+
+        return request.MultiAttach switch
+        {
+            null or "Disabled" => null,
+            not "Enabled" => DiskErrors.MultiAttachInvalid(request.MultiAttach),
+            _ when !string.IsNullOrEmpty(request.InstanceId) => DiskErrors.MultiAttachWithInstance(),
+            _ when category != "cloud_essd" => DiskErrors.MultiAttachCategory(category),
+            _ => DiskErrors.MultiAttachNotWhitelisted(),
+        };
     }
 
     /// <summary>IncorrectInstanceStatus (403) unless the disk is detached or its instance Stopped.</summary>

@@ -157,4 +157,15 @@ public sealed class Disk : AccountResource
 
     /// <summary>The resource group it is in (<see cref="ResourceGroups.ResourceGroupRules"/>); null reads as its account's default.</summary>
     public string? ResourceGroupId { get; set; }
+
+    /// <summary>SDP-06: the tags given with CreateDisk's <c>Tag.N</c>.</summary>
+    public List<DiskTag> Tags { get; init; } = [];
+}
+
+/// <summary>A tag on a disk (the image tag rules, at most 20).</summary>
+public sealed class DiskTag
+{
+    public required string TagKey { get; init; }
+
+    public string TagValue { get; init; } = "";
 }

@@ -36,5 +36,13 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(d => d.Description).HasMaxLength(256);
         builder.Property(d => d.PerformanceLevel).HasMaxLength(8);
         builder.HasIndex(d => new { d.AccountId, d.RegionId });
+        builder.OwnsMany(d => d.Tags, tags =>
+        {
+            tags.ToTable("DiskTags");
+            tags.WithOwner().HasForeignKey("DiskId");
+            tags.HasKey("DiskId", nameof(DiskTag.TagKey));
+            tags.Property(t => t.TagKey).HasMaxLength(128);
+            tags.Property(t => t.TagValue).HasMaxLength(128);
+        });
     }
 }

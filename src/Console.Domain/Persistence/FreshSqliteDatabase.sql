@@ -1212,3 +1212,33 @@ VALUES ('20261206032659_InstanceLaunchOptions', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "AutoSnapshotPolicies" ADD "CopiedSnapshotsRetentionDays" INTEGER NULL;
+
+ALTER TABLE "AutoSnapshotPolicies" ADD "CopyEncrypted" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "AutoSnapshotPolicies" ADD "EnableCrossRegionCopy" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "AutoSnapshotPolicies" ADD "TargetCopyRegions" TEXT NULL;
+
+CREATE TABLE "DiskTags" (
+    "TagKey" TEXT NOT NULL,
+    "DiskId" TEXT NOT NULL,
+    "TagValue" TEXT NOT NULL,
+    CONSTRAINT "PK_DiskTags" PRIMARY KEY ("DiskId", "TagKey"),
+    CONSTRAINT "FK_DiskTags_Disks_DiskId" FOREIGN KEY ("DiskId") REFERENCES "Disks" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "SnapshotTags" (
+    "TagKey" TEXT NOT NULL,
+    "SnapshotId" TEXT NOT NULL,
+    "TagValue" TEXT NOT NULL,
+    CONSTRAINT "PK_SnapshotTags" PRIMARY KEY ("SnapshotId", "TagKey"),
+    CONSTRAINT "FK_SnapshotTags_Snapshots_SnapshotId" FOREIGN KEY ("SnapshotId") REFERENCES "Snapshots" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206061330_SnapshotAndDiskTags', '10.0.14');
+
+COMMIT;
+

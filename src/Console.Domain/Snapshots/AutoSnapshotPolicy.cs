@@ -29,6 +29,18 @@ public sealed class AutoSnapshotPolicy : AccountResource
 
     public List<AutoSnapshotPolicyTag> Tags { get; init; } = [];
 
+    /// <summary>ASP-04: whether the policy's snapshots are to be copied to <see cref="TargetCopyRegions"/>.</summary>
+    public bool EnableCrossRegionCopy { get; set; }
+
+    /// <summary>ASP-04: the region the copies go to (ECS takes one), or null.</summary>
+    public string? TargetCopyRegions { get; set; }
+
+    /// <summary>ASP-04: the days a copy is kept; null (or -1) keeps it until deleted.</summary>
+    public int? CopiedSnapshotsRetentionDays { get; set; }
+
+    /// <summary>ASP-04: whether the copies are encrypted.</summary>
+    public bool CopyEncrypted { get; set; }
+
     /// <summary>The hours, as numbers.</summary>
     public IReadOnlyList<int> Hours => AutoSnapshotSchedule.Parse(TimePoints);
 
@@ -101,6 +113,7 @@ internal sealed class AutoSnapshotPolicyConfiguration : IEntityTypeConfiguration
         builder.Property(p => p.RepeatWeekdays).HasMaxLength(16);
         builder.HasIndex(p => new { p.AccountId, p.RegionId });
         builder.HasIndex(p => p.NextRunAt);
+        builder.Property(p => p.TargetCopyRegions).HasMaxLength(64);
         builder.OwnsMany(p => p.Tags, tags =>
         {
             tags.ToTable("AutoSnapshotPolicyTags");

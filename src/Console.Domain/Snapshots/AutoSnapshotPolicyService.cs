@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Images;
 
 namespace EcsConsole.Domain.Snapshots;
@@ -9,7 +10,16 @@ public sealed record CreateAutoSnapshotPolicyRequest(string RegionId, string? Na
 
     /// <summary>The resource group of the new policy, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
+
+    /// <summary>ASP-04: the policy's cross-region copy settings.</summary>
+    public CrossRegionCopy? Copy { get; init; }
 }
+
+/// <summary>
+/// ASP-04: <c>EnableCrossRegionCopy</c>, the one region of <c>TargetCopyRegions</c>, <c>CopiedSnapshotsRetentionDays</c>
+/// (-1 or 1–65536) and <c>CopyEncryptionConfiguration</c> (<see cref="Encrypted"/>, <see cref="KmsKeyId"/>).
+/// </summary>
+public sealed record CrossRegionCopy(bool Enabled, string? TargetRegionId, int? RetentionDays, bool Encrypted, string? KmsKeyId);
 
 /// <summary>What DescribeAutoSnapshotPolicyEx filters on; every field optional.</summary>
 public sealed record AutoSnapshotPolicyQuery
@@ -26,7 +36,11 @@ public sealed record AutoSnapshotPolicyQuery
 /// <summary>A policy as it is listed: its rows and the disks it is applied to.</summary>
 public sealed record AutoSnapshotPolicyView(
     string Id, string RegionId, string Name, IReadOnlyList<int> Hours, IReadOnlyList<int> Weekdays, int RetentionDays, DateTimeOffset CreationTime,
-    DateTimeOffset NextRunAt, string ResourceGroupId, IReadOnlyList<(string Key, string Value)> Tags, IReadOnlyList<string> DiskIds);
+    DateTimeOffset NextRunAt, string ResourceGroupId, IReadOnlyList<(string Key, string Value)> Tags, IReadOnlyList<string> DiskIds)
+{
+    /// <summary>ASP-04: the cross-region copy settings it was made with (off: <c>Enabled=false</c>, no region, -1 days).</summary>
+    public CrossRegionCopy Copy { get; init; } = new(false, null, null, false, null);
+}
 
 /// <summary>
 /// Automatic snapshot policies (SNP-01, SNP-12; docs/rules/auto-snapshot-policies.md): made, applied to and cancelled
@@ -78,7 +92,28 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
             return CommonErrors.InvalidParameter("retentionDays", $"it must be -1 (keep until deleted) or from 1 to {MaxRetentionDays}.");
         }
 
-        return ImageValidation.Tags(request.Tags);
+        return ImageValidation.Tags(request.Tags) ?? CopyProblem(request.Copy);
+    }
+
+    /// <summary>ASP-04: the shape of the cross-region copy settings, before any lookup.</summary>
+    private static EcsError? CopyProblem(CrossRegionCopy? copy)
+    {
+        if (copy is null)
+        {
+            return null;
+        }
+
+        if (copy.RetentionDays is { } days && days is not (-1 or (>= 1 and <= MaxRetentionDays)))
+        {
+            return CommonErrors.InvalidParameter("CopiedSnapshotsRetentionDays", $"it must be -1 (keep until deleted) or from 1 to {MaxRetentionDays}.");
+        }
+
+        if (copy.Enabled && copy.TargetRegionId is null)
+        {
+            return CommonErrors.MissingParameter("TargetCopyRegions");
+        }
+
+        return copy.KmsKeyId is { Length: > 0 } key ? copy.Encrypted ? CopyErrors.KmsKeyNotFound(key) : CopyErrors.EncryptedIllegal() : null;
     }
 
     /// <summary>
@@ -99,6 +134,19 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
                 if (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.RegionId, ct) is not { } region)
                 {
                     return CommonErrors.RegionNotFound(request.RegionId);
+                }
+
+                if (request.Copy?.TargetRegionId is { } target)
+                {
+                    if (target == region.Id)
+                    {
+                        return SnapshotErrors.CopyInSameRegion();
+                    }
+
+                    if (!await db.Regions.AnyAsync(r => r.Id == target, ct))
+                    {
+                        return CopyErrors.DestinationRegionNotFound(target);
+                    }
                 }
 
                 var group = await ResourceGroupRules.ResolveAsync(db, account, request.ResourceGroupId, ct);
@@ -125,6 +173,10 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
                     CreationTime = scope.Now,
                     NextRunAt = AutoSnapshotSchedule.Next(scope.Now, request.Hours, request.Weekdays),
                     Tags = [.. request.Tags.Select(t => new AutoSnapshotPolicyTag { TagKey = t.Key, TagValue = t.Value ?? "" })],
+                    EnableCrossRegionCopy = request.Copy?.Enabled ?? false,
+                    TargetCopyRegions = request.Copy?.TargetRegionId,
+                    CopiedSnapshotsRetentionDays = request.Copy?.RetentionDays,
+                    CopyEncrypted = request.Copy?.Encrypted ?? false,
                 };
                 db.AutoSnapshotPolicies.Add(policy);
                 return policy.Id;
@@ -154,7 +206,10 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
                 .Select(p => new AutoSnapshotPolicyView(p.Id, p.RegionId, p.Name, p.Hours, p.Weekdays, p.RetentionDays, p.CreationTime, p.NextRunAt,
                     ResourceGroupRules.Effective(p.ResourceGroupId, p.AccountId)!,
                     [.. p.Tags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => (t.TagKey, t.TagValue))],
-                    [.. disks.Where(a => a.PolicyId == p.Id).Select(a => a.DiskId)])),
+                    [.. disks.Where(a => a.PolicyId == p.Id).Select(a => a.DiskId)])
+                {
+                    Copy = new CrossRegionCopy(p.EnableCrossRegionCopy, p.TargetCopyRegions, p.CopiedSnapshotsRetentionDays, p.CopyEncrypted, null),
+                }),
         ];
     }
 

@@ -85,6 +85,17 @@ public sealed class Snapshot : AccountResource
 
     /// <summary>The snapshot-consistent group it was taken in (SNP-11), or null; deleting the group deletes it.</summary>
     public string? SnapshotGroupId { get; init; }
+
+    /// <summary>SDP-02: the tags given with <c>Tag.N</c> when it was made (CreateSnapshot, CreateSnapshotGroup, CopySnapshot).</summary>
+    public List<SnapshotTag> Tags { get; init; } = [];
+}
+
+/// <summary>A tag on a snapshot (the image tag rules, at most 20).</summary>
+public sealed class SnapshotTag
+{
+    public required string TagKey { get; init; }
+
+    public string TagValue { get; init; } = "";
 }
 
 internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
@@ -98,5 +109,13 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
         builder.Property(s => s.AutoSnapshotPolicyId).HasMaxLength(64);
         builder.HasIndex(s => s.RetainUntil);
         builder.HasIndex(s => s.SnapshotGroupId);
+        builder.OwnsMany(s => s.Tags, tags =>
+        {
+            tags.ToTable("SnapshotTags");
+            tags.WithOwner().HasForeignKey("SnapshotId");
+            tags.HasKey("SnapshotId", nameof(SnapshotTag.TagKey));
+            tags.Property(t => t.TagKey).HasMaxLength(128);
+            tags.Property(t => t.TagValue).HasMaxLength(128);
+        });
     }
 }

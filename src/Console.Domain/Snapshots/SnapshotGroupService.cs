@@ -20,10 +20,17 @@ public sealed record CreateSnapshotGroupRequest(string RegionId)
     public string? Description { get; init; }
 
     public string? ResourceGroupId { get; init; }
+
+    /// <summary>SDP-02: tags put on each snapshot of the group (the image tag rules).</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 
 /// <summary>A group's snapshot as DescribeSnapshotGroups lists it.</summary>
-public sealed record SnapshotGroupMember(string SnapshotId, string SourceDiskId, string SourceDiskType, SnapshotStatus Status, int Progress);
+public sealed record SnapshotGroupMember(string SnapshotId, string SourceDiskId, string SourceDiskType, SnapshotStatus Status, int Progress)
+{
+    /// <summary>SDP-02: the snapshot's tags (the group's, given at CreateSnapshotGroup), by key.</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
+}
 
 /// <summary>A snapshot-consistent group with its snapshots, and its status read from theirs.</summary>
 public sealed record SnapshotGroupItem(
@@ -103,7 +110,7 @@ public sealed class SnapshotGroupService(IDbContextFactory<ConsoleDbContext> dbF
         db.SnapshotGroups.Add(group);
         foreach (var disk in disks)
         {
-            var taken = await snapshots.TakeAsync(db, disk, $"{group.Id}-{disk.Id}", group.Description, resourceGroup.Value, group.Id, ct);
+            var taken = await snapshots.TakeAsync(db, disk, $"{group.Id}-{disk.Id}", group.Description, resourceGroup.Value, group.Id, ct, request.Tags);
             if (!taken.IsSuccess)
             {
                 return taken.Error;
@@ -130,7 +137,7 @@ public sealed class SnapshotGroupService(IDbContextFactory<ConsoleDbContext> dbF
             return CommonErrors.InvalidParameter(request.DiskIds.Count > 0 ? "DiskId" : "ExcludeDiskId", $"a call names at most {SnapshotErrors.MaxGroupDisks} disks.");
         }
 
-        if (SnapshotValidation.Description(request.Description) is { } description)
+        if ((SnapshotValidation.Description(request.Description) ?? SnapshotValidation.Tags(request.Tags)) is { } description)
         {
             return description;
         }
@@ -214,7 +221,10 @@ public sealed class SnapshotGroupService(IDbContextFactory<ConsoleDbContext> dbF
             return
             [
                 .. groups.Select(g => new SnapshotGroupItem(g.Id, g.Name, g.Description, g.InstanceId, g.ResourceGroupId, g.CreationTime,
-                    [.. members[g.Id].OrderBy(s => s.Id).Select(s => new SnapshotGroupMember(s.Id, s.SourceDiskId, s.SourceDiskType, s.Status, s.Progress))])),
+                    [.. members[g.Id].OrderBy(s => s.Id).Select(s => new SnapshotGroupMember(s.Id, s.SourceDiskId, s.SourceDiskType, s.Status, s.Progress)
+                    {
+                        Tags = [.. s.Tags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => (t.TagKey, t.TagValue))],
+                    })])),
             ];
         }, ct);
 

@@ -39,6 +39,9 @@ public sealed record SnapshotListItem(
 
     /// <summary>The snapshot-consistent group it was taken in, or null.</summary>
     public string? SnapshotGroupId { get; init; }
+
+    /// <summary>SDP-02: its tags, by key.</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 
 /// <summary>DescribeSnapshotsUsage: how many snapshots the account has in a region, and the bytes they hold.</summary>
@@ -103,6 +106,7 @@ public sealed class SnapshotQueryService(IDbContextFactory<ConsoleDbContext> dbF
                 SourceSnapshotId = s.SourceSnapshotId,
                 SourceRegionId = s.SourceRegionId,
                 SnapshotGroupId = s.SnapshotGroupId,
+                Tags = [.. s.Tags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => (t.TagKey, t.TagValue))],
             }),
         ];
     }

@@ -18,6 +18,9 @@ public sealed record CopySnapshotRequest(string RegionId, string SnapshotId, str
 
     /// <summary>The copy's resource group, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
+
+    /// <summary>SDP-02: the copy's tags (the image tag rules); the source's are not copied.</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 
 /// <summary>What ModifySnapshotAttribute changes; a null value leaves that attribute as it is.</summary>
@@ -48,6 +51,7 @@ public sealed partial class SnapshotService
     {
         var account = actor.AccountId!;
         if ((SnapshotValidation.Name(request.Name) ?? SnapshotValidation.Description(request.Description) ?? Retention(request.RetentionDays)
+            ?? SnapshotValidation.Tags(request.Tags)
             ?? (request.KmsKeyId is { Length: > 0 } key ? request.Encrypted ? CopyErrors.KmsKeyNotFound(key) : CopyErrors.EncryptedIllegal() : null)) is { } malformed)
         {
             return malformed;
@@ -112,6 +116,7 @@ public sealed partial class SnapshotService
             RetainUntil = request.RetentionDays is { } keep ? time.GetUtcNow().AddDays(keep) : null,
             SourceSnapshotId = source.Id,
             SourceRegionId = source.RegionId,
+            Tags = [.. request.Tags.Select(t => new SnapshotTag { TagKey = t.Key, TagValue = t.Value ?? "" })],
         };
         copy.ReportProgress(0);
         db.Snapshots.Add(copy);

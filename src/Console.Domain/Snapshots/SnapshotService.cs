@@ -10,6 +10,12 @@ public sealed record CreateSnapshotRequest(string RegionId, string DiskId, strin
 {
     /// <summary>The resource group of the new snapshot, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
+
+    /// <summary>SNP-03: the days the snapshot is kept (1–65536); null keeps it until it is deleted.</summary>
+    public int? RetentionDays { get; init; }
+
+    /// <summary>SDP-02: its tags (the image tag rules).</summary>
+    public IReadOnlyList<(string Key, string Value)> Tags { get; init; } = [];
 }
 
 /// <summary>What CreateSnapshot returns at once: the snapshot (progressing) and its task.</summary>
@@ -33,7 +39,8 @@ public sealed partial class SnapshotService(
 
     private async Task<Result<CreatedSnapshot>> CreateInTransactionAsync(ConsoleDbContext db, Actor actor, CreateSnapshotRequest request, CancellationToken ct)
     {
-        if ((SnapshotValidation.Name(request.Name) ?? SnapshotValidation.Description(request.Description)) is { } invalid)
+        if ((SnapshotValidation.Name(request.Name) ?? SnapshotValidation.Description(request.Description) ?? Retention(request.RetentionDays)
+                ?? SnapshotValidation.Tags(request.Tags)) is { } invalid)
         {
             return invalid;
         }
@@ -57,7 +64,16 @@ public sealed partial class SnapshotService(
             return InstanceErrors.IncorrectStatus("The instance of the disk must be Running or Stopped.");
         }
 
-        return await TakeAsync(db, disk, request.Name, request.Description, group.Value, snapshotGroupId: null, ct);
+        var taken = await TakeAsync(db, disk, request.Name, request.Description, group.Value, snapshotGroupId: null, ct, request.Tags);
+        if (taken.IsSuccess && request.RetentionDays is { } keep)
+        {
+            // SNP-03: released when its days have passed (the schedule's sweep, as for copies and automatic snapshots).
+            var snapshot = db.Snapshots.Local.First(s => s.Id == taken.Value.SnapshotId);
+            snapshot.RetentionDays = keep;
+            snapshot.RetainUntil = snapshot.CreationTime.AddDays(keep);
+        }
+
+        return taken;
     }
 
     /// <summary>
@@ -66,7 +82,7 @@ public sealed partial class SnapshotService(
     /// then the snapshot, progressing, and its task. Shared by CreateSnapshot and CreateSnapshotGroup (SNP-05, SNP-11).
     /// </summary>
     internal async Task<Result<CreatedSnapshot>> TakeAsync(ConsoleDbContext db, Disk disk, string? name, string? description, string? resourceGroupId,
-        string? snapshotGroupId, CancellationToken ct)
+        string? snapshotGroupId, CancellationToken ct, IReadOnlyList<(string Key, string Value)>? tags = null)
     {
         var taken = await db.Snapshots.Where(s => s.SourceDiskId == disk.Id && s.SnapshotType == "user").ToListAsync(ct);
         if (taken.Count(s => s.Status == SnapshotStatus.Progressing) >= CreateImageService.MaxSnapshotsInProgressPerDisk)
@@ -85,6 +101,7 @@ public sealed partial class SnapshotService(
             time.GetUtcNow(), snapshotGroupId: snapshotGroupId, ct: ct);
         snapshot.Description = string.IsNullOrEmpty(description) ? null : description;
         snapshot.ResourceGroupId = resourceGroupId;
+        snapshot.Tags.AddRange((tags ?? []).Select(t => new SnapshotTag { TagKey = t.Key, TagValue = t.Value ?? "" }));
         var task = tasks.New(db, region.Infix, region.Id, disk.AccountId, AsyncTaskType.CreateSnapshot, snapshot.Id, cancellable: true);
         return new CreatedSnapshot(snapshot.Id, task.Id);
     }

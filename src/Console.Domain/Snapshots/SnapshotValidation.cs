@@ -30,4 +30,10 @@ public static class SnapshotValidation
     /// </summary>
     public static EcsError? Description(string? description) =>
         NameRule.DescriptionProblem(description, MaxDescriptionLength) is { } why ? SnapshotErrors.DescriptionMalformed(why) : null;
+
+    /// <summary>
+    /// SDP-02: the tags a snapshot or disk is made with follow the image tag rules (at most 20, keys unique, the key and
+    /// value shapes): <see cref="Images.ImageValidation.Tags"/>'s codes, or null.
+    /// </summary>
+    public static EcsError? Tags(IReadOnlyList<(string Key, string Value)> tags) => tags.Count == 0 ? null : Images.ImageValidation.Tags(tags);
 }

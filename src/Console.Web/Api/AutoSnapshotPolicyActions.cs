@@ -50,7 +50,29 @@ internal static class AutoSnapshotPolicyActions
             p.Fail(EcsConsole.Domain.Common.CommonErrors.MissingParameter("retentionDays"));
         }
 
-        return new CreateAutoSnapshotPolicyRequest("", name, hours, weekdays, retention ?? -1) { Tags = p.Tags(), ResourceGroupId = p.Get("ResourceGroupId") };
+        return new CreateAutoSnapshotPolicyRequest("", name, hours, weekdays, retention ?? -1)
+        {
+            Tags = p.Tags(),
+            ResourceGroupId = p.Get("ResourceGroupId"),
+            Copy = BindCopy(p),
+        };
+    }
+
+    /// <summary>
+    /// ASP-04: the cross-region copy settings. <c>TargetCopyRegions</c> is a JSON array of one region (<c>["cn-shanghai"]</c>);
+    /// <c>CopiedSnapshotsRetentionDays</c> and the <c>CopyEncryptionConfiguration</c> are checked by the service.
+    /// </summary>
+    private static CrossRegionCopy? BindCopy(ApiParameters p)
+    {
+        var enabled = p.Bool("EnableCrossRegionCopy");
+        var regions = p.JsonList("TargetCopyRegions", 1,
+            EcsConsole.Domain.Common.CommonErrors.InvalidParameter("TargetCopyRegions", "give a JSON array of one region ID, such as [\"cn-shanghai\"]."));
+        var days = p.Int("CopiedSnapshotsRetentionDays");
+        var encrypted = p.Bool("CopyEncryptionConfiguration.Encrypted");
+        var keyId = p.Get("CopyEncryptionConfiguration.KMSKeyId");
+        return enabled is null && regions.Count == 0 && days is null && encrypted is null && keyId is null
+            ? null
+            : new CrossRegionCopy(enabled ?? false, regions.FirstOrDefault(), days, encrypted ?? false, keyId);
     }
 
     /// <summary>A required JSON array of whole numbers, given as strings or numbers (<c>["2","14"]</c> or <c>[2,14]</c>).</summary>
@@ -128,7 +150,7 @@ internal static class AutoSnapshotPolicyActions
         return f.Paging.Of(policies).Pages(call, "AutoSnapshotPolicies", "AutoSnapshotPolicy", Json);
     }
 
-    /// <summary>A policy as DescribeAutoSnapshotPolicyEx answers it; cross-region copy and the newer association types are concepts the product lacks.</summary>
+    /// <summary>A policy as DescribeAutoSnapshotPolicyEx answers it, with its cross-region copy settings (ASP-04); the newer association types are concepts the product lacks.</summary>
     internal static object Json(AutoSnapshotPolicyView p) => new
     {
         AutoSnapshotPolicyId = p.Id,
@@ -145,10 +167,10 @@ internal static class AutoSnapshotPolicyActions
         AssociationType = "",
         p.ResourceGroupId,
         Tags = new { Tag = p.Tags.Select(t => new { TagKey = t.Key, TagValue = t.Value }).ToList() },
-        EnableCrossRegionCopy = false,
-        TargetCopyRegions = "",
-        CopiedSnapshotsRetentionDays = -1,
-        CopyEncryptionConfiguration = new { Encrypted = false, KMSKeyId = "" },
+        EnableCrossRegionCopy = p.Copy.Enabled,
+        TargetCopyRegions = p.Copy.TargetRegionId is { } target ? JsonSerializer.Serialize(new[] { target }) : "",
+        CopiedSnapshotsRetentionDays = p.Copy.RetentionDays ?? -1,
+        CopyEncryptionConfiguration = new { p.Copy.Encrypted, KMSKeyId = "" },
         TargetTags = new { TargetTag = Array.Empty<object>() },
     };
 }

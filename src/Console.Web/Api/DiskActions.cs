@@ -38,6 +38,12 @@ internal static class DiskActions
         KmsKeyId = p.Get("KMSKeyId"),
         PerformanceLevel = p.Get("PerformanceLevel"),
         ResourceGroupId = p.Get("ResourceGroupId"),
+        Tags = p.Tags(),
+        MultiAttach = p.Get("MultiAttach"),
+        ProvisionedIops = p.Get("ProvisionedIops") is null ? null : p.Int("ProvisionedIops", 0),
+        BurstingEnabled = p.Bool("BurstingEnabled"),
+        StorageSetId = p.Get("StorageSetId"),
+        StorageClusterId = p.Get("StorageClusterId"),
     };
 
     private static async Task<ApiReply> CreateDiskAsync(ApiCall call, Region region, CreateDiskRequest request) =>

@@ -57,6 +57,7 @@ internal static class SnapshotActions
             RetentionDays = p.Int("RetentionDays", 1, SnapshotErrors.MaxRetentionDays),
             KmsKeyId = p.Get("KMSKeyId"),
             ResourceGroupId = p.Get("ResourceGroupId"),
+            Tags = p.Tags(),
         };
 
     internal static ModifySnapshotRequest BindModify(ApiParameters p)
@@ -91,6 +92,7 @@ internal static class SnapshotActions
         Name = p.Get("Name"),
         Description = p.Get("Description"),
         ResourceGroupId = p.Get("ResourceGroupId"),
+        Tags = p.Tags(),
     };
 
     private sealed record GroupFilter(IReadOnlyList<string> Ids, IReadOnlyList<string> Statuses, ApiPaging Paging);
@@ -121,7 +123,7 @@ internal static class SnapshotActions
             .Where(g => f.Statuses.Count == 0 || f.Statuses.Contains(g.Status))
             .WhereParameter(call.P, "InstanceId", g => g.InstanceId)
             .WhereParameter(call.P, "Name", g => g.Name)
-            .WhereUntagged(call.P)
+            .WhereTagged(call.P, GroupTags)
             .ToList();
         return f.Paging.Of(groups).Reply(page => new
         {
@@ -139,7 +141,7 @@ internal static class SnapshotActions
                     ProgressStatus = g.Status,
                     CreationTime = ApiTime.Format(g.CreationTime),
                     ResourceGroupId = ResourceGroupRules.Effective(g.ResourceGroupId, call.Actor.AccountId) ?? "",
-                    Tags = new { Tag = Array.Empty<object>() },
+                    Tags = new { Tag = GroupTags(g).Select(t => new { t.Key, t.Value }).ToList() },
                     Snapshots = new
                     {
                         Snapshot = g.Snapshots.Select(s => new
@@ -151,11 +153,14 @@ internal static class SnapshotActions
                             Available = s.Status == SnapshotStatus.Accomplished,
                             InstantAccess = false,
                             InstantAccessRetentionDays = 0,
-                            Tags = new { Tag = Array.Empty<object>() },
+                            Tags = new { Tag = s.Tags.Select(t => new { t.Key, t.Value }).ToList() },
                         }).ToList(),
                     },
                 }).ToList(),
             },
         });
     }
+
+    /// <summary>SDP-02: a group's tags are those CreateSnapshotGroup put on each of its snapshots (its first one's).</summary>
+    private static IReadOnlyList<(string Key, string Value)> GroupTags(SnapshotGroupItem g) => g.Snapshots.FirstOrDefault()?.Tags ?? [];
 }

@@ -13,28 +13,55 @@ internal static class StorageActions
 {
     public static IEnumerable<EcsAction> All =>
     [
-        EcsAction.Global("CreateSnapshot", p => p.Required("DiskId"), CreateSnapshotAsync, changing: true).WithClientToken(),
+        EcsAction.Global("CreateSnapshot", BindCreateSnapshot, CreateSnapshotAsync, changing: true).WithClientToken(),
         EcsAction.InRegion("DescribeSnapshots", BindDescribeSnapshots, DescribeSnapshotsAsync),
         EcsAction.Global("DeleteSnapshot", p => (SnapshotId: p.Required("SnapshotId"), Force: p.Bool("Force") ?? false), DeleteSnapshotAsync, changing: true),
         EcsAction.InRegion("DescribeDisks", BindDescribeDisks, DescribeDisksAsync),
     ];
 
-    /// <summary>CreateSnapshot names no region: the disk's own.</summary>
-    private static async Task<ApiReply> CreateSnapshotAsync(ApiCall call, string diskId)
+    /// <summary>
+    /// CreateSnapshot's parameters (SNP-03, SDP-02, SDP-03): <c>RetentionDays</c> 1–65536, <c>Tag.N</c>, and <c>Category</c>
+    /// <c>standard</c> (what every snapshot here is); <c>flash</c>, the local snapshots ECS retired in 2020, is refused,
+    /// as is any other word (<c>InvalidSnapshotCategory.Malformed</c> / 403).
+    /// </summary>
+    private static CreateSnapshotRequest BindCreateSnapshot(ApiParameters p)
     {
-        var disk = await call.Service<DiskQueryService>().FindAsync(call.Actor, diskId, call.Ct);
-        if (disk is null)
+        var request = new CreateSnapshotRequest("", p.Required("DiskId"), p.Get("SnapshotName"), p.Get("Description"))
         {
-            return SnapshotErrors.DiskNotFound(diskId);
+            ResourceGroupId = p.Get("ResourceGroupId"),
+            RetentionDays = p.Int("RetentionDays", 1, SnapshotErrors.MaxRetentionDays),
+            Tags = p.Tags(),
+        };
+        if (p.Get("Category") is { } category && !category.Equals("standard", StringComparison.OrdinalIgnoreCase))
+        {
+            p.Fail(ApiErrors.Invalid("InvalidSnapshotCategory.Malformed", 403, category.Equals("flash", StringComparison.OrdinalIgnoreCase)
+                ? "Local snapshots (flash) were replaced by instant access on 2020-12-14 and cannot be created: use Category=standard or leave it out."
+                : $"The specified Category \"{category}\" is not valid: use standard."));
         }
 
-        return (await call.Service<SnapshotService>().CreateAsync(call.Actor,
-                new CreateSnapshotRequest(disk.RegionId, diskId, call.P.Get("SnapshotName"), call.P.Get("Description")) { ResourceGroupId = call.P.Get("ResourceGroupId") },
-                call.Ct))
+        return request;
+    }
+
+    /// <summary>CreateSnapshot names no region: the disk's own.</summary>
+    private static async Task<ApiReply> CreateSnapshotAsync(ApiCall call, CreateSnapshotRequest request)
+    {
+        var disk = await call.Service<DiskQueryService>().FindAsync(call.Actor, request.DiskId, call.Ct);
+        if (disk is null)
+        {
+            return SnapshotErrors.DiskNotFound(request.DiskId);
+        }
+
+        return (await call.Service<SnapshotService>().CreateAsync(call.Actor, request with { RegionId = disk.RegionId }, call.Ct))
             .Reply(created => new { call.RequestId, created.SnapshotId });
     }
 
-    private sealed record SnapshotFilter(IReadOnlyList<string> Ids, string Status, string Type, string? SourceType, string? Usage, ApiPaging Paging);
+    private sealed record SnapshotFilter(IReadOnlyList<string> Ids, string Status, string Type, string? SourceType, string? Usage, ApiPaging Paging)
+    {
+        /// <summary>SDP-05: <c>Filter.N</c> <c>CreationStartTime</c> / <c>CreationEndTime</c>.</summary>
+        public DateTimeOffset? CreatedFrom { get; init; }
+
+        public DateTimeOffset? CreatedTo { get; init; }
+    }
 
     private static SnapshotFilter BindDescribeSnapshots(ApiParameters p)
     {
@@ -63,7 +90,8 @@ internal static class StorageActions
             p.Fail(ApiErrors.Invalid("InvalidUsage", 404, "Usage must be image, disk, image_disk or none."));
         }
 
-        return new SnapshotFilter(ids, status, type, sourceType, usage, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
+        var (from, to) = ApiFilters.CreationWindow(p, "CreationStartTime or CreationEndTime"); // SDP-05
+        return new SnapshotFilter(ids, status, type, sourceType, usage, ApiPaging.Read(p, PagingStyle.PagesOrTokens)) { CreatedFrom = from, CreatedTo = to };
     }
 
     private static async Task<ApiReply> DescribeSnapshotsAsync(ApiCall call, Region region, SnapshotFilter f)
@@ -83,7 +111,8 @@ internal static class StorageActions
             .WhereAnswered(call.P, "Category", "standard")
             .WhereAnswered(call.P, "KMSKeyId", "")
             .WhereParameter(call.P, "SnapshotLinkId", s => ApiDefaults.Id("sl-", region.Infix, s.SourceDiskId))
-            .WhereUntagged(call.P)
+            .Where(s => (f.CreatedFrom is null || s.CreationTime >= f.CreatedFrom) && (f.CreatedTo is null || s.CreationTime <= f.CreatedTo))
+            .WhereTagged(call.P, s => s.Tags)
             .ToList();
         var remaining = await call.Service<TaskQueryService>().RemainingSecondsAsync(call.Actor, region.Id, [.. snapshots.Select(s => s.Id)], call.Ct);
         return f.Paging.Of(snapshots).Pages(call, "Snapshots", "Snapshot", s => new
@@ -107,7 +136,7 @@ internal static class StorageActions
             RemainTime = remaining.GetValueOrDefault(s.Id),
             RegionId = region.Id,
             ResourceGroupId = ResourceGroupRules.Effective(s.ResourceGroupId, call.Actor.AccountId) ?? "",
-            Tags = new { Tag = Array.Empty<object>() },
+            Tags = new { Tag = s.Tags.Select(t => new { TagKey = t.Key, TagValue = t.Value }).ToList() },
             s.Encrypted,
             KMSKeyId = "",
             // The full size the snapshot holds (the product keeps no sparse data: the source disk's size).
@@ -140,7 +169,12 @@ internal static class StorageActions
         return call.Done(await call.Service<SnapshotService>().DeleteAsync(call.Actor, regionId, snapshotId, call.Ct, a.Force));
     }
 
-    private static (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) BindDescribeDisks(ApiParameters p)
+    private sealed record DiskFilter(IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging, DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, bool Performance);
+
+    /// <summary>SDP-12: <c>AdditionalAttributes.N</c> takes <c>Performance</c> only.</summary>
+    private const string PerformanceAttribute = "Performance";
+
+    private static DiskFilter BindDescribeDisks(ApiParameters p)
     {
         var ids = p.JsonList("DiskIds");
         var diskType = p.Get("DiskType") ?? "all";
@@ -149,10 +183,17 @@ internal static class StorageActions
             p.Fail(CommonErrors.InvalidParameter("DiskType", "it must be all, system or data."));
         }
 
-        return (ids, diskType, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
+        var attributes = p.List("AdditionalAttributes");
+        if (attributes.FirstOrDefault(a => a != PerformanceAttribute) is { } unknown)
+        {
+            p.Fail(CommonErrors.InvalidParameter("AdditionalAttributes", $"\"{unknown}\" is not an attribute: use {PerformanceAttribute}."));
+        }
+
+        var (from, to) = ApiFilters.CreationWindow(p, "CreationStartTime or CreationEndTime"); // SDP-11
+        return new DiskFilter(ids, diskType, ApiPaging.Read(p, PagingStyle.PagesOrTokens), from, to, attributes.Contains(PerformanceAttribute));
     }
 
-    private static async Task<ApiReply> DescribeDisksAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string DiskType, ApiPaging Paging) f)
+    private static async Task<ApiReply> DescribeDisksAsync(ApiCall call, Region region, DiskFilter f)
     {
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var lockReason = call.P.Get("LockReason");
@@ -181,7 +222,8 @@ internal static class StorageActions
             .WhereBool(call.P, "EnableAutomatedSnapshotPolicy", d => policies.ContainsKey(d.Id))
             .WhereBool(call.P, "DeleteAutoSnapshot", _ => true)
             .Where(_ => lockReason is null) // no disk is locked
-            .WhereUntagged(call.P)
+            .Where(d => (f.CreatedFrom is null || d.CreationTime >= f.CreatedFrom) && (f.CreatedTo is null || d.CreationTime <= f.CreatedTo))
+            .WhereTagged(call.P, d => d.Tags.Select(t => (t.TagKey, t.TagValue)))
             .ToList();
         return f.Paging.Of(disks).Pages(call, "Disks", "Disk", d => new
         {
@@ -204,7 +246,7 @@ internal static class StorageActions
             d.ZoneId,
             CreationTime = ApiTime.Format(d.CreationTime),
             ResourceGroupId = ResourceGroupRules.Effective(d.ResourceGroupId, d.AccountId),
-            Tags = new { Tag = Array.Empty<object>() },
+            Tags = new { Tag = d.Tags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => new { t.TagKey, t.TagValue }).ToList() },
             AttachedTime = d.InstanceId is null ? "" : ApiTime.Format(d.AttachedTime ?? d.CreationTime),
             DetachedTime = d.DetachedTime is { } detached ? ApiTime.Format(detached) : "",
             Attachments = new { Attachment = Attachment(d) },
@@ -233,12 +275,13 @@ internal static class StorageActions
             OperationLocks = new { OperationLock = Array.Empty<object>() },
             PerformanceLevel = d.Category == "cloud_essd" ? d.PerformanceLevel ?? "PL1" : "",
             IOPS = DiskPerformance.Iops(d.Category, d.SizeGiB, d.PerformanceLevel),
-            IOPSRead = 0,
-            IOPSWrite = 0,
+            // SDP-12: the read and write ceilings are the disk's IOPS and throughput, asked for with AdditionalAttributes=Performance.
+            IOPSRead = f.Performance ? DiskPerformance.Iops(d.Category, d.SizeGiB, d.PerformanceLevel) : 0,
+            IOPSWrite = f.Performance ? DiskPerformance.Iops(d.Category, d.SizeGiB, d.PerformanceLevel) : 0,
             ProvisionedIops = 0,
             Throughput = DiskPerformance.ThroughputMBps(d.Category, d.SizeGiB, d.PerformanceLevel),
-            ThroughputRead = 0,
-            ThroughputWrite = 0,
+            ThroughputRead = f.Performance ? DiskPerformance.ThroughputMBps(d.Category, d.SizeGiB, d.PerformanceLevel) : 0,
+            ThroughputWrite = f.Performance ? DiskPerformance.ThroughputMBps(d.Category, d.SizeGiB, d.PerformanceLevel) : 0,
         });
     }
 

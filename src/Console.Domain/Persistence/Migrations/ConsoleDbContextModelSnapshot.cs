@@ -2067,7 +2067,16 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CopiedSnapshotsRetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CopyEncrypted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EnableCrossRegionCopy")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -2093,6 +2102,10 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.Property<int>("RetentionDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetCopyRegions")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TimePoints")
                         .IsRequired()
@@ -2654,6 +2667,30 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .WithMany("Disks")
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("EcsConsole.Domain.Instances.DiskTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("DiskId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("DiskId", "TagKey");
+
+                            b1.ToTable("DiskTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DiskId");
+                        });
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Instances.Instance", b =>
@@ -2747,6 +2784,33 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("PolicyId");
+                        });
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.Snapshot", b =>
+                {
+                    b.OwnsMany("EcsConsole.Domain.Snapshots.SnapshotTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("SnapshotId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SnapshotId", "TagKey");
+
+                            b1.ToTable("SnapshotTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SnapshotId");
                         });
 
                     b.Navigation("Tags");

@@ -21,7 +21,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 "EcsConsole.Domain.Snapshots.AutoSnapshotPolicy",
                 typeof(AutoSnapshotPolicy),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -43,6 +43,22 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 maxLength: 16);
             accountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var copiedSnapshotsRetentionDays = runtimeEntityType.AddProperty(
+                "CopiedSnapshotsRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("CopiedSnapshotsRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<CopiedSnapshotsRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            copiedSnapshotsRetentionDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var copyEncrypted = runtimeEntityType.AddProperty(
+                "CopyEncrypted",
+                typeof(bool),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("CopyEncrypted", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<CopyEncrypted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            copyEncrypted.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var creationTime = runtimeEntityType.AddProperty(
                 "CreationTime",
                 typeof(DateTimeOffset),
@@ -51,6 +67,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 valueConverter: new UtcDateTimeOffsetConverter());
             creationTime.SetSentinelFromProviderValue(new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
             creationTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var enableCrossRegionCopy = runtimeEntityType.AddProperty(
+                "EnableCrossRegionCopy",
+                typeof(bool),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("EnableCrossRegionCopy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<EnableCrossRegionCopy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            enableCrossRegionCopy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
@@ -100,6 +124,15 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(AutoSnapshotPolicy).GetField("<RetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
             retentionDays.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var targetCopyRegions = runtimeEntityType.AddProperty(
+                "TargetCopyRegions",
+                typeof(string),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("TargetCopyRegions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<TargetCopyRegions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            targetCopyRegions.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var timePoints = runtimeEntityType.AddProperty(
                 "TimePoints",

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c0823656-416b-46e1-b6df-eec7d0a1b14f"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("d6c5f499-9b59-4398-9a9f-9e701de5f224"), entityTypeCount: 56)
         {
         }
 
@@ -37,6 +37,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             var instanceType = InstanceTypeEntityType.Create(this);
             var instanceTypeZone = InstanceTypeZoneEntityType.Create(this);
             var disk = DiskEntityType.Create(this);
+            var diskTag = DiskTagEntityType.Create(this);
             var instance = InstanceEntityType.Create(this);
             var keyPair = KeyPairEntityType.Create(this);
             var keyPairTag = KeyPairTagEntityType.Create(this);
@@ -60,6 +61,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             var diskAutoSnapshotPolicy = DiskAutoSnapshotPolicyEntityType.Create(this);
             var snapshot = SnapshotEntityType.Create(this);
             var snapshotGroup = SnapshotGroupEntityType.Create(this);
+            var snapshotTag = SnapshotTagEntityType.Create(this);
             var ossBucket = OssBucketEntityType.Create(this);
             var ossObject = OssObjectEntityType.Create(this);
             var asyncTask = AsyncTaskEntityType.Create(this);
@@ -82,12 +84,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             InstanceTypeZoneEntityType.CreateForeignKey1(instanceTypeZone, instanceType);
             InstanceTypeZoneEntityType.CreateForeignKey2(instanceTypeZone, zone);
             DiskEntityType.CreateForeignKey1(disk, instance);
+            DiskTagEntityType.CreateForeignKey1(diskTag, disk);
             InstanceEntityType.CreateForeignKey1(instance, instanceType);
             KeyPairTagEntityType.CreateForeignKey1(keyPairTag, keyPair);
             MarketplacePriceEntityType.CreateForeignKey1(marketplacePrice, marketplaceProduct);
             ZoneEntityType.CreateForeignKey1(zone, region);
             SasDiskEntityType.CreateForeignKey1(sasDisk, sasServer);
             AutoSnapshotPolicyTagEntityType.CreateForeignKey1(autoSnapshotPolicyTag, autoSnapshotPolicy);
+            SnapshotTagEntityType.CreateForeignKey1(snapshotTag, snapshot);
             OssObjectEntityType.CreateForeignKey1(ossObject, ossBucket);
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -117,6 +121,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             InstanceTypeEntityType.CreateAnnotations(instanceType);
             InstanceTypeZoneEntityType.CreateAnnotations(instanceTypeZone);
             DiskEntityType.CreateAnnotations(disk);
+            DiskTagEntityType.CreateAnnotations(diskTag);
             InstanceEntityType.CreateAnnotations(instance);
             KeyPairEntityType.CreateAnnotations(keyPair);
             KeyPairTagEntityType.CreateAnnotations(keyPairTag);
@@ -140,6 +145,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             DiskAutoSnapshotPolicyEntityType.CreateAnnotations(diskAutoSnapshotPolicy);
             SnapshotEntityType.CreateAnnotations(snapshot);
             SnapshotGroupEntityType.CreateAnnotations(snapshotGroup);
+            SnapshotTagEntityType.CreateAnnotations(snapshotTag);
             OssBucketEntityType.CreateAnnotations(ossBucket);
             OssObjectEntityType.CreateAnnotations(ossObject);
             AsyncTaskEntityType.CreateAnnotations(asyncTask);

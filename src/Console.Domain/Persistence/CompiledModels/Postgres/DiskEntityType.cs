@@ -24,6 +24,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 typeof(Disk),
                 baseEntityType,
                 propertyCount: 20,
+                navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);

@@ -22,6 +22,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 typeof(Snapshot),
                 baseEntityType,
                 propertyCount: 23,
+                navigationCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 

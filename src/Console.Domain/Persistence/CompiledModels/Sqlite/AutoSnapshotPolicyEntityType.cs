@@ -21,7 +21,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 "EcsConsole.Domain.Snapshots.AutoSnapshotPolicy",
                 typeof(AutoSnapshotPolicy),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 14,
                 navigationCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -41,6 +41,20 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(AccountResource).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
 
+            var copiedSnapshotsRetentionDays = runtimeEntityType.AddProperty(
+                "CopiedSnapshotsRetentionDays",
+                typeof(int?),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("CopiedSnapshotsRetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<CopiedSnapshotsRetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var copyEncrypted = runtimeEntityType.AddProperty(
+                "CopyEncrypted",
+                typeof(bool),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("CopyEncrypted", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<CopyEncrypted>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+
             var creationTime = runtimeEntityType.AddProperty(
                 "CreationTime",
                 typeof(DateTimeOffset),
@@ -48,6 +62,13 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(AccountResource).GetField("<CreationTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new DateTimeOffsetToBinaryConverter());
             creationTime.SetSentinelFromProviderValue(0L);
+
+            var enableCrossRegionCopy = runtimeEntityType.AddProperty(
+                "EnableCrossRegionCopy",
+                typeof(bool),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("EnableCrossRegionCopy", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<EnableCrossRegionCopy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
@@ -91,6 +112,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("RetentionDays", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AutoSnapshotPolicy).GetField("<RetentionDays>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
+
+            var targetCopyRegions = runtimeEntityType.AddProperty(
+                "TargetCopyRegions",
+                typeof(string),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("TargetCopyRegions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<TargetCopyRegions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var timePoints = runtimeEntityType.AddProperty(
                 "TimePoints",

@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("134e55c9-9d4b-4bee-b374-d7920124ddd1"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("6c103778-a759-4059-ad98-b152f3db094b"), entityTypeCount: 56)
         {
         }
 
@@ -36,6 +36,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             var instanceType = InstanceTypeEntityType.Create(this);
             var instanceTypeZone = InstanceTypeZoneEntityType.Create(this);
             var disk = DiskEntityType.Create(this);
+            var diskTag = DiskTagEntityType.Create(this);
             var instance = InstanceEntityType.Create(this);
             var keyPair = KeyPairEntityType.Create(this);
             var keyPairTag = KeyPairTagEntityType.Create(this);
@@ -59,6 +60,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             var diskAutoSnapshotPolicy = DiskAutoSnapshotPolicyEntityType.Create(this);
             var snapshot = SnapshotEntityType.Create(this);
             var snapshotGroup = SnapshotGroupEntityType.Create(this);
+            var snapshotTag = SnapshotTagEntityType.Create(this);
             var ossBucket = OssBucketEntityType.Create(this);
             var ossObject = OssObjectEntityType.Create(this);
             var asyncTask = AsyncTaskEntityType.Create(this);
@@ -81,12 +83,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             InstanceTypeZoneEntityType.CreateForeignKey1(instanceTypeZone, instanceType);
             InstanceTypeZoneEntityType.CreateForeignKey2(instanceTypeZone, zone);
             DiskEntityType.CreateForeignKey1(disk, instance);
+            DiskTagEntityType.CreateForeignKey1(diskTag, disk);
             InstanceEntityType.CreateForeignKey1(instance, instanceType);
             KeyPairTagEntityType.CreateForeignKey1(keyPairTag, keyPair);
             MarketplacePriceEntityType.CreateForeignKey1(marketplacePrice, marketplaceProduct);
             ZoneEntityType.CreateForeignKey1(zone, region);
             SasDiskEntityType.CreateForeignKey1(sasDisk, sasServer);
             AutoSnapshotPolicyTagEntityType.CreateForeignKey1(autoSnapshotPolicyTag, autoSnapshotPolicy);
+            SnapshotTagEntityType.CreateForeignKey1(snapshotTag, snapshot);
             OssObjectEntityType.CreateForeignKey1(ossObject, ossBucket);
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -116,6 +120,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             InstanceTypeEntityType.CreateAnnotations(instanceType);
             InstanceTypeZoneEntityType.CreateAnnotations(instanceTypeZone);
             DiskEntityType.CreateAnnotations(disk);
+            DiskTagEntityType.CreateAnnotations(diskTag);
             InstanceEntityType.CreateAnnotations(instance);
             KeyPairEntityType.CreateAnnotations(keyPair);
             KeyPairTagEntityType.CreateAnnotations(keyPairTag);
@@ -139,6 +144,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             DiskAutoSnapshotPolicyEntityType.CreateAnnotations(diskAutoSnapshotPolicy);
             SnapshotEntityType.CreateAnnotations(snapshot);
             SnapshotGroupEntityType.CreateAnnotations(snapshotGroup);
+            SnapshotTagEntityType.CreateAnnotations(snapshotTag);
             OssBucketEntityType.CreateAnnotations(ossBucket);
             OssObjectEntityType.CreateAnnotations(ossObject);
             AsyncTaskEntityType.CreateAnnotations(asyncTask);

@@ -22,6 +22,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 typeof(Snapshot),
                 baseEntityType,
                 propertyCount: 23,
+                navigationCount: 1,
                 unnamedIndexCount: 4,
                 keyCount: 1);
 
