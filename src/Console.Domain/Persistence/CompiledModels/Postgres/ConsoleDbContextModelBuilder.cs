@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c0823656-416b-46e1-b6df-eec7d0a1b14f"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("c1bfa355-e511-4d39-9cda-2ec82c5af536"), entityTypeCount: 54)
         {
         }
 

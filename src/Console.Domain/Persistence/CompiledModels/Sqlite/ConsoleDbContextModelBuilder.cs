@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("134e55c9-9d4b-4bee-b374-d7920124ddd1"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("9f40025a-241f-4577-b850-c30161cd6d71"), entityTypeCount: 54)
         {
         }
 
