@@ -77,6 +77,7 @@ public sealed class EcsApiImageParameterTests(EcsApiFixture api) : IClassFixture
         var creating = await ImageAsync(imageId);
         await CompleteTasksAsync();
         var available = await ImageAsync(imageId);
+        var toBios = await api.Alice().CallAsync("ModifyImageAttribute", InRegion, ("ImageId", imageId), ("BootMode", "BIOS"));
         var plain = await api.Alice().CallAsync("CreateImage", InRegion, ("InstanceId", instanceId), ("ImageName", "plain-" + Unique()));
         var unchecked_ = await ImageAsync(plain["ImageId"].GetString()!);
 
@@ -86,6 +87,7 @@ public sealed class EcsApiImageParameterTests(EcsApiFixture api) : IClassFixture
             available.GetProperty("DetectionOptions").GetProperty("Status").GetString(),
             available.GetProperty("SecureBootOptions").GetProperty("SecureBootSupport").GetString()));
         Assert.Equal(0, available.GetProperty("DetectionOptions").GetProperty("Items").GetProperty("Item").GetArrayLength());
+        Assert.Equal(("InvalidBootMode.NotSupport", HttpStatusCode.BadRequest), (toBios.Code, toBios.Status));
         Assert.Equal(("", "unsupported"), (unchecked_.GetProperty("DetectionOptions").GetProperty("Status").GetString(),
             unchecked_.GetProperty("SecureBootOptions").GetProperty("SecureBootSupport").GetString()));
     }
