@@ -916,6 +916,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(128)")
                         .UseCollation("C");
 
+                    b.Property<bool>("ImageCheckRequested")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ImageVersion")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -996,6 +999,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<string>("ResourceGroupId")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<bool>("SecureBootSupport")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("SizeGiB")
                         .HasColumnType("integer");

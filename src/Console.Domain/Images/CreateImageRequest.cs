@@ -35,6 +35,15 @@ public sealed record CreateImageRequest
 
     /// <summary>CRT-GEN-04: <c>v1</c> or <c>v2</c> instead of the source's (an instance's own; v1 from snapshots).</summary>
     public string? ImdsSupport { get; init; }
+
+    /// <summary>IMGP-04: the new image's <c>ImageVersion</c>; from an instance running a Marketplace image, that image's own.</summary>
+    public string? ImageVersion { get; init; }
+
+    /// <summary>IMGP-05: <c>DetectionStrategy=Standard</c>, the image check runs while the image is made.</summary>
+    public bool ImageCheck { get; init; }
+
+    /// <summary>IMGP-06: <c>SecureBootOptions.SecureBootSupport</c>; null keeps the default (<c>unsupported</c>).</summary>
+    public bool? SecureBootSupport { get; init; }
 }
 
 /// <summary>A data disk of an image made from snapshots: a snapshot and/or a size in GiB.</summary>

@@ -57,7 +57,9 @@ public sealed class CreateImageService(
         var account = actor.AccountId!;
         var error = ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description)
             ?? ImageValidation.Family(request.Family) ?? ImageValidation.Tags(request.Tags)
-            ?? (request.ImdsSupport is { Length: > 0 } imds && imds is not ("v1" or "v2") ? ImageErrors.ImdsSupportMalformed(imds) : null);
+            ?? (request.ImdsSupport is { Length: > 0 } imds && imds is not ("v1" or "v2") ? ImageErrors.ImdsSupportMalformed(imds) : null)
+            ?? (request.ImageVersion is { Length: > ImageErrors.MaxImageVersionLength }
+                ? ImageErrors.ImageVersionMalformed($"ImageVersion is at most {ImageErrors.MaxImageVersionLength} characters.") : null);
         if (error is not null)
         {
             return error;
@@ -119,6 +121,18 @@ public sealed class CreateImageService(
             return badBootMode;
         }
 
+        // IMGP-06: Secure Boot is a UEFI feature: a BIOS image cannot support it.
+        if (request.SecureBootSupport == true && (request.BootMode ?? template.BootMode) == BootMode.Bios)
+        {
+            return ImageErrors.BootModeNotSupported("Secure Boot needs UEFI: a BIOS image cannot support it (set BootMode to UEFI).");
+        }
+
+        // IMGP-04 (CRT-INS-11): an image made from a Marketplace image keeps that image's version.
+        if (template.ProductCode is not null && request.ImageVersion is { Length: > 0 } version && version != template.ImageVersion)
+        {
+            return ImageErrors.ImageVersionMalformed($"The source runs a Marketplace image of version \"{template.ImageVersion}\": ImageVersion must be empty or that version.");
+        }
+
         var now = time.GetUtcNow();
         var image = new Image
         {
@@ -135,6 +149,9 @@ public sealed class CreateImageService(
             Architecture = template.Architecture,
             SizeGiB = mappings[0].SizeGiB,
             BootMode = request.BootMode ?? template.BootMode,
+            ImageVersion = request.ImageVersion is { Length: > 0 } imageVersion ? imageVersion : template.ImageVersion,
+            ImageCheckRequested = request.ImageCheck,
+            SecureBootSupport = request.SecureBootSupport ?? false,
             NvmeSupport = template.NvmeSupport,
             ImdsSupport = request.ImdsSupport is { Length: > 0 } imdsSupport ? imdsSupport : template.ImdsSupport,
             IsSupportCloudinit = template.OsType == OsType.Linux,
@@ -160,7 +177,7 @@ public sealed class CreateImageService(
     /// <summary>The OS of the new image, and its disks.</summary>
     private sealed record OsTemplate(
         string OsName, OsType OsType, string Platform, ImageArchitecture Architecture, BootMode BootMode, bool NvmeSupport,
-        string ImdsSupport, string LicenseType, decimal FeePerHour, string? ProductCode);
+        string ImdsSupport, string LicenseType, decimal FeePerHour, string? ProductCode, string? ImageVersion = null);
 
     private async Task<Result<(OsTemplate, List<ImageDiskMapping>, List<Snapshot>)>> FromInstanceAsync(
         ConsoleDbContext db, Actor actor, CreateImageRequest request, string infix, string imageId, CancellationToken ct)
@@ -211,7 +228,7 @@ public sealed class CreateImageService(
         var template = source is null
             ? new OsTemplate("Linux", OsType.Linux, "Others Linux", type.Architecture, BootMode.UefiPreferred, true, "v1", "Auto", 0, null)
             : new OsTemplate(source.OsName, source.OsType, source.Platform, source.Architecture, source.BootMode, source.NvmeSupport,
-                source.ImdsSupport, source.LicenseType, source.FeePerHour, source.ProductCode);
+                source.ImdsSupport, source.LicenseType, source.FeePerHour, source.ProductCode, source.ImageVersion);
 
         var now = time.GetUtcNow();
         var snapshots = new List<Snapshot>();

@@ -46,6 +46,19 @@ public sealed class Image : IOsDescription
 
     public required BootMode BootMode { get; set; }
 
+    /// <summary>
+    /// <c>SecureBootOptions.SecureBootSupport</c>: the image was made to boot with UEFI Secure Boot (CreateImage,
+    /// IMGP-06); never for a BIOS image.
+    /// </summary>
+    public bool SecureBootSupport { get; init; }
+
+    /// <summary>
+    /// <c>DetectionStrategy=Standard</c> was asked when the image was made or imported (IMGP-05): the image check runs
+    /// while the image is made (<c>DetectionOptions.Status</c> <c>Processing</c>) and has finished, finding no risk, once
+    /// it is Available (<c>Finished</c>).
+    /// </summary>
+    public bool ImageCheckRequested { get; init; }
+
     /// <summary>Features.NvmeSupport: <c>supported</c> when true.</summary>
     public bool NvmeSupport { get; set; }
 

@@ -184,6 +184,16 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             images = images.Where(i => i.CreationTime <= to);
         }
 
+        if (query.ForSystemDiskReplacement)
+        {
+            images = images.Where(i => !i.DiskMappings.Any(m => m.Type == DiskMappingType.Data));
+        }
+
+        if (query.Usable is { } usable)
+        {
+            images = images.Where(usable ? ImageVisibility.UsableBy(db, account) : ImageVisibility.NotUsableBy(db, account));
+        }
+
         var total = await images.CountAsync(ct);
         var page = await images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key)
             .Page(query.Page, query.PageSize)
@@ -198,7 +208,32 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         var shared = own.Count == 0
             ? []
             : await db.ImageShares.AsNoTracking().Where(s => s.RegionId == region && own.Contains(s.ImageId)).Select(s => s.ImageId).Distinct().ToListAsync(ct);
-        return new ImageDescribePage(page, total, query.Page, query.PageSize, shared.ToHashSet(StringComparer.Ordinal));
+        var codes = page.Where(i => i.ProductCode != null).Select(i => i.ProductCode!).Distinct().ToList();
+        HashSet<string> notUsable = new(StringComparer.Ordinal), subscribed = new(StringComparer.Ordinal);
+        if (codes.Count > 0)
+        {
+            var onSale = await db.MarketplaceProducts.AsNoTracking().Where(p => codes.Contains(p.Code) && p.WithdrawnAt == null).Select(p => p.Code).ToListAsync(ct);
+            var mine = await db.MarketplaceSubscriptions.AsNoTracking().Where(s => s.AccountId == account && s.RegionId == region && codes.Contains(s.ProductCode))
+                .Select(s => s.ProductCode).ToListAsync(ct);
+            foreach (var image in page.Where(i => i.ProductCode != null))
+            {
+                if (mine.Contains(image.ProductCode!))
+                {
+                    subscribed.Add(image.Id);
+                }
+
+                if (!mine.Contains(image.ProductCode!) || !onSale.Contains(image.ProductCode!))
+                {
+                    notUsable.Add(image.Id);
+                }
+            }
+        }
+
+        return new ImageDescribePage(page, total, query.Page, query.PageSize, shared.ToHashSet(StringComparer.Ordinal))
+        {
+            NotUsable = notUsable,
+            Subscribed = subscribed,
+        };
     }
 
     /// <summary>The account's image families in the region, for the family filter.</summary>

@@ -37,6 +37,13 @@ public static class ImageErrors
     public const string ImdsSupportMalformedCode = "InvalidParameter.FeaturesImdsSupport";
     public const string ImdsSupportNotMatchCode = "InvalidOperation.FeaturesImdsSupportNotMatch";
     public const string BootModeNotSupportedCode = "InvalidBootMode.NotSupport";
+    public const string ImageVersionMalformedCode = "InvalidImageVersion.Malformed";
+    public const string DetectionStrategyCode = "InvalidParameter.DetectionStrategy";
+    public const string ImageCheckWindowsCode = "ImageCheckUnsupported.WindowsImage";
+    public const string SecureBootSupportCode = "InvalidParameter.SecureBootSupport";
+
+    /// <summary>IMGP-04: <c>ImageVersion</c> is at most this long (*Unclear*: ECS's limit is not documented).</summary>
+    public const int MaxImageVersionLength = 40;
     public const string IncorrectStatusCode = "IncorrectImageStatus";
 
     /// <summary>The image does not exist in the region, or belongs to another account and is not shared with the caller.</summary>
@@ -101,6 +108,21 @@ public static class ImageErrors
     public static EcsError StatusIsCreating() => new(StatusIsCreatingCode, 403, "The image is still being created.");
 
     /// <summary>CRT-GEN-04: <c>Features.ImdsSupport</c> is v1 or v2.</summary>
+    /// <summary>IMGP-04: too long, or not the version of the Marketplace image the instance runs (CRT-INS-11).</summary>
+    public static EcsError ImageVersionMalformed(string why) => new(ImageVersionMalformedCode, 400, why);
+
+    /// <summary>IMGP-05: <c>DetectionStrategy</c> other than <c>Standard</c>.</summary>
+    public static EcsError DetectionStrategyMalformed(string value) =>
+        new(DetectionStrategyCode, 400, $"DetectionStrategy \"{value}\" is not valid: use Standard.");
+
+    /// <summary>IMGP-05: ImportImage runs no image check on a Windows image.</summary>
+    public static EcsError ImageCheckWindows() =>
+        new(ImageCheckWindowsCode, 403, "The image check (DetectionStrategy) does not support Windows images.");
+
+    /// <summary>IMGP-06: a value other than supported/unsupported (*Unclear* code).</summary>
+    public static EcsError SecureBootSupportMalformed(string value) =>
+        new(SecureBootSupportCode, 400, $"SecureBootOptions.SecureBootSupport \"{value}\" must be supported or unsupported.");
+
     public static EcsError ImdsSupportMalformed(string value) => new(ImdsSupportMalformedCode, 400, $"Features.ImdsSupport \"{value}\" must be v1 or v2.");
 
     /// <summary>UI-MOD-01: an image whose metadata access is v2 (tokens) cannot go back to v1.</summary>

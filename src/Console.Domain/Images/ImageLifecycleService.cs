@@ -246,6 +246,12 @@ public sealed partial class ImageLifecycleService(IDbContextFactory<ConsoleDbCon
                 return unsupported;
             }
 
+            // IMGP-06: an image made for Secure Boot needs UEFI.
+            if (bootMode == BootMode.Bios && image.SecureBootSupport)
+            {
+                return ImageErrors.BootModeNotSupported("This image supports Secure Boot, which needs UEFI: it cannot boot in BIOS mode.");
+            }
+
             if (await db.Instances.AnyAsync(i => i.RegionId == region && i.ImageId == image.Id, ct))
             {
                 return ImageErrors.BootModeInUse();

@@ -202,10 +202,31 @@ public sealed record ImageDescribeQuery
 
     public DateTimeOffset? CreatedTo { get; init; }
 
+    /// <summary>
+    /// <c>ActionType=ChangeOS</c>: only images that can replace a system disk, so none holding data-disk snapshots
+    /// (CMP-14, IMGP-01); <c>CreateEcs</c> (false) keeps every image.
+    /// </summary>
+    public bool ForSystemDiskReplacement { get; init; }
+
+    /// <summary>
+    /// <c>Usable</c>: true keeps the images the account can launch (no Marketplace product, or one it subscribed to in
+    /// the region and still on sale, CMP-11); false keeps the others (IMGP-02).
+    /// </summary>
+    public bool? Usable { get; init; }
+
     public int Page { get; init; } = 1;
 
     public int PageSize { get; init; } = 10;
 }
 
-/// <summary>A page of DescribeImages: images with their disk mappings and tags, and which of the actor's own are shared.</summary>
-public sealed record ImageDescribePage(IReadOnlyList<Image> Items, int Total, int Page, int PageSize, IReadOnlySet<string> SharedByOwner);
+/// <summary>
+/// A page of DescribeImages: images with their disk mappings and tags, which of the actor's own are shared, which the
+/// account cannot launch (a Marketplace product not subscribed in the region, or withdrawn: <c>Usable=false</c>) and
+/// which are of a product it subscribed to (<c>IsSubscribed</c>).
+/// </summary>
+public sealed record ImageDescribePage(IReadOnlyList<Image> Items, int Total, int Page, int PageSize, IReadOnlySet<string> SharedByOwner)
+{
+    public IReadOnlySet<string> NotUsable { get; init; } = new HashSet<string>();
+
+    public IReadOnlySet<string> Subscribed { get; init; } = new HashSet<string>();
+}

@@ -29,6 +29,21 @@ public static class ImageVisibility
     public static Expression<Func<Image, bool>> OnSale(ConsoleDbContext db) =>
         i => i.Kind == ImageKind.Marketplace && !db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt != null);
 
+    /// <summary>
+    /// Images the account can launch as far as the Marketplace goes (CMP-11, IMGP-02): no product, or a product that
+    /// exists, is on sale and that the account subscribed to in the image's region.
+    /// </summary>
+    public static Expression<Func<Image, bool>> UsableBy(ConsoleDbContext db, string? account) =>
+        i => i.ProductCode == null
+            || (db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt == null)
+                && db.MarketplaceSubscriptions.Any(s => s.AccountId == account && s.ProductCode == i.ProductCode && s.RegionId == i.RegionId));
+
+    /// <summary>The images <see cref="UsableBy"/> leaves out.</summary>
+    public static Expression<Func<Image, bool>> NotUsableBy(ConsoleDbContext db, string? account) =>
+        i => i.ProductCode != null
+            && (!db.MarketplaceProducts.Any(p => p.Code == i.ProductCode && p.WithdrawnAt == null)
+                || !db.MarketplaceSubscriptions.Any(s => s.AccountId == account && s.ProductCode == i.ProductCode && s.RegionId == i.RegionId));
+
     /// <summary>The account's own custom images (<c>self</c>); none for an actor without an account.</summary>
     public static Expression<Func<Image, bool>> OwnedBy(string? account) =>
         i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId == account;

@@ -1242,3 +1242,13 @@ VALUES ('20261206061330_SnapshotAndDiskTags', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Images" ADD "ImageCheckRequested" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "Images" ADD "SecureBootSupport" INTEGER NOT NULL DEFAULT 0;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206061948_ImageCheckAndSecureBoot', '10.0.14');
+
+COMMIT;
+

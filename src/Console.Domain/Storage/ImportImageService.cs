@@ -44,6 +44,9 @@ public sealed record ImportImageRequest
     /// <summary>IMP-06: the RAM role ECS reads the OSS files with (default <see cref="StorageErrors.ImportRole"/>).</summary>
     public string? RoleName { get; init; }
 
+    /// <summary>IMGP-05: <c>DetectionStrategy=Standard</c>, the image check runs while the image is imported (not for Windows).</summary>
+    public bool ImageCheck { get; init; }
+
     /// <summary>IMP-13: the resource group of the new image, else the account's default (<c>InvalidResourceGroup.NotFound</c>).</summary>
     public string? ResourceGroupId { get; init; }
 
@@ -92,7 +95,9 @@ public sealed class ImportImageService(
     private async Task<Result<ImportedImage>> ImportInTransactionAsync(ConsoleDbContext db, Actor actor, ImportImageRequest request, CancellationToken ct)
     {
         if ((ImageValidation.Name(request.Name) ?? ImageValidation.Description(request.Description) ?? TagsError(request.Tags)
-            ?? (request.ImdsSupport is not ("v1" or "v2") ? ImageErrors.ImdsSupportMalformed(request.ImdsSupport) : null)) is { } invalid)
+            ?? (request.ImdsSupport is not ("v1" or "v2") ? ImageErrors.ImdsSupportMalformed(request.ImdsSupport) : null)
+            ?? (request.ImageCheck && (request.OsType == OsType.Windows || request.Platform.StartsWith("Windows", StringComparison.OrdinalIgnoreCase))
+                ? ImageErrors.ImageCheckWindows() : null)) is { } invalid)
         {
             return invalid;
         }
@@ -226,7 +231,7 @@ public sealed class ImportImageService(
             Name = string.IsNullOrEmpty(request.Name) ? imageId : request.Name, Description = request.Description,
             OsName = $"{request.Platform} {(request.Architecture == ImageArchitecture.I386 ? "32" : "64")} bit", OsType = windows ? OsType.Windows : OsType.Linux,
             Platform = request.Platform, Architecture = request.Architecture, SizeGiB = size, BootMode = request.EffectiveBootMode, NvmeSupport = request.NvmeSupport,
-            ImdsSupport = request.ImdsSupport, Tags = [.. request.Tags.Select(t => new ImageTag { TagKey = t.Key, TagValue = t.Value })], IsSupportCloudinit = !windows, LicenseType = request.LicenseType, CreationTime = now, Source = ImageSource.Import,
+            ImdsSupport = request.ImdsSupport, ImageCheckRequested = request.ImageCheck, Tags = [.. request.Tags.Select(t => new ImageTag { TagKey = t.Key, TagValue = t.Value })], IsSupportCloudinit = !windows, LicenseType = request.LicenseType, CreationTime = now, Source = ImageSource.Import,
             ResourceGroupId = group.Value,
             DiskMappings =
             [

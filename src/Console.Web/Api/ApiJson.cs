@@ -8,9 +8,11 @@ internal static class ApiJson
 {
     /// <summary>
     /// An image as DescribeImages reports it, with each field's JSON type from ecs-model-trees.txt; <paramref name="remainTime"/>
-    /// is the seconds a copy in progress still needs (<c>DiskDeviceMapping.RemainTime</c>, IMG-ATTR-07).
+    /// is the seconds a copy in progress still needs (<c>DiskDeviceMapping.RemainTime</c>, IMG-ATTR-07); <paramref name="usable"/>
+    /// is false for a Marketplace image the viewer cannot launch (not subscribed, or withdrawn: IMGP-02), <paramref name="subscribed"/>
+    /// true when the viewer subscribed to the image's product in its region.
     /// </summary>
-    public static object Image(Image i, string? viewerAccountId, bool shared, int remainTime = 0) => new
+    public static object Image(Image i, string? viewerAccountId, bool shared, int remainTime = 0, bool usable = true, bool subscribed = false) => new
     {
         ImageId = i.Id,
         ImageName = i.Name,
@@ -32,7 +34,7 @@ internal static class ApiJson
         i.IsPublic,
         i.IsCopied,
         IsSelfShared = shared ? "True" : "False",
-        IsSubscribed = false,
+        IsSubscribed = subscribed,
         i.IsSupportCloudinit,
         i.IsSupportIoOptimized,
         LoginAsNonRootSupported = false,
@@ -41,7 +43,7 @@ internal static class ApiJson
         SupplierName = i.SupplierName ?? "",
         ResourceGroupId = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.Effective(i.ResourceGroupId, i.OwnerAccountId) ?? "",
         i.LicenseType,
-        Usable = true,
+        Usable = usable,
         DiskDeviceMappings = new
         {
             DiskDeviceMapping = i.DiskMappings.Select(m => new
@@ -69,9 +71,14 @@ internal static class ApiJson
             MemoryOnlineUpgrade = "unsupported",
             MemoryOnlineDowngrade = "unsupported",
         },
-        // The image check (DetectionOptions) was never run on an image of the product; Secure Boot is not modelled.
-        DetectionOptions = new { Status = "", Items = new { Item = Array.Empty<object>() } },
-        SecureBootOptions = new { SecureBootSupport = "unsupported" },
+        // The image check (DetectionStrategy=Standard, IMGP-05) runs while the image is made and finds no risk; an image
+        // made without it has no status.
+        DetectionOptions = new
+        {
+            Status = !i.ImageCheckRequested ? "" : i.Status is ImageStatus.Creating or ImageStatus.Waiting ? "Processing" : "Finished",
+            Items = new { Item = Array.Empty<object>() },
+        },
+        SecureBootOptions = new { SecureBootSupport = i.SecureBootSupport ? "supported" : "unsupported" },
     };
 
     /// <summary>

@@ -81,6 +81,14 @@ internal static class AvailableResourceActions
             p.Fail(CommonErrors.InvalidParameter("Scope", "it must be Region or Zone."));
         }
 
+        // IMGP-11: no dedicated host exists here (DestinationResource=DedicatedHost lists none), so any one named is unknown;
+        // IMGP-12: a spot instance's protection period is 0–6 hours (IPAR-06) and changes nothing sold.
+        if (p.Get("SpotDuration") is { } duration
+            && !(int.TryParse(duration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hours) && hours is >= 0 and <= 6))
+        {
+            p.Fail(ApiErrors.Invalid("InvalidSpotDuration", 400, "SpotDuration must be an integer from 0 to 6."));
+        }
+
         var cores = p.Int("Cores", 1);
         decimal? memory = null;
         if (p.Get("Memory") is { } text)
@@ -88,6 +96,11 @@ internal static class AvailableResourceActions
             memory = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var gib) && gib > 0
                 ? gib
                 : p.Invalid<decimal?>(CommonErrors.InvalidParameter("Memory", "it must be a number of GiB."));
+        }
+
+        if (p.Get("DedicatedHostId") is { } host)
+        {
+            p.Fail(PriceErrors.DedicatedHostNotFound(host)); // a lookup: after every shape check
         }
 
         return new AvailableQuery(destination, resourceType, io == "optimized", network == "vpc", cores, memory, p.Get("SystemDiskCategory"), p.Get("DataDiskCategory"));

@@ -30,7 +30,8 @@ internal static class ImageActions
                 : new Dictionary<string, int>();
             return described.Reply(page => ApiListReply.Pages(
                 call, new ApiPage<Image>(page.Items, page.Total, page.Page, page.PageSize, NextToken: null), "Images", "Image",
-                i => ApiJson.Image(i, call.Actor.AccountId, page.SharedByOwner.Contains(i.Id), remaining.GetValueOrDefault(i.Id)), regionId: query.RegionId));
+                i => ApiJson.Image(i, call.Actor.AccountId, page.SharedByOwner.Contains(i.Id), remaining.GetValueOrDefault(i.Id),
+                    usable: !page.NotUsable.Contains(i.Id), subscribed: page.Subscribed.Contains(i.Id)), regionId: query.RegionId));
         }),
         EcsAction.InRegion("DescribeImageFromFamily", p => p.Required("ImageFamily"), async (call, region, family) =>
         {
@@ -98,7 +99,18 @@ internal static class ImageActions
             IsSupportIoOptimized = p.Bool("IsSupportIoOptimized"),
             RunsOnInstanceType = p.Get("InstanceType"),
             ResourceGroupId = p.Get("ResourceGroupId"),
+            ForSystemDiskReplacement = p.Get("ActionType") switch
+            {
+                null or "CreateEcs" => false,
+                "ChangeOS" => true,
+                _ => p.Invalid<bool>(ApiErrors.Invalid("InvalidParamter", 400, "ActionType must be CreateEcs or ChangeOS.")),
+            },
+            Usable = p.Bool("Usable"),
         };
+
+        // IMGP-03: no subscription of EcsConsole expires (a Marketplace subscription lasts until it is ended), so there is
+        // no expired subscription image to show or hide; the value must still be a boolean.
+        _ = p.Bool("ShowExpired");
         var paging = ApiPaging.Read(p, PagingStyle.Pages); // the catalogue pages in SQL
         query = query with { Page = paging.PageNumber, PageSize = paging.PageSize };
         var (from, to) = ApiFilters.CreationWindow(p, "CreationStartTime, CreationEndTime or NetworkType", (key, value) =>
@@ -182,8 +194,25 @@ internal static class ImageActions
             ResourceGroupId = p.Get("ResourceGroupId"),
             BootMode = p.Word("BootMode", ImageWords.ParseBootMode, "InvalidBootMode.Malformed", 400),
             ImdsSupport = p.Get("Features.ImdsSupport"),
+            ImageVersion = p.Get("ImageVersion"),
+            ImageCheck = ImageCheck(p),
+            SecureBootSupport = p.Get("SecureBootOptions.SecureBootSupport") switch
+            {
+                null => null,
+                "supported" => true,
+                "unsupported" => false,
+                var other => p.Invalid<bool?>(ImageErrors.SecureBootSupportMalformed(other)),
+            },
         };
     }
+
+    /// <summary>IMGP-05: <c>DetectionStrategy</c> is <c>Standard</c> (the image check runs) or absent.</summary>
+    internal static bool ImageCheck(ApiParameters p) => p.Get("DetectionStrategy") switch
+    {
+        null => false,
+        "Standard" => true,
+        var other => p.Invalid<bool>(ImageErrors.DetectionStrategyMalformed(other)),
+    };
 
     internal static (string ImageId, ModifyImageRequest Request, ImageStatus? Status) BindModifyImageAttribute(ApiParameters p)
     {

@@ -100,6 +100,12 @@ internal static class ImageBuilderActions
         var bandwidth = p.Int("InternetMaxBandwidthOut");
         var deleteOnFailure = p.Bool("DeleteInstanceOnFailure");
         var retainCloudAssistant = p.Bool("AdvancedOptions.RetainCloudAssistant");
+
+        // IMGP-13: ImageOptions.ImageFeatures is an object (IB-34 reads its NvmeSupport); one value sent for it is malformed.
+        if (p.Get("ImageOptions.ImageFeatures") is not null)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParameter.NvmeSupport", 400, "ImageOptions.ImageFeatures is an object: send ImageOptions.ImageFeatures.NvmeSupport."));
+        }
         return new CreateImagePipelineRequest
         {
             RegionId = "",

@@ -60,6 +60,7 @@ internal static class ImportExportActions
                 var other => p.Invalid<bool>(CommonErrors.InvalidParameter("Features.NvmeSupport", $"\"{other}\" must be supported or unsupported.")),
             },
             ImdsSupport = p.Get("Features.ImdsSupport") ?? "v1",
+            ImageCheck = ImageActions.ImageCheck(p),
             Tags = p.Tags(),
         };
         return request with { Architecture = architecture ?? request.Architecture, OsType = osType ?? request.OsType };

@@ -42,6 +42,47 @@ internal static class PriceActions
             })),
     ];
 
+    private static readonly string[] SpotStrategies = ["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"];
+
+    /// <summary>
+    /// IMGP-08 (IPAR-06): <c>SpotStrategy</c> is NoSpot, SpotWithPriceLimit or SpotAsPriceGo (<c>InvalidSpotStrategy</c>), a
+    /// spot price is an hourly one (<c>InvalidSpotPrepaid</c> with <c>PriceUnit</c> Month or Year), <c>SpotDuration</c> is
+    /// 0–6 hours (<c>InvalidSpotDuration</c>). No spot market is simulated: a spot instance costs the pay-as-you-go price.
+    /// </summary>
+    private static void Spot(ApiParameters p, InstanceChargeType chargeType)
+    {
+        var strategy = p.Get("SpotStrategy");
+        if (strategy is not null && !SpotStrategies.Contains(strategy))
+        {
+            p.Fail(ApiErrors.Invalid("InvalidSpotStrategy", 400, "SpotStrategy must be NoSpot, SpotWithPriceLimit or SpotAsPriceGo."));
+        }
+        else if (strategy is "SpotWithPriceLimit" or "SpotAsPriceGo" && chargeType == InstanceChargeType.PrePaid)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidSpotPrepaid", 400, "A spot instance is pay-as-you-go: its price is per Hour."));
+        }
+
+        if (p.Get("SpotDuration") is { } duration
+            && !(int.TryParse(duration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hours) && hours is >= 0 and <= 6))
+        {
+            p.Fail(ApiErrors.Invalid("InvalidSpotDuration", 400, "SpotDuration must be an integer from 0 to 6."));
+        }
+    }
+
+    /// <summary>
+    /// IMGP-09: <c>Capacity</c>, the size in GiB of the disk priced with <c>ResourceType=disk</c> when <c>DataDisk.1.Size</c>
+    /// is absent (1–32768, <c>InvalidParameter</c>); an instance's price has no capacity (<c>InvalidParameter</c>, *Unclear*).
+    /// </summary>
+    private static int? Capacity(ApiParameters p, string resourceType)
+    {
+        var capacity = p.Int("Capacity", 1, 32768);
+        if (capacity is not null && resourceType != PriceService.DiskResource)
+        {
+            p.Fail(CommonErrors.InvalidParameter("Capacity", "it is the size of a disk: use it with ResourceType=disk."));
+        }
+
+        return capacity;
+    }
+
     /// <summary>
     /// <c>PriceUnit</c> <c>Hour</c> (the default) is pay-as-you-go per hour; <c>Month</c> and <c>Year</c> a subscription of
     /// <c>Period</c> (default 1) months or years. <c>Week</c> is not simulated.
@@ -56,6 +97,9 @@ internal static class PriceActions
             "Year" => (InstanceChargeType.PrePaid, period * 12),
             _ => (p.Invalid<InstanceChargeType>(CommonErrors.InvalidParameter("PriceUnit", "it must be Hour, Month or Year.")), 1),
         };
+        var resourceType = p.Get("ResourceType") ?? PriceService.InstanceResource;
+        Spot(p, chargeType);
+        var capacity = Capacity(p, resourceType);
         var systemSize = p.Int("SystemDisk.Size", 1, 2048);
         var systemCategory = p.Get("SystemDisk.Category");
         var dataDisks = new List<DiskSpec>();
@@ -63,7 +107,13 @@ internal static class PriceActions
         foreach (var d in p.Objects("DataDisk"))
         {
             levels.Add(d.GetValueOrDefault("PerformanceLevel") is { Length: > 0 } level ? level : null);
-            if (!int.TryParse(d.GetValueOrDefault("Size"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var gib))
+            var sizeText = d.GetValueOrDefault("Size");
+            if (string.IsNullOrEmpty(sizeText) && dataDisks.Count == 0 && capacity is { } size)
+            {
+                sizeText = size.ToString(CultureInfo.InvariantCulture); // the disk's size is the Capacity
+            }
+
+            if (!int.TryParse(sizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var gib))
             {
                 p.Fail(CommonErrors.InvalidParameter("DataDisk.N.Size", "it must be a number of GiB."));
             }
@@ -117,9 +167,15 @@ internal static class PriceActions
             p.Fail(CommonErrors.InvalidParameter("InternetChargeType", "it must be PayByTraffic or PayByBandwidth."));
         }
 
+        // IMGP-10: EcsConsole sells one line of public bandwidth, BGP (multi-line); it is priced as it is.
+        if (p.Get("Isp") is { } isp && isp != "BGP")
+        {
+            p.Fail(CommonErrors.InvalidParameter("Isp", "public bandwidth is sold on the BGP line only."));
+        }
+
         return new PriceRequest("")
         {
-            ResourceType = p.Get("ResourceType") ?? PriceService.InstanceResource,
+            ResourceType = resourceType,
             InstanceTypeId = p.Get("InstanceType"),
             ZoneId = p.Get("ZoneId"),
             ImageId = p.Get("ImageId"),

@@ -804,6 +804,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ImageCheckRequested")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ImageVersion")
                         .HasColumnType("TEXT");
 
@@ -874,6 +877,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.Property<string>("ResourceGroupId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SecureBootSupport")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SizeGiB")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d6c5f499-9b59-4398-9a9f-9e701de5f224"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("f6f8a3d8-d9c0-4576-af42-47347baaeee1"), entityTypeCount: 56)
         {
         }
 

@@ -20,7 +20,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 "EcsConsole.Domain.Images.Image",
                 typeof(Image),
                 baseEntityType,
-                propertyCount: 36,
+                propertyCount: 38,
                 navigationCount: 2,
                 unnamedIndexCount: 8,
                 keyCount: 1);
@@ -114,6 +114,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 128);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var imageCheckRequested = runtimeEntityType.AddProperty(
+                "ImageCheckRequested",
+                typeof(bool),
+                propertyInfo: typeof(Image).GetProperty("ImageCheckRequested", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Image).GetField("<ImageCheckRequested>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            imageCheckRequested.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var imageVersion = runtimeEntityType.AddProperty(
                 "ImageVersion",
@@ -268,6 +276,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(Image).GetField("<ResourceGroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             resourceGroupId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var secureBootSupport = runtimeEntityType.AddProperty(
+                "SecureBootSupport",
+                typeof(bool),
+                propertyInfo: typeof(Image).GetProperty("SecureBootSupport", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Image).GetField("<SecureBootSupport>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            secureBootSupport.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sizeGiB = runtimeEntityType.AddProperty(
                 "SizeGiB",

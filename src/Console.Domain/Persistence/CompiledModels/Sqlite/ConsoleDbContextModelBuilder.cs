@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6c103778-a759-4059-ad98-b152f3db094b"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("44d850a9-45ba-478f-8553-28753c767830"), entityTypeCount: 56)
         {
         }
 

@@ -20,7 +20,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 "EcsConsole.Domain.Images.Image",
                 typeof(Image),
                 baseEntityType,
-                propertyCount: 36,
+                propertyCount: 38,
                 navigationCount: 2,
                 unnamedIndexCount: 8,
                 keyCount: 1);
@@ -105,6 +105,13 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Image).GetField("<Id>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 128);
+
+            var imageCheckRequested = runtimeEntityType.AddProperty(
+                "ImageCheckRequested",
+                typeof(bool),
+                propertyInfo: typeof(Image).GetProperty("ImageCheckRequested", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Image).GetField("<ImageCheckRequested>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var imageVersion = runtimeEntityType.AddProperty(
                 "ImageVersion",
@@ -240,6 +247,13 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Image).GetProperty("ResourceGroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Image).GetField("<ResourceGroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var secureBootSupport = runtimeEntityType.AddProperty(
+                "SecureBootSupport",
+                typeof(bool),
+                propertyInfo: typeof(Image).GetProperty("SecureBootSupport", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Image).GetField("<SecureBootSupport>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var sizeGiB = runtimeEntityType.AddProperty(
                 "SizeGiB",

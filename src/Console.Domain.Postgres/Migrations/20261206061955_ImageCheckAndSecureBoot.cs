@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EcsConsole.Domain.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class ImageCheckAndSecureBoot : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "ImageCheckRequested",
+                table: "Images",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SecureBootSupport",
+                table: "Images",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ImageCheckRequested",
+                table: "Images");
+
+            migrationBuilder.DropColumn(
+                name: "SecureBootSupport",
+                table: "Images");
+        }
+    }
+}
