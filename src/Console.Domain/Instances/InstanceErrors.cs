@@ -60,8 +60,10 @@ public static class InstanceErrors
     public static EcsError Quota(string what, int used, int asked, int limit) => new(QuotaCode, 403,
         $"The order exceeds your {what} quota in this region: {used} in use + {asked} asked > {limit}. Ask an admin to raise it.");
 
-    public static EcsError ChargeTypeViolation() => new(ChargeTypeViolationCode, 403,
+    public static EcsError ChargeTypeViolation() => ChargeTypeViolation(
         "A subscription instance can be released only after it expires; pay-as-you-go instances can be released at any time.");
+
+    public static EcsError ChargeTypeViolation(string why) => new(ChargeTypeViolationCode, 403, why);
 
     public static EcsError DeletionProtection() => new(DeletionProtectionCode, 403, "Release protection is on for this instance: turn it off first.");
 

@@ -142,3 +142,10 @@ public sealed record ReplaceSystemDiskRequest
 
 /// <summary>What ReplaceSystemDisk made: the new system disk.</summary>
 public sealed record ReplacedSystemDisk(string InstanceId, string DiskId, string ImageId);
+
+/// <summary>
+/// How DeleteInstance releases (INS-05, IPAR-31/32): <see cref="Force"/> a Running instance too; <see cref="ForceStop"/>
+/// (ECS's default) cuts its power at once, else it is stopped normally first; <see cref="TerminateSubscription"/> lets an
+/// expired subscription go (the API's default is false; the console's release says true).
+/// </summary>
+public sealed record InstanceRelease(bool Force, bool ForceStop = true, bool TerminateSubscription = true);

@@ -15,26 +15,35 @@ internal static class InstanceActions
         EcsAction.InRegion("DescribeInstances", BindDescribeInstances, DescribeInstancesAsync),
         EcsAction.InRegion("RunInstances", BindRunInstances, RunInstancesAsync, changing: true).WithClientToken(),
         OnInstance("StartInstance", _ => true, (call, regionId, id, _) => call.Service<InstanceService>().StartAsync(call.Actor, regionId, id, call.Ct)),
-        OnInstance("StopInstance", BindStop, (call, regionId, id, stopCharging) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, stopCharging, call.Ct)),
-        OnInstance("DeleteInstance", p => p.Bool("Force") ?? false,
-            (call, regionId, id, force) => call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, force, call.Ct)),
+        OnInstance("StopInstance", BindStop, (call, regionId, id, stop) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, stop.StopCharging, stop.ForceStop, call.Ct)),
+        OnInstance("DeleteInstance", BindRelease,
+            (call, regionId, id, release) => call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, release, call.Ct)),
         EcsAction.Global("ReplaceSystemDisk", p => (InstanceId: p.Required("InstanceId"), ImageId: p.Required("ImageId"), Size: p.Int("SystemDisk.Size", 1)),
             ReplaceSystemDiskAsync, changing: true).WithClientToken(),
     ];
 
     /// <summary>
-    /// StopInstance: <c>StoppedMode</c> (<see cref="InstanceLifecycleActions.StoppedMode"/>); <c>Hibernate=true</c> needs an
-    /// instance made with hibernation configured, and none is (<c>HibernationOptions.Configured</c> is not offered).
+    /// StopInstance: <c>StoppedMode</c> (<see cref="InstanceLifecycleActions.StoppedMode"/>) and <c>ForceStop</c> (IPAR-30:
+    /// Stopped at once); <c>Hibernate=true</c> needs an instance made with hibernation configured, and none is
+    /// (<c>HibernationOptions.Configured</c> is refused).
     /// </summary>
-    private static bool BindStop(ApiParameters p)
+    private static (bool StopCharging, bool ForceStop) BindStop(ApiParameters p)
     {
         if (p.Bool("Hibernate") == true)
         {
             p.Fail(ApiErrors.Invalid("InvalidParameter.Hibernate", 400, "The instance was not made with hibernation configured: it cannot hibernate."));
         }
 
-        return InstanceLifecycleActions.StoppedMode(p);
+        return (InstanceLifecycleActions.StoppedMode(p), p.Bool("ForceStop") ?? false);
     }
+
+    /// <summary>
+    /// DeleteInstance and DeleteInstances (IPAR-31/32): <c>Force</c> (a Running instance too), <c>ForceStop</c> (ECS's
+    /// default true: at once; false: stopped normally, then released) and <c>TerminateSubscription</c> (an expired
+    /// subscription; default false).
+    /// </summary>
+    internal static InstanceRelease BindRelease(ApiParameters p) =>
+        new(p.Bool("Force") ?? false, p.Bool("ForceStop") ?? true, p.Bool("TerminateSubscription") ?? false);
 
     private static (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) BindDescribeInstances(ApiParameters p)
     {

@@ -323,6 +323,115 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
         Assert.Equal(userData, await db.Instances.Where(i => i.Id == instanceId).Select(i => i.UserData).SingleAsync());
     }
 
+    [Fact]
+    public async Task StopInstance_WithForceStop_IsStoppedAtOnce_WhileANormalStopPassesThroughStopping()
+    {
+        // Arrange
+        var forced = await RunningInstanceAsync();
+        var normal = await RunningInstanceAsync();
+        var forcedInBatch = await RunningInstanceAsync();
+
+        // Act
+        var stoppedNormally = await api.Alice().CallAsync("StopInstance", ("InstanceId", normal), ("ForceStop", "false"));
+        var normalAfterwards = await StatusAsync(normal);
+        var stoppedForcibly = await api.Alice().CallAsync("StopInstance", ("InstanceId", forced), ("ForceStop", "true"));
+        var batch = await api.Alice().CallAsync("StopInstances", InRegion, ("InstanceId.1", forcedInBatch), ("ForceStop", "true"));
+
+        // Assert
+        Assert.True(stoppedForcibly.Status == HttpStatusCode.OK, stoppedForcibly.ToString());
+        Assert.True(stoppedNormally.Status == HttpStatusCode.OK, stoppedNormally.ToString());
+        Assert.True(batch.Status == HttpStatusCode.OK, batch.ToString());
+        Assert.Equal(("Stopped", "Stopping", "Stopped"), (await StatusAsync(forced), normalAfterwards, await StatusAsync(forcedInBatch)));
+    }
+
+    [Fact]
+    public async Task RebootInstance_Normally_PassesThroughStopping_WhileAForcedRebootGoesStraightToStarting()
+    {
+        // Arrange
+        var normal = await RunningInstanceAsync();
+        var forced = await RunningInstanceAsync();
+
+        // Act
+        await api.Alice().CallAsync("RebootInstance", ("InstanceId", normal));
+        var normalDuring = await StatusAsync(normal);
+        var forcedReboot = await api.Alice().CallAsync("RebootInstance", ("InstanceId", forced), ("ForceStop", "true"));
+        var during = (normalDuring, await StatusAsync(forced));
+        await CompleteTasksAsync();
+
+        // Assert
+        Assert.True(forcedReboot.Status == HttpStatusCode.OK, forcedReboot.ToString());
+        Assert.Equal(("Stopping", "Starting"), during);
+        Assert.Equal(("Running", "Running"), (await StatusAsync(normal), await StatusAsync(forced)));
+    }
+
+    [Fact]
+    public async Task DeleteInstance_ForcedWithoutForceStop_StopsTheInstanceFirst_ThenReleasesIt()
+    {
+        // Arrange
+        var stoppedFirst = await RunningInstanceAsync();
+        var atOnce = await RunningInstanceAsync();
+        var batched = await RunningInstanceAsync();
+
+        // Act
+        var released = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", stoppedFirst), ("Force", "true"), ("ForceStop", "false"));
+        var whileStopping = await StatusAsync(stoppedFirst);
+        await api.Alice().CallAsync("DeleteInstance", ("InstanceId", atOnce), ("Force", "true"), ("ForceStop", "true"));
+        await api.Alice().CallAsync("DeleteInstances", InRegion, ("InstanceId.1", batched), ("Force", "true"), ("ForceStop", "false"));
+        var batchedWhileStopping = await StatusAsync(batched);
+        var atOnceGone = await CountAsync(atOnce);
+        await CompleteTasksAsync();
+
+        // Assert
+        Assert.True(released.Status == HttpStatusCode.OK, released.ToString());
+        Assert.Equal(("Stopping", "Stopping", 0), (whileStopping, batchedWhileStopping, atOnceGone));
+        Assert.Equal((0, 0), (await CountAsync(stoppedFirst), await CountAsync(batched)));
+    }
+
+    [Fact]
+    public async Task DeleteInstance_OfAnExpiredSubscription_NeedsTerminateSubscription()
+    {
+        // Arrange: two one-month subscriptions, stopped, then the clock past their expiry
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        var single = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"), ("PeriodUnit", "Month"))))[0];
+        var batched = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"), ("PeriodUnit", "Month"))))[0];
+        await CompleteTasksAsync();
+        var beforeExpiry = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", single), ("Force", "true"), ("TerminateSubscription", "true"));
+        await api.App.Services.GetRequiredService<SimulationClockService>().AdvanceAsync(32 * 24 * 3600);
+
+        // Act
+        var without = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", single), ("Force", "true"));
+        var batchWithout = await api.Alice().CallAsync("DeleteInstances", InRegion, ("InstanceId.1", batched), ("Force", "true"));
+        var with = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", single), ("Force", "true"), ("TerminateSubscription", "true"));
+        var batchWith = await api.Alice().CallAsync("DeleteInstances", InRegion, ("InstanceId.1", batched), ("Force", "true"), ("TerminateSubscription", "true"));
+
+        // Assert
+        Assert.Equal(("ChargeTypeViolation", HttpStatusCode.Forbidden), (beforeExpiry.Code, beforeExpiry.Status));
+        Assert.Equal(("ChargeTypeViolation", HttpStatusCode.Forbidden), (without.Code, without.Status));
+        Assert.Equal(("ChargeTypeViolation", HttpStatusCode.Forbidden), (batchWithout.Code, batchWithout.Status));
+        Assert.True(with.Status == HttpStatusCode.OK, with.ToString());
+        Assert.True(batchWith.Status == HttpStatusCode.OK, batchWith.ToString());
+        Assert.Equal((0, 0), (await CountAsync(single), await CountAsync(batched)));
+    }
+
+    [Fact]
+    public async Task AnInstance_IsReleasedByTheSimulatedClock_WhenItsAutoReleaseTimeComes()
+    {
+        // Arrange
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        var releaseAt = Now().AddHours(1);
+        var instanceId = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("AutoReleaseTime", ApiTimeText(releaseAt)))))[0];
+        await CompleteTasksAsync();
+        var clock = api.App.Services.GetRequiredService<SimulationClockService>();
+
+        // Act
+        await clock.AdvanceAsync(30 * 60);
+        var halfWay = await CountAsync(instanceId);
+        await clock.AdvanceAsync(31 * 60);
+
+        // Assert
+        Assert.Equal((1, 0), (halfWay, await CountAsync(instanceId)));
+    }
+
     private static (string, string)[] Parse(string parameters) =>
         [.. parameters.Split('&').Select(pair => pair.Split('=', 2)).Select(kv => (kv[0], kv[1]))];
 
@@ -352,6 +461,14 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
     {
         var listed = await api.Alice().CallAsync("DescribeInstances", InRegion, ("InstanceIds", $"[\"{instanceId}\"]"));
         return listed["Instances"].GetProperty("Instance")[0];
+    }
+
+    private async Task<string> StatusAsync(string instanceId) => (await DescribeAsync(instanceId)).GetProperty("Status").GetString()!;
+
+    private async Task<int> CountAsync(string instanceId)
+    {
+        var listed = await api.Alice().CallAsync("DescribeInstances", InRegion, ("InstanceIds", $"[\"{instanceId}\"]"));
+        return listed["Instances"].GetProperty("Instance").GetArrayLength();
     }
 
     private async Task<(string Id, string Cidr)> VSwitchAsync()
