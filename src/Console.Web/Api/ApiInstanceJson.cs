@@ -12,7 +12,14 @@ namespace EcsConsole.Web.Api;
 /// </summary>
 internal static class ApiInstanceJson
 {
-    public static object Instance(InstanceListItem i, Region region, string accountId)
+    /// <summary>
+    /// What DescribeInstances answers only when asked (IPAR-33): <see cref="MetadataOptions"/> (<c>AdditionalAttributes</c>
+    /// <c>META_OPTIONS</c>), the primary interface's <see cref="PrimaryEniIps"/> (<c>NETWORK_PRIMARY_ENI_IP</c>) and the
+    /// <see cref="SaleCycle"/> of a subscription (<c>NeedSaleCycle</c>); otherwise those fields hold their empty values.
+    /// </summary>
+    public sealed record Extras(bool MetadataOptions, bool PrimaryEniIps, bool SaleCycle);
+
+    public static object Instance(InstanceListItem i, Region region, string accountId, Extras extras)
     {
         var privateIp = PrivateIp(i);
         var hostName = HostName(i);
@@ -48,7 +55,7 @@ internal static class ApiInstanceJson
             StartTime = ApiTime.Format(i.CreationTime),
             AutoReleaseTime = ApiTime.Format(i.AutoReleaseTime) ?? "",
             StoppedMode = StoppedMode(i),
-            SaleCycle = i.ChargeType == InstanceChargeType.PrePaid ? "Month" : "",
+            SaleCycle = extras.SaleCycle && i.ChargeType == InstanceChargeType.PrePaid ? "Month" : "",
             SerialNumber = ApiDefaults.Guid(i.Id),
             ResourceGroupId = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.Effective(i.ResourceGroupId, accountId) ?? "",
             Recyclable = false,
@@ -85,7 +92,10 @@ internal static class ApiInstanceJson
                         Type = "Primary",
                         MacAddress = ApiDefaults.Mac(i.Id),
                         PrimaryIpAddress = privateIp,
-                        PrivateIpSets = new { PrivateIpSet = new[] { new { PrivateIpAddress = privateIp, Primary = true, PrivateDnsName = hostName } } },
+                        PrivateIpSets = new
+                        {
+                            PrivateIpSet = extras.PrimaryEniIps ? new[] { new { PrivateIpAddress = privateIp, Primary = true, PrivateDnsName = hostName } } : [],
+                        },
                         Ipv6Sets = new { Ipv6Set = Array.Empty<object>() },
                         Ipv4PrefixSets = new { Ipv4PrefixSet = Array.Empty<object>() },
                         Ipv6PrefixSets = new { Ipv6PrefixSet = Array.Empty<object>() },
@@ -119,13 +129,15 @@ internal static class ApiInstanceJson
                 EnableVISST = false,
                 EnableVRDT = false,
             },
-            MetadataOptions = new
-            {
-                HttpEndpoint = i.HttpEndpoint ?? "enabled",
-                HttpTokens = i.HttpTokens ?? "optional",
-                HttpPutResponseHopLimit = i.HttpPutResponseHopLimit ?? 1,
-                InstanceMetadataTags = "disabled",
-            },
+            MetadataOptions = extras.MetadataOptions
+                ? new
+                {
+                    HttpEndpoint = i.HttpEndpoint ?? "enabled",
+                    HttpTokens = i.HttpTokens ?? "optional",
+                    HttpPutResponseHopLimit = i.HttpPutResponseHopLimit ?? 1,
+                    InstanceMetadataTags = "disabled",
+                }
+                : new { HttpEndpoint = "", HttpTokens = "", HttpPutResponseHopLimit = 0, InstanceMetadataTags = "" },
             ImageOptions = new { CurrentOSNVMeSupported = i.ImageNvmeSupport, LoginAsNonRoot = false },
             SecurityOptions = new { EnableSecureBoot = false },
             HibernationOptions = new { Configured = false },

@@ -45,7 +45,10 @@ internal static class InstanceActions
     internal static InstanceRelease BindRelease(ApiParameters p) =>
         new(p.Bool("Force") ?? false, p.Bool("ForceStop") ?? true, p.Bool("TerminateSubscription") ?? false);
 
-    private static (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) BindDescribeInstances(ApiParameters p)
+    /// <summary>The values of DescribeInstances' <c>AdditionalAttributes.N</c> (IPAR-33).</summary>
+    private static readonly string[] AdditionalAttributes = ["META_OPTIONS", "DDH_CLUSTER", "NETWORK_PRIMARY_ENI_IP"];
+
+    private static (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging, ApiInstanceJson.Extras Extras) BindDescribeInstances(ApiParameters p)
     {
         var ids = p.JsonList("InstanceIds");
         var status = p.Get("Status");
@@ -54,10 +57,18 @@ internal static class InstanceActions
             p.Fail(ApiErrors.Invalid("InvalidStatus.NotFound", 404, "Status must be Pending, Starting, Running, Stopping or Stopped."));
         }
 
-        return (ids, status, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
+        var additional = p.List("AdditionalAttributes");
+        if (additional.FirstOrDefault(a => !AdditionalAttributes.Contains(a, StringComparer.Ordinal)) is { } unknown)
+        {
+            p.Fail(CommonErrors.InvalidParameter("AdditionalAttributes.N", $"\"{unknown}\" is not one of {string.Join(", ", AdditionalAttributes)}."));
+        }
+
+        var extras = new ApiInstanceJson.Extras(additional.Contains("META_OPTIONS"), additional.Contains("NETWORK_PRIMARY_ENI_IP"), p.Bool("NeedSaleCycle") ?? false);
+        return (ids, status, ApiPaging.Read(p, PagingStyle.PagesOrTokens), extras);
     }
 
-    private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) f)
+    private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region,
+        (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging, ApiInstanceJson.Extras Extras) f)
     {
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var account = call.Actor.AccountId ?? "";
@@ -92,7 +103,7 @@ internal static class InstanceActions
             .Where(_ => noAddressOfThoseKinds) // no instance has an EIP, a public, classic, RDMA or IPv6 address, or a lock
             .Where(i => (createdFrom is null || i.CreationTime >= createdFrom) && (createdTo is null || i.CreationTime <= createdTo))
             .ToList();
-        return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => ApiInstanceJson.Instance(i, region, call.Actor.AccountId ?? ""));
+        return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => ApiInstanceJson.Instance(i, region, call.Actor.AccountId ?? "", f.Extras));
     }
 
     internal sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks)

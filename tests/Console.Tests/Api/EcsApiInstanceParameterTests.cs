@@ -432,6 +432,29 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
         Assert.Equal((1, 0), (halfWay, await CountAsync(instanceId)));
     }
 
+    [Fact]
+    public async Task DescribeInstances_AnswersTheMetadataOptions_ThePrimaryInterfaceAddresses_AndTheSaleCycle_OnlyWhenAsked()
+    {
+        // Arrange
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        var instanceId = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"), ("HttpTokens", "required"))))[0];
+        var ids = ("InstanceIds", $"[\"{instanceId}\"]");
+
+        // Act
+        var plain = (await api.Alice().CallAsync("DescribeInstances", InRegion, ids))["Instances"].GetProperty("Instance")[0];
+        var asked = (await api.Alice().CallAsync("DescribeInstances", InRegion, ids, ("AdditionalAttributes.1", "META_OPTIONS"),
+            ("AdditionalAttributes.2", "NETWORK_PRIMARY_ENI_IP"), ("AdditionalAttributes.3", "DDH_CLUSTER"), ("NeedSaleCycle", "true")))["Instances"].GetProperty("Instance")[0];
+        var unknown = await api.Alice().CallAsync("DescribeInstances", InRegion, ids, ("AdditionalAttributes.1", "EVERYTHING"));
+
+        // Assert
+        static (string?, int, string?) Extras(JsonElement instance) => (instance.GetProperty("MetadataOptions").GetProperty("HttpTokens").GetString(),
+            instance.GetProperty("NetworkInterfaces").GetProperty("NetworkInterface")[0].GetProperty("PrivateIpSets").GetProperty("PrivateIpSet").GetArrayLength(),
+            instance.GetProperty("SaleCycle").GetString());
+        Assert.Equal(("", 0, ""), Extras(plain));
+        Assert.Equal(("required", 1, "Month"), Extras(asked));
+        Assert.Equal(("InvalidParameter", HttpStatusCode.BadRequest), (unknown.Code, unknown.Status));
+    }
+
     private static (string, string)[] Parse(string parameters) =>
         [.. parameters.Split('&').Select(pair => pair.Split('=', 2)).Select(kv => (kv[0], kv[1]))];
 
@@ -459,7 +482,7 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
 
     private async Task<JsonElement> DescribeAsync(string instanceId)
     {
-        var listed = await api.Alice().CallAsync("DescribeInstances", InRegion, ("InstanceIds", $"[\"{instanceId}\"]"));
+        var listed = await api.Alice().CallAsync("DescribeInstances", InRegion, ("InstanceIds", $"[\"{instanceId}\"]"), ("AdditionalAttributes.1", "META_OPTIONS"));
         return listed["Instances"].GetProperty("Instance")[0];
     }
 
