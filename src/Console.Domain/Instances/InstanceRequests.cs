@@ -138,6 +138,15 @@ public sealed record ReplaceSystemDiskRequest
     public string? Password { get; init; }
 
     public string? KeyPairName { get; init; }
+
+    /// <summary>The system disk being replaced, when the caller names it (<c>DiskId</c>): it must be the instance's.</summary>
+    public string? DiskId { get; init; }
+
+    /// <summary>The image's preset password is kept (IPAR-09, IPAR-36).</summary>
+    public bool PasswordInherit { get; init; }
+
+    /// <summary>The new system disk is encrypted (with the service key).</summary>
+    public bool Encrypted { get; init; }
 }
 
 /// <summary>What ReplaceSystemDisk made: the new system disk.</summary>

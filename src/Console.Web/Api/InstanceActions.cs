@@ -18,8 +18,7 @@ internal static class InstanceActions
         OnInstance("StopInstance", BindStop, (call, regionId, id, stop) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, stop.StopCharging, stop.ForceStop, call.Ct)),
         OnInstance("DeleteInstance", BindRelease,
             (call, regionId, id, release) => call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, release, call.Ct)),
-        EcsAction.Global("ReplaceSystemDisk", p => (InstanceId: p.Required("InstanceId"), ImageId: p.Required("ImageId"), Size: p.Int("SystemDisk.Size", 1)),
-            ReplaceSystemDiskAsync, changing: true).WithClientToken(),
+        EcsAction.Global("ReplaceSystemDisk", BindReplaceSystemDisk, ReplaceSystemDiskAsync, changing: true).WithClientToken(),
     ];
 
     /// <summary>
@@ -245,7 +244,33 @@ internal static class InstanceActions
         return ApiReply.Ok(body(run.Value, subscription ? ApiDefaults.Digits(run.Value[0], 15) : "", tradePrice));
     }
 
-    private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call, (string InstanceId, string ImageId, int? Size) a)
+    /// <summary>
+    /// ReplaceSystemDisk (IPAR-36): <c>PasswordInherit</c> as RunInstances reads it; <c>Encrypted</c> encrypts the new system
+    /// disk with the service key, and a <c>KMSKeyId</c> is not found (there are no KMS keys) or, without <c>Encrypted</c>,
+    /// illegal; <c>DiskId</c> must name the instance's system disk.
+    /// </summary>
+    private static (string InstanceId, string ImageId, int? Size, ReplaceSystemDiskRequest Options) BindReplaceSystemDisk(ApiParameters p)
+    {
+        var inherit = p.Bool("PasswordInherit") ?? false;
+        if (inherit && (p.Get("Password") is not null || p.Get("KeyPairName") is not null))
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParameter.Conflict", 400, "PasswordInherit keeps the image's password: give no Password or KeyPairName with it."));
+        }
+
+        var encrypted = p.Bool("Encrypted") ?? false;
+        if (p.Get("KMSKeyId") is { } keyId)
+        {
+            p.Fail(encrypted ? DiskErrors.KmsKeyNotFound(keyId) : DiskErrors.EncryptedIllegal());
+        }
+
+        var options = new ReplaceSystemDiskRequest
+        {
+            RegionId = "", InstanceId = "", ImageId = "", DiskId = p.Get("DiskId"), PasswordInherit = inherit, Encrypted = encrypted,
+        };
+        return (p.Required("InstanceId"), p.Required("ImageId"), p.Int("SystemDisk.Size", 1), options);
+    }
+
+    private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call, (string InstanceId, string ImageId, int? Size, ReplaceSystemDiskRequest Options) a)
     {
         var regionId = await call.Service<InstanceQueryService>().FindRegionAsync(call.Actor, a.InstanceId, call.Ct);
         if (regionId is null)
@@ -253,7 +278,7 @@ internal static class InstanceActions
             return InstanceErrors.NotFound(a.InstanceId);
         }
 
-        return (await call.Service<InstanceService>().ReplaceSystemDiskAsync(call.Actor, new ReplaceSystemDiskRequest
+        return (await call.Service<InstanceService>().ReplaceSystemDiskAsync(call.Actor, a.Options with
         {
             RegionId = regionId,
             InstanceId = a.InstanceId,

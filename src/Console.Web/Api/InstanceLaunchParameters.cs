@@ -29,6 +29,7 @@ internal static class InstanceLaunchParameters
         ("PrivatePoolOptions.Id", "InvalidPrivatePoolOptions.NotFound", "private pool"),
         ("SchedulerOptions.DedicatedHostClusterId", "InvalidDedicatedHostClusterId.NotFound", "dedicated host cluster"),
         ("ManagedHostId", "InvalidManagedHostId.NotFound", "managed host"),
+        ("SystemDisk.StorageClusterId", "InvalidStorageClusterId.NotFound", "dedicated block storage cluster"),
     ];
 
     /// <summary>
@@ -75,6 +76,13 @@ internal static class InstanceLaunchParameters
         };
         IoOptimized(p);
         PrivatePoolCriteria(p);
+        Placement(p);
+        Purchase(p, chargeType, single);
+        if (p.Bool("HibernationOptions.Configured") == true)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidHibernationOptions.NotSupported", 400, "No instance type sold here supports hibernation."));
+        }
+
         if (single)
         {
             return options;
@@ -96,6 +104,11 @@ internal static class InstanceLaunchParameters
         if (p.Get("SystemDisk.KMSKeyId") is { } keyId)
         {
             p.Fail(encrypted ? DiskErrors.KmsKeyNotFound(keyId) : DiskErrors.EncryptedIllegal());
+        }
+
+        if (p.Objects("NetworkInterface").Count > 0)
+        {
+            p.Fail(CommonErrors.InvalidParameter("NetworkInterface.N", "an instance here has its one primary network interface in the vSwitch: no other interface can be given."));
         }
 
         var minAmount = p.Int("MinAmount", 1, InstanceValidation.MaxAmount);
@@ -262,6 +275,54 @@ internal static class InstanceLaunchParameters
         {
             p.Fail(ApiErrors.Invalid("InvalidIoOptimizedValue.ValueNotSupported", 400,
                 "IoOptimized must be optimized: every instance type sold here is I/O optimised."));
+        }
+    }
+
+    /// <summary>
+    /// <c>Tenancy</c> and <c>Affinity</c> (IPAR-34): <c>default</c> is the shared hosts every instance here runs on;
+    /// <c>host</c> needs a dedicated host, and there is none (<c>OperationDenied.NoDedicatedHost</c>, 403); another value
+    /// is <c>InvalidParameter</c>.
+    /// </summary>
+    private static void Placement(ApiParameters p)
+    {
+        foreach (var name in new[] { "Tenancy", "Affinity" })
+        {
+            switch (p.Get(name))
+            {
+                case null or "default":
+                    break;
+                case "host":
+                    p.Fail(ApiErrors.Invalid("OperationDenied.NoDedicatedHost", 403, $"{name}=host places the instance on a dedicated host, and the account has none."));
+                    break;
+                default:
+                    p.Fail(CommonErrors.InvalidParameter(name, "it must be default or host."));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The purchase (IPAR-35): <c>PeriodUnit</c> is <c>Month</c> (the default; weekly subscriptions are not sold here,
+    /// <c>InvalidPeriodUnit.ValueNotSupported</c>); RunInstances' <c>AutoPay=false</c> leaves a subscription order unpaid,
+    /// and the product has no order to pay later (<c>InvalidParameter.AutoPay</c>); for pay-as-you-go there is nothing to pay.
+    /// </summary>
+    private static void Purchase(ApiParameters p, InstanceChargeType chargeType, bool single)
+    {
+        switch (p.Get("PeriodUnit"))
+        {
+            case null or "Month":
+                break;
+            case "Week":
+                p.Fail(ApiErrors.Invalid("InvalidPeriodUnit.ValueNotSupported", 400, "Subscriptions are sold by the month here: PeriodUnit must be Month."));
+                break;
+            default:
+                p.Fail(CommonErrors.InvalidParameter("PeriodUnit", "it must be Week or Month."));
+                break;
+        }
+
+        if (!single && p.Bool("AutoPay") == false && chargeType == InstanceChargeType.PrePaid)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParameter.AutoPay", 400, "An unpaid subscription order cannot be paid later here: AutoPay must be true."));
         }
     }
 

@@ -68,6 +68,15 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
     [InlineData("HostNames.1=-bad-host", "InvalidHostName.Malformed", HttpStatusCode.BadRequest)]
     [InlineData("MinAmount=2", "InvalidParameter", HttpStatusCode.BadRequest)]
     [InlineData("Tag.1.Key=acs:reserved&Tag.1.Value=x", "InvalidTagKey.Malformed", HttpStatusCode.BadRequest)]
+    [InlineData("SystemDisk.StorageClusterId=dbsc-nosuchcluster", "InvalidStorageClusterId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("Tenancy=host", "OperationDenied.NoDedicatedHost", HttpStatusCode.Forbidden)]
+    [InlineData("Affinity=host", "OperationDenied.NoDedicatedHost", HttpStatusCode.Forbidden)]
+    [InlineData("Tenancy=shared", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("HibernationOptions.Configured=true", "InvalidHibernationOptions.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("PeriodUnit=Week&InstanceChargeType=PrePaid&Period=1", "InvalidPeriodUnit.ValueNotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("PeriodUnit=Year&InstanceChargeType=PrePaid&Period=1", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("AutoPay=false&InstanceChargeType=PrePaid&Period=1", "InvalidParameter.AutoPay", HttpStatusCode.BadRequest)]
+    [InlineData("NetworkInterface.1.VSwitchId=vsw-another", "InvalidParameter", HttpStatusCode.BadRequest)]
     public async Task RunInstances_RefusesALaunchOption_OutsideItsRules_WithEcsCode(string parameters, string code, HttpStatusCode status)
     {
         // Act
@@ -453,6 +462,31 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
         Assert.Equal(("", 0, ""), Extras(plain));
         Assert.Equal(("required", 1, "Month"), Extras(asked));
         Assert.Equal(("InvalidParameter", HttpStatusCode.BadRequest), (unknown.Code, unknown.Status));
+    }
+
+    [Fact]
+    public async Task ReplaceSystemDisk_HonoursEncryptedAndPasswordInherit_AndRefusesAnotherDiskOrAKmsKey()
+    {
+        // Arrange
+        var instanceId = await RunningInstanceAsync();
+        await api.Alice().CallAsync("StopInstance", ("InstanceId", instanceId), ("ForceStop", "true"));
+        (string, string)[] replace = [("InstanceId", instanceId), ("ImageId", PublicImage)];
+
+        // Act
+        var otherDisk = await api.Alice().CallAsync("ReplaceSystemDisk", [.. replace, ("DiskId", "d-nosuchdisk")]);
+        var kmsKey = await api.Alice().CallAsync("ReplaceSystemDisk", [.. replace, ("Encrypted", "true"), ("KMSKeyId", "key-nosuchkey")]);
+        var conflict = await api.Alice().CallAsync("ReplaceSystemDisk", [.. replace, ("PasswordInherit", "true"), ("Password", "Passw0rd!23")]);
+        var systemDiskId = (await api.Alice().CallAsync("DescribeDisks", InRegion, ("InstanceId", instanceId), ("DiskType", "system")))["Disks"]
+            .GetProperty("Disk")[0].GetProperty("DiskId").GetString()!;
+        var replaced = await api.Alice().CallAsync("ReplaceSystemDisk", [.. replace, ("DiskId", systemDiskId), ("Encrypted", "true"), ("PasswordInherit", "true")]);
+        var disk = (await api.Alice().CallAsync("DescribeDisks", InRegion, ("InstanceId", instanceId), ("DiskType", "system")))["Disks"].GetProperty("Disk")[0];
+
+        // Assert
+        Assert.Equal(("InvalidDiskId.NotFound", HttpStatusCode.NotFound), (otherDisk.Code, otherDisk.Status));
+        Assert.Equal(("InvalidParameter.KMSKeyId.NotFound", HttpStatusCode.NotFound), (kmsKey.Code, kmsKey.Status));
+        Assert.Equal(("InvalidParameter.Conflict", HttpStatusCode.BadRequest), (conflict.Code, conflict.Status));
+        Assert.True(replaced.Status == HttpStatusCode.OK, replaced.ToString());
+        Assert.True(disk.GetProperty("Encrypted").GetBoolean());
     }
 
     private static (string, string)[] Parse(string parameters) =>
