@@ -1425,6 +1425,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<DateTimeOffset?>("AutoReleaseTime")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("AutoRenewMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ChargeType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1513,6 +1516,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<string>("ResourceGroupId")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int?>("SpotDuration")
                         .HasColumnType("integer");

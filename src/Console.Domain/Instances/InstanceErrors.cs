@@ -65,6 +65,11 @@ public static class InstanceErrors
 
     public static EcsError ChargeTypeViolation(string why) => new(ChargeTypeViolationCode, 403, why);
 
+    /// <summary>IPAR-37: CPU options the type cannot give (*Unclear*: ECS's code for a core count outside the type's).</summary>
+    public const string CpuOptionsCode = "InvalidCpuOptions.NotSupported";
+
+    public static EcsError CpuOptions(string why) => new(CpuOptionsCode, 400, why);
+
     public static EcsError DeletionProtection() => new(DeletionProtectionCode, 403, "Release protection is on for this instance: turn it off first.");
 
     public static EcsError ExpiredOrInArrears() => new(ExpiredOrInArrearsCode, 403, "The instance has expired or is in arrears: renew it first.");

@@ -121,6 +121,12 @@ public sealed record InstanceLaunchOptions
 
     /// <summary>A policy of the account in the region, applied to each new system disk.</summary>
     public string? SystemDiskAutoSnapshotPolicyId { get; init; }
+
+    /// <summary>The CPU, DNS, clock, security and network options (IPAR-37); the CPU ones are checked against the type.</summary>
+    public InstanceSettings Settings { get; init; } = new();
+
+    /// <summary>A subscription's auto-renewal period in months; null: no auto-renewal.</summary>
+    public int? AutoRenewMonths { get; init; }
 }
 
 /// <summary>ReplaceSystemDisk (INS-06/07).</summary>

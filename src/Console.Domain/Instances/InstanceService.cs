@@ -252,6 +252,7 @@ public sealed partial class InstanceService(
             ?? InstanceValidation.HostName(request.HostName, image.Value.OsType)
             ?? request.Options.HostNames.Select(h => InstanceValidation.HostName(h, image.Value.OsType)).FirstOrDefault(e => e is not null)
             ?? SystemDiskLevelError(request, systemSize)
+            ?? CpuOptionsError(request.Options.Settings, type.Value.Vcpu)
             ?? await LaunchOptionsErrorAsync(db, account, region, zoneId, request.Options, ct)
             ?? await LogonErrorAsync(db, account, region.Id, request.Password, request.KeyPairName, image.Value.OsType, ct)
             ?? AutoReleaseTimeError(request.Options.AutoReleaseTime, time.GetUtcNow());
@@ -310,6 +311,8 @@ public sealed partial class InstanceService(
                 HttpEndpoint = request.Options.HttpEndpoint,
                 HttpTokens = request.Options.HttpTokens,
                 HttpPutResponseHopLimit = request.Options.HttpPutResponseHopLimit,
+                Settings = request.Options.Settings,
+                AutoRenewMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.Options.AutoRenewMonths : null,
                 ChargeType = request.ChargeType,
                 PeriodMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.PeriodMonths : null,
                 CreationTime = now,
@@ -415,6 +418,24 @@ public sealed partial class InstanceService(
         { } at when at > now.AddYears(3) => InstanceErrors.AutoReleaseTime("it must be at most 3 years from now."),
         _ => null,
     };
+
+    /// <summary>
+    /// IPAR-37: <c>CpuOptions.Core</c> × <c>CpuOptions.ThreadsPerCore</c> cannot exceed the type's vCPUs
+    /// (<see cref="InstanceErrors.CpuOptionsCode"/>, 400).
+    /// </summary>
+    internal static EcsError? CpuOptionsError(InstanceSettings settings, int vcpu)
+    {
+        if (settings.CoreCount is null && settings.ThreadsPerCore is null)
+        {
+            return null;
+        }
+
+        var threads = settings.ThreadsPerCore ?? (vcpu > 1 ? 2 : 1);
+        var cores = settings.CoreCount ?? Math.Max(1, vcpu / threads);
+        return cores * threads <= vcpu
+            ? null
+            : InstanceErrors.CpuOptions($"{cores} cores of {threads} threads are more than the type's {vcpu} vCPUs.");
+    }
 
     /// <summary>An ESSD system disk at PL2 or PL3 must be at least that level's smallest size (<see cref="DiskErrors.PerformanceLevelNotMatchCode"/>).</summary>
     private static EcsError? SystemDiskLevelError(RunInstancesRequest request, int systemSize) =>

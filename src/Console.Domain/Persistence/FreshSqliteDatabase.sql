@@ -1212,3 +1212,13 @@ VALUES ('20261206032659_InstanceLaunchOptions', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Instances" ADD "AutoRenewMonths" INTEGER NULL;
+
+ALTER TABLE "Instances" ADD "Settings" TEXT NOT NULL DEFAULT '';
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206065936_InstanceSettings', '10.0.14');
+
+COMMIT;
+

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c0823656-416b-46e1-b6df-eec7d0a1b14f"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("665151b8-7b57-434d-9cd1-bb066666acb2"), entityTypeCount: 54)
         {
         }
 

@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("134e55c9-9d4b-4bee-b374-d7920124ddd1"), entityTypeCount: 54)
+            : base(skipDetectChanges: false, modelId: new Guid("2a47035b-d0a8-40ff-9894-2d23d106d607"), entityTypeCount: 54)
         {
         }
 
