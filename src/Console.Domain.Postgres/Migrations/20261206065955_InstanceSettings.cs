@@ -21,7 +21,7 @@ namespace EcsConsole.Domain.Postgres.Migrations
                 table: "Instances",
                 type: "text",
                 nullable: false,
-                defaultValue: "{}");
+                defaultValue: "null");
         }
 
         /// <inheritdoc />

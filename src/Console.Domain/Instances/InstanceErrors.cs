@@ -70,6 +70,12 @@ public static class InstanceErrors
 
     public static EcsError CpuOptions(string why) => new(CpuOptionsCode, 400, why);
 
+    /// <summary>IPAR-37: a credit mode for a type that is not burstable (*Unclear*).</summary>
+    public const string CreditSpecificationNotSupportedCode = "InvalidCreditSpecification.NotSupported";
+
+    public static EcsError CreditSpecificationNotSupported(string typeId) => new(CreditSpecificationNotSupportedCode, 400,
+        $"{typeId} is not a burstable type: only t5 and t6 instances take a CreditSpecification.");
+
     public static EcsError DeletionProtection() => new(DeletionProtectionCode, 403, "Release protection is on for this instance: turn it off first.");
 
     public static EcsError ExpiredOrInArrears() => new(ExpiredOrInArrearsCode, 403, "The instance has expired or is in arrears: renew it first.");

@@ -23,7 +23,7 @@ internal static class ApiInstanceJson
     {
         var privateIp = PrivateIp(i);
         var hostName = HostName(i);
-        var threadsPerCore = i.Vcpu > 1 ? 2 : 1;
+        var threadsPerCore = i.Settings.ThreadsPerCore ?? (i.Vcpu > 1 ? 2 : 1);
         return new
         {
             InstanceId = i.Id,
@@ -60,7 +60,7 @@ internal static class ApiInstanceJson
             ResourceGroupId = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.Effective(i.ResourceGroupId, accountId) ?? "",
             Recyclable = false,
             DeviceAvailable = true,
-            CreditSpecification = "",
+            CreditSpecification = i.Settings.CreditSpecification ?? "",
             GPUAmount = 0,
             GPUSpec = "",
             LocalStorageAmount = 0,
@@ -111,21 +111,21 @@ internal static class ApiInstanceJson
             i.InternetMaxBandwidthOut,
             PrivateDnsNameOptions = new
             {
-                HostnameType = "Custom",
-                EnableInstanceIdDnsARecord = false,
-                EnableInstanceIdDnsAAAARecord = false,
-                EnableIpDnsARecord = false,
-                EnableIpDnsPtrRecord = false,
+                HostnameType = i.Settings.HostnameType ?? "Custom",
+                EnableInstanceIdDnsARecord = i.Settings.InstanceIdDnsARecord,
+                EnableInstanceIdDnsAAAARecord = i.Settings.InstanceIdDnsAaaaRecord,
+                EnableIpDnsARecord = i.Settings.IpDnsARecord,
+                EnableIpDnsPtrRecord = i.Settings.IpDnsPtrRecord,
             },
 
             CpuOptions = new
             {
-                CoreCount = Math.Max(1, i.Vcpu / threadsPerCore),
+                CoreCount = i.Settings.CoreCount ?? Math.Max(1, i.Vcpu / threadsPerCore),
                 ThreadsPerCore = threadsPerCore,
-                Numa = "",
-                TopologyType = "",
+                Numa = i.Settings.Numa ?? "",
+                TopologyType = i.Settings.TopologyType ?? "",
                 TurboMode = "",
-                NestedVirtualization = "",
+                NestedVirtualization = i.Settings.NestedVirtualization ?? "",
                 EnableVISST = false,
                 EnableVRDT = false,
             },
@@ -138,10 +138,10 @@ internal static class ApiInstanceJson
                     InstanceMetadataTags = "disabled",
                 }
                 : new { HttpEndpoint = "", HttpTokens = "", HttpPutResponseHopLimit = 0, InstanceMetadataTags = "" },
-            ImageOptions = new { CurrentOSNVMeSupported = i.ImageNvmeSupport, LoginAsNonRoot = false },
-            SecurityOptions = new { EnableSecureBoot = false },
+            ImageOptions = new { CurrentOSNVMeSupported = i.ImageNvmeSupport, i.Settings.LoginAsNonRoot },
+            SecurityOptions = new { EnableSecureBoot = i.Settings.SecureBoot },
             HibernationOptions = new { Configured = false },
-            ClockOptions = new { PtpStatus = "" },
+            ClockOptions = new { PtpStatus = i.Settings.PtpStatus ?? "" },
             AdditionalInfo = new { EnableHighDensityMode = false, ManagedHostId = "", NodeSerialNumber = "" },
             DedicatedHostAttribute = new { DedicatedHostId = "", DedicatedHostName = "", DedicatedHostClusterId = "" },
             DedicatedInstanceAttribute = new { Tenancy = "", Affinity = "" },

@@ -123,6 +123,10 @@ internal static class InstanceLifecycleActions
 
     private static ModifyInstanceAttributeRequest BindModify(ApiParameters p)
     {
+        // IPAR-37: the values are checked now (before any lookup) and applied over the instance's own options.
+        var settings = InstanceLaunchParameters.Settings(p, new InstanceSettings());
+        var names = new[] { "CpuOptions.", "CreditSpecification", "PrivateDnsNameOptions.", "EnableJumboFrame", "EnableNetworkEncryption", "NetworkOptions." };
+        var changesSettings = p.Values.Keys.Any(n => names.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal)));
         return new ModifyInstanceAttributeRequest
         {
             RegionId = "",
@@ -134,6 +138,7 @@ internal static class InstanceLifecycleActions
             DeletionProtection = p.Bool("DeletionProtection"),
             SecurityGroupIds = p.List("SecurityGroupIds"),
             UserData = InstanceLaunchParameters.UserData(p),
+            Settings = changesSettings ? current => InstanceLaunchParameters.Settings(p, current) : null,
         };
     }
 
@@ -201,19 +206,22 @@ internal static class InstanceLifecycleActions
             i.InternetMaxBandwidthOut,
             SerialNumber = ApiDefaults.Guid(i.Id),
             StoppedMode = ApiInstanceJson.StoppedMode(i),
-            CreditSpecification = "",
+            CreditSpecification = i.Settings.CreditSpecification ?? "",
             ClusterId = "",
             VlanId = "",
-            EnableJumboFrame = false,
-            EnableNetworkEncryption = false,
-            NetworkOptions = new { BandwidthWeighting = "", EnableJumboFrame = false, EnableNetworkEncryption = false },
+            EnableJumboFrame = i.Settings.JumboFrame,
+            EnableNetworkEncryption = i.Settings.NetworkEncryption,
+            NetworkOptions = new
+            {
+                BandwidthWeighting = i.Settings.BandwidthWeighting ?? "", EnableJumboFrame = i.Settings.JumboFrame, EnableNetworkEncryption = i.Settings.NetworkEncryption,
+            },
             OperationLocks = new { LockReason = Array.Empty<object>() },
             DedicatedHostAttribute = new { DedicatedHostId = "", DedicatedHostName = "" },
             EipAddress = new { AllocationId = "", IpAddress = "", Bandwidth = 0, InternetChargeType = "" },
             InnerIpAddress = new { IpAddress = Array.Empty<string>() },
             PublicIpAddress = new { IpAddress = Array.Empty<string>() },
             SecurityGroupIds = new { SecurityGroupId = new[] { DefaultNetwork.SecurityGroupId(account, regionId, region.Infix) } },
-            SecurityOptions = new { EnableSecureBoot = false },
+            SecurityOptions = new { EnableSecureBoot = i.Settings.SecureBoot },
             VpcAttributes = new
             {
                 VpcId = DefaultNetwork.VpcId(account, regionId, region.Infix),

@@ -77,6 +77,14 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
     [InlineData("PeriodUnit=Year&InstanceChargeType=PrePaid&Period=1", "InvalidParameter", HttpStatusCode.BadRequest)]
     [InlineData("AutoPay=false&InstanceChargeType=PrePaid&Period=1", "InvalidParameter.AutoPay", HttpStatusCode.BadRequest)]
     [InlineData("NetworkInterface.1.VSwitchId=vsw-another", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("CpuOptions.ThreadsPerCore=3", "InvalidCpuOptions.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("CpuOptions.Core=2&CpuOptions.ThreadsPerCore=2", "InvalidCpuOptions.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("CpuOptions.TopologyType=Random", "InvalidCpuOptions.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("CreditSpecification=Unlimited", "InvalidCreditSpecification.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("CreditSpecification=Boundless&InstanceType=ecs.t6-c1m1.large", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("PrivateDnsNameOptions.HostnameType=Random", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("ClockOptions.PtpStatus=on", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("AutoRenew=true&AutoRenewPeriod=5&InstanceChargeType=PrePaid&Period=1", "InvalidAutoRenewPeriod.ValueNotSupported", HttpStatusCode.BadRequest)]
     public async Task RunInstances_RefusesALaunchOption_OutsideItsRules_WithEcsCode(string parameters, string code, HttpStatusCode status)
     {
         // Act
@@ -487,6 +495,85 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
         Assert.Equal(("InvalidParameter.Conflict", HttpStatusCode.BadRequest), (conflict.Code, conflict.Status));
         Assert.True(replaced.Status == HttpStatusCode.OK, replaced.ToString());
         Assert.True(disk.GetProperty("Encrypted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task RunInstances_HonoursTheCpuDnsClockAndSecurityOptions_AsDescribeInstancesShowsThem()
+    {
+        // Arrange
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+
+        // Act
+        var run = await api.Alice().CallAsync("RunInstances", Order(("CpuOptions.Core", "1"), ("CpuOptions.ThreadsPerCore", "1"),
+            ("CpuOptions.TopologyType", "DiscreteCoreToHyperThread"), ("CpuOptions.NestedVirtualization", "Enabled"),
+            ("PrivateDnsNameOptions.HostnameType", "IpBased"), ("PrivateDnsNameOptions.EnableIpDnsARecord", "true"), ("ClockOptions.PtpStatus", "enabled"),
+            ("SecurityOptions.EnableSecureBoot", "true"), ("ImageOptions.LoginAsNonRoot", "true"), ("NetworkOptions.EnableJumboFrame", "true"),
+            ("NetworkOptions.BandwidthWeighting", "Vpc-L1")));
+        var instanceId = IdsOf(run)[0];
+        var described = await DescribeAsync(instanceId);
+        var attribute = await api.Alice().CallAsync("DescribeInstanceAttribute", ("InstanceId", instanceId));
+        var burstable = await api.Alice().CallAsync("RunInstances", Order(("InstanceType", "ecs.t6-c1m1.large"), ("CreditSpecification", "Unlimited")));
+
+        // Assert
+        var cpu = described.GetProperty("CpuOptions");
+        Assert.Equal((1, 1, "DiscreteCoreToHyperThread", "Enabled"), (cpu.GetProperty("CoreCount").GetInt32(), cpu.GetProperty("ThreadsPerCore").GetInt32(),
+            cpu.GetProperty("TopologyType").GetString(), cpu.GetProperty("NestedVirtualization").GetString()));
+        var dns = described.GetProperty("PrivateDnsNameOptions");
+        Assert.Equal(("IpBased", true), (dns.GetProperty("HostnameType").GetString(), dns.GetProperty("EnableIpDnsARecord").GetBoolean()));
+        Assert.Equal("enabled", described.GetProperty("ClockOptions").GetProperty("PtpStatus").GetString());
+        Assert.True(described.GetProperty("SecurityOptions").GetProperty("EnableSecureBoot").GetBoolean());
+        Assert.True(described.GetProperty("ImageOptions").GetProperty("LoginAsNonRoot").GetBoolean());
+        Assert.Equal(("Vpc-L1", true), (attribute["NetworkOptions"].GetProperty("BandwidthWeighting").GetString(), attribute["EnableJumboFrame"].GetBoolean()));
+        Assert.Equal("Unlimited", (await DescribeAsync(IdsOf(burstable)[0])).GetProperty("CreditSpecification").GetString());
+    }
+
+    [Fact]
+    public async Task ModifyInstanceAttribute_ChangesTheCpuOptionsWhileStopped_AndTheDnsAndNetworkOptions()
+    {
+        // Arrange
+        var instanceId = await RunningInstanceAsync();
+
+        // Act
+        var whileRunning = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CpuOptions.ThreadsPerCore", "1"));
+        var dns = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("PrivateDnsNameOptions.HostnameType", "InstanceIdBased"),
+            ("EnableNetworkEncryption", "true"));
+        var credit = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CreditSpecification", "Standard"));
+        await api.Alice().CallAsync("StopInstance", ("InstanceId", instanceId), ("ForceStop", "true"));
+        var stopped = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CpuOptions.ThreadsPerCore", "1"));
+        var described = await DescribeAsync(instanceId);
+        var attribute = await api.Alice().CallAsync("DescribeInstanceAttribute", ("InstanceId", instanceId));
+
+        // Assert
+        Assert.Equal(("IncorrectInstanceStatus", HttpStatusCode.BadRequest), (whileRunning.Code, whileRunning.Status));
+        Assert.True(dns.Status == HttpStatusCode.OK, dns.ToString());
+        Assert.Equal(("InvalidCreditSpecification.NotSupported", HttpStatusCode.BadRequest), (credit.Code, credit.Status));
+        Assert.True(stopped.Status == HttpStatusCode.OK, stopped.ToString());
+        Assert.Equal(1, described.GetProperty("CpuOptions").GetProperty("ThreadsPerCore").GetInt32());
+        Assert.Equal("InstanceIdBased", described.GetProperty("PrivateDnsNameOptions").GetProperty("HostnameType").GetString());
+        Assert.True(attribute["EnableNetworkEncryption"].GetBoolean());
+    }
+
+    [Fact]
+    public async Task ASubscriptionWithAutoRenew_IsRenewedByTheSimulatedClock_WhenItExpires()
+    {
+        // Arrange
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        var renewing = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"), ("PeriodUnit", "Month"),
+            ("AutoRenew", "true"), ("AutoRenewPeriod", "3"))))[0];
+        var expiring = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"))))[0];
+        await CompleteTasksAsync();
+        var expiredTime = DateTimeOffset.Parse((await DescribeAsync(renewing)).GetProperty("ExpiredTime").GetString()!, CultureInfo.InvariantCulture);
+
+        // Act
+        await api.App.Services.GetRequiredService<SimulationClockService>().AdvanceAsync(32 * 24 * 3600);
+        var renewed = DateTimeOffset.Parse((await DescribeAsync(renewing)).GetProperty("ExpiredTime").GetString()!, CultureInfo.InvariantCulture);
+        var release = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", renewing), ("Force", "true"), ("TerminateSubscription", "true"));
+        var releaseExpired = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", expiring), ("Force", "true"), ("TerminateSubscription", "true"));
+
+        // Assert
+        Assert.Equal(expiredTime.AddMonths(3), renewed);
+        Assert.Equal(("ChargeTypeViolation", HttpStatusCode.Forbidden), (release.Code, release.Status));
+        Assert.True(releaseExpired.Status == HttpStatusCode.OK, releaseExpired.ToString());
     }
 
     private static (string, string)[] Parse(string parameters) =>

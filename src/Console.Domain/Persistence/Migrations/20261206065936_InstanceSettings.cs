@@ -21,7 +21,7 @@ namespace EcsConsole.Domain.Persistence.Migrations
                 table: "Instances",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "{}");
+                defaultValue: "null");
         }
 
         /// <inheritdoc />
