@@ -156,6 +156,9 @@ public sealed record InstanceSettings
     public bool NetworkEncryption { get; init; }
 
     public string? BandwidthWeighting { get; init; }
+
+    /// <summary>ModifyInstanceAttribute's <c>Recyclable</c>, as DescribeInstances' <c>Recyclable</c> shows it.</summary>
+    public bool Recyclable { get; init; }
 }
 
 /// <summary>A tag on an instance (<c>Tag.N</c> of RunInstances and CreateInstance).</summary>

@@ -58,7 +58,7 @@ internal static class ApiInstanceJson
             SaleCycle = extras.SaleCycle && i.ChargeType == InstanceChargeType.PrePaid ? "Month" : "",
             SerialNumber = ApiDefaults.Guid(i.Id),
             ResourceGroupId = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.Effective(i.ResourceGroupId, accountId) ?? "",
-            Recyclable = false,
+            i.Settings.Recyclable,
             DeviceAvailable = true,
             CreditSpecification = i.Settings.CreditSpecification ?? "",
             GPUAmount = 0,

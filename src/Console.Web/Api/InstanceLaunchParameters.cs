@@ -309,6 +309,7 @@ internal static class InstanceLaunchParameters
         NetworkEncryption = p.Bool("NetworkOptions.EnableNetworkEncryption") ?? p.Bool("EnableNetworkEncryption") ?? current.NetworkEncryption,
         BandwidthWeighting = OneOf(p, "NetworkOptions.BandwidthWeighting", CommonErrors.InvalidParameterCode, "Default", "Vpc-L1", "Vpc-L2", "Ebs-L1", "Ebs-L2")
             ?? current.BandwidthWeighting,
+        Recyclable = p.Bool("Recyclable") ?? current.Recyclable,
     };
 
     /// <summary><c>CreditSpecification</c> is for a burstable type (t5, t6) only (<c>InvalidCreditSpecification.NotSupported</c>, 400).</summary>

@@ -125,7 +125,7 @@ internal static class InstanceLifecycleActions
     {
         // IPAR-37: the values are checked now (before any lookup) and applied over the instance's own options.
         var settings = InstanceLaunchParameters.Settings(p, new InstanceSettings());
-        var names = new[] { "CpuOptions.", "CreditSpecification", "PrivateDnsNameOptions.", "EnableJumboFrame", "EnableNetworkEncryption", "NetworkOptions." };
+        var names = new[] { "CpuOptions.", "CreditSpecification", "PrivateDnsNameOptions.", "EnableJumboFrame", "EnableNetworkEncryption", "NetworkOptions.", "Recyclable" };
         var changesSettings = p.Values.Keys.Any(n => names.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal)));
         return new ModifyInstanceAttributeRequest
         {

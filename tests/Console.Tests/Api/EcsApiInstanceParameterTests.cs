@@ -536,7 +536,7 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
         // Act
         var whileRunning = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CpuOptions.ThreadsPerCore", "1"));
         var dns = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("PrivateDnsNameOptions.HostnameType", "InstanceIdBased"),
-            ("EnableNetworkEncryption", "true"));
+            ("EnableNetworkEncryption", "true"), ("Recyclable", "true"));
         var credit = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CreditSpecification", "Standard"));
         await api.Alice().CallAsync("StopInstance", ("InstanceId", instanceId), ("ForceStop", "true"));
         var stopped = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CpuOptions.ThreadsPerCore", "1"));
@@ -550,6 +550,7 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
         Assert.True(stopped.Status == HttpStatusCode.OK, stopped.ToString());
         Assert.Equal(1, described.GetProperty("CpuOptions").GetProperty("ThreadsPerCore").GetInt32());
         Assert.Equal("InstanceIdBased", described.GetProperty("PrivateDnsNameOptions").GetProperty("HostnameType").GetString());
+        Assert.True(described.GetProperty("Recyclable").GetBoolean());
         Assert.True(attribute["EnableNetworkEncryption"].GetBoolean());
     }
 
