@@ -65,7 +65,10 @@ async function instanceLife(ecs, label, net) {
   const instanceId = created.body.instanceId;
   check(/^i-/.test(instanceId), `CreateInstance answered ${instanceId}`);
 
-  const listed = await ecs.describeInstances(new Ecs.DescribeInstancesRequest({ regionId: region, instanceIds: JSON.stringify([instanceId]) }));
+  // The metadata options are answered when asked for (AdditionalAttributes META_OPTIONS, IPAR-33).
+  const listed = await ecs.describeInstances(new Ecs.DescribeInstancesRequest({
+    regionId: region, instanceIds: JSON.stringify([instanceId]), additionalAttributes: ['META_OPTIONS'],
+  }));
   const shown = listed.body.instances.instance[0];
   check(shown.tags.tag[0].tagKey === 'journey' && shown.tags.tag[0].tagValue === label && shown.internetMaxBandwidthOut === 5
     && shown.internetChargeType === 'PayByBandwidth' && shown.metadataOptions.httpTokens === 'required',

@@ -1431,6 +1431,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<DateTimeOffset?>("AutoReleaseTime")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("AutoRenewMonths")
+                        .HasColumnType("integer");
+
                     b.Property<string>("ChargeType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1519,6 +1522,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<string>("ResourceGroupId")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<int?>("SpotDuration")
                         .HasColumnType("integer");

@@ -51,8 +51,14 @@ public sealed class Instance : AccountResource
     /// <summary>Release protection (INS-05): DeleteInstance is refused while set.</summary>
     public bool DeletionProtection { get; set; }
 
-    /// <summary>Subscription end; null for pay-as-you-go.</summary>
-    public DateTimeOffset? ExpiredTime { get; init; }
+    /// <summary>Subscription end (moved on by auto-renewal, IPAR-37); null for pay-as-you-go.</summary>
+    public DateTimeOffset? ExpiredTime { get; set; }
+
+    /// <summary>A subscription's auto-renewal (RunInstances' <c>AutoRenew</c>, <c>AutoRenewPeriod</c>): the months each renewal adds; null when it does not renew.</summary>
+    public int? AutoRenewMonths { get; set; }
+
+    /// <summary>The CPU, DNS, clock, security and network options of RunInstances and ModifyInstanceAttribute (IPAR-37), shown by DescribeInstances.</summary>
+    public InstanceSettings Settings { get; set; } = new();
 
     public string? PrivateIpAddress { get; init; }
 
@@ -102,6 +108,57 @@ public sealed class Instance : AccountResource
 
     /// <summary>How the last stop stopped it: <c>StopCharging</c> (economical mode) or null (<c>KeepCharging</c>).</summary>
     public string? StoppedMode { get; set; }
+}
+
+/// <summary>
+/// The options of an instance that only DescribeInstances and DescribeInstanceAttribute show (IPAR-37), stored whole as one
+/// JSON column; each null or false reads as ECS's default.
+/// </summary>
+public sealed record InstanceSettings
+{
+    /// <summary><c>CpuOptions.Core</c>: the physical cores; null: the type's vCPUs over its threads per core.</summary>
+    public int? CoreCount { get; init; }
+
+    /// <summary><c>CpuOptions.ThreadsPerCore</c> (1 or 2); null: 2 on a type of several vCPUs, else 1.</summary>
+    public int? ThreadsPerCore { get; init; }
+
+    public string? Numa { get; init; }
+
+    /// <summary><c>ContinuousCoreToHyperThread</c> or <c>DiscreteCoreToHyperThread</c>.</summary>
+    public string? TopologyType { get; init; }
+
+    /// <summary><c>Enabled</c> or <c>Disabled</c>.</summary>
+    public string? NestedVirtualization { get; init; }
+
+    /// <summary>A burstable instance's credit mode: <c>Standard</c> or <c>Unlimited</c>.</summary>
+    public string? CreditSpecification { get; init; }
+
+    /// <summary><c>Custom</c> (the default), <c>IpBased</c> or <c>InstanceIdBased</c>.</summary>
+    public string? HostnameType { get; init; }
+
+    public bool InstanceIdDnsARecord { get; init; }
+
+    public bool InstanceIdDnsAaaaRecord { get; init; }
+
+    public bool IpDnsARecord { get; init; }
+
+    public bool IpDnsPtrRecord { get; init; }
+
+    /// <summary><c>ClockOptions.PtpStatus</c>: <c>enabled</c> or <c>disabled</c>.</summary>
+    public string? PtpStatus { get; init; }
+
+    public bool SecureBoot { get; init; }
+
+    public bool LoginAsNonRoot { get; init; }
+
+    public bool JumboFrame { get; init; }
+
+    public bool NetworkEncryption { get; init; }
+
+    public string? BandwidthWeighting { get; init; }
+
+    /// <summary>ModifyInstanceAttribute's <c>Recyclable</c>, as DescribeInstances' <c>Recyclable</c> shows it.</summary>
+    public bool Recyclable { get; init; }
 }
 
 /// <summary>A tag on an instance (<c>Tag.N</c> of RunInstances and CreateInstance).</summary>

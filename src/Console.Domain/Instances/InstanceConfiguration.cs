@@ -22,6 +22,7 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(i => i.HttpTokens).HasMaxLength(16);
         builder.Property(i => i.StoppedMode).HasMaxLength(16);
         builder.Property(i => i.Tags).HasJsonConversion();
+        builder.Property(i => i.Settings).HasJsonConversion();
         builder.HasMany(i => i.Disks).WithOne().HasForeignKey(d => d.InstanceId).OnDelete(DeleteBehavior.SetNull);
     }
 

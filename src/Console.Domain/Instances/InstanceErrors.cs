@@ -60,8 +60,21 @@ public static class InstanceErrors
     public static EcsError Quota(string what, int used, int asked, int limit) => new(QuotaCode, 403,
         $"The order exceeds your {what} quota in this region: {used} in use + {asked} asked > {limit}. Ask an admin to raise it.");
 
-    public static EcsError ChargeTypeViolation() => new(ChargeTypeViolationCode, 403,
+    public static EcsError ChargeTypeViolation() => ChargeTypeViolation(
         "A subscription instance can be released only after it expires; pay-as-you-go instances can be released at any time.");
+
+    public static EcsError ChargeTypeViolation(string why) => new(ChargeTypeViolationCode, 403, why);
+
+    /// <summary>IPAR-37: CPU options the type cannot give (*Unclear*: ECS's code for a core count outside the type's).</summary>
+    public const string CpuOptionsCode = "InvalidCpuOptions.NotSupported";
+
+    public static EcsError CpuOptions(string why) => new(CpuOptionsCode, 400, why);
+
+    /// <summary>IPAR-37: a credit mode for a type that is not burstable (*Unclear*).</summary>
+    public const string CreditSpecificationNotSupportedCode = "InvalidCreditSpecification.NotSupported";
+
+    public static EcsError CreditSpecificationNotSupported(string typeId) => new(CreditSpecificationNotSupportedCode, 400,
+        $"{typeId} is not a burstable type: only t5 and t6 instances take a CreditSpecification.");
 
     public static EcsError DeletionProtection() => new(DeletionProtectionCode, 403, "Release protection is on for this instance: turn it off first.");
 

@@ -72,6 +72,10 @@ public sealed record InstanceListItem(
     public string? StoppedMode { get; init; }
 
     public bool HasUserData { get; init; }
+
+    public InstanceSettings Settings { get; init; } = new();
+
+    public int? AutoRenewMonths { get; init; }
 }
 
 /// <summary>Reads the actor's instances.</summary>
@@ -145,6 +149,8 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
                     HttpPutResponseHopLimit = i.HttpPutResponseHopLimit,
                     StoppedMode = i.StoppedMode,
                     HasUserData = i.UserData != null,
+                    Settings = i.Settings,
+                    AutoRenewMonths = i.AutoRenewMonths,
                 };
 
     /// <summary>

@@ -121,6 +121,12 @@ public sealed record InstanceLaunchOptions
 
     /// <summary>A policy of the account in the region, applied to each new system disk.</summary>
     public string? SystemDiskAutoSnapshotPolicyId { get; init; }
+
+    /// <summary>The CPU, DNS, clock, security and network options (IPAR-37); the CPU ones are checked against the type.</summary>
+    public InstanceSettings Settings { get; init; } = new();
+
+    /// <summary>A subscription's auto-renewal period in months; null: no auto-renewal.</summary>
+    public int? AutoRenewMonths { get; init; }
 }
 
 /// <summary>ReplaceSystemDisk (INS-06/07).</summary>
@@ -138,7 +144,23 @@ public sealed record ReplaceSystemDiskRequest
     public string? Password { get; init; }
 
     public string? KeyPairName { get; init; }
+
+    /// <summary>The system disk being replaced, when the caller names it (<c>DiskId</c>): it must be the instance's.</summary>
+    public string? DiskId { get; init; }
+
+    /// <summary>The image's preset password is kept (IPAR-09, IPAR-36).</summary>
+    public bool PasswordInherit { get; init; }
+
+    /// <summary>The new system disk is encrypted (with the service key).</summary>
+    public bool Encrypted { get; init; }
 }
 
 /// <summary>What ReplaceSystemDisk made: the new system disk.</summary>
 public sealed record ReplacedSystemDisk(string InstanceId, string DiskId, string ImageId);
+
+/// <summary>
+/// How DeleteInstance releases (INS-05, IPAR-31/32): <see cref="Force"/> a Running instance too; <see cref="ForceStop"/>
+/// (ECS's default) cuts its power at once, else it is stopped normally first; <see cref="TerminateSubscription"/> lets an
+/// expired subscription go (the API's default is false; the console's release says true).
+/// </summary>
+public sealed record InstanceRelease(bool Force, bool ForceStop = true, bool TerminateSubscription = true);

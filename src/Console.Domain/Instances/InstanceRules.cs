@@ -29,9 +29,15 @@ public static class InstanceRules
             ? null
             : InstanceErrors.IncorrectStatusForbidden($"The system disk can be replaced only while the instance is Stopped; {name} is {status}.");
 
-    /// <summary>INS-05: a subscription instance is released only once it has expired.</summary>
-    public static EcsError? CannotReleaseByCharge(InstanceChargeType chargeType, DateTimeOffset? expiredTime, DateTimeOffset now) =>
-        chargeType == InstanceChargeType.PrePaid && expiredTime is { } expires && expires > now ? InstanceErrors.ChargeTypeViolation() : null;
+    /// <summary>
+    /// INS-05, IPAR-32: a subscription instance is released only once it has expired, and then only when the release says
+    /// so (<paramref name="terminateSubscription"/>, DeleteInstance's <c>TerminateSubscription</c>; the console's release does).
+    /// </summary>
+    public static EcsError? CannotReleaseByCharge(InstanceChargeType chargeType, DateTimeOffset? expiredTime, DateTimeOffset now, bool terminateSubscription = true) =>
+        chargeType != InstanceChargeType.PrePaid ? null
+        : expiredTime is { } expires && expires > now ? InstanceErrors.ChargeTypeViolation()
+        : terminateSubscription ? null
+        : InstanceErrors.ChargeTypeViolation("The subscription has expired: release it with TerminateSubscription=true.");
 
     /// <summary>INS-05: Stopped, or Running when released forcibly; never while it moves.</summary>
     public static EcsError? CannotReleaseInStatus(string name, InstanceStatus status, bool force) => status switch

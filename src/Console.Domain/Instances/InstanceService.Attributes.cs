@@ -25,6 +25,9 @@ public sealed record ModifyInstanceAttributeRequest
 
     /// <summary>The security groups to be in: the account has one (<see cref="DefaultNetwork"/>), so only it may be named.</summary>
     public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
+
+    /// <summary>The new options of IPAR-37 from the current ones (checked for their values by the API); null: unchanged.</summary>
+    public Func<InstanceSettings, InstanceSettings>? Settings { get; init; }
 }
 
 public sealed partial class InstanceService
@@ -68,6 +71,13 @@ public sealed partial class InstanceService
                 return InstanceErrors.IncorrectStatus($"The user data changes only while the instance is Stopped; {instance.Name} is {instance.Status}.");
             }
 
+            if (request.Settings is not null && SettingsError(instance, request.Settings(instance.Settings), await scope.Db.InstanceTypes.AsNoTracking()
+                    .Where(t => t.Id == instance.InstanceTypeId).Select(t => t.Vcpu).FirstAsync(ct)) is { } settingsError)
+            {
+                return settingsError;
+            }
+
+            instance.Settings = request.Settings?.Invoke(instance.Settings) ?? instance.Settings;
             instance.UserData = request.UserData ?? instance.UserData;
             if (!string.IsNullOrEmpty(request.InstanceName))
             {
@@ -80,4 +90,26 @@ public sealed partial class InstanceService
             instance.DeletionProtection = request.DeletionProtection ?? instance.DeletionProtection;
             return Result.Success();
         }, ct);
+
+    /// <summary>
+    /// IPAR-37: the CPU options change only while the instance is Stopped (<see cref="InstanceErrors.IncorrectStatusCode"/>)
+    /// and within the type's vCPUs (<see cref="InstanceErrors.CpuOptionsCode"/>); a credit mode is a burstable type's only.
+    /// </summary>
+    private static EcsError? SettingsError(Instance instance, InstanceSettings next, int vcpu)
+    {
+        var now = instance.Settings;
+        var cpuChanged = next.CoreCount != now.CoreCount || next.ThreadsPerCore != now.ThreadsPerCore
+            || next.TopologyType != now.TopologyType || next.NestedVirtualization != now.NestedVirtualization;
+        if (cpuChanged && instance.Status != InstanceStatus.Stopped)
+        {
+            return InstanceErrors.IncorrectStatus($"The CPU options change only while the instance is Stopped; {instance.Name} is {instance.Status}.");
+        }
+
+        if (next.CreditSpecification != now.CreditSpecification && !InstanceValidation.IsBurstable(instance.InstanceTypeId))
+        {
+            return InstanceErrors.CreditSpecificationNotSupported(instance.InstanceTypeId);
+        }
+
+        return cpuChanged ? CpuOptionsError(next, vcpu) : null;
+    }
 }

@@ -40,23 +40,37 @@ public sealed partial class InstanceService
     /// <summary>StopInstances with its <c>StoppedMode</c> (<see cref="StopAsync(Actor, string, string, bool, CancellationToken)"/>).</summary>
     public Task<Result<IReadOnlyList<InstanceBatchOutcome>>> StopManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds,
         BatchOptimization mode, bool stopCharging, CancellationToken ct = default) =>
-        BatchAsync(actor, regionId, instanceIds, mode, (who, id) => StopAsync(who, regionId, id, stopCharging, ct), ct);
+        StopManyAsync(actor, regionId, instanceIds, mode, stopCharging, forceStop: false, ct);
+
+    /// <summary>StopInstances with its <c>StoppedMode</c> and <c>ForceStop</c> (<see cref="StopAsync(Actor, string, string, bool, bool, CancellationToken)"/>).</summary>
+    public Task<Result<IReadOnlyList<InstanceBatchOutcome>>> StopManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds,
+        BatchOptimization mode, bool stopCharging, bool forceStop, CancellationToken ct = default) =>
+        BatchAsync(actor, regionId, instanceIds, mode, (who, id) => StopAsync(who, regionId, id, stopCharging, forceStop, ct), ct);
 
     /// <summary>
-    /// DeleteInstances: <see cref="ReleaseAsync"/> on every instance, all or none (ECS releases a batch together): the
-    /// first refusal is the answer and nothing is released.
+    /// DeleteInstances: <see cref="ReleaseAsync(Actor, string, string, InstanceRelease, CancellationToken)"/> on every
+    /// instance, all or none (ECS releases a batch together): the first refusal is the answer and nothing is released.
     /// </summary>
-    public async Task<Result> ReleaseManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds, bool force, CancellationToken ct = default)
+    public Task<Result> ReleaseManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds, bool force, CancellationToken ct = default) =>
+        ReleaseManyAsync(actor, regionId, instanceIds, new InstanceRelease(force), ct);
+
+    /// <summary>DeleteInstances with its <c>Force</c>, <c>ForceStop</c> and <c>TerminateSubscription</c>.</summary>
+    public async Task<Result> ReleaseManyAsync(Actor actor, string regionId, IReadOnlyList<string> instanceIds, InstanceRelease release, CancellationToken ct = default)
     {
-        var outcome = await BatchAsync(actor, regionId, instanceIds, BatchOptimization.AllTogether, (who, id) => ReleaseAsync(who, regionId, id, force, ct), ct);
+        var outcome = await BatchAsync(actor, regionId, instanceIds, BatchOptimization.AllTogether, (who, id) => ReleaseAsync(who, regionId, id, release, ct), ct);
         return outcome.IsSuccess ? Result.Success() : outcome.Error;
     }
 
-    /// <summary>
-    /// RebootInstance (INS-12): a Running instance restarts — Starting, then Running again (<see cref="InstanceErrors.IncorrectStatusCode"/>
-    /// otherwise).
-    /// </summary>
+    /// <summary>RebootInstance (INS-12) as the console reboots: normally (<see cref="RebootAsync(Actor, string, string, bool, CancellationToken)"/>).</summary>
     public Task<Result> RebootAsync(Actor actor, string regionId, string instanceId, CancellationToken ct = default) =>
+        RebootAsync(actor, regionId, instanceId, forceStop: false, ct);
+
+    /// <summary>
+    /// RebootInstance (INS-12, IPAR-30): a Running instance restarts — normally Stopping, then Starting, then Running; with
+    /// <paramref name="forceStop"/> (the power cut) straight to Starting, then Running. <see cref="InstanceErrors.IncorrectStatusCode"/>
+    /// unless Running.
+    /// </summary>
+    public Task<Result> RebootAsync(Actor actor, string regionId, string instanceId, bool forceStop, CancellationToken ct = default) =>
         ChangeAsync(actor, regionId, instanceId, AuditActions.RebootInstance, (scope, instance, region) =>
         {
             if (InstanceRules.CannotMove(instance.Name, instance.Status, InstanceStatus.Running, "restarted") is { } refused)
@@ -64,8 +78,9 @@ public sealed partial class InstanceService
                 return refused;
             }
 
-            instance.Status = InstanceStatus.Starting;
-            tasks.New(scope.Db, region.Infix, regionId, instance.AccountId, AsyncTaskType.StartInstance, instance.Id, cancellable: false);
+            instance.Status = forceStop ? InstanceStatus.Starting : InstanceStatus.Stopping;
+            tasks.New(scope.Db, region.Infix, regionId, instance.AccountId, forceStop ? AsyncTaskType.StartInstance : AsyncTaskType.RebootInstance,
+                instance.Id, cancellable: false);
             return Result.Success();
         }, ct);
 

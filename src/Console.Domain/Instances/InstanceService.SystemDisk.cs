@@ -37,6 +37,11 @@ public sealed partial class InstanceService
                 return InstanceErrors.NoSystemDisk();
             }
 
+            if (request.DiskId is { } named && named != systemDisk.Id)
+            {
+                return DiskErrors.NotFound(named);
+            }
+
             if (await db.Snapshots.AnyAsync(s => s.SourceDiskId == systemDisk.Id && s.Status == SnapshotStatus.Progressing, ct))
             {
                 return InstanceErrors.DiskCreatingSnapshot();
@@ -82,13 +87,14 @@ public sealed partial class InstanceService
                 Device = systemDisk.Device,
                 ImageId = image.Value.Id,
                 CreationTime = now,
+                Encrypted = request.Encrypted,
             };
             await Snapshots.AutoSnapshotPolicyService.ReleaseWithDiskAsync(db, systemDisk.Id, autoSnapshotsToo: false, ct); // SNP-09
             db.Disks.Remove(systemDisk);
             db.Disks.Add(disk);
             instance.ImageId = image.Value.Id;
             instance.KeyPairName = request.KeyPairName ?? (request.Password is null ? instance.KeyPairName : null);
-            instance.PasswordSet = request.Password is not null || (request.KeyPairName is null && instance.PasswordSet);
+            instance.PasswordSet = request.Password is not null || request.PasswordInherit || (request.KeyPairName is null && instance.PasswordSet);
             instance.Status = InstanceStatus.Starting;
             tasks.New(db, region.Infix, request.RegionId, instance.AccountId, AsyncTaskType.StartInstance, instance.Id, cancellable: false);
             await db.SaveChangesAsync(ct);

@@ -62,12 +62,35 @@ public sealed partial class InstanceService(
     /// mode (<c>StopCharging</c>, as DescribeInstances then shows); a subscription instance always keeps charging.
     /// </summary>
     public Task<Result> StopAsync(Actor actor, string regionId, string instanceId, bool stopCharging, CancellationToken ct = default) =>
-        TransitionAsync(actor, regionId, instanceId, AuditActions.StopInstance, "stopped", InstanceStatus.Running, InstanceStatus.Stopping, AsyncTaskType.StopInstance, ct,
-            instance => instance.StoppedMode = stopCharging && instance.ChargeType == InstanceChargeType.PostPaid ? "StopCharging" : null);
+        StopAsync(actor, regionId, instanceId, stopCharging, forceStop: false, ct);
+
+    /// <summary>
+    /// StopInstance with <c>StoppedMode</c> and <c>ForceStop</c> (IPAR-30): a normal stop passes through Stopping on the task
+    /// engine; a forced one (ECS: the power is cut) leaves the instance Stopped at once.
+    /// </summary>
+    public Task<Result> StopAsync(Actor actor, string regionId, string instanceId, bool stopCharging, bool forceStop, CancellationToken ct = default) =>
+        ChangeAsync(actor, regionId, instanceId, AuditActions.StopInstance, (scope, instance, region) =>
+        {
+            if (InstanceRules.CannotMove(instance.Name, instance.Status, InstanceStatus.Running, "stopped") is { } refused)
+            {
+                return refused;
+            }
+
+            instance.StoppedMode = stopCharging && instance.ChargeType == InstanceChargeType.PostPaid ? "StopCharging" : null;
+            if (forceStop)
+            {
+                instance.Status = InstanceStatus.Stopped;
+                return Result.Success();
+            }
+
+            instance.Status = InstanceStatus.Stopping;
+            tasks.New(scope.Db, region.Infix, regionId, instance.AccountId, AsyncTaskType.StopInstance, instance.Id, cancellable: false);
+            return Result.Success();
+        }, ct);
 
     /// <summary>Moves an instance from <paramref name="from"/> into <paramref name="through"/> and queues the task that ends the move.</summary>
     private Task<Result> TransitionAsync(Actor actor, string regionId, string instanceId, string action, string verb,
-        InstanceStatus from, InstanceStatus through, AsyncTaskType taskType, CancellationToken ct, Action<Instance>? also = null) =>
+        InstanceStatus from, InstanceStatus through, AsyncTaskType taskType, CancellationToken ct) =>
         ChangeAsync(actor, regionId, instanceId, action, (scope, instance, region) =>
         {
             if (InstanceRules.CannotMove(instance.Name, instance.Status, from, verb) is { } refused)
@@ -75,24 +98,33 @@ public sealed partial class InstanceService(
                 return refused;
             }
 
-            also?.Invoke(instance);
             instance.Status = through;
             tasks.New(scope.Db, region.Infix, regionId, instance.AccountId, taskType, instance.Id, cancellable: false);
             return Result.Success();
         }, ct);
 
     /// <summary>
-    /// DeleteInstance (INS-05): pay-as-you-go or expired subscription only (<see cref="InstanceErrors.ChargeTypeViolationCode"/>),
-    /// not under release protection (<see cref="InstanceErrors.DeletionProtectionCode"/>), Stopped — or Running with
-    /// <paramref name="force"/> (<see cref="InstanceErrors.IncorrectStatusCode"/>, 403). Disks that delete with the
-    /// instance go with it; the others stay as detached disks; manual snapshots stay (SNP-08).
+    /// DeleteInstance (INS-05) as the console releases: a Running instance forcibly (<paramref name="force"/>) and at once,
+    /// an expired subscription too (<see cref="ReleaseAsync(Actor, string, string, InstanceRelease, CancellationToken)"/>).
     /// </summary>
     public Task<Result> ReleaseAsync(Actor actor, string regionId, string instanceId, bool force, CancellationToken ct = default) =>
+        ReleaseAsync(actor, regionId, instanceId, new InstanceRelease(force), ct);
+
+    /// <summary>
+    /// DeleteInstance (INS-05, IPAR-31/32): pay-as-you-go, or a subscription once expired and only with
+    /// <see cref="InstanceRelease.TerminateSubscription"/> (<see cref="InstanceErrors.ChargeTypeViolationCode"/>), not under
+    /// release protection (<see cref="InstanceErrors.DeletionProtectionCode"/>), Stopped — or Running with
+    /// <see cref="InstanceRelease.Force"/> (<see cref="InstanceErrors.IncorrectStatusCode"/>, 403). A forced release with
+    /// <see cref="InstanceRelease.ForceStop"/> false stops the instance normally first: it is Stopping, and released when
+    /// the stop ends (<see cref="ReleaseInstanceHandler"/>). Disks that delete with the instance go with it; the others stay
+    /// as detached disks; manual snapshots stay (SNP-08).
+    /// </summary>
+    public Task<Result> ReleaseAsync(Actor actor, string regionId, string instanceId, InstanceRelease release, CancellationToken ct = default) =>
         ChangeAsync(actor, regionId, instanceId, AuditActions.DeleteInstance, async (scope, instance, region) =>
         {
             var db = scope.Db;
             var now = time.GetUtcNow();
-            if (InstanceRules.CannotReleaseByCharge(instance.ChargeType, instance.ExpiredTime, now) is { } charged)
+            if (InstanceRules.CannotReleaseByCharge(instance.ChargeType, instance.ExpiredTime, now, release.TerminateSubscription) is { } charged)
             {
                 return charged;
             }
@@ -102,40 +134,57 @@ public sealed partial class InstanceService(
                 return InstanceErrors.DeletionProtection();
             }
 
-            if (InstanceRules.CannotReleaseInStatus(instance.Name, instance.Status, force) is { } busy)
+            if (InstanceRules.CannotReleaseInStatus(instance.Name, instance.Status, release.Force) is { } busy)
             {
                 return busy;
             }
 
-            foreach (var disk in instance.Disks.ToList())
+            if (instance.Status == InstanceStatus.Running && !release.ForceStop)
             {
-                if (disk.DeleteWithInstance)
-                {
-                    await Snapshots.AutoSnapshotPolicyService.ReleaseWithDiskAsync(db, disk.Id, autoSnapshotsToo: true, ct);
-                    db.Disks.Remove(disk);
-                }
-                else
-                {
-                    disk.InstanceId = null;
-                    disk.DetachedTime = now;
-                }
+                instance.Status = InstanceStatus.Stopping;
+                tasks.New(db, region.Infix, regionId, instance.AccountId, AsyncTaskType.ReleaseInstance, instance.Id, cancellable: false);
+                return Result.Success();
             }
 
-            var pending = await db.AsyncTasks
-                .Where(t => t.ResourceId == instance.Id && t.Status == AsyncTaskStatus.Processing)
-                .ToListAsync(ct);
-            foreach (var task in pending)
-            {
-                task.Status = AsyncTaskStatus.Cancelled;
-                task.FinishedAt = now;
-                task.UpdatedAt = now;
-            }
-
-            db.Instances.Remove(instance);
+            await ReleaseNowAsync(db, instance, now, exceptTaskId: null, ct);
             await db.SaveChangesAsync(ct);
-            await RefreshInUseAsync(db, regionId, [instance.ImageId], ct);
             return Result.Success();
         }, ct, loadDisks: true);
+
+    /// <summary>
+    /// Releases <paramref name="instance"/> (loaded with its disks) in <paramref name="db"/>: its disks that delete with it
+    /// (and their policy links and automatic snapshots), the others detached; its running tasks but
+    /// <paramref name="exceptTaskId"/> cancelled; its image's Usage refreshed. The caller saves.
+    /// </summary>
+    internal static async Task ReleaseNowAsync(ConsoleDbContext db, Instance instance, DateTimeOffset now, string? exceptTaskId, CancellationToken ct)
+    {
+        foreach (var disk in instance.Disks.ToList())
+        {
+            if (disk.DeleteWithInstance)
+            {
+                await Snapshots.AutoSnapshotPolicyService.ReleaseWithDiskAsync(db, disk.Id, autoSnapshotsToo: true, ct);
+                db.Disks.Remove(disk);
+            }
+            else
+            {
+                disk.InstanceId = null;
+                disk.DetachedTime = now;
+            }
+        }
+
+        var pending = await db.AsyncTasks
+            .Where(t => t.ResourceId == instance.Id && t.Status == AsyncTaskStatus.Processing && t.Id != exceptTaskId)
+            .ToListAsync(ct);
+        foreach (var task in pending)
+        {
+            task.Status = AsyncTaskStatus.Cancelled;
+            task.FinishedAt = now;
+            task.UpdatedAt = now;
+        }
+
+        db.Instances.Remove(instance);
+        await RefreshInUseAsync(db, instance.RegionId, [instance.ImageId], ct, releasedInstanceId: instance.Id);
+    }
 
     private async Task<Result<IReadOnlyList<string>>> RunInTransactionAsync(ConsoleDbContext db, Actor actor, RunInstancesRequest request, CancellationToken ct)
     {
@@ -203,6 +252,7 @@ public sealed partial class InstanceService(
             ?? InstanceValidation.HostName(request.HostName, image.Value.OsType)
             ?? request.Options.HostNames.Select(h => InstanceValidation.HostName(h, image.Value.OsType)).FirstOrDefault(e => e is not null)
             ?? SystemDiskLevelError(request, systemSize)
+            ?? CpuOptionsError(request.Options.Settings, type.Value.Vcpu)
             ?? await LaunchOptionsErrorAsync(db, account, region, zoneId, request.Options, ct)
             ?? await LogonErrorAsync(db, account, region.Id, request.Password, request.KeyPairName, image.Value.OsType, ct)
             ?? AutoReleaseTimeError(request.Options.AutoReleaseTime, time.GetUtcNow());
@@ -261,6 +311,8 @@ public sealed partial class InstanceService(
                 HttpEndpoint = request.Options.HttpEndpoint,
                 HttpTokens = request.Options.HttpTokens,
                 HttpPutResponseHopLimit = request.Options.HttpPutResponseHopLimit,
+                Settings = request.Options.Settings,
+                AutoRenewMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.Options.AutoRenewMonths : null,
                 ChargeType = request.ChargeType,
                 PeriodMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.PeriodMonths : null,
                 CreationTime = now,
@@ -367,6 +419,24 @@ public sealed partial class InstanceService(
         _ => null,
     };
 
+    /// <summary>
+    /// IPAR-37: <c>CpuOptions.Core</c> × <c>CpuOptions.ThreadsPerCore</c> cannot exceed the type's vCPUs
+    /// (<see cref="InstanceErrors.CpuOptionsCode"/>, 400).
+    /// </summary>
+    internal static EcsError? CpuOptionsError(InstanceSettings settings, int vcpu)
+    {
+        if (settings.CoreCount is null && settings.ThreadsPerCore is null)
+        {
+            return null;
+        }
+
+        var threads = settings.ThreadsPerCore ?? (vcpu > 1 ? 2 : 1);
+        var cores = settings.CoreCount ?? Math.Max(1, vcpu / threads);
+        return cores * threads <= vcpu
+            ? null
+            : InstanceErrors.CpuOptions($"{cores} cores of {threads} threads are more than the type's {vcpu} vCPUs.");
+    }
+
     /// <summary>An ESSD system disk at PL2 or PL3 must be at least that level's smallest size (<see cref="DiskErrors.PerformanceLevelNotMatchCode"/>).</summary>
     private static EcsError? SystemDiskLevelError(RunInstancesRequest request, int systemSize) =>
         request.Options.SystemDiskPerformanceLevel is { } level && systemSize < DiskService.MinSizeGiB(level)
@@ -456,14 +526,15 @@ public sealed partial class InstanceService(
     }
 
     /// <summary>Keeps <see cref="Image.InUse"/> (the catalogue's Usage column) true while some instance in the region runs from the image.</summary>
-    private static async Task RefreshInUseAsync(ConsoleDbContext db, string regionId, IEnumerable<string> imageIds, CancellationToken ct)
+    private static async Task RefreshInUseAsync(ConsoleDbContext db, string regionId, IEnumerable<string> imageIds, CancellationToken ct,
+        string? releasedInstanceId = null)
     {
         foreach (var imageId in imageIds.Distinct())
         {
             var image = await db.Images.FirstOrDefaultAsync(i => i.RegionId == regionId && i.Id == imageId, ct);
             if (image is not null)
             {
-                image.InUse = await db.Instances.AnyAsync(i => i.RegionId == regionId && i.ImageId == imageId, ct);
+                image.InUse = await db.Instances.AnyAsync(i => i.RegionId == regionId && i.ImageId == imageId && i.Id != releasedInstanceId, ct);
             }
         }
     }

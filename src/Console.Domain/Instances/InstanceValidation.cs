@@ -137,4 +137,9 @@ public static partial class InstanceValidation
 
     [GeneratedRegex(@"^[\p{L}][\p{L}\p{Nd}:_.\-]{1,127}$")]
     private static partial Regex NamePattern();
+
+    /// <summary>The burstable families (t5, t6): only they take a <c>CreditSpecification</c> (IPAR-37).</summary>
+    public static bool IsBurstable(string instanceTypeId) =>
+        instanceTypeId.StartsWith("ecs.t5-", StringComparison.Ordinal) || instanceTypeId.StartsWith("ecs.t6-", StringComparison.Ordinal)
+        || instanceTypeId.StartsWith("ecs.t5.", StringComparison.Ordinal) || instanceTypeId.StartsWith("ecs.t6.", StringComparison.Ordinal);
 }

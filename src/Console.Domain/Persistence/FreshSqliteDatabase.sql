@@ -1252,3 +1252,13 @@ VALUES ('20261206061948_ImageCheckAndSecureBoot', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Instances" ADD "AutoRenewMonths" INTEGER NULL;
+
+ALTER TABLE "Instances" ADD "Settings" TEXT NOT NULL DEFAULT 'null';
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206065936_InstanceSettings', '10.0.14');
+
+COMMIT;
+

@@ -4,11 +4,13 @@ namespace EcsConsole.Domain.Simulation;
 
 /// <summary>
 /// Time under the test suite's control (ui-contract §7, ADR-012): advancing the <see cref="SimulatedClock"/> runs, in
-/// order, every task step, automatic snapshot policy run and automatic snapshot release that falls due on the way, and completing runs every task to its end now. Both hold the task
+/// order, every task step, automatic snapshot policy run, automatic snapshot release and instance auto-release
+/// (<c>AutoReleaseTime</c>) that falls due on the way, and completing runs every task to its end now. Both hold the task
 /// engine's stepping (<see cref="AsyncTaskEngine.ExclusiveAsync{T}"/>), so they answer once what they ran has committed.
 /// </summary>
 public sealed class SimulationClockService(
-    IDbContextFactory<ConsoleDbContext> dbFactory, SimulatedClock clock, AsyncTaskEngine engine, Snapshots.AutoSnapshotScheduleService schedules)
+    IDbContextFactory<ConsoleDbContext> dbFactory, SimulatedClock clock, AsyncTaskEngine engine, Snapshots.AutoSnapshotScheduleService schedules,
+    Instances.InstanceAutoReleaseService autoReleases)
 {
     /// <summary>The longest single advance: ten years.</summary>
     public const long MaxAdvanceSeconds = 10L * 366 * 24 * 3600;
@@ -40,15 +42,15 @@ public sealed class SimulationClockService(
                 {
                     // The next task step, automatic snapshot policy run or snapshot release on the way, whichever is first.
                     var step = await NextRunnableAsync(target, ct);
-                    var scheduled = await schedules.NextDueAsync(target, ct);
-                    var next = step is null ? scheduled : scheduled is null ? step : step < scheduled ? step : scheduled;
+                    var scheduled = Earliest(await schedules.NextDueAsync(target, ct), await autoReleases.NextDueAsync(target, ct));
+                    var next = Earliest(step, scheduled);
                     if (next is null)
                     {
                         break;
                     }
 
                     clock.MoveTo(next.Value);
-                    idle = await runDue(ct) + await schedules.RunDueAsync(ct) == 0 ? idle + 1 : 0;
+                    idle = await runDue(ct) + await schedules.RunDueAsync(ct) + await autoReleases.RunDueAsync(ct) == 0 ? idle + 1 : 0;
                 }
 
                 clock.MoveTo(target);
@@ -98,6 +100,8 @@ public sealed class SimulationClockService(
             await using var read = await dbFactory.CreateDbContextAsync(ct);
             return await read.AsyncTasks.CountAsync(t => running.Contains(t.Id) && t.Status != AsyncTaskStatus.Processing, ct);
         }, ct);
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     /// <summary>
     /// The earliest time, not after <paramref name="target"/>, at which a Processing task can be stepped: its due time,

@@ -24,6 +24,12 @@ public enum AsyncTaskType
 
     /// <summary>Fills a snapshot copied to another region by CopySnapshot (its task lives in the destination region).</summary>
     CopySnapshot,
+
+    /// <summary>RebootInstance without <c>ForceStop</c>: Stopping, then Starting, then Running (IPAR-30).</summary>
+    RebootInstance,
+
+    /// <summary>DeleteInstance with <c>Force</c> and <c>ForceStop=false</c>: the instance stops normally, then is released (IPAR-31).</summary>
+    ReleaseInstance,
 }
 
 /// <summary>Task status as the console shows it.</summary>

@@ -12,11 +12,18 @@ namespace EcsConsole.Web.Api;
 /// </summary>
 internal static class ApiInstanceJson
 {
-    public static object Instance(InstanceListItem i, Region region, string accountId)
+    /// <summary>
+    /// What DescribeInstances answers only when asked (IPAR-33): <see cref="MetadataOptions"/> (<c>AdditionalAttributes</c>
+    /// <c>META_OPTIONS</c>), the primary interface's <see cref="PrimaryEniIps"/> (<c>NETWORK_PRIMARY_ENI_IP</c>) and the
+    /// <see cref="SaleCycle"/> of a subscription (<c>NeedSaleCycle</c>); otherwise those fields hold their empty values.
+    /// </summary>
+    public sealed record Extras(bool MetadataOptions, bool PrimaryEniIps, bool SaleCycle);
+
+    public static object Instance(InstanceListItem i, Region region, string accountId, Extras extras)
     {
         var privateIp = PrivateIp(i);
         var hostName = HostName(i);
-        var threadsPerCore = i.Vcpu > 1 ? 2 : 1;
+        var threadsPerCore = i.Settings.ThreadsPerCore ?? (i.Vcpu > 1 ? 2 : 1);
         return new
         {
             InstanceId = i.Id,
@@ -48,12 +55,12 @@ internal static class ApiInstanceJson
             StartTime = ApiTime.Format(i.CreationTime),
             AutoReleaseTime = ApiTime.Format(i.AutoReleaseTime) ?? "",
             StoppedMode = StoppedMode(i),
-            SaleCycle = i.ChargeType == InstanceChargeType.PrePaid ? "Month" : "",
+            SaleCycle = extras.SaleCycle && i.ChargeType == InstanceChargeType.PrePaid ? "Month" : "",
             SerialNumber = ApiDefaults.Guid(i.Id),
             ResourceGroupId = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.Effective(i.ResourceGroupId, accountId) ?? "",
-            Recyclable = false,
+            i.Settings.Recyclable,
             DeviceAvailable = true,
-            CreditSpecification = "",
+            CreditSpecification = i.Settings.CreditSpecification ?? "",
             GPUAmount = 0,
             GPUSpec = "",
             LocalStorageAmount = 0,
@@ -85,7 +92,10 @@ internal static class ApiInstanceJson
                         Type = "Primary",
                         MacAddress = ApiDefaults.Mac(i.Id),
                         PrimaryIpAddress = privateIp,
-                        PrivateIpSets = new { PrivateIpSet = new[] { new { PrivateIpAddress = privateIp, Primary = true, PrivateDnsName = hostName } } },
+                        PrivateIpSets = new
+                        {
+                            PrivateIpSet = extras.PrimaryEniIps ? new[] { new { PrivateIpAddress = privateIp, Primary = true, PrivateDnsName = hostName } } : [],
+                        },
                         Ipv6Sets = new { Ipv6Set = Array.Empty<object>() },
                         Ipv4PrefixSets = new { Ipv4PrefixSet = Array.Empty<object>() },
                         Ipv6PrefixSets = new { Ipv6PrefixSet = Array.Empty<object>() },
@@ -101,35 +111,37 @@ internal static class ApiInstanceJson
             i.InternetMaxBandwidthOut,
             PrivateDnsNameOptions = new
             {
-                HostnameType = "Custom",
-                EnableInstanceIdDnsARecord = false,
-                EnableInstanceIdDnsAAAARecord = false,
-                EnableIpDnsARecord = false,
-                EnableIpDnsPtrRecord = false,
+                HostnameType = i.Settings.HostnameType ?? "Custom",
+                EnableInstanceIdDnsARecord = i.Settings.InstanceIdDnsARecord,
+                EnableInstanceIdDnsAAAARecord = i.Settings.InstanceIdDnsAaaaRecord,
+                EnableIpDnsARecord = i.Settings.IpDnsARecord,
+                EnableIpDnsPtrRecord = i.Settings.IpDnsPtrRecord,
             },
 
             CpuOptions = new
             {
-                CoreCount = Math.Max(1, i.Vcpu / threadsPerCore),
+                CoreCount = i.Settings.CoreCount ?? Math.Max(1, i.Vcpu / threadsPerCore),
                 ThreadsPerCore = threadsPerCore,
-                Numa = "",
-                TopologyType = "",
+                Numa = i.Settings.Numa ?? "",
+                TopologyType = i.Settings.TopologyType ?? "",
                 TurboMode = "",
-                NestedVirtualization = "",
+                NestedVirtualization = i.Settings.NestedVirtualization ?? "",
                 EnableVISST = false,
                 EnableVRDT = false,
             },
-            MetadataOptions = new
-            {
-                HttpEndpoint = i.HttpEndpoint ?? "enabled",
-                HttpTokens = i.HttpTokens ?? "optional",
-                HttpPutResponseHopLimit = i.HttpPutResponseHopLimit ?? 1,
-                InstanceMetadataTags = "disabled",
-            },
-            ImageOptions = new { CurrentOSNVMeSupported = i.ImageNvmeSupport, LoginAsNonRoot = false },
-            SecurityOptions = new { EnableSecureBoot = false },
+            MetadataOptions = extras.MetadataOptions
+                ? new
+                {
+                    HttpEndpoint = i.HttpEndpoint ?? "enabled",
+                    HttpTokens = i.HttpTokens ?? "optional",
+                    HttpPutResponseHopLimit = i.HttpPutResponseHopLimit ?? 1,
+                    InstanceMetadataTags = "disabled",
+                }
+                : new { HttpEndpoint = "", HttpTokens = "", HttpPutResponseHopLimit = 0, InstanceMetadataTags = "" },
+            ImageOptions = new { CurrentOSNVMeSupported = i.ImageNvmeSupport, i.Settings.LoginAsNonRoot },
+            SecurityOptions = new { EnableSecureBoot = i.Settings.SecureBoot },
             HibernationOptions = new { Configured = false },
-            ClockOptions = new { PtpStatus = "" },
+            ClockOptions = new { PtpStatus = i.Settings.PtpStatus ?? "" },
             AdditionalInfo = new { EnableHighDensityMode = false, ManagedHostId = "", NodeSerialNumber = "" },
             DedicatedHostAttribute = new { DedicatedHostId = "", DedicatedHostName = "", DedicatedHostClusterId = "" },
             DedicatedInstanceAttribute = new { Tenancy = "", Affinity = "" },

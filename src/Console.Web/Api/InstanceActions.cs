@@ -15,28 +15,39 @@ internal static class InstanceActions
         EcsAction.InRegion("DescribeInstances", BindDescribeInstances, DescribeInstancesAsync),
         EcsAction.InRegion("RunInstances", BindRunInstances, RunInstancesAsync, changing: true).WithClientToken(),
         OnInstance("StartInstance", _ => true, (call, regionId, id, _) => call.Service<InstanceService>().StartAsync(call.Actor, regionId, id, call.Ct)),
-        OnInstance("StopInstance", BindStop, (call, regionId, id, stopCharging) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, stopCharging, call.Ct)),
-        OnInstance("DeleteInstance", p => p.Bool("Force") ?? false,
-            (call, regionId, id, force) => call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, force, call.Ct)),
-        EcsAction.Global("ReplaceSystemDisk", p => (InstanceId: p.Required("InstanceId"), ImageId: p.Required("ImageId"), Size: p.Int("SystemDisk.Size", 1)),
-            ReplaceSystemDiskAsync, changing: true).WithClientToken(),
+        OnInstance("StopInstance", BindStop, (call, regionId, id, stop) => call.Service<InstanceService>().StopAsync(call.Actor, regionId, id, stop.StopCharging, stop.ForceStop, call.Ct)),
+        OnInstance("DeleteInstance", BindRelease,
+            (call, regionId, id, release) => call.Service<InstanceService>().ReleaseAsync(call.Actor, regionId, id, release, call.Ct)),
+        EcsAction.Global("ReplaceSystemDisk", BindReplaceSystemDisk, ReplaceSystemDiskAsync, changing: true).WithClientToken(),
     ];
 
     /// <summary>
-    /// StopInstance: <c>StoppedMode</c> (<see cref="InstanceLifecycleActions.StoppedMode"/>); <c>Hibernate=true</c> needs an
-    /// instance made with hibernation configured, and none is (<c>HibernationOptions.Configured</c> is not offered).
+    /// StopInstance: <c>StoppedMode</c> (<see cref="InstanceLifecycleActions.StoppedMode"/>) and <c>ForceStop</c> (IPAR-30:
+    /// Stopped at once); <c>Hibernate=true</c> needs an instance made with hibernation configured, and none is
+    /// (<c>HibernationOptions.Configured</c> is refused).
     /// </summary>
-    private static bool BindStop(ApiParameters p)
+    private static (bool StopCharging, bool ForceStop) BindStop(ApiParameters p)
     {
         if (p.Bool("Hibernate") == true)
         {
             p.Fail(ApiErrors.Invalid("InvalidParameter.Hibernate", 400, "The instance was not made with hibernation configured: it cannot hibernate."));
         }
 
-        return InstanceLifecycleActions.StoppedMode(p);
+        return (InstanceLifecycleActions.StoppedMode(p), p.Bool("ForceStop") ?? false);
     }
 
-    private static (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) BindDescribeInstances(ApiParameters p)
+    /// <summary>
+    /// DeleteInstance and DeleteInstances (IPAR-31/32): <c>Force</c> (a Running instance too), <c>ForceStop</c> (ECS's
+    /// default true: at once; false: stopped normally, then released) and <c>TerminateSubscription</c> (an expired
+    /// subscription; default false).
+    /// </summary>
+    internal static InstanceRelease BindRelease(ApiParameters p) =>
+        new(p.Bool("Force") ?? false, p.Bool("ForceStop") ?? true, p.Bool("TerminateSubscription") ?? false);
+
+    /// <summary>The values of DescribeInstances' <c>AdditionalAttributes.N</c> (IPAR-33).</summary>
+    private static readonly string[] AdditionalAttributes = ["META_OPTIONS", "DDH_CLUSTER", "NETWORK_PRIMARY_ENI_IP"];
+
+    private static (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging, ApiInstanceJson.Extras Extras) BindDescribeInstances(ApiParameters p)
     {
         var ids = p.JsonList("InstanceIds");
         var status = p.Get("Status");
@@ -45,10 +56,18 @@ internal static class InstanceActions
             p.Fail(ApiErrors.Invalid("InvalidStatus.NotFound", 404, "Status must be Pending, Starting, Running, Stopping or Stopped."));
         }
 
-        return (ids, status, ApiPaging.Read(p, PagingStyle.PagesOrTokens));
+        var additional = p.List("AdditionalAttributes");
+        if (additional.FirstOrDefault(a => !AdditionalAttributes.Contains(a, StringComparer.Ordinal)) is { } unknown)
+        {
+            p.Fail(CommonErrors.InvalidParameter("AdditionalAttributes.N", $"\"{unknown}\" is not one of {string.Join(", ", AdditionalAttributes)}."));
+        }
+
+        var extras = new ApiInstanceJson.Extras(additional.Contains("META_OPTIONS"), additional.Contains("NETWORK_PRIMARY_ENI_IP"), p.Bool("NeedSaleCycle") ?? false);
+        return (ids, status, ApiPaging.Read(p, PagingStyle.PagesOrTokens), extras);
     }
 
-    private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region, (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging) f)
+    private static async Task<ApiReply> DescribeInstancesAsync(ApiCall call, Region region,
+        (IReadOnlyList<string> Ids, string? Status, ApiPaging Paging, ApiInstanceJson.Extras Extras) f)
     {
         var groups = await call.Service<ResourceGroupService>().FilterAsync(call.Actor, call.P.Get("ResourceGroupId"), call.Ct);
         var account = call.Actor.AccountId ?? "";
@@ -83,7 +102,7 @@ internal static class InstanceActions
             .Where(_ => noAddressOfThoseKinds) // no instance has an EIP, a public, classic, RDMA or IPv6 address, or a lock
             .Where(i => (createdFrom is null || i.CreationTime >= createdFrom) && (createdTo is null || i.CreationTime <= createdTo))
             .ToList();
-        return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => ApiInstanceJson.Instance(i, region, call.Actor.AccountId ?? ""));
+        return f.Paging.Of(instances).Pages(call, "Instances", "Instance", i => ApiInstanceJson.Instance(i, region, call.Actor.AccountId ?? "", f.Extras));
     }
 
     internal sealed record RunArgs(string Type, string? ImageId, string? Family, int Amount, int? SystemSize, int? Period, InstanceChargeType ChargeType, List<DiskSpec>? DataDisks)
@@ -225,7 +244,33 @@ internal static class InstanceActions
         return ApiReply.Ok(body(run.Value, subscription ? ApiDefaults.Digits(run.Value[0], 15) : "", tradePrice));
     }
 
-    private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call, (string InstanceId, string ImageId, int? Size) a)
+    /// <summary>
+    /// ReplaceSystemDisk (IPAR-36): <c>PasswordInherit</c> as RunInstances reads it; <c>Encrypted</c> encrypts the new system
+    /// disk with the service key, and a <c>KMSKeyId</c> is not found (there are no KMS keys) or, without <c>Encrypted</c>,
+    /// illegal; <c>DiskId</c> must name the instance's system disk.
+    /// </summary>
+    private static (string InstanceId, string ImageId, int? Size, ReplaceSystemDiskRequest Options) BindReplaceSystemDisk(ApiParameters p)
+    {
+        var inherit = p.Bool("PasswordInherit") ?? false;
+        if (inherit && (p.Get("Password") is not null || p.Get("KeyPairName") is not null))
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParameter.Conflict", 400, "PasswordInherit keeps the image's password: give no Password or KeyPairName with it."));
+        }
+
+        var encrypted = p.Bool("Encrypted") ?? false;
+        if (p.Get("KMSKeyId") is { } keyId)
+        {
+            p.Fail(encrypted ? DiskErrors.KmsKeyNotFound(keyId) : DiskErrors.EncryptedIllegal());
+        }
+
+        var options = new ReplaceSystemDiskRequest
+        {
+            RegionId = "", InstanceId = "", ImageId = "", DiskId = p.Get("DiskId"), PasswordInherit = inherit, Encrypted = encrypted,
+        };
+        return (p.Required("InstanceId"), p.Required("ImageId"), p.Int("SystemDisk.Size", 1), options);
+    }
+
+    private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call, (string InstanceId, string ImageId, int? Size, ReplaceSystemDiskRequest Options) a)
     {
         var regionId = await call.Service<InstanceQueryService>().FindRegionAsync(call.Actor, a.InstanceId, call.Ct);
         if (regionId is null)
@@ -233,7 +278,7 @@ internal static class InstanceActions
             return InstanceErrors.NotFound(a.InstanceId);
         }
 
-        return (await call.Service<InstanceService>().ReplaceSystemDiskAsync(call.Actor, new ReplaceSystemDiskRequest
+        return (await call.Service<InstanceService>().ReplaceSystemDiskAsync(call.Actor, a.Options with
         {
             RegionId = regionId,
             InstanceId = a.InstanceId,

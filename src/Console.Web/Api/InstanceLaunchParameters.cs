@@ -29,6 +29,7 @@ internal static class InstanceLaunchParameters
         ("PrivatePoolOptions.Id", "InvalidPrivatePoolOptions.NotFound", "private pool"),
         ("SchedulerOptions.DedicatedHostClusterId", "InvalidDedicatedHostClusterId.NotFound", "dedicated host cluster"),
         ("ManagedHostId", "InvalidManagedHostId.NotFound", "managed host"),
+        ("SystemDisk.StorageClusterId", "InvalidStorageClusterId.NotFound", "dedicated block storage cluster"),
     ];
 
     /// <summary>
@@ -72,9 +73,19 @@ internal static class InstanceLaunchParameters
             SystemDiskName = SystemDiskName(p),
             SystemDiskDescription = SystemDiskDescription(p),
             SystemDiskPerformanceLevel = SystemDiskLevel(p),
+            Settings = Settings(p, new InstanceSettings()),
+            AutoRenewMonths = AutoRenew(p),
         };
+        CreditSpecification(p, p.Get("InstanceType"));
         IoOptimized(p);
         PrivatePoolCriteria(p);
+        Placement(p);
+        Purchase(p, chargeType, single);
+        if (p.Bool("HibernationOptions.Configured") == true)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidHibernationOptions.NotSupported", 400, "No instance type sold here supports hibernation."));
+        }
+
         if (single)
         {
             return options;
@@ -96,6 +107,11 @@ internal static class InstanceLaunchParameters
         if (p.Get("SystemDisk.KMSKeyId") is { } keyId)
         {
             p.Fail(encrypted ? DiskErrors.KmsKeyNotFound(keyId) : DiskErrors.EncryptedIllegal());
+        }
+
+        if (p.Objects("NetworkInterface").Count > 0)
+        {
+            p.Fail(CommonErrors.InvalidParameter("NetworkInterface.N", "an instance here has its one primary network interface in the vSwitch: no other interface can be given."));
         }
 
         var minAmount = p.Int("MinAmount", 1, InstanceValidation.MaxAmount);
@@ -262,6 +278,109 @@ internal static class InstanceLaunchParameters
         {
             p.Fail(ApiErrors.Invalid("InvalidIoOptimizedValue.ValueNotSupported", 400,
                 "IoOptimized must be optimized: every instance type sold here is I/O optimised."));
+        }
+    }
+
+    /// <summary>
+    /// The options of IPAR-37 over <paramref name="current"/> (RunInstances, CreateInstance, ModifyInstanceAttribute):
+    /// <c>CpuOptions.*</c>, <c>CreditSpecification</c>, <c>PrivateDnsNameOptions.*</c>, <c>ClockOptions.PtpStatus</c>,
+    /// <c>SecurityOptions.EnableSecureBoot</c>, <c>ImageOptions.LoginAsNonRoot</c> and <c>NetworkOptions.*</c> (also
+    /// ModifyInstanceAttribute's <c>EnableJumboFrame</c>, <c>EnableNetworkEncryption</c>); each checked for its values.
+    /// </summary>
+    internal static InstanceSettings Settings(ApiParameters p, InstanceSettings current) => current with
+    {
+        CoreCount = Ranged(p, "CpuOptions.Core", 1, 256, InstanceErrors.CpuOptionsCode) ?? current.CoreCount,
+        ThreadsPerCore = Ranged(p, "CpuOptions.ThreadsPerCore", 1, 2, InstanceErrors.CpuOptionsCode) ?? current.ThreadsPerCore,
+        Numa = p.Get("CpuOptions.Numa") ?? current.Numa,
+        TopologyType = OneOf(p, "CpuOptions.TopologyType", InstanceErrors.CpuOptionsCode, "ContinuousCoreToHyperThread", "DiscreteCoreToHyperThread")
+            ?? current.TopologyType,
+        NestedVirtualization = OneOf(p, "CpuOptions.NestedVirtualization", InstanceErrors.CpuOptionsCode, "Enabled", "Disabled") ?? current.NestedVirtualization,
+        CreditSpecification = OneOf(p, "CreditSpecification", CommonErrors.InvalidParameterCode, "Standard", "Unlimited") ?? current.CreditSpecification,
+        HostnameType = OneOf(p, "PrivateDnsNameOptions.HostnameType", CommonErrors.InvalidParameterCode, "Custom", "IpBased", "InstanceIdBased")
+            ?? current.HostnameType,
+        InstanceIdDnsARecord = p.Bool("PrivateDnsNameOptions.EnableInstanceIdDnsARecord") ?? current.InstanceIdDnsARecord,
+        InstanceIdDnsAaaaRecord = p.Bool("PrivateDnsNameOptions.EnableInstanceIdDnsAAAARecord") ?? current.InstanceIdDnsAaaaRecord,
+        IpDnsARecord = p.Bool("PrivateDnsNameOptions.EnableIpDnsARecord") ?? current.IpDnsARecord,
+        IpDnsPtrRecord = p.Bool("PrivateDnsNameOptions.EnableIpDnsPtrRecord") ?? current.IpDnsPtrRecord,
+        PtpStatus = OneOf(p, "ClockOptions.PtpStatus", CommonErrors.InvalidParameterCode, "enabled", "disabled") ?? current.PtpStatus,
+        SecureBoot = p.Bool("SecurityOptions.EnableSecureBoot") ?? current.SecureBoot,
+        LoginAsNonRoot = p.Bool("ImageOptions.LoginAsNonRoot") ?? current.LoginAsNonRoot,
+        JumboFrame = p.Bool("NetworkOptions.EnableJumboFrame") ?? p.Bool("EnableJumboFrame") ?? current.JumboFrame,
+        NetworkEncryption = p.Bool("NetworkOptions.EnableNetworkEncryption") ?? p.Bool("EnableNetworkEncryption") ?? current.NetworkEncryption,
+        BandwidthWeighting = OneOf(p, "NetworkOptions.BandwidthWeighting", CommonErrors.InvalidParameterCode, "Default", "Vpc-L1", "Vpc-L2", "Ebs-L1", "Ebs-L2")
+            ?? current.BandwidthWeighting,
+        Recyclable = p.Bool("Recyclable") ?? current.Recyclable,
+    };
+
+    /// <summary><c>CreditSpecification</c> is for a burstable type (t5, t6) only (<c>InvalidCreditSpecification.NotSupported</c>, 400).</summary>
+    internal static void CreditSpecification(ApiParameters p, string? instanceType)
+    {
+        if (p.Get("CreditSpecification") is not null && instanceType is not null && !InstanceValidation.IsBurstable(instanceType))
+        {
+            p.Fail(InstanceErrors.CreditSpecificationNotSupported(instanceType));
+        }
+    }
+
+    /// <summary>
+    /// <c>AutoRenew</c> and <c>AutoRenewPeriod</c> (IPAR-37): a subscription renews itself by 1, 2, 3, 6 or 12 months
+    /// (<c>InvalidAutoRenewPeriod.ValueNotSupported</c>) when it expires; the default period is one month.
+    /// </summary>
+    private static int? AutoRenew(ApiParameters p)
+    {
+        var period = p.Get("AutoRenewPeriod") switch
+        {
+            null => 1,
+            var text when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var months) && months is 1 or 2 or 3 or 6 or 12 => months,
+            _ => p.Invalid<int>(ApiErrors.Invalid("InvalidAutoRenewPeriod.ValueNotSupported", 400, "AutoRenewPeriod must be 1, 2, 3, 6 or 12 months.")),
+        };
+        return p.Bool("AutoRenew") == true ? period : null;
+    }
+
+    /// <summary>
+    /// <c>Tenancy</c> and <c>Affinity</c> (IPAR-34): <c>default</c> is the shared hosts every instance here runs on;
+    /// <c>host</c> needs a dedicated host, and there is none (<c>OperationDenied.NoDedicatedHost</c>, 403); another value
+    /// is <c>InvalidParameter</c>.
+    /// </summary>
+    private static void Placement(ApiParameters p)
+    {
+        foreach (var name in new[] { "Tenancy", "Affinity" })
+        {
+            switch (p.Get(name))
+            {
+                case null or "default":
+                    break;
+                case "host":
+                    p.Fail(ApiErrors.Invalid("OperationDenied.NoDedicatedHost", 403, $"{name}=host places the instance on a dedicated host, and the account has none."));
+                    break;
+                default:
+                    p.Fail(CommonErrors.InvalidParameter(name, "it must be default or host."));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The purchase (IPAR-35): <c>PeriodUnit</c> is <c>Month</c> (the default; weekly subscriptions are not sold here,
+    /// <c>InvalidPeriodUnit.ValueNotSupported</c>); RunInstances' <c>AutoPay=false</c> leaves a subscription order unpaid,
+    /// and the product has no order to pay later (<c>InvalidParameter.AutoPay</c>); for pay-as-you-go there is nothing to pay.
+    /// </summary>
+    private static void Purchase(ApiParameters p, InstanceChargeType chargeType, bool single)
+    {
+        switch (p.Get("PeriodUnit"))
+        {
+            case null or "Month":
+                break;
+            case "Week":
+                p.Fail(ApiErrors.Invalid("InvalidPeriodUnit.ValueNotSupported", 400, "Subscriptions are sold by the month here: PeriodUnit must be Month."));
+                break;
+            default:
+                p.Fail(CommonErrors.InvalidParameter("PeriodUnit", "it must be Week or Month."));
+                break;
+        }
+
+        if (!single && p.Bool("AutoPay") == false && chargeType == InstanceChargeType.PrePaid)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParameter.AutoPay", 400, "An unpaid subscription order cannot be paid later here: AutoPay must be true."));
         }
     }
 

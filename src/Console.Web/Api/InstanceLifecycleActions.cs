@@ -20,11 +20,11 @@ internal static class InstanceLifecycleActions
         EcsAction.InRegion("StartInstances", p => BindBatch(p), (call, region, a) => BatchReplyAsync(call,
             call.Service<InstanceService>().StartManyAsync(call.Actor, region.Id, a.Ids, a.Mode, call.Ct)), changing: true),
         EcsAction.InRegion("StopInstances", BindStopInstances, (call, region, a) => BatchReplyAsync(call,
-            call.Service<InstanceService>().StopManyAsync(call.Actor, region.Id, a.Ids, a.Mode, a.StopCharging, call.Ct)), changing: true),
+            call.Service<InstanceService>().StopManyAsync(call.Actor, region.Id, a.Ids, a.Mode, a.StopCharging, a.ForceStop, call.Ct)), changing: true),
         EcsAction.InRegion("DeleteInstances", BindDeleteInstances, async (call, region, a) =>
-            call.Done(await call.Service<InstanceService>().ReleaseManyAsync(call.Actor, region.Id, a.Ids, a.Force, call.Ct)), changing: true).WithClientToken(),
-        OnOwnInstance("RebootInstance", _ => true, async (call, regionId, id, _) =>
-            call.Done(await call.Service<InstanceService>().RebootAsync(call.Actor, regionId, id, call.Ct)), changing: true),
+            call.Done(await call.Service<InstanceService>().ReleaseManyAsync(call.Actor, region.Id, a.Ids, a.Release, call.Ct)), changing: true).WithClientToken(),
+        OnOwnInstance("RebootInstance", p => p.Bool("ForceStop") ?? false, async (call, regionId, id, forceStop) =>
+            call.Done(await call.Service<InstanceService>().RebootAsync(call.Actor, regionId, id, forceStop, call.Ct)), changing: true),
         OnOwnInstance("ModifyInstanceAttribute", BindModify, async (call, regionId, id, m) =>
             call.Done(await call.Service<InstanceService>().ModifyAttributeAsync(call.Actor, m with { RegionId = regionId, InstanceId = id }, call.Ct)), changing: true),
         EcsAction.InRegion("DescribeInstanceStatus", BindStatus, DescribeInstanceStatusAsync),
@@ -39,7 +39,10 @@ internal static class InstanceLifecycleActions
             request => request with { Start = false },
             (ids, orderId, tradePrice) => new { call.RequestId, InstanceId = ids[0], OrderId = orderId, TradePrice = tradePrice });
 
-    private sealed record BatchArgs(IReadOnlyList<string> Ids, BatchOptimization Mode, bool Force = false, bool StopCharging = false);
+    private sealed record BatchArgs(IReadOnlyList<string> Ids, BatchOptimization Mode, bool StopCharging = false, bool ForceStop = false)
+    {
+        public InstanceRelease Release { get; init; } = new(Force: false);
+    }
 
     /// <summary><c>InstanceId.N</c> (1–100, required) and <c>BatchOptimization</c> (<c>AllTogether</c>, the default, or <c>SuccessFirst</c>).</summary>
     private static BatchArgs BindBatch(ApiParameters p)
@@ -63,11 +66,12 @@ internal static class InstanceLifecycleActions
         return new BatchArgs(ids, mode);
     }
 
-    /// <summary>StopInstances: <c>StoppedMode</c> as StopInstance reads it (<see cref="StoppedMode"/>).</summary>
+    /// <summary>StopInstances: <c>StoppedMode</c> and <c>ForceStop</c> as StopInstance reads them (<see cref="StoppedMode"/>).</summary>
     private static BatchArgs BindStopInstances(ApiParameters p)
     {
         var stopCharging = StoppedMode(p);
-        return BindBatch(p) with { StopCharging = stopCharging };
+        var forceStop = p.Bool("ForceStop") ?? false;
+        return BindBatch(p) with { StopCharging = stopCharging, ForceStop = forceStop };
     }
 
     /// <summary>
@@ -89,11 +93,11 @@ internal static class InstanceLifecycleActions
         }
     }
 
-    /// <summary>DeleteInstances: <c>InstanceId.N</c> and <c>Force</c> (release Running instances too).</summary>
+    /// <summary>DeleteInstances: <c>InstanceId.N</c>, and <c>Force</c>, <c>ForceStop</c> and <c>TerminateSubscription</c> as DeleteInstance reads them.</summary>
     private static BatchArgs BindDeleteInstances(ApiParameters p)
     {
-        var force = p.Bool("Force") ?? false;
-        return BindBatch(p) with { Mode = BatchOptimization.AllTogether, Force = force };
+        var release = InstanceActions.BindRelease(p);
+        return BindBatch(p) with { Mode = BatchOptimization.AllTogether, Release = release };
     }
 
     /// <summary>
@@ -119,6 +123,10 @@ internal static class InstanceLifecycleActions
 
     private static ModifyInstanceAttributeRequest BindModify(ApiParameters p)
     {
+        // IPAR-37: the values are checked now (before any lookup) and applied over the instance's own options.
+        var settings = InstanceLaunchParameters.Settings(p, new InstanceSettings());
+        var names = new[] { "CpuOptions.", "CreditSpecification", "PrivateDnsNameOptions.", "EnableJumboFrame", "EnableNetworkEncryption", "NetworkOptions.", "Recyclable" };
+        var changesSettings = p.Values.Keys.Any(n => names.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal)));
         return new ModifyInstanceAttributeRequest
         {
             RegionId = "",
@@ -130,6 +138,7 @@ internal static class InstanceLifecycleActions
             DeletionProtection = p.Bool("DeletionProtection"),
             SecurityGroupIds = p.List("SecurityGroupIds"),
             UserData = InstanceLaunchParameters.UserData(p),
+            Settings = changesSettings ? current => InstanceLaunchParameters.Settings(p, current) : null,
         };
     }
 
@@ -197,19 +206,22 @@ internal static class InstanceLifecycleActions
             i.InternetMaxBandwidthOut,
             SerialNumber = ApiDefaults.Guid(i.Id),
             StoppedMode = ApiInstanceJson.StoppedMode(i),
-            CreditSpecification = "",
+            CreditSpecification = i.Settings.CreditSpecification ?? "",
             ClusterId = "",
             VlanId = "",
-            EnableJumboFrame = false,
-            EnableNetworkEncryption = false,
-            NetworkOptions = new { BandwidthWeighting = "", EnableJumboFrame = false, EnableNetworkEncryption = false },
+            EnableJumboFrame = i.Settings.JumboFrame,
+            EnableNetworkEncryption = i.Settings.NetworkEncryption,
+            NetworkOptions = new
+            {
+                BandwidthWeighting = i.Settings.BandwidthWeighting ?? "", EnableJumboFrame = i.Settings.JumboFrame, EnableNetworkEncryption = i.Settings.NetworkEncryption,
+            },
             OperationLocks = new { LockReason = Array.Empty<object>() },
             DedicatedHostAttribute = new { DedicatedHostId = "", DedicatedHostName = "" },
             EipAddress = new { AllocationId = "", IpAddress = "", Bandwidth = 0, InternetChargeType = "" },
             InnerIpAddress = new { IpAddress = Array.Empty<string>() },
             PublicIpAddress = new { IpAddress = Array.Empty<string>() },
             SecurityGroupIds = new { SecurityGroupId = new[] { DefaultNetwork.SecurityGroupId(account, regionId, region.Infix) } },
-            SecurityOptions = new { EnableSecureBoot = false },
+            SecurityOptions = new { EnableSecureBoot = i.Settings.SecureBoot },
             VpcAttributes = new
             {
                 VpcId = DefaultNetwork.VpcId(account, regionId, region.Infix),

@@ -4,12 +4,14 @@ namespace EcsConsole.Web.Infrastructure;
 
 /// <summary>
 /// Drives the domain's <see cref="AsyncTaskEngine"/> in the web host: advances due tasks and runs due automatic snapshot
-/// policies (<see cref="EcsConsole.Domain.Snapshots.AutoSnapshotScheduleService"/>), then sleeps a fraction of a
+/// policies (<see cref="EcsConsole.Domain.Snapshots.AutoSnapshotScheduleService"/>) and instance auto-releases
+/// (<see cref="EcsConsole.Domain.Instances.InstanceAutoReleaseService"/>), then sleeps a fraction of a
 /// step on the injected <see cref="TimeProvider"/>. Unfinished tasks of an earlier process are due at start-up and are
 /// finished from where they stopped.
 /// </summary>
 internal sealed class AsyncTaskRunnerService(
-    AsyncTaskEngine engine, EcsConsole.Domain.Snapshots.AutoSnapshotScheduleService schedules, TimeProvider time, EcsConsole.Domain.Simulation.SimulatedClock clock,
+    AsyncTaskEngine engine, EcsConsole.Domain.Snapshots.AutoSnapshotScheduleService schedules,
+    EcsConsole.Domain.Instances.InstanceAutoReleaseService autoReleases, TimeProvider time, EcsConsole.Domain.Simulation.SimulatedClock clock,
     ILogger<AsyncTaskRunnerService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,7 +24,8 @@ internal sealed class AsyncTaskRunnerService(
                 // What is due is decided on the clock's offset as stored now (an advance made on another node, ADR-012).
                 await clock.RefreshAsync(stoppingToken);
                 // Due tasks, then due automatic snapshot policies, holding the engine's stepping (an advance waits).
-                await engine.ExclusiveAsync(async runDue => await runDue(stoppingToken) + await schedules.RunDueAsync(stoppingToken), stoppingToken);
+                await engine.ExclusiveAsync(async runDue => await runDue(stoppingToken) + await schedules.RunDueAsync(stoppingToken)
+                    + await autoReleases.RunDueAsync(stoppingToken), stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

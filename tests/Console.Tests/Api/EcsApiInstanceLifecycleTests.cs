@@ -192,7 +192,7 @@ public sealed class EcsApiInstanceLifecycleTests(EcsApiFixture api) : IClassFixt
 
         // Assert
         Assert.True(rebooted.Status == HttpStatusCode.OK, rebooted.ToString());
-        Assert.Equal(("Starting", "Running"), (during, after));
+        Assert.Equal(("Stopping", "Running"), (during, after));
         Assert.Equal(("IncorrectInstanceStatus", HttpStatusCode.BadRequest), (refused.Code, refused.Status));
         Assert.Equal(("InvalidInstanceId.NotFound", HttpStatusCode.NotFound), (unknown.Code, unknown.Status));
     }

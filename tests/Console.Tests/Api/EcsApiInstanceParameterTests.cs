@@ -68,6 +68,23 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
     [InlineData("HostNames.1=-bad-host", "InvalidHostName.Malformed", HttpStatusCode.BadRequest)]
     [InlineData("MinAmount=2", "InvalidParameter", HttpStatusCode.BadRequest)]
     [InlineData("Tag.1.Key=acs:reserved&Tag.1.Value=x", "InvalidTagKey.Malformed", HttpStatusCode.BadRequest)]
+    [InlineData("SystemDisk.StorageClusterId=dbsc-nosuchcluster", "InvalidStorageClusterId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("Tenancy=host", "OperationDenied.NoDedicatedHost", HttpStatusCode.Forbidden)]
+    [InlineData("Affinity=host", "OperationDenied.NoDedicatedHost", HttpStatusCode.Forbidden)]
+    [InlineData("Tenancy=shared", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("HibernationOptions.Configured=true", "InvalidHibernationOptions.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("PeriodUnit=Week&InstanceChargeType=PrePaid&Period=1", "InvalidPeriodUnit.ValueNotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("PeriodUnit=Year&InstanceChargeType=PrePaid&Period=1", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("AutoPay=false&InstanceChargeType=PrePaid&Period=1", "InvalidParameter.AutoPay", HttpStatusCode.BadRequest)]
+    [InlineData("NetworkInterface.1.VSwitchId=vsw-another", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("CpuOptions.ThreadsPerCore=3", "InvalidCpuOptions.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("CpuOptions.Core=2&CpuOptions.ThreadsPerCore=2", "InvalidCpuOptions.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("CpuOptions.TopologyType=Random", "InvalidCpuOptions.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("CreditSpecification=Unlimited", "InvalidCreditSpecification.NotSupported", HttpStatusCode.BadRequest)]
+    [InlineData("CreditSpecification=Boundless&InstanceType=ecs.t6-c1m1.large", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("PrivateDnsNameOptions.HostnameType=Random", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("ClockOptions.PtpStatus=on", "InvalidParameter", HttpStatusCode.BadRequest)]
+    [InlineData("AutoRenew=true&AutoRenewPeriod=5&InstanceChargeType=PrePaid&Period=1", "InvalidAutoRenewPeriod.ValueNotSupported", HttpStatusCode.BadRequest)]
     public async Task RunInstances_RefusesALaunchOption_OutsideItsRules_WithEcsCode(string parameters, string code, HttpStatusCode status)
     {
         // Act
@@ -323,6 +340,243 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
         Assert.Equal(userData, await db.Instances.Where(i => i.Id == instanceId).Select(i => i.UserData).SingleAsync());
     }
 
+    [Fact]
+    public async Task StopInstance_WithForceStop_IsStoppedAtOnce_WhileANormalStopPassesThroughStopping()
+    {
+        // Arrange
+        var forced = await RunningInstanceAsync();
+        var normal = await RunningInstanceAsync();
+        var forcedInBatch = await RunningInstanceAsync();
+
+        // Act
+        var stoppedNormally = await api.Alice().CallAsync("StopInstance", ("InstanceId", normal), ("ForceStop", "false"));
+        var normalAfterwards = await StatusAsync(normal);
+        var stoppedForcibly = await api.Alice().CallAsync("StopInstance", ("InstanceId", forced), ("ForceStop", "true"));
+        var batch = await api.Alice().CallAsync("StopInstances", InRegion, ("InstanceId.1", forcedInBatch), ("ForceStop", "true"));
+
+        // Assert
+        Assert.True(stoppedForcibly.Status == HttpStatusCode.OK, stoppedForcibly.ToString());
+        Assert.True(stoppedNormally.Status == HttpStatusCode.OK, stoppedNormally.ToString());
+        Assert.True(batch.Status == HttpStatusCode.OK, batch.ToString());
+        Assert.Equal(("Stopped", "Stopping", "Stopped"), (await StatusAsync(forced), normalAfterwards, await StatusAsync(forcedInBatch)));
+    }
+
+    [Fact]
+    public async Task RebootInstance_Normally_PassesThroughStopping_WhileAForcedRebootGoesStraightToStarting()
+    {
+        // Arrange
+        var normal = await RunningInstanceAsync();
+        var forced = await RunningInstanceAsync();
+
+        // Act
+        await api.Alice().CallAsync("RebootInstance", ("InstanceId", normal));
+        var normalDuring = await StatusAsync(normal);
+        var forcedReboot = await api.Alice().CallAsync("RebootInstance", ("InstanceId", forced), ("ForceStop", "true"));
+        var during = (normalDuring, await StatusAsync(forced));
+        await CompleteTasksAsync();
+
+        // Assert
+        Assert.True(forcedReboot.Status == HttpStatusCode.OK, forcedReboot.ToString());
+        Assert.Equal(("Stopping", "Starting"), during);
+        Assert.Equal(("Running", "Running"), (await StatusAsync(normal), await StatusAsync(forced)));
+    }
+
+    [Fact]
+    public async Task DeleteInstance_ForcedWithoutForceStop_StopsTheInstanceFirst_ThenReleasesIt()
+    {
+        // Arrange
+        var stoppedFirst = await RunningInstanceAsync();
+        var atOnce = await RunningInstanceAsync();
+        var batched = await RunningInstanceAsync();
+
+        // Act
+        var released = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", stoppedFirst), ("Force", "true"), ("ForceStop", "false"));
+        var whileStopping = await StatusAsync(stoppedFirst);
+        await api.Alice().CallAsync("DeleteInstance", ("InstanceId", atOnce), ("Force", "true"), ("ForceStop", "true"));
+        await api.Alice().CallAsync("DeleteInstances", InRegion, ("InstanceId.1", batched), ("Force", "true"), ("ForceStop", "false"));
+        var batchedWhileStopping = await StatusAsync(batched);
+        var atOnceGone = await CountAsync(atOnce);
+        await CompleteTasksAsync();
+
+        // Assert
+        Assert.True(released.Status == HttpStatusCode.OK, released.ToString());
+        Assert.Equal(("Stopping", "Stopping", 0), (whileStopping, batchedWhileStopping, atOnceGone));
+        Assert.Equal((0, 0), (await CountAsync(stoppedFirst), await CountAsync(batched)));
+    }
+
+    [Fact]
+    public async Task DeleteInstance_OfAnExpiredSubscription_NeedsTerminateSubscription()
+    {
+        // Arrange: two one-month subscriptions, stopped, then the clock past their expiry
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        var single = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"), ("PeriodUnit", "Month"))))[0];
+        var batched = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"), ("PeriodUnit", "Month"))))[0];
+        await CompleteTasksAsync();
+        var beforeExpiry = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", single), ("Force", "true"), ("TerminateSubscription", "true"));
+        await api.App.Services.GetRequiredService<SimulationClockService>().AdvanceAsync(32 * 24 * 3600);
+
+        // Act
+        var without = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", single), ("Force", "true"));
+        var batchWithout = await api.Alice().CallAsync("DeleteInstances", InRegion, ("InstanceId.1", batched), ("Force", "true"));
+        var with = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", single), ("Force", "true"), ("TerminateSubscription", "true"));
+        var batchWith = await api.Alice().CallAsync("DeleteInstances", InRegion, ("InstanceId.1", batched), ("Force", "true"), ("TerminateSubscription", "true"));
+
+        // Assert
+        Assert.Equal(("ChargeTypeViolation", HttpStatusCode.Forbidden), (beforeExpiry.Code, beforeExpiry.Status));
+        Assert.Equal(("ChargeTypeViolation", HttpStatusCode.Forbidden), (without.Code, without.Status));
+        Assert.Equal(("ChargeTypeViolation", HttpStatusCode.Forbidden), (batchWithout.Code, batchWithout.Status));
+        Assert.True(with.Status == HttpStatusCode.OK, with.ToString());
+        Assert.True(batchWith.Status == HttpStatusCode.OK, batchWith.ToString());
+        Assert.Equal((0, 0), (await CountAsync(single), await CountAsync(batched)));
+    }
+
+    [Fact]
+    public async Task AnInstance_IsReleasedByTheSimulatedClock_WhenItsAutoReleaseTimeComes()
+    {
+        // Arrange
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        var releaseAt = Now().AddHours(1);
+        var instanceId = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("AutoReleaseTime", ApiTimeText(releaseAt)))))[0];
+        await CompleteTasksAsync();
+        var clock = api.App.Services.GetRequiredService<SimulationClockService>();
+
+        // Act
+        await clock.AdvanceAsync(30 * 60);
+        var halfWay = await CountAsync(instanceId);
+        await clock.AdvanceAsync(31 * 60);
+
+        // Assert
+        Assert.Equal((1, 0), (halfWay, await CountAsync(instanceId)));
+    }
+
+    [Fact]
+    public async Task DescribeInstances_AnswersTheMetadataOptions_ThePrimaryInterfaceAddresses_AndTheSaleCycle_OnlyWhenAsked()
+    {
+        // Arrange
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        var instanceId = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"), ("HttpTokens", "required"))))[0];
+        var ids = ("InstanceIds", $"[\"{instanceId}\"]");
+
+        // Act
+        var plain = (await api.Alice().CallAsync("DescribeInstances", InRegion, ids))["Instances"].GetProperty("Instance")[0];
+        var asked = (await api.Alice().CallAsync("DescribeInstances", InRegion, ids, ("AdditionalAttributes.1", "META_OPTIONS"),
+            ("AdditionalAttributes.2", "NETWORK_PRIMARY_ENI_IP"), ("AdditionalAttributes.3", "DDH_CLUSTER"), ("NeedSaleCycle", "true")))["Instances"].GetProperty("Instance")[0];
+        var unknown = await api.Alice().CallAsync("DescribeInstances", InRegion, ids, ("AdditionalAttributes.1", "EVERYTHING"));
+
+        // Assert
+        static (string?, int, string?) Extras(JsonElement instance) => (instance.GetProperty("MetadataOptions").GetProperty("HttpTokens").GetString(),
+            instance.GetProperty("NetworkInterfaces").GetProperty("NetworkInterface")[0].GetProperty("PrivateIpSets").GetProperty("PrivateIpSet").GetArrayLength(),
+            instance.GetProperty("SaleCycle").GetString());
+        Assert.Equal(("", 0, ""), Extras(plain));
+        Assert.Equal(("required", 1, "Month"), Extras(asked));
+        Assert.Equal(("InvalidParameter", HttpStatusCode.BadRequest), (unknown.Code, unknown.Status));
+    }
+
+    [Fact]
+    public async Task ReplaceSystemDisk_HonoursEncryptedAndPasswordInherit_AndRefusesAnotherDiskOrAKmsKey()
+    {
+        // Arrange
+        var instanceId = await RunningInstanceAsync();
+        await api.Alice().CallAsync("StopInstance", ("InstanceId", instanceId), ("ForceStop", "true"));
+        (string, string)[] replace = [("InstanceId", instanceId), ("ImageId", PublicImage)];
+
+        // Act
+        var otherDisk = await api.Alice().CallAsync("ReplaceSystemDisk", [.. replace, ("DiskId", "d-nosuchdisk")]);
+        var kmsKey = await api.Alice().CallAsync("ReplaceSystemDisk", [.. replace, ("Encrypted", "true"), ("KMSKeyId", "key-nosuchkey")]);
+        var conflict = await api.Alice().CallAsync("ReplaceSystemDisk", [.. replace, ("PasswordInherit", "true"), ("Password", "Passw0rd!23")]);
+        var systemDiskId = (await api.Alice().CallAsync("DescribeDisks", InRegion, ("InstanceId", instanceId), ("DiskType", "system")))["Disks"]
+            .GetProperty("Disk")[0].GetProperty("DiskId").GetString()!;
+        var replaced = await api.Alice().CallAsync("ReplaceSystemDisk", [.. replace, ("DiskId", systemDiskId), ("Encrypted", "true"), ("PasswordInherit", "true")]);
+        var disk = (await api.Alice().CallAsync("DescribeDisks", InRegion, ("InstanceId", instanceId), ("DiskType", "system")))["Disks"].GetProperty("Disk")[0];
+
+        // Assert
+        Assert.Equal(("InvalidDiskId.NotFound", HttpStatusCode.NotFound), (otherDisk.Code, otherDisk.Status));
+        Assert.Equal(("InvalidParameter.KMSKeyId.NotFound", HttpStatusCode.NotFound), (kmsKey.Code, kmsKey.Status));
+        Assert.Equal(("InvalidParameter.Conflict", HttpStatusCode.BadRequest), (conflict.Code, conflict.Status));
+        Assert.True(replaced.Status == HttpStatusCode.OK, replaced.ToString());
+        Assert.True(disk.GetProperty("Encrypted").GetBoolean());
+    }
+
+    [Fact]
+    public async Task RunInstances_HonoursTheCpuDnsClockAndSecurityOptions_AsDescribeInstancesShowsThem()
+    {
+        // Arrange
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+
+        // Act
+        var run = await api.Alice().CallAsync("RunInstances", Order(("CpuOptions.Core", "1"), ("CpuOptions.ThreadsPerCore", "1"),
+            ("CpuOptions.TopologyType", "DiscreteCoreToHyperThread"), ("CpuOptions.NestedVirtualization", "Enabled"),
+            ("PrivateDnsNameOptions.HostnameType", "IpBased"), ("PrivateDnsNameOptions.EnableIpDnsARecord", "true"), ("ClockOptions.PtpStatus", "enabled"),
+            ("SecurityOptions.EnableSecureBoot", "true"), ("ImageOptions.LoginAsNonRoot", "true"), ("NetworkOptions.EnableJumboFrame", "true"),
+            ("NetworkOptions.BandwidthWeighting", "Vpc-L1")));
+        var instanceId = IdsOf(run)[0];
+        var described = await DescribeAsync(instanceId);
+        var attribute = await api.Alice().CallAsync("DescribeInstanceAttribute", ("InstanceId", instanceId));
+        var burstable = await api.Alice().CallAsync("RunInstances", Order(("InstanceType", "ecs.t6-c1m1.large"), ("CreditSpecification", "Unlimited")));
+
+        // Assert
+        var cpu = described.GetProperty("CpuOptions");
+        Assert.Equal((1, 1, "DiscreteCoreToHyperThread", "Enabled"), (cpu.GetProperty("CoreCount").GetInt32(), cpu.GetProperty("ThreadsPerCore").GetInt32(),
+            cpu.GetProperty("TopologyType").GetString(), cpu.GetProperty("NestedVirtualization").GetString()));
+        var dns = described.GetProperty("PrivateDnsNameOptions");
+        Assert.Equal(("IpBased", true), (dns.GetProperty("HostnameType").GetString(), dns.GetProperty("EnableIpDnsARecord").GetBoolean()));
+        Assert.Equal("enabled", described.GetProperty("ClockOptions").GetProperty("PtpStatus").GetString());
+        Assert.True(described.GetProperty("SecurityOptions").GetProperty("EnableSecureBoot").GetBoolean());
+        Assert.True(described.GetProperty("ImageOptions").GetProperty("LoginAsNonRoot").GetBoolean());
+        Assert.Equal(("Vpc-L1", true), (attribute["NetworkOptions"].GetProperty("BandwidthWeighting").GetString(), attribute["EnableJumboFrame"].GetBoolean()));
+        Assert.Equal("Unlimited", (await DescribeAsync(IdsOf(burstable)[0])).GetProperty("CreditSpecification").GetString());
+    }
+
+    [Fact]
+    public async Task ModifyInstanceAttribute_ChangesTheCpuOptionsWhileStopped_AndTheDnsAndNetworkOptions()
+    {
+        // Arrange
+        var instanceId = await RunningInstanceAsync();
+
+        // Act
+        var whileRunning = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CpuOptions.ThreadsPerCore", "1"));
+        var dns = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("PrivateDnsNameOptions.HostnameType", "InstanceIdBased"),
+            ("EnableNetworkEncryption", "true"), ("Recyclable", "true"));
+        var credit = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CreditSpecification", "Standard"));
+        await api.Alice().CallAsync("StopInstance", ("InstanceId", instanceId), ("ForceStop", "true"));
+        var stopped = await api.Alice().CallAsync("ModifyInstanceAttribute", ("InstanceId", instanceId), ("CpuOptions.ThreadsPerCore", "1"));
+        var described = await DescribeAsync(instanceId);
+        var attribute = await api.Alice().CallAsync("DescribeInstanceAttribute", ("InstanceId", instanceId));
+
+        // Assert
+        Assert.Equal(("IncorrectInstanceStatus", HttpStatusCode.BadRequest), (whileRunning.Code, whileRunning.Status));
+        Assert.True(dns.Status == HttpStatusCode.OK, dns.ToString());
+        Assert.Equal(("InvalidCreditSpecification.NotSupported", HttpStatusCode.BadRequest), (credit.Code, credit.Status));
+        Assert.True(stopped.Status == HttpStatusCode.OK, stopped.ToString());
+        Assert.Equal(1, described.GetProperty("CpuOptions").GetProperty("ThreadsPerCore").GetInt32());
+        Assert.Equal("InstanceIdBased", described.GetProperty("PrivateDnsNameOptions").GetProperty("HostnameType").GetString());
+        Assert.True(described.GetProperty("Recyclable").GetBoolean());
+        Assert.True(attribute["EnableNetworkEncryption"].GetBoolean());
+    }
+
+    [Fact]
+    public async Task ASubscriptionWithAutoRenew_IsRenewedByTheSimulatedClock_WhenItExpires()
+    {
+        // Arrange
+        await new SeededWorldCalls(api).RaiseQuotasAsync();
+        var renewing = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"), ("PeriodUnit", "Month"),
+            ("AutoRenew", "true"), ("AutoRenewPeriod", "3"))))[0];
+        var expiring = IdsOf(await api.Alice().CallAsync("RunInstances", Order(("InstanceChargeType", "PrePaid"), ("Period", "1"))))[0];
+        await CompleteTasksAsync();
+        var expiredTime = DateTimeOffset.Parse((await DescribeAsync(renewing)).GetProperty("ExpiredTime").GetString()!, CultureInfo.InvariantCulture);
+
+        // Act
+        await api.App.Services.GetRequiredService<SimulationClockService>().AdvanceAsync(32 * 24 * 3600);
+        var renewed = DateTimeOffset.Parse((await DescribeAsync(renewing)).GetProperty("ExpiredTime").GetString()!, CultureInfo.InvariantCulture);
+        var release = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", renewing), ("Force", "true"), ("TerminateSubscription", "true"));
+        var releaseExpired = await api.Alice().CallAsync("DeleteInstance", ("InstanceId", expiring), ("Force", "true"), ("TerminateSubscription", "true"));
+
+        // Assert
+        Assert.Equal(expiredTime.AddMonths(3), renewed);
+        Assert.Equal(("ChargeTypeViolation", HttpStatusCode.Forbidden), (release.Code, release.Status));
+        Assert.True(releaseExpired.Status == HttpStatusCode.OK, releaseExpired.ToString());
+    }
+
     private static (string, string)[] Parse(string parameters) =>
         [.. parameters.Split('&').Select(pair => pair.Split('=', 2)).Select(kv => (kv[0], kv[1]))];
 
@@ -350,8 +604,16 @@ public sealed class EcsApiInstanceParameterTests(EcsApiFixture api) : IClassFixt
 
     private async Task<JsonElement> DescribeAsync(string instanceId)
     {
-        var listed = await api.Alice().CallAsync("DescribeInstances", InRegion, ("InstanceIds", $"[\"{instanceId}\"]"));
+        var listed = await api.Alice().CallAsync("DescribeInstances", InRegion, ("InstanceIds", $"[\"{instanceId}\"]"), ("AdditionalAttributes.1", "META_OPTIONS"));
         return listed["Instances"].GetProperty("Instance")[0];
+    }
+
+    private async Task<string> StatusAsync(string instanceId) => (await DescribeAsync(instanceId)).GetProperty("Status").GetString()!;
+
+    private async Task<int> CountAsync(string instanceId)
+    {
+        var listed = await api.Alice().CallAsync("DescribeInstances", InRegion, ("InstanceIds", $"[\"{instanceId}\"]"));
+        return listed["Instances"].GetProperty("Instance").GetArrayLength();
     }
 
     private async Task<(string Id, string Cidr)> VSwitchAsync()

@@ -46,7 +46,7 @@ public sealed class SimulationClockTests(SimulationHostFixture sim) : IClassFixt
         // Act
         var beforeExpiry = await alice.CallAsync("DeleteInstance", ("InstanceId", instanceId), ("Force", "true"));
         var advanced = await sim.PostAsync("/simulation/clock/advance", new { seconds = 32 * 24 * 3600 });
-        var afterExpiry = await alice.CallAsync("DeleteInstance", ("InstanceId", instanceId), ("Force", "true"));
+        var afterExpiry = await alice.CallAsync("DeleteInstance", ("InstanceId", instanceId), ("Force", "true"), ("TerminateSubscription", "true"));
 
         // Assert
         Assert.Equal("ChargeTypeViolation", beforeExpiry.Code);
@@ -85,10 +85,10 @@ public sealed class SimulationClockTests(SimulationHostFixture sim) : IClassFixt
 
         // Act: past the first expiry only, then past the second
         await sim.PostAsync("/simulation/clock/advance", new { seconds = 32 * 24 * 3600 });
-        var firstAfterOneMonth = await alice.CallAsync("DeleteInstance", ("InstanceId", oneMonth), ("Force", "true"));
-        var secondAfterOneMonth = await alice.CallAsync("DeleteInstance", ("InstanceId", threeMonths), ("Force", "true"));
+        var firstAfterOneMonth = await alice.CallAsync("DeleteInstance", ("InstanceId", oneMonth), ("Force", "true"), ("TerminateSubscription", "true"));
+        var secondAfterOneMonth = await alice.CallAsync("DeleteInstance", ("InstanceId", threeMonths), ("Force", "true"), ("TerminateSubscription", "true"));
         await sim.PostAsync("/simulation/clock/advance", new { seconds = 62 * 24 * 3600 });
-        var secondAfterThreeMonths = await alice.CallAsync("DeleteInstance", ("InstanceId", threeMonths), ("Force", "true"));
+        var secondAfterThreeMonths = await alice.CallAsync("DeleteInstance", ("InstanceId", threeMonths), ("Force", "true"), ("TerminateSubscription", "true"));
 
         // Assert
         Assert.True(firstAfterOneMonth.Status == HttpStatusCode.OK, firstAfterOneMonth.ToString());

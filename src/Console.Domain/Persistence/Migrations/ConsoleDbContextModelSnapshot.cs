@@ -1270,6 +1270,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.Property<long?>("AutoReleaseTime")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AutoRenewMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChargeType")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1345,6 +1348,10 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResourceGroupId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settings")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SpotDuration")

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f6f8a3d8-d9c0-4576-af42-47347baaeee1"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("881cbf6d-48d3-4536-b477-e82451722578"), entityTypeCount: 56)
         {
         }
 

@@ -26,7 +26,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 "EcsConsole.Domain.Instances.Instance",
                 typeof(Instance),
                 baseEntityType,
-                propertyCount: 33,
+                propertyCount: 35,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -57,6 +57,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 nullable: true,
                 valueConverter: new UtcDateTimeOffsetConverter());
             autoReleaseTime.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var autoRenewMonths = runtimeEntityType.AddProperty(
+                "AutoRenewMonths",
+                typeof(int?),
+                propertyInfo: typeof(Instance).GetProperty("AutoRenewMonths", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Instance).GetField("<AutoRenewMonths>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            autoRenewMonths.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var chargeType = runtimeEntityType.AddProperty(
                 "ChargeType",
@@ -233,6 +241,20 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(Instance).GetField("<ResourceGroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             resourceGroupId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var settings = runtimeEntityType.AddProperty(
+                "Settings",
+                typeof(InstanceSettings),
+                propertyInfo: typeof(Instance).GetProperty("Settings", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Instance).GetField("<Settings>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            settings.SetValueConverter(new ValueConverter<InstanceSettings, string>(
+                string (InstanceSettings v) => JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)),
+                InstanceSettings (string v) => JsonSerializer.Deserialize<InstanceSettings>(v, (JsonSerializerOptions)(null)) ?? new InstanceSettings()));
+            settings.SetComparer(new ValueComparer<InstanceSettings>(
+                bool (InstanceSettings a, InstanceSettings b) => JsonSerializer.Serialize(a, (JsonSerializerOptions)(null)) == JsonSerializer.Serialize(b, (JsonSerializerOptions)(null)),
+                int (InstanceSettings v) => JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)).GetHashCode(StringComparison.Ordinal),
+                InstanceSettings (InstanceSettings v) => JsonSerializer.Deserialize<InstanceSettings>(JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)), (JsonSerializerOptions)(null))));
+            settings.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var spotDuration = runtimeEntityType.AddProperty(
                 "SpotDuration",

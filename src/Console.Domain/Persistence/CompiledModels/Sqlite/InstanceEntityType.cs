@@ -25,7 +25,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 "EcsConsole.Domain.Instances.Instance",
                 typeof(Instance),
                 baseEntityType,
-                propertyCount: 33,
+                propertyCount: 35,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
@@ -53,6 +53,13 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 fieldInfo: typeof(Instance).GetField("<AutoReleaseTime>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new DateTimeOffsetToBinaryConverter());
+
+            var autoRenewMonths = runtimeEntityType.AddProperty(
+                "AutoRenewMonths",
+                typeof(int?),
+                propertyInfo: typeof(Instance).GetProperty("AutoRenewMonths", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Instance).GetField("<AutoRenewMonths>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var chargeType = runtimeEntityType.AddProperty(
                 "ChargeType",
@@ -208,6 +215,19 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(Instance).GetProperty("ResourceGroupId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Instance).GetField("<ResourceGroupId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var settings = runtimeEntityType.AddProperty(
+                "Settings",
+                typeof(InstanceSettings),
+                propertyInfo: typeof(Instance).GetProperty("Settings", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Instance).GetField("<Settings>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            settings.SetValueConverter(new ValueConverter<InstanceSettings, string>(
+                string (InstanceSettings v) => JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)),
+                InstanceSettings (string v) => JsonSerializer.Deserialize<InstanceSettings>(v, (JsonSerializerOptions)(null)) ?? new InstanceSettings()));
+            settings.SetComparer(new ValueComparer<InstanceSettings>(
+                bool (InstanceSettings a, InstanceSettings b) => JsonSerializer.Serialize(a, (JsonSerializerOptions)(null)) == JsonSerializer.Serialize(b, (JsonSerializerOptions)(null)),
+                int (InstanceSettings v) => JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)).GetHashCode(StringComparison.Ordinal),
+                InstanceSettings (InstanceSettings v) => JsonSerializer.Deserialize<InstanceSettings>(JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)), (JsonSerializerOptions)(null))));
 
             var spotDuration = runtimeEntityType.AddProperty(
                 "SpotDuration",
