@@ -2341,8 +2341,17 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
+                    b.Property<int?>("CopiedSnapshotsRetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CopyEncrypted")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreationTime")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EnableCrossRegionCopy")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2371,6 +2380,11 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.Property<int>("RetentionDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TargetCopyRegions")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("TimePoints")
                         .IsRequired()
@@ -3007,6 +3021,33 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .WithMany("Disks")
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("EcsConsole.Domain.Instances.DiskTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("DiskId")
+                                .HasColumnType("character varying(32)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.HasKey("DiskId", "TagKey");
+
+                            b1.ToTable("DiskTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DiskId");
+                        });
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Instances.Instance", b =>
@@ -3108,6 +3149,36 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("PolicyId");
+                        });
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.Snapshot", b =>
+                {
+                    b.OwnsMany("EcsConsole.Domain.Snapshots.SnapshotTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("SnapshotId")
+                                .HasColumnType("character varying(32)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.HasKey("SnapshotId", "TagKey");
+
+                            b1.ToTable("SnapshotTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SnapshotId");
                         });
 
                     b.Navigation("Tags");

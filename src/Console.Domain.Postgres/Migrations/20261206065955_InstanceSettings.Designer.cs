@@ -919,6 +919,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(128)")
                         .UseCollation("C");
 
+                    b.Property<bool>("ImageCheckRequested")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ImageVersion")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -999,6 +1002,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.Property<string>("ResourceGroupId")
                         .HasColumnType("text")
                         .UseCollation("C");
+
+                    b.Property<bool>("SecureBootSupport")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("SizeGiB")
                         .HasColumnType("integer");
@@ -2342,8 +2348,17 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
+                    b.Property<int?>("CopiedSnapshotsRetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CopyEncrypted")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("CreationTime")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EnableCrossRegionCopy")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2372,6 +2387,11 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.Property<int>("RetentionDays")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TargetCopyRegions")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
 
                     b.Property<string>("TimePoints")
                         .IsRequired()
@@ -3008,6 +3028,33 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .WithMany("Disks")
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.OwnsMany("EcsConsole.Domain.Instances.DiskTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("DiskId")
+                                .HasColumnType("character varying(32)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.HasKey("DiskId", "TagKey");
+
+                            b1.ToTable("DiskTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DiskId");
+                        });
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Instances.Instance", b =>
@@ -3109,6 +3156,36 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                             b1.WithOwner()
                                 .HasForeignKey("PolicyId");
+                        });
+
+                    b.Navigation("Tags");
+                });
+
+            modelBuilder.Entity("EcsConsole.Domain.Snapshots.Snapshot", b =>
+                {
+                    b.OwnsMany("EcsConsole.Domain.Snapshots.SnapshotTag", "Tags", b1 =>
+                        {
+                            b1.Property<string>("SnapshotId")
+                                .HasColumnType("character varying(32)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.HasKey("SnapshotId", "TagKey");
+
+                            b1.ToTable("SnapshotTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SnapshotId");
                         });
 
                     b.Navigation("Tags");
