@@ -1,3 +1,5 @@
+using EcsConsole.Domain.Tags;
+
 namespace EcsConsole.Domain.Instances;
 
 /// <summary>Instance status as ECS spells it.</summary>
@@ -220,7 +222,7 @@ public sealed class Disk : AccountResource
 }
 
 /// <summary>A tag on a disk (the image tag rules, at most 20).</summary>
-public sealed class DiskTag
+public sealed class DiskTag : IResourceTag
 {
     public required string TagKey { get; init; }
 

@@ -1,4 +1,5 @@
 using EcsConsole.Domain.InstanceTypes;
+using EcsConsole.Domain.Tags;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.Instances;
@@ -37,13 +38,6 @@ internal sealed class InstanceConfiguration : IEntityTypeConfiguration<Instance>
         builder.Property(d => d.Description).HasMaxLength(256);
         builder.Property(d => d.PerformanceLevel).HasMaxLength(8);
         builder.HasIndex(d => new { d.AccountId, d.RegionId });
-        builder.OwnsMany(d => d.Tags, tags =>
-        {
-            tags.ToTable("DiskTags");
-            tags.WithOwner().HasForeignKey("DiskId");
-            tags.HasKey("DiskId", nameof(DiskTag.TagKey));
-            tags.Property(t => t.TagKey).HasMaxLength(128);
-            tags.Property(t => t.TagValue).HasMaxLength(128);
-        });
+        builder.OwnsTags(d => d.Tags, "DiskTags", "DiskId");
     }
 }

@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Tags;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.KeyPairs;
@@ -32,7 +33,7 @@ public sealed class KeyPair : IAccountScoped
 }
 
 /// <summary>A tag on a key pair (<c>Tag.N</c> of CreateKeyPair and ImportKeyPair; ≤ 20, the image tag rules).</summary>
-public sealed class KeyPairTag
+public sealed class KeyPairTag : IResourceTag
 {
     public required string TagKey { get; init; }
 
@@ -48,13 +49,6 @@ internal sealed class KeyPairConfiguration : IEntityTypeConfiguration<KeyPair>
         builder.Property(k => k.KeyPairId).HasMaxLength(32);
         builder.Property(k => k.FingerPrint).HasMaxLength(64);
         builder.Property(k => k.PublicKey).HasMaxLength(SshPublicKey.MaxLength);
-        builder.OwnsMany(k => k.Tags, tags =>
-        {
-            tags.ToTable("KeyPairTags");
-            tags.WithOwner().HasForeignKey("AccountId", "RegionId", "KeyPairName");
-            tags.HasKey("AccountId", "RegionId", "KeyPairName", nameof(KeyPairTag.TagKey));
-            tags.Property(t => t.TagKey).HasMaxLength(128);
-            tags.Property(t => t.TagValue).HasMaxLength(128);
-        });
+        builder.OwnsTags(k => k.Tags, "KeyPairTags", "AccountId", "RegionId", "KeyPairName");
     }
 }

@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Tags;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.Snapshots;
@@ -49,7 +50,7 @@ public sealed class AutoSnapshotPolicy : AccountResource
 }
 
 /// <summary>A tag on a policy (<c>Tag.N</c> of CreateAutoSnapshotPolicy; the image tag rules).</summary>
-public sealed class AutoSnapshotPolicyTag
+public sealed class AutoSnapshotPolicyTag : IResourceTag
 {
     public required string TagKey { get; init; }
 
@@ -114,14 +115,7 @@ internal sealed class AutoSnapshotPolicyConfiguration : IEntityTypeConfiguration
         builder.HasIndex(p => new { p.AccountId, p.RegionId });
         builder.HasIndex(p => p.NextRunAt);
         builder.Property(p => p.TargetCopyRegions).HasMaxLength(64);
-        builder.OwnsMany(p => p.Tags, tags =>
-        {
-            tags.ToTable("AutoSnapshotPolicyTags");
-            tags.WithOwner().HasForeignKey("PolicyId");
-            tags.HasKey("PolicyId", nameof(AutoSnapshotPolicyTag.TagKey));
-            tags.Property(t => t.TagKey).HasMaxLength(128);
-            tags.Property(t => t.TagValue).HasMaxLength(128);
-        });
+        builder.OwnsTags(p => p.Tags, "AutoSnapshotPolicyTags", "PolicyId");
     }
 }
 

@@ -1,3 +1,4 @@
+using EcsConsole.Domain.Tags;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EcsConsole.Domain.Snapshots;
@@ -91,7 +92,7 @@ public sealed class Snapshot : AccountResource
 }
 
 /// <summary>A tag on a snapshot (the image tag rules, at most 20).</summary>
-public sealed class SnapshotTag
+public sealed class SnapshotTag : IResourceTag
 {
     public required string TagKey { get; init; }
 
@@ -109,13 +110,6 @@ internal sealed class SnapshotConfiguration : IEntityTypeConfiguration<Snapshot>
         builder.Property(s => s.AutoSnapshotPolicyId).HasMaxLength(64);
         builder.HasIndex(s => s.RetainUntil);
         builder.HasIndex(s => s.SnapshotGroupId);
-        builder.OwnsMany(s => s.Tags, tags =>
-        {
-            tags.ToTable("SnapshotTags");
-            tags.WithOwner().HasForeignKey("SnapshotId");
-            tags.HasKey("SnapshotId", nameof(SnapshotTag.TagKey));
-            tags.Property(t => t.TagKey).HasMaxLength(128);
-            tags.Property(t => t.TagValue).HasMaxLength(128);
-        });
+        builder.OwnsTags(s => s.Tags, "SnapshotTags", "SnapshotId");
     }
 }
