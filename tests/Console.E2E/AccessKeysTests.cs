@@ -8,8 +8,8 @@ public sealed class AccessKeysTests(ConsoleFixture fixture)
     public async Task Carol_CreatesASecondPair_SeesItsSecretOnce_ThenDisablesAndDeletesIt()
     {
         // Arrange
-        var page = await fixture.NewPageAsync();
-        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Carol, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(DemoWorld.Carol);
+        await new OverviewPage(page).WaitForInteractiveAsync();
         var keys = new AccessKeysPage(page);
 
         // Act: the key icon in the app bar leads to the page

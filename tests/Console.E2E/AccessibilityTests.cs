@@ -154,8 +154,8 @@ public sealed class AccessibilityTests(ConsoleFixture fixture)
 
     private async Task<IPage> SignedInAsync(string email)
     {
-        var page = await fixture.NewPageAsync(bypassCsp: true);
-        await new SignInPage(page).LogInToConsoleAsync(email, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(email, bypassCsp: true);
+        await new OverviewPage(page).WaitForInteractiveAsync();
         return page;
     }
 

@@ -8,8 +8,9 @@ public sealed class ConsoleListsTests(ConsoleFixture fixture)
     public async Task Alice_FollowsTheNavigationThroughHerInstancesSnapshotsTasksAndQuotas()
     {
         // Arrange
-        var page = await fixture.NewPageAsync();
-        var overview = await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(DemoWorld.Alice);
+        var overview = new OverviewPage(page);
+        await overview.WaitForInteractiveAsync();
 
         // Act + Assert: Instances
         await overview.NavLink("Instances").ClickAsync();

@@ -8,8 +8,8 @@ public sealed class DarkThemeTests(ConsoleFixture fixture)
     public async Task TheThemeToggle_TurnsTheConsoleDark_KeepsItOnTheNextPage_AndTurnsItBack()
     {
         // Arrange
-        var page = await fixture.NewPageAsync();
-        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Bob, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(DemoWorld.Bob);
+        await new OverviewPage(page).WaitForInteractiveAsync();
         var images = new ImagesPage(page);
         await images.OpenAsync("cn-hangzhou");
 

@@ -11,8 +11,8 @@ public sealed class DisksJourneyTests(ConsoleFixture fixture)
     public async Task Alice_CreatesADisk_AttachesItToWeb1_DetachesIt_AndDeletesIt()
     {
         // Arrange
-        var page = await fixture.NewPageAsync();
-        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(DemoWorld.Alice);
+        await new OverviewPage(page).WaitForInteractiveAsync();
         var disks = new DisksPage(page);
         await disks.OpenAsync(Region);
 
@@ -52,8 +52,8 @@ public sealed class DisksJourneyTests(ConsoleFixture fixture)
     public async Task Alice_ResetsDb1sDataDisk_ToItsOwnSnapshot_WhileDb1IsStopped()
     {
         // Arrange: db-1 is Stopped; its data disk is /dev/xvdb, with the snapshot db-1-data-daily
-        var page = await fixture.NewPageAsync();
-        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(DemoWorld.Alice);
+        await new OverviewPage(page).WaitForInteractiveAsync();
         var disks = new DisksPage(page);
         await disks.OpenAsync(Region);
         var diskId = await disks.Table.IdOfAsync(disks.Table.Rows.Filter(new() { HasText = "db-1 · /dev/xvdb" }));
@@ -73,8 +73,8 @@ public sealed class DisksJourneyTests(ConsoleFixture fixture)
     public async Task Bob_AReadOnlyMember_SeesEveryDiskActionDisabled()
     {
         // Arrange
-        var page = await fixture.NewPageAsync();
-        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Bob, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(DemoWorld.Bob);
+        await new OverviewPage(page).WaitForInteractiveAsync();
         var disks = new DisksPage(page);
 
         // Act

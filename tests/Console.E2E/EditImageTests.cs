@@ -8,8 +8,8 @@ public sealed class EditImageTests(ConsoleFixture fixture)
     public async Task EditImage_OffersTheNvmeDriverAndTheMetadataMode_AndNamesTheirApiCall()
     {
         // Arrange
-        var page = await fixture.NewPageAsync();
-        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(DemoWorld.Alice);
+        await new OverviewPage(page).WaitForInteractiveAsync();
         var images = new ImagesPage(page);
         await images.OpenAsync("cn-hangzhou", "custom");
         var imageId = await images.Table.IdOfAsync("acme-base-v1");

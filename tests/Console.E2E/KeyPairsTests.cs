@@ -11,8 +11,8 @@ public sealed class KeyPairsTests(ConsoleFixture fixture)
     public async Task Alice_CreatesAKeyPair_SeesItsPrivateKeyOnce_ImportsAnother_AndDeletesBoth()
     {
         // Arrange
-        var page = await fixture.NewPageAsync();
-        await new SignInPage(page).LogInToConsoleAsync(DemoWorld.Alice, DemoWorld.Password);
+        var page = await fixture.SignedInPageAsync(DemoWorld.Alice);
+        await new OverviewPage(page).WaitForInteractiveAsync();
         var pairs = new KeyPairsPage(page);
         await pairs.OpenAsync("cn-beijing");
 

@@ -154,4 +154,25 @@ public sealed class SignInAndShellTests(ConsoleFixture fixture)
         await Expect(stranger.Page.GetByText("acme-base-v1")).ToHaveCountAsync(0);
         await stranger.Page.ScreenshotAsync(fixture, "image-detail-stranger");
     }
+
+    [Fact]
+    public async Task AReusedSignIn_ThatWasLoggedOutOnTheServer_IsMadeAgainThroughTheForm()
+    {
+        // Arrange: two contexts of Dave share one sign-in (the fixture reuses its cookies); one logs out, deleting it
+        var first = new OverviewPage(await fixture.SignedInPageAsync(DemoWorld.Dave));
+        await first.WaitForInteractiveAsync();
+        var second = new OverviewPage(await fixture.SignedInPageAsync(DemoWorld.Dave));
+        await second.WaitForInteractiveAsync();
+        await second.LogoutAsync();
+        await Expect(second.Page).ToHaveURLAsync(new Regex("/Account/Login"));
+        await first.Page.ReloadAsync();
+        await Expect(first.Page).ToHaveURLAsync(new Regex("/Account/Login"));
+
+        // Act
+        var again = new OverviewPage(await fixture.SignedInPageAsync(DemoWorld.Dave));
+
+        // Assert: signed in on the console, not left on the sign-in form
+        await again.WaitForInteractiveAsync();
+        await Expect(again.Page).Not.ToHaveURLAsync(new Regex("/Account/Login"));
+    }
 }

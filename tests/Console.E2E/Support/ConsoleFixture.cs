@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace EcsConsole.E2E.Support;
 
 /// <summary>
@@ -10,6 +12,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public const string BrowserEnvVar = "ECSCONSOLE_CHROMIUM";
 
     private IPlaywright? _playwright;
+
+    /// <summary>The storage state (cookies) of a sign-in through the form, per email and password, on this console only.</summary>
+    private readonly ConcurrentDictionary<(string Email, string Password), string> _signIns = new();
 
     public EcsConsoleHost App { get; private set; } = null!;
 
@@ -47,7 +52,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     /// Ignore the Content Security Policy: only for a test that injects its own script (axe-core, which
     /// <c>script-src 'self'</c> refuses otherwise).
     /// </param>
-    public async Task<IPage> NewPageAsync(bool bypassCsp = false)
+    public Task<IPage> NewPageAsync(bool bypassCsp = false) => NewPageAsync(bypassCsp, storageState: null);
+
+    private async Task<IPage> NewPageAsync(bool bypassCsp, string? storageState)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -55,18 +62,51 @@ public sealed class ConsoleFixture : IAsyncLifetime
             Locale = "en-US",
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             BypassCSP = bypassCsp,
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
 
-    /// <summary>A fresh browser context signed in as <paramref name="email"/> (a demo user's password unless another is given).</summary>
-    public async Task<IPage> SignedInPageAsync(string email, string password = DemoWorld.Password)
+    /// <summary>
+    /// A fresh browser context signed in as <paramref name="email"/> (a demo user's password unless another is given).
+    /// The first time for an email and password this console signs in through the form; later contexts start with that
+    /// sign-in's cookies (Playwright's storage state) and open the overview. When the console refuses them (the page
+    /// lands on the sign-in form: the session was deleted by a sign-out or a reset of the world) it signs in through the
+    /// form again and keeps the new cookies. A test whose subject is signing in passes <paramref name="viaForm"/>;
+    /// <paramref name="bypassCsp"/> is <see cref="NewPageAsync(bool)"/>'s.
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(
+        string email, string password = DemoWorld.Password, bool viaForm = false, bool bypassCsp = false)
     {
-        var page = await NewPageAsync();
-        await new SignInPage(page).LogInAsync(email, password);
-        return page;
+        var key = (email, password);
+        if (!viaForm && _signIns.TryGetValue(key, out var state))
+        {
+            var page = await NewPageAsync(bypassCsp, state);
+            await page.GotoAsync("/");
+            if (!IsSignInForm(page.Url))
+            {
+                return page;
+            }
+
+            _signIns.TryRemove(key, out _);
+            await page.Context.CloseAsync();
+        }
+
+        var formPage = await NewPageAsync(bypassCsp);
+        await new SignInPage(formPage).LogInAsync(email, password);
+        if (!viaForm)
+        {
+            // Keep the cookies only once the console has signed the user in (it left the form for the console)
+            await formPage.WaitForURLAsync(url => !IsSignInForm(url));
+            _signIns[key] = await formPage.Context.StorageStateAsync();
+        }
+
+        return formPage;
     }
+
+    private static bool IsSignInForm(string url) =>
+        new Uri(url).AbsolutePath.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase);
 
     public async Task DisposeAsync()
     {
