@@ -42,7 +42,14 @@ public sealed class InstanceAutoReleaseService(IDbContextFactory<ConsoleDbContex
             released += await ReleaseAsync(instanceId, ct) ? 1 : 0;
         }
 
-        return released + await RenewAsync(ct);
+        // The runner calls this every tick: a write transaction only when a renewal is due (a read says so).
+        bool renewalDue;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            renewalDue = await db.Instances.AnyAsync(i => i.AutoRenewMonths != null && i.ExpiredTime != null && i.ExpiredTime <= now, ct);
+        }
+
+        return released + (renewalDue ? await RenewAsync(ct) : 0);
     }
 
     /// <summary>
