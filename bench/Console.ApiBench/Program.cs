@@ -92,15 +92,8 @@ internal static class ApiBenchmark
             }
 
             // The runtime recompiles hot methods in the background for a while after the warm-up (tiered JIT): its CPU
-            // would count against the first figures. Wait (at most 30 s) until a second of idling costs under 50 ms.
-            var idle = double.MaxValue;
-            for (var waited = 0; waited < 30 && idle >= 50; waited++)
-            {
-                var idleCpu = Process.GetCurrentProcess().TotalProcessorTime;
-                await Task.Delay(TimeSpan.FromSeconds(1));
-                idle = (Process.GetCurrentProcess().TotalProcessorTime - idleCpu).TotalMilliseconds;
-            }
-
+            // would count against the first figures.
+            var idle = await WrkBench.SettleAsync();
             System.Console.WriteLine($"idle: {idle:F1} ms of CPU a second");
             var api = await MeasureAsync(() => http.SendAsync(signer.Sign("DescribeImages", query)), requests);
             var baseline = await MeasureAsync(() => bareHttp.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/?RegionId=cn-hangzhou&ImageOwnerAlias=self&PageSize=50")), requests);

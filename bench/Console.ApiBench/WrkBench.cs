@@ -50,7 +50,7 @@ internal static partial class WrkBench
     private const int WarmUpSeconds = 5;
 
     /// <summary>Waits (at most 30 s) until a second of this process's idling costs under 50 ms of CPU; returns the last second's.</summary>
-    private static async Task<double> SettleAsync()
+    internal static async Task<double> SettleAsync()
     {
         var idle = double.MaxValue;
         for (var waited = 0; waited < 30 && idle >= 50; waited++)

@@ -83,11 +83,7 @@ internal static class AvailableResourceActions
 
         // IMGP-11: no dedicated host exists here (DestinationResource=DedicatedHost lists none), so any one named is unknown;
         // IMGP-12: a spot instance's protection period is 0–6 hours (IPAR-06) and changes nothing sold.
-        if (p.Get("SpotDuration") is { } duration
-            && !(int.TryParse(duration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hours) && hours is >= 0 and <= 6))
-        {
-            p.Fail(ApiErrors.Invalid("InvalidSpotDuration", 400, "SpotDuration must be an integer from 0 to 6."));
-        }
+        InstanceLaunchParameters.SpotDuration(p);
 
         var cores = p.Int("Cores", 1);
         decimal? memory = null;

@@ -164,7 +164,7 @@ internal static class InstanceLaunchParameters
 
     private static (string? Strategy, decimal? PriceLimit, int? Duration, string? InterruptionBehavior) SpotOptions(ApiParameters p, InstanceChargeType chargeType)
     {
-        var strategy = OneOf(p, "SpotStrategy", "InvalidSpotStrategy", "NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo");
+        var strategy = SpotStrategy(p);
         decimal? priceLimit = null;
         if (p.Get("SpotPriceLimit") is { } text)
         {
@@ -178,7 +178,7 @@ internal static class InstanceLaunchParameters
             }
         }
 
-        var duration = Ranged(p, "SpotDuration", 0, 6, "InvalidSpotDuration");
+        var duration = SpotDuration(p);
         var behavior = OneOf(p, "SpotInterruptionBehavior", "InvalidSpotInterruptionBehavior", "Terminate", "Stop");
         if (strategy is "SpotWithPriceLimit" or "SpotAsPriceGo" && chargeType == InstanceChargeType.PrePaid)
         {
@@ -191,6 +191,13 @@ internal static class InstanceLaunchParameters
 
         return (strategy, priceLimit, duration, behavior);
     }
+
+    /// <summary>IPAR-06: <c>SpotStrategy</c> is NoSpot, SpotWithPriceLimit or SpotAsPriceGo (<c>InvalidSpotStrategy</c>); also DescribePrice's.</summary>
+    internal static string? SpotStrategy(ApiParameters p) =>
+        OneOf(p, "SpotStrategy", "InvalidSpotStrategy", "NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo");
+
+    /// <summary>IPAR-06: <c>SpotDuration</c> is 0–6 hours (<c>InvalidSpotDuration</c>); also DescribePrice's and DescribeAvailableResource's.</summary>
+    internal static int? SpotDuration(ApiParameters p) => Ranged(p, "SpotDuration", 0, 6, "InvalidSpotDuration");
 
     /// <summary><c>PrivateIpAddress</c>: a dotted IPv4 address (<c>InvalidPrivateIpAddress.Malformed</c>) for one instance, with its vSwitch named.</summary>
     private static string? PrivateIp(ApiParameters p, int amount)

@@ -42,8 +42,6 @@ internal static class PriceActions
             })),
     ];
 
-    private static readonly string[] SpotStrategies = ["NoSpot", "SpotWithPriceLimit", "SpotAsPriceGo"];
-
     /// <summary>
     /// IMGP-08 (IPAR-06): <c>SpotStrategy</c> is NoSpot, SpotWithPriceLimit or SpotAsPriceGo (<c>InvalidSpotStrategy</c>), a
     /// spot price is an hourly one (<c>InvalidSpotPrepaid</c> with <c>PriceUnit</c> Month or Year), <c>SpotDuration</c> is
@@ -51,21 +49,12 @@ internal static class PriceActions
     /// </summary>
     private static void Spot(ApiParameters p, InstanceChargeType chargeType)
     {
-        var strategy = p.Get("SpotStrategy");
-        if (strategy is not null && !SpotStrategies.Contains(strategy))
-        {
-            p.Fail(ApiErrors.Invalid("InvalidSpotStrategy", 400, "SpotStrategy must be NoSpot, SpotWithPriceLimit or SpotAsPriceGo."));
-        }
-        else if (strategy is "SpotWithPriceLimit" or "SpotAsPriceGo" && chargeType == InstanceChargeType.PrePaid)
+        if (InstanceLaunchParameters.SpotStrategy(p) is "SpotWithPriceLimit" or "SpotAsPriceGo" && chargeType == InstanceChargeType.PrePaid)
         {
             p.Fail(ApiErrors.Invalid("InvalidSpotPrepaid", 400, "A spot instance is pay-as-you-go: its price is per Hour."));
         }
 
-        if (p.Get("SpotDuration") is { } duration
-            && !(int.TryParse(duration, NumberStyles.Integer, CultureInfo.InvariantCulture, out var hours) && hours is >= 0 and <= 6))
-        {
-            p.Fail(ApiErrors.Invalid("InvalidSpotDuration", 400, "SpotDuration must be an integer from 0 to 6."));
-        }
+        InstanceLaunchParameters.SpotDuration(p);
     }
 
     /// <summary>
