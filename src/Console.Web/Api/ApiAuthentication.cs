@@ -214,8 +214,11 @@ internal static class ApiAuthentication
         }
 
         // An injected API fault (ui-contract §7) answers instead of the action, for any caller; taken and audited atomically.
-        var fault = await services.GetRequiredService<EcsConsole.Domain.Simulation.SimulationFaults>()
-            .TakeApiFaultAsync(actor.Value, action, p.Get("RegionId"), http.RequestAborted);
+        // The key's read said whether any is pending at all.
+        var fault = credential.ApiFaultsPending
+            ? await services.GetRequiredService<EcsConsole.Domain.Simulation.SimulationFaults>()
+                .TakeApiFaultAsync(actor.Value, action, p.Get("RegionId"), http.RequestAborted)
+            : null;
         if (fault is not null)
         {
             return fault;
