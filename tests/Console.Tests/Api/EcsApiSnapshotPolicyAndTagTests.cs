@@ -117,6 +117,86 @@ public sealed class EcsApiSnapshotPolicyAndTagTests(EcsApiFixture api) : IClassF
         Assert.Equal(0, afterItsDays["Snapshots"].GetProperty("Snapshot").GetArrayLength());
     }
 
+    [Theory]
+    [InlineData("disk")]
+    [InlineData("snapshot")]
+    [InlineData("instance")]
+    [InlineData("keypair")]
+    [InlineData("snapshotpolicy")]
+    public async Task TagResources_TagsAResourceOfEachType_AsListTagResourcesShows_AndUntagResourcesTakesItOff(string type)
+    {
+        // Arrange
+        await RaiseQuotasAsync();
+        var id = await NewResourceAsync(type);
+        (string, string)[] ofResource = [InRegion, ("ResourceType", type), ("ResourceId.1", id)];
+
+        // Act
+        var tagged = await api.Alice().CallAsync("TagResources", [.. ofResource, ("Tag.1.Key", "owner"), ("Tag.1.Value", "ops"), ("Tag.2.Key", "stage")]);
+        var listed = await api.Alice().CallAsync("ListTagResources", [.. ofResource]);
+        var byFilter = await api.Alice().CallAsync("ListTagResources", InRegion, ("ResourceType", type), ("Tag.1.Key", "owner"), ("Tag.1.Value", "ops"));
+        var untagged = await api.Alice().CallAsync("UntagResources", [.. ofResource, ("TagKey.1", "owner")]);
+        var left = await api.Alice().CallAsync("ListTagResources", [.. ofResource]);
+
+        // Assert
+        Assert.True(tagged.Status == HttpStatusCode.OK, tagged.ToString());
+        Assert.Equal([(id, type, "owner", "ops"), (id, type, "stage", "")], Rows(listed));
+        Assert.Contains((id, type, "owner", "ops"), Rows(byFilter));
+        Assert.Equal(HttpStatusCode.OK, untagged.Status);
+        Assert.Equal([(id, type, "stage", "")], Rows(left));
+    }
+
+    [Fact]
+    public async Task TagResources_OnADisk_IsShownByDescribeDisks()
+    {
+        // Arrange
+        var diskId = await NewDiskAsync();
+
+        // Act
+        await api.Alice().CallAsync("TagResources", InRegion, ("ResourceType", "disk"), ("ResourceId.1", diskId), ("Tag.1.Key", "owner"), ("Tag.1.Value", "ops"));
+        var disks = await api.Alice().CallAsync("DescribeDisks", InRegion, ("DiskIds", $"[\"{diskId}\"]"));
+
+        // Assert
+        var tag = Assert.Single(disks["Disks"].GetProperty("Disk")[0].GetProperty("Tags").GetProperty("Tag").EnumerateArray());
+        Assert.Equal(("owner", "ops"), (tag.GetProperty("TagKey").GetString(), tag.GetProperty("TagValue").GetString()));
+    }
+
+    [Theory]
+    [InlineData("router", "vrt-nothere", "Tag.1.Key=a", "InvalidResourceType.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("securitygroup", "sg-nothere", "Tag.1.Key=a", "InvalidResourceId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("disk", "d-nothere", "Tag.1.Key=a", "InvalidResourceId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("snapshot", "s-nothere", "Tag.1.Key=a", "InvalidResourceId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("instance", "i-nothere", "Tag.1.Key=a", "InvalidResourceId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("keypair", "no-such-pair", "Tag.1.Key=a", "InvalidResourceId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("snapshotpolicy", "sp-nothere", "Tag.1.Key=a", "InvalidResourceId.NotFound", HttpStatusCode.NotFound)]
+    [InlineData("disk", "d-nothere", "Tag.1.Key=acs:reserved", "InvalidTagKey.Malformed", HttpStatusCode.BadRequest)]
+    [InlineData("disk", "d-nothere", "Tag.1.Key=aliyun-reserved", "InvalidTagKey.Malformed", HttpStatusCode.BadRequest)]
+    [InlineData("disk", "d-nothere", "Tag.1.Key=k1&Tag.2.Key=k2&Tag.3.Key=k3&Tag.4.Key=k4&Tag.5.Key=k5&Tag.6.Key=k6&Tag.7.Key=k7&Tag.8.Key=k8&Tag.9.Key=k9&Tag.10.Key=k10&Tag.11.Key=k11&Tag.12.Key=k12&Tag.13.Key=k13&Tag.14.Key=k14&Tag.15.Key=k15&Tag.16.Key=k16&Tag.17.Key=k17&Tag.18.Key=k18&Tag.19.Key=k19&Tag.20.Key=k20&Tag.21.Key=k21",
+        "NumberExceed.Tags", HttpStatusCode.BadRequest)]
+    public async Task TagResources_RefusesWhatECSRefuses(string type, string id, string tags, string code, HttpStatusCode status)
+    {
+        // Act
+        var refused = await api.Alice().CallAsync("TagResources", [InRegion, ("ResourceType", type), ("ResourceId.1", id), .. Parse(tags)]);
+
+        // Assert
+        Assert.Equal((code, status), (refused.Code, refused.Status));
+    }
+
+    [Fact]
+    public async Task TagResources_BeyondTwentyTagsOnOneResource_IsQuotaExceedTags()
+    {
+        // Arrange: a disk with 15 tags
+        var diskId = await NewDiskAsync();
+        (string, string)[] ofDisk = [InRegion, ("ResourceType", "disk"), ("ResourceId.1", diskId)];
+        var first = await api.Alice().CallAsync("TagResources", [.. ofDisk, .. Enumerable.Range(1, 15).Select(i => ($"Tag.{i}.Key", $"first-{i}"))]);
+
+        // Act
+        var refused = await api.Alice().CallAsync("TagResources", [.. ofDisk, .. Enumerable.Range(1, 6).Select(i => ($"Tag.{i}.Key", $"second-{i}"))]);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(("QuotaExceed.Tags", HttpStatusCode.Forbidden), (refused.Code, refused.Status));
+    }
+
     private SimulationClockService Clock => api.App.Services.GetRequiredService<SimulationClockService>();
 
     private static string Unique() => Guid.NewGuid().ToString("N")[..8];
@@ -126,6 +206,35 @@ public sealed class EcsApiSnapshotPolicyAndTagTests(EcsApiFixture api) : IClassF
 
     private static (string, string)[] PolicyParameters(string timePoints = "[\"2\"]", string weekdays = "[\"1\"]") =>
         [("regionId", Region), ("autoSnapshotPolicyName", "sdp-" + Unique()), ("timePoints", timePoints), ("repeatWeekdays", weekdays), ("retentionDays", "7")];
+
+    private static List<(string?, string?, string?, string?)> Rows(EcsResponse answer) =>
+        [.. answer["TagResources"].GetProperty("TagResource").EnumerateArray().Select(t => (t.GetProperty("ResourceId").GetString(),
+            t.GetProperty("ResourceType").GetString(), t.GetProperty("TagKey").GetString(), t.GetProperty("TagValue").GetString()))];
+
+    private async Task<string> NewResourceAsync(string type)
+    {
+        switch (type)
+        {
+            case "disk":
+                return await NewDiskAsync();
+            case "snapshot":
+                var snapshot = await api.Alice().CallAsync("CreateSnapshot", ("DiskId", await NewDiskAsync()), ("SnapshotName", "tag-" + Unique()));
+                Assert.True(snapshot.Status == HttpStatusCode.OK, snapshot.ToString());
+                await Clock.CompleteTasksAsync();
+                return snapshot["SnapshotId"].GetString()!;
+            case "instance":
+                return await RunningInstanceAsync();
+            case "keypair":
+                var name = "tag-" + Unique();
+                var pair = await api.Alice().CallAsync("CreateKeyPair", InRegion, ("KeyPairName", name));
+                Assert.True(pair.Status == HttpStatusCode.OK, pair.ToString());
+                return name;
+            default:
+                var policy = await api.Alice().CallAsync("CreateAutoSnapshotPolicy", PolicyParameters());
+                Assert.True(policy.Status == HttpStatusCode.OK, policy.ToString());
+                return policy["AutoSnapshotPolicyId"].GetString()!;
+        }
+    }
 
     private Task RaiseQuotasAsync() => new SeededWorldCalls(api).RaiseQuotasAsync();
 
