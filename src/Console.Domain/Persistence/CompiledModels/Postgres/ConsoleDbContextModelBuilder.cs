@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("881cbf6d-48d3-4536-b477-e82451722578"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("7fd1a6c6-0c0f-4a13-83fe-88d319687e50"), entityTypeCount: 57)
         {
         }
 
@@ -58,6 +58,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             var simulationFault = SimulationFaultEntityType.Create(this);
             var autoSnapshotPolicy = AutoSnapshotPolicyEntityType.Create(this);
             var autoSnapshotPolicyTag = AutoSnapshotPolicyTagEntityType.Create(this);
+            var autoSnapshotPolicyTargetTag = AutoSnapshotPolicyTargetTagEntityType.Create(this);
             var diskAutoSnapshotPolicy = DiskAutoSnapshotPolicyEntityType.Create(this);
             var snapshot = SnapshotEntityType.Create(this);
             var snapshotGroup = SnapshotGroupEntityType.Create(this);
@@ -91,6 +92,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             ZoneEntityType.CreateForeignKey1(zone, region);
             SasDiskEntityType.CreateForeignKey1(sasDisk, sasServer);
             AutoSnapshotPolicyTagEntityType.CreateForeignKey1(autoSnapshotPolicyTag, autoSnapshotPolicy);
+            AutoSnapshotPolicyTargetTagEntityType.CreateForeignKey1(autoSnapshotPolicyTargetTag, autoSnapshotPolicy);
             SnapshotTagEntityType.CreateForeignKey1(snapshotTag, snapshot);
             OssObjectEntityType.CreateForeignKey1(ossObject, ossBucket);
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
@@ -142,6 +144,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             SimulationFaultEntityType.CreateAnnotations(simulationFault);
             AutoSnapshotPolicyEntityType.CreateAnnotations(autoSnapshotPolicy);
             AutoSnapshotPolicyTagEntityType.CreateAnnotations(autoSnapshotPolicyTag);
+            AutoSnapshotPolicyTargetTagEntityType.CreateAnnotations(autoSnapshotPolicyTargetTag);
             DiskAutoSnapshotPolicyEntityType.CreateAnnotations(diskAutoSnapshotPolicy);
             SnapshotEntityType.CreateAnnotations(snapshot);
             SnapshotGroupEntityType.CreateAnnotations(snapshotGroup);

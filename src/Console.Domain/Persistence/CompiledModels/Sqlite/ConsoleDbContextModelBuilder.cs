@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3100f1fc-fba1-4572-8246-f2e9e37ad753"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("ae06a24a-3b6b-48af-8a40-203d83c41181"), entityTypeCount: 57)
         {
         }
 
@@ -57,6 +57,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             var simulationFault = SimulationFaultEntityType.Create(this);
             var autoSnapshotPolicy = AutoSnapshotPolicyEntityType.Create(this);
             var autoSnapshotPolicyTag = AutoSnapshotPolicyTagEntityType.Create(this);
+            var autoSnapshotPolicyTargetTag = AutoSnapshotPolicyTargetTagEntityType.Create(this);
             var diskAutoSnapshotPolicy = DiskAutoSnapshotPolicyEntityType.Create(this);
             var snapshot = SnapshotEntityType.Create(this);
             var snapshotGroup = SnapshotGroupEntityType.Create(this);
@@ -90,6 +91,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             ZoneEntityType.CreateForeignKey1(zone, region);
             SasDiskEntityType.CreateForeignKey1(sasDisk, sasServer);
             AutoSnapshotPolicyTagEntityType.CreateForeignKey1(autoSnapshotPolicyTag, autoSnapshotPolicy);
+            AutoSnapshotPolicyTargetTagEntityType.CreateForeignKey1(autoSnapshotPolicyTargetTag, autoSnapshotPolicy);
             SnapshotTagEntityType.CreateForeignKey1(snapshotTag, snapshot);
             OssObjectEntityType.CreateForeignKey1(ossObject, ossBucket);
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
@@ -141,6 +143,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             SimulationFaultEntityType.CreateAnnotations(simulationFault);
             AutoSnapshotPolicyEntityType.CreateAnnotations(autoSnapshotPolicy);
             AutoSnapshotPolicyTagEntityType.CreateAnnotations(autoSnapshotPolicyTag);
+            AutoSnapshotPolicyTargetTagEntityType.CreateAnnotations(autoSnapshotPolicyTargetTag);
             DiskAutoSnapshotPolicyEntityType.CreateAnnotations(diskAutoSnapshotPolicy);
             SnapshotEntityType.CreateAnnotations(snapshot);
             SnapshotGroupEntityType.CreateAnnotations(snapshotGroup);
