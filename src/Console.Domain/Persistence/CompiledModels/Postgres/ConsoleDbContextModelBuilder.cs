@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7fd1a6c6-0c0f-4a13-83fe-88d319687e50"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("db4a7f00-19d6-4945-a256-6153a2acd9ed"), entityTypeCount: 57)
         {
         }
 

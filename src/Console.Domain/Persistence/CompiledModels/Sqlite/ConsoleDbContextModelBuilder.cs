@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ae06a24a-3b6b-48af-8a40-203d83c41181"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("c1d9c153-9631-47a4-abeb-20c78eb48574"), entityTypeCount: 57)
         {
         }
 
