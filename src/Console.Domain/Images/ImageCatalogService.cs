@@ -114,7 +114,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         if (!string.IsNullOrEmpty(query.NameContains))
         {
-            images = images.WhereNameContains(db, query.NameContains);
+            images = await images.WhereNameContainsAsync(db, query.NameContains, ct);
         }
 
         if (!string.IsNullOrEmpty(query.Family))
@@ -286,8 +286,8 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             images = q.SearchBy switch
             {
                 // Case-insensitive; %, _ and \ in the text are literal (ImageSearch).
-                ImageSearchField.Name => images.WhereNameContains(db, text),
-                ImageSearchField.ImageId => images.WhereIdContains(db, text),
+                ImageSearchField.Name => await images.WhereNameContainsAsync(db, text, ct),
+                ImageSearchField.ImageId => await images.WhereIdContainsAsync(db, text, ct),
                 ImageSearchField.SnapshotId => await images.WhereMadeFromSnapshotAsync(db, text, ct),
             };
         }
