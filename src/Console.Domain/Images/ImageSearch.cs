@@ -2,9 +2,10 @@ namespace EcsConsole.Domain.Images;
 
 /// <summary>
 /// The catalogue's text searches (issue #20: every query shape within 5 ms at 100,000 images). A substring of a name or an
-/// image ID cannot use a B-tree index; on SQLite the <c>ImageSearch</c> FTS5 table (trigram tokenizer, kept by triggers on
-/// <c>Images</c>; migration <c>CatalogueSearch</c>) finds the rows, on PostgreSQL the <c>pg_trgm</c> GIN indexes of the same
-/// migration serve the <c>ILIKE</c>. Both are case-insensitive, as the scan they replace.
+/// image ID cannot use a B-tree index. On SQLite the <c>ImageSearch</c> FTS5 table (trigram tokenizer, kept by triggers on
+/// <c>Images</c>; migration <c>CatalogueSearch</c>) finds the matching keys first, when they are few; on PostgreSQL the
+/// <c>pg_trgm</c> GIN indexes of the same migration serve the <c>ILIKE</c>. Both are case-insensitive, as the scan they
+/// replace, and %, _ and \ in the text are literal.
 /// </summary>
 internal static class ImageSearch
 {
