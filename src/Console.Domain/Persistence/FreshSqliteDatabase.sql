@@ -1262,3 +1262,13 @@ VALUES ('20261206065936_InstanceSettings', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "ImagePipelines" ADD "ImportOptions" TEXT NOT NULL DEFAULT '{}';
+
+ALTER TABLE "ImagePipelineExecutions" ADD "ImportedImageId" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206092953_PipelineOssImport', '10.0.14');
+
+COMMIT;
+

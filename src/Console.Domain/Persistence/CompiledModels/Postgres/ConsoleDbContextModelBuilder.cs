@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("881cbf6d-48d3-4536-b477-e82451722578"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("dfe483e2-c8fb-4f5f-8778-7aed1c009625"), entityTypeCount: 56)
         {
         }
 

@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3100f1fc-fba1-4572-8246-f2e9e37ad753"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("2bc43681-d9b8-4c0d-add4-5e01f140a5ed"), entityTypeCount: 56)
         {
         }
 
