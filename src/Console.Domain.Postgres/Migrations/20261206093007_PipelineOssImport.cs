@@ -15,7 +15,7 @@ namespace EcsConsole.Domain.Postgres.Migrations
                 table: "ImagePipelines",
                 type: "text",
                 nullable: false,
-                defaultValue: "{}");
+                defaultValue: "null");
 
             migrationBuilder.AddColumn<string>(
                 name: "ImportedImageId",

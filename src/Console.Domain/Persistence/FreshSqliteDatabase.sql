@@ -1263,7 +1263,7 @@ VALUES ('20261206065936_InstanceSettings', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
-ALTER TABLE "ImagePipelines" ADD "ImportOptions" TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE "ImagePipelines" ADD "ImportOptions" TEXT NOT NULL DEFAULT 'null';
 
 ALTER TABLE "ImagePipelineExecutions" ADD "ImportedImageId" TEXT NULL;
 

@@ -592,7 +592,7 @@ public sealed class EcsApiImageBuilderTests(EcsApiFixture api, EcsApiImageBuilde
         return created["ImagePipelineId"].GetString()!;
     }
 
-    private static async Task<JsonElement> WaitForExecutionAsync(EcsTestClient client, string executionId, Func<string, bool> done)
+    internal static async Task<JsonElement> WaitForExecutionAsync(EcsTestClient client, string executionId, Func<string, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)

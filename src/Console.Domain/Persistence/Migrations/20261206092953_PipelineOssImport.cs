@@ -15,7 +15,7 @@ namespace EcsConsole.Domain.Persistence.Migrations
                 table: "ImagePipelines",
                 type: "TEXT",
                 nullable: false,
-                defaultValue: "{}");
+                defaultValue: "null");
 
             migrationBuilder.AddColumn<string>(
                 name: "ImportedImageId",
