@@ -119,6 +119,11 @@ public sealed class ImagePipeline : AccountResource
     /// <summary>An image ID (IMAGE) or a family name (IMAGE_FAMILY); as given for OSS, where it is not used (IB-30).</summary>
     public string? BaseImage { get; init; }
 
+    /// <summary>What the template builds from, for people: the image or family, or an OSS base's system-disk file (<c>oss://bucket/object</c>).</summary>
+    public string SourceText => BaseImageType == BaseImageType.OSS && ImportOptions.Disks.Count > 0
+        ? $"oss://{ImportOptions.Disks[0].OssBucket}/{ImportOptions.Disks[0].OssObject}"
+        : BaseImage ?? "";
+
     /// <summary>How an OSS base is imported (<c>ImportImageOptions</c>, IB-38); empty unless <see cref="BaseImageType"/> is OSS.</summary>
     public PipelineImportOptions ImportOptions { get; init; } = new();
 
