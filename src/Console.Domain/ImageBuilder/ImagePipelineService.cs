@@ -38,7 +38,8 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
 
     /// <summary>
     /// Creates a template. Codes, in order: <c>Forbidden</c>; <c>InvalidRegionId.NotFound</c>; name, description and tag
-    /// codes; <see cref="ImageBuilderErrors.BaseImageTypeCode"/>; <c>MissingParameter</c> (BaseImage);
+    /// codes; <see cref="ImageBuilderErrors.BaseImageTypeCode"/>; for an OSS base the <see cref="PipelineImportRules"/> codes
+    /// (IB-38: shapes, then the role and the files), else <c>MissingParameter</c> (BaseImage);
     /// <see cref="ImageBuilderErrors.BaseImageNotFoundCode"/>; <c>InvalidImageFamily.Malformed</c>; the content codes;
     /// <see cref="ImageBuilderErrors.ReferencedComponentNotFoundCode"/>, <see cref="ImageBuilderErrors.ComponentNotSupportedCode"/>;
     /// <c>InvalidImageName.Malformed</c>, <see cref="ImageBuilderErrors.ImageOptionsDescriptionCode"/>,
