@@ -2353,6 +2353,11 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .HasColumnType("character varying(16)")
                         .UseCollation("C");
 
+                    b.Property<string>("AssociationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .UseCollation("C");
+
                     b.Property<int?>("CopiedSnapshotsRetentionDays")
                         .HasColumnType("integer");
 
@@ -3163,7 +3168,34 @@ namespace EcsConsole.Domain.Postgres.Migrations
                                 .HasForeignKey("PolicyId");
                         });
 
+                    b.OwnsMany("EcsConsole.Domain.Snapshots.AutoSnapshotPolicyTargetTag", "TargetTags", b1 =>
+                        {
+                            b1.Property<string>("PolicyId")
+                                .HasColumnType("character varying(32)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)")
+                                .UseCollation("C");
+
+                            b1.HasKey("PolicyId", "TagKey");
+
+                            b1.ToTable("AutoSnapshotPolicyTargetTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId");
+                        });
+
                     b.Navigation("Tags");
+
+                    b.Navigation("TargetTags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Snapshots.Snapshot", b =>

@@ -17,6 +17,13 @@ public sealed record AccessKeyCredential(string Id, string UserId, string Secret
     /// call reads its key and its caller in one round trip; null when the key's user is gone.
     /// </summary>
     public AccountService.ActorFacts? User { get; init; }
+
+    /// <summary>
+    /// Whether the same read found an injected API fault pending (ui-contract §7), for any action: only then does the call
+    /// look for one of its own (<see cref="Simulation.SimulationFaults.TakeApiFaultAsync"/>), so a call costs no read of
+    /// its own for faults while none is armed.
+    /// </summary>
+    public bool ApiFaultsPending { get; init; } = true;
 }
 
 /// <summary>
@@ -109,23 +116,7 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     public async Task<AccessKeyCredential?> FindCredentialAsync(string accessKeyId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // The key and its user in one statement (a key's user is deleted with its keys; the join is outer all the same).
-        var key = await (
-            from k in db.AccessKeys.AsNoTracking()
-            where k.Id == accessKeyId
-            join u in db.Users.AsNoTracking() on k.UserId equals u.Id into users
-            from u in users.DefaultIfEmpty()
-            select new
-            {
-                k.Id,
-                k.UserId,
-                k.ProtectedSecret,
-                k.Status,
-                User = u == null ? null : new AccountService.ActorFacts(
-                    u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd,
-                    db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => m.AccountId).FirstOrDefault(),
-                    db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (AccountRole?)m.Role).FirstOrDefault()),
-            }).FirstOrDefaultAsync(ct);
+        var key = await KeyWithUser.For(db)(db, accessKeyId, ct);
         if (key is null)
         {
             return null;
@@ -142,6 +133,32 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
             _secrets[key.ProtectedSecret] = secret;
         }
 
-        return new AccessKeyCredential(key.Id, key.UserId, secret, key.Status) { User = key.User };
+        return new AccessKeyCredential(key.Id, key.UserId, secret, key.Status) { User = key.User, ApiFaultsPending = key.ApiFaultsPending };
     }
+
+    /// <summary>What <see cref="KeyWithUser"/> reads.</summary>
+    private sealed record KeyRow(string Id, string UserId, string ProtectedSecret, AccessKeyStatus Status, AccountService.ActorFacts? User, bool ApiFaultsPending);
+
+    /// <summary>
+    /// The key, its user and whether any API fault is pending, in one statement (a key's user is deleted with its keys; the
+    /// join is outer all the same). Every API call runs it, so it is compiled once (issue #20): the query is not rebuilt,
+    /// funcletized and looked up in EF Core's query cache per call (one compiled query per model).
+    /// </summary>
+    private static readonly CompiledPerModel<Func<ConsoleDbContext, string, CancellationToken, Task<KeyRow?>>> KeyWithUser = new(() =>
+        EF.CompileAsyncQuery((ConsoleDbContext db, string accessKeyId, CancellationToken ct) => (
+            from k in db.AccessKeys.AsNoTracking()
+            where k.Id == accessKeyId
+            join u in db.Users.AsNoTracking() on k.UserId equals u.Id into users
+            from u in users.DefaultIfEmpty()
+            select new KeyRow(
+                k.Id,
+                k.UserId,
+                k.ProtectedSecret,
+                k.Status,
+                u == null ? null : new AccountService.ActorFacts(
+                    u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd,
+                    db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => m.AccountId).FirstOrDefault(),
+                    db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (AccountRole?)m.Role).FirstOrDefault()),
+                db.SimulationFaults.Any(f => f.Kind == Simulation.SimulationFaultKind.Api && f.Remaining > 0)))
+            .FirstOrDefault()));
 }

@@ -70,4 +70,7 @@ public sealed record ReInitDiskRequest(string DiskId)
     public string? KeyPairName { get; init; }
 
     public bool AutoStartInstance { get; init; }
+
+    /// <summary>IPAR-38: the re-installed OS's <c>SecurityEnhancementStrategy</c> (<c>Active</c> or <c>Deactive</c>); a data disk has no OS.</summary>
+    public string? SecurityEnhancementStrategy { get; init; }
 }

@@ -247,6 +247,11 @@ public sealed partial class DiskService(IDbContextFactory<ConsoleDbContext> dbFa
                 return image.Error;
             }
 
+            // IPAR-38: the OS is installed again, hardened or not as this call asks.
+            instance.Settings = instance.Settings with
+            {
+                SecurityHardening = InstanceSecurityOptions.Hardened(request.SecurityEnhancementStrategy, image.Value.Kind),
+            };
             if (!string.IsNullOrEmpty(request.KeyPairName))
             {
                 if (!await db.KeyPairs.AnyAsync(k => k.AccountId == disk.AccountId && k.RegionId == disk.RegionId && k.Name == request.KeyPairName, ct))

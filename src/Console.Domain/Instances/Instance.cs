@@ -161,6 +161,30 @@ public sealed record InstanceSettings
 
     /// <summary>ModifyInstanceAttribute's <c>Recyclable</c>, as DescribeInstances' <c>Recyclable</c> shows it.</summary>
     public bool Recyclable { get; init; }
+
+    /// <summary>
+    /// IPAR-38: the OS was installed with security hardening (<c>SecurityEnhancementStrategy=Active</c> on a public
+    /// image: the Security Center agent); set at each install (RunInstances, CreateInstance, ReplaceSystemDisk, ReInitDisk of the system disk).
+    /// </summary>
+    public bool SecurityHardening { get; init; }
+
+    /// <summary>IPAR-38: <c>UseAdditionalService</c>, Alibaba Cloud's system configuration (NTP, and KMS or YUM); null reads as true.</summary>
+    public bool? AdditionalService { get; init; }
+
+    /// <summary>IPAR-39: <c>NetworkInterfaceQueueNumber</c>, the primary interface's queues; null: the type's default.</summary>
+    public int? QueueNumber { get; init; }
+
+    /// <summary>IPAR-40: <c>SecurityOptions.TrustedSystemMode</c> (<c>vTPM</c>); null: none.</summary>
+    public string? TrustedSystemMode { get; init; }
+
+    /// <summary>IPAR-40: <c>SecurityOptions.ConfidentialComputingMode</c> (<c>Enclave</c> or <c>TDX</c>); null: none.</summary>
+    public string? ConfidentialComputingMode { get; init; }
+
+    /// <summary>IPAR-41: ModifyInstanceAttribute's <c>RemoteConnectionOptions.Type</c> (<c>vnc</c>); null: never set.</summary>
+    public string? RemoteConnectionType { get; init; }
+
+    /// <summary>IPAR-41: a remote connection (VNC) password was set by <c>RemoteConnectionOptions.Password</c> (the password itself is never kept).</summary>
+    public bool RemoteConnectionPasswordSet { get; init; }
 }
 
 /// <summary>A tag on an instance (<c>Tag.N</c> of RunInstances and CreateInstance).</summary>

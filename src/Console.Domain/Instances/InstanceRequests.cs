@@ -127,6 +127,9 @@ public sealed record InstanceLaunchOptions
 
     /// <summary>A subscription's auto-renewal period in months; null: no auto-renewal.</summary>
     public int? AutoRenewMonths { get; init; }
+
+    /// <summary>IPAR-38: <c>SecurityEnhancementStrategy</c> (<c>Active</c> or <c>Deactive</c>); null: none asked.</summary>
+    public string? SecurityEnhancementStrategy { get; init; }
 }
 
 /// <summary>ReplaceSystemDisk (INS-06/07).</summary>
@@ -153,6 +156,17 @@ public sealed record ReplaceSystemDiskRequest
 
     /// <summary>The new system disk is encrypted (with the service key).</summary>
     public bool Encrypted { get; init; }
+
+    /// <summary>IPAR-38: <c>SecurityEnhancementStrategy</c> of the new OS (<c>Active</c> or <c>Deactive</c>); null: none asked.</summary>
+    public string? SecurityEnhancementStrategy { get; init; }
+
+    /// <summary>IPAR-38: <c>UseAdditionalService</c> for the new OS; null: unchanged.</summary>
+    public bool? UseAdditionalService { get; init; }
+
+    /// <summary>IPAR-42: with <see cref="DiskId"/>, the new OS's architecture and platform must be the image's.</summary>
+    public string? Architecture { get; init; }
+
+    public string? Platform { get; init; }
 }
 
 /// <summary>What ReplaceSystemDisk made: the new system disk.</summary>

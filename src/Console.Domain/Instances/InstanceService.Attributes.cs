@@ -72,7 +72,7 @@ public sealed partial class InstanceService
             }
 
             if (request.Settings is not null && SettingsError(instance, request.Settings(instance.Settings), await scope.Db.InstanceTypes.AsNoTracking()
-                    .Where(t => t.Id == instance.InstanceTypeId).Select(t => t.Vcpu).FirstAsync(ct)) is { } settingsError)
+                    .FirstAsync(t => t.Id == instance.InstanceTypeId, ct)) is { } settingsError)
             {
                 return settingsError;
             }
@@ -94,15 +94,36 @@ public sealed partial class InstanceService
     /// <summary>
     /// IPAR-37: the CPU options change only while the instance is Stopped (<see cref="InstanceErrors.IncorrectStatusCode"/>)
     /// and within the type's vCPUs (<see cref="InstanceErrors.CpuOptionsCode"/>); a credit mode is a burstable type's only.
+    /// IPAR-39: so does the primary interface's queue number, within the type's queues per interface.
     /// </summary>
-    private static EcsError? SettingsError(Instance instance, InstanceSettings next, int vcpu)
+    private static EcsError? SettingsError(Instance instance, InstanceSettings next, InstanceTypes.InstanceType type)
     {
+        var vcpu = type.Vcpu;
         var now = instance.Settings;
+        if (next.QueueNumber != now.QueueNumber)
+        {
+            if (instance.Status != InstanceStatus.Stopped)
+            {
+                return InstanceErrors.IncorrectStatus($"The network interface's queues change only while the instance is Stopped; {instance.Name} is {instance.Status}.");
+            }
+
+            if (InstanceSecurityOptions.QueueNumberError(next.QueueNumber, type.Id, type.Hardware.MaximumQueueNumberPerEni) is { } queues)
+            {
+                return queues;
+            }
+        }
+
         var cpuChanged = next.CoreCount != now.CoreCount || next.ThreadsPerCore != now.ThreadsPerCore
             || next.TopologyType != now.TopologyType || next.NestedVirtualization != now.NestedVirtualization;
         if (cpuChanged && instance.Status != InstanceStatus.Stopped)
         {
             return InstanceErrors.IncorrectStatus($"The CPU options change only while the instance is Stopped; {instance.Name} is {instance.Status}.");
+        }
+
+        if ((next.TrustedSystemMode != now.TrustedSystemMode || next.ConfidentialComputingMode != now.ConfidentialComputingMode)
+            && InstanceSecurityOptions.Error(next, type.Id) is { } security)
+        {
+            return security;
         }
 
         if (next.CreditSpecification != now.CreditSpecification && !InstanceValidation.IsBurstable(instance.InstanceTypeId))

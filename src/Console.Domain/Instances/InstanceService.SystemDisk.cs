@@ -57,6 +57,11 @@ public sealed partial class InstanceService
                 return image.Error;
             }
 
+            if (request.DiskId is not null && OsDescriptionError(request, image.Value) is { } mismatch)
+            {
+                return mismatch;
+            }
+
             var size = request.SystemDiskSizeGiB ?? Math.Max(systemDisk.SizeGiB, ImageCompatibility.MinimumSystemDiskGiB(image.Value));
             var logon = LogonOf(request.Password, request.KeyPairName);
             var plan = new LaunchPlan(instance.ChargeType, size, logon, ReplacingSystemDisk: true, CurrentOsType: current,
@@ -93,6 +98,11 @@ public sealed partial class InstanceService
             db.Disks.Remove(systemDisk);
             db.Disks.Add(disk);
             instance.ImageId = image.Value.Id;
+            instance.Settings = instance.Settings with
+            {
+                SecurityHardening = InstanceSecurityOptions.Hardened(request.SecurityEnhancementStrategy, image.Value.Kind),
+                AdditionalService = request.UseAdditionalService ?? instance.Settings.AdditionalService,
+            };
             instance.KeyPairName = request.KeyPairName ?? (request.Password is null ? instance.KeyPairName : null);
             instance.PasswordSet = request.Password is not null || request.PasswordInherit || (request.KeyPairName is null && instance.PasswordSet);
             instance.Status = InstanceStatus.Starting;
@@ -108,5 +118,21 @@ public sealed partial class InstanceService
             return Result.Success();
         }, ct, loadDisks: true);
         return result.IsSuccess ? made! : result.Error;
+    }
+
+    /// <summary>
+    /// IPAR-42: with <c>DiskId</c>, <c>Architecture</c> and <c>Platform</c> describe the new OS, and the new system disk is
+    /// made from the image: they must be the image's (<c>InvalidParameter</c>, 400, *Unclear*).
+    /// </summary>
+    private static EcsError? OsDescriptionError(ReplaceSystemDiskRequest request, Image image)
+    {
+        if (request.Architecture is { } architecture && !string.Equals(architecture, image.Architecture.ToEcs(), StringComparison.OrdinalIgnoreCase))
+        {
+            return CommonErrors.InvalidParameter("Architecture", $"the new OS is the image's {image.Architecture.ToEcs()}, not {architecture}.");
+        }
+
+        return request.Platform is { } platform && !string.Equals(platform, image.Platform, StringComparison.OrdinalIgnoreCase)
+            ? CommonErrors.InvalidParameter("Platform", $"the new OS is the image's {image.Platform}, not {platform}.")
+            : null;
     }
 }

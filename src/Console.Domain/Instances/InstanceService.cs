@@ -253,6 +253,8 @@ public sealed partial class InstanceService(
             ?? request.Options.HostNames.Select(h => InstanceValidation.HostName(h, image.Value.OsType)).FirstOrDefault(e => e is not null)
             ?? SystemDiskLevelError(request, systemSize)
             ?? CpuOptionsError(request.Options.Settings, type.Value.Vcpu)
+            ?? InstanceSecurityOptions.Error(request.Options.Settings, type.Value.Id)
+            ?? InstanceSecurityOptions.QueueNumberError(request.Options.Settings.QueueNumber, type.Value.Id, type.Value.Hardware.MaximumQueueNumberPerEni)
             ?? await LaunchOptionsErrorAsync(db, account, region, zoneId, request.Options, ct)
             ?? await LogonErrorAsync(db, account, region.Id, request.Password, request.KeyPairName, image.Value.OsType, ct)
             ?? AutoReleaseTimeError(request.Options.AutoReleaseTime, time.GetUtcNow());
@@ -311,7 +313,10 @@ public sealed partial class InstanceService(
                 HttpEndpoint = request.Options.HttpEndpoint,
                 HttpTokens = request.Options.HttpTokens,
                 HttpPutResponseHopLimit = request.Options.HttpPutResponseHopLimit,
-                Settings = request.Options.Settings,
+                Settings = request.Options.Settings with
+                {
+                    SecurityHardening = InstanceSecurityOptions.Hardened(request.Options.SecurityEnhancementStrategy, image.Value.Kind),
+                },
                 AutoRenewMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.Options.AutoRenewMonths : null,
                 ChargeType = request.ChargeType,
                 PeriodMonths = request.ChargeType == InstanceChargeType.PrePaid ? request.PeriodMonths : null,

@@ -1263,12 +1263,28 @@ VALUES ('20261206065936_InstanceSettings', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "AutoSnapshotPolicies" ADD "AssociationType" TEXT NULL;
+
+CREATE TABLE "AutoSnapshotPolicyTargetTags" (
+    "TagKey" TEXT NOT NULL,
+    "PolicyId" TEXT NOT NULL,
+    "TagValue" TEXT NOT NULL,
+    CONSTRAINT "PK_AutoSnapshotPolicyTargetTags" PRIMARY KEY ("PolicyId", "TagKey"),
+    CONSTRAINT "FK_AutoSnapshotPolicyTargetTags_AutoSnapshotPolicies_PolicyId" FOREIGN KEY ("PolicyId") REFERENCES "AutoSnapshotPolicies" ("Id") ON DELETE CASCADE
+);
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206092426_AutoSnapshotPolicyTargetTags', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 ALTER TABLE "ImagePipelines" ADD "ImportOptions" TEXT NOT NULL DEFAULT 'null';
 
 ALTER TABLE "ImagePipelineExecutions" ADD "ImportedImageId" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206092953_PipelineOssImport', '10.0.14');
+VALUES ('20261206101238_PipelineOssImport', '10.0.14');
 
 COMMIT;
 

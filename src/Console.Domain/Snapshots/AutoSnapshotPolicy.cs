@@ -42,6 +42,18 @@ public sealed class AutoSnapshotPolicy : AccountResource
     /// <summary>ASP-04: whether the copies are encrypted.</summary>
     public bool CopyEncrypted { get; set; }
 
+    /// <summary>
+    /// SDP-15: <c>AssociatedWithInstanceTag</c> when the policy covers the disks of the instances carrying its
+    /// <see cref="TargetTags"/>; null is <c>AssociatedWithDisk</c> (the disks it is applied to).
+    /// </summary>
+    public string? AssociationType { get; set; }
+
+    /// <summary>SDP-15: the tags an instance must carry (an empty value matches any) for the policy to cover its disks.</summary>
+    public List<AutoSnapshotPolicyTargetTag> TargetTags { get; init; } = [];
+
+    /// <summary>Whether the policy covers the disks of the instances carrying its <see cref="TargetTags"/> (SDP-15).</summary>
+    public bool ByInstanceTag => AssociationType == AutoSnapshotPolicyService.AssociatedWithInstanceTag;
+
     /// <summary>The hours, as numbers.</summary>
     public IReadOnlyList<int> Hours => AutoSnapshotSchedule.Parse(TimePoints);
 
@@ -51,6 +63,14 @@ public sealed class AutoSnapshotPolicy : AccountResource
 
 /// <summary>A tag on a policy (<c>Tag.N</c> of CreateAutoSnapshotPolicy; the image tag rules).</summary>
 public sealed class AutoSnapshotPolicyTag : IResourceTag
+{
+    public required string TagKey { get; init; }
+
+    public string TagValue { get; init; } = "";
+}
+
+/// <summary>SDP-15: a tag of <c>TargetTags</c> (an empty value matches any value of the key).</summary>
+public sealed class AutoSnapshotPolicyTargetTag : IResourceTag
 {
     public required string TagKey { get; init; }
 
@@ -116,6 +136,8 @@ internal sealed class AutoSnapshotPolicyConfiguration : IEntityTypeConfiguration
         builder.HasIndex(p => p.NextRunAt);
         builder.Property(p => p.TargetCopyRegions).HasMaxLength(64);
         builder.OwnsTags(p => p.Tags, "AutoSnapshotPolicyTags", "PolicyId");
+        builder.Property(p => p.AssociationType).HasMaxLength(32);
+        builder.OwnsTags(p => p.TargetTags, "AutoSnapshotPolicyTargetTags", "PolicyId");
     }
 }
 

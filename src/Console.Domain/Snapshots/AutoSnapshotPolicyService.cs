@@ -1,5 +1,6 @@
 using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Instances;
 
 namespace EcsConsole.Domain.Snapshots;
 
@@ -13,6 +14,12 @@ public sealed record CreateAutoSnapshotPolicyRequest(string RegionId, string? Na
 
     /// <summary>ASP-04: the policy's cross-region copy settings.</summary>
     public CrossRegionCopy? Copy { get; init; }
+
+    /// <summary>SDP-15: <c>AssociatedWithDisk</c> (or null, the same) or <c>AssociatedWithInstanceTag</c>.</summary>
+    public string? AssociationType { get; init; }
+
+    /// <summary>SDP-15: <c>TargetTags.N</c>, the instance tags of an <c>AssociatedWithInstanceTag</c> policy (an empty value matches any).</summary>
+    public IReadOnlyList<(string Key, string Value)> TargetTags { get; init; } = [];
 }
 
 /// <summary>
@@ -40,6 +47,12 @@ public sealed record AutoSnapshotPolicyView(
 {
     /// <summary>ASP-04: the cross-region copy settings it was made with (off: <c>Enabled=false</c>, no region, -1 days).</summary>
     public CrossRegionCopy Copy { get; init; } = new(false, null, null, false, null);
+
+    /// <summary>SDP-15: <c>AssociatedWithDisk</c> or <c>AssociatedWithInstanceTag</c>.</summary>
+    public string AssociationType { get; init; } = AutoSnapshotPolicyService.AssociatedWithDisk;
+
+    /// <summary>SDP-15: the instance tags whose instances' disks it covers, by key.</summary>
+    public IReadOnlyList<(string Key, string Value)> TargetTags { get; init; } = [];
 }
 
 /// <summary>
@@ -60,6 +73,15 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
 
     /// <summary>Disks named by one ApplyAutoSnapshotPolicy or CancelAutoSnapshotPolicy.</summary>
     public const int MaxDisksPerCall = 100;
+
+    /// <summary>SDP-15: the policy covers the disks it is applied to (the default).</summary>
+    public const string AssociatedWithDisk = "AssociatedWithDisk";
+
+    /// <summary>SDP-15: the policy covers the disks of the instances carrying its target tags.</summary>
+    public const string AssociatedWithInstanceTag = "AssociatedWithInstanceTag";
+
+    /// <summary>SDP-15: <c>TargetTags.N</c> takes N from 1 to 5.</summary>
+    public const int MaxTargetTags = 5;
 
     private static readonly NameRule PolicyName = new(128, ":_-", "it may contain only letters, digits, Chinese characters, colons (:), underscores (_) and hyphens (-).",
         NameRule.NoLeadingUrl);
@@ -92,7 +114,34 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
             return CommonErrors.InvalidParameter("retentionDays", $"it must be -1 (keep until deleted) or from 1 to {MaxRetentionDays}.");
         }
 
-        return ImageValidation.Tags(request.Tags) ?? CopyProblem(request.Copy);
+        return ImageValidation.Tags(request.Tags) ?? CopyProblem(request.Copy) ?? AssociationProblem(request);
+    }
+
+    /// <summary>
+    /// SDP-15: <c>AssociationType</c> is <c>AssociatedWithDisk</c> or <c>AssociatedWithInstanceTag</c>; the latter needs 1 to
+    /// 5 <c>TargetTags</c> (the tag rules, a value may be empty), the former takes none.
+    /// </summary>
+    private static EcsError? AssociationProblem(CreateAutoSnapshotPolicyRequest request)
+    {
+        if (request.AssociationType is not (null or AssociatedWithDisk or AssociatedWithInstanceTag))
+        {
+            return CommonErrors.InvalidParameter("AssociationType", $"it must be {AssociatedWithDisk} or {AssociatedWithInstanceTag}.");
+        }
+
+        if (request.AssociationType != AssociatedWithInstanceTag)
+        {
+            return request.TargetTags.Count == 0 ? null
+                : CommonErrors.InvalidParameter("TargetTags", $"target tags are taken only with AssociationType={AssociatedWithInstanceTag}.");
+        }
+
+        if (request.TargetTags.Count == 0)
+        {
+            return CommonErrors.MissingParameter("TargetTags");
+        }
+
+        return request.TargetTags.Count > MaxTargetTags
+            ? CommonErrors.InvalidParameter("TargetTags", $"give at most {MaxTargetTags} target tags.")
+            : ImageValidation.Tags(request.TargetTags);
     }
 
     /// <summary>ASP-04: the shape of the cross-region copy settings, before any lookup.</summary>
@@ -177,6 +226,8 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
                     TargetCopyRegions = request.Copy?.TargetRegionId,
                     CopiedSnapshotsRetentionDays = request.Copy?.RetentionDays,
                     CopyEncrypted = request.Copy?.Encrypted ?? false,
+                    AssociationType = request.AssociationType == AssociatedWithInstanceTag ? AssociatedWithInstanceTag : null,
+                    TargetTags = [.. request.TargetTags.Select(t => new AutoSnapshotPolicyTargetTag { TagKey = t.Key, TagValue = t.Value ?? "" })],
                 };
                 db.AutoSnapshotPolicies.Add(policy);
                 return policy.Id;
@@ -209,6 +260,8 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
                     [.. disks.Where(a => a.PolicyId == p.Id).Select(a => a.DiskId)])
                 {
                     Copy = new CrossRegionCopy(p.EnableCrossRegionCopy, p.TargetCopyRegions, p.CopiedSnapshotsRetentionDays, p.CopyEncrypted, null),
+                    AssociationType = p.AssociationType ?? AssociatedWithDisk,
+                    TargetTags = [.. p.TargetTags.OrderBy(t => t.TagKey, StringComparer.Ordinal).Select(t => (t.TagKey, t.TagValue))],
                 }),
         ];
     }
@@ -366,6 +419,25 @@ public sealed class AutoSnapshotPolicyService(IDbContextFactory<ConsoleDbContext
         return diskIds.FirstOrDefault(id => !known.Contains(id)) is { } missing
             ? AutoSnapshotPolicyErrors.DisksInvalid($"the disk \"{missing}\" does not exist in the region.")
             : null;
+    }
+
+    /// <summary>
+    /// SDP-15: the disks an <c>AssociatedWithInstanceTag</c> policy covers: those of the account's instances in the policy's
+    /// region that carry every target tag (an empty target value matches any value of the key); none for another policy.
+    /// </summary>
+    internal static async Task<List<Disk>> TaggedDisksAsync(ConsoleDbContext db, AutoSnapshotPolicy policy, CancellationToken ct)
+    {
+        if (!policy.ByInstanceTag || policy.TargetTags.Count == 0)
+        {
+            return [];
+        }
+
+        var instances = await db.Instances.AsNoTracking().Where(i => i.AccountId == policy.AccountId && i.RegionId == policy.RegionId)
+            .Select(i => new { i.Id, i.Tags }).ToListAsync(ct);
+        var matched = instances
+            .Where(i => policy.TargetTags.All(t => i.Tags.Any(x => x.TagKey == t.TagKey && (t.TagValue.Length == 0 || x.TagValue == t.TagValue))))
+            .Select(i => i.Id).ToList();
+        return matched.Count == 0 ? [] : await db.Disks.AsNoTracking().Where(d => d.InstanceId != null && matched.Contains(d.InstanceId)).ToListAsync(ct);
     }
 
     /// <summary>The policies applied to the account's disks that still exist in the region, first applied first.</summary>

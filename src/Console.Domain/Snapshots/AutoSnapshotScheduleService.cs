@@ -26,7 +26,7 @@ public sealed class AutoSnapshotScheduleService(IDbContextFactory<ConsoleDbConte
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.AutoSnapshotPolicies.AsNoTracking()
-            .Where(p => p.NextRunAt <= notAfter && db.DiskAutoSnapshotPolicies.Any(a => a.PolicyId == p.Id))
+            .Where(p => p.NextRunAt <= notAfter && (p.AssociationType == AutoSnapshotPolicyService.AssociatedWithInstanceTag || db.DiskAutoSnapshotPolicies.Any(a => a.PolicyId == p.Id)))
             .OrderBy(p => p.NextRunAt).Select(p => (DateTimeOffset?)p.NextRunAt).FirstOrDefaultAsync(ct);
         var release = await db.Snapshots.AsNoTracking()
             .Where(s => s.RetainUntil != null && s.RetainUntil <= notAfter)
@@ -42,7 +42,7 @@ public sealed class AutoSnapshotScheduleService(IDbContextFactory<ConsoleDbConte
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             due = await db.AutoSnapshotPolicies.AsNoTracking()
-                .Where(p => p.NextRunAt <= now && db.DiskAutoSnapshotPolicies.Any(a => a.PolicyId == p.Id))
+                .Where(p => p.NextRunAt <= now && (p.AssociationType == AutoSnapshotPolicyService.AssociatedWithInstanceTag || db.DiskAutoSnapshotPolicies.Any(a => a.PolicyId == p.Id)))
                 .OrderBy(p => p.NextRunAt).Select(p => p.Id).Take(100).ToListAsync(ct);
         }
 
@@ -76,6 +76,9 @@ public sealed class AutoSnapshotScheduleService(IDbContextFactory<ConsoleDbConte
 
             // A disk released since the policy was applied to it is no longer the policy's.
             db.DiskAutoSnapshotPolicies.RemoveRange(applied.Where(a => disks.All(d => d.Id != a.DiskId)));
+
+            // SDP-15: a policy associated by instance tag also covers the disks of the instances carrying its target tags now.
+            disks.AddRange((await AutoSnapshotPolicyService.TaggedDisksAsync(db, policy, ct)).Where(t => disks.All(d => d.Id != t.Id)));
             var region = await db.Regions.AsNoTracking().FirstAsync(r => r.Id == policy.RegionId, ct);
             foreach (var disk in disks.OrderBy(d => d.Id, StringComparer.Ordinal))
             {

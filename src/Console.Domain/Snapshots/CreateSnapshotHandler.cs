@@ -1,16 +1,41 @@
 using EcsConsole.Domain.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EcsConsole.Domain.Snapshots;
 
 /// <summary>
-/// Takes a manual snapshot: <c>progressing</c> with the task's progress, <c>accomplished</c> at the end. Cancelling
-/// (or deleting the snapshot while it is taken, SNP-07) removes it.
+/// Takes a snapshot: <c>progressing</c> with the task's progress, <c>accomplished</c> at the end. Cancelling (or
+/// deleting the snapshot while it is taken, SNP-07) removes it. An automatic snapshot of a policy that copies across
+/// regions is copied to the policy's target region as it is accomplished (SDP-16).
 /// </summary>
-public sealed class CreateSnapshotHandler : SnapshotTaskHandler
+/// <remarks>
+/// The snapshot service is resolved when needed: it depends on the task engine, which depends on the handlers. Without
+/// services (a bare engine of the domain tests) no copy is made.
+/// </remarks>
+public sealed class CreateSnapshotHandler(IServiceProvider? services) : SnapshotTaskHandler
 {
+    public CreateSnapshotHandler()
+        : this(null)
+    {
+    }
+
     public override AsyncTaskType Type => AsyncTaskType.CreateSnapshot;
 
     public override string StageAt(int progress) => "Snapshotting";
+
+    public override async Task<IReadOnlyList<ResourceChange>> OnFinishedAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
+    {
+        var changes = await base.OnFinishedAsync(db, task, ct);
+        var snapshot = await db.Snapshots.FirstAsync(s => s.Id == task.ResourceId, ct);
+        if (services is null || snapshot.SnapshotType != "auto" || snapshot.AutoSnapshotPolicyId is not { } policyId
+            || await db.AutoSnapshotPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.Id == policyId && p.EnableCrossRegionCopy, ct) is not { } policy)
+        {
+            return changes;
+        }
+
+        var copy = await services.GetRequiredService<SnapshotService>().CopyForPolicyAsync(db, snapshot, policy, ct);
+        return copy is null ? changes : [.. changes, new ResourceChange(ResourceKind.Snapshot, copy.Id, copy.RegionId, copy.AccountId)];
+    }
 }
 
 /// <summary>
@@ -41,7 +66,7 @@ public abstract class SnapshotTaskHandler : IAsyncTaskHandler
         return [Change(task)];
     }
 
-    public async Task<IReadOnlyList<ResourceChange>> OnFinishedAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
+    public virtual async Task<IReadOnlyList<ResourceChange>> OnFinishedAsync(ConsoleDbContext db, AsyncTask task, CancellationToken ct)
     {
         (await db.Snapshots.FirstAsync(s => s.Id == task.ResourceId, ct)).MarkAccomplished();
         return [Change(task)];

@@ -95,11 +95,46 @@ public sealed partial class SnapshotService
             return group.Error;
         }
 
+        var (copy, task) = NewCopy(db, source, destination, request, group.Value);
+        return new CreatedSnapshot(copy.Id, task.Id);
+    }
+
+    /// <summary>
+    /// SDP-16: the cross-region copy of a policy's new automatic snapshot, made when the snapshot is accomplished, by
+    /// CopySnapshot's path: to the policy's target region, encrypted when the policy says so (or the source is), kept for
+    /// <c>CopiedSnapshotsRetentionDays</c> (-1: until deleted). None when copying is off, the region is gone, or a copy of
+    /// a snapshot of the same disk is still being made there (<see cref="SnapshotErrors.UnfinishedCopyCode"/>: ECS skips it).
+    /// Runs in the caller's write.
+    /// </summary>
+    internal async Task<Snapshot?> CopyForPolicyAsync(ConsoleDbContext db, Snapshot source, AutoSnapshotPolicy policy, CancellationToken ct)
+    {
+        if (!policy.EnableCrossRegionCopy || policy.TargetCopyRegions is not { } target || target == source.RegionId)
+        {
+            return null;
+        }
+
+        var destination = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == target, ct);
+        if (destination is null || await db.Snapshots.AsNoTracking().AnyAsync(s => s.RegionId == destination.Id && s.AccountId == source.AccountId
+                && s.SourceRegionId == source.RegionId && s.SourceDiskId == source.SourceDiskId && s.SourceSnapshotId != null && s.Status == SnapshotStatus.Progressing, ct))
+        {
+            return null;
+        }
+
+        var request = new CopySnapshotRequest(source.RegionId, source.Id, destination.Id, null, null, policy.CopyEncrypted)
+        {
+            RetentionDays = policy.CopiedSnapshotsRetentionDays is > 0 and var days ? days : null,
+        };
+        return NewCopy(db, source, destination, request, source.ResourceGroupId).Copy;
+    }
+
+    /// <summary>The copy of <paramref name="source"/> in <paramref name="destination"/>, <c>progressing</c>, and the task that fills it.</summary>
+    private (Snapshot Copy, AsyncTask Task) NewCopy(ConsoleDbContext db, Snapshot source, Regions.Region destination, CopySnapshotRequest request, string? groupId)
+    {
         var copy = new Snapshot
         {
             Id = ids.NewSnapshotId(destination.Infix),
             RegionId = destination.Id,
-            AccountId = account,
+            AccountId = source.AccountId,
             Name = string.IsNullOrEmpty(request.Name) ? source.Name : request.Name,
             Description = string.IsNullOrEmpty(request.Description) ? source.Description : request.Description,
             SourceDiskId = source.SourceDiskId,
@@ -110,7 +145,7 @@ public sealed partial class SnapshotService
             SourcePlatform = source.SourcePlatform,
             Encrypted = source.Encrypted || request.Encrypted,
             CreationTime = time.GetUtcNow(),
-            ResourceGroupId = group.Value,
+            ResourceGroupId = groupId,
             RetentionDays = request.RetentionDays,
             // SNP-03: released when its days have passed (the schedule's sweep, as for automatic snapshots).
             RetainUntil = request.RetentionDays is { } keep ? time.GetUtcNow().AddDays(keep) : null,
@@ -120,8 +155,8 @@ public sealed partial class SnapshotService
         };
         copy.ReportProgress(0);
         db.Snapshots.Add(copy);
-        var task = tasks.New(db, destination.Infix, destination.Id, account, AsyncTaskType.CopySnapshot, copy.Id, cancellable: true);
-        return new CreatedSnapshot(copy.Id, task.Id);
+        var task = tasks.New(db, destination.Infix, destination.Id, source.AccountId, AsyncTaskType.CopySnapshot, copy.Id, cancellable: true);
+        return (copy, task);
     }
 
     /// <summary>

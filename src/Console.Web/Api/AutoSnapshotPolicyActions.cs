@@ -55,6 +55,8 @@ internal static class AutoSnapshotPolicyActions
             Tags = p.Tags(),
             ResourceGroupId = p.Get("ResourceGroupId"),
             Copy = BindCopy(p),
+            AssociationType = p.Get("AssociationType") is { Length: > 0 } association ? association : null,
+            TargetTags = [.. p.Objects("TargetTags").Select(o => (o.GetValueOrDefault("Key") ?? "", o.GetValueOrDefault("Value") ?? ""))],
         };
     }
 
@@ -150,7 +152,7 @@ internal static class AutoSnapshotPolicyActions
         return f.Paging.Of(policies).Pages(call, "AutoSnapshotPolicies", "AutoSnapshotPolicy", Json);
     }
 
-    /// <summary>A policy as DescribeAutoSnapshotPolicyEx answers it, with its cross-region copy settings (ASP-04); the newer association types are concepts the product lacks.</summary>
+    /// <summary>A policy as DescribeAutoSnapshotPolicyEx answers it, with its cross-region copy settings (ASP-04) and its association by instance tag (SDP-15).</summary>
     internal static object Json(AutoSnapshotPolicyView p) => new
     {
         AutoSnapshotPolicyId = p.Id,
@@ -164,13 +166,13 @@ internal static class AutoSnapshotPolicyActions
         CreationTime = ApiTime.Format(p.CreationTime),
         Status = "Normal",
         Type = "Custom",
-        AssociationType = "",
+        p.AssociationType,
         p.ResourceGroupId,
         Tags = new { Tag = p.Tags.Select(t => new { TagKey = t.Key, TagValue = t.Value }).ToList() },
         EnableCrossRegionCopy = p.Copy.Enabled,
         TargetCopyRegions = p.Copy.TargetRegionId is { } target ? JsonSerializer.Serialize(new[] { target }) : "",
         CopiedSnapshotsRetentionDays = p.Copy.RetentionDays ?? -1,
         CopyEncryptionConfiguration = new { p.Copy.Encrypted, KMSKeyId = "" },
-        TargetTags = new { TargetTag = Array.Empty<object>() },
+        TargetTags = new { TargetTag = p.TargetTags.Select(t => new { TagKey = t.Key, TagValue = t.Value }).ToList() },
     };
 }

@@ -72,5 +72,6 @@ internal static class DiskActions
         Password = p.Get("Password"),
         KeyPairName = p.Get("KeyPairName"),
         AutoStartInstance = p.Bool("AutoStartInstance") ?? false,
+        SecurityEnhancementStrategy = InstanceLaunchParameters.SecurityEnhancementStrategy(p),
     };
 }

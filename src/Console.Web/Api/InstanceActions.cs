@@ -266,9 +266,21 @@ internal static class InstanceActions
         var options = new ReplaceSystemDiskRequest
         {
             RegionId = "", InstanceId = "", ImageId = "", DiskId = p.Get("DiskId"), PasswordInherit = inherit, Encrypted = encrypted,
+            SecurityEnhancementStrategy = InstanceLaunchParameters.SecurityEnhancementStrategy(p),
+            UseAdditionalService = p.Bool("UseAdditionalService"),
+            Architecture = OsArchitecture(p),
+            Platform = p.Get("Platform"),
         };
         return (p.Required("InstanceId"), p.Required("ImageId"), p.Int("SystemDisk.Size", 1), options);
     }
+
+    /// <summary>IPAR-42: ReplaceSystemDisk's <c>Architecture</c> is <c>i386</c>, <c>x86_64</c> or <c>arm64</c> (else <c>InvalidParameter</c>, *Unclear*).</summary>
+    private static string? OsArchitecture(ApiParameters p) => p.Get("Architecture") switch
+    {
+        null => null,
+        var a when a is "i386" or "x86_64" or "arm64" => a,
+        var other => p.Invalid<string>(CommonErrors.InvalidParameter("Architecture", $"\"{other}\" is not i386, x86_64 or arm64.")),
+    };
 
     private static async Task<ApiReply> ReplaceSystemDiskAsync(ApiCall call, (string InstanceId, string ImageId, int? Size, ReplaceSystemDiskRequest Options) a)
     {

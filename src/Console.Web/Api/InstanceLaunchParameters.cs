@@ -75,6 +75,7 @@ internal static class InstanceLaunchParameters
             SystemDiskPerformanceLevel = SystemDiskLevel(p),
             Settings = Settings(p, new InstanceSettings()),
             AutoRenewMonths = AutoRenew(p),
+            SecurityEnhancementStrategy = SecurityEnhancementStrategy(p),
         };
         CreditSpecification(p, p.Get("InstanceType"));
         IoOptimized(p);
@@ -317,7 +318,23 @@ internal static class InstanceLaunchParameters
         BandwidthWeighting = OneOf(p, "NetworkOptions.BandwidthWeighting", CommonErrors.InvalidParameterCode, "Default", "Vpc-L1", "Vpc-L2", "Ebs-L1", "Ebs-L2")
             ?? current.BandwidthWeighting,
         Recyclable = p.Bool("Recyclable") ?? current.Recyclable,
+        AdditionalService = p.Bool("UseAdditionalService") ?? current.AdditionalService,
+        QueueNumber = Ranged(p, "NetworkInterfaceQueueNumber", 1, MaxQueueNumber, CommonErrors.InvalidParameterCode) ?? current.QueueNumber,
+        TrustedSystemMode = OneOf(p, "SecurityOptions.TrustedSystemMode", CommonErrors.InvalidParameterCode, InstanceSecurityOptions.Vtpm)
+            ?? current.TrustedSystemMode,
+        ConfidentialComputingMode = OneOf(p, "SecurityOptions.ConfidentialComputingMode", CommonErrors.InvalidParameterCode,
+            InstanceSecurityOptions.Enclave, InstanceSecurityOptions.Tdx) ?? current.ConfidentialComputingMode,
     };
+
+    /// <summary>The most queues an interface of any type has (ECS: 64); the type's own figure is checked by the domain (IPAR-39).</summary>
+    private const int MaxQueueNumber = 64;
+
+    /// <summary>
+    /// IPAR-38: <c>SecurityEnhancementStrategy</c> is <c>Active</c> or <c>Deactive</c> (else <c>InvalidParameter</c>, 400,
+    /// *Unclear*); also ReplaceSystemDisk's and ReInitDisk's.
+    /// </summary>
+    internal static string? SecurityEnhancementStrategy(ApiParameters p) =>
+        OneOf(p, "SecurityEnhancementStrategy", CommonErrors.InvalidParameterCode, "Active", "Deactive");
 
     /// <summary><c>CreditSpecification</c> is for a burstable type (t5, t6) only (<c>InvalidCreditSpecification.NotSupported</c>, 400).</summary>
     internal static void CreditSpecification(ApiParameters p, string? instanceType)

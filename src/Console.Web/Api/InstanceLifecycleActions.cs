@@ -9,7 +9,7 @@ namespace EcsConsole.Web.Api;
 /// StartInstances, StopInstances and DeleteInstances, RebootInstance, DescribeInstanceStatus, DescribeInstanceAttribute
 /// and ModifyInstanceAttribute, each on <see cref="InstanceService"/>'s rules.
 /// </summary>
-internal static class InstanceLifecycleActions
+internal static partial class InstanceLifecycleActions
 {
     /// <summary>DescribeInstanceStatus answers at most 50 instances a page.</summary>
     private const int MaxStatusPageSize = 50;
@@ -125,8 +125,13 @@ internal static class InstanceLifecycleActions
     {
         // IPAR-37: the values are checked now (before any lookup) and applied over the instance's own options.
         var settings = InstanceLaunchParameters.Settings(p, new InstanceSettings());
-        var names = new[] { "CpuOptions.", "CreditSpecification", "PrivateDnsNameOptions.", "EnableJumboFrame", "EnableNetworkEncryption", "NetworkOptions.", "Recyclable" };
+        var names = new[]
+        {
+            "CpuOptions.", "CreditSpecification", "PrivateDnsNameOptions.", "EnableJumboFrame", "EnableNetworkEncryption", "NetworkOptions.", "Recyclable",
+            "NetworkInterfaceQueueNumber", "RemoteConnectionOptions.",
+        };
         var changesSettings = p.Values.Keys.Any(n => names.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal)));
+        var (remoteType, remotePassword) = RemoteConnection(p);
         return new ModifyInstanceAttributeRequest
         {
             RegionId = "",
@@ -138,9 +143,41 @@ internal static class InstanceLifecycleActions
             DeletionProtection = p.Bool("DeletionProtection"),
             SecurityGroupIds = p.List("SecurityGroupIds"),
             UserData = InstanceLaunchParameters.UserData(p),
-            Settings = changesSettings ? current => InstanceLaunchParameters.Settings(p, current) : null,
+            Settings = changesSettings
+                ? current => InstanceLaunchParameters.Settings(p, current) with
+                {
+                    RemoteConnectionType = remoteType ?? current.RemoteConnectionType,
+                    RemoteConnectionPasswordSet = current.RemoteConnectionPasswordSet || remotePassword,
+                }
+                : null,
         };
     }
+
+    /// <summary>
+    /// IPAR-41: <c>RemoteConnectionOptions.Type</c> is <c>vnc</c> (else <c>InvalidParameter</c>, *Unclear*) and
+    /// <c>RemoteConnectionOptions.Password</c> six letters or digits, as ModifyInstanceVncPasswd's
+    /// (<c>IncorrectVncPassword.Malformed</c>, 400); answers the type and whether a password was given.
+    /// </summary>
+    private static (string? Type, bool Password) RemoteConnection(ApiParameters p)
+    {
+        var type = p.Get("RemoteConnectionOptions.Type");
+        if (type is not null && type != "vnc")
+        {
+            p.Fail(CommonErrors.InvalidParameter("RemoteConnectionOptions.Type", "the remote connection is vnc."));
+        }
+
+        var password = p.Get("RemoteConnectionOptions.Password");
+        if (password is not null && !VncPassword().IsMatch(password))
+        {
+            p.Fail(ApiErrors.Invalid("IncorrectVncPassword.Malformed", 400,
+                "The remote connection password must be 6 characters: uppercase and lowercase letters and digits."));
+        }
+
+        return (type, password is not null);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9]{6}$")]
+    private static partial System.Text.RegularExpressions.Regex VncPassword();
 
     private static (IReadOnlyList<string> Ids, ApiPaging Paging) BindStatus(ApiParameters p)
     {

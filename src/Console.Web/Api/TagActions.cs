@@ -2,7 +2,7 @@ using EcsConsole.Domain.Tags;
 
 namespace EcsConsole.Web.Api;
 
-/// <summary>TagResources, UntagResources and ListTagResources (ecs-openapi §2.25) for images.</summary>
+/// <summary>TagResources, UntagResources and ListTagResources (ecs-openapi §2.25) for every resource type that carries tags (SDP-17).</summary>
 internal static class TagActions
 {
     /// <summary>ListTagResources answers at most 50 tags a page.</summary>

@@ -9,6 +9,9 @@ public sealed class InstancesPage(IPage page) : ConsolePage(page)
 
     public ILocator Status(string instanceId) => TestId($"instance-status-{instanceId}");
 
+    /// <summary>The security, queue and remote connection options the instance was given (IPAR-38…41), under its type.</summary>
+    public ILocator Options(string instanceId) => TestId($"instance-options-{instanceId}");
+
     public Task OpenAsync(string region) => GotoAsync($"/instances?region={region}");
 
     /// <summary>The ID of the instance named <paramref name="name"/> on the open page.</summary>

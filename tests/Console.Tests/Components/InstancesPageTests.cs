@@ -51,6 +51,33 @@ public sealed class InstancesPageTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Instances_ShowTheSecurityQueueAndRemoteConnectionOptions_AnInstanceWasGiven_UnderItsType()
+    {
+        // Arrange: web-1 given the options of IPAR-38…41; db-1 none
+        await SignInAsync(DemoWorld.Alice);
+        var web = await InstanceIdAsync("web-1");
+        var db = await InstanceIdAsync("db-1");
+        await using (var context = Database.NewContext())
+        {
+            var instance = await context.Instances.SingleAsync(i => i.Id == web);
+            instance.Settings = instance.Settings with
+            {
+                TrustedSystemMode = "vTPM", SecurityHardening = true, AdditionalService = false, QueueNumber = 2, RemoteConnectionPasswordSet = true,
+            };
+            await context.SaveChangesAsync();
+        }
+
+        // Act
+        var cut = RenderAt("cn-hangzhou");
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal(
+            "vTPM · Security hardening · No Alibaba Cloud system configuration · 2 NIC queues · VNC password set",
+            cut.Find($"[data-testid='instance-options-{web}']").TextContent.Trim()));
+        Assert.Empty(cut.FindAll($"[data-testid='instance-options-{db}']"));
+    }
+
+    [Fact]
     public async Task Instances_InARegionWhereAcmeHasNothing_ShowsTheEmptyState()
     {
         // Arrange

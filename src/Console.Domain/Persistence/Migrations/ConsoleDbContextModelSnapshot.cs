@@ -2087,6 +2087,10 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssociationType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CopiedSnapshotsRetentionDays")
                         .HasColumnType("INTEGER");
 
@@ -2806,7 +2810,31 @@ namespace EcsConsole.Domain.Persistence.Migrations
                                 .HasForeignKey("PolicyId");
                         });
 
+                    b.OwnsMany("EcsConsole.Domain.Snapshots.AutoSnapshotPolicyTargetTag", "TargetTags", b1 =>
+                        {
+                            b1.Property<string>("PolicyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagKey")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TagValue")
+                                .IsRequired()
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("PolicyId", "TagKey");
+
+                            b1.ToTable("AutoSnapshotPolicyTargetTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId");
+                        });
+
                     b.Navigation("Tags");
+
+                    b.Navigation("TargetTags");
                 });
 
             modelBuilder.Entity("EcsConsole.Domain.Snapshots.Snapshot", b =>

@@ -120,7 +120,7 @@ public sealed class TagServiceTests : IAsyncLifetime
     public async Task AnotherResourceType_IsInvalidResourceTypeNotFound()
     {
         // Act
-        var result = await _tags.TagAsync(await _db.ActorAsync(DemoWorld.Alice), Hangzhou, "instance", ["i-x"], [("a", "b")]);
+        var result = await _tags.TagAsync(await _db.ActorAsync(DemoWorld.Alice), Hangzhou, "router", ["vrt-x"], [("a", "b")]);
 
         // Assert
         Assert.Equal(TagErrors.ResourceTypeNotFoundCode, result.Error?.Code);

@@ -21,8 +21,8 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 "EcsConsole.Domain.Snapshots.AutoSnapshotPolicy",
                 typeof(AutoSnapshotPolicy),
                 baseEntityType,
-                propertyCount: 14,
-                navigationCount: 1,
+                propertyCount: 15,
+                navigationCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -42,6 +42,15 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 fieldInfo: typeof(AccountResource).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
             accountId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var associationType = runtimeEntityType.AddProperty(
+                "AssociationType",
+                typeof(string),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("AssociationType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<AssociationType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
+            associationType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var copiedSnapshotsRetentionDays = runtimeEntityType.AddProperty(
                 "CopiedSnapshotsRetentionDays",

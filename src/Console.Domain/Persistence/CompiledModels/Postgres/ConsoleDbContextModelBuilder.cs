@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dfe483e2-c8fb-4f5f-8778-7aed1c009625"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("edd69525-3070-4e60-8e8b-695539f2ebf1"), entityTypeCount: 57)
         {
         }
 
@@ -58,6 +58,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             var simulationFault = SimulationFaultEntityType.Create(this);
             var autoSnapshotPolicy = AutoSnapshotPolicyEntityType.Create(this);
             var autoSnapshotPolicyTag = AutoSnapshotPolicyTagEntityType.Create(this);
+            var autoSnapshotPolicyTargetTag = AutoSnapshotPolicyTargetTagEntityType.Create(this);
             var diskAutoSnapshotPolicy = DiskAutoSnapshotPolicyEntityType.Create(this);
             var snapshot = SnapshotEntityType.Create(this);
             var snapshotGroup = SnapshotGroupEntityType.Create(this);
@@ -91,6 +92,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             ZoneEntityType.CreateForeignKey1(zone, region);
             SasDiskEntityType.CreateForeignKey1(sasDisk, sasServer);
             AutoSnapshotPolicyTagEntityType.CreateForeignKey1(autoSnapshotPolicyTag, autoSnapshotPolicy);
+            AutoSnapshotPolicyTargetTagEntityType.CreateForeignKey1(autoSnapshotPolicyTargetTag, autoSnapshotPolicy);
             SnapshotTagEntityType.CreateForeignKey1(snapshotTag, snapshot);
             OssObjectEntityType.CreateForeignKey1(ossObject, ossBucket);
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
@@ -142,6 +144,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             SimulationFaultEntityType.CreateAnnotations(simulationFault);
             AutoSnapshotPolicyEntityType.CreateAnnotations(autoSnapshotPolicy);
             AutoSnapshotPolicyTagEntityType.CreateAnnotations(autoSnapshotPolicyTag);
+            AutoSnapshotPolicyTargetTagEntityType.CreateAnnotations(autoSnapshotPolicyTargetTag);
             DiskAutoSnapshotPolicyEntityType.CreateAnnotations(diskAutoSnapshotPolicy);
             SnapshotEntityType.CreateAnnotations(snapshot);
             SnapshotGroupEntityType.CreateAnnotations(snapshotGroup);

@@ -21,8 +21,8 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 "EcsConsole.Domain.Snapshots.AutoSnapshotPolicy",
                 typeof(AutoSnapshotPolicy),
                 baseEntityType,
-                propertyCount: 14,
-                navigationCount: 1,
+                propertyCount: 15,
+                navigationCount: 2,
                 unnamedIndexCount: 2,
                 keyCount: 1);
 
@@ -40,6 +40,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 propertyInfo: typeof(AccountResource).GetProperty("AccountId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(AccountResource).GetField("<AccountId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 16);
+
+            var associationType = runtimeEntityType.AddProperty(
+                "AssociationType",
+                typeof(string),
+                propertyInfo: typeof(AutoSnapshotPolicy).GetProperty("AssociationType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AutoSnapshotPolicy).GetField("<AssociationType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 32);
 
             var copiedSnapshotsRetentionDays = runtimeEntityType.AddProperty(
                 "CopiedSnapshotsRetentionDays",

@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bc43681-d9b8-4c0d-add4-5e01f140a5ed"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("4eff47eb-b658-4430-8da9-18015986cb89"), entityTypeCount: 57)
         {
         }
 
@@ -57,6 +57,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             var simulationFault = SimulationFaultEntityType.Create(this);
             var autoSnapshotPolicy = AutoSnapshotPolicyEntityType.Create(this);
             var autoSnapshotPolicyTag = AutoSnapshotPolicyTagEntityType.Create(this);
+            var autoSnapshotPolicyTargetTag = AutoSnapshotPolicyTargetTagEntityType.Create(this);
             var diskAutoSnapshotPolicy = DiskAutoSnapshotPolicyEntityType.Create(this);
             var snapshot = SnapshotEntityType.Create(this);
             var snapshotGroup = SnapshotGroupEntityType.Create(this);
@@ -90,6 +91,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             ZoneEntityType.CreateForeignKey1(zone, region);
             SasDiskEntityType.CreateForeignKey1(sasDisk, sasServer);
             AutoSnapshotPolicyTagEntityType.CreateForeignKey1(autoSnapshotPolicyTag, autoSnapshotPolicy);
+            AutoSnapshotPolicyTargetTagEntityType.CreateForeignKey1(autoSnapshotPolicyTargetTag, autoSnapshotPolicy);
             SnapshotTagEntityType.CreateForeignKey1(snapshotTag, snapshot);
             OssObjectEntityType.CreateForeignKey1(ossObject, ossBucket);
             IdentityPasskeyDataEntityType.CreateForeignKey1(identityPasskeyData, identityUserPasskey);
@@ -141,6 +143,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             SimulationFaultEntityType.CreateAnnotations(simulationFault);
             AutoSnapshotPolicyEntityType.CreateAnnotations(autoSnapshotPolicy);
             AutoSnapshotPolicyTagEntityType.CreateAnnotations(autoSnapshotPolicyTag);
+            AutoSnapshotPolicyTargetTagEntityType.CreateAnnotations(autoSnapshotPolicyTargetTag);
             DiskAutoSnapshotPolicyEntityType.CreateAnnotations(diskAutoSnapshotPolicy);
             SnapshotEntityType.CreateAnnotations(snapshot);
             SnapshotGroupEntityType.CreateAnnotations(snapshotGroup);
