@@ -19,7 +19,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var images = Filter(db, actor, query);
+        var images = await FilterAsync(db, actor, query, ct);
         if (await ResourceGroupRules.FilterAsync(db, actor.AccountId, query.ResourceGroupId, ct) is { } groups)
         {
             var account = actor.AccountId;
@@ -27,7 +27,8 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         }
 
         var total = await images.CountAsync(ct);
-        var items = await Order(images, query.Sort)
+        // A page past the last row (no row at all, most often) is empty: the page query would walk the index for nothing.
+        var items = total <= (query.Page - 1) * query.PageSize ? [] : await Order(images, query.Sort)
             .Page(query.Page, query.PageSize)
             .Select(i => new ImageListItem(
                 i.Id, i.RegionId, i.Name, i.Description, i.Family, i.OsName, i.Platform, i.OsType, i.Architecture, i.SizeGiB,
@@ -113,7 +114,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         if (!string.IsNullOrEmpty(query.NameContains))
         {
-            images = images.WhereContainsIgnoringCase(db.Database, i => i.Name, query.NameContains);
+            images = images.WhereNameContains(db, query.NameContains);
         }
 
         if (!string.IsNullOrEmpty(query.Family))
@@ -123,8 +124,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         if (!string.IsNullOrEmpty(query.SnapshotId))
         {
-            var snapshotId = query.SnapshotId;
-            images = images.Where(i => db.ImageDiskMappings.Where(m => m.SnapshotId == snapshotId).Select(m => m.ImageKey).Contains(i.Key));
+            images = await images.WhereMadeFromSnapshotAsync(db, query.SnapshotId, ct);
         }
 
         if (query.OsType is { } os)
@@ -195,7 +195,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         }
 
         var total = await images.CountAsync(ct);
-        var page = await images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key)
+        var page = total <= (query.Page - 1) * query.PageSize ? [] : await images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key)
             .Page(query.Page, query.PageSize)
             .Include(i => i.DiskMappings).Include(i => i.Tags).AsSingleQuery()
             .ToListAsync(ct);
@@ -257,7 +257,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         return items.Select(i => byImage.TryGetValue(i.Id, out var own) ? i with { Tags = own } : i).ToList();
     }
 
-    private static IQueryable<Image> Filter(ConsoleDbContext db, Actor actor, ImageListQuery q)
+    private static async Task<IQueryable<Image>> FilterAsync(ConsoleDbContext db, Actor actor, ImageListQuery q, CancellationToken ct)
     {
         var account = actor.AccountId;
         var region = q.RegionId;
@@ -285,10 +285,10 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             var text = q.Search.Trim();
             images = q.SearchBy switch
             {
-                // LIKE with an escape character: case-insensitive (ILIKE on PostgreSQL), and %, _ and \ in the text are literal.
-                ImageSearchField.Name => images.WhereContainsIgnoringCase(db.Database, i => i.Name, text),
-                ImageSearchField.ImageId => images.WhereContainsIgnoringCase(db.Database, i => i.Id, text),
-                ImageSearchField.SnapshotId => images.Where(i => db.ImageDiskMappings.Where(m => m.SnapshotId == text).Select(m => m.ImageKey).Contains(i.Key)),
+                // Case-insensitive; %, _ and \ in the text are literal (ImageSearch).
+                ImageSearchField.Name => images.WhereNameContains(db, text),
+                ImageSearchField.ImageId => images.WhereIdContains(db, text),
+                ImageSearchField.SnapshotId => await images.WhereMadeFromSnapshotAsync(db, text, ct),
             };
         }
 

@@ -18,7 +18,10 @@ internal sealed class ImageConfiguration :
         // rowid (Key) to every index, so (…, CreationTime, Key, …) serves ORDER BY CreationTime, Key as stored and
         // the trailing columns let the filters run on the index without reading rows.
         builder.HasIndex(i => new { i.RegionId, i.Kind, i.Status, i.CreationTime }).HasDatabaseName("IX_Images_Catalogue_Platform");
-        builder.HasIndex(i => new { i.RegionId, i.IsPublic, i.CreationTime }).HasDatabaseName("IX_Images_Catalogue_Community");
+        // Partial: a bare boolean term (WHERE "IsPublic") cannot bound an index column, but it selects a partial index
+        // whose filter it repeats, so the community tab reads only published images (and not every custom one).
+        builder.HasIndex(i => new { i.RegionId, i.Kind, i.Status, i.CreationTime }, "IX_Images_Catalogue_Community")
+            .HasFilter("\"IsPublic\"");
         builder.HasIndex(i => new { i.OwnerAccountId, i.RegionId, i.Kind, i.Status, i.OsType, i.Architecture, i.Family })
             .HasDatabaseName("IX_Images_Catalogue_OwnerCount");
         builder.HasIndex(i => new { i.OwnerAccountId, i.RegionId, i.CreationTime, i.Key, i.Kind, i.Status, i.Name, i.Id })

@@ -1279,12 +1279,39 @@ VALUES ('20261206092426_AutoSnapshotPolicyTargetTags', '10.0.14');
 COMMIT;
 
 BEGIN TRANSACTION;
+DROP INDEX "IX_Images_Catalogue_Community";
+
+CREATE INDEX "IX_Images_Catalogue_Community" ON "Images" ("RegionId", "Kind", "Status", "CreationTime") WHERE "IsPublic";
+
+CREATE VIRTUAL TABLE "ImageSearch" USING fts5("Name", "Id", content='Images', content_rowid='Key', tokenize='trigram');
+
+INSERT INTO "ImageSearch"("ImageSearch") VALUES ('rebuild');
+
+CREATE TRIGGER "Images_Search_Insert" AFTER INSERT ON "Images" BEGIN
+    INSERT INTO "ImageSearch"(rowid, "Name", "Id") VALUES (new."Key", new."Name", new."Id");
+END;
+
+CREATE TRIGGER "Images_Search_Delete" AFTER DELETE ON "Images" BEGIN
+    INSERT INTO "ImageSearch"("ImageSearch", rowid, "Name", "Id") VALUES ('delete', old."Key", old."Name", old."Id");
+END;
+
+CREATE TRIGGER "Images_Search_Update" AFTER UPDATE OF "Name", "Id" ON "Images" BEGIN
+    INSERT INTO "ImageSearch"("ImageSearch", rowid, "Name", "Id") VALUES ('delete', old."Key", old."Name", old."Id");
+    INSERT INTO "ImageSearch"(rowid, "Name", "Id") VALUES (new."Key", new."Name", new."Id");
+END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206101037_CatalogueSearch', '10.0.14');
+
+COMMIT;
+
+BEGIN TRANSACTION;
 ALTER TABLE "ImagePipelines" ADD "ImportOptions" TEXT NOT NULL DEFAULT 'null';
 
 ALTER TABLE "ImagePipelineExecutions" ADD "ImportedImageId" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206101238_PipelineOssImport', '10.0.14');
+VALUES ('20261206102358_PipelineOssImport', '10.0.14');
 
 COMMIT;
 

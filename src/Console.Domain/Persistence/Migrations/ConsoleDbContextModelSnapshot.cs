@@ -922,9 +922,6 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.HasIndex("RegionId", "Id")
                         .IsUnique();
 
-                    b.HasIndex("RegionId", "IsPublic", "CreationTime")
-                        .HasDatabaseName("IX_Images_Catalogue_Community");
-
                     b.HasIndex("RegionId", "Kind", "Status", "CreationTime")
                         .HasDatabaseName("IX_Images_Catalogue_Platform");
 
@@ -936,6 +933,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.HasIndex("OwnerAccountId", "RegionId", "CreationTime", "Key", "Kind", "Status", "Name", "Id")
                         .HasDatabaseName("IX_Images_Catalogue_OwnerByTime");
+
+                    b.HasIndex(new[] { "RegionId", "Kind", "Status", "CreationTime" }, "IX_Images_Catalogue_Community")
+                        .HasFilter("\"IsPublic\"");
 
                     b.ToTable("Images");
                 });

@@ -152,6 +152,42 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task List_SearchByName_FollowsARenameAndADeletion()
+    {
+        // Arrange: the name search reads an index of its own (ImageSearch: FTS5 on SQLite), kept by the database itself
+        await using (var db = _db.NewContext())
+        {
+            await db.Images.Where(i => i.Name == "acme-base-v1").ExecuteUpdateAsync(s => s.SetProperty(i => i.Name, "acme-golden-renamed"));
+        }
+
+        // Act
+        var byNewName = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { Search = "GOLDEN" });
+        var byOldName = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { Search = "base-v1" });
+        await using (var db = _db.NewContext())
+        {
+            await db.Images.Where(i => i.Name == "acme-golden-renamed").ExecuteDeleteAsync();
+        }
+
+        var afterDeletion = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { Search = "golden" });
+
+        // Assert
+        Assert.Equal(["acme-golden-renamed"], byNewName.Items.Select(i => i.Name));
+        Assert.Equal(0, byOldName.Total);
+        Assert.Equal(0, afterDeletion.Total);
+    }
+
+    [Fact]
+    public async Task List_APagePastTheLastRow_IsEmpty_WithTheTotal()
+    {
+        // Act
+        var page = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Public) with { Page = 50, PageSize = 10 });
+
+        // Assert
+        Assert.Empty(page.Items);
+        Assert.True(page.Total > 0);
+    }
+
+    [Fact]
     public async Task List_SearchBySnapshotId_FindsTheImagesMadeFromIt()
     {
         // Arrange

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("edd69525-3070-4e60-8e8b-695539f2ebf1"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("8c56793b-dc08-434a-b606-35eea140abc8"), entityTypeCount: 57)
         {
         }
 

@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4eff47eb-b658-4430-8da9-18015986cb89"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("5bf1069b-d335-4bce-ac58-34f1e8dec757"), entityTypeCount: 57)
         {
         }
 

@@ -22,7 +22,8 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 38,
                 navigationCount: 2,
-                unnamedIndexCount: 8,
+                unnamedIndexCount: 7,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var key = runtimeEntityType.AddProperty(
@@ -323,24 +324,25 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 unique: true);
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { regionId, isPublic, creationTime });
-            index2.AddAnnotation("Relational:Name", "IX_Images_Catalogue_Community");
+                new[] { regionId, kind, status, creationTime });
+            index2.AddAnnotation("Relational:Name", "IX_Images_Catalogue_Platform");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { regionId, kind, status, creationTime });
-            index3.AddAnnotation("Relational:Name", "IX_Images_Catalogue_Platform");
+                new[] { ownerAccountId, regionId, name, key, kind, status });
+            index3.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerByName");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { ownerAccountId, regionId, name, key, kind, status });
-            index4.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerByName");
+                new[] { ownerAccountId, regionId, kind, status, osType, architecture, family });
+            index4.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerCount");
 
             var index5 = runtimeEntityType.AddIndex(
-                new[] { ownerAccountId, regionId, kind, status, osType, architecture, family });
-            index5.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerCount");
-
-            var index6 = runtimeEntityType.AddIndex(
                 new[] { ownerAccountId, regionId, creationTime, key, kind, status, name, id });
-            index6.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerByTime");
+            index5.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerByTime");
+
+            var iX_Images_Catalogue_Community = runtimeEntityType.AddIndex(
+                new[] { regionId, kind, status, creationTime },
+                name: "IX_Images_Catalogue_Community");
+            iX_Images_Catalogue_Community.AddAnnotation("Relational:Filter", "\"IsPublic\"");
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace EcsConsole.Domain.Persistence.Migrations
 {
     [DbContext(typeof(ConsoleDbContext))]
-    [Migration("20261206101238_PipelineOssImport")]
+    [Migration("20261206102358_PipelineOssImport")]
     partial class PipelineOssImport
     {
         /// <inheritdoc />
@@ -925,9 +925,6 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.HasIndex("RegionId", "Id")
                         .IsUnique();
 
-                    b.HasIndex("RegionId", "IsPublic", "CreationTime")
-                        .HasDatabaseName("IX_Images_Catalogue_Community");
-
                     b.HasIndex("RegionId", "Kind", "Status", "CreationTime")
                         .HasDatabaseName("IX_Images_Catalogue_Platform");
 
@@ -939,6 +936,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.HasIndex("OwnerAccountId", "RegionId", "CreationTime", "Key", "Kind", "Status", "Name", "Id")
                         .HasDatabaseName("IX_Images_Catalogue_OwnerByTime");
+
+                    b.HasIndex(new[] { "RegionId", "Kind", "Status", "CreationTime" }, "IX_Images_Catalogue_Community")
+                        .HasFilter("\"IsPublic\"");
 
                     b.ToTable("Images");
                 });

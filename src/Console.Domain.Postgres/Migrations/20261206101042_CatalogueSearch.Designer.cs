@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcsConsole.Domain.Postgres.Migrations
 {
     [DbContext(typeof(ConsoleDbContext))]
-    [Migration("20261206101245_PipelineOssImport")]
-    partial class PipelineOssImport
+    [Migration("20261206101042_CatalogueSearch")]
+    partial class CatalogueSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -555,10 +555,6 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<string>("ImportOptions")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("InstanceType")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -664,10 +660,6 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.Property<string>("ImageName")
                         .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
-
-                    b.Property<string>("ImportedImageId")
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -1052,9 +1044,6 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.HasIndex("RegionId", "Id")
                         .IsUnique();
 
-                    b.HasIndex("RegionId", "IsPublic", "CreationTime")
-                        .HasDatabaseName("IX_Images_Catalogue_Community");
-
                     b.HasIndex("RegionId", "Kind", "Status", "CreationTime")
                         .HasDatabaseName("IX_Images_Catalogue_Platform");
 
@@ -1066,6 +1055,9 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.HasIndex("OwnerAccountId", "RegionId", "CreationTime", "Key", "Kind", "Status", "Name", "Id")
                         .HasDatabaseName("IX_Images_Catalogue_OwnerByTime");
+
+                    b.HasIndex(new[] { "RegionId", "Kind", "Status", "CreationTime" }, "IX_Images_Catalogue_Community")
+                        .HasFilter("\"IsPublic\"");
 
                     b.ToTable("Images");
                 });
