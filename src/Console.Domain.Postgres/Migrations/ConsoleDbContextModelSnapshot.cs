@@ -552,6 +552,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ImportOptions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("InstanceType")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -657,6 +661,10 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.Property<string>("ImageName")
                         .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
+                    b.Property<string>("ImportedImageId")
                         .HasColumnType("text")
                         .UseCollation("C");
 

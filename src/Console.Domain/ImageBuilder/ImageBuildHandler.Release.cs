@@ -167,6 +167,11 @@ public sealed partial class ImageBuildHandler
                 execution.ImageId = null;
             }
 
+            if (!await ImportedImageSettledAsync())
+            {
+                return;
+            }
+
             var suffix = execution.Id[5..17];
             execution.Write($"Delete transition vswitch \"vsw-{suffix}\" and vpc \"vpc-{suffix}\".", now);
             if (!pipeline.RetainCloudAssistant && execution.Outcome is BuildStatus.SUCCESS or BuildStatus.PARTITION_SUCCESS)
@@ -175,6 +180,46 @@ public sealed partial class ImageBuildHandler
             }
 
             End(execution.Outcome ?? BuildStatus.SUCCESS);
+        }
+
+        /// <summary>
+        /// IB-38: the image an OSS base was imported as stays or goes by the template's retention strategy (a build
+        /// "succeeded" when it ends SUCCESS or PARTITION_SUCCESS); false while it is still being imported.
+        /// </summary>
+        private async Task<bool> ImportedImageSettledAsync()
+        {
+            if (execution.ImportedImageId is not { } importedId)
+            {
+                return true;
+            }
+
+            var options = pipeline.ImportOptions;
+            var succeeded = execution.Outcome is null or BuildStatus.SUCCESS or BuildStatus.PARTITION_SUCCESS;
+            if (options.Keeps(succeeded))
+            {
+                execution.Write($"The imported image {importedId} is kept (RetentionStrategy={options.EffectiveRetention}).", now);
+            }
+            else
+            {
+                var image = await ImageAsync(Region, importedId);
+                if (image is { Status: ImageStatus.Creating or ImageStatus.Waiting })
+                {
+                    execution.Write($"Waiting for the imported image {importedId} to settle before removing it.", now);
+                    return false;
+                }
+
+                if (image is not null)
+                {
+                    var deleted = await handler.Service<ImageLifecycleService>()
+                        .DeleteAsync(Actor, Region, new DeleteImagesRequest([importedId], Force: true, DeleteAssociatedSnapshots: true), ct);
+                    execution.Write(deleted.IsSuccess
+                        ? $"Delete the imported image {importedId} (RetentionStrategy={options.EffectiveRetention})."
+                        : $"Could not delete the imported image {importedId}: {deleted.Error.Code}.", now);
+                }
+            }
+
+            execution.ImportedImageId = null;
+            return true;
         }
 
         private void RunSteps(List<BuildStep> steps, BuildStatus failure)
@@ -208,7 +253,7 @@ public sealed partial class ImageBuildHandler
             }
 
             var somethingToRelease = (!keep && execution.TransitInstanceId is not null) || execution.TestInstanceId is not null
-                || (outcome == BuildStatus.FAILED && execution.ImageId is not null);
+                || (outcome == BuildStatus.FAILED && execution.ImageId is not null) || execution.ImportedImageId is not null;
             if (somethingToRelease)
             {
                 if (keep)

@@ -2,6 +2,7 @@ using EcsConsole.Domain.Copies;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
 using EcsConsole.Domain.Sharing;
+using EcsConsole.Domain.Storage;
 using EcsConsole.Domain.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -118,6 +119,11 @@ public sealed partial class ImageBuildHandler(IServiceProvider services, IDbCont
                 return;
             }
 
+            if (pipeline.BaseImageType == BaseImageType.OSS && !await ImportedAsync())
+            {
+                return;
+            }
+
             var instance = await RunningAsync(Slot.Transit, execution.BaseImageId,
                 id => $"Create intermediate instance {id} ({execution.InstanceTypeId}, pay-as-you-go) from {execution.BaseImageId}.");
             if (instance is null)
@@ -134,6 +140,70 @@ public sealed partial class ImageBuildHandler(IServiceProvider services, IDbCont
             {
                 execution.Enter(BuildStatus.BUILDING, $"Running {execution.BuildSteps.Count} build command(s).", now);
             }
+        }
+
+        /// <summary>
+        /// IB-38: an OSS base is first imported through ImportImage (its checks and codes; a refusal fails the build),
+        /// named <see cref="PipelineImportRules.ImportedImageName"/>, and waited for until Available; a template without an
+        /// instance type then gets the smallest one the imported image runs on. True once the instance can be launched.
+        /// </summary>
+        private async Task<bool> ImportedAsync()
+        {
+            var options = pipeline.ImportOptions;
+            if (execution.ImportedImageId is null)
+            {
+                var name = PipelineImportRules.ImportedImageName(options, execution.Id);
+                var existing = await OwnImageIdAsync(Region, name);
+                if (existing is null)
+                {
+                    var imported = await handler.Service<ImportImageService>()
+                        .ImportAsync(Actor, PipelineImportRules.ImportRequest(options, Region, name, pipeline.ResourceGroupId), ct);
+                    if (!imported.IsSuccess)
+                    {
+                        Fail(BuildStatus.FAILED, imported.Error);
+                        return false;
+                    }
+
+                    existing = imported.Value.ImageId;
+                }
+
+                execution.ImportedImageId = existing;
+                execution.BaseImageId = existing;
+                execution.Write($"Import the base image {existing} ({name}) from oss://{options.Disks[0].OssBucket}/{options.Disks[0].OssObject}.", now);
+                return false;
+            }
+
+            var image = await ImageAsync(Region, execution.ImportedImageId);
+            switch (image?.Status)
+            {
+                case null:
+                    execution.ImportedImageId = null;
+                    Fail(BuildStatus.FAILED, ImageErrors.NotFound(execution.BaseImageId));
+                    return false;
+                case ImageStatus.CreateFailed:
+                    Fail(BuildStatus.FAILED, ImageBuilderErrors.CreateImageFailed(image.Id));
+                    return false;
+                case ImageStatus.Available:
+                    break;
+                default:
+                    execution.Write($"Importing the base image {image.Id} ({image.Status}).", now);
+                    return false;
+            }
+
+            if (execution.InstanceTypeId.Length == 0)
+            {
+                var type = await handler.Service<CompatibilityService>().SmallestSupportedTypeAsync(Actor, Region, image.Id, ct);
+                if (type is null)
+                {
+                    Fail(BuildStatus.FAILED, ImageBuilderErrors.InstanceTypeNotFound($"no instance type sold in {Region} runs {image.Id}"));
+                    return false;
+                }
+
+                execution.InstanceTypeId = type;
+                execution.Write($"The imported image {image.Id} is Available; intermediate instance type {type}.", now);
+            }
+
+            return true;
         }
 
         private async Task RepairAsync()

@@ -46,7 +46,7 @@ public sealed class ImageBuildService(
         await using (var read = await dbFactory.CreateDbContextAsync(ct))
         {
             var template = await read.ImagePipelines.AsNoTracking().FirstOrDefaultAsync(p => p.Id == pipelineId && p.RegionId == regionId && p.AccountId == actor.AccountId, ct);
-            if (template is { InstanceType: null })
+            if (template is { InstanceType: null, BaseImageType: not BaseImageType.OSS })
             {
                 var image = template.BaseImageType == BaseImageType.IMAGE
                     ? template.BaseImage
@@ -193,7 +193,17 @@ public sealed class ImageBuildService(
         }
 
         Image? baseImage;
-        if (pipeline.BaseImageType == BaseImageType.IMAGE_FAMILY)
+        if (pipeline.BaseImageType == BaseImageType.OSS)
+        {
+            // IB-52: the files must still be there; the import itself is PREPARING's first step (IB-38).
+            if (await PipelineImportRules.LookupAsync(db, actor, regionId, pipeline.ImportOptions, PipelineImportRules.StartObjectNotFoundCode, ct) is { } gone)
+            {
+                return gone;
+            }
+
+            baseImage = null;
+        }
+        else if (pipeline.BaseImageType == BaseImageType.IMAGE_FAMILY)
         {
             baseImage = await ImagePipelineService.FamilyImageAsync(db, actor, regionId, pipeline.BaseImage!, ct);
             if (baseImage is null)
@@ -212,7 +222,9 @@ public sealed class ImageBuildService(
             baseImage = found.Value;
         }
 
-        var system = baseImage.OsType == OsType.Windows ? BuildSystemType.Windows : BuildSystemType.Linux;
+        var system = baseImage?.OsType == OsType.Windows || (baseImage is null && PipelineImportRules.IsWindows(pipeline.ImportOptions))
+            ? BuildSystemType.Windows
+            : BuildSystemType.Linux;
         var build = await StepsAsync(db, actor, regionId, pipeline.BuildContent, ContentKind.BuildContent, system, ct);
         if (!build.IsSuccess)
         {
@@ -225,10 +237,15 @@ public sealed class ImageBuildService(
             return test.Error;
         }
 
+        // An OSS base without a type gets the smallest one its imported image runs on, once imported (IB-35, IB-38).
         var type = pipeline.InstanceType ?? defaultType;
-        if (type is null || !await db.InstanceTypes.AnyAsync(t => t.Id == type, ct))
+        if (type is null && baseImage is null)
         {
-            return ImageBuilderErrors.InstanceTypeNotFound(type ?? $"no instance type sold in {regionId} runs {baseImage.Id}");
+            type = "";
+        }
+        else if (type is null || !await db.InstanceTypes.AnyAsync(t => t.Id == type, ct))
+        {
+            return ImageBuilderErrors.InstanceTypeNotFound(type ?? $"no instance type sold in {regionId} runs {baseImage?.Id}");
         }
 
         var id = ids.NewExecutionId();
@@ -255,15 +272,18 @@ public sealed class ImageBuildService(
             StartedByEmail = actor.Email,
             StartedByRole = actor.Role,
             StartedBySource = actor.Source,
-            BaseImageId = baseImage.Id,
+            BaseImageId = baseImage?.Id ?? "",
             InstanceTypeId = type,
             BuildSteps = build.Value,
             TestSteps = test.Value,
             ImageName = name,
         };
-        execution.Write(pipeline.BaseImageType == BaseImageType.IMAGE_FAMILY
-            ? $"Build started: the family {pipeline.BaseImage} resolves to {baseImage.Id}; intermediate instance type {type}."
-            : $"Build started from {baseImage.Id}; intermediate instance type {type}.", now);
+        execution.Write(pipeline.BaseImageType switch
+        {
+            BaseImageType.OSS => $"Build started: the base is imported from OSS ({pipeline.ImportOptions.Disks[0].OssBucket}/{pipeline.ImportOptions.Disks[0].OssObject}) first.",
+            BaseImageType.IMAGE_FAMILY => $"Build started: the family {pipeline.BaseImage} resolves to {baseImage?.Id}; intermediate instance type {type}.",
+            _ => $"Build started from {baseImage?.Id}; intermediate instance type {type}.",
+        }, now);
         db.ImagePipelineExecutions.Add(execution);
         await db.SaveChangesAsync(ct);
         return id;

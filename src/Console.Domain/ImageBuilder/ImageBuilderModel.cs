@@ -116,8 +116,16 @@ public sealed class ImagePipeline : AccountResource
 
     public BaseImageType BaseImageType { get; init; }
 
-    /// <summary>An image ID (IMAGE) or a family name (IMAGE_FAMILY).</summary>
+    /// <summary>An image ID (IMAGE) or a family name (IMAGE_FAMILY); as given for OSS, where it is not used (IB-30).</summary>
     public string? BaseImage { get; init; }
+
+    /// <summary>What the template builds from, for people: the image or family, or an OSS base's system-disk file (<c>oss://bucket/object</c>).</summary>
+    public string SourceText => BaseImageType == BaseImageType.OSS && ImportOptions.Disks.Count > 0
+        ? $"oss://{ImportOptions.Disks[0].OssBucket}/{ImportOptions.Disks[0].OssObject}"
+        : BaseImage ?? "";
+
+    /// <summary>How an OSS base is imported (<c>ImportImageOptions</c>, IB-38); empty unless <see cref="BaseImageType"/> is OSS.</summary>
+    public PipelineImportOptions ImportOptions { get; init; } = new();
 
     public string? BuildContent { get; init; }
 
@@ -210,11 +218,17 @@ public sealed class ImagePipelineExecution : AccountResource
 
     public ActorSource StartedBySource { get; init; }
 
-    /// <summary>The base image resolved at start (a family resolves to its newest Available image, IB-30).</summary>
-    public required string BaseImageId { get; init; }
+    /// <summary>
+    /// The base image resolved at start (a family resolves to its newest Available image, IB-30); for an OSS base empty
+    /// until PREPARING has imported it (IB-38).
+    /// </summary>
+    public required string BaseImageId { get; set; }
 
-    /// <summary>The intermediate instance's type resolved at start (IB-35).</summary>
-    public required string InstanceTypeId { get; init; }
+    /// <summary>The intermediate instance's type resolved at start (IB-35); for an OSS base without one, once the import is Available.</summary>
+    public required string InstanceTypeId { get; set; }
+
+    /// <summary>The image an OSS base was imported as (IB-38): kept or deleted at the end by the template's retention strategy.</summary>
+    public string? ImportedImageId { get; set; }
 
     /// <summary>The build commands with components expanded, resolved at start (IB-21, IB-52).</summary>
     public List<BuildStep> BuildSteps { get; init; } = [];
@@ -268,6 +282,62 @@ public sealed class ImagePipelineExecution : AccountResource
     }
 }
 
+/// <summary>
+/// <c>ImportImageOptions</c> of a template with an OSS base (IB-38), stored as written (null: not given); the import applies
+/// ImportImage's defaults (IMP-*) to what is missing.
+/// </summary>
+public sealed record PipelineImportOptions
+{
+    public string? Architecture { get; init; }
+
+    public string? OsType { get; init; }
+
+    public string? Platform { get; init; }
+
+    public string? BootMode { get; init; }
+
+    public string? LicenseType { get; init; }
+
+    public string? ImageName { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? RoleName { get; init; }
+
+    /// <summary>Deprecated: <c>true</c> reads as <c>RetainAlways</c> when no <see cref="RetentionStrategy"/> is given.</summary>
+    public bool RetainImportedImage { get; init; }
+
+    public string? RetentionStrategy { get; init; }
+
+    public string? NvmeSupport { get; init; }
+
+    public string? ImdsSupport { get; init; }
+
+    public List<PipelineImportDisk> Disks { get; init; } = [];
+
+    public List<BuilderTag> Tags { get; init; } = [];
+
+    /// <summary>Whether an import is described at all (a template with another base has none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsEmpty => Disks.Count == 0;
+
+    /// <summary>The strategy in force: the given one, else <c>RetainAlways</c> for the deprecated flag, else <c>RetainNever</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string EffectiveRetention => RetentionStrategy ?? (RetainImportedImage ? "RetainAlways" : "RetainNever");
+
+    /// <summary>Whether the imported image stays after a build that ended <paramref name="succeeded"/> (IB-38).</summary>
+    public bool Keeps(bool succeeded) => EffectiveRetention switch
+    {
+        "RetainAlways" => true,
+        "RetainOnlySuccessful" => succeeded,
+        "RetainOnlyFailed" => !succeeded,
+        _ => false,
+    };
+}
+
+/// <summary>One file of an OSS base (<c>ImportImageOptions.DiskDeviceMappings.N</c>; the first is the system disk).</summary>
+public sealed record PipelineImportDisk(string OssBucket, string OssObject, string? Format, int? DiskImageSize);
+
 /// <summary>One command a build runs: its source (a content line or a component), keyword and text.</summary>
 public sealed record BuildStep(string Source, string Keyword, string Text, int? ExitCode);
 
@@ -298,6 +368,7 @@ internal sealed class ImageBuilderConfiguration :
         builder.Property(p => p.AddAccounts).HasJsonConversion();
         builder.Property(p => p.Tags).HasJsonConversion();
         builder.Property(p => p.ComponentReferences).HasJsonConversion();
+        builder.Property(p => p.ImportOptions).HasJsonConversion();
         builder.HasIndex(p => new { p.AccountId, p.RegionId, p.CreationTime });
     }
 

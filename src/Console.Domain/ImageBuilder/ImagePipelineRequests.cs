@@ -3,7 +3,7 @@ namespace EcsConsole.Domain.ImageBuilder;
 /// <summary>CreateImagePipeline (image-builder.md §5.4). Enumerations and numbers as given, so that bad ones get their codes.</summary>
 public sealed record CreateImagePipelineRequest : NewBuilderResourceRequest
 {
-    /// <summary><c>IMAGE</c> or <c>IMAGE_FAMILY</c> (required).</summary>
+    /// <summary><c>IMAGE</c>, <c>IMAGE_FAMILY</c> or <c>OSS</c> (required).</summary>
     public string? BaseImageType { get; init; }
 
     public string? BaseImage { get; init; }
@@ -45,6 +45,9 @@ public sealed record CreateImagePipelineRequest : NewBuilderResourceRequest
     public IReadOnlyList<string> ToRegionIds { get; init; } = [];
 
     public IReadOnlyList<string> AddAccounts { get; init; } = [];
+
+    /// <summary><c>ImportImageOptions</c> (read for an OSS base only, IB-38); null when none was given.</summary>
+    public PipelineImportOptions? ImportOptions { get; init; }
 }
 
 /// <summary>DescribeImagePipelines filters (IB-44).</summary>

@@ -38,7 +38,8 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
 
     /// <summary>
     /// Creates a template. Codes, in order: <c>Forbidden</c>; <c>InvalidRegionId.NotFound</c>; name, description and tag
-    /// codes; <see cref="ImageBuilderErrors.BaseImageTypeCode"/>; <c>MissingParameter</c> (BaseImage);
+    /// codes; <see cref="ImageBuilderErrors.BaseImageTypeCode"/>; for an OSS base the <see cref="PipelineImportRules"/> codes
+    /// (IB-38: shapes, then the role and the files), else <c>MissingParameter</c> (BaseImage);
     /// <see cref="ImageBuilderErrors.BaseImageNotFoundCode"/>; <c>InvalidImageFamily.Malformed</c>; the content codes;
     /// <see cref="ImageBuilderErrors.ReferencedComponentNotFoundCode"/>, <see cref="ImageBuilderErrors.ComponentNotSupportedCode"/>;
     /// <c>InvalidImageName.Malformed</c>, <see cref="ImageBuilderErrors.ImageOptionsDescriptionCode"/>,
@@ -152,24 +153,44 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
 
         var region = found.Value;
 
-        if (request.BaseImageType is not (nameof(BaseImageType.IMAGE) or nameof(BaseImageType.IMAGE_FAMILY)))
+        if (request.BaseImageType is not (nameof(BaseImageType.IMAGE) or nameof(BaseImageType.IMAGE_FAMILY) or nameof(BaseImageType.OSS)))
         {
             return ImageBuilderErrors.BaseImageType(request.BaseImageType);
         }
 
         var baseType = Enum.Parse<BaseImageType>(request.BaseImageType);
-        if (string.IsNullOrWhiteSpace(request.BaseImage))
+        var import = baseType == BaseImageType.OSS ? request.ImportOptions : null;
+        var baseImage = Result<Image?>.Success(null);
+        if (baseType == BaseImageType.OSS)
         {
-            return CommonErrors.MissingParameter("BaseImage");
+            // IB-38: an OSS base is imported by each build; BaseImage is not used (IB-30).
+            if (import is null)
+            {
+                return new EcsError(PipelineImportRules.MissingOptionsCode, 404, "The input parameter ImportImageOptions that is mandatory for processing this request is not supplied.");
+            }
+
+            if ((PipelineImportRules.Shape(import) ?? await PipelineImportRules.LookupAsync(db, actor, region.Id, import, PipelineImportRules.ObjectNotFoundCode, ct)) is { } badImport)
+            {
+                return badImport;
+            }
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(request.BaseImage))
+            {
+                return CommonErrors.MissingParameter("BaseImage");
+            }
+
+            baseImage = await BaseImageAsync(db, actor, region.Id, baseType, request.BaseImage, ct);
+            if (!baseImage.IsSuccess)
+            {
+                return baseImage.Error;
+            }
         }
 
-        var baseImage = await BaseImageAsync(db, actor, region.Id, baseType, request.BaseImage, ct);
-        if (!baseImage.IsSuccess)
-        {
-            return baseImage.Error;
-        }
-
-        var system = baseImage.Value?.OsType == OsType.Windows ? BuildSystemType.Windows : BuildSystemType.Linux;
+        var system = baseImage.Value?.OsType == OsType.Windows || (import is not null && PipelineImportRules.IsWindows(import))
+            ? BuildSystemType.Windows
+            : BuildSystemType.Linux;
         var references = new List<string>();
         foreach (var (content, kind) in new[] { (request.BuildContent, ContentKind.BuildContent), (request.TestContent, ContentKind.TestContent) })
         {
@@ -283,7 +304,8 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
             Name = string.IsNullOrEmpty(request.Name) ? id : request.Name,
             Description = NullIfEmpty(request.Description),
             BaseImageType = baseType,
-            BaseImage = request.BaseImage.Trim(),
+            BaseImage = request.BaseImage?.Trim() ?? "",
+            ImportOptions = import ?? new PipelineImportOptions(),
             BuildContent = NullIfEmpty(request.BuildContent),
             TestContent = NullIfEmpty(request.TestContent),
             InstanceType = NullIfEmpty(request.InstanceType),

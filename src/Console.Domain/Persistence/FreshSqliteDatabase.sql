@@ -1305,3 +1305,13 @@ VALUES ('20261206101037_CatalogueSearch', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "ImagePipelines" ADD "ImportOptions" TEXT NOT NULL DEFAULT 'null';
+
+ALTER TABLE "ImagePipelineExecutions" ADD "ImportedImageId" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206102358_PipelineOssImport', '10.0.14');
+
+COMMIT;
+

@@ -214,10 +214,12 @@ internal static class ApiAuthentication
         }
 
         // An injected API fault (ui-contract §7) answers instead of the action, for any caller; taken and audited atomically.
-        // The key's read said whether any is pending at all.
+        // The key's read said whether any is pending at all. RegionId is read either way (a fault may be scoped to it), so
+        // that it is never named ignored.
+        var faultRegion = p.Get("RegionId");
         var fault = credential.ApiFaultsPending
             ? await services.GetRequiredService<EcsConsole.Domain.Simulation.SimulationFaults>()
-                .TakeApiFaultAsync(actor.Value, action, p.Get("RegionId"), http.RequestAborted)
+                .TakeApiFaultAsync(actor.Value, action, faultRegion, http.RequestAborted)
             : null;
         if (fault is not null)
         {

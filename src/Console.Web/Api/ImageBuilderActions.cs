@@ -106,12 +106,16 @@ internal static class ImageBuilderActions
         {
             p.Fail(ApiErrors.Invalid("InvalidParameter.NvmeSupport", 400, "ImageOptions.ImageFeatures is an object: send ImageOptions.ImageFeatures.NvmeSupport."));
         }
+        // IB-38: ImportImageOptions describe an OSS base; with another base they are not read (and so named ignored).
+        var baseImageType = p.Get("BaseImageType");
+        var import = baseImageType == "OSS" ? BindImportOptions(p) : null;
         return new CreateImagePipelineRequest
         {
             RegionId = "",
+            ImportOptions = import,
             Name = p.Get("Name"),
             Description = p.Get("Description"),
-            BaseImageType = p.Get("BaseImageType"),
+            BaseImageType = baseImageType,
             BaseImage = p.Get("BaseImage"),
             BuildContent = p.Get("BuildContent"),
             TestContent = p.Get("TestContent"),
@@ -135,6 +139,65 @@ internal static class ImageBuilderActions
             ResourceGroupId = p.Get("ResourceGroupId"),
         };
     }
+
+    /// <summary>
+    /// <c>ImportImageOptions.*</c> as written, or null when none was sent (<c>MissingParameter.ImportImageOptions</c>).
+    /// <c>Features</c> is an object: one value sent for it is malformed (as IMGP-13 for ImageOptions.ImageFeatures).
+    /// </summary>
+    private static PipelineImportOptions? BindImportOptions(ApiParameters p)
+    {
+        const string prefix = "ImportImageOptions.";
+        if (p.Get(prefix + "Features") is not null)
+        {
+            p.Fail(ApiErrors.Invalid("InvalidParameter.ImportImageOptionsFeaturesNvmeSupport", 400,
+                "ImportImageOptions.Features is an object: send ImportImageOptions.Features.NvmeSupport and ImportImageOptions.Features.ImdsSupport."));
+        }
+
+        var disks = p.Objects(prefix + "DiskDeviceMappings").Select(d => new PipelineImportDisk(
+            d.GetValueOrDefault("OSSBucket") ?? "",
+            d.GetValueOrDefault("OSSObject") ?? "",
+            NullIfEmpty(d.GetValueOrDefault("Format")),
+            DiskImageSize(p, d.GetValueOrDefault("DiskImageSize")))).ToList();
+        var retain = p.Bool(prefix + "RetainImportedImage");
+        var options = new PipelineImportOptions
+        {
+            Architecture = NullIfEmpty(p.Get(prefix + "Architecture")),
+            OsType = NullIfEmpty(p.Get(prefix + "OSType")),
+            Platform = NullIfEmpty(p.Get(prefix + "Platform")),
+            BootMode = NullIfEmpty(p.Get(prefix + "BootMode")),
+            LicenseType = NullIfEmpty(p.Get(prefix + "LicenseType")),
+            ImageName = NullIfEmpty(p.Get(prefix + "ImageName")),
+            Description = NullIfEmpty(p.Get(prefix + "Description")),
+            RoleName = NullIfEmpty(p.Get(prefix + "RoleName")),
+            RetainImportedImage = retain ?? false,
+            RetentionStrategy = NullIfEmpty(p.Get(prefix + "RetentionStrategy")),
+            NvmeSupport = NullIfEmpty(p.Get(prefix + "Features.NvmeSupport")),
+            ImdsSupport = NullIfEmpty(p.Get(prefix + "Features.ImdsSupport")),
+            Disks = disks,
+            Tags = Tags(p, prefix + "ImportImageTags"),
+        };
+        string?[] words = [options.Architecture, options.OsType, options.Platform, options.BootMode, options.LicenseType, options.ImageName,
+            options.Description, options.RoleName, options.RetentionStrategy, options.NvmeSupport, options.ImdsSupport];
+        return disks.Count > 0 || options.Tags.Count > 0 || retain is not null || words.Any(w => w is not null) ? options : null;
+    }
+
+    private static int? DiskImageSize(ApiParameters p, string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var gib))
+        {
+            return gib;
+        }
+
+        p.Fail(ApiErrors.Invalid(PipelineImportRules.DiskImageSizeCode, 400, "ImportImageOptions.DiskDeviceMappings.DiskImageSize must be a number of GiB from 1 to 2048."));
+        return null;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static async Task<ApiReply> DescribeImagePipelineExecutionsAsync(ApiCall call, Region region, ApiPaging paging)
     {
@@ -203,15 +266,28 @@ internal static class ImageBuilderActions
             ImageTags = new { ImageTag = t.ImageTags.Select(g => new { TagKey = g.Key, TagValue = g.Value }).ToList() },
         },
 
-        // BaseImageType=OSS (an imported base) is not supported (README): the options of an import are always empty.
-        ImportImageOptions = new
+        // IB-44: the options of an OSS base as written (empty for another base).
+        ImportImageOptions = ImportOptionsJson(t.ImportOptions),
+    };
+
+    private static object ImportOptionsJson(PipelineImportOptions o) => new
+    {
+        Architecture = o.Architecture ?? "",
+        BootMode = o.BootMode ?? "",
+        Description = o.Description ?? "",
+        ImageName = o.ImageName ?? "",
+        LicenseType = o.LicenseType ?? "",
+        OSType = o.OsType ?? "",
+        Platform = o.Platform ?? "",
+        o.RetainImportedImage,
+        RetentionStrategy = o.RetentionStrategy ?? "",
+        RoleName = o.RoleName ?? "",
+        DiskDeviceMappings = new
         {
-            Architecture = "", BootMode = "", Description = "", ImageName = "", LicenseType = "", OSType = "", Platform = "",
-            RetainImportedImage = false, RetentionStrategy = "", RoleName = "",
-            DiskDeviceMappings = new { DiskDeviceMapping = Array.Empty<object>() },
-            Features = new { ImdsSupport = "", NvmeSupport = "" },
-            ImportImageTags = new { ImportImageTag = Array.Empty<object>() },
+            DiskDeviceMapping = o.Disks.Select(d => new { OSSBucket = d.OssBucket, OSSObject = d.OssObject, Format = d.Format ?? "", DiskImageSize = d.DiskImageSize ?? 0 }).ToList(),
         },
+        Features = new { ImdsSupport = o.ImdsSupport ?? "", NvmeSupport = o.NvmeSupport ?? "" },
+        ImportImageTags = new { ImportImageTag = o.Tags.Select(g => new { g.Key, g.Value }).ToList() },
     };
 
     private static object TagsJson(IEnumerable<BuilderTag> tags) => new { Tag = tags.Select(g => new { TagKey = g.Key, TagValue = g.Value }).ToList() };

@@ -363,7 +363,8 @@ public sealed class EcsApiImageBuilderTests(EcsApiFixture api, EcsApiImageBuilde
     [InlineData("BuildContent", "FOO bar", 400, ImageBuilderErrors.UnknownCommandCode)]
     [InlineData("BuildContent", "COMPONENT ic-doesnotexist000000000", 404, ImageBuilderErrors.ReferencedComponentNotFoundCode)]
     [InlineData("TestContent", "COMPONENT ic-aliyun00000000000001", 400, ImageBuilderErrors.ComponentNotSupportedCode)]
-    [InlineData("BaseImageType", "OSS", 400, ImageBuilderErrors.BaseImageTypeCode)]
+    [InlineData("BaseImageType", "OSS", 404, PipelineImportRules.MissingOptionsCode)]
+    [InlineData("BaseImageType", "ISO", 400, ImageBuilderErrors.BaseImageTypeCode)]
     [InlineData("BaseImage", "m-doesnotexist", 404, ImageBuilderErrors.BaseImageNotFoundCode)]
     [InlineData("SystemDiskSize", "abc", 400, CommonErrors.InvalidParameterCode)]
     [InlineData("SystemDiskSize", "10", 400, ImageBuilderErrors.SystemDiskSizeCode)]
@@ -592,7 +593,7 @@ public sealed class EcsApiImageBuilderTests(EcsApiFixture api, EcsApiImageBuilde
         return created["ImagePipelineId"].GetString()!;
     }
 
-    private static async Task<JsonElement> WaitForExecutionAsync(EcsTestClient client, string executionId, Func<string, bool> done)
+    internal static async Task<JsonElement> WaitForExecutionAsync(EcsTestClient client, string executionId, Func<string, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)

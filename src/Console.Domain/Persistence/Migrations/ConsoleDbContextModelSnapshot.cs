@@ -484,6 +484,10 @@ namespace EcsConsole.Domain.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportOptions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("InstanceType")
                         .HasColumnType("TEXT");
 
@@ -575,6 +579,9 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.Property<string>("ImageName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedImageId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InstanceTypeId")

@@ -90,7 +90,7 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
             "CreateImageComponent" => (await Call(ComponentParameters(unique)), []),
             "DescribeImageComponents" => (await Call(InRegion, ("ImageComponentId.1", await NewComponentAsync(unique))), ["ImageComponent.ImageComponentSet"]),
             "DeleteImageComponent" => (await Call(InRegion, ("ImageComponentId", await NewComponentAsync(unique))), []),
-            "CreateImagePipeline" => (await Call(PipelineParameters(unique)), []),
+            "CreateImagePipeline" => (await Call(OssPipelineParameters(unique)), []),
             "DescribeImagePipelines" => (await Call(InRegion, ("ImagePipelineId.1", await NewPipelineAsync(unique))), ["ImagePipeline.ImagePipelineSet"]),
             "DeleteImagePipeline" => (await Call(InRegion, ("ImagePipelineId", await NewPipelineAsync(unique))), []),
             "StartImagePipelineExecution" => (await Call(InRegion, ("ImagePipelineId", await NewPipelineAsync(unique))), []),
@@ -223,6 +223,14 @@ public sealed class SeededWorldCalls(EcsApiFixture api)
     [
         InRegion, ("Name", "walk-" + unique), ("BaseImageType", "IMAGE"), ("BaseImage", "ubuntu_22_04_x64_20G_alibase_20240130.vhd"),
         ("BuildContent", "RUN echo walk"),
+    ];
+
+    /// <summary>A template whose base is imported from OSS (IB-38), so that a call exercises its ImportImageOptions.</summary>
+    private static (string, string)[] OssPipelineParameters(string unique) =>
+    [
+        InRegion, ("Name", "walk-" + unique), ("BaseImageType", "OSS"), ("ImportImageOptions.Platform", "Aliyun"),
+        ("ImportImageOptions.DiskDeviceMappings.1.OSSBucket", "acme-images-hangzhou"),
+        ("ImportImageOptions.DiskDeviceMappings.1.OSSObject", "imports/web-base.qcow2"), ("BuildContent", "RUN echo walk"),
     ];
 
     private async Task<string> MustAsync(string action, string field, params (string, string)[] parameters)

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("db4a7f00-19d6-4945-a256-6153a2acd9ed"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("8c56793b-dc08-434a-b606-35eea140abc8"), entityTypeCount: 57)
         {
         }
 

@@ -26,7 +26,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 "EcsConsole.Domain.ImageBuilder.ImagePipelineExecution",
                 typeof(ImagePipelineExecution),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 31,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -120,6 +120,14 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 propertyInfo: typeof(ImagePipelineExecution).GetProperty("ImageName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ImagePipelineExecution).GetField("<ImageName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
             imageName.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var importedImageId = runtimeEntityType.AddProperty(
+                "ImportedImageId",
+                typeof(string),
+                propertyInfo: typeof(ImagePipelineExecution).GetProperty("ImportedImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImagePipelineExecution).GetField("<ImportedImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            importedImageId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var instanceTypeId = runtimeEntityType.AddProperty(
                 "InstanceTypeId",

@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c1d9c153-9631-47a4-abeb-20c78eb48574"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("5bf1069b-d335-4bce-ac58-34f1e8dec757"), entityTypeCount: 57)
         {
         }
 

@@ -24,7 +24,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 "EcsConsole.Domain.ImageBuilder.ImagePipeline",
                 typeof(ImagePipeline),
                 baseEntityType,
-                propertyCount: 29,
+                propertyCount: 30,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -153,6 +153,19 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 bool (List<BuilderTag> a, List<BuilderTag> b) => JsonSerializer.Serialize(a, (JsonSerializerOptions)(null)) == JsonSerializer.Serialize(b, (JsonSerializerOptions)(null)),
                 int (List<BuilderTag> v) => JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)).GetHashCode(StringComparison.Ordinal),
                 List<BuilderTag> (List<BuilderTag> v) => JsonSerializer.Deserialize<List<BuilderTag>>(JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)), (JsonSerializerOptions)(null))));
+
+            var importOptions = runtimeEntityType.AddProperty(
+                "ImportOptions",
+                typeof(PipelineImportOptions),
+                propertyInfo: typeof(ImagePipeline).GetProperty("ImportOptions", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImagePipeline).GetField("<ImportOptions>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+            importOptions.SetValueConverter(new ValueConverter<PipelineImportOptions, string>(
+                string (PipelineImportOptions v) => JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)),
+                PipelineImportOptions (string v) => JsonSerializer.Deserialize<PipelineImportOptions>(v, (JsonSerializerOptions)(null)) ?? new PipelineImportOptions()));
+            importOptions.SetComparer(new ValueComparer<PipelineImportOptions>(
+                bool (PipelineImportOptions a, PipelineImportOptions b) => JsonSerializer.Serialize(a, (JsonSerializerOptions)(null)) == JsonSerializer.Serialize(b, (JsonSerializerOptions)(null)),
+                int (PipelineImportOptions v) => JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)).GetHashCode(StringComparison.Ordinal),
+                PipelineImportOptions (PipelineImportOptions v) => JsonSerializer.Deserialize<PipelineImportOptions>(JsonSerializer.Serialize(v, (JsonSerializerOptions)(null)), (JsonSerializerOptions)(null))));
 
             var instanceType = runtimeEntityType.AddProperty(
                 "InstanceType",

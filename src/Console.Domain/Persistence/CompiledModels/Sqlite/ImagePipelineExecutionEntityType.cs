@@ -25,7 +25,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 "EcsConsole.Domain.ImageBuilder.ImagePipelineExecution",
                 typeof(ImagePipelineExecution),
                 baseEntityType,
-                propertyCount: 30,
+                propertyCount: 31,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -109,6 +109,13 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(ImagePipelineExecution).GetProperty("ImageName", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(ImagePipelineExecution).GetField("<ImageName>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            var importedImageId = runtimeEntityType.AddProperty(
+                "ImportedImageId",
+                typeof(string),
+                propertyInfo: typeof(ImagePipelineExecution).GetProperty("ImportedImageId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ImagePipelineExecution).GetField("<ImportedImageId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
 
             var instanceTypeId = runtimeEntityType.AddProperty(
                 "InstanceTypeId",
