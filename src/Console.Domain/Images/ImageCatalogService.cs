@@ -75,7 +75,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         bool system = aliases.Contains(ImageOwnerAlias.System), self = aliases.Contains(ImageOwnerAlias.Self),
             others = aliases.Contains(ImageOwnerAlias.Others), marketplace = aliases.Contains(ImageOwnerAlias.Marketplace);
         var community = query.IsPublic == true;
-        var images = db.Images.AsNoTracking().Where(i => i.RegionId == region);
+        var images = (await ImageSearch.RowsAsync(db, ImageSearchField.Name, query.NameContains, ct)).Where(i => i.RegionId == region);
 
         // Each alias is one category of ImageVisibility; several are their union, in one predicate the indexes serve.
         var categories = new List<System.Linq.Expressions.Expression<Func<Image, bool>>>();
@@ -114,7 +114,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         if (!string.IsNullOrEmpty(query.NameContains))
         {
-            images = await images.WhereNameContainsAsync(db, query.NameContains, ct);
+            images = images.WhereContainsIgnoringCase(db.Database, i => i.Name, query.NameContains);
         }
 
         if (!string.IsNullOrEmpty(query.Family))
@@ -261,7 +261,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
     {
         var account = actor.AccountId;
         var region = q.RegionId;
-        var images = db.Images.AsNoTracking().Where(i => i.RegionId == region);
+        var images = (await ImageSearch.RowsAsync(db, q.SearchBy, q.Search, ct)).Where(i => i.RegionId == region);
         images = q.Tab switch
         {
             ImageTab.Custom => images.Where(ImageVisibility.OwnedBy(account)),
@@ -286,8 +286,8 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             images = q.SearchBy switch
             {
                 // Case-insensitive; %, _ and \ in the text are literal (ImageSearch).
-                ImageSearchField.Name => await images.WhereNameContainsAsync(db, text, ct),
-                ImageSearchField.ImageId => await images.WhereIdContainsAsync(db, text, ct),
+                ImageSearchField.Name => images.WhereContainsIgnoringCase(db.Database, i => i.Name, text),
+                ImageSearchField.ImageId => images.WhereContainsIgnoringCase(db.Database, i => i.Id, text),
                 ImageSearchField.SnapshotId => await images.WhereMadeFromSnapshotAsync(db, text, ct),
             };
         }

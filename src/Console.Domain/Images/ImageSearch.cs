@@ -9,19 +9,24 @@ namespace EcsConsole.Domain.Images;
 /// </summary>
 internal static class ImageSearch
 {
-    /// <summary>Images whose name contains <paramref name="text"/>, case-insensitively.</summary>
-    public static async Task<IQueryable<Image>> WhereNameContainsAsync(this IQueryable<Image> images, ConsoleDbContext db, string text,
-        CancellationToken ct) =>
-        await FewKeysAsync(db, "Name", text, ct) is { } keys
-            ? images.Where(i => keys.Contains(i.Key))
-            : images.WhereContainsIgnoringCase(db.Database, i => i.Name, text);
+    /// <summary>
+    /// The rows the catalogue filters: every image, or, when the text search by name or ID is one the trigram index
+    /// answers with few keys, only those images. The LIKE of the search still applies to them (ImageCatalogService), so
+    /// the index only narrows and never decides. The keys are a subquery with a LIMIT, which SQLite does not flatten into
+    /// the outer WHERE: it reads them by rowid first (given as a plain IN list, its planner walked the account's images
+    /// and probed the list for each).
+    /// </summary>
+    public static async Task<IQueryable<Image>> RowsAsync(ConsoleDbContext db, ImageSearchField by, string? text, CancellationToken ct)
+    {
+        var all = db.Images.AsNoTracking();
+        if (by is not (ImageSearchField.Name or ImageSearchField.ImageId) || string.IsNullOrWhiteSpace(text)
+            || await FewKeysAsync(db, by == ImageSearchField.Name ? "Name" : "Id", text.Trim(), ct) is not { } keys)
+        {
+            return all;
+        }
 
-    /// <summary>Images whose ID contains <paramref name="text"/>, case-insensitively.</summary>
-    public static async Task<IQueryable<Image>> WhereIdContainsAsync(this IQueryable<Image> images, ConsoleDbContext db, string text,
-        CancellationToken ct) =>
-        await FewKeysAsync(db, "Id", text, ct) is { } keys
-            ? images.Where(i => keys.Contains(i.Key))
-            : images.WhereContainsIgnoringCase(db.Database, i => i.Id, text);
+        return all.Where(i => keys.Contains(i.Key)).OrderBy(i => i.Key).Take(keys.Count);
+    }
 
     /// <summary>
     /// Images with a disk made from <paramref name="snapshotId"/>, found from the mappings' index first: as one statement,
@@ -45,7 +50,7 @@ internal static class ImageSearch
     /// The keys of the images whose <paramref name="column"/> contains <paramref name="text"/>, from the trigram index,
     /// when it can answer (SQLite, at least three characters and no wildcard of LIKE's own: FTS5 ignores an ESCAPE clause)
     /// and finds at most <see cref="MaxKeys"/>; else null, and the caller scans. The keys go into the catalogue's query as
-    /// a list, which SQLite reads by rowid.
+    /// a subquery (<see cref="RowsAsync"/>).
     /// </summary>
     private static async Task<List<int>?> FewKeysAsync(ConsoleDbContext db, string column, string text, CancellationToken ct)
     {
