@@ -9,6 +9,12 @@ public static class Paging
         : pageSize < 1 || pageSize > maxPageSize ? CommonErrors.InvalidParameter("PageSize", $"must be between 1 and {maxPageSize}.")
         : null;
 
+    /// <summary>
+    /// Whether page <paramref name="page"/> (1-based) of <paramref name="pageSize"/> rows starts past the last of
+    /// <paramref name="total"/> rows (no row at all, most often): the page query would walk the index for nothing.
+    /// </summary>
+    public static bool IsPastTheEnd(int total, int page, int pageSize) => total <= (page - 1) * pageSize;
+
     /// <summary>The rows of page <paramref name="page"/> (1-based) of <paramref name="pageSize"/> rows.</summary>
     public static IQueryable<T> Page<T>(this IQueryable<T> rows, int page, int pageSize) => rows.Skip((page - 1) * pageSize).Take(pageSize);
 

@@ -222,9 +222,7 @@ public sealed class ImageBuildService(
             baseImage = found.Value;
         }
 
-        var system = baseImage?.OsType == OsType.Windows || (baseImage is null && PipelineImportRules.IsWindows(pipeline.ImportOptions))
-            ? BuildSystemType.Windows
-            : BuildSystemType.Linux;
+        var system = PipelineImportRules.BuildSystem(baseImage, baseImage is null ? pipeline.ImportOptions : null);
         var build = await StepsAsync(db, actor, regionId, pipeline.BuildContent, ContentKind.BuildContent, system, ct);
         if (!build.IsSuccess)
         {

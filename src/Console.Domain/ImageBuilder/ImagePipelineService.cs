@@ -188,9 +188,7 @@ public sealed partial class ImagePipelineService(IDbContextFactory<ConsoleDbCont
             }
         }
 
-        var system = baseImage.Value?.OsType == OsType.Windows || (import is not null && PipelineImportRules.IsWindows(import))
-            ? BuildSystemType.Windows
-            : BuildSystemType.Linux;
+        var system = PipelineImportRules.BuildSystem(baseImage.Value, import);
         var references = new List<string>();
         foreach (var (content, kind) in new[] { (request.BuildContent, ContentKind.BuildContent), (request.TestContent, ContentKind.TestContent) })
         {

@@ -26,8 +26,6 @@ public static class PipelineImportRules
 
     public static IReadOnlyList<string> BootModes { get; } = ["BIOS", "UEFI"];
 
-    public static IReadOnlyList<string> LicenseTypes { get; } = ["Auto", "Aliyun", "BYOL"];
-
     public static IReadOnlyList<string> Formats { get; } = ["RAW", "VHD", "QCOW2"];
 
     public static IReadOnlyList<string> RetentionStrategies { get; } = ["RetainOnlySuccessful", "RetainOnlyFailed", "RetainAlways", "RetainNever"];
@@ -60,7 +58,7 @@ public static class PipelineImportRules
             ?? Word(o.OsType, OsTypes, "OSType")
             ?? Word(o.BootMode, BootModes, "BootMode")
             ?? Word(o.Platform, Platforms, "Platform")
-            ?? Word(o.LicenseType, LicenseTypes, "LicenseType")
+            ?? Word(o.LicenseType, ImportImageService.LicenseTypes, "LicenseType")
             ?? Word(o.NvmeSupport, ["supported", "unsupported"], "FeaturesNvmeSupport")
             ?? Word(o.ImdsSupport, ["v1", "v2"], "FeaturesImdsSupport")
             ?? Word(o.RetentionStrategy, RetentionStrategies, "RetentionStrategy");
@@ -84,7 +82,7 @@ public static class PipelineImportRules
         {
             var error = (string.IsNullOrEmpty(disk.OssBucket) ? Missing(MissingBucketCode, "ImportImageOptions.DiskDeviceMappings.OSSBucket") : null)
                 ?? (string.IsNullOrEmpty(disk.OssObject) ? Missing(MissingObjectCode, "ImportImageOptions.DiskDeviceMappings.OSSObject") : null)
-                ?? (BucketShape(disk.OssBucket) ? null : Invalid("DiskDeviceMappingsOSSBucket", "a bucket name is 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen"))
+                ?? (StorageService.IsBucketName(disk.OssBucket) ? null : Invalid("DiskDeviceMappingsOSSBucket", "a bucket name is 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen"))
                 ?? (disk.OssObject.Length > 1023 || disk.OssObject.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || disk.OssObject.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
                     ? Invalid("DiskDeviceMappingsOSSObject", "an object name is at most 1023 characters and not a URL")
                     : null)
@@ -134,6 +132,10 @@ public static class PipelineImportRules
     public static bool IsWindows(PipelineImportOptions o) =>
         o.OsType == "windows" || o.Platform?.StartsWith("Windows", StringComparison.Ordinal) == true || o.Platform == "Other Windows";
 
+    /// <summary>The build's system (IB-23): the base image's OS, or for an OSS base (<paramref name="import"/>) the OS it is imported as.</summary>
+    public static BuildSystemType BuildSystem(Image? baseImage, PipelineImportOptions? import) =>
+        baseImage?.OsType == OsType.Windows || (import is not null && IsWindows(import)) ? BuildSystemType.Windows : BuildSystemType.Linux;
+
     /// <summary>The ImportImage request of a build's PREPARING phase (ImportImage's defaults for what is not given).</summary>
     public static ImportImageRequest ImportRequest(PipelineImportOptions o, string regionId, string name, string? resourceGroupId)
     {
@@ -161,9 +163,6 @@ public static class PipelineImportRules
             DataDisks = [.. o.Disks.Skip(1).Select(d => new ImportDataDisk(d.OssObject, d.DiskImageSize, d.OssBucket))],
         };
     }
-
-    private static bool BucketShape(string bucket) =>
-        bucket.Length is >= 3 and <= 63 && bucket.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') && bucket[0] != '-' && bucket[^1] != '-';
 
     private static EcsError? Word(string? value, IReadOnlyList<string> allowed, string field) =>
         value is null || allowed.Contains(value) ? null : Invalid(field, $"the correct value should be in [{string.Join(", ", allowed)}]");

@@ -184,7 +184,7 @@ public sealed class ImageDiskMapping
 }
 
 /// <summary>A tag on an image (≤ 20 per image).</summary>
-public sealed class ImageTag
+public sealed class ImageTag : Tags.IResourceTag
 {
     public int ImageKey { get; private set; }
 

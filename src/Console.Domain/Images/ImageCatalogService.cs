@@ -27,8 +27,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         }
 
         var total = await images.CountAsync(ct);
-        // A page past the last row (no row at all, most often) is empty: the page query would walk the index for nothing.
-        var items = total <= (query.Page - 1) * query.PageSize ? [] : await Order(images, query.Sort)
+        var items = Paging.IsPastTheEnd(total, query.Page, query.PageSize) ? [] : await Order(images, query.Sort)
             .Page(query.Page, query.PageSize)
             .Select(i => new ImageListItem(
                 i.Id, i.RegionId, i.Name, i.Description, i.Family, i.OsName, i.Platform, i.OsType, i.Architecture, i.SizeGiB,
@@ -195,7 +194,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         }
 
         var total = await images.CountAsync(ct);
-        var page = total <= (query.Page - 1) * query.PageSize ? [] : await images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key)
+        var page = Paging.IsPastTheEnd(total, query.Page, query.PageSize) ? [] : await images.OrderByDescending(i => i.CreationTime).ThenByDescending(i => i.Key)
             .Page(query.Page, query.PageSize)
             .Include(i => i.DiskMappings).Include(i => i.Tags).AsSingleQuery()
             .ToListAsync(ct);

@@ -20,7 +20,7 @@ internal static class ImageSearch
     {
         var all = db.Images.AsNoTracking();
         if (by is not (ImageSearchField.Name or ImageSearchField.ImageId) || string.IsNullOrWhiteSpace(text)
-            || await FewKeysAsync(db, by == ImageSearchField.Name ? "Name" : "Id", text.Trim(), ct) is not { } keys)
+            || await FewKeysAsync(db, by, text.Trim(), ct) is not { } keys)
         {
             return all;
         }
@@ -47,12 +47,12 @@ internal static class ImageSearch
     private const int MaxKeys = 1000;
 
     /// <summary>
-    /// The keys of the images whose <paramref name="column"/> contains <paramref name="text"/>, from the trigram index,
+    /// The keys of the images whose name or ID (<paramref name="by"/>) contains <paramref name="text"/>, from the trigram index,
     /// when it can answer (SQLite, at least three characters and no wildcard of LIKE's own: FTS5 ignores an ESCAPE clause)
     /// and finds at most <see cref="MaxKeys"/>; else null, and the caller scans. The keys go into the catalogue's query as
     /// a subquery (<see cref="RowsAsync"/>).
     /// </summary>
-    private static async Task<List<int>?> FewKeysAsync(ConsoleDbContext db, string column, string text, CancellationToken ct)
+    private static async Task<List<int>?> FewKeysAsync(ConsoleDbContext db, ImageSearchField by, string text, CancellationToken ct)
     {
         if (!db.Database.IsSqlite() || text.EnumerateRunes().Count() < 3 || text.Contains('%') || text.Contains('_'))
         {
@@ -61,8 +61,8 @@ internal static class ImageSearch
 
         var pattern = "%" + text + "%";
         const int limit = MaxKeys + 1;
-        // The column name is one of two constants, never input; the pattern is a parameter.
-        var keys = await (column == "Name"
+        // The column is one of two constants, never input; the pattern is a parameter.
+        var keys = await (by == ImageSearchField.Name
             ? db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ImageSearch" WHERE "Name" LIKE {pattern} LIMIT {limit}""")
             : db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ImageSearch" WHERE "Id" LIKE {pattern} LIMIT {limit}"""))
             .ToListAsync(ct);

@@ -188,7 +188,7 @@ public sealed record InstanceSettings
 }
 
 /// <summary>A tag on an instance (<c>Tag.N</c> of RunInstances and CreateInstance).</summary>
-public sealed class InstanceTag
+public sealed class InstanceTag : Tags.IResourceTag
 {
     public required string TagKey { get; init; }
 

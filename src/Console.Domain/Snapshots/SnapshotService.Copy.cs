@@ -80,11 +80,7 @@ public sealed partial class SnapshotService
             return SnapshotErrors.NotReady(source.Id);
         }
 
-        var unfinished = await db.Snapshots.AsNoTracking()
-            .Where(s => s.RegionId == destination.Id && s.AccountId == account && s.SourceRegionId == source.RegionId && s.SourceDiskId == source.SourceDiskId
-                && s.SourceSnapshotId != null && s.Status == SnapshotStatus.Progressing)
-            .Select(s => s.Id).FirstOrDefaultAsync(ct);
-        if (unfinished is not null)
+        if (await UnfinishedCopyAsync(db, source, destination.Id, ct) is { } unfinished)
         {
             return SnapshotErrors.UnfinishedCopy(unfinished);
         }
@@ -114,8 +110,7 @@ public sealed partial class SnapshotService
         }
 
         var destination = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == target, ct);
-        if (destination is null || await db.Snapshots.AsNoTracking().AnyAsync(s => s.RegionId == destination.Id && s.AccountId == source.AccountId
-                && s.SourceRegionId == source.RegionId && s.SourceDiskId == source.SourceDiskId && s.SourceSnapshotId != null && s.Status == SnapshotStatus.Progressing, ct))
+        if (destination is null || await UnfinishedCopyAsync(db, source, destination.Id, ct) is not null)
         {
             return null;
         }
@@ -126,6 +121,13 @@ public sealed partial class SnapshotService
         };
         return NewCopy(db, source, destination, request, source.ResourceGroupId).Copy;
     }
+
+    /// <summary>A copy of a snapshot of <paramref name="source"/>'s disk still being made in <paramref name="destinationRegionId"/>, or null.</summary>
+    private static Task<string?> UnfinishedCopyAsync(ConsoleDbContext db, Snapshot source, string destinationRegionId, CancellationToken ct) =>
+        db.Snapshots.AsNoTracking()
+            .Where(s => s.RegionId == destinationRegionId && s.AccountId == source.AccountId && s.SourceRegionId == source.RegionId
+                && s.SourceDiskId == source.SourceDiskId && s.SourceSnapshotId != null && s.Status == SnapshotStatus.Progressing)
+            .Select(s => s.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The copy of <paramref name="source"/> in <paramref name="destination"/>, <c>progressing</c>, and the task that fills it.</summary>
     private (Snapshot Copy, AsyncTask Task) NewCopy(ConsoleDbContext db, Snapshot source, Regions.Region destination, CopySnapshotRequest request, string? groupId)

@@ -77,7 +77,8 @@ public sealed class ImportImageService(
     IDbContextFactory<ConsoleDbContext> dbFactory, IdGenerator ids, TimeProvider time, TaskService tasks, ChangeNotifier changes)
 {
     private static readonly string[] Formats = ["RAW", "VHD", "QCOW2", "VMDK"];
-    private static readonly string[] Licenses = ["Auto", "Aliyun", "BYOL"];
+    /// <summary>ImportImage's <c>LicenseType</c> values.</summary>
+    public static IReadOnlyList<string> LicenseTypes { get; } = ["Auto", "Aliyun", "BYOL"];
 
     private readonly AuditedWrite _write = new(dbFactory, time, changes);
 
@@ -192,7 +193,7 @@ public sealed class ImportImageService(
             return ImageErrors.BootModeNotSupported("arm64 images boot in UEFI mode only.");
         }
 
-        if (!Licenses.Contains(request.LicenseType))
+        if (!LicenseTypes.Contains(request.LicenseType))
         {
             return StorageErrors.LicenseType(request.LicenseType);
         }

@@ -21,7 +21,7 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
         {
             var db = scope.Db;
             scope.Audit(new AuditTarget(AuditActions.PutBucket, ResourceKind.Bucket, name, regionId));
-            EcsError? error = !BucketName().IsMatch(name ?? "") ? StorageErrors.BucketNameMalformed()
+            EcsError? error = !IsBucketName(name) ? StorageErrors.BucketNameMalformed()
                 : await db.OssBuckets.AnyAsync(b => b.Name == name, ct) ? StorageErrors.BucketExists(name!)
                 : !await db.Regions.AnyAsync(r => r.Id == regionId, ct) ? CommonErrors.RegionNotFound(regionId)
                 : null;
@@ -159,6 +159,9 @@ public sealed partial class StorageService(IDbContextFactory<ConsoleDbContext> d
             : lower.EndsWith(".raw", StringComparison.Ordinal) || lower.EndsWith(".raw.tar.gz", StringComparison.Ordinal) || lower.EndsWith(".img", StringComparison.Ordinal) ? "RAW"
             : null;
     }
+
+    /// <summary>An OSS bucket name: 3-63 lowercase letters, digits and hyphens, not starting or ending with a hyphen.</summary>
+    public static bool IsBucketName(string? name) => BucketName().IsMatch(name ?? "");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketName();

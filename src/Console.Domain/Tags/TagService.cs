@@ -105,30 +105,29 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
     {
         var account = actor.AccountId;
         var any = ids.Count == 0;
-        static IReadOnlyList<(string, string)> Of<T>(IEnumerable<T> tags, Func<T, string> key, Func<T, string> value) => [.. tags.Select(t => (key(t), value(t)))];
         switch (resourceType)
         {
             case ImageResourceType:
                 var images = db.Images.AsNoTracking().Where(i => i.RegionId == regionId).VisibleTo(db, actor);
                 images = any ? images.Where(i => i.OwnerAccountId == account) : images.Where(i => ids.Contains(i.Id));
-                return [.. (await images.Select(i => new { i.Id, Tags = i.Tags.Select(t => new { t.TagKey, t.TagValue }).ToList() }).ToListAsync(ct))
-                    .Select(i => (i.Id, Of(i.Tags, t => t.TagKey, t => t.TagValue)))];
+                return [.. (await images.Select(i => new { i.Id, i.Tags }).ToListAsync(ct))
+                    .Select(i => (i.Id, Pairs(i.Tags)))];
             case "instance":
                 return [.. (await db.Instances.AsNoTracking().Where(i => i.AccountId == account && i.RegionId == regionId && (any || ids.Contains(i.Id)))
                         .Select(i => new { i.Id, i.Tags }).ToListAsync(ct))
-                    .Select(i => (i.Id, Of(i.Tags, t => t.TagKey, t => t.TagValue)))];
+                    .Select(i => (i.Id, Pairs(i.Tags)))];
             case "disk":
                 return [.. (await db.Disks.AsNoTracking().Where(d => d.AccountId == account && d.RegionId == regionId && (any || ids.Contains(d.Id))).ToListAsync(ct))
-                    .Select(d => (d.Id, Of(d.Tags, t => t.TagKey, t => t.TagValue)))];
+                    .Select(d => (d.Id, Pairs(d.Tags)))];
             case "snapshot":
                 return [.. (await db.Snapshots.AsNoTracking().Where(s => s.AccountId == account && s.RegionId == regionId && (any || ids.Contains(s.Id))).ToListAsync(ct))
-                    .Select(s => (s.Id, Of(s.Tags, t => t.TagKey, t => t.TagValue)))];
+                    .Select(s => (s.Id, Pairs(s.Tags)))];
             case "keypair":
                 return [.. (await db.KeyPairs.AsNoTracking().Where(k => k.AccountId == account && k.RegionId == regionId && (any || ids.Contains(k.Name))).ToListAsync(ct))
-                    .Select(k => (k.Name, Of(k.Tags, t => t.TagKey, t => t.TagValue)))];
+                    .Select(k => (k.Name, Pairs(k.Tags)))];
             case "snapshotpolicy":
                 return [.. (await db.AutoSnapshotPolicies.AsNoTracking().Where(p => p.AccountId == account && p.RegionId == regionId && (any || ids.Contains(p.Id))).ToListAsync(ct))
-                    .Select(p => (p.Id, Of(p.Tags, t => t.TagKey, t => t.TagValue)))];
+                    .Select(p => (p.Id, Pairs(p.Tags)))];
             default:
                 return []; // SDP-17: a type of ECS the product has none of
         }
@@ -225,7 +224,6 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
         string id, CancellationToken ct)
     {
         var account = actor.AccountId;
-        static IReadOnlyList<(string, string)> Of<T>(IEnumerable<T> tags, Func<T, string> key, Func<T, string> value) => [.. tags.Select(t => (key(t), value(t)))];
         Tagged? found;
         switch (resourceType)
         {
@@ -237,33 +235,33 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
                 }
 
                 var i = image.Value;
-                return new Tagged(id, Of(i.Tags, t => t.TagKey, t => t.TagValue), tags => Set(i.Tags, tags, t => new ImageTag { TagKey = t.Key, TagValue = t.Value }));
+                return new Tagged(id, Pairs(i.Tags), tags => Set(i.Tags, tags, t => new ImageTag { TagKey = t.Key, TagValue = t.Value }));
             case "instance":
                 var instance = await db.Instances.FirstOrDefaultAsync(x => x.Id == id && x.AccountId == account && x.RegionId == regionId, ct);
                 found = instance is null ? null
-                    : new Tagged(id, Of(instance.Tags, t => t.TagKey, t => t.TagValue),
+                    : new Tagged(id, Pairs(instance.Tags),
                         tags => instance.Tags = [.. tags.Select(t => new InstanceTag { TagKey = t.Key, TagValue = t.Value })]);
                 break;
             case "disk":
                 var disk = await db.Disks.FirstOrDefaultAsync(x => x.Id == id && x.AccountId == account && x.RegionId == regionId, ct);
                 found = disk is null ? null
-                    : new Tagged(id, Of(disk.Tags, t => t.TagKey, t => t.TagValue), tags => Set(disk.Tags, tags, t => new DiskTag { TagKey = t.Key, TagValue = t.Value }));
+                    : new Tagged(id, Pairs(disk.Tags), tags => Set(disk.Tags, tags, t => new DiskTag { TagKey = t.Key, TagValue = t.Value }));
                 break;
             case "snapshot":
                 var snapshot = await db.Snapshots.FirstOrDefaultAsync(x => x.Id == id && x.AccountId == account && x.RegionId == regionId, ct);
                 found = snapshot is null ? null
-                    : new Tagged(id, Of(snapshot.Tags, t => t.TagKey, t => t.TagValue),
+                    : new Tagged(id, Pairs(snapshot.Tags),
                         tags => Set(snapshot.Tags, tags, t => new SnapshotTag { TagKey = t.Key, TagValue = t.Value }));
                 break;
             case "keypair":
                 var pair = await db.KeyPairs.FirstOrDefaultAsync(x => x.Name == id && x.AccountId == account && x.RegionId == regionId, ct);
                 found = pair is null ? null
-                    : new Tagged(id, Of(pair.Tags, t => t.TagKey, t => t.TagValue), tags => Set(pair.Tags, tags, t => new KeyPairTag { TagKey = t.Key, TagValue = t.Value }));
+                    : new Tagged(id, Pairs(pair.Tags), tags => Set(pair.Tags, tags, t => new KeyPairTag { TagKey = t.Key, TagValue = t.Value }));
                 break;
             case "snapshotpolicy":
                 var policy = await db.AutoSnapshotPolicies.FirstOrDefaultAsync(x => x.Id == id && x.AccountId == account && x.RegionId == regionId, ct);
                 found = policy is null ? null
-                    : new Tagged(id, Of(policy.Tags, t => t.TagKey, t => t.TagValue),
+                    : new Tagged(id, Pairs(policy.Tags),
                         tags => Set(policy.Tags, tags, t => new AutoSnapshotPolicyTag { TagKey = t.Key, TagValue = t.Value }));
                 break;
             default:
@@ -283,6 +281,9 @@ public sealed class TagService(IDbContextFactory<ConsoleDbContext> dbFactory, Ti
 
         return found;
     }
+
+    /// <summary>A resource's tags as (key, value) pairs.</summary>
+    private static IReadOnlyList<(string Key, string Value)> Pairs(IEnumerable<IResourceTag> tags) => [.. tags.Select(t => (t.TagKey, t.TagValue))];
 
     private static void Set<T>(List<T> list, IReadOnlyList<(string Key, string Value)> tags, Func<(string Key, string Value), T> make)
     {
