@@ -76,6 +76,7 @@ builder.Services.AddIdentityCore<ConsoleUser>(options =>
 
 // Sign-in sessions live in the database (architecture mechanism 13): the cookie names a session, logout deletes it.
 builder.Services.AddSingleton<DatabaseTicketStore>();
+builder.Services.AddSingleton<EcsConsole.Web.Api.ApiAnswerCache>();
 builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
     .Configure<DatabaseTicketStore>(DatabaseTicketStore.Use);
 

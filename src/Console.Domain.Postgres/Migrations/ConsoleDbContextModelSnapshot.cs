@@ -1752,6 +1752,22 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.ToTable("MarketplaceSubscriptions");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Persistence.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Quotas.Quota", b =>
                 {
                     b.Property<int>("Id")

@@ -24,6 +24,13 @@ public sealed record AccessKeyCredential(string Id, string UserId, string Secret
     /// its own for faults while none is armed.
     /// </summary>
     public bool ApiFaultsPending { get; init; } = true;
+
+    /// <summary>
+    /// The database's data version as the same read found it (<see cref="Persistence.DataVersion"/>, ADR-033), before
+    /// anything of the call was read: an answer made after this read and kept with it may be given again while the
+    /// database holds the same version. Null: none is known, nothing is given from a cache.
+    /// </summary>
+    public string? DataVersion { get; init; }
 }
 
 /// <summary>
@@ -133,14 +140,14 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
             _secrets[key.ProtectedSecret] = secret;
         }
 
-        return new AccessKeyCredential(key.Id, key.UserId, secret, key.Status) { User = key.User, ApiFaultsPending = key.ApiFaultsPending };
+        return new AccessKeyCredential(key.Id, key.UserId, secret, key.Status) { User = key.User, ApiFaultsPending = key.ApiFaultsPending, DataVersion = key.DataVersion };
     }
 
     /// <summary>What <see cref="KeyWithUser"/> reads.</summary>
-    private sealed record KeyRow(string Id, string UserId, string ProtectedSecret, AccessKeyStatus Status, AccountService.ActorFacts? User, bool ApiFaultsPending);
+    private sealed record KeyRow(string Id, string UserId, string ProtectedSecret, AccessKeyStatus Status, AccountService.ActorFacts? User, bool ApiFaultsPending, string? DataVersion);
 
     /// <summary>
-    /// The key, its user and whether any API fault is pending, in one statement (a key's user is deleted with its keys; the
+    /// The key, its user, whether any API fault is pending and the data version, in one statement (a key's user is deleted with its keys; the
     /// join is outer all the same). Every API call runs it, so it is compiled once (issue #20): the query is not rebuilt,
     /// funcletized and looked up in EF Core's query cache per call (one compiled query per model).
     /// </summary>
@@ -159,6 +166,7 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
                     u.Id, u.Email, u.IsPlatformAdmin, u.LockoutEnabled, u.LockoutEnd,
                     db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => m.AccountId).FirstOrDefault(),
                     db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (AccountRole?)m.Role).FirstOrDefault()),
-                db.SimulationFaults.Any(f => f.Kind == Simulation.SimulationFaultKind.Api && f.Remaining > 0)))
+                db.SimulationFaults.Any(f => f.Kind == Simulation.SimulationFaultKind.Api && f.Remaining > 0),
+                db.DataVersions.Select(v => v.Version).FirstOrDefault()))
             .FirstOrDefault()));
 }

@@ -114,6 +114,9 @@ public sealed class ConsoleDbContext(DbContextOptions<ConsoleDbContext> options)
     /// <summary>The API log's records (ADR-013).</summary>
     public DbSet<ApiLog.ApiCallRecord> ApiCalls => Set<ApiLog.ApiCallRecord>();
 
+    /// <summary>The data version's one row (<see cref="Persistence.DataVersion"/>, ADR-033).</summary>
+    public DbSet<DataVersion> DataVersions => Set<DataVersion>();
+
     /// <summary>
     /// Identity builds its part of the model from the host's <see cref="IdentityOptions"/> (schema version 3 with
     /// passkeys, key lengths). A context made without the web host (tests, tools) gets the same options from here,

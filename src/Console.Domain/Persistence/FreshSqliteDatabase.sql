@@ -1315,3 +1315,493 @@ VALUES ('20261206102358_PipelineOssImport', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "DataVersion" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DataVersion" PRIMARY KEY,
+    "Version" TEXT NOT NULL
+);
+
+INSERT INTO "DataVersion" ("Id", "Version") VALUES (1, lower(hex(randomblob(8))));
+
+CREATE TRIGGER "DataVersion_AccessKeys_Insert" AFTER INSERT ON "AccessKeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AccessKeys_Update" AFTER UPDATE ON "AccessKeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AccessKeys_Delete" AFTER DELETE ON "AccessKeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AccountMemberships_Insert" AFTER INSERT ON "AccountMemberships"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AccountMemberships_Update" AFTER UPDATE ON "AccountMemberships"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AccountMemberships_Delete" AFTER DELETE ON "AccountMemberships"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Accounts_Insert" AFTER INSERT ON "Accounts"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Accounts_Update" AFTER UPDATE ON "Accounts"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Accounts_Delete" AFTER DELETE ON "Accounts"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetRoleClaims_Insert" AFTER INSERT ON "AspNetRoleClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetRoleClaims_Update" AFTER UPDATE ON "AspNetRoleClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetRoleClaims_Delete" AFTER DELETE ON "AspNetRoleClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetRoles_Insert" AFTER INSERT ON "AspNetRoles"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetRoles_Update" AFTER UPDATE ON "AspNetRoles"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetRoles_Delete" AFTER DELETE ON "AspNetRoles"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserClaims_Insert" AFTER INSERT ON "AspNetUserClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserClaims_Update" AFTER UPDATE ON "AspNetUserClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserClaims_Delete" AFTER DELETE ON "AspNetUserClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserLogins_Insert" AFTER INSERT ON "AspNetUserLogins"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserLogins_Update" AFTER UPDATE ON "AspNetUserLogins"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserLogins_Delete" AFTER DELETE ON "AspNetUserLogins"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserPasskeys_Insert" AFTER INSERT ON "AspNetUserPasskeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserPasskeys_Update" AFTER UPDATE ON "AspNetUserPasskeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserPasskeys_Delete" AFTER DELETE ON "AspNetUserPasskeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserRoles_Insert" AFTER INSERT ON "AspNetUserRoles"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserRoles_Update" AFTER UPDATE ON "AspNetUserRoles"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserRoles_Delete" AFTER DELETE ON "AspNetUserRoles"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserTokens_Insert" AFTER INSERT ON "AspNetUserTokens"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserTokens_Update" AFTER UPDATE ON "AspNetUserTokens"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUserTokens_Delete" AFTER DELETE ON "AspNetUserTokens"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUsers_Insert" AFTER INSERT ON "AspNetUsers"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUsers_Update" AFTER UPDATE ON "AspNetUsers"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AspNetUsers_Delete" AFTER DELETE ON "AspNetUsers"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AsyncTasks_Insert" AFTER INSERT ON "AsyncTasks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AsyncTasks_Update" AFTER UPDATE ON "AsyncTasks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AsyncTasks_Delete" AFTER DELETE ON "AsyncTasks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AuditEntries_Insert" AFTER INSERT ON "AuditEntries"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AuditEntries_Update" AFTER UPDATE ON "AuditEntries"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AuditEntries_Delete" AFTER DELETE ON "AuditEntries"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicies_Insert" AFTER INSERT ON "AutoSnapshotPolicies"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicies_Update" AFTER UPDATE ON "AutoSnapshotPolicies"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicies_Delete" AFTER DELETE ON "AutoSnapshotPolicies"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicyTags_Insert" AFTER INSERT ON "AutoSnapshotPolicyTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicyTags_Update" AFTER UPDATE ON "AutoSnapshotPolicyTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicyTags_Delete" AFTER DELETE ON "AutoSnapshotPolicyTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicyTargetTags_Insert" AFTER INSERT ON "AutoSnapshotPolicyTargetTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicyTargetTags_Update" AFTER UPDATE ON "AutoSnapshotPolicyTargetTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_AutoSnapshotPolicyTargetTags_Delete" AFTER DELETE ON "AutoSnapshotPolicyTargetTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ClientTokenClaims_Insert" AFTER INSERT ON "ClientTokenClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ClientTokenClaims_Update" AFTER UPDATE ON "ClientTokenClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ClientTokenClaims_Delete" AFTER DELETE ON "ClientTokenClaims"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DataProtectionKeys_Insert" AFTER INSERT ON "DataProtectionKeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DataProtectionKeys_Update" AFTER UPDATE ON "DataProtectionKeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DataProtectionKeys_Delete" AFTER DELETE ON "DataProtectionKeys"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DiskAutoSnapshotPolicies_Insert" AFTER INSERT ON "DiskAutoSnapshotPolicies"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DiskAutoSnapshotPolicies_Update" AFTER UPDATE ON "DiskAutoSnapshotPolicies"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DiskAutoSnapshotPolicies_Delete" AFTER DELETE ON "DiskAutoSnapshotPolicies"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DiskTags_Insert" AFTER INSERT ON "DiskTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DiskTags_Update" AFTER UPDATE ON "DiskTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_DiskTags_Delete" AFTER DELETE ON "DiskTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Disks_Insert" AFTER INSERT ON "Disks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Disks_Update" AFTER UPDATE ON "Disks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Disks_Delete" AFTER DELETE ON "Disks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageComponents_Insert" AFTER INSERT ON "ImageComponents"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageComponents_Update" AFTER UPDATE ON "ImageComponents"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageComponents_Delete" AFTER DELETE ON "ImageComponents"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageDiskMappings_Insert" AFTER INSERT ON "ImageDiskMappings"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageDiskMappings_Update" AFTER UPDATE ON "ImageDiskMappings"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageDiskMappings_Delete" AFTER DELETE ON "ImageDiskMappings"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImagePipelineExecutions_Insert" AFTER INSERT ON "ImagePipelineExecutions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImagePipelineExecutions_Update" AFTER UPDATE ON "ImagePipelineExecutions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImagePipelineExecutions_Delete" AFTER DELETE ON "ImagePipelineExecutions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImagePipelines_Insert" AFTER INSERT ON "ImagePipelines"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImagePipelines_Update" AFTER UPDATE ON "ImagePipelines"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImagePipelines_Delete" AFTER DELETE ON "ImagePipelines"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageShares_Insert" AFTER INSERT ON "ImageShares"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageShares_Update" AFTER UPDATE ON "ImageShares"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageShares_Delete" AFTER DELETE ON "ImageShares"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageTags_Insert" AFTER INSERT ON "ImageTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageTags_Update" AFTER UPDATE ON "ImageTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageTags_Delete" AFTER DELETE ON "ImageTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageUpdateRuns_Insert" AFTER INSERT ON "ImageUpdateRuns"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageUpdateRuns_Update" AFTER UPDATE ON "ImageUpdateRuns"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ImageUpdateRuns_Delete" AFTER DELETE ON "ImageUpdateRuns"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Images_Insert" AFTER INSERT ON "Images"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Images_Update" AFTER UPDATE ON "Images"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Images_Delete" AFTER DELETE ON "Images"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_InstanceTypeZones_Insert" AFTER INSERT ON "InstanceTypeZones"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_InstanceTypeZones_Update" AFTER UPDATE ON "InstanceTypeZones"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_InstanceTypeZones_Delete" AFTER DELETE ON "InstanceTypeZones"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_InstanceTypes_Insert" AFTER INSERT ON "InstanceTypes"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_InstanceTypes_Update" AFTER UPDATE ON "InstanceTypes"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_InstanceTypes_Delete" AFTER DELETE ON "InstanceTypes"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Instances_Insert" AFTER INSERT ON "Instances"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Instances_Update" AFTER UPDATE ON "Instances"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Instances_Delete" AFTER DELETE ON "Instances"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_KeyPairTags_Insert" AFTER INSERT ON "KeyPairTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_KeyPairTags_Update" AFTER UPDATE ON "KeyPairTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_KeyPairTags_Delete" AFTER DELETE ON "KeyPairTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_KeyPairs_Insert" AFTER INSERT ON "KeyPairs"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_KeyPairs_Update" AFTER UPDATE ON "KeyPairs"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_KeyPairs_Delete" AFTER DELETE ON "KeyPairs"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplacePrices_Insert" AFTER INSERT ON "MarketplacePrices"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplacePrices_Update" AFTER UPDATE ON "MarketplacePrices"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplacePrices_Delete" AFTER DELETE ON "MarketplacePrices"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplaceProducts_Insert" AFTER INSERT ON "MarketplaceProducts"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplaceProducts_Update" AFTER UPDATE ON "MarketplaceProducts"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplaceProducts_Delete" AFTER DELETE ON "MarketplaceProducts"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplaceSubscriptions_Insert" AFTER INSERT ON "MarketplaceSubscriptions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplaceSubscriptions_Update" AFTER UPDATE ON "MarketplaceSubscriptions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_MarketplaceSubscriptions_Delete" AFTER DELETE ON "MarketplaceSubscriptions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_OssBuckets_Insert" AFTER INSERT ON "OssBuckets"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_OssBuckets_Update" AFTER UPDATE ON "OssBuckets"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_OssBuckets_Delete" AFTER DELETE ON "OssBuckets"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_OssObjects_Insert" AFTER INSERT ON "OssObjects"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_OssObjects_Update" AFTER UPDATE ON "OssObjects"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_OssObjects_Delete" AFTER DELETE ON "OssObjects"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_QuotaRequests_Insert" AFTER INSERT ON "QuotaRequests"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_QuotaRequests_Update" AFTER UPDATE ON "QuotaRequests"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_QuotaRequests_Delete" AFTER DELETE ON "QuotaRequests"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Quotas_Insert" AFTER INSERT ON "Quotas"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Quotas_Update" AFTER UPDATE ON "Quotas"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Quotas_Delete" AFTER DELETE ON "Quotas"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Regions_Insert" AFTER INSERT ON "Regions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Regions_Update" AFTER UPDATE ON "Regions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Regions_Delete" AFTER DELETE ON "Regions"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ResourceGroups_Insert" AFTER INSERT ON "ResourceGroups"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ResourceGroups_Update" AFTER UPDATE ON "ResourceGroups"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_ResourceGroups_Delete" AFTER DELETE ON "ResourceGroups"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasDisks_Insert" AFTER INSERT ON "SasDisks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasDisks_Update" AFTER UPDATE ON "SasDisks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasDisks_Delete" AFTER DELETE ON "SasDisks"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasImages_Insert" AFTER INSERT ON "SasImages"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasImages_Update" AFTER UPDATE ON "SasImages"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasImages_Delete" AFTER DELETE ON "SasImages"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasServers_Insert" AFTER INSERT ON "SasServers"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasServers_Update" AFTER UPDATE ON "SasServers"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasServers_Delete" AFTER DELETE ON "SasServers"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasSnapshots_Insert" AFTER INSERT ON "SasSnapshots"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasSnapshots_Update" AFTER UPDATE ON "SasSnapshots"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SasSnapshots_Delete" AFTER DELETE ON "SasSnapshots"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SimulationClock_Insert" AFTER INSERT ON "SimulationClock"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SimulationClock_Update" AFTER UPDATE ON "SimulationClock"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SimulationClock_Delete" AFTER DELETE ON "SimulationClock"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SimulationFaults_Insert" AFTER INSERT ON "SimulationFaults"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SimulationFaults_Update" AFTER UPDATE ON "SimulationFaults"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SimulationFaults_Delete" AFTER DELETE ON "SimulationFaults"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SnapshotGroups_Insert" AFTER INSERT ON "SnapshotGroups"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SnapshotGroups_Update" AFTER UPDATE ON "SnapshotGroups"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SnapshotGroups_Delete" AFTER DELETE ON "SnapshotGroups"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SnapshotTags_Insert" AFTER INSERT ON "SnapshotTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SnapshotTags_Update" AFTER UPDATE ON "SnapshotTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_SnapshotTags_Delete" AFTER DELETE ON "SnapshotTags"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Snapshots_Insert" AFTER INSERT ON "Snapshots"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Snapshots_Update" AFTER UPDATE ON "Snapshots"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Snapshots_Delete" AFTER DELETE ON "Snapshots"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Zones_Insert" AFTER INSERT ON "Zones"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Zones_Update" AFTER UPDATE ON "Zones"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+CREATE TRIGGER "DataVersion_Zones_Delete" AFTER DELETE ON "Zones"
+BEGIN UPDATE "DataVersion" SET "Version" = lower(hex(randomblob(8))) WHERE "Id" = 1; END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206124045_DataVersion', '10.0.14');
+
+COMMIT;
+

@@ -57,11 +57,14 @@ internal sealed class PostgresWorldTemplate
     /// <summary>The world's tables (all but the key ring's), each after the tables its foreign keys point at.</summary>
     internal static IReadOnlyList<string> InsertOrder(IModel model)
     {
+        // The key ring is not the world; the data version is not either: its triggers give it a new token when the
+        // world is replaced (ADR-033), and copying it back would bring an old one.
         var keyRing = model.FindEntityType(typeof(DataProtectionKey))?.GetTableName();
+        var version = model.FindEntityType(typeof(Persistence.DataVersion))?.GetTableName();
         var principals = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var entity in model.GetEntityTypes())
         {
-            if (entity.GetTableName() is not { } table || table == keyRing)
+            if (entity.GetTableName() is not { } table || table == keyRing || table == version)
             {
                 continue;
             }

@@ -88,6 +88,14 @@ public sealed class WorldReset(
             {
                 lock (_templateGate)
                 {
+                    // The copy carries the template's data version: a new one each time, so that no answer kept from an
+                    // earlier copy of the same world is taken for this one (ADR-033).
+                    using (var renew = template.CreateCommand())
+                    {
+                        renew.CommandText = $"UPDATE \"DataVersion\" SET \"Version\" = {Persistence.DataVersionTriggers.SqliteNewToken}";
+                        renew.ExecuteNonQuery();
+                    }
+
                     template.BackupDatabase(live);
                 }
 

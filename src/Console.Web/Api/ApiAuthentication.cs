@@ -226,19 +226,34 @@ internal static class ApiAuthentication
             return fault;
         }
 
-        var reply = await registered.InvokeAsync(new ApiCall(http, action, p, actor.Value, requestId));
-        if (reply.Error is null || reply.Error.Code == CommonErrors.DryRunOperationCode)
+        // A reading action whose answers the data alone decides may be answered as it was, while the data version the
+        // key's read found is still the database's (ADR-033).
+        var call = new ApiCall(http, action, p, actor.Value, requestId);
+        var (reply, ignored) = registered.Cacheable && credential.DataVersion is { } version
+            ? await services.GetRequiredService<ApiAnswerCache>().AnswerAsync(call, registered, version)
+            : await RunAsync(call, registered);
+        if (ignored is not null)
         {
-            // What the call sent and the action never asked for: ECS would have used it or refused it (#21). Named in a
-            // header of the answer so a suite sees what the emulator ignored.
-            if (p.Unread(ApiParameters.Protocol) is { Count: > 0 } ignored)
-            {
-                http.Response.Headers[IgnoredParametersHeader] = string.Join(',', ignored);
-            }
+            http.Response.Headers[IgnoredParametersHeader] = ignored;
         }
 
         return reply;
     }
+
+    private static async Task<(ApiReply, string?)> RunAsync(ApiCall call, EcsAction action)
+    {
+        var reply = await action.InvokeAsync(call);
+        return (reply, IgnoredParameters(call.P, reply));
+    }
+
+    /// <summary>
+    /// What the call sent and the action never asked for, when it succeeded (or would have, on a dry run): ECS would have
+    /// used it or refused it (#21). Named in a header of the answer so a suite sees what the emulator ignored; null: none.
+    /// </summary>
+    public static string? IgnoredParameters(ApiParameters p, ApiReply reply) =>
+        (reply.Error is null || reply.Error.Code == CommonErrors.DryRunOperationCode) && p.Unread(ApiParameters.Protocol) is { Count: > 0 } ignored
+            ? string.Join(',', ignored)
+            : null;
 
     /// <summary>The answer's header naming the parameters a successful call ignored (none: no header).</summary>
     public const string IgnoredParametersHeader = "x-ecsconsole-ignored-parameters";

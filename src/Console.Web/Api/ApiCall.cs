@@ -17,6 +17,15 @@ public sealed class ApiCall(HttpContext http, string action, ApiParameters param
 
     public CancellationToken Ct => http.RequestAborted;
 
+    /// <summary>Whether the run read the clock (<see cref="ReadTheClock"/>): its answer is not kept (ADR-033).</summary>
+    public bool ClockRead { get; private set; }
+
+    /// <summary>
+    /// Says that the answer depends on the time as well as on the data (a copy's remaining time, say): it is not kept
+    /// for the next call (<see cref="ApiAnswerCache"/>).
+    /// </summary>
+    public void ReadTheClock() => ClockRead = true;
+
     /// <summary>The same call made by a dry-run actor (<see cref="Actor.DryRun"/>, ADR-016).</summary>
     public ApiCall AsDryRun() => new(http, Action, P, Actor with { DryRun = true }, RequestId);
 

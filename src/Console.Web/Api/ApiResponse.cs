@@ -28,6 +28,17 @@ internal static class ApiResponse
         }
 
         response.StatusCode = StatusCodes.Status200OK;
+        if (reply.Body is SerializedBody kept)
+        {
+            // A kept answer (ADR-033): its bytes around this call's RequestId.
+            var id = System.Text.Encoding.UTF8.GetBytes(requestId);
+            response.ContentLength = kept.Before.Length + id.Length + kept.After.Length;
+            await response.Body.WriteAsync(kept.Before, http.RequestAborted);
+            await response.Body.WriteAsync(id, http.RequestAborted);
+            await response.Body.WriteAsync(kept.After, http.RequestAborted);
+            return;
+        }
+
         await JsonSerializer.SerializeAsync(response.Body, reply.Body ?? new { RequestId = requestId }, reply.Body?.GetType() ?? typeof(object), EcsApiMiddleware.Json, http.RequestAborted);
     }
 

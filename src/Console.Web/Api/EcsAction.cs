@@ -23,6 +23,18 @@ public sealed record EcsAction(string Name, bool Changing, ApiAction Run)
     public EcsAction WithClientToken() => this with { TakesClientToken = true };
 
     /// <summary>
+    /// The action reads, and what it answers is decided by the database's data, the caller and the parameters alone (a run
+    /// that also reads the clock says so with <see cref="ApiCall.ReadTheClock"/>): its answers may be kept per node and
+    /// given again while the data version is unchanged (<see cref="ApiAnswerCache"/>, ADR-033).
+    /// </summary>
+    public bool Cacheable { get; init; }
+
+    /// <summary>This registration, its answers kept while the data is unchanged (<see cref="Cacheable"/>).</summary>
+    public EcsAction WithCachedAnswers() => Changing
+        ? throw new InvalidOperationException($"{Name} changes state: its answers are never kept")
+        : this with { Cacheable = true };
+
+    /// <summary>
     /// Runs the call; a changing action asked with <c>DryRun=true</c> runs as a dry run, and a call with a
     /// <c>ClientToken</c> runs once per token (a dry run claims none).
     /// </summary>

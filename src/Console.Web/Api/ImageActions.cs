@@ -25,14 +25,18 @@ internal static class ImageActions
             var inProgress = described.IsSuccess
                 ? described.Value.Items.Where(i => i.Status is ImageStatus.Creating or ImageStatus.Waiting).Select(i => i.Id).ToList()
                 : [];
-            var remaining = inProgress.Count > 0
-                ? await call.Service<TaskQueryService>().RemainingSecondsAsync(call.Actor, region.Id, inProgress, call.Ct)
-                : new Dictionary<string, int>();
+            IReadOnlyDictionary<string, int> remaining = new Dictionary<string, int>();
+            if (inProgress.Count > 0)
+            {
+                remaining = await call.Service<TaskQueryService>().RemainingSecondsAsync(call.Actor, region.Id, inProgress, call.Ct);
+                call.ReadTheClock(); // the remaining time goes down as the clock goes on
+            }
+
             return described.Reply(page => ApiListReply.Pages(
                 call, new ApiPage<Image>(page.Items, page.Total, page.Page, page.PageSize, NextToken: null), "Images", "Image",
                 i => ApiJson.Image(i, call.Actor.AccountId, page.SharedByOwner.Contains(i.Id), remaining.GetValueOrDefault(i.Id),
                     usable: !page.NotUsable.Contains(i.Id), subscribed: page.Subscribed.Contains(i.Id)), regionId: query.RegionId));
-        }),
+        }).WithCachedAnswers(),
         EcsAction.InRegion("DescribeImageFromFamily", p => p.Required("ImageFamily"), async (call, region, family) =>
         {
             var image = await call.Service<ImageQueryService>().ResolveFamilyAsync(call.Actor, region.Id, family, call.Ct);

@@ -1551,6 +1551,21 @@ namespace EcsConsole.Domain.Persistence.Migrations
                     b.ToTable("MarketplaceSubscriptions");
                 });
 
+            modelBuilder.Entity("EcsConsole.Domain.Persistence.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersion", (string)null);
+                });
+
             modelBuilder.Entity("EcsConsole.Domain.Quotas.Quota", b =>
                 {
                     b.Property<int>("Id")

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8c56793b-dc08-434a-b606-35eea140abc8"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("8fecbb7d-6137-4c0a-9553-8664b1898b42"), entityTypeCount: 58)
         {
         }
 
@@ -44,6 +44,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             var marketplacePrice = MarketplacePriceEntityType.Create(this);
             var marketplaceProduct = MarketplaceProductEntityType.Create(this);
             var marketplaceSubscription = MarketplaceSubscriptionEntityType.Create(this);
+            var dataVersion = DataVersionEntityType.Create(this);
             var quota = QuotaEntityType.Create(this);
             var quotaRequest = QuotaRequestEntityType.Create(this);
             var region = RegionEntityType.Create(this);
@@ -130,6 +131,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             MarketplacePriceEntityType.CreateAnnotations(marketplacePrice);
             MarketplaceProductEntityType.CreateAnnotations(marketplaceProduct);
             MarketplaceSubscriptionEntityType.CreateAnnotations(marketplaceSubscription);
+            DataVersionEntityType.CreateAnnotations(dataVersion);
             QuotaEntityType.CreateAnnotations(quota);
             QuotaRequestEntityType.CreateAnnotations(quotaRequest);
             RegionEntityType.CreateAnnotations(region);

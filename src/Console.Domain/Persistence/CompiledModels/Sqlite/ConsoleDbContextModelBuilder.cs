@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5bf1069b-d335-4bce-ac58-34f1e8dec757"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("2bcb6cd6-11c7-4b5c-976f-bb103f921ed8"), entityTypeCount: 58)
         {
         }
 
@@ -43,6 +43,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             var marketplacePrice = MarketplacePriceEntityType.Create(this);
             var marketplaceProduct = MarketplaceProductEntityType.Create(this);
             var marketplaceSubscription = MarketplaceSubscriptionEntityType.Create(this);
+            var dataVersion = DataVersionEntityType.Create(this);
             var quota = QuotaEntityType.Create(this);
             var quotaRequest = QuotaRequestEntityType.Create(this);
             var region = RegionEntityType.Create(this);
@@ -129,6 +130,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             MarketplacePriceEntityType.CreateAnnotations(marketplacePrice);
             MarketplaceProductEntityType.CreateAnnotations(marketplaceProduct);
             MarketplaceSubscriptionEntityType.CreateAnnotations(marketplaceSubscription);
+            DataVersionEntityType.CreateAnnotations(dataVersion);
             QuotaEntityType.CreateAnnotations(quota);
             QuotaRequestEntityType.CreateAnnotations(quotaRequest);
             RegionEntityType.CreateAnnotations(region);
