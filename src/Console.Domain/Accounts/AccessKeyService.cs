@@ -167,6 +167,6 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
                     db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => m.AccountId).FirstOrDefault(),
                     db.AccountMemberships.Where(m => m.UserId == u.Id).OrderByDescending(m => m.Role).Select(m => (AccountRole?)m.Role).FirstOrDefault()),
                 db.SimulationFaults.Any(f => f.Kind == Simulation.SimulationFaultKind.Api && f.Remaining > 0),
-                db.DataVersions.Select(v => v.Version).FirstOrDefault()))
+                db.DataVersions.Where(v => v.Id == Persistence.DataVersion.RowId).Select(v => v.Version).FirstOrDefault()))
             .FirstOrDefault()));
 }

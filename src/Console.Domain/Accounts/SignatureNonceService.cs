@@ -32,17 +32,30 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
         var hash = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
         // The time as the column stores it (a raw statement does not pass through the model's value converter).
         // A row whose window has passed but which no sweep has removed yet is taken over (one row updated), so a nonce
-        // is free again exactly when its window ends, however late the sweep runs.
-        var expires = ProviderValue(db, now + Window);
-        var nowValue = ProviderValue(db, now);
-        var used = await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES ({accessKeyId}, {hash}, {expires})
+        // is free again exactly when its window ends, however late the sweep runs. Every API call runs it: a plain
+        // command on the context's connection, without EF Core's raw-SQL pipeline (issue #20).
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES (@key, @hash, @expires)
             ON CONFLICT ("AccessKeyId", "NonceHash") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
-            WHERE "SignatureNonces"."ExpiresAt" <= {nowValue}
-            """,
-            ct);
+            WHERE "SignatureNonces"."ExpiresAt" <= @now
+            """;
+        Add(command, "@key", accessKeyId);
+        Add(command, "@hash", hash);
+        Add(command, "@expires", ProviderValue(db, now + Window));
+        Add(command, "@now", ProviderValue(db, now));
+        var used = await command.ExecuteNonQueryAsync(ct);
         return used == 1;
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private static object ProviderValue(ConsoleDbContext db, DateTimeOffset value)

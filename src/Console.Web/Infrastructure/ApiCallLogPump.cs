@@ -4,13 +4,16 @@ using EcsConsole.Domain.ApiLog;
 namespace EcsConsole.Web.Infrastructure;
 
 /// <summary>
-/// Drains the API log's queue (ADR-013): waits for records, takes what is there (up to <see cref="BatchSize"/>), writes
+/// Drains the API log's queue (ADR-013): waits for records, lets them gather for <see cref="GatherFor"/>, takes what is there (up to <see cref="BatchSize"/>), writes
 /// them in one transaction and lets open pages know; every <see cref="PrunePeriod"/> it prunes. A batch that cannot be
 /// written is logged and given up (a log line lost, never a call failed). On shutdown what is queued is written.
 /// </summary>
 internal sealed class ApiCallLogPump(ApiCallQueue queue, ApiCallLogWriter writer, ILogger<ApiCallLogPump> logger) : BackgroundService
 {
     public const int BatchSize = 500;
+
+    /// <summary>How long the pump lets records gather once the first is there (a record is written at most this much later).</summary>
+    public static readonly TimeSpan GatherFor = TimeSpan.FromMilliseconds(25);
 
     public static readonly TimeSpan PrunePeriod = TimeSpan.FromMinutes(1);
 
@@ -21,6 +24,13 @@ internal sealed class ApiCallLogPump(ApiCallQueue queue, ApiCallLogWriter writer
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                // Calls come in runs: a moment's wait lets one transaction write many of them (a transaction per call
+                // cost as much CPU as a kept answer's whole call; issue #20).
+                if (queue.Reader.Count < BatchSize)
+                {
+                    await Task.Delay(GatherFor, stoppingToken);
+                }
+
                 await WriteBatchAsync(CancellationToken.None);
                 if (sincePrune.Elapsed >= PrunePeriod)
                 {
