@@ -3,6 +3,8 @@
 # migrations and the demo world are created) and on an existing one (made by the run before). Publishes the console
 # (Release) once, then starts it RUNS times each way and prints every run and the median. Usage:
 #   bench/startup/run.sh [RUNS=5]
+# BENCH_APP=DIR starts an already published console from DIR instead of publishing one (to compare runtime settings,
+# e.g. DOTNET_TieredPGO=0, on the same build: the server inherits the environment).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs="${1:-5}"
@@ -10,7 +12,11 @@ port="${BENCH_PORT:-5392}"
 work="$(mktemp -d)"
 server=""
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-dotnet publish src/Console.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -v q --nologo >/dev/null
+if [[ -n "${BENCH_APP:-}" ]]; then
+  mkdir -p "$work/app" && cp -r "$BENCH_APP"/. "$work/app"
+else
+  dotnet publish src/Console.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/app" -v q --nologo >/dev/null
+fi
 
 # Milliseconds from the start to the first healthy answer (polled every 10 ms), then the server is stopped. Also appends
 # the process's CPU time (user + system, ms) at that moment to $work/cpu: unlike the wall time, it hardly depends on what

@@ -24,7 +24,17 @@ public class ConsoleUser : IdentityUser
     /// </summary>
     public static ConsoleUser Create(string email, string password, bool platformAdmin = false)
     {
-        var user = new ConsoleUser
+        var user = WithPasswordHash(email, null, platformAdmin);
+        user.PasswordHash = new PasswordHasher<ConsoleUser>().HashPassword(user, password);
+        return user;
+    }
+
+    /// <summary>
+    /// As <see cref="Create"/>, with a password hash made beforehand (Identity's format, e.g. the demo password's
+    /// <see cref="Seeding.DemoWorld.PasswordHash"/>): a hash takes PBKDF2's 100,000 iterations to make.
+    /// </summary>
+    public static ConsoleUser WithPasswordHash(string email, string? passwordHash, bool platformAdmin = false) =>
+        new()
         {
             Id = Guid.NewGuid().ToString(),
             UserName = email,
@@ -36,8 +46,6 @@ public class ConsoleUser : IdentityUser
             SecurityStamp = Guid.NewGuid().ToString("N").ToUpperInvariant(),
             ConcurrencyStamp = Guid.NewGuid().ToString(),
             IsPlatformAdmin = platformAdmin,
+            PasswordHash = passwordHash,
         };
-        user.PasswordHash = new PasswordHasher<ConsoleUser>().HashPassword(user, password);
-        return user;
-    }
 }

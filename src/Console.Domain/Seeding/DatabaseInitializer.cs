@@ -67,9 +67,21 @@ public sealed class DatabaseInitializer(
     /// <summary>Writes the demo world through <paramref name="db"/>, inside the caller's transaction.</summary>
     internal async Task SeedIntoAsync(ConsoleDbContext db, IReadOnlyDictionary<string, string> secrets, CancellationToken ct)
     {
-        var world = new WorldBuilder(db, new IdGenerator(new Random(DemoSeed)), time.GetUtcNow());
-        DemoWorld.Build(world, secrets);
-        await db.SaveChangesAsync(ct);
+        // WorldBuilder adds every entity whole (its children and navigations set before it is added, its values only
+        // changed while Added), so nothing is left for change detection to find: without it, the few thousand new entities
+        // are not scanned again at each Entries call and at SaveChanges (issue #20's cold start), and their rows are the same.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var world = new WorldBuilder(db, new IdGenerator(new Random(DemoSeed)), time.GetUtcNow());
+            DemoWorld.Build(world, secrets);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }
 

@@ -16,6 +16,14 @@ namespace EcsConsole.Domain.Seeding;
 public static class DemoWorld
 {
     public const string Password = "Demo@12345";
+
+    /// <summary>
+    /// <see cref="Password"/> hashed as Identity's <c>PasswordHasher</c> does (format V3: PBKDF2 with HMAC-SHA512, 100,000
+    /// iterations, a 16-byte salt fixed here, a 32-byte subkey), made once instead of at every seed (issue #20's cold start).
+    /// The password is public (ui-contract §2), so a salt shared by every install hides nothing it would otherwise hide;
+    /// a password a user sets is hashed afresh, with a random salt. <c>DemoWorldSeedTests</c> verifies it.
+    /// </summary>
+    public const string PasswordHash = "AQAAAAIAAYagAAAAEO/Pq8nKc+FHhzu7RVSvw9HyAR6aMY+f/qwi6z+53I55+OX5Z2ouEdCK0m0hOGV6fg==";
     public const string AcmeAccountId = "1234567890123456";
     public const string GlobexAccountId = "2345678901234567";
     public const string InitechAccountId = "3456789012345678";

@@ -98,7 +98,10 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
     /// <summary>A user with a hashed password, confirmed email, and (unless platform admin) a membership.</summary>
     public ConsoleUser AddUser(string email, string password, string? accountId, AccountRole role, bool platformAdmin = false)
     {
-        var user = ConsoleUser.Create(email, password, platformAdmin);
+        // The demo password's hash is made once, beforehand (DemoWorld.PasswordHash): five PBKDF2 hashes were a tenth of a fresh start.
+        var user = password == DemoWorld.Password
+            ? ConsoleUser.WithPasswordHash(email, DemoWorld.PasswordHash, platformAdmin)
+            : ConsoleUser.Create(email, password, platformAdmin);
         db.Users.Add(user);
         if (accountId is not null)
         {

@@ -1,5 +1,6 @@
 using EcsConsole.Domain.Marketplace;
 using System.Text.RegularExpressions;
+using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Accounts;
 using EcsConsole.Domain.Images;
 using EcsConsole.Domain.Instances;
@@ -60,6 +61,22 @@ public sealed partial class DemoWorldSeedTests : IAsyncLifetime
             Assert.NotEqual(secret, key.ProtectedSecret);
             Assert.Equal(secret, new PlainSecretProtector().Unprotect(key.ProtectedSecret));
         }
+    }
+
+    [Fact]
+    public void DemoPasswordHash_VerifiesTheDemoPasswordWithoutRehashAndRefusesAnyOther()
+    {
+        // Arrange
+        var hasher = new Microsoft.AspNetCore.Identity.PasswordHasher<ConsoleUser>();
+        var user = ConsoleUser.WithPasswordHash(DemoWorld.Alice, DemoWorld.PasswordHash);
+
+        // Act
+        var demo = hasher.VerifyHashedPassword(user, DemoWorld.PasswordHash, DemoWorld.Password);
+        var other = hasher.VerifyHashedPassword(user, DemoWorld.PasswordHash, DemoWorld.Password + "x");
+
+        // Assert
+        Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Success, demo);
+        Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, other);
     }
 
     [Fact]
@@ -333,6 +350,58 @@ public sealed partial class DemoWorldSeedTests : IAsyncLifetime
 
         // Assert
         Assert.Equal(idsA, idsB);
+    }
+
+    [Fact]
+    public async Task Seed_WithoutChangeDetection_WritesTheRowsASeedWithChangeDetectionWrites()
+    {
+        // Arrange: the same world built through a context that detects changes, as the seed did before issue #20.
+        await using var detected = new TestDatabase();
+        await using (var db = detected.NewContext())
+        {
+            Assert.True(db.ChangeTracker.AutoDetectChangesEnabled);
+            var world = new WorldBuilder(db, new IdGenerator(new Random(DatabaseInitializer.DemoSeed)), TestDatabase.Start);
+            DemoWorld.Build(world, DemoWorld.AccessKeys.ToDictionary(k => k.Id, k => new PlainSecretProtector().Protect(k.Secret)));
+            await db.SaveChangesAsync();
+        }
+
+        // Act
+        var seeded = await RowsAsync(_db);
+        var withDetection = await RowsAsync(detected);
+
+        // Assert
+        Assert.Equal(withDetection.Keys.Order(), seeded.Keys.Order());
+        Assert.All(withDetection, table => Assert.Equal(table.Value, seeded[table.Key]));
+    }
+
+    /// <summary>
+    /// Every row of every table of the model, as text, sorted; the values a seed draws at random (user IDs and stamps, an
+    /// instance's private IP) masked.
+    /// </summary>
+    private static async Task<Dictionary<string, List<string>>> RowsAsync(TestDatabase database)
+    {
+        string[] random = ["SecurityStamp", "ConcurrencyStamp", "PrivateIpAddress", "UserId"];
+        await using var db = database.NewContext();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var rows = new Dictionary<string, List<string>>();
+        foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\"";
+            await using var reader = await command.ExecuteReaderAsync();
+            var list = new List<string>();
+            while (await reader.ReadAsync())
+            {
+                list.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i =>
+                    random.Contains(reader.GetName(i)) || (table == "AspNetUsers" && reader.GetName(i) == "Id") ? "*" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+
+            list.Sort(StringComparer.Ordinal);
+            rows[table] = list;
+        }
+
+        return rows;
     }
 
     [GeneratedRegex("^[a-z0-9_.-]+\\.vhd$", RegexOptions.IgnoreCase)]
