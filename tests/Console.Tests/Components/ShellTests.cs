@@ -168,4 +168,43 @@ public sealed class ShellTests : ComponentTestBase
         var nextVisit = RenderShell();
         nextVisit.WaitForAssertion(() => Assert.Contains(DarkAppBar, nextVisit.FindComponent<MudThemeProvider>().Markup, StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task Shell_OnAWideScreen_OpensTheDrawer_AndToggleNavigationClosesAndReopensIt()
+    {
+        // Arrange
+        await SignInAsync(DemoWorld.Alice);
+        var cut = RenderShell();
+        cut.WaitForAssertion(() => Assert.Contains("mud-drawer--open", cut.Find("aside.mud-drawer").ClassList));
+        Assert.Contains("mud-drawer-open-responsive-md-left", cut.Find(".mud-layout").ClassList);
+
+        // Act
+        cut.Find("button[aria-label='Toggle navigation']").Click();
+
+        // Assert
+        Assert.Contains("mud-drawer--closed", cut.Find("aside.mud-drawer").ClassList);
+        Assert.Contains("mud-drawer-close-responsive-md-left", cut.Find(".mud-layout").ClassList);
+        Assert.Empty(cut.FindAll(".mud-overlay"));
+        cut.Find("button[aria-label='Toggle navigation']").Click();
+        Assert.Contains("mud-drawer--open", cut.Find("aside.mud-drawer").ClassList);
+    }
+
+    [Fact]
+    public async Task Shell_BelowTheMdBreakpoint_StartsWithTheDrawerClosed_OpensItOverThePage_AndAClickBesideItClosesIt()
+    {
+        // Arrange
+        JSInterop.Setup<bool>("mudResizeListener.matchMedia", "(max-width: 959.98px)").SetResult(true);
+        await SignInAsync(DemoWorld.Alice);
+        var cut = RenderShell();
+        cut.WaitForAssertion(() => Assert.Contains("mud-drawer--closed", cut.Find("aside.mud-drawer").ClassList));
+
+        // Act
+        cut.Find("button[aria-label='Toggle navigation']").Click();
+
+        // Assert
+        Assert.Contains("mud-drawer--open", cut.Find("aside.mud-drawer").ClassList);
+        cut.Find(".mud-overlay").Click();
+        Assert.Contains("mud-drawer--closed", cut.Find("aside.mud-drawer").ClassList);
+        Assert.Empty(cut.FindAll(".mud-overlay"));
+    }
 }
