@@ -40,7 +40,7 @@ npm_sdk=$!
 (cd tests/Console.E2E && npm ci --no-audit --no-fund --loglevel=error) > TestResults/npm-e2e.log 2>&1 &
 npm_e2e=$!
 
-# Built once (the whole solution: the benches must compile too); every test run below is --no-build (ADR-033).
+# Built once (the whole solution: the benches must compile too); every test run below is --no-build (ADR-034).
 dotnet build Console.sln -v q -nologo 2>&1 | tee TestResults/build.log
 build_status=${PIPESTATUS[0]}
 npm_status=0
@@ -53,7 +53,7 @@ if [ "$build_status" -ne 0 ] || [ "$npm_status" -ne 0 ]; then
   exit 1
 fi
 
-# Two lanes at once (ADR-033): the Playwright journeys spend much of their time waiting for the browser and the
+# Two lanes at once (ADR-034): the Playwright journeys spend much of their time waiting for the browser and the
 # console, so the domain and integration tests (then their PostgreSQL pass) run beside them rather than after them.
 # Each lane writes its own log (TestResults/lane-*.log, every line also shown here with the lane's name in front);
 # the databases do not meet: the E2E consoles use temp SQLite files (ecsconsole-suite-*) or PostgreSQL databases named
