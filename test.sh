@@ -30,39 +30,86 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   $sudo apt-get update
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends nodejs npm
 fi
-(cd tests/sdk-node && npm ci --no-audit --no-fund --loglevel=error)
-# axe-core for the accessibility E2E tests (AccessibilityTests inject its axe.min.js into the page; ADR-024).
-(cd tests/Console.E2E && npm ci --no-audit --no-fund --loglevel=error)
-
+# The npm packages (the official Alibaba Cloud Node SDK for the ECS API test, tests/sdk-node, and axe-core for the
+# accessibility E2E tests, which inject its axe.min.js into the page; ADR-024), versions pinned by their lock files,
+# installed while the solution builds.
 mkdir -p TestResults
 set +e
-dotnet test Console.sln "$@" 2>&1 | tee TestResults/test-output.log
-status=${PIPESTATUS[0]}
+(cd tests/sdk-node && npm ci --no-audit --no-fund --loglevel=error) > TestResults/npm-sdk-node.log 2>&1 &
+npm_sdk=$!
+(cd tests/Console.E2E && npm ci --no-audit --no-fund --loglevel=error) > TestResults/npm-e2e.log 2>&1 &
+npm_e2e=$!
 
+# Built once (the whole solution: the benches must compile too); every test run below is --no-build (ADR-034).
+dotnet build Console.sln -v q -nologo 2>&1 | tee TestResults/build.log
+build_status=${PIPESTATUS[0]}
+npm_status=0
+wait "$npm_sdk" || npm_status=$?
+cat TestResults/npm-sdk-node.log
+wait "$npm_e2e" || npm_status=$?
+cat TestResults/npm-e2e.log
+if [ "$build_status" -ne 0 ] || [ "$npm_status" -ne 0 ]; then
+  echo "Build failed (dotnet build $build_status, npm ci $npm_status): no test ran" >&2
+  exit 1
+fi
+
+# Two lanes at once (ADR-034): the Playwright journeys (lane e2e) spend most of their time waiting for the browser and
+# the console, so the domain and integration tests, then their PostgreSQL pass (lane tests), run beside them rather than
+# after them. Lane tests runs under `nice -n 10`: the journeys wait on the clock (auto-waiting assertions with timeouts),
+# the domain tests only want throughput, so the journeys get the CPU first and see what they saw before. Each lane
+# writes its own log (TestResults/lane-NAME.log; every line also shown here with the lane's name in front). The
+# databases do not meet: the E2E consoles use temp SQLite files (ecsconsole-suite-*) or PostgreSQL databases named
+# ecsconsole_suite_*, the domain tests in-memory SQLite or ecs_t<pid>_* databases.
+#
 # The second provider (ADR-017): with ECSCONSOLE_TEST_PG (an Npgsql connection string of a role that may create
 # databases; .ci/run installs PostgreSQL and sets it) the domain and integration tests run again on PostgreSQL, each
-# test on its own database (extra arguments go to the first run only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
+# test on its own database (extra arguments go to the SQLite runs only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
 # to FullyQualifiedName~EcsConsole.Tests.Api when CI time is short). The walk of the SDK's request parameters
 # (EcsApiRequestModelTests, a minute and a half of API calls about parameter handling, which no provider changes)
-# runs on SQLite only. Without ECSCONSOLE_TEST_PG, SQLite only.
+# runs on SQLite only. Then, alone once both lanes have ended (TwoNodesTests measures a 2 s live update), the Playwright
+# journeys at least once on PostgreSQL: EcsConsoleHost runs each console on a database of its own there
+# (ECSCONSOLE_HOST_PG); ECSCONSOLE_TEST_PG_E2E_FILTER chooses which. Without ECSCONSOLE_TEST_PG, SQLite only.
+lane() { # lane NAME COMMAND...: runs the command, its output to TestResults/lane-NAME.log and here; its status to .status
+  local name=$1
+  shift
+  "$@" 2>&1 | tee -a "TestResults/lane-$name.log" | sed -u "s/^/[$name] /"
+  local status=${PIPESTATUS[0]}
+  if [ "$status" -ne 0 ]; then echo "$status" > "TestResults/lane-$name.status"; fi
+}
+rm -f TestResults/lane-*.log TestResults/lane-*.status
+
+(
+  lane e2e dotnet test tests/Console.E2E --no-build "$@"
+) &
+e2e_lane=$!
+# ECSCONSOLE_TEST_SERIAL=1: one lane after the other (the journeys alone first), to compare or to rule the overlap out.
+if [ "${ECSCONSOLE_TEST_SERIAL:-}" = "1" ]; then wait "$e2e_lane"; fi
+
+(
+  lane tests nice -n 10 dotnet test tests/Console.Tests --no-build "$@"
+  if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
+    echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}" | tee -a TestResults/lane-tests.log
+    ECSCONSOLE_TEST_DB=postgres lane tests nice -n 10 dotnet test tests/Console.Tests --no-build \
+      --filter "${ECSCONSOLE_TEST_PG_FILTER:-(FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure)&FullyQualifiedName!~EcsApiRequestModelTests}"
+  else
+    echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
+  fi
+) &
+tests_lane=$!
+
+wait "$e2e_lane" 2>/dev/null
+wait "$tests_lane"
 if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
-  echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}"
-  ECSCONSOLE_TEST_DB=postgres dotnet test tests/Console.Tests --no-build \
-    --filter "${ECSCONSOLE_TEST_PG_FILTER:-(FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure)&FullyQualifiedName!~EcsApiRequestModelTests}" \
-    2>&1 | tee -a TestResults/test-output.log
-  pg_status=${PIPESTATUS[0]}
-  if [ "$status" -eq 0 ]; then status=$pg_status; fi
-  # The Playwright journeys at least once on PostgreSQL: EcsConsoleHost runs each console on a database of its own
-  # there (ECSCONSOLE_HOST_PG); ECSCONSOLE_TEST_PG_E2E_FILTER chooses which.
-  echo "PostgreSQL pass: Playwright journeys"
-  ECSCONSOLE_HOST_PG="$ECSCONSOLE_TEST_PG" dotnet test tests/Console.E2E --no-build \
-    --filter "${ECSCONSOLE_TEST_PG_E2E_FILTER:-FullyQualifiedName~ForTestSuitesJourneyTests|FullyQualifiedName~KeyPairsTests|FullyQualifiedName~TwoNodesTests}" \
-    2>&1 | tee -a TestResults/test-output.log
-  pg_e2e_status=${PIPESTATUS[0]}
-  if [ "$status" -eq 0 ]; then status=$pg_e2e_status; fi
-else
-  echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
+  echo "PostgreSQL pass: Playwright journeys" | tee -a TestResults/lane-pg-e2e.log
+  ECSCONSOLE_HOST_PG="$ECSCONSOLE_TEST_PG" lane pg-e2e dotnet test tests/Console.E2E --no-build \
+    --filter "${ECSCONSOLE_TEST_PG_E2E_FILTER:-FullyQualifiedName~ForTestSuitesJourneyTests|FullyQualifiedName~KeyPairsTests|FullyQualifiedName~TwoNodesTests}"
 fi
+cat TestResults/build.log TestResults/lane-tests.log TestResults/lane-e2e.log > TestResults/test-output.log
+if [ -e TestResults/lane-pg-e2e.log ]; then cat TestResults/lane-pg-e2e.log >> TestResults/test-output.log; fi
+status=0
+for failed in TestResults/lane-*.status; do
+  if [ -e "$failed" ] && [ "$status" -eq 0 ]; then status=$(cat "$failed"); fi
+done
 set -e
 
 # One closing line over every test project: "N passed, N failed".
