@@ -44,8 +44,9 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
             """;
         Add(command, "@key", accessKeyId);
         Add(command, "@hash", hash);
-        Add(command, "@expires", ProviderValue(db, now + Window));
-        Add(command, "@now", ProviderValue(db, now));
+        var converter = ExpiresAtConverter(db);
+        Add(command, "@expires", converter?.ConvertToProvider(now + Window) ?? now + Window);
+        Add(command, "@now", converter?.ConvertToProvider(now) ?? now);
         var used = await command.ExecuteNonQueryAsync(ct);
         return used == 1;
     }
@@ -58,9 +59,7 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
         command.Parameters.Add(parameter);
     }
 
-    private static object ProviderValue(ConsoleDbContext db, DateTimeOffset value)
-    {
-        var property = db.Model.FindEntityType(typeof(SignatureNonce))!.FindProperty(nameof(SignatureNonce.ExpiresAt))!;
-        return property.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
-    }
+    /// <summary>How the model stores <see cref="SignatureNonce.ExpiresAt"/> (SQLite: a number; null: as it is).</summary>
+    private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? ExpiresAtConverter(ConsoleDbContext db) =>
+        db.Model.FindEntityType(typeof(SignatureNonce))!.FindProperty(nameof(SignatureNonce.ExpiresAt))!.GetTypeMapping().Converter;
 }

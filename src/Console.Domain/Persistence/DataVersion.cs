@@ -18,7 +18,7 @@ public sealed class DataVersion
 
     public int Id { get; set; } = RowId;
 
-    /// <summary>16 hex digits, new after each committed change.</summary>
+    /// <summary>New after each committed change: 16 hex digits on SQLite, a UUID's text on PostgreSQL.</summary>
     public string Version { get; set; } = "";
 }
 

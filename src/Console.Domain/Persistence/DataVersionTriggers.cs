@@ -38,7 +38,7 @@ public static class DataVersionTriggers
     /// <summary>The one row, and PostgreSQL's function (the triggers of each table call it).</summary>
     public static void CreateRow(MigrationBuilder migration)
     {
-        if (migration.OnPostgres())
+        if (migration.IsNpgsql())
         {
             migration.Sql("""INSERT INTO "DataVersion" ("Id", "Version") VALUES (1, gen_random_uuid()::text);""");
             migration.Sql("""
@@ -61,7 +61,7 @@ public static class DataVersionTriggers
     /// <summary>Removes PostgreSQL's function (after every table's triggers are dropped).</summary>
     public static void DropRow(MigrationBuilder migration)
     {
-        if (migration.OnPostgres())
+        if (migration.IsNpgsql())
         {
             migration.Sql("DROP FUNCTION ecsconsole_bump_data_version();");
         }
@@ -72,7 +72,7 @@ public static class DataVersionTriggers
     {
         foreach (var table in tables)
         {
-            if (migration.OnPostgres())
+            if (migration.IsNpgsql())
             {
                 migration.Sql($"""
                     CREATE CONSTRAINT TRIGGER "DataVersion_Change" AFTER INSERT OR UPDATE OR DELETE ON "{table}"
@@ -99,7 +99,7 @@ public static class DataVersionTriggers
     {
         foreach (var table in tables)
         {
-            if (migration.OnPostgres())
+            if (migration.IsNpgsql())
             {
                 migration.Sql($"""
                     DROP TRIGGER "DataVersion_Change" ON "{table}";
@@ -121,6 +121,4 @@ public static class DataVersionTriggers
 
     /// <summary>The name of a SQLite trigger (unique in the file): <c>DataVersion_{table}_{change}</c>.</summary>
     public static string SqliteTrigger(string table, string change) => $"DataVersion_{table}_{change}";
-
-    private static bool OnPostgres(this MigrationBuilder migration) => migration.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 }
