@@ -122,6 +122,42 @@ public sealed class AccessKeyService(IDbContextFactory<ConsoleDbContext> dbFacto
     /// </summary>
     public async Task<AccessKeyCredential?> FindCredentialAsync(string accessKeyId, CancellationToken ct = default)
     {
+        var credential = await ReadCredentialAsync(accessKeyId, ct);
+        if (credential is { Status: AccessKeyStatus.Active, DataVersion: not null })
+        {
+            if (_credentials.Count >= MaxCachedSecrets)
+            {
+                _credentials.Clear();
+            }
+
+            _credentials[accessKeyId] = credential;
+        }
+        else
+        {
+            _credentials.TryRemove(accessKeyId, out _);
+        }
+
+        return credential;
+    }
+
+    /// <summary>
+    /// The Active pair with this ID as this node last read it (<see cref="FindCredentialAsync"/>), with the data version of
+    /// that read; null when none is held. Never an answer by itself: a caller uses it only once the database has been seen
+    /// to hold the same version (<see cref="SignatureNonceService.UseAsync"/> reads it with the nonce), and reads the pair
+    /// again otherwise (ADR-033).
+    /// </summary>
+    public AccessKeyCredential? HeldCredential(string accessKeyId) =>
+        _credentials.TryGetValue(accessKeyId, out var credential) ? credential : null;
+
+    /// <summary>
+    /// Active pairs by ID as last read, each with the data version it was read at (<see cref="HeldCredential"/>): what a
+    /// pair is at a version never changes, so an entry is right whenever the database still holds its version, and merely
+    /// unused otherwise. Bounded like <see cref="_secrets"/>.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, AccessKeyCredential> _credentials = new(StringComparer.Ordinal);
+
+    private async Task<AccessKeyCredential?> ReadCredentialAsync(string accessKeyId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var key = await KeyWithUser.For(db)(db, accessKeyId, ct);
         if (key is null)

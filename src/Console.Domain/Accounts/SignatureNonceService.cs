@@ -9,6 +9,8 @@ namespace EcsConsole.Domain.Accounts;
 /// across every node. Each call costs one conditional insert (<c>INSERT … ON CONFLICT … DO UPDATE … WHERE expired</c>, the same SQL on
 /// SQLite and PostgreSQL; a row whose window has passed is taken over): one row written is a new nonce, none a replay.
 /// Expired rows are deleted by one statement at most once a minute per node — housekeeping only, never the answer.
+/// The same statement returns the database's data version (<see cref="Persistence.DataVersion"/>, ADR-033), so that an
+/// API call whose key and caller a node already holds at that version makes no other round trip before its answer.
 /// </summary>
 public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
@@ -19,7 +21,14 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     /// <summary>True when the nonce is new (and is now remembered); false on a replay.</summary>
-    public async Task<bool> TryUseAsync(string accessKeyId, string nonce, CancellationToken ct = default)
+    public async Task<bool> TryUseAsync(string accessKeyId, string nonce, CancellationToken ct = default) =>
+        (await UseAsync(accessKeyId, nonce, ct)).Fresh;
+
+    /// <summary>
+    /// Uses the nonce: <see cref="NonceUse.Fresh"/> when it is new (and is now remembered), false on a replay; when fresh,
+    /// also the data version the database held then.
+    /// </summary>
+    public async Task<NonceUse> UseAsync(string accessKeyId, string nonce, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -41,14 +50,21 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
             INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES (@key, @hash, @expires)
             ON CONFLICT ("AccessKeyId", "NonceHash") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
             WHERE "SignatureNonces"."ExpiresAt" <= @now
+            RETURNING (SELECT "Version" FROM "DataVersion" WHERE "Id" = 1)
             """;
         Add(command, "@key", accessKeyId);
         Add(command, "@hash", hash);
         var converter = ExpiresAtConverter(db);
         Add(command, "@expires", converter?.ConvertToProvider(now + Window) ?? now + Window);
         Add(command, "@now", converter?.ConvertToProvider(now) ?? now);
-        var used = await command.ExecuteNonQueryAsync(ct);
-        return used == 1;
+        // A row comes back when the nonce was written (new, or taken over after its window); none on a replay.
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return new NonceUse(false, null);
+        }
+
+        return new NonceUse(true, await reader.IsDBNullAsync(0, ct) ? null : reader.GetString(0));
     }
 
     private static void Add(System.Data.Common.DbCommand command, string name, object value)
@@ -63,3 +79,9 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
     private static Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? ExpiresAtConverter(ConsoleDbContext db) =>
         db.Model.FindEntityType(typeof(SignatureNonce))!.FindProperty(nameof(SignatureNonce.ExpiresAt))!.GetTypeMapping().Converter;
 }
+
+/// <summary>
+/// What using a nonce found: <paramref name="Fresh"/> when it was new; <paramref name="DataVersion"/> the database's data
+/// version read by the same statement (null on a replay, or where none is kept).
+/// </summary>
+public readonly record struct NonceUse(bool Fresh, string? DataVersion);

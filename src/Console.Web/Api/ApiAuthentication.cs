@@ -46,7 +46,8 @@ internal static class ApiAuthentication
             return ApiErrors.IncompleteSignature("the header content-type must be signed when the request has a body.");
         }
 
-        var credential = await keys.FindCredentialAsync(auth.AccessKeyId, http.RequestAborted);
+        var held = keys.HeldCredential(auth.AccessKeyId);
+        var credential = held ?? await keys.FindCredentialAsync(auth.AccessKeyId, http.RequestAborted);
         if (credential is null)
         {
             return ApiErrors.AccessKeyNotFound();
@@ -72,7 +73,17 @@ internal static class ApiAuthentication
             auth.SignedHeaders, name => name == "host" ? request.Headers.Host.ToString() : Header(request, name), payloadHash.ToLowerInvariant());
         if (!ApiSignature.SameSignature(ApiSignature.V3Sign(credential.Secret, stringToSign), auth.Signature))
         {
-            return ApiErrors.SignatureDoesNotMatch(stringToSign);
+            // A pair this node held may be gone: the database decides (a pair's secret never changes, so this is rare).
+            credential = held is null ? null : await keys.FindCredentialAsync(auth.AccessKeyId, http.RequestAborted);
+            if (credential is null)
+            {
+                return held is null ? ApiErrors.SignatureDoesNotMatch(stringToSign) : ApiErrors.AccessKeyNotFound();
+            }
+
+            if (!ApiSignature.SameSignature(ApiSignature.V3Sign(credential.Secret, stringToSign), auth.Signature))
+            {
+                return ApiErrors.SignatureDoesNotMatch(stringToSign);
+            }
         }
 
         if (declared is not null)
@@ -97,7 +108,7 @@ internal static class ApiAuthentication
         }
 
         ApiCallTrace.Of(http)?.Parameters(all.Values!);
-        return await AuthorizeAndRunAsync(http, requestId, action!, new ApiParameters(all.Values!), credential,
+        return await AuthorizeAndRunAsync(http, requestId, action!, new ApiParameters(all.Values!), keys, credential, stringToSign,
             Header(request, "x-acs-signature-nonce") ?? "", Header(request, "x-acs-date") ?? "");
     }
 
@@ -136,7 +147,8 @@ internal static class ApiAuthentication
             return ApiErrors.UnsupportedSignatureMethod();
         }
 
-        var credential = await keys.FindCredentialAsync(keyId, http.RequestAborted);
+        var held = keys.HeldCredential(keyId);
+        var credential = held ?? await keys.FindCredentialAsync(keyId, http.RequestAborted);
         if (credential is null)
         {
             return ApiErrors.AccessKeyNotFound();
@@ -147,10 +159,21 @@ internal static class ApiAuthentication
         var stringToSign = ApiSignature.V1StringToSign(request.Method, all.Values!);
         if (!ApiSignature.SameSignature(ApiSignature.V1Sign(credential.Secret, stringToSign), signature))
         {
-            return ApiErrors.SignatureDoesNotMatch(stringToSign);
+            // A pair this node held may be gone: the database decides (a pair's secret never changes, so this is rare).
+            credential = held is null ? null : await keys.FindCredentialAsync(keyId, http.RequestAborted);
+            if (credential is null)
+            {
+                return held is null ? ApiErrors.SignatureDoesNotMatch(stringToSign) : ApiErrors.AccessKeyNotFound();
+            }
+
+            if (!ApiSignature.SameSignature(ApiSignature.V1Sign(credential.Secret, stringToSign), signature))
+            {
+                return ApiErrors.SignatureDoesNotMatch(stringToSign);
+            }
         }
 
-        return await AuthorizeAndRunAsync(http, requestId, action!, p, credential, p.Get("SignatureNonce") ?? "", p.Get("Timestamp") ?? "");
+        return await AuthorizeAndRunAsync(http, requestId, action!, p, keys, credential, stringToSign,
+            p.Get("SignatureNonce") ?? "", p.Get("Timestamp") ?? "");
     }
 
     private static EcsError? CheckActionAndVersion(string? action, string? version) =>
@@ -159,9 +182,13 @@ internal static class ApiAuthentication
         : version != EcsApiMiddleware.Version ? ApiErrors.InvalidVersion()
         : null;
 
-    /// <summary>After a valid signature: the key Active, the call fresh and not replayed, its user as the database has it now.</summary>
+    /// <summary>
+    /// After a valid signature: the key Active, the call fresh and not replayed, its user as the database has it now.
+    /// <paramref name="credential"/> may be the pair as this node held it (<see cref="AccessKeyService.HeldCredential"/>):
+    /// it is used only when the nonce's statement finds the database at the version it was read at, else read again.
+    /// </summary>
     private static async Task<ApiReply> AuthorizeAndRunAsync(HttpContext http, string requestId, string action, ApiParameters p,
-        AccessKeyCredential credential, string nonce, string timestamp)
+        AccessKeyService keys, AccessKeyCredential credential, string stringToSign, string nonce, string timestamp)
     {
         if (credential.Status != AccessKeyStatus.Active)
         {
@@ -193,9 +220,33 @@ internal static class ApiAuthentication
             return CommonErrors.MissingParameter("SignatureNonce");
         }
 
-        if (!await services.GetRequiredService<SignatureNonceService>().TryUseAsync(credential.Id, nonce, http.RequestAborted))
+        var use = await services.GetRequiredService<SignatureNonceService>().UseAsync(credential.Id, nonce, http.RequestAborted);
+        if (!use.Fresh || use.DataVersion is null || use.DataVersion != credential.DataVersion)
         {
-            return ApiErrors.NonceUsed();
+            // The database changed since the pair and its user were read (or the call is a replay, whose refusal comes
+            // after the key's own): read them again, in the order the checks above have.
+            var current = await keys.FindCredentialAsync(credential.Id, http.RequestAborted);
+            if (current is null)
+            {
+                return ApiErrors.AccessKeyNotFound();
+            }
+
+            if (!string.Equals(current.Secret, credential.Secret, StringComparison.Ordinal))
+            {
+                return ApiErrors.SignatureDoesNotMatch(stringToSign);
+            }
+
+            if (current.Status != AccessKeyStatus.Active)
+            {
+                return ApiErrors.AccessKeyDisabled();
+            }
+
+            if (!use.Fresh)
+            {
+                return ApiErrors.NonceUsed();
+            }
+
+            credential = current;
         }
 
         // Act as the key's user, with its account, role, permissions and quotas as they are now (a locked-out user is
