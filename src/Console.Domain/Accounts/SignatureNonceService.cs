@@ -1,24 +1,48 @@
+using System.Buffers.Text;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using System.Buffers.Text;
 
 namespace EcsConsole.Domain.Accounts;
 
 /// <summary>
 /// The API's replay guard (ADR-017): a <c>SignatureNonce</c> is used once per AccessKey within <see cref="Window"/>,
-/// across every node. Each call costs one conditional insert (<c>INSERT … ON CONFLICT … DO UPDATE … WHERE expired</c>, the same SQL on
+/// across every node. Each use is one conditional insert (<c>INSERT … ON CONFLICT … DO UPDATE … WHERE expired</c>, the same SQL on
 /// SQLite and PostgreSQL; a row whose window has passed is taken over): one row written is a new nonce, none a replay.
 /// Expired rows are deleted by one statement at most once a minute per node — housekeeping only, never the answer.
 /// The same statement returns the database's data version (<see cref="Persistence.DataVersion"/>, ADR-033), so that an
 /// API call whose key and caller a node already holds at that version makes no other round trip before its answer.
+/// <para>Group commit (issue #20): the uses that arrive while a write is under way wait for the next one, which writes
+/// them all in one transaction, each with its own statement and its own answer (a nonce sent twice in one group is new
+/// once: the second insert meets the first's row). An idle node writes a lone use at once, without a transaction; a busy
+/// one commits once per group instead of once per call. Nothing is decided in memory: every answer is the database's.</para>
 /// </summary>
 public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>As long as the timestamp window on either side: a nonce older than that is refused by its timestamp.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
 
+    /// <summary>The most uses one transaction writes (the rest wait for the next).</summary>
+    public const int MaxGroup = 256;
+
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    private const string Insert = """
+        INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES (@key, @hash, @expires)
+        ON CONFLICT ("AccessKeyId", "NonceHash") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
+        WHERE "SignatureNonces"."ExpiresAt" <= @now
+        RETURNING (SELECT "Version" FROM "DataVersion" WHERE "Id" = 1)
+        """;
+
+    private sealed record Pending(string AccessKeyId, string NonceHash)
+    {
+        public TaskCompletionSource<NonceUse> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private readonly Lock _gate = new();
+    private List<Pending> _waiting = [];
+    private bool _writing;
 
     /// <summary>True when the nonce is new (and is now remembered); false on a replay.</summary>
     public async Task<bool> TryUseAsync(string accessKeyId, string nonce, CancellationToken ct = default) =>
@@ -26,53 +50,130 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
 
     /// <summary>
     /// Uses the nonce: <see cref="NonceUse.Fresh"/> when it is new (and is now remembered), false on a replay; when fresh,
-    /// also the data version the database held then.
+    /// also the data version the database held then. <paramref name="ct"/> stops the wait, never the group's write.
     /// </summary>
-    public async Task<NonceUse> UseAsync(string accessKeyId, string nonce, CancellationToken ct = default)
+    public Task<NonceUse> UseAsync(string accessKeyId, string nonce, CancellationToken ct = default)
+    {
+        var pending = new Pending(accessKeyId, Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(nonce))));
+        bool lead;
+        lock (_gate)
+        {
+            _waiting.Add(pending);
+            lead = !_writing;
+            _writing = true;
+        }
+
+        // The first use of an idle node writes at once, on its own flow; the groups behind it go on a pool thread.
+        if (lead)
+        {
+            _ = WriteGroupsAsync();
+        }
+
+        return pending.Done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>Writes the waiting uses a group at a time until none is left.</summary>
+    private async Task WriteGroupsAsync()
+    {
+        for (var first = true; ; first = false)
+        {
+            if (!first)
+            {
+                await Task.Yield(); // the call that wrote the first group goes on with its answer
+            }
+
+            List<Pending> group;
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                if (_waiting.Count <= MaxGroup)
+                {
+                    group = _waiting;
+                    _waiting = [];
+                }
+                else
+                {
+                    group = _waiting[..MaxGroup];
+                    _waiting.RemoveRange(0, MaxGroup);
+                }
+            }
+
+            try
+            {
+                var answers = await WriteAsync(group);
+                for (var i = 0; i < group.Count; i++)
+                {
+                    group[i].Done.TrySetResult(answers[i]);
+                }
+            }
+            catch (Exception e)
+            {
+                foreach (var pending in group)
+                {
+                    pending.Done.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    /// <summary>One group's inserts: in one transaction when there are several, in order; each use's own answer.</summary>
+    private async Task<NonceUse[]> WriteAsync(List<Pending> group)
     {
         var now = time.GetUtcNow();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync();
         if (now >= _nextSweep)
         {
             _nextSweep = now + SweepEvery;
-            await db.SignatureNonces.Where(n => n.ExpiresAt <= now).ExecuteDeleteAsync(ct);
+            await db.SignatureNonces.Where(n => n.ExpiresAt <= now).ExecuteDeleteAsync();
         }
 
-        var hash = Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(nonce)));
-        // The time as the column stores it (a raw statement does not pass through the model's value converter).
+        // A plain command on the context's connection, without EF Core's raw-SQL pipeline (every API call runs it), prepared
+        // once per group. The time as the column stores it (a raw statement does not pass through the model's converter).
         // A row whose window has passed but which no sweep has removed yet is taken over (one row updated), so a nonce
-        // is free again exactly when its window ends, however late the sweep runs. Every API call runs it: a plain
-        // command on the context's connection, without EF Core's raw-SQL pipeline (issue #20).
+        // is free again exactly when its window ends, however late the sweep runs.
         var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.OpenConnectionAsync();
+        await using var transaction = group.Count > 1 ? await connection.BeginTransactionAsync() : null;
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES (@key, @hash, @expires)
-            ON CONFLICT ("AccessKeyId", "NonceHash") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
-            WHERE "SignatureNonces"."ExpiresAt" <= @now
-            RETURNING (SELECT "Version" FROM "DataVersion" WHERE "Id" = 1)
-            """;
-        Add(command, "@key", accessKeyId);
-        Add(command, "@hash", hash);
+        command.Transaction = transaction;
+        command.CommandText = Insert;
         var converter = ExpiresAtConverter(db);
+        var key = Add(command, "@key", "");
+        var hash = Add(command, "@hash", "");
         Add(command, "@expires", converter?.ConvertToProvider(now + Window) ?? now + Window);
         Add(command, "@now", converter?.ConvertToProvider(now) ?? now);
-        // A row comes back when the nonce was written (new, or taken over after its window); none on a replay.
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
+        var answers = new NonceUse[group.Count];
+        for (var i = 0; i < group.Count; i++)
         {
-            return new NonceUse(false, null);
+            key.Value = group[i].AccessKeyId;
+            hash.Value = group[i].NonceHash;
+            // A row comes back when the nonce was written (new, or taken over after its window); none on a replay.
+            await using var reader = await command.ExecuteReaderAsync();
+            answers[i] = await reader.ReadAsync()
+                ? new NonceUse(true, await reader.IsDBNullAsync(0) ? null : reader.GetString(0))
+                : new NonceUse(false, null);
         }
 
-        return new NonceUse(true, await reader.IsDBNullAsync(0, ct) ? null : reader.GetString(0));
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync();
+        }
+
+        return answers;
     }
 
-    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    private static DbParameter Add(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
+        return parameter;
     }
 
     /// <summary>How the model stores <see cref="SignatureNonce.ExpiresAt"/> (SQLite: a number; null: as it is).</summary>

@@ -57,4 +57,35 @@ public sealed class SignatureNonceServiceTests
         Assert.True(reused);
         Assert.False(replayOfTheReuse);
     }
+
+    [Fact]
+    public async Task OneNonceSentManyTimesAtOnce_IsNewExactlyOnce()
+    {
+        // Arrange
+        await using var db = new TestDatabase();
+        var nonces = new SignatureNonceService(db.Factory, db.Time);
+
+        // Act: the uses arrive together, so most wait for one group's write
+        var uses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => nonces.UseAsync("LTAI5tKey", "nonce-1"))));
+
+        // Assert
+        Assert.Single(uses, u => u.Fresh);
+    }
+
+    [Fact]
+    public async Task ManyNoncesSentAtOnce_AreEachNew_AndEachReadsTheDataVersion()
+    {
+        // Arrange
+        await using var db = new TestDatabase();
+        var nonces = new SignatureNonceService(db.Factory, db.Time);
+
+        // Act
+        var uses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => nonces.UseAsync("LTAI5tKey", $"nonce-{i}"))));
+        var replays = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => nonces.UseAsync("LTAI5tKey", $"nonce-{i}"))));
+
+        // Assert
+        Assert.All(uses, u => Assert.True(u.Fresh));
+        Assert.All(uses, u => Assert.False(string.IsNullOrEmpty(u.DataVersion)));
+        Assert.All(replays, r => Assert.False(r.Fresh));
+    }
 }
