@@ -1,3 +1,5 @@
+using EcsConsole.Domain.Persistence;
+
 namespace EcsConsole.Domain.ApiLog;
 
 /// <summary>
@@ -53,7 +55,21 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         db.ApiCalls.AddRange(batch);
-        await db.SaveChangesAsync(ct);
+        var gate = SqliteWriteGate.For(db);
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+
         foreach (var account in batch.GroupBy(r => r.AccountId))
         {
             changes.Publish(new ResourceChange(ResourceKind.ApiCall, account.Last().RequestId, "", account.Key));
