@@ -136,20 +136,8 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
         // once per group. The time as the column stores it (a raw statement does not pass through the model's converter).
         // A row whose window has passed but which no sweep has removed yet is taken over (one row updated), so a nonce
         // is free again exactly when its window ends, however late the sweep runs.
-        var gate = Persistence.SqliteWriteGate.For(db);
-        if (gate is not null)
-        {
-            await gate.WaitAsync();
-        }
-
-        try
-        {
-            return await InsertAsync(db, group, now);
-        }
-        finally
-        {
-            gate?.Release();
-        }
+        using var turn = await Persistence.SqliteWriteGate.EnterAsync(db);
+        return await InsertAsync(db, group, now);
     }
 
     private static async Task<NonceUse[]> InsertAsync(ConsoleDbContext db, List<Pending> group, DateTimeOffset now)

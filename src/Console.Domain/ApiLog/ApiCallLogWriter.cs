@@ -55,19 +55,9 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         }
 
         db.ApiCalls.AddRange(batch);
-        var gate = SqliteWriteGate.For(db);
-        if (gate is not null)
-        {
-            await gate.WaitAsync(ct);
-        }
-
-        try
+        using (await SqliteWriteGate.EnterAsync(db, ct))
         {
             await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            gate?.Release();
         }
 
         foreach (var account in batch.GroupBy(r => r.AccountId))

@@ -4,16 +4,37 @@ using Microsoft.Data.Sqlite;
 namespace EcsConsole.Domain.Persistence;
 
 /// <summary>
-/// One writer at a time per SQLite file within this process, for the writers that run on every API call (the nonces'
-/// group commit and the API log; issue #20). SQLite lets one connection write at a time; a second writer that finds the
+/// One writer at a time per SQLite file within this process (issue #20): the audited writes (<c>AuditedWrite</c>, whose
+/// <c>BEGIN IMMEDIATE</c> holds the write lock from its first read to its commit), the nonces' group commit and the API
+/// log's batches take a turn here before they take SQLite's write lock. SQLite lets one connection write at a time; a second writer that finds the
 /// file locked is put to sleep by SQLite's busy handler in growing steps (1, 2, 5, 10 … ms) on a blocked thread, so two
 /// such writers on one node made each other's waits several milliseconds long, and every API call waited behind them.
 /// Here they wait for each other without a thread and are woken the moment the other commits. The gate only orders
 /// writers of this node: other nodes and every other write still meet SQLite's lock and busy timeout, which decide.
-/// Null for PostgreSQL (row locks; no file lock) and in-memory databases (one connection).
+/// No gate for PostgreSQL (row locks; no file lock) and in-memory databases (one connection). A turn not given within
+/// <see cref="Wait"/> is not waited for any longer: the writer goes on to SQLite's own lock (a write nested in another on
+/// one flow would otherwise wait for itself for ever; SQLite's busy timeout ends it as it always did).
 /// </summary>
 public static class SqliteWriteGate
 {
+    /// <summary>The longest a writer waits for its turn (as long as SQLite's busy timeout).</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    /// <summary>Waits for the turn of <paramref name="db"/>'s file; disposing the turn gives it to the next writer.</summary>
+    public static async ValueTask<Turn> EnterAsync(DbContext db, CancellationToken ct = default)
+    {
+        var gate = For(db);
+        return gate is not null && await gate.WaitAsync(Wait, ct) ? new Turn(gate) : default;
+    }
+
+    /// <summary>A writer's turn (none: default).</summary>
+    public readonly struct Turn(SemaphoreSlim? gate) : IDisposable
+    {
+        public bool Held => gate is not null;
+
+        public void Dispose() => gate?.Release();
+    }
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
 
     /// <summary>The gate of <paramref name="db"/>'s file; null where none is needed.</summary>
