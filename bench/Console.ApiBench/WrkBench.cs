@@ -149,6 +149,7 @@ internal static partial class WrkBench
         };
         start.Environment["PATHS"] = paths;
         start.Environment["THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
+        start.Environment["CONNECTIONS"] = connections.ToString(CultureInfo.InvariantCulture);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
         var output = await wrk.StandardOutput.ReadToEndAsync();
