@@ -77,7 +77,8 @@ internal static class ApiBenchmark
                     b.UseSetting("Simulation:TaskDuration", TimeSpan.FromSeconds(side.TaskSeconds).ToString("c", CultureInfo.InvariantCulture));
                 }
             });
-            console.UseKestrel(0);
+            // A free port of loopback (UseKestrel(0) keeps Kestrel's default, 5000, which another console may hold).
+            console.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, FreePort()));
             console.StartServer();
             await AddImagesAsync(console.Services, 60);
             using var http = console.CreateClient();
@@ -102,7 +103,8 @@ internal static class ApiBenchmark
             {
                 await SideLoadBench.FitImageQuotaAsync(console.Services, side.Creates);
                 await WrkBench.RunSideLoadAsync(http.BaseAddress!, bareHttp.BaseAddress, repository.FullName,
-                    Option(args, "--seconds", 20), Option(args, "--connections", 64), Option(args, "--threads", 2), side);
+                    Option(args, "--seconds", 20), Option(args, "--connections", 64), Option(args, "--threads", 2), side,
+                    () => (console.Services.GetRequiredService<ApiAnswerCache>().Hits, console.Services.GetRequiredService<ApiAnswerCache>().Misses));
                 return;
             }
 
@@ -147,6 +149,13 @@ internal static class ApiBenchmark
                 File.Delete(database + suffix);
             }
         }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -56,7 +56,8 @@ internal static partial class WrkBench
     /// Issue #20's "load held" row: after the warm-up, the console WITHOUT the side load, then WITH it (pages open first,
     /// creates spread over the window), then the bare endpoint, one after the other, each on its own fresh nonces.
     /// </summary>
-    public static async Task RunSideLoadAsync(Uri console, Uri bare, string repository, int seconds, int connections, int threads, SideLoadOptions options)
+    public static async Task RunSideLoadAsync(Uri console, Uri bare, string repository, int seconds, int connections, int threads, SideLoadOptions options,
+        Func<(long Hits, long Misses)> keptAnswers)
     {
         var count = Math.Max(20_000, seconds * 20_000);
         var files = Enumerable.Range(0, 3).Select(_ => Path.Combine(Path.GetTempPath(), $"ecsconsole-wrk-{Guid.NewGuid():N}.txt")).ToArray();
@@ -70,9 +71,16 @@ internal static partial class WrkBench
             await WrkAsync(console, lua, warmPaths, WarmUpSeconds, connections, threads);
             await WrkAsync(bare, lua, warmPaths, WarmUpSeconds, connections, threads);
             System.Console.WriteLine($"after {WarmUpSeconds} s of warm-up on each, idle at {await SettleAsync():F0} ms of CPU a second");
+            var kept0 = keptAnswers();
             var without = await WrkAsync(console, lua, quiet, seconds, connections, threads, SideLoadTimeoutSeconds);
-            var (with, side) = await SideLoadBench.RunAsync(console, repository, seconds, options,
-                () => WrkAsync(console, lua, loaded, seconds, connections, threads, SideLoadTimeoutSeconds));
+            var kept1 = keptAnswers();
+            var kept2 = kept1;
+            var (with, side) = await SideLoadBench.RunAsync(console, repository, seconds, options, async () =>
+            {
+                var result = await WrkAsync(console, lua, loaded, seconds, connections, threads, SideLoadTimeoutSeconds);
+                kept2 = keptAnswers();
+                return result;
+            });
             var reference = await WrkAsync(bare, lua, quiet, seconds, connections, threads, SideLoadTimeoutSeconds);
 
             System.Console.WriteLine($"wrk, {threads} threads, {connections} connections, {seconds} s, timeout {SideLoadTimeoutSeconds} s; DescribeImages (system images, PageSize=50), V1-signed, a fresh nonce each call;");
@@ -82,6 +90,8 @@ internal static partial class WrkBench
             Print("ECS API, side load", with, wide: true);
             Print("bare Kestrel, same JSON", reference, wide: true);
             SideLoadBench.Print(side, options);
+            System.Console.WriteLine($"DescribeImages from kept answers (ADR-033): no side load {kept1.Hits - kept0.Hits:N0} of {kept1.Hits - kept0.Hits + kept1.Misses - kept0.Misses:N0}, " +
+                $"side load {kept2.Hits - kept1.Hits:N0} of {kept2.Hits - kept1.Hits + kept2.Misses - kept1.Misses:N0} (the creates' polls included)");
             System.Console.WriteLine($"issue #20's target under the side load: no request over 2 s, p99 <= 500 ms, every create Available");
         }
         finally
