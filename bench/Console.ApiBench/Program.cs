@@ -64,7 +64,10 @@ internal static class ApiBenchmark
             }
 
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONSOLE_WEB", Path.Combine(repository!.FullName, "src", "Console.Web"));
-            await using var console = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            // The factory WithWebHostBuilder derives from is held (and disposed) here: unreferenced, its finalizer
+            // disposed the derived one, and with it the running console, in the middle of a run.
+            await using var root = new WebApplicationFactory<Program>();
+            await using var console = root.WithWebHostBuilder(b =>
             {
                 b.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={database}");
                 b.UseSetting("Logging:LogLevel:Default", "Warning");
@@ -102,9 +105,10 @@ internal static class ApiBenchmark
             if (side is not null)
             {
                 await SideLoadBench.FitImageQuotaAsync(console.Services, side.Creates);
+                var kept = console.Services.GetRequiredService<ApiAnswerCache>();
                 await WrkBench.RunSideLoadAsync(http.BaseAddress!, bareHttp.BaseAddress, repository.FullName,
                     Option(args, "--seconds", 20), Option(args, "--connections", 64), Option(args, "--threads", 2), side,
-                    () => (console.Services.GetRequiredService<ApiAnswerCache>().Hits, console.Services.GetRequiredService<ApiAnswerCache>().Misses));
+                    () => (kept.Hits, kept.Misses));
                 return;
             }
 
