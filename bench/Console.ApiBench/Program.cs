@@ -15,6 +15,9 @@ using Microsoft.EntityFrameworkCore;
 // The simulation control's reset and account timings: ... -- --simulation [--postgres ["<Npgsql>"]] (SimulationBench.cs;
 // the connection string may be in ECSCONSOLE_BENCH_PG).
 // Throughput under wrk, against the bare endpoint in the same run (issue #20): ... -- --wrk [--seconds 10] [--connections 16]
+// The same while CreateImage calls and signed-in pages run (issue #20's "load held" row; needs wrk, node and Chromium):
+//   ... -- --wrk --side-load [--seconds 20] [--connections 64] [--creates 30] [--create-batch 3] [--pages 10]
+//          [--page-interval-ms 2000] [--task-seconds 5] [--available-within 120]   (SideLoadBench.cs)
 // Throughput of a running console or cluster proxy: ... -- --load http://localhost:8080 (LoadBench.cs).
 /// <summary>The benchmark's entry point (not top-level statements: the web project's <c>Program</c> is referenced).</summary>
 internal static class ApiBenchmark
@@ -45,6 +48,10 @@ internal static class ApiBenchmark
         }
 
         var wrk = args.Contains("--wrk");
+        var side = wrk && args.Contains("--side-load")
+            ? new SideLoadOptions(Option(args, "--creates", 30), Math.Max(1, Option(args, "--create-batch", 3)), Option(args, "--pages", 10),
+                Option(args, "--page-interval-ms", 2000), Option(args, "--task-seconds", 5), Option(args, "--available-within", 120))
+            : null;
         var requests = args.Length > 1 && args[0] == "--requests" && int.TryParse(args[1], out var n) ? n : 1000;
         var database = Path.Combine(Path.GetTempPath(), $"ecsconsole-apibench-{Guid.NewGuid():N}.db");
         try
@@ -57,13 +64,24 @@ internal static class ApiBenchmark
             }
 
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONSOLE_WEB", Path.Combine(repository!.FullName, "src", "Console.Web"));
-            await using var console = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            // The factory WithWebHostBuilder derives from is held (and disposed) here: unreferenced, its finalizer
+            // disposed the derived one, and with it the running console, in the middle of a run.
+            await using var root = new WebApplicationFactory<Program>();
+            await using var console = root.WithWebHostBuilder(b =>
             {
                 b.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={database}");
                 b.UseSetting("Logging:LogLevel:Default", "Warning");
                 b.UseEnvironment("Production");
+                if (side is not null)
+                {
+                    // The pages need the static web assets (Blazor's script, MudBlazor's, the components' own) that
+                    // only Development finds by itself in a build's output (the manifest next to this assembly).
+                    b.UseStaticWebAssets();
+                    b.UseSetting("Simulation:TaskDuration", TimeSpan.FromSeconds(side.TaskSeconds).ToString("c", CultureInfo.InvariantCulture));
+                }
             });
-            console.UseKestrel(0);
+            // A free port of loopback (UseKestrel(0) keeps Kestrel's default, 5000, which another console may hold).
+            console.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, FreePort()));
             console.StartServer();
             await AddImagesAsync(console.Services, 60);
             using var http = console.CreateClient();
@@ -84,6 +102,16 @@ internal static class ApiBenchmark
             bare.MapPost("/", () => Results.Bytes(json, "application/json;charset=utf-8"));
             await bare.StartAsync();
             using var bareHttp = new HttpClient { BaseAddress = new Uri(bare.Urls.First()) };
+            if (side is not null)
+            {
+                await SideLoadBench.FitImageQuotaAsync(console.Services, side.Creates);
+                var kept = console.Services.GetRequiredService<ApiAnswerCache>();
+                await WrkBench.RunSideLoadAsync(http.BaseAddress!, bareHttp.BaseAddress, repository.FullName,
+                    Option(args, "--seconds", 20), Option(args, "--connections", 64), Option(args, "--threads", 2), side,
+                    () => (kept.Hits, kept.Misses));
+                return;
+            }
+
             if (wrk)
             {
                 await WrkBench.RunAsync(http.BaseAddress!, bareHttp.BaseAddress, repository.FullName,
@@ -125,6 +153,13 @@ internal static class ApiBenchmark
                 File.Delete(database + suffix);
             }
         }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static int Option(string[] args, string name, int fallback)

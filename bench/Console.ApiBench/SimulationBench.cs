@@ -26,7 +26,8 @@ internal static class SimulationBench
             }
 
             Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONSOLE_WEB", Path.Combine(repositoryRoot, "src", "Console.Web"));
-            await using var console = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            await using var root = new WebApplicationFactory<Program>(); // held: its finalizer would dispose the derived console
+            await using var console = root.WithWebHostBuilder(b =>
             {
                 if (postgres is null)
                 {
