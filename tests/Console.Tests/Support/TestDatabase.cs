@@ -26,26 +26,44 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     /// <summary>On PostgreSQL (<see cref="TestProvider"/>): this test's own database, copied from a template of the run.</summary>
     private readonly string? _database;
 
+    private readonly DbContextOptions<ConsoleDbContext> _options;
+
+    /// <summary>
+    /// On PostgreSQL, whether <see cref="_database"/> exists yet. It is made on first use (a context, the options), as a
+    /// copy of the migrated template, or by <see cref="WithDemoWorldAsync"/> straight as a copy of the seeded one: most
+    /// tests seed first, and a migrated copy made only to be replaced cost each of them a second copy and drop (ADR-034).
+    /// </summary>
+    private bool _created;
+
+    private readonly Lock _creation = new();
+
     public TestDatabase()
     {
         if (TestProvider.IsPostgres)
         {
             _database = TestProvider.NewDatabaseName();
-            TestProvider.Create(_database, PostgresTemplates.Migrated());
-            Options = (DbContextOptions<ConsoleDbContext>)new DbContextOptionsBuilder<ConsoleDbContext>()
+            _options = (DbContextOptions<ConsoleDbContext>)new DbContextOptionsBuilder<ConsoleDbContext>()
                 .Use(DatabaseProvider.Postgres, TestProvider.ConnectionString(_database)).Options;
-            Factory = new OptionsFactory(Options);
+            Factory = new CreatingFactory(this);
             return;
         }
 
         _connection = new SqliteConnection("Data Source=:memory:");
         _connection.Open();
-        Options = new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(_connection).Options;
-        Factory = new OptionsFactory(Options);
+        _options = new DbContextOptionsBuilder<ConsoleDbContext>().UseSqlite(_connection).Options;
+        Factory = new OptionsFactory(_options);
         CopyFrom(MigratedTemplate());
     }
 
-    public DbContextOptions<ConsoleDbContext> Options { get; }
+    /// <summary>The options of this database (on PostgreSQL, asking for them makes the database if it is not made yet).</summary>
+    public DbContextOptions<ConsoleDbContext> Options
+    {
+        get
+        {
+            EnsureCreated();
+            return _options;
+        }
+    }
 
     public IDbContextFactory<ConsoleDbContext> Factory { get; }
 
@@ -69,9 +87,21 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
 
         if (_database is not null)
         {
-            // The migrated copy is replaced by a copy of the seeded template (nothing has used it yet).
             var seeded = await PostgresTemplates.SeededAsync();
-            TestProvider.Replace(_database, seeded);
+            lock (_creation)
+            {
+                if (_created)
+                {
+                    // Made already (something used it before the seed): replaced by a copy of the seeded template.
+                    TestProvider.Replace(_database, seeded);
+                }
+                else
+                {
+                    TestProvider.Create(_database, seeded);
+                    _created = true;
+                }
+            }
+
             return this;
         }
 
@@ -126,6 +156,34 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
         return _seeded;
     }
 
+    /// <summary>On PostgreSQL: makes this test's database, a copy of the migrated template, unless it is made already.</summary>
+    private void EnsureCreated()
+    {
+        if (_database is null)
+        {
+            return;
+        }
+
+        lock (_creation)
+        {
+            if (!_created)
+            {
+                TestProvider.Create(_database, PostgresTemplates.Migrated());
+                _created = true;
+            }
+        }
+    }
+
+    /// <summary>Makes the database (<see cref="EnsureCreated"/>) before it hands out the first context.</summary>
+    private sealed class CreatingFactory(TestDatabase database) : IDbContextFactory<ConsoleDbContext>
+    {
+        public ConsoleDbContext CreateDbContext()
+        {
+            database.EnsureCreated();
+            return new ConsoleDbContext(database._options);
+        }
+    }
+
     private void CopyFrom(SqliteConnection template)
     {
         lock (TemplateGate)
@@ -150,7 +208,13 @@ public sealed class TestDatabase : IAsyncDisposable, IDisposable
     public void Dispose()
     {
         _connection?.Dispose();
-        if (_database is not null)
+        bool created;
+        lock (_creation)
+        {
+            created = _created;
+        }
+
+        if (_database is not null && created)
         {
             TestProvider.DropLater(_database);
         }
