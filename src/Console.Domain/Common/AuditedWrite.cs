@@ -1,6 +1,5 @@
 using EcsConsole.Domain.Audit;
 using EcsConsole.Domain.Permissions;
-using EcsConsole.Domain.Persistence;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EcsConsole.Domain.Common;
@@ -25,7 +24,6 @@ public sealed class AuditedWrite(IDbContextFactory<ConsoleDbContext> dbFactory, 
         Func<WriteScope, Task<Result<T>>> body, CancellationToken ct, string why = "")
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        using var turn = await SqliteWriteGate.EnterAsync(db, ct); // this node's writers queue here, not in SQLite's busy handler
         await using var tx = await BeginSerialisingAsync(db, actor, ct);
         var current = await CurrentAsync(db, actor, right, why, ct);
         var scope = new WriteScope(db, current.IsSuccess ? current.Value : actor, time);
