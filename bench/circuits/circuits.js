@@ -1,20 +1,10 @@
 // Opens N console pages (each a Blazor Server circuit) signed in as one user, and holds them open until SIGTERM.
 // Prints "ready" once every page is interactive. Used by run.sh, which measures the server's heap around it.
-const { chromium } = require('playwright-core');
+const signedIn = require('./signed-in');
 
 (async () => {
   const [base, route, count, user] = [process.argv[2], process.argv[3], Number(process.argv[4]), process.argv[5] || 'alice@acme.example'];
-  const browser = await chromium.launch({
-    executablePath: process.env.ECSCONSOLE_CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const signIn = await context.newPage();
-  await signIn.goto(base + '/Account/Login');
-  await signIn.getByLabel('Email').fill(user);
-  await signIn.getByLabel('Password').fill('Demo@12345');
-  await signIn.getByRole('button', { name: 'Log in', exact: true }).click();
-  await signIn.waitForSelector('[data-interactive="true"]', { state: 'attached', timeout: 60000 });
+  const { browser, context, signIn } = await signedIn(base, user);
   await signIn.goto('about:blank');
   for (let i = 0; i < count; i++) {
     const page = await context.newPage();

@@ -5,21 +5,11 @@
 // circuit) until a line "stop" (or the end) arrives on stdin, then prints one line of JSON:
 //   {"pages":N,"actions":A,"failed":F,"p50":ms,"max":ms}   (times of the actions, as the user waits for them)
 // Usage: node bench/circuits/side-pages.js BASE N [INTERVAL_MS=2000] [USER=alice@acme.example]
-const { chromium } = require('playwright-core');
+const signedIn = require('./signed-in');
 
 (async () => {
   const [base, count, interval, user] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4] || 2000), process.argv[5] || 'alice@acme.example'];
-  const browser = await chromium.launch({
-    executablePath: process.env.ECSCONSOLE_CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const signIn = await context.newPage();
-  await signIn.goto(base + '/Account/Login');
-  await signIn.getByLabel('Email').fill(user);
-  await signIn.getByLabel('Password').fill('Demo@12345');
-  await signIn.getByRole('button', { name: 'Log in', exact: true }).click();
-  await signIn.waitForSelector('[data-interactive="true"]', { state: 'attached', timeout: 60000 });
+  const { browser, context, signIn } = await signedIn(base, user);
   await signIn.close();
 
   const routes = ['/images', '/images?tab=public', '/snapshots'];
