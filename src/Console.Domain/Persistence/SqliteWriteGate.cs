@@ -4,16 +4,16 @@ using Microsoft.Data.Sqlite;
 namespace EcsConsole.Domain.Persistence;
 
 /// <summary>
-/// One writer at a time per SQLite file within this process (issue #20): the audited writes (<c>AuditedWrite</c>, whose
-/// <c>BEGIN IMMEDIATE</c> holds the write lock from its first read to its commit), the nonces' group commit and the API
-/// log's batches take a turn here before they take SQLite's write lock. SQLite lets one connection write at a time; a second writer that finds the
+/// One writer at a time per SQLite file within this process (issue #20): the nonces' group commit and the API log's
+/// batches take a turn here before they take SQLite's write lock (audited writes do not: around <c>AuditedWrite</c> the
+/// gate made creates wait seconds under a side load, ADR-033). SQLite lets one connection write at a time; a second writer that finds the
 /// file locked is put to sleep by SQLite's busy handler in growing steps (1, 2, 5, 10 … ms) on a blocked thread, so two
 /// such writers on one node made each other's waits several milliseconds long, and every API call waited behind them.
 /// Here they wait for each other without a thread and are woken the moment the other commits. The gate only orders
 /// writers of this node: other nodes and every other write still meet SQLite's lock and busy timeout, which decide.
 /// No gate for PostgreSQL (row locks; no file lock) and in-memory databases (one connection). A turn not given within
-/// <see cref="Wait"/> is not waited for any longer: the writer goes on to SQLite's own lock (a write nested in another on
-/// one flow would otherwise wait for itself for ever; SQLite's busy timeout ends it as it always did).
+/// <see cref="Wait"/> is not waited for any longer: the writer goes on to SQLite's own lock, whose busy timeout decides
+/// as it always did (a writer that never gave its turn back cannot stop the others).
 /// </summary>
 public static class SqliteWriteGate
 {
@@ -30,8 +30,6 @@ public static class SqliteWriteGate
     /// <summary>A writer's turn (none: default).</summary>
     public readonly struct Turn(SemaphoreSlim? gate) : IDisposable
     {
-        public bool Held => gate is not null;
-
         public void Dispose() => gate?.Release();
     }
 

@@ -71,20 +71,14 @@ internal static class ApiAuthentication
         var payloadHash = declared ?? ApiSignature.Sha256Hex(body);
         var stringToSign = ApiSignature.V3StringToSign(request.Method, request.Path.HasValue ? request.Path.Value! : "/", query,
             auth.SignedHeaders, name => name == "host" ? request.Headers.Host.ToString() : Header(request, name), payloadHash.ToLowerInvariant());
-        if (!ApiSignature.SameSignature(ApiSignature.V3Sign(credential.Secret, stringToSign), auth.Signature))
+        var signer = await SignerAsync(keys, credential, held is not null,
+            secret => ApiSignature.SameSignature(ApiSignature.V3Sign(secret, stringToSign), auth.Signature), stringToSign, http.RequestAborted);
+        if (signer.Error is { } notSigned)
         {
-            // A pair this node held may be gone: the database decides (a pair's secret never changes, so this is rare).
-            credential = held is null ? null : await keys.FindCredentialAsync(auth.AccessKeyId, http.RequestAborted);
-            if (credential is null)
-            {
-                return held is null ? ApiErrors.SignatureDoesNotMatch(stringToSign) : ApiErrors.AccessKeyNotFound();
-            }
-
-            if (!ApiSignature.SameSignature(ApiSignature.V3Sign(credential.Secret, stringToSign), auth.Signature))
-            {
-                return ApiErrors.SignatureDoesNotMatch(stringToSign);
-            }
+            return notSigned;
         }
+
+        credential = signer.Credential!;
 
         if (declared is not null)
         {
@@ -157,23 +151,37 @@ internal static class ApiAuthentication
         ApiCallTrace.Of(http)?.Key(action!, credential, all.Values!);
 
         var stringToSign = ApiSignature.V1StringToSign(request.Method, all.Values!);
-        if (!ApiSignature.SameSignature(ApiSignature.V1Sign(credential.Secret, stringToSign), signature))
+        var signer = await SignerAsync(keys, credential, held is not null,
+            secret => ApiSignature.SameSignature(ApiSignature.V1Sign(secret, stringToSign), signature), stringToSign, http.RequestAborted);
+        if (signer.Error is { } notSigned)
         {
-            // A pair this node held may be gone: the database decides (a pair's secret never changes, so this is rare).
-            credential = held is null ? null : await keys.FindCredentialAsync(keyId, http.RequestAborted);
-            if (credential is null)
-            {
-                return held is null ? ApiErrors.SignatureDoesNotMatch(stringToSign) : ApiErrors.AccessKeyNotFound();
-            }
-
-            if (!ApiSignature.SameSignature(ApiSignature.V1Sign(credential.Secret, stringToSign), signature))
-            {
-                return ApiErrors.SignatureDoesNotMatch(stringToSign);
-            }
+            return notSigned;
         }
 
-        return await AuthorizeAndRunAsync(http, requestId, action!, p, keys, credential, stringToSign,
+        return await AuthorizeAndRunAsync(http, requestId, action!, p, keys, signer.Credential!, stringToSign,
             p.Get("SignatureNonce") ?? "", p.Get("Timestamp") ?? "");
+    }
+
+    /// <summary>
+    /// The pair whose secret signed the call: <paramref name="credential"/> when it does; when it does not and it was one
+    /// this node held, the pair as the database has it now (it may be gone: <c>InvalidAccessKeyId.NotFound</c>; a pair's
+    /// secret never changes, so this is rare); else <c>SignatureDoesNotMatch</c>.
+    /// </summary>
+    private static async Task<(AccessKeyCredential? Credential, EcsError? Error)> SignerAsync(AccessKeyService keys,
+        AccessKeyCredential credential, bool held, Func<string, bool> signs, string stringToSign, CancellationToken ct)
+    {
+        if (signs(credential.Secret))
+        {
+            return (credential, null);
+        }
+
+        var current = held ? await keys.FindCredentialAsync(credential.Id, ct) : null;
+        if (held && current is null)
+        {
+            return (null, ApiErrors.AccessKeyNotFound());
+        }
+
+        return current is not null && signs(current.Secret) ? (current, null) : (null, ApiErrors.SignatureDoesNotMatch(stringToSign));
     }
 
     private static EcsError? CheckActionAndVersion(string? action, string? version) =>
