@@ -17,8 +17,6 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     /// <summary>The most records kept per account (the oldest go first).</summary>
     public const int MaxPerAccount = 5_000;
 
-    private readonly AuditedWrite _write = new(dbFactory, time, changes);
-
     /// <summary>The records kept per account (tests lower it).</summary>
     internal int KeepPerAccount { get; init; } = MaxPerAccount;
 
@@ -68,24 +66,71 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
         return batch.Count;
     }
 
-    /// <summary>Deletes records older than <see cref="Retention"/> and each account's beyond <see cref="MaxPerAccount"/>; returns how many.</summary>
+    /// <summary>
+    /// Deletes records older than <see cref="Retention"/> and each account's beyond <see cref="MaxPerAccount"/>; returns how
+    /// many. In chunks of at most <see cref="PruneChunk"/> rows, each its own short write with a pause after it (issue #20):
+    /// one delete of a minute's calls at thousands a second held SQLite's one write lock for seconds, and every API call
+    /// (its nonce), create and task step of the node waited behind it. The log is housekeeping: no audit, no account lock.
+    /// </summary>
     public async Task<int> PruneAsync(CancellationToken ct = default)
     {
-        var pruned = await _write.RunAsync(Actor.System, WriteRight.None, deniedTarget: null, async scope =>
+        var cutoff = time.GetUtcNow() - Retention;
+        var deleted = await DeleteInChunksAsync(db => db.ApiCalls.Where(c => c.Time < cutoff), ct);
+
+        List<string?> crowded;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var db = scope.Db;
-            var cutoff = scope.Now - Retention;
-            var deleted = await db.ApiCalls.Where(c => c.Time < cutoff).ExecuteDeleteAsync(ct);
-            var crowded = await db.ApiCalls.GroupBy(c => c.AccountId).Where(g => g.Count() > KeepPerAccount).Select(g => g.Key).ToListAsync(ct);
-            foreach (var account in crowded)
+            crowded = await db.ApiCalls.GroupBy(c => c.AccountId).Where(g => g.Count() > KeepPerAccount).Select(g => g.Key).ToListAsync(ct);
+        }
+
+        foreach (var account in crowded)
+        {
+            long oldestKept;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
             {
-                var oldestKept = await db.ApiCalls.Where(c => c.AccountId == account).OrderByDescending(c => c.Id)
+                oldestKept = await db.ApiCalls.Where(c => c.AccountId == account).OrderByDescending(c => c.Id)
                     .Skip(KeepPerAccount - 1).Select(c => c.Id).FirstAsync(ct);
-                deleted += await db.ApiCalls.Where(c => c.AccountId == account && c.Id < oldestKept).ExecuteDeleteAsync(ct);
             }
 
-            return Result<int>.Success(deleted);
-        }, ct);
-        return pruned.IsSuccess ? pruned.Value : 0;
+            deleted += await DeleteInChunksAsync(db => db.ApiCalls.Where(c => c.AccountId == account && c.Id < oldestKept), ct);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>The most rows one step of <see cref="PruneAsync"/> deletes.</summary>
+    public const int PruneChunk = 500;
+
+    /// <summary>
+    /// Deletes <paramref name="rows"/> oldest first, <see cref="PruneChunk"/> at a time: each chunk is the rows up to the
+    /// <see cref="PruneChunk"/>-th one's ID (one read), then one delete in its own autocommit (one turn of the write gate),
+    /// then a pause as long as the delete took, so that other writers get at least half the lock while a prune runs.
+    /// </summary>
+    private async Task<int> DeleteInChunksAsync(Func<ConsoleDbContext, IQueryable<ApiCallRecord>> rows, CancellationToken ct)
+    {
+        var deleted = 0;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var chunk = rows(db).OrderBy(c => c.Id);
+            var last = await chunk.Skip(PruneChunk - 1).Select(c => (long?)c.Id).FirstOrDefaultAsync(ct);
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            int count;
+            using (await SqliteWriteGate.EnterAsync(db, ct))
+            {
+                count = last is { } upTo
+                    ? await rows(db).Where(c => c.Id <= upTo).ExecuteDeleteAsync(ct)
+                    : await rows(db).ExecuteDeleteAsync(ct);
+            }
+
+            deleted += count;
+            if (last is null || count == 0)
+            {
+                return deleted;
+            }
+
+            // The machine's time, not the product's: this paces the lock, it decides nothing.
+            await Task.Delay(System.Diagnostics.Stopwatch.GetElapsedTime(started), ct);
+        }
     }
 }

@@ -15,7 +15,11 @@ internal sealed class ApiCallLogPump(ApiCallQueue queue, ApiCallLogWriter writer
     /// <summary>How long the pump lets records gather once the first is there (a record is written at most this much later).</summary>
     public static readonly TimeSpan GatherFor = TimeSpan.FromMilliseconds(25);
 
-    public static readonly TimeSpan PrunePeriod = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// How often the log is pruned: often, so that each prune is small and the table stays near its cap (at thousands of
+    /// calls a second a minute's calls were hundreds of thousands of rows to delete; issue #20).
+    /// </summary>
+    public static readonly TimeSpan PrunePeriod = TimeSpan.FromSeconds(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -151,6 +151,24 @@ public sealed class ApiCallLogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pruning_ManyMoreCallsThanOneChunk_DeletesThemAll_OldestFirst_AndKeepsTheNewest()
+    {
+        // Arrange: a cap of 100 per account, and 2.5 chunks of Alice's calls beyond it
+        var writer = new ApiCallLogWriter(_db.Factory, _db.Time, _changes) { KeepPerAccount = 100 };
+        var beyond = ApiCallLogWriter.PruneChunk * 5 / 2;
+        await writer.WriteAsync(Enumerable.Range(0, beyond + 100).Select(_ => Call(_aliceId)).ToList());
+
+        // Act
+        var pruned = await writer.PruneAsync();
+
+        // Assert: the newest hundred are what is left
+        Assert.Equal(beyond, pruned);
+        await using var db = _db.NewContext();
+        var left = await db.ApiCalls.OrderBy(c => c.Id).Select(c => c.RequestId).ToListAsync();
+        Assert.Equal(Enumerable.Range(beyond + 1, 100).Select(n => $"REQ-{n:D4}"), left);
+    }
+
+    [Fact]
     public void Parameters_KeepNoSecret_AndNoUserData()
     {
         // Act
