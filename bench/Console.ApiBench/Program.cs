@@ -17,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 // Throughput under wrk, against the bare endpoint in the same run (issue #20): ... -- --wrk [--seconds 10] [--connections 16]
 // The same while CreateImage calls and signed-in pages run (issue #20's "load held" row; needs wrk, node and Chromium):
 //   ... -- --wrk --side-load [--seconds 20] [--connections 64] [--creates 30] [--create-batch 3] [--pages 10]
-//          [--page-interval-ms 2000] [--task-seconds 5] [--available-within 120]   (SideLoadBench.cs)
+//          [--page-interval-ms 2000] [--task-seconds 5] [--available-within 120] [--warm-up-creates 6]   (SideLoadBench.cs)
 // Throughput of a running console or cluster proxy: ... -- --load http://localhost:8080 (LoadBench.cs).
 /// <summary>The benchmark's entry point (not top-level statements: the web project's <c>Program</c> is referenced).</summary>
 internal static class ApiBenchmark
@@ -50,7 +50,8 @@ internal static class ApiBenchmark
         var wrk = args.Contains("--wrk");
         var side = wrk && args.Contains("--side-load")
             ? new SideLoadOptions(Option(args, "--creates", 30), Math.Max(1, Option(args, "--create-batch", 3)), Option(args, "--pages", 10),
-                Option(args, "--page-interval-ms", 2000), Option(args, "--task-seconds", 5), Option(args, "--available-within", 120))
+                Option(args, "--page-interval-ms", 2000), Option(args, "--task-seconds", 5), Option(args, "--available-within", 120),
+                Option(args, "--warm-up-creates", 6))
             : null;
         var requests = args.Length > 1 && args[0] == "--requests" && int.TryParse(args[1], out var n) ? n : 1000;
         var database = Path.Combine(Path.GetTempPath(), $"ecsconsole-apibench-{Guid.NewGuid():N}.db");
@@ -104,7 +105,7 @@ internal static class ApiBenchmark
             using var bareHttp = new HttpClient { BaseAddress = new Uri(bare.Urls.First()) };
             if (side is not null)
             {
-                await SideLoadBench.FitImageQuotaAsync(console.Services, side.Creates);
+                await SideLoadBench.FitImageQuotaAsync(console.Services, side.Creates + side.WarmUpCreates);
                 var kept = console.Services.GetRequiredService<ApiAnswerCache>();
                 await WrkBench.RunSideLoadAsync(http.BaseAddress!, bareHttp.BaseAddress, repository.FullName,
                     Option(args, "--seconds", 20), Option(args, "--connections", 64), Option(args, "--threads", 2), side,

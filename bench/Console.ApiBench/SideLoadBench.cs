@@ -14,7 +14,8 @@ using Microsoft.EntityFrameworkCore;
 /// <param name="PageIntervalMs">How often each page clicks a tab or reloads.</param>
 /// <param name="TaskSeconds">The console's <c>Simulation:TaskDuration</c> in this run (the creates' task length).</param>
 /// <param name="AvailableWithinSeconds">How long a create may take to become Available before it counts as failed.</param>
-internal sealed record SideLoadOptions(int Creates, int Batch, int Pages, int PageIntervalMs, int TaskSeconds, int AvailableWithinSeconds);
+/// <param name="WarmUpCreates">Creates run (and waited for) with the pages acting before the measured window, so that it measures a console in use, not the first compilation of the side load's code.</param>
+internal sealed record SideLoadOptions(int Creates, int Batch, int Pages, int PageIntervalMs, int TaskSeconds, int AvailableWithinSeconds, int WarmUpCreates);
 
 /// <summary>What the side load did while wrk ran.</summary>
 internal sealed record SideLoadResult(
@@ -66,6 +67,16 @@ internal static class SideLoadBench
         var sources = await SourcesAsync(http, signer);
 
         using var pages = await StartPagesAsync(console, repository, options);
+        if (options.WarmUpCreates > 0)
+        {
+            // The side load's own code paths (creates, their tasks, the pages' re-reads) run once before the measured
+            // window, as on a console that has been in use: otherwise the window measures their first compilation too.
+            var warming = Stopwatch.StartNew();
+            var warm = await CreateAllAsync(http, signer, sources, WarmUpSeconds, options with { Creates = options.WarmUpCreates }, first: 1000);
+            System.Console.WriteLine($"side-load warm-up: {warm.Available} of {warm.Creates} creates Available, the pages acting, {warming.Elapsed.TotalSeconds:F1} s " +
+                "(--warm-up-creates 0 measures a console whose side-load code never ran)");
+        }
+
         var creates = CreateAllAsync(http, signer, sources, seconds, options);
         var result = await wrk();
         var pagesSummary = await StopPagesAsync(pages);
@@ -92,7 +103,10 @@ internal static class SideLoadBench
             instances.Json.GetProperty("Instances").GetProperty("Instance")[0].GetProperty("InstanceId").GetString()!);
     }
 
-    private static async Task<SideLoadResult> CreateAllAsync(HttpClient http, Signer signer, Sources sources, int seconds, SideLoadOptions options)
+    /// <summary>How long the warm-up's creates are spread over.</summary>
+    private const int WarmUpSeconds = 10;
+
+    private static async Task<SideLoadResult> CreateAllAsync(HttpClient http, Signer signer, Sources sources, int seconds, SideLoadOptions options, int first = 0)
     {
         var batches = (options.Creates + options.Batch - 1) / options.Batch;
         var spacing = TimeSpan.FromSeconds((double)seconds / Math.Max(1, batches));
@@ -108,7 +122,7 @@ internal static class SideLoadBench
 
             for (var i = b * options.Batch; i < Math.Min(options.Creates, (b + 1) * options.Batch); i++)
             {
-                runs.Add(CreateOneAsync(http, signer, sources, i, options));
+                runs.Add(CreateOneAsync(http, signer, sources, first + i, options));
             }
         }
 
