@@ -25,6 +25,10 @@ namespace EcsConsole.Tests.Support;
 /// </summary>
 public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 {
+    // A live page re-reads half a second after a change (LivePage.Coalesce): waits return as soon as they hold, so a
+    // longer limit costs only failing tests, and a busy machine does not fail passing ones.
+    static ComponentTestBase() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected ComponentTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -69,12 +69,13 @@ public abstract class ActorPage : ConsolePage
 /// and every change until that re-read starts is served by it (it reads what the database holds then). A change that
 /// arrives while a re-read runs schedules the next one. So a page re-reads at most about once per
 /// <see cref="Coalesce"/> however fast changes come: under 30 creates whose task steps each published a change, every
-/// open page re-read and re-rendered once per change, a quarter of the console's CPU and more of the browsers'.</para>
+/// open page re-read and re-rendered once per change, a quarter of the console's CPU and more of the browsers'. Half a
+/// second keeps ui-contract §6's "refreshes the open pages of every other [node] within 2 seconds".</para>
 /// </summary>
 public abstract class LivePage : ActorPage, IDisposable
 {
     /// <summary>How long a relevant change waits for others before the page re-reads (the machine's time: it paces, it decides nothing).</summary>
-    public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(300);
+    public static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(500);
 
     private IDisposable? _subscription;
     private readonly Lock _reloadGate = new();

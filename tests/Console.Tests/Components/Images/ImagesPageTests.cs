@@ -195,9 +195,10 @@ public sealed class ImagesPageTests : ComponentTestBase
             notifier.Publish(new ResourceChange(ResourceKind.Image, id, "cn-hangzhou", DemoWorld.AcmeAccountId));
         }
 
-        // Assert: the page shows the last state after one re-read, not twenty
+        // Assert: the page shows the last state after one re-read, not twenty (the renders of one re-read vary by a few,
+        // as the page's children finish theirs: less than two re-reads' worth)
         cut.WaitForAssertion(() => Assert.Equal("Creating 60%", cut.Find($"[data-testid='image-status-{id}']").TextContent.Trim()));
-        Assert.Equal(perReread, cut.RenderCount - before);
+        Assert.InRange(cut.RenderCount - before, 1, (2 * perReread) - 1);
     }
 
     [Fact]
