@@ -68,7 +68,7 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
 
     /// <summary>
     /// Deletes records older than <see cref="Retention"/> and each account's beyond <see cref="MaxPerAccount"/>; returns how
-    /// many. In chunks of at most <see cref="PruneChunk"/> rows, each its own short write with a pause after it (issue #20):
+    /// many. In chunks of at most <see cref="PruneChunk"/> rows, each its own short write with a longer pause after it (issue #20):
     /// one delete of a minute's calls at thousands a second held SQLite's one write lock for seconds, and every API call
     /// (its nonce), create and task step of the node waited behind it. The log is housekeeping: no audit, no account lock.
     /// </summary>
@@ -99,12 +99,17 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
     }
 
     /// <summary>The most rows one step of <see cref="PruneAsync"/> deletes.</summary>
-    public const int PruneChunk = 500;
+    public const int PruneChunk = 200;
+
+    /// <summary>How much longer than a chunk's delete the pause after it is: the prune holds SQLite's write lock at most a fifth of the time.</summary>
+    private const int PausePerDelete = 4;
 
     /// <summary>
     /// Deletes <paramref name="rows"/> oldest first, <see cref="PruneChunk"/> at a time: each chunk is the rows up to the
     /// <see cref="PruneChunk"/>-th one's ID (one read), then one delete in its own autocommit (one turn of the write gate),
-    /// then a pause as long as the delete took, so that other writers get at least half the lock while a prune runs.
+    /// then a pause <see cref="PausePerDelete"/> times as long as the delete took, so that other writers get at least
+    /// four fifths of the lock while a prune runs (a pause as long as the delete still let a prune of 100,000 rows after
+    /// a burst of calls lengthen the API's tail under the side load for half a minute).
     /// </summary>
     private async Task<int> DeleteInChunksAsync(Func<ConsoleDbContext, IQueryable<ApiCallRecord>> rows, CancellationToken ct)
     {
@@ -130,7 +135,7 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             }
 
             // The machine's time, not the product's: this paces the lock, it decides nothing.
-            await Task.Delay(System.Diagnostics.Stopwatch.GetElapsedTime(started), ct);
+            await Task.Delay(System.Diagnostics.Stopwatch.GetElapsedTime(started) * PausePerDelete, ct);
         }
     }
 }

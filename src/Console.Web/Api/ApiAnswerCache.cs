@@ -14,6 +14,10 @@ namespace EcsConsole.Web.Api;
 /// up and never decides one. Only what the data alone decides is kept: the action's registration says so
 /// (<see cref="EcsAction.Cacheable"/>), and a run that also read the clock says so (<see cref="ApiCall.ReadTheClock"/>).
 /// Bounded by <see cref="MaxBytes"/> of kept JSON (least recently used first out, as <see cref="MemoryCache"/> compacts).
+/// <para>One run per (call, version) at a time on a node: the calls that miss while the same answer is being made at the
+/// same version wait for it instead of each running the action (under a side load every change of the data version made
+/// each of the connections in flight run the catalogue at once). Such an answer is the one they would have made; when it
+/// is not one to keep (an error, a run that read the clock) each waiter runs the action itself.</para>
 /// </summary>
 public sealed class ApiAnswerCache : IDisposable
 {
@@ -34,6 +38,9 @@ public sealed class ApiAnswerCache : IDisposable
     private long _hits;
     private long _misses;
 
+    /// <summary>The answers being made, by key and version (an entry lives only while its run does).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Key, string Version), Task<Answer?>> _making = new();
+
     /// <summary>
     /// The call's answer: the kept one while <paramref name="version"/> is the one it was made at, else the action's,
     /// kept when it succeeded and read no clock. Returns the reply and the ignored-parameters header it carries.
@@ -47,12 +54,45 @@ public sealed class ApiAnswerCache : IDisposable
             return (ApiReply.Ok(new SerializedBody(kept.Before, kept.After)), kept.Ignored);
         }
 
-        Interlocked.Increment(ref _misses);
+        var mine = new TaskCompletionSource<Answer?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var making = _making.GetOrAdd((key, version), mine.Task);
+        if (making != mine.Task && await making is { } made)
+        {
+            Interlocked.Increment(ref _hits);
+            return (ApiReply.Ok(new SerializedBody(made.Before, made.After)), made.Ignored);
+        }
+
+        Answer? answer = null;
+        try
+        {
+            Interlocked.Increment(ref _misses);
+            var (reply, ignored, ours) = await RunAsync(call, action, version);
+            answer = ours;
+            if (answer is not null)
+            {
+                _answers.Set(key, answer, new MemoryCacheEntryOptions { Size = answer.Before.Length + answer.After.Length + (2 * key.Length) + 256 });
+            }
+
+            return (reply, ignored);
+        }
+        finally
+        {
+            if (making == mine.Task)
+            {
+                _making.TryRemove(new KeyValuePair<(string, string), Task<Answer?>>((key, version), mine.Task));
+                mine.SetResult(answer);
+            }
+        }
+    }
+
+    /// <summary>Runs the action; the answer to keep, when it is one (a success that read no clock, its RequestId once).</summary>
+    private static async Task<(ApiReply Reply, string? Ignored, Answer? Kept)> RunAsync(ApiCall call, EcsAction action, string version)
+    {
         var reply = await action.InvokeAsync(call);
         var ignored = ApiAuthentication.IgnoredParameters(call.P, reply);
         if (reply.Error is not null || reply.Body is null || call.ClockRead)
         {
-            return (reply, ignored);
+            return (reply, ignored, null);
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(reply.Body, reply.Body.GetType(), EcsApiMiddleware.Json);
@@ -60,12 +100,11 @@ public sealed class ApiAnswerCache : IDisposable
         var at = json.AsSpan().IndexOf(id);
         if (at < 0 || json.AsSpan(at + id.Length).IndexOf(id) >= 0)
         {
-            return (reply, ignored); // an answer without its RequestId once and only once is not one to replay
+            return (reply, ignored, null); // an answer without its RequestId once and only once is not one to replay
         }
 
         var answer = new Answer(version, json[..(at + 1)], json[(at + id.Length - 1)..], ignored);
-        _answers.Set(key, answer, new MemoryCacheEntryOptions { Size = json.Length + (2 * key.Length) + 256 });
-        return (ApiReply.Ok(new SerializedBody(answer.Before, answer.After)), ignored);
+        return (ApiReply.Ok(new SerializedBody(answer.Before, answer.After)), ignored, answer);
     }
 
     /// <summary>What makes two calls the same: the action, the caller (user, account, role) and every parameter but the

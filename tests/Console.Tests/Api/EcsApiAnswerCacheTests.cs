@@ -43,6 +43,26 @@ public sealed class EcsApiAnswerCacheTests
     }
 
     [Fact]
+    public async Task TwentyOfTheSameCallAtOnce_RunTheActionOnce_EachWithItsOwnRequestId()
+    {
+        // Arrange
+        using var console = new ConsoleAppFactory();
+        var alice = Alice(console);
+        var cache = console.Services.GetRequiredService<ApiAnswerCache>();
+        var missesBefore = cache.Misses;
+
+        // Act
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            alice.CallAsync("DescribeImages", ("RegionId", Region), ("ImageOwnerAlias", "system"), ("PageSize", "30"))));
+
+        // Assert: one run; the others waited for its answer (or found it kept)
+        Assert.Equal(missesBefore + 1, cache.Misses);
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Equal(20, answers.Select(a => a["RequestId"].GetString()).Distinct().Count());
+        Assert.Single(answers.Select(WithoutRequestId).Distinct());
+    }
+
+    [Fact]
     public async Task AnImageRenamedThroughTheApi_IsInTheNextAnswer()
     {
         // Arrange
