@@ -44,7 +44,7 @@ internal sealed class CatalogWorld : IAsyncDisposable
     /// The world in a SQLite file at <paramref name="path"/>, or — with <paramref name="postgres"/> (an Npgsql connection
     /// string with its <c>Database</c>, which must exist and be empty) — in that PostgreSQL database.
     /// </summary>
-    public static async Task<CatalogWorld> CreateAsync(string path, int count, string? postgres = null)
+    public static async Task<CatalogWorld> CreateAsync(string path, int count, string? postgres = null, bool reuse = false)
     {
         var builder = new DbContextOptionsBuilder<ConsoleDbContext>();
         builder.Use(postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, postgres ?? $"Data Source={path}")
@@ -52,7 +52,15 @@ internal sealed class CatalogWorld : IAsyncDisposable
         var options = builder.Options;
         var factory = new Factory(options);
         var initializer = new DatabaseInitializer(factory, new NoProtector(), TimeProvider.System, NullLogger<DatabaseInitializer>.Instance);
-        await initializer.InitializeAsync();
+        if (reuse)
+        {
+            // A file an earlier run kept (--keep): its world is measured as it is.
+            count = 0;
+        }
+        else
+        {
+            await initializer.InitializeAsync();
+        }
 
         await using var seeded = factory.CreateDbContext();
         var aliceId = await seeded.Users.Where(u => u.Email == DemoWorld.Alice).Select(u => u.Id).SingleAsync();
@@ -134,7 +142,11 @@ internal sealed class CatalogWorld : IAsyncDisposable
             world.SampleSnapshotId = sample.DiskMappings[0].SnapshotId ?? "";
         }
 
-        await check.Database.ExecuteSqlRawAsync("ANALYZE");
+        if (!reuse)
+        {
+            await check.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+
         world.ImageCount = await check.Images.CountAsync();
         world.AcmeHangzhouCustom = await check.Images.CountAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId && i.RegionId == "cn-hangzhou");
         return world;

@@ -8,12 +8,16 @@ using EcsConsole.Domain.Marketplace;
 // of the query shapes the images page runs — or, with --postgres "<Npgsql connection string of a role that may create
 // databases>", the same on a PostgreSQL database of its own (created and dropped). Usage:
 //   dotnet run -c Release --project bench/Console.Bench [-- --images 100000 --iterations 200 --keep] [--postgres "Host=…"]
+//   [--db FILE: measure a SQLite file an earlier run kept, as it is, instead of building one]
 var images = ArgValue("--images", 100_000);
 var iterations = ArgValue("--iterations", 200);
 
 var keep = args.Contains("--keep");
 CatalogWorld.ShowSql = args.Contains("--sql");
-var path = Path.Combine(Path.GetTempPath(), $"ecsconsole-bench-{Guid.NewGuid():N}.db");
+var dbIndex = Array.IndexOf(args, "--db");
+var reuse = dbIndex >= 0 && dbIndex + 1 < args.Length;
+var path = reuse ? args[dbIndex + 1] : Path.Combine(Path.GetTempPath(), $"ecsconsole-bench-{Guid.NewGuid():N}.db");
+keep |= reuse;
 var postgresIndex = Array.IndexOf(args, "--postgres");
 var postgresServer = postgresIndex >= 0 && postgresIndex + 1 < args.Length ? args[postgresIndex + 1] : null;
 var postgresDatabase = $"ecsconsole_bench_{Guid.NewGuid():N}";
@@ -25,7 +29,7 @@ if (postgresServer is not null)
 try
 {
     var build = Stopwatch.StartNew();
-    await using var world = await CatalogWorld.CreateAsync(path, images, postgresServer is null ? null : $"{postgresServer};Database={postgresDatabase}");
+    await using var world = await CatalogWorld.CreateAsync(path, images, postgresServer is null ? null : $"{postgresServer};Database={postgresDatabase}", reuse);
     System.Console.WriteLine(postgresServer is null ? "SQLite file" : $"PostgreSQL database {postgresDatabase}");
     System.Console.WriteLine($"Built {world.ImageCount:N0} images ({world.AcmeHangzhouCustom:N0} of them Acme's custom images in cn-hangzhou) in {build.Elapsed.TotalSeconds:F1} s: {path}");
     System.Console.WriteLine($"{iterations} runs per shape after 10 warm-up runs; each run = count + page query.");

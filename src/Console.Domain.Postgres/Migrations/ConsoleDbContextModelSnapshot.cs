@@ -1049,11 +1049,19 @@ namespace EcsConsole.Domain.Postgres.Migrations
                     b.HasIndex("RegionId", "Id")
                         .IsUnique();
 
+                    b.HasIndex("ProductCode", "RegionId", "CreationTime")
+                        .HasDatabaseName("IX_Images_ProductCode")
+                        .HasFilter("\"ProductCode\" IS NOT NULL");
+
                     b.HasIndex("RegionId", "Kind", "Status", "CreationTime")
                         .HasDatabaseName("IX_Images_Catalogue_Platform");
 
                     b.HasIndex("OwnerAccountId", "RegionId", "Name", "Key", "Kind", "Status")
                         .HasDatabaseName("IX_Images_Catalogue_OwnerByName");
+
+                    b.HasIndex("OwnerAccountId", "RegionId", "Family", "CreationTime", "Key", "Kind", "Status")
+                        .HasDatabaseName("IX_Images_Catalogue_OwnerFamily")
+                        .HasFilter("\"Family\" IS NOT NULL");
 
                     b.HasIndex("OwnerAccountId", "RegionId", "Kind", "Status", "OsType", "Architecture", "Family")
                         .HasDatabaseName("IX_Images_Catalogue_OwnerCount");

@@ -19,14 +19,17 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var images = await FilterAsync(db, actor, query, ct);
+        var (images, narrowed) = await FilterAsync(db, actor, query, ct);
         if (await ResourceGroupRules.FilterAsync(db, actor.AccountId, query.ResourceGroupId, ct) is { } groups)
         {
             var account = actor.AccountId;
             images = images.Where(i => i.OwnerAccountId == account && i.ResourceGroupId != null && groups.Contains(i.ResourceGroupId));
+            narrowed = true;
         }
 
-        var total = await images.CountAsync(ct);
+        var total = CustomImageCounts.Answer(db, query, narrowed)
+            ? await CustomImageCounts.CountAsync(db, actor.AccountId, query.RegionId, Statuses(query), ct)
+            : await images.CountAsync(ct);
         var items = Paging.IsPastTheEnd(total, query.Page, query.PageSize) ? [] : await Order(images, query.Sort)
             .Page(query.Page, query.PageSize)
             .Select(i => new ImageListItem(
@@ -256,7 +259,13 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         return items.Select(i => byImage.TryGetValue(i.Id, out var own) ? i with { Tags = own } : i).ToList();
     }
 
-    private static async Task<IQueryable<Image>> FilterAsync(ConsoleDbContext db, Actor actor, ImageListQuery q, CancellationToken ct)
+    private static IReadOnlyCollection<ImageStatus> Statuses(ImageListQuery q) =>
+        q.Statuses is { Count: > 0 } ? q.Statuses : ImageListQuery.DefaultStatuses(q.Tab);
+
+    /// <summary>The tab's images with the query's statuses, search and filters; <c>Narrowed</c> when anything but the tab
+    /// and the statuses applies (then only the query itself can count them, <see cref="CustomImageCounts"/>).</summary>
+    private static async Task<(IQueryable<Image> Images, bool Narrowed)> FilterAsync(ConsoleDbContext db, Actor actor, ImageListQuery q,
+        CancellationToken ct)
     {
         var account = actor.AccountId;
         var region = q.RegionId;
@@ -273,14 +282,16 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
                 .Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId != account),
         };
 
-        var statuses = (q.Statuses is { Count: > 0 } ? q.Statuses : ImageListQuery.DefaultStatuses(q.Tab)).ToList();
+        var statuses = Statuses(q).ToList();
         if (statuses.Count < Enum.GetValues<ImageStatus>().Length)
         {
             images = images.Where(i => statuses.Contains(i.Status));
         }
 
+        var narrowed = false;
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
+            narrowed = true;
             var text = q.Search.Trim();
             images = q.SearchBy switch
             {
@@ -293,16 +304,19 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
 
         if (q.OsType is { } os)
         {
+            narrowed = true;
             images = images.Where(i => i.OsType == os);
         }
 
         if (q.Architecture is { } arch)
         {
+            narrowed = true;
             images = images.Where(i => i.Architecture == arch);
         }
 
         if (!string.IsNullOrWhiteSpace(q.Family))
         {
+            narrowed = true;
             var family = q.Family.Trim();
             images = images.Where(i => i.Family == family);
         }
@@ -311,11 +325,13 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         // PostgreSQL: an equality with zero is exact on both, and no image has a negative fee.
         if (q.Fee is { } fee)
         {
+            narrowed = true;
             images = fee == ImageFee.Paid ? images.Where(i => i.FeePerHour != 0m) : images.Where(i => i.FeePerHour == 0m);
         }
 
         if (!string.IsNullOrWhiteSpace(q.TagKey))
         {
+            narrowed = true;
             var key = q.TagKey.Trim();
             var value = q.TagValue;
             images = value is null
@@ -323,7 +339,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
                 : images.Where(i => i.Tags.Any(t => t.TagKey == key && t.TagValue == value));
         }
 
-        return images;
+        return (images, narrowed);
     }
 
     private static IQueryable<Image> Order(IQueryable<Image> images, ImageSort sort) => sort switch

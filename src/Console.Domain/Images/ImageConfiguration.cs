@@ -28,6 +28,13 @@ internal sealed class ImageConfiguration :
             .HasDatabaseName("IX_Images_Catalogue_OwnerByTime");
         builder.HasIndex(i => new { i.OwnerAccountId, i.RegionId, i.Name, i.Key, i.Kind, i.Status })
             .HasDatabaseName("IX_Images_Catalogue_OwnerByName");
+        // The family filter: the account's images of one family in time order (the count index above holds the family
+        // last, so a family's count walked every image of the account in the region).
+        builder.HasIndex(i => new { i.OwnerAccountId, i.RegionId, i.Family, i.CreationTime, i.Key, i.Kind, i.Status })
+            .HasDatabaseName("IX_Images_Catalogue_OwnerFamily").HasFilter("\"Family\" IS NOT NULL");
+        // The Marketplace's products find their images by code (MarketplaceService), not by reading every image.
+        builder.HasIndex(i => new { i.ProductCode, i.RegionId, i.CreationTime })
+            .HasDatabaseName("IX_Images_ProductCode").HasFilter("\"ProductCode\" IS NOT NULL");
         builder.Property(i => i.Name).HasMaxLength(ColumnLength.Name);
         builder.Property(i => i.Description).HasMaxLength(ColumnLength.Description);
         builder.Property(i => i.Family).HasMaxLength(ColumnLength.Name);

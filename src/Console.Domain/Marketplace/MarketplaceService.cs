@@ -130,8 +130,10 @@ public sealed class MarketplaceService(IDbContextFactory<ConsoleDbContext> dbFac
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var products = await db.MarketplaceProducts.AsNoTracking().Include(p => p.Prices).ToListAsync(ct);
+        // The products' own images, found by code (IX_Images_ProductCode): a product's card needs no other image.
+        var codes = products.Select(p => p.Code).ToList();
         var images = await db.Images.AsNoTracking()
-            .Where(i => i.Kind == ImageKind.Marketplace)
+            .Where(i => i.Kind == ImageKind.Marketplace && i.ProductCode != null && codes.Contains(i.ProductCode))
             .Select(i => new { i.ProductCode, i.RegionId, i.OsName, i.OsType, i.Architecture, i.CreationTime })
             .ToListAsync(ct);
         var byProduct = images.GroupBy(i => i.ProductCode!).ToDictionary(g => g.Key, g => g.ToList());

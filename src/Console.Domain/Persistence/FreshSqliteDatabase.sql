@@ -1805,3 +1805,48 @@ VALUES ('20261206124045_DataVersion', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Images_Catalogue_OwnerFamily" ON "Images" ("OwnerAccountId", "RegionId", "Family", "CreationTime", "Key", "Kind", "Status") WHERE "Family" IS NOT NULL;
+
+CREATE INDEX "IX_Images_ProductCode" ON "Images" ("ProductCode", "RegionId", "CreationTime") WHERE "ProductCode" IS NOT NULL;
+
+CREATE TABLE "CustomImageCounts" (
+    "OwnerAccountId" TEXT NOT NULL,
+    "RegionId" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Count" INTEGER NOT NULL,
+    PRIMARY KEY ("OwnerAccountId", "RegionId", "Status")
+) WITHOUT ROWID;
+
+INSERT INTO "CustomImageCounts" ("OwnerAccountId", "RegionId", "Status", "Count")
+SELECT "OwnerAccountId", "RegionId", "Status", count(*) FROM "Images"
+WHERE "Kind" = 'Custom' AND "OwnerAccountId" IS NOT NULL
+GROUP BY "OwnerAccountId", "RegionId", "Status";
+
+CREATE TRIGGER "Images_Count_Insert" AFTER INSERT ON "Images"
+WHEN new."Kind" = 'Custom' AND new."OwnerAccountId" IS NOT NULL BEGIN
+    INSERT INTO "CustomImageCounts" ("OwnerAccountId", "RegionId", "Status", "Count")
+    VALUES (new."OwnerAccountId", new."RegionId", new."Status", 1)
+    ON CONFLICT DO UPDATE SET "Count" = "Count" + 1;
+END;
+
+CREATE TRIGGER "Images_Count_Delete" AFTER DELETE ON "Images"
+WHEN old."Kind" = 'Custom' AND old."OwnerAccountId" IS NOT NULL BEGIN
+    UPDATE "CustomImageCounts" SET "Count" = "Count" - 1
+    WHERE "OwnerAccountId" = old."OwnerAccountId" AND "RegionId" = old."RegionId" AND "Status" = old."Status";
+END;
+
+CREATE TRIGGER "Images_Count_Update" AFTER UPDATE OF "OwnerAccountId", "RegionId", "Kind", "Status" ON "Images" BEGIN
+    UPDATE "CustomImageCounts" SET "Count" = "Count" - 1
+    WHERE old."Kind" = 'Custom' AND "OwnerAccountId" = old."OwnerAccountId" AND "RegionId" = old."RegionId" AND "Status" = old."Status";
+    INSERT INTO "CustomImageCounts" ("OwnerAccountId", "RegionId", "Status", "Count")
+    SELECT new."OwnerAccountId", new."RegionId", new."Status", 1
+    WHERE new."Kind" = 'Custom' AND new."OwnerAccountId" IS NOT NULL
+    ON CONFLICT DO UPDATE SET "Count" = "Count" + 1;
+END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206215819_CatalogueCounts', '10.0.14');
+
+COMMIT;
+

@@ -177,6 +177,70 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CustomTabCount_FollowsEveryChangeOfTheAccountsImages()
+    {
+        // Arrange: on SQLite the custom tab's total comes from counts the database keeps with triggers (CustomImageCounts);
+        // an image is added, deprecated, failed, moved to another region and deleted behind the service's back.
+        await using (var db = _db.NewContext())
+        {
+            var source = await db.Images.FirstAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId);
+            for (var n = 0; n < 5; n++)
+            {
+                db.Images.Add(new Image
+                {
+                    Id = $"m-bp1countmeplease0000{n}", RegionId = Hangzhou, Kind = ImageKind.Custom, OwnerAccountId = DemoWorld.AcmeAccountId,
+                    Name = $"count-me-{n}", OsName = source.OsName, OsType = source.OsType, Platform = source.Platform,
+                    Architecture = source.Architecture, SizeGiB = source.SizeGiB, BootMode = source.BootMode, Source = ImageSource.Snapshots,
+                });
+            }
+
+            await db.SaveChangesAsync();
+            var keys = await db.Images.Where(i => i.Name.StartsWith("count-me-")).OrderBy(i => i.Name).Select(i => i.Key).ToListAsync();
+            var (first, second, third, fourth) = (new { Key = keys[0] }, new { Key = keys[1] }, new { Key = keys[2] }, new { Key = keys[3] });
+            await db.Images.Where(i => i.Key == first.Key).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, ImageStatus.Deprecated));
+            await db.Images.Where(i => i.Key == second.Key).ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, ImageStatus.CreateFailed));
+            await db.Images.Where(i => i.Key == third.Key).ExecuteUpdateAsync(u => u.SetProperty(i => i.RegionId, "cn-shanghai"));
+            await db.Images.Where(i => i.Key == fourth.Key).ExecuteDeleteAsync();
+        }
+
+        // Act
+        ImageStatus[][] statusSets = [[.. ImageListQuery.DefaultStatuses(ImageTab.Custom)], [ImageStatus.Deprecated], [ImageStatus.CreateFailed], Enum.GetValues<ImageStatus>()];
+        var counted = new List<int>();
+        foreach (var region in new[] { Hangzhou, "cn-shanghai" })
+        {
+            foreach (var statuses in statusSets)
+            {
+                counted.Add((await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom, region) with { Statuses = statuses })).Total);
+            }
+        }
+
+        // Assert: each total is the images' own count, and so is every count the database keeps
+        await using var check = _db.NewContext();
+        var expected = new List<int>();
+        foreach (var region in new[] { Hangzhou, "cn-shanghai" })
+        {
+            foreach (var statuses in statusSets)
+            {
+                expected.Add(await check.Images.CountAsync(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == DemoWorld.AcmeAccountId
+                    && i.RegionId == region && statuses.Contains(i.Status)));
+            }
+        }
+
+        Assert.Equal(expected, counted);
+        if (check.Database.IsSqlite())
+        {
+            const string kept = """SELECT "OwnerAccountId", "RegionId", "Status", "Count" FROM "CustomImageCounts" WHERE "Count" <> 0""";
+            const string actual = """
+                SELECT "OwnerAccountId", "RegionId", "Status", count(*) FROM "Images" WHERE "Kind" = 'Custom' AND "OwnerAccountId" IS NOT NULL
+                GROUP BY "OwnerAccountId", "RegionId", "Status"
+                """;
+            var drift = await check.Database.SqlQueryRaw<int>($"""SELECT count(*) AS "Value" FROM ({kept} EXCEPT {actual})""").SingleAsync()
+                + await check.Database.SqlQueryRaw<int>($"""SELECT count(*) AS "Value" FROM ({actual} EXCEPT {kept})""").SingleAsync();
+            Assert.Equal(0, drift);
+        }
+    }
+
+    [Fact]
     public async Task List_APagePastTheLastRow_IsEmpty_WithTheTotal()
     {
         // Act

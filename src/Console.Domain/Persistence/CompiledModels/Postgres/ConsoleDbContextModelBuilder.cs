@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("8fecbb7d-6137-4c0a-9553-8664b1898b42"), entityTypeCount: 58)
+            : base(skipDetectChanges: false, modelId: new Guid("7418e3ec-b9fc-4bbf-b5c6-7c5cc2580548"), entityTypeCount: 58)
         {
         }
 

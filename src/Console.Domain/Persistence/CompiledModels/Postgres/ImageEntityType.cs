@@ -22,7 +22,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 38,
                 navigationCount: 2,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 9,
                 namedIndexCount: 1,
                 keyCount: 1);
 
@@ -361,20 +361,30 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 unique: true);
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { regionId, kind, status, creationTime });
-            index2.AddAnnotation("Relational:Name", "IX_Images_Catalogue_Platform");
+                new[] { productCode, regionId, creationTime });
+            index2.AddAnnotation("Relational:Filter", "\"ProductCode\" IS NOT NULL");
+            index2.AddAnnotation("Relational:Name", "IX_Images_ProductCode");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { ownerAccountId, regionId, name, key, kind, status });
-            index3.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerByName");
+                new[] { regionId, kind, status, creationTime });
+            index3.AddAnnotation("Relational:Name", "IX_Images_Catalogue_Platform");
 
             var index4 = runtimeEntityType.AddIndex(
-                new[] { ownerAccountId, regionId, kind, status, osType, architecture, family });
-            index4.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerCount");
+                new[] { ownerAccountId, regionId, name, key, kind, status });
+            index4.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerByName");
 
             var index5 = runtimeEntityType.AddIndex(
+                new[] { ownerAccountId, regionId, family, creationTime, key, kind, status });
+            index5.AddAnnotation("Relational:Filter", "\"Family\" IS NOT NULL");
+            index5.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerFamily");
+
+            var index6 = runtimeEntityType.AddIndex(
+                new[] { ownerAccountId, regionId, kind, status, osType, architecture, family });
+            index6.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerCount");
+
+            var index7 = runtimeEntityType.AddIndex(
                 new[] { ownerAccountId, regionId, creationTime, key, kind, status, name, id });
-            index5.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerByTime");
+            index7.AddAnnotation("Relational:Name", "IX_Images_Catalogue_OwnerByTime");
 
             var iX_Images_Catalogue_Community = runtimeEntityType.AddIndex(
                 new[] { regionId, kind, status, creationTime },

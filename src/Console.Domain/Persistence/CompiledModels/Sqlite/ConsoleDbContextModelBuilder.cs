@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2bcb6cd6-11c7-4b5c-976f-bb103f921ed8"), entityTypeCount: 58)
+            : base(skipDetectChanges: false, modelId: new Guid("eb2295fb-d54b-406f-a758-b2a632eeec55"), entityTypeCount: 58)
         {
         }
 
