@@ -48,23 +48,24 @@ internal static class ImageSearch
 
     /// <summary>
     /// The keys of the images whose name or ID (<paramref name="by"/>) contains <paramref name="text"/>, from the trigram index,
-    /// when it can answer (SQLite, at least three characters and no wildcard of LIKE's own: FTS5 ignores an ESCAPE clause)
-    /// and finds at most <see cref="MaxKeys"/>; else null, and the caller scans. The keys go into the catalogue's query as
+    /// when it can answer (SQLite, at least three characters: a trigram's length; %, _ and \ are plain characters in the
+    /// phrase, as in the catalogue's escaped LIKE) and finds at most <see cref="MaxKeys"/>; else null, and the caller scans. The keys go into the catalogue's query as
     /// a subquery (<see cref="RowsAsync"/>).
     /// </summary>
     private static async Task<List<int>?> FewKeysAsync(ConsoleDbContext db, ImageSearchField by, string text, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite() || text.EnumerateRunes().Count() < 3 || text.Contains('%') || text.Contains('_'))
+        if (!db.Database.IsSqlite() || text.EnumerateRunes().Count() < 3)
         {
             return null;
         }
 
-        var pattern = "%" + text + "%";
+        // A phrase of the text's trigrams (quotes doubled: the phrase is a string of FTS5's query syntax), answered from the
+        // index alone; a LIKE on the FTS5 table checks each match against the row, which cost 2-3 ms for 1,001 matches.
+        // The trigram tokenizer folds case as Unicode does (LIKE only ASCII's), so the phrase finds at least what the LIKE
+        // that the catalogue still applies keeps.
+        var phrase = (by == ImageSearchField.Name ? "Name" : "Id") + " : \"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         const int limit = MaxKeys + 1;
-        // The column is one of two constants, never input; the pattern is a parameter.
-        var keys = await (by == ImageSearchField.Name
-            ? db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ImageSearch" WHERE "Name" LIKE {pattern} LIMIT {limit}""")
-            : db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ImageSearch" WHERE "Id" LIKE {pattern} LIMIT {limit}"""))
+        var keys = await db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ImageSearch" WHERE "ImageSearch" MATCH {phrase} LIMIT {limit}""")
             .ToListAsync(ct);
         return keys.Count <= MaxKeys ? keys : null;
     }

@@ -142,6 +142,9 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
     [InlineData("%", 0)]
     [InlineData("_", 31)]
     [InlineData("'", 0)]
+    [InlineData("%_%", 0)]
+    [InlineData("\"u\" OR ubuntu", 0)]
+    [InlineData("UBUNTU_22", 2)]
     public async Task List_SearchByName_IsACaseInsensitiveLiteralSubstring(string search, int expected)
     {
         // Act
