@@ -130,10 +130,13 @@ public sealed class CompatibilityService(IDbContextFactory<ConsoleDbContext> dbF
             .VisibleTo(db, actor)
             .ToListAsync(ct);
         var codes = images.Where(i => i.ProductCode != null).Select(i => i.ProductCode!).Distinct().ToList();
-        var products = await db.MarketplaceProducts.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
-        var subscribed = await db.MarketplaceSubscriptions.AsNoTracking()
-            .Where(s => s.AccountId == actor.AccountId && s.RegionId == regionId && codes.Contains(s.ProductCode))
-            .ToDictionaryAsync(s => s.ProductCode, s => s.Plan, ct);
+        // A page of custom images (the buy page's picker) has no product: two round trips saved.
+        var products = codes.Count == 0 ? []
+            : await db.MarketplaceProducts.AsNoTracking().Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, ct);
+        var subscribed = codes.Count == 0 ? []
+            : await db.MarketplaceSubscriptions.AsNoTracking()
+                .Where(s => s.AccountId == actor.AccountId && s.RegionId == regionId && codes.Contains(s.ProductCode))
+                .ToDictionaryAsync(s => s.ProductCode, s => s.Plan, ct);
 
         var verdicts = new Dictionary<string, CompatibilityVerdict>();
         foreach (var image in images)
