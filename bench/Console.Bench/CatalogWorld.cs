@@ -144,7 +144,9 @@ internal sealed class CatalogWorld : IAsyncDisposable
 
         if (!reuse)
         {
-            await check.Database.ExecuteSqlRawAsync("ANALYZE");
+            // PostgreSQL: VACUUM as autovacuum would after the bulk load (it sets the visibility map, without which no
+            // scan is index-only and a count of 38,000 rows reads 3,000 heap pages); SQLite: the planner's statistics.
+            await check.Database.ExecuteSqlRawAsync(postgres is null ? "ANALYZE" : "VACUUM ANALYZE");
         }
 
         world.ImageCount = await check.Images.CountAsync();

@@ -8,7 +8,8 @@ using EcsConsole.Domain.Marketplace;
 // of the query shapes the images page runs — or, with --postgres "<Npgsql connection string of a role that may create
 // databases>", the same on a PostgreSQL database of its own (created and dropped). Usage:
 //   dotnet run -c Release --project bench/Console.Bench [-- --images 100000 --iterations 200 --keep] [--postgres "Host=…"]
-//   [--db FILE: measure a SQLite file an earlier run kept, as it is, instead of building one]
+//   [--db FILE: measure a SQLite file an earlier run kept (--keep), as it is, instead of building one; with --postgres, the
+//   name of a database an earlier run kept]
 var images = ArgValue("--images", 100_000);
 var iterations = ArgValue("--iterations", 200);
 
@@ -20,8 +21,8 @@ var path = reuse ? args[dbIndex + 1] : Path.Combine(Path.GetTempPath(), $"ecscon
 keep |= reuse;
 var postgresIndex = Array.IndexOf(args, "--postgres");
 var postgresServer = postgresIndex >= 0 && postgresIndex + 1 < args.Length ? args[postgresIndex + 1] : null;
-var postgresDatabase = $"ecsconsole_bench_{Guid.NewGuid():N}";
-if (postgresServer is not null)
+var postgresDatabase = reuse && postgresServer is not null ? path : $"ecsconsole_bench_{Guid.NewGuid():N}";
+if (postgresServer is not null && !reuse)
 {
     await PostgresAsync($"CREATE DATABASE \"{postgresDatabase}\"");
 }
