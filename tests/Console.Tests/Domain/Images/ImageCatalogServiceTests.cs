@@ -315,8 +315,9 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
         var byKey = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { TagKey = "env" });
         var byValue = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { TagKey = "env", TagValue = "test" });
 
-        // Assert
-        Assert.Single(byKey.Items);
+        // Assert: the row found carries its tags
+        var row = Assert.Single(byKey.Items);
+        Assert.Equal([KeyValuePair.Create("env", "prod")], row.Tags);
         Assert.Empty(byValue.Items);
     }
 
