@@ -33,6 +33,7 @@ public sealed class InstanceAutoReleaseService(IDbContextFactory<ConsoleDbContex
         {
             due = await db.Instances.AsNoTracking()
                 .Where(i => i.AutoReleaseTime != null && i.AutoReleaseTime <= now)
+                .OrderBy(i => i.AutoReleaseTime).ThenBy(i => i.Id) // the longest due first (EF warning 10102: a Take needs an order)
                 .Select(i => i.Id).Take(100).ToListAsync(ct);
         }
 

@@ -108,7 +108,8 @@ public sealed class InstanceQueryService(IDbContextFactory<ConsoleDbContext> dbF
     private static IQueryable<InstanceListItem> ListOwn(ConsoleDbContext db, IQueryable<Instance> instances, string account, string regionId) =>
                 from i in instances
                 join t in db.InstanceTypes.AsNoTracking() on i.InstanceTypeId equals t.Id
-                from image in db.Images.AsNoTracking().Where(m => m.Id == i.ImageId && m.RegionId == i.RegionId).Take(1).DefaultIfEmpty()
+                // (RegionId, Id) is unique: at most one image; the order only tells EF Core so (warning 10102).
+                from image in db.Images.AsNoTracking().Where(m => m.Id == i.ImageId && m.RegionId == i.RegionId).OrderBy(m => m.Key).Take(1).DefaultIfEmpty()
                 where i.AccountId == account && i.RegionId == regionId
                 orderby i.CreationTime descending, i.Name, i.Id
                 select new InstanceListItem(

@@ -141,7 +141,8 @@ public sealed class AutoSnapshotScheduleService(IDbContextFactory<ConsoleDbConte
         var outcome = await _write.RunAsync(Actor.System, WriteRight.None, deniedTarget: null, async scope =>
         {
             var db = scope.Db;
-            var expired = await db.Snapshots.Where(s => s.RetainUntil != null && s.RetainUntil <= scope.Now).Take(500).ToListAsync(ct);
+            var expired = await db.Snapshots.Where(s => s.RetainUntil != null && s.RetainUntil <= scope.Now).OrderBy(s => s.RetainUntil).ThenBy(s => s.Id)
+                .Take(500).ToListAsync(ct); // the longest expired first; an order makes the 500 a defined set (EF warning 10102)
             if (expired.Count == 0)
             {
                 return Result<int>.Success(0);
