@@ -16,14 +16,26 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory,
         IServiceScopeFactory scopeFactory,
         IOptions<IdentityOptions> options,
-        DatabaseTicketStore sessions)
+        DatabaseTicketStore sessions,
+        IHostApplicationLifetime lifetime)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override Task<bool> ValidateAuthenticationStateAsync(
-        AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        IsStillValidAsync(authenticationState.User, cancellationToken);
+    protected override async Task<bool> ValidateAuthenticationStateAsync(
+        AuthenticationState authenticationState, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await IsStillValidAsync(authenticationState.User, cancellationToken);
+        }
+        catch (ObjectDisposedException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The host is stopping and has disposed the services a check needs before this circuit's loop ended: the
+            // circuit goes with the process, so there is nothing to revalidate (the base class would log an error).
+            return true;
+        }
+    }
 
     /// <summary>The check each revalidation runs: the user's session still exists, the user is not locked out, and its security stamp is unchanged.</summary>
     internal async Task<bool> IsStillValidAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
