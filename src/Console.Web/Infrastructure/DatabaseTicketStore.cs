@@ -46,12 +46,34 @@ internal sealed class DatabaseTicketStore(
         options.Events.OnValidatePrincipal = async context =>
         {
             var session = context.Principal?.FindFirst(SessionIdClaimType);
-            await validate(context);
+            await ValidateInOwnScopeAsync(context, validate);
             if (session is not null && context.Principal is { Identity: ClaimsIdentity identity } principal && !principal.HasClaim(c => c.Type == SessionIdClaimType))
             {
                 identity.AddClaim(new Claim(SessionIdClaimType, session.Value));
             }
         };
+    }
+
+    /// <summary>
+    /// Runs Identity's security-stamp check with services of a scope that ends with it. The check resolves its
+    /// validator from the request's services, and with it a SignInManager, a UserManager, the user store and a
+    /// <see cref="ConsoleDbContext"/> (with EF Core's own scope of ~120 services, as the store reads the model): the
+    /// request of a Blazor circuit's connection lasts as long as the page is open, so every open page kept them
+    /// (issue #20). Nothing of the check is used after it: the new principal, if any, is on the context.
+    /// </summary>
+    private static async Task ValidateInOwnScopeAsync(CookieValidatePrincipalContext context, Func<CookieValidatePrincipalContext, Task> validate)
+    {
+        var requestServices = context.HttpContext.RequestServices;
+        await using var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        context.HttpContext.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await validate(context);
+        }
+        finally
+        {
+            context.HttpContext.RequestServices = requestServices;
+        }
     }
 
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);

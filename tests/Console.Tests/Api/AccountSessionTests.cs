@@ -132,6 +132,28 @@ public sealed class AccountSessionTests(ConsoleAppFactory app) : IClassFixture<C
         Assert.False(afterLockout);
     }
 
+    [Fact]
+    public async Task TheSecurityStampCheck_KeepsASignedInUser_AndSignsOutOnceTheStampChanges()
+    {
+        // Arrange: a host of its own that checks the stamp on every request (Identity's default is every 30 minutes); the
+        // check runs in a scope of its own (DatabaseTicketStore.Use), which must not change what it decides
+        using var own = new ConsoleAppFactory();
+        using var everyRequest = own.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero)));
+        var client = everyRequest.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = Console });
+        await AccountForms.LogInAsync(client, DemoWorld.Dave, DemoWorld.Password);
+
+        // Act
+        var checkedTwice = new[] { await client.GetAsync("/Account/Manage"), await client.GetAsync("/Account/Manage") };
+        await own.QueryScalarAsync($"UPDATE AspNetUsers SET SecurityStamp = 'changed-elsewhere' WHERE Email = '{DemoWorld.Dave}'");
+        var afterStampChange = await client.GetAsync("/Account/Manage");
+
+        // Assert
+        Assert.All(checkedTwice, page => Assert.Equal(HttpStatusCode.OK, page.StatusCode));
+        Assert.Equal(HttpStatusCode.Redirect, afterStampChange.StatusCode);
+        Assert.StartsWith("/Account/Login", afterStampChange.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+    }
+
     private Task<HttpResponseMessage> GetWithCookieAsync(string cookieHeader, string path)
     {
         var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = Console });

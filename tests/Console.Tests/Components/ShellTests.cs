@@ -35,6 +35,27 @@ public sealed class ShellTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Shell_MarksTheCurrentPagesLink_AndMovesTheMarkWithANavigation()
+    {
+        // Arrange: the links are markup made once per link and state (issue #20); the mark must still follow the page
+        await SignInAsync(DemoWorld.Alice);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/images/some-image?region=cn-hangzhou");
+        var cut = RenderShell();
+        AngleSharp.Dom.IElement Link(string name) => cut.FindAll("nav a").Single(a => a.TextContent.Trim() == name);
+        var before = (Images: Link("Images").GetAttribute("aria-current"), ImagesClass: Link("Images").ClassName, Overview: Link("Overview").GetAttribute("aria-current"));
+
+        // Act
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?region=cn-hangzhou");
+
+        // Assert
+        Assert.Equal(("page", "mud-nav-link mud-ripple active", (string?)null), before);
+        cut.WaitForAssertion(() => Assert.Equal("page", Link("Overview").GetAttribute("aria-current")));
+        Assert.Null(Link("Images").GetAttribute("aria-current"));
+        Assert.Equal("mud-nav-link mud-ripple", Link("Images").ClassName);
+        Assert.All(cut.FindAll("nav a"), a => Assert.Contains("mud-nav-link-icon", a.QuerySelector("svg")!.GetAttribute("class")));
+    }
+
+    [Fact]
     public async Task Shell_InChinese_NamesTheNavigationAndTheRegionAsTheChineseConsoleDoes_AndKeepsTheLanguageSelectorsName()
     {
         // Arrange
