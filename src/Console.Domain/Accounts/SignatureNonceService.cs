@@ -149,10 +149,10 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
         command.Transaction = transaction;
         command.CommandText = Insert;
         var converter = ExpiresAtConverter(db);
-        var key = Add(command, "@key", "");
-        var hash = Add(command, "@hash", "");
-        Add(command, "@expires", converter?.ConvertToProvider(now + Window) ?? now + Window);
-        Add(command, "@now", converter?.ConvertToProvider(now) ?? now);
+        var key = command.AddParameter("@key", "");
+        var hash = command.AddParameter("@hash", "");
+        command.AddParameter("@expires", converter?.ConvertToProvider(now + Window) ?? now + Window);
+        command.AddParameter("@now", converter?.ConvertToProvider(now) ?? now);
         var answers = new NonceUse[group.Count];
         for (var i = 0; i < group.Count; i++)
         {
@@ -171,15 +171,6 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
         }
 
         return answers;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     /// <summary>How the model stores <see cref="SignatureNonce.ExpiresAt"/> (SQLite: a number; null: as it is).</summary>

@@ -37,8 +37,8 @@ internal static class CustomImageCounts
             command.CommandText = """
                 SELECT "Status", "Count" FROM "CustomImageCounts" WHERE "OwnerAccountId" = $account AND "RegionId" = $region
                 """;
-            AddParameter(command, "$account", account);
-            AddParameter(command, "$region", regionId);
+            command.AddParameter("$account", account);
+            command.AddParameter("$region", regionId);
             var total = 0;
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -55,13 +55,5 @@ internal static class CustomImageCounts
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -1,0 +1,17 @@
+using System.Data.Common;
+
+namespace EcsConsole.Domain.Persistence;
+
+/// <summary>Parameters of the few plain ADO.NET commands the domain runs beside EF Core (nonces, kept counts).</summary>
+internal static class DbCommandParameters
+{
+    /// <summary>Adds a parameter named <paramref name="name"/> with <paramref name="value"/> to <paramref name="command"/>; returns it.</summary>
+    public static DbParameter AddParameter(this DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}
