@@ -98,18 +98,6 @@ if (ConsoleDatabase.ProviderFrom(builder.Configuration) == DatabaseProvider.Post
 
 var app = builder.Build();
 
-// Migrate, and seed the demo world into an empty database, before the first request is served.
-await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-// A key ring stored in clear by an earlier version is replaced by an encrypted one (its secrets re-protected).
-await app.Services.GetRequiredService<KeyRingUpgrade>().UpgradeAsync();
-if (keyRingCertificates.GeneratedFile is { } generatedCertificate && !app.Environment.IsDevelopment())
-{
-    app.Logger.LogWarning(
-        "No key-ring certificate is configured ({Setting}): the Data Protection keys are encrypted with the self-signed certificate generated at {File}. " +
-        "Configure one PFX shared by every node and kept outside the database (README, Security)",
-        KeyRingCertificates.CertificatePath, generatedCertificate);
-}
-
 // nosniff, Referrer-Policy and the Content Security Policy on every response, the API's included.
 app.UseSecurityHeaders();
 
@@ -151,6 +139,24 @@ EcsConsole.Web.Infrastructure.OssDownloadEndpoint.MapOssDownload(app);
 // Add additional endpoints required by the Identity /Account Razor components.
 app.MapAdditionalIdentityEndpoints();
 
+// The route table (every page's endpoint, found by reflection over the components, and the static assets') is built on
+// the second core while this one migrates and seeds the database: neither needs the other, and both must be done before
+// the first request (issue #20's cold start).
+var routeTable = Task.Run(() => StartupWarmUp.BuildEndpoints(app));
+
+// Migrate, and seed the demo world into an empty database, before the first request is served.
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+// A key ring stored in clear by an earlier version is replaced by an encrypted one (its secrets re-protected).
+await app.Services.GetRequiredService<KeyRingUpgrade>().UpgradeAsync();
+if (keyRingCertificates.GeneratedFile is { } generatedCertificate && !app.Environment.IsDevelopment())
+{
+    app.Logger.LogWarning(
+        "No key-ring certificate is configured ({Setting}): the Data Protection keys are encrypted with the self-signed certificate generated at {File}. " +
+        "Configure one PFX shared by every node and kept outside the database (README, Security)",
+        KeyRingCertificates.CertificatePath, generatedCertificate);
+}
+
+await routeTable;
 await app.RunAsync();
 
 /// <summary>The web host's entry point; public so tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>

@@ -23,12 +23,12 @@ public sealed class DatabaseInitializer(
         {
             // A fresh SQLite file gets every migration at once from one script (FreshSqliteDatabase). Migrate compares the
             // whole model with the last migration's snapshot before it looks for work (about half a second at start-up);
-            // an up-to-date database has none, which the history table says in one query.
+            // an up-to-date database has none, which the history table says in one query (StartupProbe: a plain command).
             if (db.Database.IsRelational())
             {
                 await SqliteTuning.UseWriteAheadLogAsync(db, ct);
                 await FreshSqliteDatabase.CreateIfEmptyAsync(db, ct);
-                if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+                if ((await StartupProbe.PendingMigrationsAsync(db, ct)).Count > 0)
                 {
                     await db.Database.MigrateAsync(ct);
                 }
@@ -45,7 +45,7 @@ public sealed class DatabaseInitializer(
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Accounts.AnyAsync(ct) || await db.Users.AnyAsync(ct) || await db.Regions.AnyAsync(ct))
+        if (await StartupProbe.AnyRowAsync(db, [typeof(Account), typeof(ConsoleUser), typeof(EcsConsole.Domain.Regions.Region)], ct))
         {
             logger.LogInformation("Database is not empty: demo world not seeded");
             return false;

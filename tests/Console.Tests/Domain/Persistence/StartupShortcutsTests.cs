@@ -104,6 +104,49 @@ public sealed class StartupShortcutsTests : IDisposable
         Assert.Equal("wal", mode);
     }
 
+    [Fact]
+    public async Task ThePendingMigrationsProbe_AnswersWhatEfCoreAnswers_BeforeDuringAndAfterMigrating()
+    {
+        // Arrange: a database with no table, one with every migration, and one whose history lacks the last migration
+        using var empty = Context(DatabaseProvider.Sqlite, compiledModel: true);
+        using var migrated = Context(DatabaseProvider.Sqlite, compiledModel: true);
+        await FreshSqliteDatabase.CreateIfEmptyAsync(migrated, CancellationToken.None);
+        using var behind = Context(DatabaseProvider.Sqlite, compiledModel: true);
+        await FreshSqliteDatabase.CreateIfEmptyAsync(behind, CancellationToken.None);
+        var last = (await behind.Database.GetAppliedMigrationsAsync()).Last();
+        await behind.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {last}");
+
+        foreach (var db in new[] { empty, migrated, behind })
+        {
+            // Act
+            var probed = await StartupProbe.PendingMigrationsAsync(db, CancellationToken.None);
+
+            // Assert
+            Assert.Equal(await db.Database.GetPendingMigrationsAsync(), probed);
+        }
+
+        Assert.Equal([last], await StartupProbe.PendingMigrationsAsync(behind, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheAnyRowProbe_SeesARowInAnyOfTheTablesAskedAbout()
+    {
+        // Arrange
+        using var db = Context(DatabaseProvider.Sqlite, compiledModel: true);
+        await FreshSqliteDatabase.CreateIfEmptyAsync(db, CancellationToken.None);
+        Type[] asked = [typeof(EcsConsole.Domain.Accounts.Account), typeof(EcsConsole.Domain.Regions.Region)];
+        var before = await StartupProbe.AnyRowAsync(db, asked, CancellationToken.None);
+
+        // Act
+        db.Regions.Add(new EcsConsole.Domain.Regions.Region { Id = "cn-test", Name = "Test", Infix = "tst" });
+        await db.SaveChangesAsync();
+        var after = await StartupProbe.AnyRowAsync(db, asked, CancellationToken.None);
+
+        // Assert
+        Assert.False(before);
+        Assert.True(after);
+    }
+
     /// <summary>
     /// The model's entity types, properties, keys, indexes and navigations (its debug string without annotations, which a
     /// compiled model places differently), then every column's store type and converter.
