@@ -19,9 +19,7 @@ internal static class StartupProbe
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var command = Command(db, sql);
             var value = await command.ExecuteScalarAsync(ct);
             return value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
         }
@@ -50,8 +48,7 @@ internal static class StartupProbe
             var history = HistoryRepository.DefaultTableName;
             if (await ScalarAsync(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{history}'", ct) > 0)
             {
-                await using var command = db.Database.GetDbConnection().CreateCommand();
-                command.CommandText = $"SELECT \"MigrationId\" FROM \"{history}\"";
+                await using var command = Command(db, $"SELECT \"MigrationId\" FROM \"{history}\"");
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
@@ -65,6 +62,15 @@ internal static class StartupProbe
         }
 
         return [.. db.GetService<IMigrationsAssembly>().Migrations.Keys.Where(id => !applied.Contains(id))];
+    }
+
+    /// <summary>A command on <paramref name="db"/>'s connection, in its transaction if one is open.</summary>
+    private static System.Data.Common.DbCommand Command(ConsoleDbContext db, string sql)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
     }
 
     /// <summary>Whether any of the entity types' tables has a row (one query on either provider).</summary>
