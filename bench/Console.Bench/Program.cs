@@ -9,7 +9,7 @@ using EcsConsole.Domain.Marketplace;
 // databases>", the same on a PostgreSQL database of its own (created and dropped). Usage:
 //   dotnet run -c Release --project bench/Console.Bench [-- --images 100000 --iterations 200 --keep] [--postgres "Host=…"]
 //   [--db FILE: measure a SQLite file an earlier run kept (--keep), as it is, instead of building one; with --postgres, the
-//   name of a database an earlier run kept]
+//   name of a database an earlier run kept] [--shape TEXT: only the shapes whose name contains TEXT, e.g. to trace one]
 var images = ArgValue("--images", 100_000);
 var iterations = ArgValue("--iterations", 200);
 
@@ -58,7 +58,9 @@ try
         ("family filter", q with { Family = "family-7" }),
     };
 
-    foreach (var (name, query) in shapes)
+    var only = Array.IndexOf(args, "--shape") is var shapeIndex and >= 0 && shapeIndex + 1 < args.Length ? args[shapeIndex + 1] : null;
+    bool Chosen(string name) => only is null || name.Contains(only, StringComparison.OrdinalIgnoreCase);
+    foreach (var (name, query) in shapes.Where(s => Chosen(s.Name)))
     {
         var (rows, p50, p95, p99) = await world.MeasureAsync(query, iterations);
         System.Console.WriteLine($"{name,-48} {rows,7} {p50,8:F2} {p95,8:F2} {p99,8:F2}");
@@ -82,7 +84,7 @@ try
         ("marketplace: search 'linux', page 1", async () =>
             (await marketplace.SearchAsync(world.Acme, new MarketplaceQuery { RegionId = "cn-hangzhou", Search = "linux" })).Value.Total),
     };
-    foreach (var (name, run) in buyShapes)
+    foreach (var (name, run) in buyShapes.Where(s => Chosen(s.Name)))
     {
         var (rows, p50, p95, p99) = await CatalogWorld.MeasureAsync(run, iterations);
         System.Console.WriteLine($"{name,-48} {rows,7} {p50,8:F2} {p95,8:F2} {p99,8:F2}");

@@ -18,42 +18,35 @@ public static class Plain
     /// <paramref name="href"/> is given, else a button calling <paramref name="onClick"/> on <paramref name="receiver"/>.
     /// A link with <paramref name="download"/> saves the file under that name instead of navigating.</summary>
     public static RenderFragment IconButton(IHandleEvent receiver, string icon, string label, string? tooltip, bool disabled = false,
-        Func<Task>? onClick = null, string? href = null, string? testId = null, string size = "small", string? download = null) => builder =>
+        Func<Task>? onClick = null, string? href = null, string? testId = null, string size = "small", string? download = null)
     {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-tooltip-root mud-tooltip-inline");
-        builder.AddAttribute(2, "title", tooltip);
         var link = href is not null && !disabled;
-        builder.OpenElement(3, link ? "a" : "button");
-        builder.AddAttribute(4, "class", $"mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-{size}");
-        builder.AddAttribute(5, "aria-label", label);
-        builder.AddAttribute(6, "data-testid", testId);
-        if (link)
+        if (link || disabled || onClick is null)
         {
-            builder.AddAttribute(7, "href", href);
-            if (download is not null)
-            {
-                builder.AddAttribute(8, "download", download);
-                builder.AddAttribute(9, "data-enhance-nav", "false");
-            }
-        }
-        else
-        {
-            builder.AddAttribute(10, "type", "button");
-            builder.AddAttribute(11, "disabled", disabled);
-            if (onClick is not null && !disabled)
-            {
-                builder.AddAttribute(12, "onclick", EventCallback.Factory.Create<MouseEventArgs>(receiver, onClick));
-            }
+            // Nothing to handle: one markup frame (issue #20), the same markup as below.
+            var markup = new Html().IconButton(icon, label, tooltip, disabled, link ? href : null, testId, size, download).ToMarkup();
+            return builder => builder.AddContent(0, markup);
         }
 
-        builder.OpenElement(13, "span");
-        builder.AddAttribute(14, "class", "mud-icon-button-label");
-        builder.AddContent(15, Svg.Icon(icon, size: size));
-        builder.CloseElement();
-        builder.CloseElement();
-        builder.CloseElement();
-    };
+        return builder =>
+        {
+            builder.OpenElement(0, "div");
+            builder.AddAttribute(1, "class", Html.TooltipClasses);
+            builder.AddAttribute(2, "title", tooltip);
+            builder.OpenElement(3, "button");
+            builder.AddAttribute(4, "class", Html.IconButtonClasses(size));
+            builder.AddAttribute(5, "aria-label", label);
+            builder.AddAttribute(6, "data-testid", testId);
+            builder.AddAttribute(10, "type", "button");
+            builder.AddAttribute(12, "onclick", EventCallback.Factory.Create<MouseEventArgs>(receiver, onClick));
+            builder.OpenElement(13, "span");
+            builder.AddAttribute(14, "class", "mud-icon-button-label");
+            builder.AddContent(15, Svg.Icon(icon, size: size));
+            builder.CloseElement();
+            builder.CloseElement();
+            builder.CloseElement();
+        };
+    }
 
     /// <summary>A text button with a start icon (<c>MudButton</c>): <paramref name="variant"/> is <c>filled</c>,
     /// <c>outlined</c> or <c>text</c>, <paramref name="color"/> a palette colour (<c>primary</c>…).</summary>
@@ -91,30 +84,11 @@ public static class Plain
     };
 
     /// <summary>A small chip (<c>MudChip</c>) in a palette colour, e.g. a status: <paramref name="variant"/> is <c>text</c>
-    /// or <c>outlined</c>, <paramref name="classes"/> adds spacing.</summary>
-    public static RenderFragment Chip(string text, string color, string? testId = null, string variant = "text", string? classes = null) => builder =>
-    {
-        builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-chip-container");
-        builder.OpenElement(2, "div");
-        builder.AddAttribute(3, "class", $"mud-chip mud-chip-{variant} mud-chip-size-small mud-chip-color-{color} {classes}");
-        builder.AddAttribute(4, "data-testid", testId);
-        builder.OpenElement(5, "span");
-        builder.AddAttribute(6, "class", "mud-chip-content");
-        builder.AddContent(7, text);
-        builder.CloseElement();
-        builder.CloseElement();
-        builder.CloseElement();
-    };
+    /// or <c>outlined</c>, <paramref name="classes"/> adds spacing. One markup frame (<see cref="Html.Chip"/>).</summary>
+    public static MarkupString Chip(string text, string color, string? testId = null, string variant = "text", string? classes = null) =>
+        new Html().Chip(text, color, testId, variant, classes).ToMarkup();
 
-    /// <summary>A link in MudLink's style (<c>Typo.body2</c>).</summary>
-    public static RenderFragment Link(string href, string text, string? testId = null, string typo = "body2") => builder =>
-    {
-        builder.OpenElement(0, "a");
-        builder.AddAttribute(1, "href", href);
-        builder.AddAttribute(2, "data-testid", testId);
-        builder.AddAttribute(3, "class", $"mud-typography mud-link mud-primary-text mud-link-underline-hover mud-typography-{typo}");
-        builder.AddContent(4, text);
-        builder.CloseElement();
-    };
+    /// <summary>A link in MudLink's style (<c>Typo.body2</c>). One markup frame (<see cref="Html.Link"/>).</summary>
+    public static MarkupString Link(string href, string text, string? testId = null, string typo = "body2") =>
+        new Html().Link(href, text, testId, typo).ToMarkup();
 }

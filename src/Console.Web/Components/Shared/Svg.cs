@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace EcsConsole.Web.Components.Shared;
 
@@ -20,6 +21,31 @@ public static class Svg
         Cache.GetOrAdd((icon, classes, size), static key => Make(key.Icon, key.Classes, key.Size));
 
     private static readonly ConcurrentDictionary<(string Icon, string Classes, string Size), MarkupString> Cache = new();
+
+    /// <summary>
+    /// The icons that list rows write into their markup strings (<see cref="Html.IconButton"/>): defined once in the document
+    /// (<see cref="SpriteSheet"/>, in App.razor, outside every circuit) and referenced by id, so that a row's string holds a
+    /// short reference instead of the icon's path (about a kilobyte for some) on every row of every open page.
+    /// </summary>
+    private static readonly string[] Sprites =
+    [
+        Icons.Material.Filled.RocketLaunch, Icons.Material.Filled.ContentCopy, Icons.Material.Filled.Share, Icons.Material.Filled.LocalOffer,
+        Icons.Material.Filled.Delete, Icons.Material.Filled.Download, Icons.Material.Filled.ChevronLeft, Icons.Material.Filled.ChevronRight,
+    ];
+
+    /// <summary>The symbols of <see cref="Sprites"/>, rendered once per document.</summary>
+    public static MarkupString SpriteSheet { get; } = new(
+        "<svg class=\"svg-sprites\" aria-hidden=\"true\" focusable=\"false\">" +
+        string.Concat(Sprites.Select((icon, i) => $"<symbol id=\"ecs-icon-{i}\" viewBox=\"0 0 24 24\">{icon}</symbol>")) + "</svg>");
+
+    /// <summary>The icon as <see cref="Icon"/> draws it, by reference to <see cref="SpriteSheet"/> when it is there.</summary>
+    public static MarkupString Reference(string icon, string classes = "", string size = "medium") =>
+        Array.IndexOf(Sprites, icon) is var index and >= 0
+            ? References.GetOrAdd((index, classes, size), static key =>
+                new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{key.Size} {key.Classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\"><use href=\"#ecs-icon-{key.Index}\"></use></svg>"))
+            : Icon(icon, classes, size);
+
+    private static readonly ConcurrentDictionary<(int Index, string Classes, string Size), MarkupString> References = new();
 
     private static MarkupString Make(string icon, string classes, string size) =>
         new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size} {classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{icon}</svg>");

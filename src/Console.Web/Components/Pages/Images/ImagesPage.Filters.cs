@@ -91,32 +91,6 @@ public partial class ImagesPage
     private void OnFeeChanged(string value) =>
         Go(_state with { Fee = value switch { "free" => ImageFee.Free, "paid" => ImageFee.Paid, _ => null }, Page = 1 });
 
-    /// <summary>The Tags cell: up to two chips <c>key:value</c>, or the count with every tag in its tooltip.</summary>
-    private RenderFragment TagsCell(ImageListItem image) => builder =>
-    {
-        var tags = image.Tags;
-        if (tags.Count == 0)
-        {
-            builder.AddContent(0, "—");
-        }
-        else if (tags.Count <= 2)
-        {
-            foreach (var tag in tags)
-            {
-                builder.AddContent(1, Plain.Chip(TagText(tag), "default", variant: "outlined", classes: "image-tag-chip"));
-            }
-        }
-        else
-        {
-            builder.OpenElement(2, "span");
-            builder.AddAttribute(3, "title", string.Join(", ", tags.Select(TagText)));
-            builder.AddContent(4, Plain.Chip(L["{0} tags", tags.Count], "default", variant: "outlined", classes: "image-tag-chip"));
-            builder.CloseElement();
-        }
-    };
-
-    private static string TagText(KeyValuePair<string, string> tag) => string.IsNullOrEmpty(tag.Value) ? tag.Key : $"{tag.Key}:{tag.Value}";
-
     private void OnFamilyChanged(string value) => Go(_state with { Family = string.IsNullOrEmpty(value) ? null : value, Page = 1 });
 
     private void OnResourceGroupChanged(string? groupId) => Go(_state with { ResourceGroupId = groupId, Page = 1 });
