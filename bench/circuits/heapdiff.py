@@ -3,7 +3,9 @@
 
     python3 bench/circuits/heapdiff.py BEFORE.gcdump AFTER.gcdump [pages=20] [--types N] [--components]
 
-Keep the heaps with `BENCH_KEEP=dir bench/circuits/run.sh ...`. Reads `dotnet gcdump report` (a local dotnet tool: run
+Keep the heaps with `BENCH_KEEP=dir bench/circuits/run.sh ...`; with BENCH_TYPES=1 as well, pass the .types files it keeps
+instead of the .gcdump ones: their sizes are exact (heaptypes/heaptypes.cs, ClrMD), where gcdump's report counts every
+string and array of a type at one object's size. Reads `dotnet gcdump report` (a local dotnet tool: run
 from the repository). Its first column is the size of one object, the second the count: a type's bytes are their product.
 Render-tree buffers and attribute-splatting tables are shown apart, as they follow the number of components.
 """
@@ -11,6 +13,13 @@ import collections, re, subprocess, sys
 
 
 def load(path):
+    if path.endswith(".types"):  # heaptypes/heaptypes.cs: exact bytes per type (BENCH_TYPES=1 run.sh)
+        rows = {}
+        for line in open(path):
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 3 and not line.startswith("#"):
+                rows[parts[2]] = (int(parts[0]), int(parts[1]))
+        return rows
     out = subprocess.run(["dotnet", "gcdump", "report", path], capture_output=True, text=True, check=True).stdout
     rows = {}
     for line in out.splitlines():
@@ -32,13 +41,15 @@ def main(argv):
     groups = collections.Counter()
     for name, (b, _) in grew.items():
         group = re.search(r"\[([^\]]+)\]$", name)
-        group = group.group(1) if group else "?"
+        # .types rows carry no assembly: grouped by namespace instead
+        group = group.group(1) if group else ".".join(name.split("<")[0].split(".")[:3])
         if "RenderTreeFrame[]" in name:
             group = "render-tree buffers"
         elif name.startswith("Entry<System.String,System.Int32>") or "Dictionary<System.String,System.Int32>" in name:
             group = "attribute tables"
         groups[group] += b
-    print(f"{'KB/page':>9}  by assembly (total {sum(groups.values()) / 1024:.0f} KB/page, estimated from the dumps)")
+    how = ", exact" if args[0].endswith(".types") else ", estimated from the dumps"
+    print(f"{'KB/page':>9}  by assembly (total {sum(groups.values()) / 1024:.0f} KB/page{how})")
     for group, b in groups.most_common(12):
         print(f"{b / 1024:9.1f}  {group}")
     print(f"\n{'KB/page':>9} {'obj/page':>9}  by type")
