@@ -1,6 +1,7 @@
 using EcsConsole.Domain.Images;
 using EcsConsole.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace EcsConsole.Web.Components.Pages.Images;
 
@@ -50,7 +51,24 @@ public partial class ImagesPage
             .Close("tr").ToMarkup();
     }
 
-    /// <summary>A row's cells from the image's ID and name to its creation time.</summary>
+    /// <summary>
+    /// Whether a row's actions take no event either (the tabs of images that are not the account's: their one action is a
+    /// link to the buy page), so that <see cref="RowCells"/> writes the actions cell too and a row is a single frame.
+    /// </summary>
+    private bool ActionsInMarkup => _state.Tab is ImageTab.Public or ImageTab.Community or ImageTab.Marketplace;
+
+    /// <summary>The row's Create Instance button: a link to the buy page, or disabled with the reason.</summary>
+    private MarkupString LaunchButton(ImageListItem image) => LaunchButton(new Html(), image).ToMarkup();
+
+    private Html LaunchButton(Html html, ImageListItem image)
+    {
+        var why = Why(image, ImageAction.Launch);
+        return html.IconButton(Icons.Material.Filled.RocketLaunch, L["Create Instance"], why ?? L["Open the buy page with this image"], why is not null,
+            why is null ? LaunchLink(image) : null, $"image-create-instance-{image.Id}");
+    }
+
+    /// <summary>A row's cells from the image's ID and name to its creation time, and its actions when
+    /// <see cref="ActionsInMarkup"/>.</summary>
     private MarkupString RowCells(ImageListItem image)
     {
         var html = new Html().Open("td").Link(DetailUrl(image), image.Id, $"image-link-{image.Id}")
@@ -97,8 +115,13 @@ public partial class ImagesPage
         }
 
         StatusChip.Write(html.Open("td", "nowrap"), CommonTexts, image.Status, image.Progress, $"image-status-{image.Id}").Close("td");
-        return html.Element("td", image.CreationTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), "nowrap")
-            .ToMarkup();
+        html.Element("td", image.CreationTime.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), "nowrap");
+        if (ActionsInMarkup)
+        {
+            LaunchButton(html.Open("td", "nowrap sticky-actions"), image).Close("td");
+        }
+
+        return html.ToMarkup();
     }
 
     /// <summary>The Tags cell: up to two chips <c>key:value</c>, or the count with every tag in its tooltip.</summary>
