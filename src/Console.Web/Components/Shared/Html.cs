@@ -22,12 +22,15 @@ public sealed class Html
 
     /// <summary>Opens <paramref name="tag"/> with a class and attributes (a null value leaves the attribute out, as a
     /// render tree does).</summary>
-    public Html Open(string tag, string? classes = null, string? testId = null, string? title = null, string? href = null, string? style = null)
+    public Html Open(string tag, string? classes = null, string? testId = null, string? title = null, string? href = null, string? style = null,
+        string? type = null, string? ariaLabel = null)
     {
         _html.Append('<').Append(tag);
+        Attribute("type", type);
+        Attribute("href", href);
         Attribute("class", classes);
         Attribute("style", style);
-        Attribute("href", href);
+        Attribute("aria-label", ariaLabel);
         Attribute("title", title);
         Attribute("data-testid", testId);
         _html.Append('>');
