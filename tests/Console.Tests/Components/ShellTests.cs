@@ -177,17 +177,32 @@ public sealed class ShellTests : ComponentTestBase
         await SignInAsync(DemoWorld.Bob);
         var cut = RenderShell();
         cut.WaitForAssertion(() => Assert.Equal("Dark theme", cut.Find("[data-testid='theme-toggle']").GetAttribute("aria-label")));
-        Assert.DoesNotContain(DarkAppBar, cut.FindComponent<MudThemeProvider>().Markup, StringComparison.OrdinalIgnoreCase);
 
         // Act
         cut.Find("[data-testid='theme-toggle']").Click();
 
-        // Assert
+        // Assert: the document switches to the dark style sheet (App.razor writes both), and the next visit opens dark
         cut.WaitForAssertion(() => Assert.Equal("Light theme", cut.Find("[data-testid='theme-toggle']").GetAttribute("aria-label")));
-        Assert.Contains(DarkAppBar, cut.FindComponent<MudThemeProvider>().Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(JSInterop.Invocations["ecsConsole.setDark"], call => call.Arguments is [true]);
         await DisposeComponentsAsync();
         var nextVisit = RenderShell();
-        nextVisit.WaitForAssertion(() => Assert.Contains(DarkAppBar, nextVisit.FindComponent<MudThemeProvider>().Markup, StringComparison.OrdinalIgnoreCase));
+        nextVisit.WaitForAssertion(() => Assert.Equal("Light theme", nextVisit.Find("[data-testid='theme-toggle']").GetAttribute("aria-label")));
+    }
+
+    [Fact]
+    public void TheDocumentsStyleSheets_AreTheLightThemeAtTheRoot_AndTheDarkOneUnderTheDarkClass()
+    {
+        // Act: App.razor writes both once per document (issue #20)
+        var light = Render<ConsoleThemeProvider>(p => p.Add(t => t.Theme, ConsoleTheme.Theme).Add(t => t.IsDarkMode, false)
+            .Add(t => t.ObserveSystemDarkModeChange, false));
+        var dark = Render<ConsoleThemeProvider>(p => p.Add(t => t.Theme, ConsoleTheme.DarkScoped).Add(t => t.IsDarkMode, true)
+            .Add(t => t.ObserveSystemDarkModeChange, false));
+
+        // Assert
+        Assert.Contains("\n:root{", light.Markup.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(DarkAppBar, light.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("\n:root." + ConsoleTheme.DarkClass + "{", dark.Markup.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(DarkAppBar, dark.Markup, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -51,4 +51,20 @@ internal static class ConsoleTheme
             Default = new DefaultTypography { FontFamily = ["Helvetica Neue", "Helvetica", "Arial", "sans-serif"] },
         },
     };
+
+    /// <summary>
+    /// The same theme's dark style sheet scoped to <c>:root.ecs-dark</c> instead of <c>:root</c>: App.razor writes both sheets
+    /// once per document, outside the circuit, and the dark mode is a class on the document (issue #20: a theme provider
+    /// in the layout kept a MudTheme of ~110 colours and its render trees on every open page).
+    /// </summary>
+    public static MudTheme DarkScoped { get; } = new()
+    {
+        PaletteLight = Theme.PaletteLight,
+        PaletteDark = Theme.PaletteDark,
+        Typography = Theme.Typography,
+        PseudoCss = new PseudoCss { Scope = ":root." + DarkClass },
+    };
+
+    /// <summary>The class of the document's root element while the user's theme is dark.</summary>
+    public const string DarkClass = "ecs-dark";
 }
