@@ -82,13 +82,4 @@ public static class Plain
         builder.CloseElement();
         builder.CloseElement();
     };
-
-    /// <summary>A small chip (<c>MudChip</c>) in a palette colour, e.g. a status: <paramref name="variant"/> is <c>text</c>
-    /// or <c>outlined</c>, <paramref name="classes"/> adds spacing. One markup frame (<see cref="Html.Chip"/>).</summary>
-    public static MarkupString Chip(string text, string color, string? testId = null, string variant = "text", string? classes = null) =>
-        new Html().Chip(text, color, testId, variant, classes).ToMarkup();
-
-    /// <summary>A link in MudLink's style (<c>Typo.body2</c>). One markup frame (<see cref="Html.Link"/>).</summary>
-    public static MarkupString Link(string href, string text, string? testId = null, string typo = "body2") =>
-        new Html().Link(href, text, testId, typo).ToMarkup();
 }

@@ -41,12 +41,12 @@ public static class Svg
     /// <summary>The icon as <see cref="Icon"/> draws it, by reference to <see cref="SpriteSheet"/> when it is there.</summary>
     public static MarkupString Reference(string icon, string classes = "", string size = "medium") =>
         Array.IndexOf(Sprites, icon) is var index and >= 0
-            ? References.GetOrAdd((index, classes, size), static key =>
-                new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{key.Size} {key.Classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\"><use href=\"#ecs-icon-{key.Index}\"></use></svg>"))
+            ? References.GetOrAdd((index, classes, size), static key => Make($"<use href=\"#ecs-icon-{key.Index}\"></use>", key.Classes, key.Size))
             : Icon(icon, classes, size);
 
     private static readonly ConcurrentDictionary<(int Index, string Classes, string Size), MarkupString> References = new();
 
-    private static MarkupString Make(string icon, string classes, string size) =>
-        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size} {classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{icon}</svg>");
+    /// <summary>MudIcon's svg element around <paramref name="content"/> (an icon's paths, or a reference to its symbol).</summary>
+    private static MarkupString Make(string content, string classes, string size) =>
+        new($"<svg class=\"mud-icon-root mud-svg-icon mud-icon-size-{size} {classes}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{content}</svg>");
 }
