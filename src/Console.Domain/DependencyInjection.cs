@@ -10,10 +10,17 @@ namespace EcsConsole.Domain;
 /// <summary>Registers the domain: the context factory on the configured provider, time, IDs, options and every service.</summary>
 public static class DependencyInjection
 {
-    public static IServiceCollection AddConsoleDomain(this IServiceCollection services, string connectionString, IConfiguration? configuration = null)
+    /// <summary>
+    /// The domain on the database <paramref name="connectionString"/> names (the provider from <paramref name="configuration"/>).
+    /// <paramref name="checkpointInBackground"/>: the host runs <c>SqliteCheckpointService</c>, which checkpoints a SQLite
+    /// file's log beside the writers, so no commit does (<see cref="SqliteCheckpoints"/>); without that service the log
+    /// would only grow.
+    /// </summary>
+    public static IServiceCollection AddConsoleDomain(this IServiceCollection services, string connectionString, IConfiguration? configuration = null,
+        bool checkpointInBackground = false)
     {
         var provider = configuration is null ? DatabaseProvider.Sqlite : ConsoleDatabase.ProviderFrom(configuration);
-        services.AddPooledDbContextFactory<ConsoleDbContext>(o => o.Use(provider, connectionString));
+        services.AddPooledDbContextFactory<ConsoleDbContext>(o => o.Use(provider, connectionString, checkpointInBackground));
         services.AddOptions<SimulationOptions>();
         if (configuration is not null)
         {

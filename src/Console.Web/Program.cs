@@ -42,7 +42,10 @@ builder.Services.AddAuthentication(options =>
 builder.Services.AddAuthorization();
 
 var connectionString = ConnectionStrings.Resolve(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddConsoleDomain(connectionString, builder.Configuration);
+// A SQLite file's write-ahead log is checkpointed beside the writers, by SqliteCheckpointService, not in their commits.
+builder.Services.AddConsoleDomain(connectionString, builder.Configuration, checkpointInBackground: true);
+builder.Services.AddSingleton<EcsConsole.Web.Infrastructure.SqliteCheckpointService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<EcsConsole.Web.Infrastructure.SqliteCheckpointService>());
 builder.Services.AddDatabaseDeveloperPageExceptionFilter();
 builder.Services.AddHealthChecks().AddDbContextCheck<ConsoleDbContext>();
 

@@ -295,8 +295,6 @@ namespace EcsConsole.Domain.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId");
-
                     b.HasIndex("Time");
 
                     b.HasIndex("AccountId", "Id");

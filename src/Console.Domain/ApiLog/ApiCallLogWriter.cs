@@ -52,10 +52,17 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
             }
         }
 
-        db.ApiCalls.AddRange(batch);
         using (await SqliteWriteGate.EnterAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
+            if (db.Database.IsSqlite())
+            {
+                await InsertPlainAsync(db, batch, ct);
+            }
+            else
+            {
+                db.ApiCalls.AddRange(batch);
+                await db.SaveChangesAsync(ct);
+            }
         }
 
         foreach (var account in batch.GroupBy(r => r.AccountId))
@@ -65,6 +72,57 @@ public sealed class ApiCallLogWriter(IDbContextFactory<ConsoleDbContext> dbFacto
 
         return batch.Count;
     }
+
+    /// <summary>
+    /// The batch on SQLite: one prepared insert run once per record in one transaction, its columns and stored forms taken
+    /// from the model (issue #20). EF Core's change tracking of a batch of 150 records held SQLite's one write lock for
+    /// about 10 ms, a quarter of the time under wrk, while every API call's nonce waited for it; this holds it for about a
+    /// tenth of that. (On PostgreSQL, which has no file-wide write lock, EF Core sends the batch in one round trip.)
+    /// The records' IDs are the database's; they are not read back (nothing uses a written record again).
+    /// </summary>
+    private static async Task InsertPlainAsync(ConsoleDbContext db, IReadOnlyList<ApiCallRecord> batch, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(ApiCallRecord))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = Columns.Select(c => (Property: entity.FindProperty(c.Name)!, c.Value)).ToArray();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) "
+            + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
+        var parameters = columns.Select((_, i) => command.AddParameter($"@p{i}", DBNull.Value)).ToArray();
+        var converters = columns.Select(c => c.Property.GetTypeMapping().Converter).ToArray();
+        foreach (var record in batch)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var value = columns[i].Value(record);
+                parameters[i].Value = value is null ? DBNull.Value : converters[i]?.ConvertToProvider(value) ?? value;
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>What a record writes (every property but the database's <see cref="ApiCallRecord.Id"/>).</summary>
+    private static readonly (string Name, Func<ApiCallRecord, object?> Value)[] Columns =
+    [
+        (nameof(ApiCallRecord.RequestId), r => r.RequestId),
+        (nameof(ApiCallRecord.Time), r => r.Time),
+        (nameof(ApiCallRecord.Action), r => r.Action),
+        (nameof(ApiCallRecord.AccountId), r => r.AccountId),
+        (nameof(ApiCallRecord.UserId), r => r.UserId),
+        (nameof(ApiCallRecord.UserEmail), r => r.UserEmail),
+        (nameof(ApiCallRecord.AccessKeyId), r => r.AccessKeyId),
+        (nameof(ApiCallRecord.HttpStatus), r => r.HttpStatus),
+        (nameof(ApiCallRecord.ErrorCode), r => r.ErrorCode),
+        (nameof(ApiCallRecord.DurationMs), r => r.DurationMs),
+        (nameof(ApiCallRecord.Parameters), r => r.Parameters),
+    ];
 
     /// <summary>
     /// Deletes records older than <see cref="Retention"/> and each account's beyond <see cref="MaxPerAccount"/>; returns how

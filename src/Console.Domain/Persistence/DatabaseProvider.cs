@@ -37,11 +37,16 @@ public static class ConsoleDatabase
             var name => throw new InvalidOperationException($"{ProviderSetting} is '{name}': use Sqlite or Postgres"),
         };
 
-    /// <summary>Points the options at the database, with that provider's migrations.</summary>
-    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString) =>
+    /// <summary>
+    /// Points the options at the database, with that provider's migrations. <paramref name="checkpointInBackground"/>: the
+    /// process checkpoints a SQLite file's log itself (<see cref="SqliteCheckpoints"/>); no commit does.
+    /// </summary>
+    public static DbContextOptionsBuilder Use(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString,
+        bool checkpointInBackground = false) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteTuning.Instance)
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString)
+                .AddInterceptors(checkpointInBackground ? SqliteTuning.BackgroundCheckpoints : SqliteTuning.Instance)
                 .UseModel(CompiledModels.Sqlite.ConsoleDbContextModel.Instance),
             DatabaseProvider.Postgres => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly))
                 .UseModel(CompiledModels.Postgres.ConsoleDbContextModel.Instance),

@@ -1850,3 +1850,11 @@ VALUES ('20261206215819_CatalogueCounts', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_ApiCalls_RequestId";
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207070227_ApiCallsWithoutRequestIdIndex', '10.0.14');
+
+COMMIT;
+

@@ -13,10 +13,16 @@ namespace EcsConsole.Domain.Persistence;
 /// console loses nothing, a power cut may lose the last commits — the trade SQLite documents for WAL, fit for a console
 /// on a laptop (PostgreSQL is the durable, shared store). Both settings belong to the native connection, which the pool
 /// keeps across opens, so each native connection is set once, not on every query's open.
+/// <para>With <see cref="BackgroundCheckpoints"/> (the web host, which runs <c>SqliteCheckpointService</c>) also
+/// <c>wal_autocheckpoint = 0</c>: no commit copies the write-ahead log into the database file; a background loop does,
+/// beside the writers (<see cref="SqliteCheckpoints"/>, issue #20).</para>
 /// </summary>
-internal sealed class SqliteTuning : DbConnectionInterceptor
+internal sealed class SqliteTuning(bool backgroundCheckpoints) : DbConnectionInterceptor
 {
-    public static readonly SqliteTuning Instance = new();
+    public static readonly SqliteTuning Instance = new(backgroundCheckpoints: false);
+
+    /// <summary>The tuning of a process whose <c>SqliteCheckpointService</c> checkpoints the file in the background.</summary>
+    public static readonly SqliteTuning BackgroundCheckpoints = new(backgroundCheckpoints: true);
 
     /// <summary>
     /// Puts a SQLite file in write-ahead-log mode (kept in the file, so once is enough; an in-memory database stays as it
@@ -52,7 +58,8 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
         }
     }
 
-    private const string Pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+    private readonly string _pragmas = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;"
+        + (backgroundCheckpoints ? " PRAGMA wal_autocheckpoint = 0;" : "");
 
     // The native connections already set; an entry goes with its native connection.
     private static readonly ConditionalWeakTable<object, object> Tuned = new();
@@ -68,7 +75,7 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -80,7 +87,7 @@ internal sealed class SqliteTuning : DbConnectionInterceptor
         }
 
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -259,8 +259,6 @@ namespace EcsConsole.Domain.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId");
-
                     b.HasIndex("Time");
 
                     b.HasIndex("AccountId", "Id");

@@ -21,7 +21,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
                 typeof(ApiCallRecord),
                 baseEntityType,
                 propertyCount: 12,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -128,12 +128,9 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { requestId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { time });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, id });
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("7418e3ec-b9fc-4bbf-b5c6-7c5cc2580548"), entityTypeCount: 58)
+            : base(skipDetectChanges: false, modelId: new Guid("ec879484-d806-4cb1-aedf-7b60d3490c56"), entityTypeCount: 58)
         {
         }
 

@@ -21,7 +21,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
                 typeof(ApiCallRecord),
                 baseEntityType,
                 propertyCount: 12,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -116,12 +116,9 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { requestId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { time });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, id });
 
             return runtimeEntityType;

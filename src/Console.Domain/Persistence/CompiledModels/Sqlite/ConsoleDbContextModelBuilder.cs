@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("eb2295fb-d54b-406f-a758-b2a632eeec55"), entityTypeCount: 58)
+            : base(skipDetectChanges: false, modelId: new Guid("a66ed18e-02b5-4253-85fa-db505dc863b6"), entityTypeCount: 58)
         {
         }
 
