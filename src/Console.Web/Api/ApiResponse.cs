@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace EcsConsole.Web.Api;
@@ -30,12 +31,16 @@ internal static class ApiResponse
         response.StatusCode = StatusCodes.Status200OK;
         if (reply.Body is SerializedBody kept)
         {
-            // A kept answer (ADR-033): its bytes around this call's RequestId.
-            var id = System.Text.Encoding.UTF8.GetBytes(requestId);
-            response.ContentLength = kept.Before.Length + id.Length + kept.After.Length;
-            await response.Body.WriteAsync(kept.Before, http.RequestAborted);
-            await response.Body.WriteAsync(id, http.RequestAborted);
-            await response.Body.WriteAsync(kept.After, http.RequestAborted);
+            // A kept answer (ADR-033): its bytes around this call's RequestId, handed to the connection in one flush (three
+            // writes to the response stream were three flushes, each a send of its own; issue #20).
+            var idLength = System.Text.Encoding.UTF8.GetByteCount(requestId);
+            response.ContentLength = kept.Before.Length + idLength + kept.After.Length;
+            var body = response.BodyWriter;
+            body.Write(kept.Before);
+            System.Text.Encoding.UTF8.GetBytes(requestId, body.GetSpan(idLength));
+            body.Advance(idLength);
+            body.Write(kept.After);
+            await body.FlushAsync(http.RequestAborted);
             return;
         }
 
