@@ -13,26 +13,30 @@ namespace EcsConsole.Domain.Accounts;
 /// The same statement returns the database's data version (<see cref="Persistence.DataVersion"/>, ADR-033), so that an
 /// API call whose key and caller a node already holds at that version makes no other round trip before its answer.
 /// <para>Group commit (issue #20): the uses that arrive while a write is under way wait for the next one, which writes
-/// them all in one transaction, each with its own statement and its own answer (a nonce sent twice in one group is new
-/// once: the second insert meets the first's row). An idle node writes a lone use at once, without a transaction; a busy
-/// one commits once per group instead of once per call. Nothing is decided in memory: every answer is the database's.</para>
+/// them all in one statement, each with its own answer (a nonce sent twice in one group is new once: the first use's).
+/// An idle node writes a lone use at once; a busy one commits once per group instead of once per call. Nothing is decided in memory: every answer is the database's.</para>
 /// </summary>
 public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>As long as the timestamp window on either side: a nonce older than that is refused by its timestamp.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
 
-    /// <summary>The most uses one transaction writes (the rest wait for the next).</summary>
+    /// <summary>The most uses one statement writes (the rest wait for the next).</summary>
     public const int MaxGroup = 256;
 
     private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
-    private const string Insert = """
-        INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt") VALUES (@key, @hash, @expires)
+    /// <summary>
+    /// The group's statement for <paramref name="rows"/> distinct uses: one row comes back per use written (new, or taken
+    /// over after its window), none for a replay, each with the data version the statement read.
+    /// </summary>
+    private static string Insert(int rows) => $"""
+        INSERT INTO "SignatureNonces" ("AccessKeyId", "NonceHash", "ExpiresAt")
+        VALUES {string.Join(", ", Enumerable.Range(0, rows).Select(i => $"(@k{i}, @h{i}, @expires)"))}
         ON CONFLICT ("AccessKeyId", "NonceHash") DO UPDATE SET "ExpiresAt" = excluded."ExpiresAt"
         WHERE "SignatureNonces"."ExpiresAt" <= @now
-        RETURNING (SELECT "Version" FROM "DataVersion" WHERE "Id" = 1)
+        RETURNING "AccessKeyId", "NonceHash", (SELECT "Version" FROM "DataVersion" WHERE "Id" = 1)
         """;
 
     private sealed record Pending(string AccessKeyId, string NonceHash)
@@ -121,7 +125,7 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
         }
     }
 
-    /// <summary>One group's inserts: in one transaction when there are several, in order; each use's own answer.</summary>
+    /// <summary>One group's insert: one statement; each use's own answer, in order.</summary>
     private async Task<NonceUse[]> WriteAsync(List<Pending> group)
     {
         var now = time.GetUtcNow();
@@ -132,8 +136,8 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
             await db.SignatureNonces.Where(n => n.ExpiresAt <= now).ExecuteDeleteAsync();
         }
 
-        // A plain command on the context's connection, without EF Core's raw-SQL pipeline (every API call runs it), prepared
-        // once per group. The time as the column stores it (a raw statement does not pass through the model's converter).
+        // A plain command on the context's connection, without EF Core's raw-SQL pipeline (every API call runs it), one
+        // per group. The time as the column stores it (a raw statement does not pass through the model's converter).
         // A row whose window has passed but which no sweep has removed yet is taken over (one row updated), so a nonce
         // is free again exactly when its window ends, however late the sweep runs.
         using var turn = await Persistence.SqliteWriteGate.EnterAsync(db);
@@ -142,32 +146,44 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
 
     private static async Task<NonceUse[]> InsertAsync(ConsoleDbContext db, List<Pending> group, DateTimeOffset now)
     {
+        // One statement for the group (issue #20: a statement per use, in a transaction, cost a prepared execution and a
+        // reader per call in the writer's turn). A nonce sent twice in one group is written once: the first use gets the
+        // database's answer, the later ones are replays of it (PostgreSQL refuses a statement that would update one row
+        // twice).
+        var distinct = new Dictionary<(string Key, string Hash), int>();
+        foreach (var pending in group)
+        {
+            distinct.TryAdd((pending.AccessKeyId, pending.NonceHash), distinct.Count);
+        }
+
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
-        await using var transaction = group.Count > 1 ? await connection.BeginTransactionAsync() : null;
         await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Insert;
+        command.CommandText = Insert(distinct.Count);
+        foreach (var ((key, hash), i) in distinct)
+        {
+            command.AddParameter($"@k{i}", key);
+            command.AddParameter($"@h{i}", hash);
+        }
+
         var converter = ExpiresAtConverter(db);
-        var key = command.AddParameter("@key", "");
-        var hash = command.AddParameter("@hash", "");
         command.AddParameter("@expires", converter?.ConvertToProvider(now + Window) ?? now + Window);
         command.AddParameter("@now", converter?.ConvertToProvider(now) ?? now);
+        var written = new Dictionary<(string Key, string Hash), string?>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                written[(reader.GetString(0), reader.GetString(1))] = await reader.IsDBNullAsync(2) ? null : reader.GetString(2);
+            }
+        }
+
+        var answered = new HashSet<(string Key, string Hash)>();
         var answers = new NonceUse[group.Count];
         for (var i = 0; i < group.Count; i++)
         {
-            key.Value = group[i].AccessKeyId;
-            hash.Value = group[i].NonceHash;
-            // A row comes back when the nonce was written (new, or taken over after its window); none on a replay.
-            await using var reader = await command.ExecuteReaderAsync();
-            answers[i] = await reader.ReadAsync()
-                ? new NonceUse(true, await reader.IsDBNullAsync(0) ? null : reader.GetString(0))
-                : new NonceUse(false, null);
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync();
+            var use = (group[i].AccessKeyId, group[i].NonceHash);
+            answers[i] = answered.Add(use) && written.TryGetValue(use, out var version) ? new NonceUse(true, version) : new NonceUse(false, null);
         }
 
         return answers;
