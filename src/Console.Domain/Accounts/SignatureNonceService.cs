@@ -178,12 +178,13 @@ public sealed class SignatureNonceService(IDbContextFactory<ConsoleDbContext> db
             }
         }
 
-        var answered = new HashSet<(string Key, string Hash)>();
+        // The first use of a written nonce takes its answer; a later use of it in the group finds none (a replay).
         var answers = new NonceUse[group.Count];
         for (var i = 0; i < group.Count; i++)
         {
-            var use = (group[i].AccessKeyId, group[i].NonceHash);
-            answers[i] = answered.Add(use) && written.TryGetValue(use, out var version) ? new NonceUse(true, version) : new NonceUse(false, null);
+            answers[i] = written.Remove((group[i].AccessKeyId, group[i].NonceHash), out var version)
+                ? new NonceUse(true, version)
+                : new NonceUse(false, null);
         }
 
         return answers;

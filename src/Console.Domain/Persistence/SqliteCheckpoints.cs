@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace EcsConsole.Domain.Persistence;
 
 /// <summary>
@@ -15,11 +13,6 @@ public static class SqliteCheckpoints
 {
     /// <summary>How often the log is checkpointed (about what SQLite's 1,000-page trigger comes to at 7,000 calls a second).</summary>
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>Whether <paramref name="db"/> is a SQLite file (an in-memory database has no log to checkpoint).</summary>
-    public static bool AppliesTo(DbContext db) =>
-        db.Database.GetDbConnection() is SqliteConnection { DataSource: { Length: > 0 } file } && file != ":memory:"
-        && !file.StartsWith("file::memory:", StringComparison.Ordinal);
 
     /// <summary>
     /// One passive checkpoint of <paramref name="db"/>'s file: the pages in the log and how many of them are now in the

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 
 namespace EcsConsole.Domain.Persistence;
 
@@ -37,8 +36,5 @@ public static class SqliteWriteGate
 
     /// <summary>The gate of <paramref name="db"/>'s file; null where none is needed.</summary>
     public static SemaphoreSlim? For(DbContext db) =>
-        db.Database.GetDbConnection() is SqliteConnection { DataSource: { Length: > 0 } file } && file != ":memory:"
-            && !file.StartsWith("file::memory:", StringComparison.Ordinal)
-            ? Gates.GetOrAdd(Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1))
-            : null;
+        SqliteFile.PathOf(db) is { } file ? Gates.GetOrAdd(file, _ => new SemaphoreSlim(1, 1)) : null;
 }

@@ -23,7 +23,7 @@ internal sealed class SqliteCheckpointService(IDbContextFactory<ConsoleDbContext
     {
         await using (var db = await dbFactory.CreateDbContextAsync(stoppingToken))
         {
-            if (!db.Database.IsSqlite() || !SqliteCheckpoints.AppliesTo(db))
+            if (SqliteFile.PathOf(db) is null)
             {
                 return;
             }
