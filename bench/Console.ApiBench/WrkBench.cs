@@ -38,11 +38,11 @@ internal static partial class WrkBench
             await WrkAsync(bare, lua, warmPaths, WarmUpSeconds, connections, threads);
             System.Console.WriteLine($"after {WarmUpSeconds} s of warm-up on each, idle at {await SettleAsync():F0} ms of CPU a second");
             System.Console.WriteLine($"wrk, {threads} threads, {connections} connections, {seconds} s; DescribeImages (system images, PageSize=50), V1-signed, a fresh nonce each call:");
-            System.Console.WriteLine($"{"endpoint",-34} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"non-2xx",8} {"errors",7}");
+            System.Console.WriteLine($"{"endpoint",-34} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8} {"non-2xx",8} {"errors",7} {"CPU us/call",12} {"GCs/s",6}");
             var api = await WrkAsync(console, lua, paths, seconds, connections, threads);
-            Print("ECS API (signed, full pipeline)", api);
+            PrintWithCpu("ECS API (signed, full pipeline)", api, seconds);
             var reference = await WrkAsync(bare, lua, paths, seconds, connections, threads);
-            Print("bare Kestrel, same JSON", reference);
+            PrintWithCpu("bare Kestrel, same JSON", reference, seconds);
             System.Console.WriteLine($"ratio: {reference.RequestsPerSecond / api.RequestsPerSecond:F1}x (issue #20's target: at most 5x, and at least 10,000 req/s, all 2xx)");
         }
         finally
@@ -143,11 +143,20 @@ internal static partial class WrkBench
     /// One wrk run. <c>Over</c>: requests slower than 2 s (paths.lua's <c>done</c>; only meaningful with a timeout above
     /// 2 s). <c>CpuSeconds</c>: CPU time of this process (the console's, and the bench's own side-load client) during the run.
     /// </summary>
-    internal sealed record WrkResult(double RequestsPerSecond, double P50, double P99, double Max, long Non2xx, long Errors, string Output, long Over = 0, double CpuSeconds = 0);
+    internal sealed record WrkResult(double RequestsPerSecond, double P50, double P99, double Max, long Non2xx, long Errors, string Output, long Over = 0, double CpuSeconds = 0, int Collections = 0);
 
     private static void Print(string name, WrkResult r, bool wide = false) =>
         System.Console.WriteLine($"{name,-34} {r.RequestsPerSecond,9:F0} {r.P50,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Non2xx,8} {r.Errors,7}" +
             (wide ? $" {r.Over,8} {r.CpuSeconds,6:F1}" : ""));
+
+    /// <summary>
+    /// A row with the process's CPU time per answered call during the run: what the endpoint spent, whatever share of the
+    /// two cores wrk left it (the rate moves by ±15 % between runs on this VM; the CPU per call less), and the process's
+    /// garbage collections a second.
+    /// </summary>
+    private static void PrintWithCpu(string name, WrkResult r, int seconds) =>
+        System.Console.WriteLine($"{name,-34} {r.RequestsPerSecond,9:F0} {r.P50,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Non2xx,8} {r.Errors,7} " +
+            $"{(r.RequestsPerSecond > 0 ? r.CpuSeconds * 1e6 / (r.RequestsPerSecond * seconds) : double.NaN),12:F0} {(double)r.Collections / seconds,6:F0}");
 
     internal static async Task<WrkResult> WrkAsync(Uri url, string lua, string paths, int seconds, int connections, int threads, int timeoutSeconds = 2)
     {
@@ -161,10 +170,11 @@ internal static partial class WrkBench
         start.Environment["THREADS"] = threads.ToString(CultureInfo.InvariantCulture);
         start.Environment["CONNECTIONS"] = connections.ToString(CultureInfo.InvariantCulture);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var collections = GC.CollectionCount(0);
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
-        return Parse(output) with { CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds };
+        return Parse(output) with { CpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, Collections = GC.CollectionCount(0) - collections };
     }
 
     internal static WrkResult Parse(string output)
