@@ -81,19 +81,21 @@ public sealed class Html
     /// says why on hover.</summary>
     public const string TooltipClasses = "mud-tooltip-root mud-tooltip-inline";
 
-    public static string IconButtonClasses(string size) =>
-        $"mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-{size}";
+    /// <summary>MudIconButton's classes; <paramref name="color"/> a palette colour (<c>error</c>…) or null for the default.</summary>
+    public static string IconButtonClasses(string size, string? color = null) =>
+        $"mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-{size}"
+        + (color is null ? "" : $" mud-{color}-text hover:mud-{color}-hover");
 
     /// <summary>An icon button that handles no event (<see cref="Plain.IconButton"/> writes the others): a link when
     /// <paramref name="href"/> is given (with <paramref name="download"/>, a file saved under that name), else a button,
     /// disabled or not.</summary>
     public Html IconButton(string icon, string label, string? tooltip, bool disabled, string? href, string? testId, string size = "small",
-        string? download = null)
+        string? download = null, string? color = null)
     {
         Open("div", TooltipClasses, title: tooltip);
         var tag = href is not null ? "a" : "button";
         _html.Append('<').Append(tag);
-        Attribute("class", IconButtonClasses(size));
+        Attribute("class", IconButtonClasses(size, color));
         Attribute("aria-label", label);
         Attribute("data-testid", testId);
         if (href is not null)

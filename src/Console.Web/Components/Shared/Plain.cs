@@ -16,15 +16,16 @@ public static class Plain
 {
     /// <summary>An icon button (<c>MudIconButton</c>, <c>Size.Small</c>) with its tooltip: a link when
     /// <paramref name="href"/> is given, else a button calling <paramref name="onClick"/> on <paramref name="receiver"/>.
-    /// A link with <paramref name="download"/> saves the file under that name instead of navigating.</summary>
+    /// A link with <paramref name="download"/> saves the file under that name instead of navigating; <paramref name="color"/>
+    /// a palette colour (<c>error</c> for a delete) or null.</summary>
     public static RenderFragment IconButton(IHandleEvent receiver, string icon, string label, string? tooltip, bool disabled = false,
-        Func<Task>? onClick = null, string? href = null, string? testId = null, string size = "small", string? download = null)
+        Func<Task>? onClick = null, string? href = null, string? testId = null, string size = "small", string? download = null, string? color = null)
     {
         var link = href is not null && !disabled;
         if (link || disabled || onClick is null)
         {
             // Nothing to handle: one markup frame (issue #20), the same markup as below.
-            var markup = new Html().IconButton(icon, label, tooltip, disabled, link ? href : null, testId, size, download).ToMarkup();
+            var markup = new Html().IconButton(icon, label, tooltip, disabled, link ? href : null, testId, size, download, color).ToMarkup();
             return builder => builder.AddContent(0, markup);
         }
 
@@ -34,7 +35,7 @@ public static class Plain
             builder.AddAttribute(1, "class", Html.TooltipClasses);
             builder.AddAttribute(2, "title", tooltip);
             builder.OpenElement(3, "button");
-            builder.AddAttribute(4, "class", Html.IconButtonClasses(size));
+            builder.AddAttribute(4, "class", Html.IconButtonClasses(size, color));
             builder.AddAttribute(5, "aria-label", label);
             builder.AddAttribute(6, "data-testid", testId);
             builder.AddAttribute(10, "type", "button");
