@@ -50,16 +50,18 @@ public static class Plain
     }
 
     /// <summary>A text button with a start icon (<c>MudButton</c>): <paramref name="variant"/> is <c>filled</c>,
-    /// <c>outlined</c> or <c>text</c>, <paramref name="color"/> a palette colour (<c>primary</c>…).</summary>
+    /// <c>outlined</c> or <c>text</c>, <paramref name="color"/> a palette colour (<c>primary</c>…, <c>default</c>),
+    /// <paramref name="size"/> <c>small</c>, <c>medium</c> or <c>large</c>.</summary>
     public static RenderFragment Button(IHandleEvent receiver, string text, string? tooltip, bool disabled, Func<Task> onClick,
-        string variant = "filled", string color = "primary", string? icon = null, string? classes = null, string? testId = null) => builder =>
+        string variant = "filled", string color = "primary", string? icon = null, string? classes = null, string? testId = null,
+        string size = "medium") => builder =>
     {
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "mud-tooltip-root mud-tooltip-inline");
         builder.AddAttribute(2, "title", tooltip);
         builder.OpenElement(3, "button");
         builder.AddAttribute(4, "class",
-            $"mud-button-root mud-button mud-button-{variant} mud-button-{variant}-{color} mud-button-{variant}-size-medium mud-ripple {classes}");
+            $"mud-button-root mud-button mud-button-{variant} mud-button-{variant}-{color} mud-button-{variant}-size-{size} mud-ripple {classes}");
         builder.AddAttribute(5, "type", "button");
         builder.AddAttribute(6, "data-testid", testId);
         builder.AddAttribute(7, "disabled", disabled);
