@@ -6,8 +6,9 @@ namespace EcsConsole.Web.Components.Shared;
 
 /// <summary>
 /// MudBlazor's buttons as plain markup with its classes, for lists that repeat them on every row (issue #20). A
-/// <c>MudTooltip</c> around a <c>MudIconButton</c> is four components (tooltip, popover, button, icon), and each
-/// component costs an open page about 4 KB of server memory for as long as it is open; these cost a few render frames.
+/// <c>MudTooltip</c> around a <c>MudIconButton</c> is six components (tooltip, its child container, popover, the
+/// popover holder's render, button, icon), and each component costs an open page about 4 KB of server memory for as long
+/// as it is open (the demo world's four snapshots, 19 buttons: 692 KB a page on /snapshots); these cost a few frames.
 /// The tooltip is the wrapper's <c>title</c>, as MudTooltip wraps its button, so a disabled button still says why on
 /// hover (a disabled button takes no pointer events, the wrapper does). The accessible name is <c>aria-label</c>.
 /// Interactive controls (selects, menus, dialogs, text fields) stay MudBlazor components.
