@@ -146,8 +146,11 @@ internal static partial class WrkBench
     internal sealed record WrkResult(double RequestsPerSecond, double P50, double P99, double Max, long Non2xx, long Errors, string Output, long Over = 0, double CpuSeconds = 0, int Collections = 0);
 
     private static void Print(string name, WrkResult r, bool wide = false) =>
-        System.Console.WriteLine($"{name,-34} {r.RequestsPerSecond,9:F0} {r.P50,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Non2xx,8} {r.Errors,7}" +
-            (wide ? $" {r.Over,8} {r.CpuSeconds,6:F1}" : ""));
+        System.Console.WriteLine(Row(name, r) + (wide ? $" {r.Over,8} {r.CpuSeconds,6:F1}" : ""));
+
+    /// <summary>The columns every row has: the rate, the latencies and the failures.</summary>
+    private static string Row(string name, WrkResult r) =>
+        $"{name,-34} {r.RequestsPerSecond,9:F0} {r.P50,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Non2xx,8} {r.Errors,7}";
 
     /// <summary>
     /// A row with the process's CPU time per answered call during the run: what the endpoint spent, whatever share of the
@@ -155,8 +158,8 @@ internal static partial class WrkBench
     /// garbage collections a second.
     /// </summary>
     private static void PrintWithCpu(string name, WrkResult r, int seconds) =>
-        System.Console.WriteLine($"{name,-34} {r.RequestsPerSecond,9:F0} {r.P50,8:F2} {r.P99,8:F2} {r.Max,8:F2} {r.Non2xx,8} {r.Errors,7} " +
-            $"{(r.RequestsPerSecond > 0 ? r.CpuSeconds * 1e6 / (r.RequestsPerSecond * seconds) : double.NaN),12:F0} {(double)r.Collections / seconds,6:F0}");
+        System.Console.WriteLine(Row(name, r) +
+            $" {(r.RequestsPerSecond > 0 ? r.CpuSeconds * 1e6 / (r.RequestsPerSecond * seconds) : double.NaN),12:F0} {(double)r.Collections / seconds,6:F0}");
 
     internal static async Task<WrkResult> WrkAsync(Uri url, string lua, string paths, int seconds, int connections, int threads, int timeoutSeconds = 2)
     {

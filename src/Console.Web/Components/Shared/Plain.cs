@@ -58,7 +58,7 @@ public static class Plain
         string size = "medium") => builder =>
     {
         builder.OpenElement(0, "div");
-        builder.AddAttribute(1, "class", "mud-tooltip-root mud-tooltip-inline");
+        builder.AddAttribute(1, "class", Html.TooltipClasses);
         builder.AddAttribute(2, "title", tooltip);
         builder.OpenElement(3, "button");
         builder.AddAttribute(4, "class",
