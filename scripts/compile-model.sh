@@ -2,8 +2,10 @@
 # Regenerates what start-up uses instead of building at run time (issue #20's cold start, docs/performance.md):
 #   - the compiled EF Core models, one per provider: src/Console.Domain/Persistence/CompiledModels/{Sqlite,Postgres}
 #   - the fresh SQLite database script: src/Console.Domain/Persistence/FreshSqliteDatabase.sql
-# Run it after any change to the mapping (scripts/add-migration.sh runs it). StartupShortcutsTests fails while either
-# is stale. No database is needed.
+#   - the demo world's rows as a script: src/Console.Domain/Seeding/DemoWorld.sql (after the two above: it names the last
+#     migration; also after any change to DemoWorld or WorldBuilder)
+# Run it after any change to the mapping or the demo world (scripts/add-migration.sh runs it). StartupShortcutsTests and
+# DemoWorldScriptTests fail while one is stale. No database is needed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,3 +27,9 @@ rm -f "$models"/*/ConsoleDbContextAssemblyAttributes.cs
 dotnet ef migrations script --no-build \
   --project src/Console.Domain --startup-project src/Console.Web \
   -o src/Console.Domain/Persistence/FreshSqliteDatabase.sql
+
+# The demo world's script is written by its test from the rows the entities write (DemoWorldScriptWriter); the build
+# after it embeds the new script.
+ECSCONSOLE_WRITE_DEMO_WORLD_SCRIPT=1 dotnet test tests/Console.Tests -m:1 -v q --nologo \
+  --filter "FullyQualifiedName~DemoWorldScriptTests.TheScript_IsWhatTheDemoWorldsEntitiesWrite" >/dev/null
+dotnet build tests/Console.Tests -m:1 -v q -nologo >/dev/null

@@ -53,11 +53,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<ConsoleDbContext>();
 // certificate kept outside the database (configured, the same on every node; generated next to the database file when
 // none is): the database file alone decrypts nothing.
 var keyRingCertificates = KeyRingCertificates.Resolve(builder.Configuration, connectionString, builder.Environment.ContentRootPath);
-builder.Services.AddDataProtection()
+keyRingCertificates.ProtectKeys(builder.Services.AddDataProtection()
     .SetApplicationName(DataProtectionSecretProtector.ApplicationName)
-    .PersistKeysToDbContext<ConsoleDbContext>()
-    .ProtectKeysWithCertificate(keyRingCertificates.Current)
-    .UnprotectKeysWithAnyCertificate(keyRingCertificates.All);
+    .PersistKeysToDbContext<ConsoleDbContext>());
 builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 builder.Services.AddSingleton<KeyRingUpgrade>();
 

@@ -65,7 +65,7 @@ internal static class StartupProbe
     }
 
     /// <summary>A command on <paramref name="db"/>'s connection, in its transaction if one is open.</summary>
-    private static System.Data.Common.DbCommand Command(ConsoleDbContext db, string sql)
+    internal static System.Data.Common.DbCommand Command(ConsoleDbContext db, string sql)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;

@@ -64,8 +64,21 @@ public sealed class DatabaseInitializer(
     internal IReadOnlyDictionary<string, string> ProtectedDemoSecrets() =>
         DemoWorld.AccessKeys.ToDictionary(k => k.Id, k => protector.Protect(k.Secret));
 
-    /// <summary>Writes the demo world through <paramref name="db"/>, inside the caller's transaction.</summary>
+    /// <summary>
+    /// Writes the demo world through <paramref name="db"/>, inside the caller's transaction: on SQLite with the script made
+    /// from the entities (<see cref="DemoWorldScript"/>, issue #20's cold start), elsewhere with the entities themselves.
+    /// </summary>
     internal async Task SeedIntoAsync(ConsoleDbContext db, IReadOnlyDictionary<string, string> secrets, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!await DemoWorldScript.TryWriteAsync(db, now, secrets, ct))
+        {
+            await WriteEntitiesAsync(db, now, secrets, ct);
+        }
+    }
+
+    /// <summary>Writes the demo world's entities through <paramref name="db"/> as of <paramref name="now"/>, and saves them.</summary>
+    internal static async Task WriteEntitiesAsync(ConsoleDbContext db, DateTimeOffset now, IReadOnlyDictionary<string, string> secrets, CancellationToken ct)
     {
         // WorldBuilder adds every entity whole (its children and navigations set before it is added, its values only
         // changed while Added), so nothing is left for change detection to find: without it, the few thousand new entities
@@ -74,7 +87,7 @@ public sealed class DatabaseInitializer(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var world = new WorldBuilder(db, new IdGenerator(new Random(DemoSeed)), time.GetUtcNow());
+            var world = new WorldBuilder(db, new IdGenerator(new Random(DemoSeed)), now);
             DemoWorld.Build(world, secrets);
             await db.SaveChangesAsync(ct);
         }

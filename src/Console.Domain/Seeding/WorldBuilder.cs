@@ -26,6 +26,21 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
 
     private readonly Dictionary<string, Region> _regions = [];
     private readonly IdGenerator _sasIds = new(new Random(SasIdSeed));
+
+    /// <summary>Seed of the instances' private addresses: a world is the same rows wherever it is built (DemoWorldScript).</summary>
+    public const int AddressSeed = 17216;
+
+    private readonly Random _addresses = new(AddressSeed);
+
+    /// <summary>
+    /// Users' IDs and stamps come from a seed of their own, like every other ID of the world: the same on every install,
+    /// so that a world is the same rows wherever it is built (DemoWorldScript writes it as a script). A user's stamps
+    /// change as Identity changes them (a new password, a new email); cookies and tokens are protected by each install's
+    /// own key ring, so equal values across installs vouch for nothing.
+    /// </summary>
+    public const int UserSeed = 20261207;
+
+    private readonly Random _users = new(UserSeed);
     private readonly List<(string Id, ImageArchitecture Arch, OsType Os, string Platform, string OsName, int Size, BootMode Boot, bool Nvme)> _publicImages = [];
 
     public ConsoleDbContext Db => db;
@@ -102,6 +117,9 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
         var user = password == DemoWorld.Password
             ? ConsoleUser.WithPasswordHash(email, DemoWorld.PasswordHash, platformAdmin)
             : ConsoleUser.Create(email, password, platformAdmin);
+        user.Id = NewGuid().ToString();
+        user.SecurityStamp = NewGuid().ToString("N").ToUpperInvariant();
+        user.ConcurrencyStamp = NewGuid().ToString();
         db.Users.Add(user);
         if (accountId is not null)
         {
@@ -109,6 +127,16 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
         }
 
         return user;
+    }
+
+    /// <summary>A version-4 GUID from <see cref="UserSeed"/>'s sequence.</summary>
+    private Guid NewGuid()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _users.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
     }
 
     public void AddAccessKey(ConsoleUser user, string accessKeyId, string protectedSecret) =>
@@ -300,7 +328,7 @@ public sealed class WorldBuilder(ConsoleDbContext db, IdGenerator ids, DateTimeO
             ChargeType = charge,
             CreationTime = now.AddDays(-30),
             ExpiredTime = charge == InstanceChargeType.PrePaid ? now.AddMonths(1) : null,
-            PrivateIpAddress = $"172.16.{Random.Shared.Next(1, 250)}.{Random.Shared.Next(2, 250)}",
+            PrivateIpAddress = $"172.16.{_addresses.Next(1, 250)}.{_addresses.Next(2, 250)}",
         };
         instance.Disks.Add(new Disk
         {

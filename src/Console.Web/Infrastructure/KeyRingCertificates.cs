@@ -1,7 +1,12 @@
 using EcsConsole.Domain.Persistence;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace EcsConsole.Web.Infrastructure;
 
@@ -11,7 +16,8 @@ namespace EcsConsole.Web.Infrastructure;
 /// They come from configuration (<c>DataProtection:Certificate:Path</c> + <c>:Password</c>, the same PFX on every node,
 /// kept outside the database; <c>DataProtection:PreviousCertificates:N:Path</c> + <c>:Password</c> after a rotation).
 /// When none is configured a self-signed one is generated once and kept as a file next to the database file
-/// (<c>&lt;database&gt;.keyring.pfx</c>), never in the database.
+/// (<c>&lt;database&gt;.keyring.pfx</c>), never in the database: on another core, while start-up goes on (its RSA key
+/// took about a third of a second of a first start, issue #20), and read when Data Protection first needs it.
 /// </summary>
 internal sealed class KeyRingCertificates
 {
@@ -21,14 +27,17 @@ internal sealed class KeyRingCertificates
     public const string PreviousCertificates = Section + ":PreviousCertificates";
     public const string GeneratedSuffix = ".keyring.pfx";
 
-    private KeyRingCertificates(X509Certificate2 current, IReadOnlyList<X509Certificate2> previous, string? generatedFile)
+    private readonly Task<X509Certificate2> _current;
+
+    private KeyRingCertificates(Task<X509Certificate2> current, IReadOnlyList<X509Certificate2> previous, string? generatedFile)
     {
-        Current = current;
+        _current = current;
         Previous = previous;
         GeneratedFile = generatedFile;
     }
 
-    public X509Certificate2 Current { get; }
+    /// <summary>The certificate that encrypts new keys (waits for it while it is being generated or loaded).</summary>
+    public X509Certificate2 Current => _current.GetAwaiter().GetResult();
 
     public IReadOnlyList<X509Certificate2> Previous { get; }
 
@@ -45,11 +54,30 @@ internal sealed class KeyRingCertificates
             .ToList();
         if (configuration[CertificatePath] is { Length: > 0 } path)
         {
-            return new KeyRingCertificates(Load(path, configuration[CertificatePassword], contentRoot), previous, null);
+            return new KeyRingCertificates(Task.FromResult(Load(path, configuration[CertificatePassword], contentRoot)), previous, null);
         }
 
         var generated = DefaultFile(ConsoleDatabase.ProviderFrom(configuration), connectionString, contentRoot);
-        return new KeyRingCertificates(LoadOrCreate(generated), previous, generated);
+        return new KeyRingCertificates(Task.Run(() => LoadOrCreate(generated)), previous, generated);
+    }
+
+    /// <summary>
+    /// Data Protection encrypts new keys with <see cref="Current"/> and decrypts with <see cref="All"/>, as
+    /// <c>ProtectKeysWithCertificate</c> and <c>UnprotectKeysWithAnyCertificate</c> configure it, except that the
+    /// certificates are read when its key manager's options are made (before the first key is protected or read), not
+    /// when services are registered. The decryption list is handed to <c>UnprotectKeysWithAnyCertificate</c> empty and
+    /// filled then: that method's options read the list when they are made, and the key manager (whose options fill it)
+    /// exists before anything decrypts a key. <c>KeyRingProtectionTests</c> reads a ring back after a restart.
+    /// </summary>
+    public IDataProtectionBuilder ProtectKeys(IDataProtectionBuilder builder)
+    {
+        var decryption = new X509Certificate2[1 + Previous.Count];
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+        {
+            All.CopyTo(decryption, 0);
+            options.XmlEncryptor = new CertificateXmlEncryptor(Current, sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
+        }));
+        return builder.UnprotectKeysWithAnyCertificate(decryption);
     }
 
     /// <summary>Next to the database file (so that each database, e.g. each test's, has its own), or in the content root
