@@ -54,8 +54,7 @@ builder.Services.AddHealthChecks().AddDbContextCheck<ConsoleDbContext>();
 // none is): the database file alone decrypts nothing.
 var keyRingCertificates = KeyRingCertificates.Resolve(builder.Configuration, connectionString, builder.Environment.ContentRootPath);
 keyRingCertificates.ProtectKeys(builder.Services.AddDataProtection()
-    .SetApplicationName(DataProtectionSecretProtector.ApplicationName)
-    .PersistKeysToDbContext<ConsoleDbContext>());
+    .SetApplicationName(DataProtectionSecretProtector.ApplicationName));
 builder.Services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 builder.Services.AddSingleton<KeyRingUpgrade>();
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -75,6 +76,8 @@ internal sealed class KeyRingCertificates
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
         {
             All.CopyTo(decryption, 0);
+            options.XmlRepository = new DatabaseXmlRepository(
+                sp.GetRequiredService<IDbContextFactory<ConsoleDbContext>>(), sp.GetRequiredService<ILogger<DatabaseXmlRepository>>());
             options.XmlEncryptor = new CertificateXmlEncryptor(Current, sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance);
         }));
         return builder.UnprotectKeysWithAnyCertificate(decryption);
