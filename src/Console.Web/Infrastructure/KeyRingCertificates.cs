@@ -63,7 +63,8 @@ internal sealed class KeyRingCertificates
     }
 
     /// <summary>
-    /// Data Protection encrypts new keys with <see cref="Current"/> and decrypts with <see cref="All"/>, as
+    /// Data Protection keeps its keys in the database (<see cref="DatabaseXmlRepository"/>), encrypts new ones with
+    /// <see cref="Current"/> and decrypts with <see cref="All"/>, as <c>PersistKeysToDbContext</c>,
     /// <c>ProtectKeysWithCertificate</c> and <c>UnprotectKeysWithAnyCertificate</c> configure it, except that the
     /// certificates are read when its key manager's options are made (before the first key is protected or read), not
     /// when services are registered. The decryption list is handed to <c>UnprotectKeysWithAnyCertificate</c> empty and
