@@ -53,9 +53,9 @@ if [ "$build_status" -ne 0 ] || [ "$npm_status" -ne 0 ]; then
   exit 1
 fi
 
-# Lanes at once (ADR-034): the Playwright journeys (lane e2e) spend most of their time waiting for the browser and
-# the console, so the domain and integration tests (lane tests) and their PostgreSQL pass (lane pg) run beside them
-# rather than after them. Lane tests runs under `nice -n 10`: the journeys wait on the clock (auto-waiting assertions with timeouts),
+# Two lanes at once (ADR-034): the Playwright journeys (lane e2e) spend most of their time waiting for the browser and
+# the console, so the domain and integration tests, then their PostgreSQL pass (lane tests), run beside them rather than
+# after them. Lane tests runs under `nice -n 10`: the journeys wait on the clock (auto-waiting assertions with timeouts),
 # the domain tests only want throughput, so the journeys get the CPU first and see what they saw before. Each lane
 # writes its own log (TestResults/lane-NAME.log; every line also shown here with the lane's name in front). The
 # databases do not meet: the E2E consoles use temp SQLite files (ecsconsole-suite-*) or PostgreSQL databases named
@@ -63,7 +63,7 @@ fi
 #
 # The second provider (ADR-017): with ECSCONSOLE_TEST_PG (an Npgsql connection string of a role that may create
 # databases; .ci/run installs PostgreSQL and sets it) the domain and integration tests run again on PostgreSQL, each
-# test on its own database, in lane pg (extra arguments go to the SQLite runs only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
+# test on its own database (extra arguments go to the SQLite runs only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
 # to FullyQualifiedName~EcsConsole.Tests.Api when CI time is short). The walk of the SDK's request parameters
 # (EcsApiRequestModelTests, a minute and a half of API calls about parameter handling, which no provider changes)
 # runs on SQLite only. Then, alone once both lanes have ended (TwoNodesTests measures a 2 s live update), the Playwright
@@ -87,34 +87,24 @@ if [ "${ECSCONSOLE_TEST_SERIAL:-}" = "1" ]; then wait "$e2e_lane"; fi
 
 (
   lane tests nice -n 10 dotnet test tests/Console.Tests --no-build "$@"
+  if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
+    echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}" | tee -a TestResults/lane-tests.log
+    ECSCONSOLE_TEST_DB=postgres lane tests nice -n 10 dotnet test tests/Console.Tests --no-build \
+      --filter "${ECSCONSOLE_TEST_PG_FILTER:-(FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure)&FullyQualifiedName!~EcsApiRequestModelTests}"
+  else
+    echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
+  fi
 ) &
 tests_lane=$!
-# The PostgreSQL pass is a third lane beside the other two, not after the SQLite run: while the journeys wait for the
-# browser, the SQLite run alone left about a core idle (ADR-034, 2026-12-07). Under `nice` like lane tests (.ci/run
-# also lowers the PostgreSQL server's priority), so the journeys still get the CPU first.
-pg_lane=""
-if [ "${ECSCONSOLE_TEST_SERIAL:-}" = "1" ]; then wait "$tests_lane"; fi
-if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
-  (
-    echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}" | tee -a TestResults/lane-pg.log
-    ECSCONSOLE_TEST_DB=postgres lane pg nice -n 10 dotnet test tests/Console.Tests --no-build \
-      --filter "${ECSCONSOLE_TEST_PG_FILTER:-(FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure)&FullyQualifiedName!~EcsApiRequestModelTests}"
-  ) &
-  pg_lane=$!
-else
-  echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
-fi
 
 wait "$e2e_lane" 2>/dev/null
 wait "$tests_lane"
-if [ -n "$pg_lane" ]; then wait "$pg_lane"; fi
 if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
   echo "PostgreSQL pass: Playwright journeys" | tee -a TestResults/lane-pg-e2e.log
   ECSCONSOLE_HOST_PG="$ECSCONSOLE_TEST_PG" lane pg-e2e dotnet test tests/Console.E2E --no-build \
     --filter "${ECSCONSOLE_TEST_PG_E2E_FILTER:-FullyQualifiedName~ForTestSuitesJourneyTests|FullyQualifiedName~KeyPairsTests|FullyQualifiedName~TwoNodesTests}"
 fi
 cat TestResults/build.log TestResults/lane-tests.log TestResults/lane-e2e.log > TestResults/test-output.log
-if [ -e TestResults/lane-pg.log ]; then cat TestResults/lane-pg.log >> TestResults/test-output.log; fi
 if [ -e TestResults/lane-pg-e2e.log ]; then cat TestResults/lane-pg-e2e.log >> TestResults/test-output.log; fi
 status=0
 for failed in TestResults/lane-*.status; do
