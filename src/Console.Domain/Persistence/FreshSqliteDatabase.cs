@@ -16,10 +16,13 @@ public static class FreshSqliteDatabase
     private const string ResourceName = "FreshSqliteDatabase.sql";
 
     /// <summary>The script, as embedded in this assembly.</summary>
-    public static string Script()
+    public static string Script() => Embedded(ResourceName);
+
+    /// <summary>A text resource of the domain assembly (the start-up scripts: this one and <c>DemoWorld.sql</c>).</summary>
+    internal static string Embedded(string resourceName)
     {
-        using var stream = typeof(FreshSqliteDatabase).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is not embedded in the domain assembly");
+        using var stream = typeof(FreshSqliteDatabase).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"{resourceName} is not embedded in the domain assembly");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

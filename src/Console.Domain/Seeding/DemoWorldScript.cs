@@ -30,13 +30,7 @@ public static partial class DemoWorldScript
     public const string ParametersHeader = "-- parameters: ";
 
     /// <summary>The script, as embedded in this assembly.</summary>
-    public static string Script()
-    {
-        using var stream = typeof(DemoWorldScript).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is not embedded in the domain assembly");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Script() => FreshSqliteDatabase.Embedded(ResourceName);
 
     /// <summary>How SQLite stores <paramref name="time"/> (the mapping's converter: an ordered 64-bit number).</summary>
     public static long Stored(DateTimeOffset time) => (long)new DateTimeOffsetToBinaryConverter().ConvertToProvider(time)!;
