@@ -13,7 +13,7 @@ namespace EcsConsole.Domain.Seeding;
 /// A fresh start ran the entities through EF Core's change tracker and <c>SaveChanges</c>: about 1.2 s of issue #20's
 /// cold start, most of it compiling per-entity-type code for the 1,100 rows. The script inserts the same rows with plain
 /// statements; what differs between installs is bound at start-up: the time (<c>@now</c>, as the converter stores it,
-/// plus each row's offset; <c>@now_plus_N_months</c> for calendar months), the protected AccessKey secrets
+/// plus each row's offset; <c>@now_plus_N_months</c> for calendar months) and the protected AccessKey secrets
 /// (<c>@secret_N</c>, in <see cref="DemoWorld.AccessKeys"/>' order). The tables database triggers keep
 /// (data version, counts, the search index) are filled by those triggers, as when the entities are saved.
 /// <c>DemoWorldScriptTests</c> fails while the script is stale, and compares every table a script seeds with every table
