@@ -57,10 +57,7 @@ public static partial class DemoWorldScript
             await using var command = StartupProbe.Command(db, script);
             foreach (var name in (Header(script, ParametersHeader) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = ValueOf(name, now, protectedSecrets);
-                command.Parameters.Add(parameter);
+                command.AddParameter(name, ValueOf(name, now, protectedSecrets));
             }
 
             await command.ExecuteNonQueryAsync(ct);

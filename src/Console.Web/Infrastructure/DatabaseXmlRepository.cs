@@ -17,22 +17,29 @@ internal sealed class DatabaseXmlRepository(IDbContextFactory<ConsoleDbContext> 
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var db = dbFactory.CreateDbContext();
+        return Rows(db).Select(Parsed).OfType<XElement>().ToList().AsReadOnly();
+    }
+
+    /// <summary>The XML of every row of the ring, in the order the rows were written (rows without XML left out), read
+    /// with a plain command; the key-ring upgrade reads them too, before anything loads the ring.</summary>
+    public static List<string> Rows(ConsoleDbContext db)
+    {
         db.Database.OpenConnection();
         try
         {
             using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "SELECT \"Xml\" FROM \"DataProtectionKeys\" ORDER BY \"Id\"";
             using var reader = command.ExecuteReader();
-            var elements = new List<XElement>();
+            var rows = new List<string>();
             while (reader.Read())
             {
-                if (!reader.IsDBNull(0) && Parsed(reader.GetString(0)) is { } element)
+                if (!reader.IsDBNull(0))
                 {
-                    elements.Add(element);
+                    rows.Add(reader.GetString(0));
                 }
             }
 
-            return elements.AsReadOnly();
+            return rows;
         }
         finally
         {
@@ -48,22 +55,14 @@ internal sealed class DatabaseXmlRepository(IDbContextFactory<ConsoleDbContext> 
         {
             using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES (@name, @xml)";
-            Add(command, "@name", friendlyName);
-            Add(command, "@xml", element.ToString(SaveOptions.DisableFormatting));
+            command.AddParameter("@name", friendlyName);
+            command.AddParameter("@xml", element.ToString(SaveOptions.DisableFormatting));
             command.ExecuteNonQuery();
         }
         finally
         {
             db.Database.CloseConnection();
         }
-    }
-
-    private static void Add(System.Data.Common.DbCommand command, string name, string value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 
     /// <summary>A row's XML, or null (logged) when it is not XML: a damaged row is skipped, as EF Core's repository does.</summary>

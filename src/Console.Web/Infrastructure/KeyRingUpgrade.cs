@@ -33,12 +33,15 @@ internal sealed class KeyRingUpgrade(
     public async Task<int> UpgradeAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await AnyUnencryptedKeyAsync(db, ct))
+        // Read with a plain command (DatabaseXmlRepository): on every start but the one that upgrades this is the process's
+        // first query, and as a LINQ query it compiled EF Core's query pipeline on start-up's path (about 0.2 s of issue
+        // #20's cold start); the background services' first queries pay that beside the first requests instead.
+        if (!DatabaseXmlRepository.Rows(db).Any(IsUnencryptedKey))
         {
             return 0;
         }
 
-        var unencrypted = (await db.DataProtectionKeys.ToListAsync(ct)).Where(IsUnencryptedKey).ToList();
+        var unencrypted = (await db.DataProtectionKeys.ToListAsync(ct)).Where(row => IsUnencryptedKey(row.Xml)).ToList();
 
         // The new key is written encrypted (the configured XML encryptor); with the clear keys revoked it is the only one
         // Protect can choose.
@@ -86,47 +89,18 @@ internal sealed class KeyRingUpgrade(
         return unencrypted.Count;
     }
 
-    /// <summary>
-    /// Whether the ring holds a key in clear, read with a plain command: on every start but the one that upgrades, this is
-    /// the process's first query, and as a LINQ query it compiled EF Core's query pipeline on start-up's path (about 0.2 s
-    /// of issue #20's cold start); the background services' first queries pay that beside the first requests instead.
-    /// </summary>
-    private static async Task<bool> AnyUnencryptedKeyAsync(ConsoleDbContext db, CancellationToken ct)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "SELECT \"Xml\" FROM \"DataProtectionKeys\"";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (IsUnencryptedKey(new DataProtectionKey { Xml = reader.IsDBNull(0) ? null : reader.GetString(0) }))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     /// <summary>A Data Protection payload starts with a 4-byte magic header followed by the ID of the key that protected it.</summary>
     private static bool ProtectedWith(byte[] payload, Guid keyId) => payload.Length >= 20 && new Guid(payload.AsSpan(4, 16)) == keyId;
 
     /// <summary>A <c>&lt;key&gt;</c> element whose descriptor is not an <c>encryptedSecret</c> (its master key is in clear).</summary>
-    private static bool IsUnencryptedKey(DataProtectionKey row)
+    private static bool IsUnencryptedKey(string? xml)
     {
-        if (string.IsNullOrEmpty(row.Xml))
+        if (string.IsNullOrEmpty(xml))
         {
             return false;
         }
 
-        var element = XElement.Parse(row.Xml);
+        var element = XElement.Parse(xml);
         return element.Name.LocalName == "key"
             && (element.Descendants().Any(e => e.Name.LocalName == "masterKey")
                 || !element.Descendants().Any(e => e.Name.LocalName == "encryptedSecret"));
