@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
+// The settings files are polled, not watched: the database lives in the content root (ConfigurationFiles, issue #20).
+ConfigurationFiles.PollForChanges();
 var builder = WebApplication.CreateBuilder(args);
 
 // Parameters of the ECS API travel in the query string: allow long request lines. No page takes a large body (the API

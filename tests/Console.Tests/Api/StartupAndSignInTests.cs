@@ -2,6 +2,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders.Physical;
+using Microsoft.Extensions.Primitives;
 
 namespace EcsConsole.Tests.Api;
 
@@ -27,6 +32,28 @@ public sealed partial class StartupAndSignInTests : IDisposable
         // Assert
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(File.Exists(_app.DatabasePath));
+    }
+
+    [Fact]
+    public void TheSettingsFiles_ArePolledForChanges_NotWatchedWithTheDatabaseBesideThem()
+    {
+        // Arrange: the console as `dotnet run` starts it, its settings files in the content root with its database
+        _ = _app.Services;
+        var configuration = (IConfigurationRoot)_app.Services.GetRequiredService<IConfiguration>();
+
+        // Act
+        var settingsFiles = configuration.Providers.OfType<JsonConfigurationProvider>().Select(p => p.Source).ToList();
+
+        // Assert: each is reloaded when edited, noticed by a poll of its own file, not by a watcher of the directory (which
+        // woke on every write of the database beside it)
+        Assert.NotEmpty(settingsFiles);
+        Assert.All(settingsFiles, source =>
+        {
+            Assert.True(source.ReloadOnChange);
+            // An actively polled file: its provider then makes no FileSystemWatcher (PhysicalFileProvider.CreateFileWatcher)
+            var watch = Assert.IsType<CompositeChangeToken>(source.FileProvider!.Watch(source.Path!));
+            Assert.Contains(watch.ChangeTokens, token => token is PollingFileChangeToken { ActiveChangeCallbacks: true });
+        });
     }
 
     [Theory]
