@@ -54,17 +54,20 @@ internal static class ApiBenchmark
                 Option(args, "--warm-up-creates", 6))
             : null;
         var requests = args.Length > 1 && args[0] == "--requests" && int.TryParse(args[1], out var n) ? n : 1000;
-        var database = Path.Combine(Path.GetTempPath(), $"ecsconsole-apibench-{Guid.NewGuid():N}.db");
+        // The console's content root, which WebApplicationFactory would otherwise look for next to the solution.
+        var repository = new DirectoryInfo(AppContext.BaseDirectory);
+        while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Console.sln")))
+        {
+            repository = repository.Parent;
+        }
+
+        var contentRoot = Path.Combine(repository!.FullName, "src", "Console.Web");
+        // The database in the content root, where `dotnet run` keeps the console's (Data Source=ecsconsole.db): what
+        // watches that directory sees every write (issue #20: the settings files' watcher once cost a third of a call).
+        var database = Path.Combine(contentRoot, $"ecsconsole-apibench-{Guid.NewGuid():N}.db");
         try
         {
-            // The console's content root, which WebApplicationFactory would otherwise look for next to the solution.
-            var repository = new DirectoryInfo(AppContext.BaseDirectory);
-            while (repository is not null && !File.Exists(Path.Combine(repository.FullName, "Console.sln")))
-            {
-                repository = repository.Parent;
-            }
-
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONSOLE_WEB", Path.Combine(repository!.FullName, "src", "Console.Web"));
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONSOLE_WEB", contentRoot);
             // The factory WithWebHostBuilder derives from is held (and disposed) here: unreferenced, its finalizer
             // disposed the derived one, and with it the running console, in the middle of a run.
             await using var root = new WebApplicationFactory<Program>();
