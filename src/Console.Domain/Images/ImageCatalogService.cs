@@ -104,11 +104,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             images = images.Where(i => ids.Contains(i.Id));
         }
 
-        var statuses = query.Statuses is { Count: > 0 } ? query.Statuses.ToList() : [ImageStatus.Available];
-        if (statuses.Count < Enum.GetValues<ImageStatus>().Length)
-        {
-            images = images.Where(i => statuses.Contains(i.Status));
-        }
+        images = WithStatus(images, query.Statuses is { Count: > 0 } ? query.Statuses : [ImageStatus.Available]);
 
         if (!string.IsNullOrEmpty(query.NameContains))
         {
@@ -261,6 +257,31 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
     private static IReadOnlyCollection<ImageStatus> Statuses(ImageListQuery q) =>
         q.Statuses is { Count: > 0 } ? q.Statuses : ImageListQuery.DefaultStatuses(q.Tab);
 
+    /// <summary>
+    /// The images with one of <paramref name="statuses"/>, said as the shorter list: the Custom tab's default is every
+    /// status but Deprecated, and <c>"Status" &lt;&gt; 'Deprecated'</c> is one comparison an index entry where a five-value
+    /// <c>IN</c> probes a list (about 1 of page 100's 2.3 ms in SQLite, which tests it on the 9,900 entries it skips; issue #20).
+    /// </summary>
+    private static IQueryable<Image> WithStatus(IQueryable<Image> images, IReadOnlyCollection<ImageStatus> statuses)
+    {
+        var wanted = statuses.Distinct().ToList();
+        var others = Enum.GetValues<ImageStatus>().Except(wanted).ToList();
+        if (others.Count == 0)
+        {
+            return images;
+        }
+
+        if (others.Count == 1)
+        {
+            var other = others[0];
+            return images.Where(i => i.Status != other);
+        }
+
+        return others.Count < wanted.Count
+            ? images.Where(i => !others.Contains(i.Status))
+            : images.Where(i => wanted.Contains(i.Status));
+    }
+
     /// <summary>The tab's images with the query's statuses, search and filters; <c>Narrowed</c> when anything but the tab
     /// and the statuses applies (then only the query itself can count them, <see cref="CustomImageCounts"/>).</summary>
     private static async Task<(IQueryable<Image> Images, bool Narrowed)> FilterAsync(ConsoleDbContext db, Actor actor, ImageListQuery q,
@@ -281,11 +302,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
                 .Where(i => i.Kind == ImageKind.Custom && account != null && i.OwnerAccountId != account),
         };
 
-        var statuses = Statuses(q).ToList();
-        if (statuses.Count < Enum.GetValues<ImageStatus>().Length)
-        {
-            images = images.Where(i => statuses.Contains(i.Status));
-        }
+        images = WithStatus(images, Statuses(q));
 
         var narrowed = false;
         if (!string.IsNullOrWhiteSpace(q.Search))

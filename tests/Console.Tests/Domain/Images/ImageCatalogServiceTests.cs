@@ -180,6 +180,50 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchedCustomTab_ListsAndCountsExactlyTheImagesInTheAskedStatuses_HoweverManyAreAsked()
+    {
+        // Arrange: one searched custom image in each status (a search makes the query count them itself)
+        await using (var db = _db.NewContext())
+        {
+            var source = await db.Images.FirstAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId);
+            foreach (var status in Enum.GetValues<ImageStatus>())
+            {
+                db.Images.Add(new Image
+                {
+                    Id = $"m-bp1status{status.ToString().ToLowerInvariant(),-12}".Replace(' ', '0'), RegionId = Hangzhou,
+                    Kind = ImageKind.Custom, OwnerAccountId = DemoWorld.AcmeAccountId, Name = $"status-is-{status}",
+                    OsName = source.OsName, OsType = source.OsType, Platform = source.Platform, Architecture = source.Architecture,
+                    SizeGiB = source.SizeGiB, BootMode = source.BootMode, Source = ImageSource.Snapshots,
+                });
+            }
+
+            await db.SaveChangesAsync();
+            foreach (var status in Enum.GetValues<ImageStatus>())
+            {
+                await db.Images.Where(i => i.Name == $"status-is-{status}").ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, status));
+            }
+        }
+
+        // Act: every status but one (the tab's default), one, four of six, all
+        ImageStatus[][] statusSets =
+        [
+            [.. ImageListQuery.DefaultStatuses(ImageTab.Custom)], [ImageStatus.Deprecated],
+            [ImageStatus.Available, ImageStatus.Creating, ImageStatus.Waiting, ImageStatus.UnAvailable], Enum.GetValues<ImageStatus>(),
+        ];
+        var listed = new List<(int Total, string Names)>();
+        foreach (var statuses in statusSets)
+        {
+            var page = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom) with { Search = "status-is-", Statuses = statuses });
+            listed.Add((page.Total, string.Join(", ", page.Items.Select(i => i.Name).Order(StringComparer.Ordinal))));
+        }
+
+        // Assert
+        Assert.Equal(
+            statusSets.Select(set => (set.Length, string.Join(", ", set.Select(s => $"status-is-{s}").Order(StringComparer.Ordinal)))),
+            listed);
+    }
+
+    [Fact]
     public async Task CustomTabCount_FollowsEveryChangeOfTheAccountsImages()
     {
         // Arrange: on SQLite the custom tab's total comes from counts the database keeps with triggers (CustomImageCounts);
