@@ -86,7 +86,7 @@ public sealed class Html
         $"mud-button-root mud-icon-button mud-ripple mud-ripple-icon mud-icon-button-size-{size}"
         + (color is null ? "" : $" mud-{color}-text hover:mud-{color}-hover");
 
-    /// <summary>An icon button that handles no event (<see cref="Plain.IconButton"/> writes the others): a link when
+    /// <summary>An icon button that handles no event (<c>Plain.IconButton</c> writes the others): a link when
     /// <paramref name="href"/> is given (with <paramref name="download"/>, a file saved under that name), else a button,
     /// disabled or not.</summary>
     public Html IconButton(string icon, string label, string? tooltip, bool disabled, string? href, string? testId, string size = "small",

@@ -50,6 +50,16 @@ public static class Plain
         };
     }
 
+    /// <summary>An icon button for a row's action: disabled with its reason as the tooltip, else with its help.</summary>
+    public static RenderFragment IconButton(IHandleEvent receiver, string icon, string label, Affordance affordance, Func<Task> onClick,
+        string? testId = null, string? color = null) =>
+        IconButton(receiver, icon, label, affordance.Tooltip, affordance.Disabled, onClick, testId: testId, color: color);
+
+    /// <summary>A text button for a row's action: disabled with its reason as the tooltip, else with its help.</summary>
+    public static RenderFragment Button(IHandleEvent receiver, string text, Affordance affordance, Func<Task> onClick,
+        string variant = "filled", string color = "primary", string? testId = null, string size = "medium") =>
+        Button(receiver, text, affordance.Tooltip, affordance.Disabled, onClick, variant, color, testId: testId, size: size);
+
     /// <summary>A text button with a start icon (<c>MudButton</c>): <paramref name="variant"/> is <c>filled</c>,
     /// <c>outlined</c> or <c>text</c>, <paramref name="color"/> a palette colour (<c>primary</c>…, <c>default</c>),
     /// <paramref name="size"/> <c>small</c>, <c>medium</c> or <c>large</c>.</summary>
@@ -86,4 +96,15 @@ public static class Plain
         builder.CloseElement();
         builder.CloseElement();
     };
+}
+
+/// <summary>
+/// What a row's action button says: <paramref name="Reason"/> why it cannot be taken (it is then disabled, and the
+/// tooltip says why), else <paramref name="Help"/>, what it does. The reason is worked out once for both.
+/// </summary>
+public readonly record struct Affordance(string? Reason, string Help)
+{
+    public bool Disabled => Reason is not null;
+
+    public string Tooltip => Reason ?? Help;
 }
