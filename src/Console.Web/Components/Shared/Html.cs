@@ -77,6 +77,10 @@ public sealed class Html
             .Element("span", text, "mud-chip-content")
             .Close("div").Close("div");
 
+    /// <summary>A chip alone, as a list cell writes it (<see cref="Chip"/>).</summary>
+    public static MarkupString ChipMarkup(string text, string color, string? testId = null, string variant = "text") =>
+        new Html().Chip(text, color, testId, variant).ToMarkup();
+
     /// <summary>MudTooltip's wrapper: it holds the tooltip, so that a disabled button, which takes no pointer events, still
     /// says why on hover.</summary>
     public const string TooltipClasses = "mud-tooltip-root mud-tooltip-inline";
