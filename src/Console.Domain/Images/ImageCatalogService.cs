@@ -275,7 +275,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             return images;
         }
 
-        if (seek)
+        if (seek || wanted.Count <= others.Count)
         {
             return images.Where(i => wanted.Contains(i.Status));
         }
@@ -286,9 +286,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
             return images.Where(i => i.Status != other);
         }
 
-        return others.Count < wanted.Count
-            ? images.Where(i => !others.Contains(i.Status))
-            : images.Where(i => wanted.Contains(i.Status));
+        return images.Where(i => !others.Contains(i.Status));
     }
 
     /// <summary>The tab's images with the query's statuses, search and filters; <c>Narrowed</c> when anything but the tab
