@@ -69,6 +69,11 @@ fi
 # runs on SQLite only. Then, alone once both lanes have ended (TwoNodesTests measures a 2 s live update), the Playwright
 # journeys at least once on PostgreSQL: EcsConsoleHost runs each console on a database of its own there
 # (ECSCONSOLE_HOST_PG); ECSCONSOLE_TEST_PG_E2E_FILTER chooses which. Without ECSCONSOLE_TEST_PG, SQLite only.
+# A test that hangs fails the run with its name instead of holding it until CI's own limit: each dotnet test below runs
+# under VSTest's blame collector, which dumps and stops the test host when one test runs longer than this (no test
+# takes more than two minutes), and names the tests that were running (ECSCONSOLE_TEST_HANG_DUMP: full, mini or
+# none; the dump lands in TestResults/<run>/).
+hang=(--blame-hang-timeout "${ECSCONSOLE_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type "${ECSCONSOLE_TEST_HANG_DUMP:-full}")
 lane() { # lane NAME COMMAND...: runs the command, its output to TestResults/lane-NAME.log and here; its status to .status
   local name=$1
   shift
@@ -79,17 +84,17 @@ lane() { # lane NAME COMMAND...: runs the command, its output to TestResults/lan
 rm -f TestResults/lane-*.log TestResults/lane-*.status
 
 (
-  lane e2e dotnet test tests/Console.E2E --no-build "$@"
+  lane e2e dotnet test tests/Console.E2E --no-build "${hang[@]}" "$@"
 ) &
 e2e_lane=$!
 # ECSCONSOLE_TEST_SERIAL=1: one lane after the other (the journeys alone first), to compare or to rule the overlap out.
 if [ "${ECSCONSOLE_TEST_SERIAL:-}" = "1" ]; then wait "$e2e_lane"; fi
 
 (
-  lane tests nice -n 10 dotnet test tests/Console.Tests --no-build "$@"
+  lane tests nice -n 10 dotnet test tests/Console.Tests --no-build "${hang[@]}" "$@"
   if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
     echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}" | tee -a TestResults/lane-tests.log
-    ECSCONSOLE_TEST_DB=postgres lane tests nice -n 10 dotnet test tests/Console.Tests --no-build \
+    ECSCONSOLE_TEST_DB=postgres lane tests nice -n 10 dotnet test tests/Console.Tests --no-build "${hang[@]}" \
       --filter "${ECSCONSOLE_TEST_PG_FILTER:-(FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure)&FullyQualifiedName!~EcsApiRequestModelTests}"
   else
     echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
@@ -101,7 +106,7 @@ wait "$e2e_lane" 2>/dev/null
 wait "$tests_lane"
 if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
   echo "PostgreSQL pass: Playwright journeys" | tee -a TestResults/lane-pg-e2e.log
-  ECSCONSOLE_HOST_PG="$ECSCONSOLE_TEST_PG" lane pg-e2e dotnet test tests/Console.E2E --no-build \
+  ECSCONSOLE_HOST_PG="$ECSCONSOLE_TEST_PG" lane pg-e2e dotnet test tests/Console.E2E --no-build "${hang[@]}" \
     --filter "${ECSCONSOLE_TEST_PG_E2E_FILTER:-FullyQualifiedName~ForTestSuitesJourneyTests|FullyQualifiedName~KeyPairsTests|FullyQualifiedName~TwoNodesTests}"
 fi
 cat TestResults/build.log TestResults/lane-tests.log TestResults/lane-e2e.log > TestResults/test-output.log
