@@ -71,8 +71,9 @@ fi
 # (ECSCONSOLE_HOST_PG); ECSCONSOLE_TEST_PG_E2E_FILTER chooses which. Without ECSCONSOLE_TEST_PG, SQLite only.
 # A test that hangs fails the run with its name instead of holding it until CI's own limit: each dotnet test below runs
 # under VSTest's blame collector, which dumps and stops the test host when one test runs longer than this (no test
-# takes more than two minutes), and names the test that was running ("The test running when the crash occurred"; a mini dump of the test host,
-# ~40 MB, in tests/<project>/TestResults/<run>/ for dotnet-dump; ECSCONSOLE_TEST_HANG_DUMP=full or none to choose).
+# takes more than two minutes), and names the test that was running ("The test running when the crash occurred"; a
+# mini dump of the test host, ~40 MB, in tests/<project>/TestResults/<run>/ for dotnet-dump; ECSCONSOLE_TEST_HANG_DUMP
+# =full or none to choose).
 hang=(--blame-hang-timeout "${ECSCONSOLE_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type "${ECSCONSOLE_TEST_HANG_DUMP:-mini}")
 lane() { # lane NAME COMMAND...: runs the command, its output to TestResults/lane-NAME.log and here; its status to .status
   local name=$1
