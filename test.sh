@@ -72,9 +72,10 @@ fi
 # A test that hangs fails the run with its name instead of holding it until CI's own limit: each dotnet test below runs
 # under VSTest's blame collector, which dumps and stops the test host when one test runs longer than this (no test
 # takes more than two minutes), and names the test that was running ("The test running when the crash occurred"; a
-# mini dump of the test host, ~40 MB, in tests/<project>/TestResults/<run>/ for dotnet-dump; ECSCONSOLE_TEST_HANG_DUMP
-# =full or none to choose).
-hang=(--blame-hang-timeout "${ECSCONSOLE_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type "${ECSCONSOLE_TEST_HANG_DUMP:-mini}")
+# full dump of the test host and its child processes, a gigabyte or two, in tests/<project>/TestResults/<run>/: with
+# dotnet-dump, `dumpasync` shows what each await waits for, which a mini dump cannot; ECSCONSOLE_TEST_HANG_DUMP=mini or
+# none for less).
+hang=(--blame-hang-timeout "${ECSCONSOLE_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type "${ECSCONSOLE_TEST_HANG_DUMP:-full}")
 # Whatever hangs outside a test (a test host that does not exit, a server), a run is stopped after
 # ECSCONSOLE_TEST_RUN_LIMIT (30 minutes; the longest run takes about 13) and says so.
 lane() { # lane NAME COMMAND...: runs the command, its output to TestResults/lane-NAME.log and here; its status to .status
