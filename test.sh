@@ -64,8 +64,7 @@ fi
 # The second provider (ADR-017): with ECSCONSOLE_TEST_PG (an Npgsql connection string of a role that may create
 # databases; .ci/run installs PostgreSQL and sets it) the domain and integration tests run again on PostgreSQL, each
 # test on its own database (extra arguments go to the SQLite runs only; ECSCONSOLE_TEST_PG_FILTER narrows the pass, e.g.
-# to FullyQualifiedName~EcsConsole.Tests.Api when CI time is short; by default it is the domain, API and
-# infrastructure tests, in two parts below). The walk of the SDK's request parameters
+# to FullyQualifiedName~EcsConsole.Tests.Api when CI time is short). The walk of the SDK's request parameters
 # (EcsApiRequestModelTests, a minute and a half of API calls about parameter handling, which no provider changes)
 # runs on SQLite only. Then, alone once both lanes have ended (TwoNodesTests measures a 2 s live update), the Playwright
 # journeys at least once on PostgreSQL: EcsConsoleHost runs each console on a database of its own there
@@ -91,22 +90,8 @@ lane() { # lane NAME COMMAND...: runs the command, its output to TestResults/lan
 }
 rm -f TestResults/lane-*.log TestResults/lane-*.status
 
-# The PostgreSQL pass in two parts, one at the end of each lane (the lanes then end within a minute or two of each
-# other instead of the tests lane running four minutes longer): its domain tests after the journeys, its API tests
-# (two thirds of its time) after the SQLite run. Each part is its own test process with its own databases (ecs_t<pid>_*).
-# ECSCONSOLE_TEST_PG_FILTER runs the pass whole, with that filter, in the tests lane as before.
-pg_pass() { # pg_pass LANE FILTER: the PostgreSQL pass, or the part of it FILTER says, at the end of LANE
-  echo "PostgreSQL pass ($1): ${2} on ${ECSCONSOLE_TEST_PG%%;Password=*}" | tee -a "TestResults/lane-$1.log"
-  ECSCONSOLE_TEST_DB=postgres lane "$1" nice -n 10 dotnet test tests/Console.Tests --no-build "${hang[@]}" --filter "$2"
-}
-pg_split=""
-if [ -n "${ECSCONSOLE_TEST_PG:-}" ] && [ -z "${ECSCONSOLE_TEST_PG_FILTER:-}" ]; then pg_split=1; fi
-
 (
   lane e2e dotnet test tests/Console.E2E --no-build "${hang[@]}" "$@"
-  if [ -n "$pg_split" ]; then
-    pg_pass e2e "FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Infrastructure"
-  fi
 ) &
 e2e_lane=$!
 # ECSCONSOLE_TEST_SERIAL=1: one lane after the other (the journeys alone first), to compare or to rule the overlap out.
@@ -114,10 +99,10 @@ if [ "${ECSCONSOLE_TEST_SERIAL:-}" = "1" ]; then wait "$e2e_lane"; fi
 
 (
   lane tests nice -n 10 dotnet test tests/Console.Tests --no-build "${hang[@]}" "$@"
-  if [ -n "$pg_split" ]; then
-    pg_pass tests "FullyQualifiedName~EcsConsole.Tests.Api&FullyQualifiedName!~EcsApiRequestModelTests"
-  elif [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
-    pg_pass tests "$ECSCONSOLE_TEST_PG_FILTER"
+  if [ -n "${ECSCONSOLE_TEST_PG:-}" ]; then
+    echo "PostgreSQL pass: domain and integration tests on ${ECSCONSOLE_TEST_PG%%;Password=*}" | tee -a TestResults/lane-tests.log
+    ECSCONSOLE_TEST_DB=postgres lane tests nice -n 10 dotnet test tests/Console.Tests --no-build "${hang[@]}" \
+      --filter "${ECSCONSOLE_TEST_PG_FILTER:-(FullyQualifiedName~EcsConsole.Tests.Domain|FullyQualifiedName~EcsConsole.Tests.Api|FullyQualifiedName~EcsConsole.Tests.Infrastructure)&FullyQualifiedName!~EcsApiRequestModelTests}"
   else
     echo "ECSCONSOLE_TEST_PG not set: SQLite only (the PostgreSQL pass needs a server; .ci/run sets one up)"
   fi
