@@ -78,13 +78,14 @@ fi
 hang=(--blame-hang-timeout "${ECSCONSOLE_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type "${ECSCONSOLE_TEST_HANG_DUMP:-full}")
 # Whatever hangs outside a test (a test host that does not exit, a server), a run is stopped after
 # ECSCONSOLE_TEST_RUN_LIMIT (30 minutes; the longest run takes about 13) and says so.
+run_limit="${ECSCONSOLE_TEST_RUN_LIMIT:-30m}"
 lane() { # lane NAME COMMAND...: runs the command, its output to TestResults/lane-NAME.log and here; its status to .status
   local name=$1
   shift
-  timeout --kill-after=1m "${ECSCONSOLE_TEST_RUN_LIMIT:-30m}" "$@" 2>&1 | tee -a "TestResults/lane-$name.log" | sed -u "s/^/[$name] /"
+  timeout --kill-after=1m "$run_limit" "$@" 2>&1 | tee -a "TestResults/lane-$name.log" | sed -u "s/^/[$name] /"
   local status=${PIPESTATUS[0]}
   if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
-    echo "[$name] stopped: still running after ${ECSCONSOLE_TEST_RUN_LIMIT:-30m} (exit $status)" | tee -a "TestResults/lane-$name.log"
+    echo "[$name] stopped: still running after $run_limit (exit $status)" | tee -a "TestResults/lane-$name.log"
   fi
   if [ "$status" -ne 0 ]; then echo "$status" > "TestResults/lane-$name.status"; fi
 }
