@@ -44,7 +44,7 @@ internal static class ImageSearch
     /// names hold "web-" in the bench's world): one scan of the account's images is cheaper than the index's verification
     /// of each match, and SQLite's planner, given the matches as a subquery, walks the account's images anyway.
     /// </summary>
-    private const int MaxKeys = 1000;
+    public const int MaxKeys = 1000;
 
     /// <summary>
     /// The keys of the images whose name or ID (<paramref name="by"/>) contains <paramref name="text"/>, from the trigram index,
@@ -63,10 +63,16 @@ internal static class ImageSearch
         // index alone; a LIKE on the FTS5 table checks each match against the row, which cost 2-3 ms for 1,001 matches.
         // The trigram tokenizer folds case as Unicode does (LIKE only ASCII's), so the phrase finds at least what the LIKE
         // that the catalogue still applies keeps.
-        var phrase = (by == ImageSearchField.Name ? "Name" : "Id") + " : \"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var phrase = Phrase(by, text);
         const int limit = MaxKeys + 1;
         var keys = await db.Database.SqlQuery<int>($"""SELECT rowid AS "Value" FROM "ImageSearch" WHERE "ImageSearch" MATCH {phrase} LIMIT {limit}""")
             .ToListAsync(ct);
         return keys.Count <= MaxKeys ? keys : null;
     }
+
+    /// <summary>An FTS5 query of the images whose name or ID (<paramref name="by"/>) holds <paramref name="text"/>: a phrase of
+    /// its trigrams in that column, its quotes doubled (the phrase is a string of FTS5's query syntax, where nothing else in
+    /// quotes is an operator).</summary>
+    public static string Phrase(ImageSearchField by, string text) =>
+        (by == ImageSearchField.Name ? "Name" : "Id") + " : \"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

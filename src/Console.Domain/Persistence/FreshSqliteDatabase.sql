@@ -1858,3 +1858,65 @@ VALUES ('20261207070227_ApiCallsWithoutRequestIdIndex', '10.0.14');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "CustomImageSearchScopes" (
+    "Scope" INTEGER NOT NULL CONSTRAINT "PK_CustomImageSearchScopes" PRIMARY KEY,
+    "OwnerAccountId" TEXT NOT NULL,
+    "RegionId" TEXT NOT NULL,
+    CONSTRAINT "AK_CustomImageSearchScopes_Owner_Region" UNIQUE ("OwnerAccountId", "RegionId")
+);
+
+CREATE VIRTUAL TABLE "CustomImageSearch" USING fts5("Name", "Id", content='', tokenize='trigram case_sensitive 1');
+
+INSERT INTO "CustomImageSearchScopes" ("OwnerAccountId", "RegionId")
+SELECT DISTINCT "OwnerAccountId", "RegionId" FROM "Images" WHERE "Kind" = 'Custom' AND "OwnerAccountId" IS NOT NULL;
+
+INSERT INTO "CustomImageSearch" (rowid, "Name", "Id")
+SELECT (((SELECT "Scope" FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = i."OwnerAccountId" AND "RegionId" = i."RegionId") << 36)
+ + ((CASE i."Status" WHEN 'Creating' THEN 0 WHEN 'Waiting' THEN 1 WHEN 'Available' THEN 2 WHEN 'UnAvailable' THEN 3
+     WHEN 'CreateFailed' THEN 4 WHEN 'Deprecated' THEN 5 ELSE 15 END) << 32)
+ + i."Key"), lower(i."Name"), lower(i."Id")
+FROM "Images" AS i WHERE i."Kind" = 'Custom' AND i."OwnerAccountId" IS NOT NULL;
+
+CREATE TRIGGER "Images_CustomSearch_Insert" AFTER INSERT ON "Images"
+WHEN new."Kind" = 'Custom' AND new."OwnerAccountId" IS NOT NULL BEGIN
+    INSERT INTO "CustomImageSearchScopes" ("OwnerAccountId", "RegionId")
+SELECT new."OwnerAccountId", new."RegionId"
+WHERE new."Kind" = 'Custom' AND new."OwnerAccountId" IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = new."OwnerAccountId" AND "RegionId" = new."RegionId");
+    INSERT INTO "CustomImageSearch" (rowid, "Name", "Id") VALUES ((((SELECT "Scope" FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = new."OwnerAccountId" AND "RegionId" = new."RegionId") << 36)
+ + ((CASE new."Status" WHEN 'Creating' THEN 0 WHEN 'Waiting' THEN 1 WHEN 'Available' THEN 2 WHEN 'UnAvailable' THEN 3
+     WHEN 'CreateFailed' THEN 4 WHEN 'Deprecated' THEN 5 ELSE 15 END) << 32)
+ + new."Key"), lower(new."Name"), lower(new."Id"));
+END;
+
+CREATE TRIGGER "Images_CustomSearch_Delete" AFTER DELETE ON "Images"
+WHEN old."Kind" = 'Custom' AND old."OwnerAccountId" IS NOT NULL BEGIN
+    INSERT INTO "CustomImageSearch" ("CustomImageSearch", rowid, "Name", "Id") VALUES ('delete', (((SELECT "Scope" FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = old."OwnerAccountId" AND "RegionId" = old."RegionId") << 36)
+ + ((CASE old."Status" WHEN 'Creating' THEN 0 WHEN 'Waiting' THEN 1 WHEN 'Available' THEN 2 WHEN 'UnAvailable' THEN 3
+     WHEN 'CreateFailed' THEN 4 WHEN 'Deprecated' THEN 5 ELSE 15 END) << 32)
+ + old."Key"), lower(old."Name"), lower(old."Id"));
+END;
+
+CREATE TRIGGER "Images_CustomSearch_Update" AFTER UPDATE OF "OwnerAccountId", "RegionId", "Kind", "Status", "Name", "Id" ON "Images" BEGIN
+    INSERT INTO "CustomImageSearch" ("CustomImageSearch", rowid, "Name", "Id")
+    SELECT 'delete', (((SELECT "Scope" FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = old."OwnerAccountId" AND "RegionId" = old."RegionId") << 36)
+ + ((CASE old."Status" WHEN 'Creating' THEN 0 WHEN 'Waiting' THEN 1 WHEN 'Available' THEN 2 WHEN 'UnAvailable' THEN 3
+     WHEN 'CreateFailed' THEN 4 WHEN 'Deprecated' THEN 5 ELSE 15 END) << 32)
+ + old."Key"), lower(old."Name"), lower(old."Id") WHERE old."Kind" = 'Custom' AND old."OwnerAccountId" IS NOT NULL;
+    INSERT INTO "CustomImageSearchScopes" ("OwnerAccountId", "RegionId")
+SELECT new."OwnerAccountId", new."RegionId"
+WHERE new."Kind" = 'Custom' AND new."OwnerAccountId" IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = new."OwnerAccountId" AND "RegionId" = new."RegionId");
+    INSERT INTO "CustomImageSearch" (rowid, "Name", "Id")
+    SELECT (((SELECT "Scope" FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = new."OwnerAccountId" AND "RegionId" = new."RegionId") << 36)
+ + ((CASE new."Status" WHEN 'Creating' THEN 0 WHEN 'Waiting' THEN 1 WHEN 'Available' THEN 2 WHEN 'UnAvailable' THEN 3
+     WHEN 'CreateFailed' THEN 4 WHEN 'Deprecated' THEN 5 ELSE 15 END) << 32)
+ + new."Key"), lower(new."Name"), lower(new."Id") WHERE new."Kind" = 'Custom' AND new."OwnerAccountId" IS NOT NULL;
+END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261207222039_CustomImageSearch', '10.0.14');
+
+COMMIT;
+

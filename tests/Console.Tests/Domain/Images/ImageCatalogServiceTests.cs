@@ -1,5 +1,6 @@
 using EcsConsole.Domain.Common;
 using EcsConsole.Domain.Images;
+using EcsConsole.Domain.Persistence;
 using EcsConsole.Domain.Seeding;
 using EcsConsole.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -294,6 +295,147 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
                 + await check.Database.SqlQueryRaw<int>($"""SELECT count(*) AS "Value" FROM ({actual} EXCEPT {kept})""").SingleAsync();
             Assert.Equal(0, drift);
         }
+    }
+
+    [Fact]
+    public async Task SearchedCustomTabCount_IsTheImagesListedForTheSearch_AfterEveryChangeOfThem()
+    {
+        // Arrange: on SQLite a custom tab searched by name or ID is counted from a trigram index the database keeps with
+        // triggers (CustomImageCounts); images in every status, with names that differ in case, hold non-ASCII letters or
+        // LIKE's own characters, are added and then renamed, given another ID, another status,
+        // region and account, and deleted, behind the service's back.
+        await using (var db = _db.NewContext())
+        {
+            var source = await db.Images.FirstAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId);
+            Image Custom(string id, string name, string account = DemoWorld.AcmeAccountId) => new()
+            {
+                Id = id, RegionId = Hangzhou, Kind = ImageKind.Custom, OwnerAccountId = account, Name = name, OsName = source.OsName,
+                OsType = source.OsType, Platform = source.Platform, Architecture = source.Architecture, SizeGiB = source.SizeGiB,
+                BootMode = source.BootMode, Source = ImageSource.Snapshots,
+            };
+            foreach (var status in Enum.GetValues<ImageStatus>())
+            {
+                db.Images.Add(Custom($"m-bp1findme{status.ToString().ToLowerInvariant(),-12}".Replace(' ', '0'), $"Find-Me-Web-{status}"));
+            }
+
+            db.Images.AddRange(
+                Custom("m-BP1FindMeUpperCase0", "find-me-web-lower"), Custom("m-bp1findmerename00000", "find-me-renamed-away"),
+                Custom("m-bp1findmepercent0000", "find_me%web"), Custom("m-bp1findmeunicode0000", "Ünïcode-FIND-me"),
+                Custom("m-bp1findmeunicode0001", "ünïcode-find-me"), Custom("m-bp1findmeoldid000000", "find-me-new-id"),
+                Custom("m-bp1findmeshanghai000", "find-me-moved"), Custom("m-bp1findmeglobex00000", "find-me-given-away"),
+                Custom("m-bp1findmedeleted0000", "find-me-deleted"), Custom("m-bp1findmeglobexown00", "find-me-of-globex", DemoWorld.GlobexAccountId));
+            await db.SaveChangesAsync();
+            foreach (var status in Enum.GetValues<ImageStatus>())
+            {
+                await db.Images.Where(i => i.Name == $"Find-Me-Web-{status}").ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, status));
+            }
+
+            await db.Images.Where(i => i.Name == "find-me-renamed-away").ExecuteUpdateAsync(u => u.SetProperty(i => i.Name, "renamed-away"));
+            await db.Images.Where(i => i.Name == "find-me-new-id").ExecuteUpdateAsync(u => u.SetProperty(i => i.Id, "m-bp1findmegivenid0000"));
+            await db.Images.Where(i => i.Name == "find-me-web-lower").ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, ImageStatus.Deprecated));
+            await db.Images.Where(i => i.Name == "find-me-moved").ExecuteUpdateAsync(u => u.SetProperty(i => i.RegionId, "cn-shanghai"));
+            await db.Images.Where(i => i.Name == "find-me-given-away").ExecuteUpdateAsync(u => u.SetProperty(i => i.OwnerAccountId, DemoWorld.GlobexAccountId));
+            await db.Images.Where(i => i.Name == "find-me-deleted").ExecuteDeleteAsync();
+        }
+
+        // Act: texts by name and by ID, for both accounts, in both regions, with the tab's default and other statuses
+        (ImageSearchField By, string Text)[] searches =
+        [
+            (ImageSearchField.Name, "find-me"), (ImageSearchField.Name, "FIND-ME-WEB"), (ImageSearchField.Name, "me%w"),
+            (ImageSearchField.Name, "_me"), (ImageSearchField.Name, "ünï"), (ImageSearchField.Name, "ÜNÏ"), (ImageSearchField.Name, "renamed"),
+            (ImageSearchField.Name, "nothing-holds-this"), (ImageSearchField.ImageId, "bp1findme"), (ImageSearchField.ImageId, "BP1FINDMEUPPER"),
+            (ImageSearchField.ImageId, "givenid"), (ImageSearchField.ImageId, "oldid"),
+        ];
+        ImageStatus[][] statusSets =
+        [
+            [.. ImageListQuery.DefaultStatuses(ImageTab.Custom)], [ImageStatus.Deprecated], [ImageStatus.Creating, ImageStatus.Available, ImageStatus.Deprecated],
+            Enum.GetValues<ImageStatus>(),
+        ];
+        var counted = new List<string>();
+        var listed = new List<string>();
+        var expected = new List<string>();
+        await using var check = _db.NewContext();
+        foreach (var (user, region) in new[] { (DemoWorld.Alice, Hangzhou), (DemoWorld.Alice, "cn-shanghai"), (DemoWorld.Carol, Hangzhou) })
+        {
+            foreach (var (by, text) in searches)
+            {
+                foreach (var statuses in statusSets)
+                {
+                    var query = Tab(ImageTab.Custom, region) with { SearchBy = by, Search = text, Statuses = statuses };
+                    var first = await ListAsync(user, query);
+                    var names = first.Items.Select(i => i.Name).ToList();
+                    for (var page = 2; (page - 1) * query.PageSize < first.Total; page++)
+                    {
+                        names.AddRange((await ListAsync(user, query with { Page = page })).Items.Select(i => i.Name));
+                    }
+
+                    // the images themselves, with the LIKE (ILIKE) the catalogue's page query applies
+                    var account = (await _db.ActorAsync(user)).AccountId;
+                    var images = check.Images.Where(i => i.Kind == ImageKind.Custom && i.OwnerAccountId == account && i.RegionId == region
+                        && statuses.Contains(i.Status));
+                    var matching = await (by == ImageSearchField.Name
+                        ? images.WhereContainsIgnoringCase(check.Database, i => i.Name, text)
+                        : images.WhereContainsIgnoringCase(check.Database, i => i.Id, text)).CountAsync();
+
+                    var label = $"{user} {region} {by} '{text}' [{string.Join(",", statuses)}]: ";
+                    counted.Add(label + first.Total);
+                    listed.Add(label + names.Count);
+                    expected.Add(label + matching);
+                }
+            }
+        }
+
+        // Assert: every total is the number of images whose name or ID holds the text, as is what the pages list
+        Assert.Equal(expected, counted);
+        Assert.Equal(expected, listed);
+        Assert.Contains($"{DemoWorld.Alice} {Hangzhou} Name 'FIND-ME-WEB' [{string.Join(",", Enum.GetValues<ImageStatus>())}]: 7", counted);
+        Assert.Contains($"{DemoWorld.Alice} {Hangzhou} Name 'find-me' [{string.Join(",", ImageListQuery.DefaultStatuses(ImageTab.Custom))}]: 8", counted);
+        Assert.Contains($"{DemoWorld.Carol} {Hangzhou} Name 'find-me' [{string.Join(",", Enum.GetValues<ImageStatus>())}]: 2", counted);
+        Assert.Contains($"{DemoWorld.Alice} cn-shanghai ImageId 'bp1findme' [{string.Join(",", Enum.GetValues<ImageStatus>())}]: 1", counted);
+        Assert.Contains($"{DemoWorld.Alice} {Hangzhou} ImageId 'givenid' [{string.Join(",", Enum.GetValues<ImageStatus>())}]: 1", counted);
+        Assert.Contains($"{DemoWorld.Alice} {Hangzhou} ImageId 'oldid' [{string.Join(",", Enum.GetValues<ImageStatus>())}]: 0", counted);
+        Assert.Contains($"{DemoWorld.Alice} {Hangzhou} Name 'renamed' [{string.Join(",", Enum.GetValues<ImageStatus>())}]: 1", counted);
+    }
+
+    [Fact]
+    public async Task CustomTabTotal_IsTheNumberOfImagesListed_UnderEachFilter()
+    {
+        // Arrange: on SQLite a custom tab without filters is counted from what the database keeps (CustomImageCounts);
+        // every filter must make the query count. One image differs from the account's others in each filtered property.
+        var group = EcsConsole.Domain.ResourceGroups.ResourceGroupRules.IdFor(DemoWorld.AcmeAccountId, "test");
+        await using (var db = _db.NewContext())
+        {
+            var source = await db.Images.FirstAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId && i.Kind == ImageKind.Custom);
+            db.Images.Add(new Image
+            {
+                Id = "m-bp1filteredoneoff000", RegionId = Hangzhou, Kind = ImageKind.Custom, OwnerAccountId = DemoWorld.AcmeAccountId,
+                Name = "filtered-one-off", OsName = "Windows Server 2022", OsType = OsType.Windows, Platform = "Windows Server 2022",
+                Architecture = ImageArchitecture.Arm64, SizeGiB = source.SizeGiB, BootMode = source.BootMode, Source = ImageSource.Snapshots,
+                Family = "one-off-family", FeePerHour = 0.25m, ResourceGroupId = group, Tags = [new ImageTag { TagKey = "one-off", TagValue = "yes" }],
+            });
+            await db.SaveChangesAsync();
+        }
+
+        ImageListQuery[] filtered =
+        [
+            Tab(ImageTab.Custom) with { OsType = OsType.Windows }, Tab(ImageTab.Custom) with { Architecture = ImageArchitecture.Arm64 },
+            Tab(ImageTab.Custom) with { Family = "one-off-family" }, Tab(ImageTab.Custom) with { Fee = ImageFee.Paid },
+            Tab(ImageTab.Custom) with { TagKey = "one-off" }, Tab(ImageTab.Custom) with { ResourceGroupId = group },
+            Tab(ImageTab.Custom) with { Search = "one-off", OsType = OsType.Linux },
+        ];
+
+        // Act
+        var all = await ListAsync(DemoWorld.Alice, Tab(ImageTab.Custom));
+        var pages = new List<ImagePage>();
+        foreach (var query in filtered)
+        {
+            pages.Add(await ListAsync(DemoWorld.Alice, query));
+        }
+
+        // Assert: each total is its page's rows (all fit on one), fewer than the unfiltered tab's
+        Assert.All(pages, page => Assert.Equal(page.Items.Count, page.Total));
+        Assert.All(pages, page => Assert.True(page.Total < all.Total, $"{page.Total} of {all.Total}"));
+        Assert.All(pages.Take(6), page => Assert.Contains("filtered-one-off", page.Items.Select(i => i.Name)));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Postgres
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ec879484-d806-4cb1-aedf-7b60d3490c56"), entityTypeCount: 58)
+            : base(skipDetectChanges: false, modelId: new Guid("060149bd-0f90-454f-9e1e-57091fac48a8"), entityTypeCount: 58)
         {
         }
 

@@ -11,7 +11,7 @@ namespace EcsConsole.Domain.Persistence.CompiledModels.Sqlite
     public partial class ConsoleDbContextModel
     {
         private ConsoleDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a66ed18e-02b5-4253-85fa-db505dc863b6"), entityTypeCount: 58)
+            : base(skipDetectChanges: false, modelId: new Guid("6472e3f9-8672-4fbe-9a8a-67980f994ec6"), entityTypeCount: 58)
         {
         }
 
