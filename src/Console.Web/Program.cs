@@ -96,6 +96,8 @@ if (ConsoleDatabase.ProviderFrom(builder.Configuration) == DatabaseProvider.Post
     builder.Services.AddSingleton(sp => new EcsConsole.Web.Infrastructure.PostgresChangeRelay(
         sp.GetRequiredService<EcsConsole.Domain.Common.ChangeNotifier>(), connectionString, sp.GetRequiredService<ILogger<EcsConsole.Web.Infrastructure.PostgresChangeRelay>>()));
     builder.Services.AddHostedService(sp => sp.GetRequiredService<EcsConsole.Web.Infrastructure.PostgresChangeRelay>());
+    // The custom tab's kept counts folded in the background (ADR-042).
+    builder.Services.AddHostedService<EcsConsole.Web.Infrastructure.CustomImageCountCompactor>();
 }
 
 var app = builder.Build();

@@ -20,8 +20,11 @@ namespace EcsConsole.Domain.Images;
 /// <c>ImageCatalogServiceTests.SearchedCustomTabCount_…</c> compares it with the images themselves after every kind of
 /// change.</item>
 /// </list>
-/// Any other count is the query's own. PostgreSQL counts from its indexes: a counter row there would be one more row lock
-/// that concurrent changes of one account's images take in varying order. A later migration that rebuilds <c>Images</c>
+/// On PostgreSQL the custom tab's total without a search or filter is the sum of <c>CustomImageCountDeltas</c>' +1/-1 rows
+/// for (account, region, status) (migration <c>CustomImageCountDeltas</c>): a counter row there would be one more row lock
+/// that concurrent changes of one account's images take in varying order, and an insert takes none;
+/// <see cref="CustomImageCountDeltas.CompactAsync"/> folds each group's rows into one in the background. Any other count is
+/// the query's own. A later migration that rebuilds <c>Images</c>
 /// drops the triggers with the old table: <c>ImageCatalogServiceTests.CustomTabCount_…</c> and
 /// <c>SearchedCustomTabCount_…</c> fail until it recreates them.
 /// </summary>
@@ -30,10 +33,10 @@ internal static class CustomImageCounts
     /// <summary>Whether the kept counts answer <paramref name="query"/>'s total: SQLite, the custom tab, and nothing narrowing it
     /// but, at most, a search by name or ID the search index answers.</summary>
     public static bool Answer(ConsoleDbContext db, ImageListQuery query, CatalogueNarrowing narrowing) =>
-        query.Tab == ImageTab.Custom && db.Database.IsSqlite() && narrowing switch
+        query.Tab == ImageTab.Custom && narrowing switch
         {
             CatalogueNarrowing.None => true,
-            CatalogueNarrowing.Search => SearchText(query) is not null,
+            CatalogueNarrowing.Search => db.Database.IsSqlite() && SearchText(query) is not null,
             _ => false,
         };
 
@@ -56,13 +59,19 @@ internal static class CustomImageCounts
     {
         // At most one row per status (stored by name, ConsoleDbContext's enum convention), summed here. A plain command:
         // a query of an unmapped type would need a model of its own beside the compiled one.
+        // On PostgreSQL the sum of the group's +1/-1 rows (CustomImageCountDeltas), one a group once compacted.
         var wanted = statuses.Select(s => s.ToString()).ToHashSet(StringComparer.Ordinal);
-        return await CountWithAsync(db, """
-            SELECT "Status", "Count" FROM "CustomImageCounts" WHERE "OwnerAccountId" = $account AND "RegionId" = $region
-            """, command =>
+        return await CountWithAsync(db, db.Database.IsSqlite()
+            ? """
+              SELECT "Status", "Count" FROM "CustomImageCounts" WHERE "OwnerAccountId" = @account AND "RegionId" = @region
+              """
+            : """
+              SELECT "Status", CAST(sum("Delta") AS integer) FROM "CustomImageCountDeltas" WHERE "OwnerAccountId" = @account AND "RegionId" = @region
+              GROUP BY "Status"
+              """, command =>
         {
-            command.AddParameter("$account", account);
-            command.AddParameter("$region", regionId);
+            command.AddParameter("@account", account);
+            command.AddParameter("@region", regionId);
         }, reader => wanted.Contains(reader.GetString(0)) ? reader.GetInt32(1) : 0, ct);
     }
 
@@ -78,20 +87,20 @@ internal static class CustomImageCounts
         }
 
         var counts = string.Join(" + ", ranges.Select((_, n) => $"""
-            (SELECT count(*) FROM "CustomImageSearch" WHERE "CustomImageSearch" MATCH $phrase AND rowid BETWEEN s."Base" + $from{n} AND s."Base" + $to{n})
+            (SELECT count(*) FROM "CustomImageSearch" WHERE "CustomImageSearch" MATCH @phrase AND rowid BETWEEN s."Base" + @from{n} AND s."Base" + @to{n})
             """));
         return await CountWithAsync(db, $"""
-            WITH s AS (SELECT "Scope" << 36 AS "Base" FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = $account AND "RegionId" = $region)
+            WITH s AS (SELECT "Scope" << 36 AS "Base" FROM "CustomImageSearchScopes" WHERE "OwnerAccountId" = @account AND "RegionId" = @region)
             SELECT {counts} FROM s
             """, command =>
         {
-            command.AddParameter("$account", account);
-            command.AddParameter("$region", regionId);
-            command.AddParameter("$phrase", ImageSearch.Phrase(by, AsciiLower(text)));
+            command.AddParameter("@account", account);
+            command.AddParameter("@region", regionId);
+            command.AddParameter("@phrase", ImageSearch.Phrase(by, AsciiLower(text)));
             for (var n = 0; n < ranges.Count; n++)
             {
-                command.AddParameter($"$from{n}", (long)ranges[n].First << 32);
-                command.AddParameter($"$to{n}", ((long)ranges[n].Last << 32) + uint.MaxValue);
+                command.AddParameter($"@from{n}", (long)ranges[n].First << 32);
+                command.AddParameter($"@to{n}", ((long)ranges[n].Last << 32) + uint.MaxValue);
             }
         }, reader => reader.GetInt32(0), ct);
     }
@@ -150,6 +159,50 @@ internal static class CustomImageCounts
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+}
+
+/// <summary>
+/// The compaction of the custom tab's kept counts on PostgreSQL (<see cref="CustomImageCounts"/>): each (account, region,
+/// status) group of <c>CustomImageCountDeltas</c> with more than one row becomes one row of their sum (none for 0), in one
+/// statement, so a reader sums at most one row per status. The web host runs it every two seconds on each node
+/// (<c>CustomImageCountCompactor</c>); a transaction-scoped advisory lock lets one node at a time do it, the others skip
+/// their turn (two compactions deleting the same rows in different orders could deadlock). Nothing on SQLite.
+/// </summary>
+public static class CustomImageCountDeltas
+{
+    /// <summary>The advisory lock's key: "ECSCCNT" as a number.</summary>
+    private const long LockKey = 0x45_43_53_43_43_4E_54;
+
+    /// <summary>Folds the groups; returns the rows written (0 when another node holds the turn or nothing was to fold).</summary>
+    public static async Task<int> CompactAsync(ConsoleDbContext db, CancellationToken ct = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var turn = await db.Database.SqlQuery<bool>($"""SELECT pg_try_advisory_xact_lock({LockKey}) AS "Value" """).SingleAsync(ct);
+        if (!turn)
+        {
+            return 0;
+        }
+
+        var written = await db.Database.ExecuteSqlRawAsync("""
+            WITH many AS (
+                SELECT "OwnerAccountId", "RegionId", "Status" FROM "CustomImageCountDeltas"
+                GROUP BY "OwnerAccountId", "RegionId", "Status" HAVING count(*) > 1),
+            gone AS (
+                DELETE FROM "CustomImageCountDeltas" AS d USING many AS m
+                WHERE d."OwnerAccountId" = m."OwnerAccountId" AND d."RegionId" = m."RegionId" AND d."Status" = m."Status"
+                RETURNING d."OwnerAccountId", d."RegionId", d."Status", d."Delta")
+            INSERT INTO "CustomImageCountDeltas" ("OwnerAccountId", "RegionId", "Status", "Delta")
+            SELECT "OwnerAccountId", "RegionId", "Status", sum("Delta") FROM gone
+            GROUP BY "OwnerAccountId", "RegionId", "Status" HAVING sum("Delta") <> 0
+            """, ct);
+        await transaction.CommitAsync(ct);
+        return written;
     }
 }
 

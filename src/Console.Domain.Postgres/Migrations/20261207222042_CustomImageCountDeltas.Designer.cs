@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EcsConsole.Domain.Postgres.Migrations
 {
     [DbContext(typeof(ConsoleDbContext))]
-    [Migration("20261207222042_CustomImageSearch")]
-    partial class CustomImageSearch
+    [Migration("20261207222042_CustomImageCountDeltas")]
+    partial class CustomImageCountDeltas
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
