@@ -1,15 +1,15 @@
 namespace EcsConsole.Domain.Images;
 
 /// <summary>
-/// The custom tab's totals on SQLite, from what the database keeps beside <c>Images</c> with triggers, in the statement that
+/// The custom tab's totals, from what the database keeps beside <c>Images</c> with triggers, in the statement that
 /// changes the image, so they are the database's own figures, on every node, never a cache (issue #20: the custom tab
 /// within 5 ms at 100,000 images). Counting an account's 38,000 images walked 38,000 index entries, about 4 ms on the
 /// 2-core machine, for every page of the tab whatever its order; with a search by name or ID, a <c>LIKE</c> on each of
 /// them, 8-10 ms.
 /// <list type="bullet">
-/// <item>Without a search or filter: <c>CustomImageCounts</c> (migration <c>CatalogueCounts</c>), one row per (account,
-/// region, status).</item>
-/// <item>With a search by name or ID of at least three characters, and nothing else narrowing the tab:
+/// <item>Without a search or filter, on SQLite: <c>CustomImageCounts</c> (migration <c>CatalogueCounts</c>), one row per
+/// (account, region, status).</item>
+/// <item>With a search (SQLite only) by name or ID of at least three characters, and nothing else narrowing the tab:
 /// <c>CustomImageSearch</c> (migration <c>CustomImageSearch</c>), a contentless FTS5 trigram index of every custom
 /// image's name and ID, lowered as SQLite's <c>lower()</c> does (ASCII only), case-sensitive, so that a phrase of the
 /// lowered text matches exactly the names the catalogue's <c>LIKE</c> (ASCII case folding) keeps. Its rowid is
@@ -30,8 +30,8 @@ namespace EcsConsole.Domain.Images;
 /// </summary>
 internal static class CustomImageCounts
 {
-    /// <summary>Whether the kept counts answer <paramref name="query"/>'s total: SQLite, the custom tab, and nothing narrowing it
-    /// but, at most, a search by name or ID the search index answers.</summary>
+    /// <summary>Whether the kept counts answer <paramref name="query"/>'s total: the custom tab with nothing narrowing it,
+    /// or on SQLite with nothing but a search by name or ID the search index answers.</summary>
     public static bool Answer(ConsoleDbContext db, ImageListQuery query, CatalogueNarrowing narrowing) =>
         query.Tab == ImageTab.Custom && narrowing switch
         {

@@ -21,7 +21,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var groups = await ResourceGroupRules.FilterAsync(db, actor.AccountId, query.ResourceGroupId, ct);
 
-        // On SQLite the custom tab's total can come from what the database keeps (CustomImageCounts), before the rows: a
+        // The custom tab's total can come from what the database keeps (CustomImageCounts), before the rows: on SQLite a
         // search it counts in more of the account's images than the trigram probe hands on as keys is not probed (the
         // probe's matches, in every account and region, are at least as many; 1,001 keys read for nothing, ~1 ms).
         int? kept = CustomImageCounts.Answer(db, query, Narrowing(query, groups))
