@@ -31,6 +31,14 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
 
     private static ImageListQuery Tab(ImageTab tab, string region = Hangzhou) => new() { RegionId = region, Tab = tab, PageSize = 100 };
 
+    /// <summary>A custom image of <paramref name="account"/> in Hangzhou, with <paramref name="source"/>'s OS, architecture, size and boot mode.</summary>
+    private static Image CustomLike(Image source, string id, string name, string account = DemoWorld.AcmeAccountId) => new()
+    {
+        Id = id, RegionId = Hangzhou, Kind = ImageKind.Custom, OwnerAccountId = account, Name = name, OsName = source.OsName,
+        OsType = source.OsType, Platform = source.Platform, Architecture = source.Architecture, SizeGiB = source.SizeGiB,
+        BootMode = source.BootMode, Source = ImageSource.Snapshots,
+    };
+
     [Fact]
     public async Task List_CustomTab_ShowsOnlyTheAccountsOwnImagesInTheRegion()
     {
@@ -189,13 +197,7 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
             var source = await db.Images.FirstAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId);
             foreach (var status in Enum.GetValues<ImageStatus>())
             {
-                db.Images.Add(new Image
-                {
-                    Id = $"m-bp1status{status.ToString().ToLowerInvariant(),-12}".Replace(' ', '0'), RegionId = Hangzhou,
-                    Kind = ImageKind.Custom, OwnerAccountId = DemoWorld.AcmeAccountId, Name = $"status-is-{status}",
-                    OsName = source.OsName, OsType = source.OsType, Platform = source.Platform, Architecture = source.Architecture,
-                    SizeGiB = source.SizeGiB, BootMode = source.BootMode, Source = ImageSource.Snapshots,
-                });
+                db.Images.Add(CustomLike(source, $"m-bp1status{status.ToString().ToLowerInvariant(),-12}".Replace(' ', '0'), $"status-is-{status}"));
             }
 
             await db.SaveChangesAsync();
@@ -243,12 +245,7 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
             var source = await db.Images.FirstAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId);
             for (var n = 0; n < 5; n++)
             {
-                db.Images.Add(new Image
-                {
-                    Id = $"m-bp1countmeplease0000{n}", RegionId = Hangzhou, Kind = ImageKind.Custom, OwnerAccountId = DemoWorld.AcmeAccountId,
-                    Name = $"count-me-{n}", OsName = source.OsName, OsType = source.OsType, Platform = source.Platform,
-                    Architecture = source.Architecture, SizeGiB = source.SizeGiB, BootMode = source.BootMode, Source = ImageSource.Snapshots,
-                });
+                db.Images.Add(CustomLike(source, $"m-bp1countmeplease0000{n}", $"count-me-{n}"));
             }
 
             await db.SaveChangesAsync();
@@ -295,12 +292,7 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
         var source = await db.Images.FirstAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId);
         for (var n = 0; n < 4; n++)
         {
-            db.Images.Add(new Image
-            {
-                Id = $"m-bp1compactme00000000{n}", RegionId = Hangzhou, Kind = ImageKind.Custom, OwnerAccountId = DemoWorld.AcmeAccountId,
-                Name = $"compact-me-{n}", OsName = source.OsName, OsType = source.OsType, Platform = source.Platform,
-                Architecture = source.Architecture, SizeGiB = source.SizeGiB, BootMode = source.BootMode, Source = ImageSource.Snapshots,
-            });
+            db.Images.Add(CustomLike(source, $"m-bp1compactme00000000{n}", $"compact-me-{n}"));
         }
 
         await db.SaveChangesAsync();
@@ -350,12 +342,7 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
         await using (var db = _db.NewContext())
         {
             var source = await db.Images.FirstAsync(i => i.OwnerAccountId == DemoWorld.AcmeAccountId);
-            Image Custom(string id, string name, string account = DemoWorld.AcmeAccountId) => new()
-            {
-                Id = id, RegionId = Hangzhou, Kind = ImageKind.Custom, OwnerAccountId = account, Name = name, OsName = source.OsName,
-                OsType = source.OsType, Platform = source.Platform, Architecture = source.Architecture, SizeGiB = source.SizeGiB,
-                BootMode = source.BootMode, Source = ImageSource.Snapshots,
-            };
+            Image Custom(string id, string name, string account = DemoWorld.AcmeAccountId) => CustomLike(source, id, name, account);
             foreach (var status in Enum.GetValues<ImageStatus>())
             {
                 db.Images.Add(Custom($"m-bp1findme{status.ToString().ToLowerInvariant(),-12}".Replace(' ', '0'), $"Find-Me-Web-{status}"));
