@@ -55,11 +55,26 @@ namespace EcsConsole.Domain.Postgres.Migrations
                 CREATE TRIGGER "Images_CountDelta" AFTER INSERT OR DELETE OR UPDATE OF "OwnerAccountId", "RegionId", "Kind", "Status" ON "Images"
                 FOR EACH ROW EXECUTE FUNCTION "Images_CountDelta"();
                 """);
+
+            // TRUNCATE fires no row trigger: the world reset (PostgresWorldTemplate) truncates Images and copies the demo
+            // world back, whose inserts count again, so a truncate of Images empties the counts in the same transaction.
+            migrationBuilder.Sql(
+                """
+                CREATE FUNCTION "Images_CountDeltaTruncate"() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    DELETE FROM "CustomImageCountDeltas";
+                    RETURN NULL;
+                END $$;
+                CREATE TRIGGER "Images_CountDeltaTruncate" AFTER TRUNCATE ON "Images"
+                FOR EACH STATEMENT EXECUTE FUNCTION "Images_CountDeltaTruncate"();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""DROP TRIGGER "Images_CountDeltaTruncate" ON "Images";""");
+            migrationBuilder.Sql("""DROP FUNCTION "Images_CountDeltaTruncate"();""");
             migrationBuilder.Sql("""DROP TRIGGER "Images_CountDelta" ON "Images";""");
             migrationBuilder.Sql("""DROP FUNCTION "Images_CountDelta"();""");
             migrationBuilder.Sql("""DROP TABLE "CustomImageCountDeltas";""");

@@ -315,7 +315,7 @@ public sealed class ImageCatalogServiceTests : IAsyncLifetime
     }
 
     /// <summary>The (account, region, status) groups whose kept count differs from a count of the images.</summary>
-    private static async Task<int> KeptCountsDriftAsync(ConsoleDbContext db)
+    internal static async Task<int> KeptCountsDriftAsync(ConsoleDbContext db)
     {
         var kept = db.Database.IsSqlite()
             ? """SELECT "OwnerAccountId", "RegionId", "Status", "Count" FROM "CustomImageCounts" WHERE "Count" <> 0"""
