@@ -8,7 +8,7 @@ namespace EcsConsole.Domain.Postgres.Migrations
     /// The custom tab's counts on PostgreSQL (Images/CustomImageCounts.cs, ADR-042): an append-only table of +1/-1 rows per
     /// (account, region, status), written by a trigger on Images in the statement that changes the image, and summed by
     /// the reader. Only inserts: no transaction waits for another's counter row, so changes of one account's images in
-    /// varying order cannot deadlock (ADR-039's reason for no counter row here). CustomImageCounts.CompactAsync folds each
+    /// varying order cannot deadlock (ADR-039's reason for no counter row here). CustomImageCountDeltas.CompactAsync folds each
     /// group's rows into one, in the background (CustomImageCountCompactor), one node at a time.
     /// </summary>
     public partial class CustomImageCountDeltas : Migration

@@ -30,29 +30,34 @@ namespace EcsConsole.Domain.Images;
 /// </summary>
 internal static class CustomImageCounts
 {
-    /// <summary>Whether the kept counts answer <paramref name="query"/>'s total: the custom tab with nothing narrowing it,
-    /// or on SQLite with nothing but a search by name or ID the search index answers.</summary>
-    public static bool Answer(ConsoleDbContext db, ImageListQuery query, CatalogueNarrowing narrowing) =>
-        query.Tab == ImageTab.Custom && narrowing switch
+    /// <summary>
+    /// <paramref name="query"/>'s total from the kept counts — the account's custom images in the region with one of
+    /// <paramref name="statuses"/> (and, with a search, whose name or ID holds its text) — when they answer it: the custom
+    /// tab with nothing narrowing it, or on SQLite with nothing but a search by name or ID the search index answers. Null
+    /// when only the query itself can count.
+    /// </summary>
+    public static async Task<int?> CountAsync(ConsoleDbContext db, string? account, ImageListQuery query, CatalogueNarrowing narrowing,
+        IReadOnlyCollection<ImageStatus> statuses, CancellationToken ct)
+    {
+        if (query.Tab != ImageTab.Custom)
         {
-            CatalogueNarrowing.None => true,
-            CatalogueNarrowing.Search => db.Database.IsSqlite() && SearchText(query) is not null,
-            _ => false,
+            return null;
+        }
+
+        return narrowing switch
+        {
+            CatalogueNarrowing.None => account is null ? 0 : await CountAllAsync(db, account, query.RegionId, statuses, ct),
+            CatalogueNarrowing.Search when db.Database.IsSqlite() && SearchText(query) is { } text =>
+                account is null ? 0 : await CountMatchingAsync(db, account, query.RegionId, statuses, query.SearchBy, text, ct),
+            _ => null,
         };
+    }
 
-    /// <summary>The account's custom images in the region with one of <paramref name="statuses"/> (and, with a search,
-    /// whose name or ID holds its text).</summary>
-    public static Task<int> CountAsync(ConsoleDbContext db, string? account, ImageListQuery query, IReadOnlyCollection<ImageStatus> statuses,
-        CancellationToken ct) =>
-        account is null ? Task.FromResult(0)
-        : SearchText(query) is { } text ? CountMatchingAsync(db, account, query.RegionId, statuses, query.SearchBy, text, ct)
-        : CountAllAsync(db, account, query.RegionId, statuses, ct);
-
-    /// <summary>The search's text when the index answers it: a search by name or ID of at least three characters (a
-    /// trigram's length), trimmed as the catalogue trims it.</summary>
+    /// <summary>The search's text when the index answers it: a search by name or ID holding a trigram, trimmed as the
+    /// catalogue trims it.</summary>
     private static string? SearchText(ImageListQuery query) =>
         query.SearchBy is ImageSearchField.Name or ImageSearchField.ImageId && query.Search?.Trim() is { } text
-        && text.EnumerateRunes().Count() >= 3 ? text : null;
+        && ImageSearch.HasTrigram(text) ? text : null;
 
     private static async Task<int> CountAllAsync(ConsoleDbContext db, string account, string regionId, IReadOnlyCollection<ImageStatus> statuses,
         CancellationToken ct)
@@ -206,7 +211,7 @@ public static class CustomImageCountDeltas
     }
 }
 
-/// <summary>What narrows a catalogue query beyond its tab and statuses, for <see cref="CustomImageCounts.Answer"/>.</summary>
+/// <summary>What narrows a catalogue query beyond its tab and statuses, for <see cref="CustomImageCounts.CountAsync"/>.</summary>
 internal enum CatalogueNarrowing
 {
     /// <summary>Nothing: the tab and its statuses.</summary>

@@ -24,9 +24,7 @@ public sealed class ImageCatalogService(IDbContextFactory<ConsoleDbContext> dbFa
         // The custom tab's total can come from what the database keeps (CustomImageCounts), before the rows: on SQLite a
         // search it counts in more of the account's images than the trigram probe hands on as keys is not probed (the
         // probe's matches, in every account and region, are at least as many; 1,001 keys read for nothing, ~1 ms).
-        int? kept = CustomImageCounts.Answer(db, query, Narrowing(query, groups))
-            ? await CustomImageCounts.CountAsync(db, actor.AccountId, query, Statuses(query), ct)
-            : null;
+        var kept = await CustomImageCounts.CountAsync(db, actor.AccountId, query, Narrowing(query, groups), Statuses(query), ct);
         var images = await FilterAsync(db, actor, query, probe: kept is not > ImageSearch.MaxKeys, ct);
         if (groups is not null)
         {

@@ -54,7 +54,7 @@ internal static class ImageSearch
     /// </summary>
     private static async Task<List<int>?> FewKeysAsync(ConsoleDbContext db, ImageSearchField by, string text, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite() || text.EnumerateRunes().Count() < 3)
+        if (!db.Database.IsSqlite() || !HasTrigram(text))
         {
             return null;
         }
@@ -69,6 +69,10 @@ internal static class ImageSearch
             .ToListAsync(ct);
         return keys.Count <= MaxKeys ? keys : null;
     }
+
+    /// <summary>Whether <paramref name="text"/> holds a trigram, the least a trigram index answers: three characters (code
+    /// points, as the tokenizer counts them).</summary>
+    public static bool HasTrigram(string text) => text.EnumerateRunes().Count() >= 3;
 
     /// <summary>An FTS5 query of the images whose name or ID (<paramref name="by"/>) holds <paramref name="text"/>: a phrase of
     /// its trigrams in that column, its quotes doubled (the phrase is a string of FTS5's query syntax, where nothing else in

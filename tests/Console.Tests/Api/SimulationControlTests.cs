@@ -164,7 +164,7 @@ public sealed class SimulationControlTests(SimulationHostFixture sim) : IClassFi
         {
             await sim.PostAsync("/simulation/reset");
             await using var db = await sim.App.Services.GetRequiredService<IDbContextFactory<ConsoleDbContext>>().CreateDbContextAsync();
-            drift.Add(await EcsConsole.Tests.Domain.Images.ImageCatalogServiceTests.KeptCountsDriftAsync(db));
+            drift.Add(await KeptCounts.DriftAsync(db));
         }
 
         // Assert
